@@ -6,7 +6,7 @@ The stages, one module each, run in this order:
     parse    Article.text -> spaCy Doc (the English model, loaded once per process)
     dates    Doc/text + publication time -> TimeExpression
     events   Doc + TimeExpression -> Event (predicate, participants, places, date, CAMEO code)
-    resolve  actor and place mentions -> canonical actors (ISO countries, people) and GeoNames places
+    resolve  actor and place mentions -> canonical actors (countries, people) and GeoNames places
     store    Article + Events -> database rows (SQLModel, schema under Alembic)
     query    filters -> events from the database;  export: events -> CSV / JSON / JSON Lines
 

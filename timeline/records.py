@@ -27,9 +27,22 @@ DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
 
 # Granularities, coarse to fine, for the interval a value covers
 GRANULARITIES = (
-    "century", "decade", "year", "half", "quarter", "season", "month", "week", "day",
-    "part_of_day", "hour", "minute", "second",
-    "duration", "set", "reference",
+    "century",
+    "decade",
+    "year",
+    "half",
+    "quarter",
+    "season",
+    "month",
+    "week",
+    "day",
+    "part_of_day",
+    "hour",
+    "minute",
+    "second",
+    "duration",
+    "set",
+    "reference",
 )
 
 

@@ -1,0 +1,47 @@
+"""Alembic environment: the target is every table in timeline.models.
+
+Run from the CLI (`timeline init`) with a connection passed in config.attributes, or by hand from a
+source checkout: `alembic -x db=URL upgrade head` or
+`alembic -x db=URL revision --autogenerate -m ...`.
+"""
+
+from sqlalchemy import pool
+from sqlmodel import create_engine
+
+import timeline.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from alembic import context
+from timeline.db import database_url
+from timeline.models import metadata
+
+config = context.config
+target_metadata = metadata
+
+
+def run_with(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        run_with(connection)
+        return
+    url = context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option(
+        "sqlalchemy.url"
+    )
+    engine = create_engine(database_url(url), poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        run_with(connection)
+        connection.commit()
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline migrations are not supported: give a database with -x db=URL")
+run_migrations_online()
