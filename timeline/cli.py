@@ -1,0 +1,541 @@
+"""The command line: parse options, call the library, format the result. Nothing more.
+
+Errors reach the user as one line on stderr and exit status 1 (2 for usage errors, 130 on Ctrl-C);
+tracebacks only with --debug.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from dataclasses import asdict
+
+import click
+
+from timeline import __version__
+from timeline.errors import InputError, TimelineError
+
+EXAMPLES = """
+\b
+Examples:
+  timeline load seeds/tillerson-moscow-2017.txt --published 2017-04-07
+  timeline events --actor Tillerson
+  timeline events --since 2017-04-10 --until 2017-04-16 --format json
+  timeline export --format csv -o events.csv
+"""
+
+
+class Context:
+    def __init__(self, db: str | None, debug: bool):
+        self.db_option = db
+        self.debug = debug
+
+    def database(self, *, must_exist: bool = False):
+        from timeline.db import Database
+
+        return Database(self.db_option, must_exist=must_exist)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(epilog=EXAMPLES)
+@click.option(
+    "--db",
+    envvar="TIMELINE_DB",
+    metavar="PATH|URL",
+    help="Database: a SQLite file path or an SQLAlchemy URL "
+    "(postgresql+psycopg://user@host/db). Default ./timeline.db; env TIMELINE_DB.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(__version__, prog_name="timeline")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
+    """A geopolitical event-timeline database: load news articles, resolve their dates, and query
+    who did what to whom, where and when."""
+    if os.environ.get("NO_COLOR"):
+        ctx.color = False
+    ctx.obj = Context(db, debug)
+
+
+# --- shared options ------------------------------------------------------------------------------
+
+
+def filter_options(function):
+    """The event filters shared by `events` and `export`."""
+    options = [
+        click.option("--actor", help="Events involving this actor (name, alias or country code)."),
+        click.option("--source-actor", help="Events whose source (who acts) is this actor."),
+        click.option("--target-actor", help="Events whose target (who is acted on) is this actor."),
+        click.option("--type", "event_type", help="CAMEO code prefix (04, 042) or label words."),
+        click.option("--since", help="Events whose dates reach this day or later (YYYY-MM-DD)."),
+        click.option("--until", help="Events whose dates start on this day or earlier."),
+        click.option("--location", help="Events at this place (name)."),
+        click.option(
+            "--country",
+            help="Events located in, or with an actor from, this country (RUS, Russia).",
+        ),
+        click.option("--article", type=int, help="Events of one article (its id)."),
+        click.option(
+            "--status",
+            type=click.Choice(["asserted", "planned", "negated", "hypothetical", "reported"]),
+        ),
+        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+        click.option(
+            "--order", type=click.Choice(["date", "-date"]), default="date", show_default=True
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def make_filter(options: dict):
+    from timeline.query import EventFilter, parse_day
+
+    return EventFilter(
+        actor=options["actor"],
+        source_actor=options["source_actor"],
+        target_actor=options["target_actor"],
+        type=options["event_type"],
+        since=parse_day(options["since"]) if options["since"] else None,
+        until=parse_day(options["until"], end=True) if options["until"] else None,
+        location=options["location"],
+        country=options["country"],
+        article=options["article"],
+        status=options["status"],
+        limit=options["limit"],
+        order=options["order"],
+    )
+
+
+def published_option(function):
+    return click.option(
+        "--published",
+        metavar="ISO",
+        help="Publication time (2017-04-07 or 2017-04-07T09:30:00-04:00); "
+        "relative dates resolve against it.",
+    )(function)
+
+
+def read_one(path: str, published: str | None):
+    """The single article of FILE or - (stdin) for `dates` and `extract`."""
+    from timeline.read import iter_articles, parse_published
+
+    published_at = parse_published(published) if published else None
+    items = list(iter_articles([path], published=published_at))
+    errors = [item for item in items if isinstance(item, TimelineError)]
+    if errors:
+        raise errors[0]
+    if len(items) != 1:
+        raise InputError(f"{path}: holds {len(items)} articles; give a file with one")
+    return items[0]
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+@cli.command()
+@pass_context
+def init(context: Context) -> None:
+    """Create the database, or upgrade its schema to this version (Alembic `upgrade head`)."""
+    from timeline.db import current_revision
+
+    with context.database() as db:
+        click.echo(f"database ready at schema {current_revision(db.engine)}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl", "csv", "html"]),
+    help="Read every input in this format instead of guessing from the extension.",
+)
+@published_option
+@click.option("--source", help="The outlet that published the articles.")
+@click.option("--reprocess", is_flag=True, help="Extract again articles that are already stored.")
+@pass_context
+def load(context, paths, fmt, published, source, reprocess) -> None:
+    """Load articles from files, folders (recursively) or - (stdin).
+
+    Formats: plain text (with an optional front-matter block), JSON (an object or a list), JSON
+    Lines, CSV (columns text, title, url, source, published) and HTML.
+
+    \b
+    Examples:
+      timeline load seeds/
+      timeline load article.txt --published 2017-04-07 --source "Associated Press"
+      cat feed.jsonl | timeline load - --format jsonl
+    """
+    from timeline.pipeline import load_articles
+    from timeline.read import iter_articles, parse_published
+
+    published_at = parse_published(published) if published else None
+    interactive = sys.stderr.isatty()
+    started = time.perf_counter()
+
+    def on_error(message: str) -> None:
+        if interactive:
+            click.echo("\r\033[K", nl=False, err=True)
+        click.echo(f"error: {message}", err=True)
+
+    def on_progress(summary) -> None:
+        if interactive:
+            click.echo(
+                f"\r\033[K{summary.articles} articles, {summary.events} events", nl=False, err=True
+            )
+
+    with context.database() as db:
+        items = iter_articles(
+            list(paths), format=fmt, published=published_at, source=source, stdin=sys.stdin.buffer
+        )
+        summary = load_articles(
+            db, items, reprocess=reprocess, on_error=on_error, on_progress=on_progress
+        )
+    if interactive:
+        click.echo("\r\033[K", nl=False, err=True)
+    elapsed = time.perf_counter() - started
+    click.echo(f"{summary.line()} ({elapsed:.1f} s)", err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("path")
+@published_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--no-parse", is_flag=True, help="Skip the spaCy parse (faster; tense from nearby words)."
+)
+def dates(path, published, fmt, no_parse) -> None:
+    """Print every temporal expression in FILE (or - for stdin), resolved against --published.
+
+    \b
+    Example:
+      echo "Tillerson arrives in Moscow on Tuesday." | timeline dates - --published 2017-04-07
+    """
+    from timeline.dates import find_time_expressions
+    from timeline.export import write_records
+    from timeline.pipeline import require_published
+
+    article = read_one(path, published)
+    require_published(article)
+    doc = None
+    if not no_parse:
+        from timeline.parse import parse
+
+        doc = parse(article.text)
+    expressions = find_time_expressions(article.text, article.published_at, doc)
+    rows = [expression_dict(e) for e in expressions]
+    columns = ("text", "start", "end", "type", "value", "granularity", "date_start", "date_end")
+    write_records(rows, columns, fmt, click.get_text_stream("stdout"))
+
+
+def expression_dict(expression) -> dict:
+    data = asdict(expression)
+    for key in ("date_start", "date_end", "anchor"):
+        if data[key] is not None:
+            data[key] = data[key].isoformat()
+    return data
+
+
+@cli.command()
+@click.argument("path")
+@published_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="json",
+    show_default=True,
+)
+def extract(path, published, fmt) -> None:
+    """Print the events of one text (FILE or -) without storing anything.
+
+    \b
+    Example:
+      timeline extract seeds/tillerson-moscow-2017.txt --published 2017-04-07
+    """
+    from timeline.export import write_events
+    from timeline.pipeline import extract as run_extract
+
+    article = read_one(path, published)
+    extraction = run_extract(article)
+    events = [event_dict(event, article, i + 1) for i, event in enumerate(extraction.events)]
+    write_events(events, fmt, click.get_text_stream("stdout"))
+
+
+def event_dict(event, article, number: int) -> dict:
+    """An extracted (unstored) event in the same JSON shape as a stored one."""
+    return {
+        "id": number,
+        "date_start": event.date_start.isoformat() if event.date_start else None,
+        "date_end": event.date_end.isoformat() if event.date_end else None,
+        "date_value": event.date_value,
+        "granularity": event.granularity,
+        "date_source": event.date_source,
+        "event_code": event.event_code,
+        "event_label": event.event_label,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "trigger": event.trigger,
+        "status": event.status,
+        "sentence": event.sentence,
+        "actors": [
+            {
+                "name": a.name,
+                "role": a.role,
+                "kind": a.kind,
+                "country_code": a.country_code,
+                "code": a.code,
+            }
+            for a in event.actors
+        ],
+        "locations": [
+            {
+                "name": p.name,
+                "country_code": p.country_code,
+                "latitude": p.latitude,
+                "longitude": p.longitude,
+            }
+            for p in event.locations
+        ],
+        "article": {
+            "id": None,
+            "title": article.title,
+            "url": article.url,
+            "source": article.source,
+            "published_at": article.published_at.isoformat() if article.published_at else None,
+        },
+    }
+
+
+@cli.command()
+@filter_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+)
+@pass_context
+def events(context, fmt, **options) -> None:
+    """List stored events that match the filters.
+
+    Dates are intervals: an event matches --since/--until when its interval overlaps them. In the
+    table, a date marked * is the article's publication date (no date was found in the text).
+
+    \b
+    Examples:
+      timeline events --actor Tillerson
+      timeline events --since 2017-04-10 --until 2017-04-16 --format json
+      timeline events --type 19 --country SYR
+    """
+    from timeline.export import write_events
+    from timeline.query import iter_events
+
+    flt = make_filter(options)
+    with context.database(must_exist=True) as db, db.session() as session:
+        width = max(80, click.get_terminal_size()[0]) if sys.stdout.isatty() else 160
+        write_events(iter_events(session, flt), fmt, click.get_text_stream("stdout"), width=width)
+
+
+@cli.command()
+@filter_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "jsonl"]),
+    default="csv",
+    show_default=True,
+)
+@click.option("-o", "--output", default="-", help="File to write (default - : stdout).")
+@pass_context
+def export(context, fmt, output, **options) -> None:
+    """Export the events that match the filters, streaming, as CSV, JSON or JSON Lines.
+
+    CSV has one row per event, a header row and RFC 4180 quoting; multi-valued cells (actors,
+    places) are joined with "; ".
+
+    \b
+    Examples:
+      timeline export --format csv -o events.csv
+      timeline export --actor Russia --since 2017-04 --format jsonl > russia.jsonl
+    """
+    from timeline.export import write_events
+    from timeline.query import iter_events
+
+    flt = make_filter(options)
+    with context.database(must_exist=True) as db, db.session() as session:
+        if output == "-":
+            count = write_events(iter_events(session, flt), fmt, click.get_text_stream("stdout"))
+        else:
+            try:
+                handle = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as exc:
+                raise InputError(f"cannot write {output}: {exc.strerror}") from None
+            with handle:
+                count = write_events(iter_events(session, flt), fmt, handle)
+    click.echo(f"exported {count} events" + (f" to {output}" if output != "-" else ""), err=True)
+
+
+@cli.command()
+@click.argument("event_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@pass_context
+def show(context, event_id, fmt) -> None:
+    """Print one event with its sentence, article and every field."""
+    from timeline.query import get_event
+
+    with context.database(must_exist=True) as db, db.session() as session:
+        event = get_event(session, event_id)
+    if event is None:
+        raise InputError(f"no event with id {event_id}")
+    if fmt == "json":
+        click.echo(json.dumps(event, ensure_ascii=False, indent=2))
+        return
+    click.echo(render_event(event))
+
+
+def render_event(event: dict) -> str:
+    from timeline.export import describe_date
+
+    article = event["article"]
+    lines = [
+        f"event {event['id']}: {event['event_code']} {event['event_label']} "
+        f"(quad class {event['quad_class']}, Goldstein {event['goldstein']})",
+        f"  trigger     {event['trigger']} [{event['lemma']}]  status {event['status']}",
+        f"  date        {describe_date(event)}  granularity {event['granularity']}, "
+        f"from {event['date_source']}",
+    ]
+    expression = event.get("time_expression")
+    if expression:
+        lines.append(
+            f'  expression  "{expression["text"]}" -> {expression["value"]} '
+            f"({expression['type']}) at {expression['start']}..{expression['end']}"
+        )
+    for actor in event["actors"]:
+        title = f", {actor['title']}" if actor.get("title") else ""
+        lines.append(
+            f"  {actor['role']:<11} {actor['name']} ({actor['kind']}{title}"
+            f"{', ' + actor['country_code'] if actor['country_code'] else ''})"
+            f'  "{actor.get("text") or ""}"'
+        )
+    for place in event["locations"]:
+        lines.append(
+            f"  location    {place['name']} ({place['country_code']}) "
+            f"{place['latitude']}, {place['longitude']}"
+        )
+    if event.get("plover_type"):
+        lines.append(f"  PLOVER      {event['plover_type']} / {event.get('plover_mode') or ''}")
+    lines.append(f"  sentence    {event['sentence']}")
+    lines.append(
+        f"  article     {article['id']}: {article['title'] or '(untitled)'}"
+        f"{' - ' + article['source'] if article['source'] else ''}, "
+        f"published {article['published_at']}"
+        f"{'  ' + article['url'] if article['url'] else ''}"
+    )
+    lines.append(
+        f"  span        sentence {event['sentence_span'][0]}..{event['sentence_span'][1]}, "
+        f"trigger {event['trigger_span'][0]}..{event['trigger_span'][1]}"
+    )
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.option("--top", type=click.IntRange(min=1), help="Only the N actors with most events.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table"
+)
+@pass_context
+def actors(context, top, fmt) -> None:
+    """List actors with their kind, country, CAMEO code, aliases and event counts."""
+    from timeline.export import write_records
+    from timeline.query import list_actors
+
+    with context.database(must_exist=True) as db, db.session() as session:
+        rows = list_actors(session, top)
+    columns = ("id", "name", "kind", "country_code", "code", "events", "aliases")
+    write_records(rows, columns, fmt, click.get_text_stream("stdout"))
+
+
+@cli.command()
+@click.option("--top", type=click.IntRange(min=1), help="Only the N places with most events.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table"
+)
+@pass_context
+def places(context, top, fmt) -> None:
+    """List places with their country, coordinates and event counts."""
+    from timeline.export import write_records
+    from timeline.query import list_places
+
+    with context.database(must_exist=True) as db, db.session() as session:
+        rows = list_places(session, top)
+    columns = ("id", "name", "country_code", "latitude", "longitude", "events")
+    write_records(rows, columns, fmt, click.get_text_stream("stdout"))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@pass_context
+def stats(context, fmt) -> None:
+    """Counts of articles, events, actors, places and the span of dates."""
+    from timeline.query import stats as database_stats
+
+    with context.database(must_exist=True) as db, db.session() as session:
+        data = database_stats(session)
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2))
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items()) or "-"
+        click.echo(f"{key.replace('_', ' '):<18} {value}")
+
+
+# --- the edge: one line per error ----------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="timeline", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except TimelineError as exc:
+        if debug:
+            raise
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        # stdout closed early (| head): end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as exc:  # the last line of defence: never a traceback for the user
+        if debug:
+            raise
+        click.echo(
+            f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)",
+            err=True,
+        )
+        sys.exit(1)

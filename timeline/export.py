@@ -1,0 +1,244 @@
+"""Export stage: event dicts (from timeline.query) -> CSV, JSON, JSON Lines or a terminal table.
+
+One formatting module for every command that prints rows. Writers stream: rows are written as they
+come, so memory does not grow with the number of events.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+EVENT_FORMATS = ("table", "json", "jsonl", "csv")
+EXPORT_FORMATS = ("csv", "json", "jsonl")
+
+CSV_COLUMNS = (
+    "event_id",
+    "date_start",
+    "date_end",
+    "date_value",
+    "granularity",
+    "date_source",
+    "event_code",
+    "event_label",
+    "quad_class",
+    "goldstein",
+    "trigger",
+    "status",
+    "source_actors",
+    "target_actors",
+    "other_actors",
+    "actor_codes",
+    "locations",
+    "country_codes",
+    "latitude",
+    "longitude",
+    "sentence",
+    "article_id",
+    "article_title",
+    "article_url",
+    "source",
+    "published_at",
+)
+JOIN = "; "
+
+
+def csv_row(event: dict) -> dict:
+    """One CSV row: multi-valued cells joined with '; ', the first place's coordinates."""
+
+    def names(role: str) -> str:
+        return JOIN.join(a["name"] for a in event["actors"] if a["role"] == role)
+
+    places = event["locations"]
+    countries = []
+    for code in [p.get("country_code") for p in places] + [
+        a.get("country_code") for a in event["actors"]
+    ]:
+        if code and code not in countries:
+            countries.append(code)
+    first = next((p for p in places if p.get("latitude") is not None), None)
+    article = event["article"]
+    return {
+        "event_id": event["id"],
+        "date_start": event["date_start"],
+        "date_end": event["date_end"],
+        "date_value": event["date_value"],
+        "granularity": event["granularity"],
+        "date_source": event["date_source"],
+        "event_code": event["event_code"],
+        "event_label": event["event_label"],
+        "quad_class": event["quad_class"],
+        "goldstein": event.get("goldstein"),
+        "trigger": event["trigger"],
+        "status": event["status"],
+        "source_actors": names("source"),
+        "target_actors": names("target"),
+        "other_actors": names("other"),
+        "actor_codes": JOIN.join(
+            dict.fromkeys(a["code"] for a in event["actors"] if a.get("code"))
+        ),
+        "locations": JOIN.join(p["name"] for p in places),
+        "country_codes": JOIN.join(countries),
+        "latitude": first["latitude"] if first else None,
+        "longitude": first["longitude"] if first else None,
+        "sentence": event["sentence"],
+        "article_id": article["id"],
+        "article_title": article["title"],
+        "article_url": article["url"],
+        "source": article["source"],
+        "published_at": article["published_at"],
+    }
+
+
+def write_csv(events: Iterable[dict], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    count = 0
+    for event in events:
+        writer.writerow(csv_row(event))
+        count += 1
+    return count
+
+
+def write_json(rows: Iterable[dict], out: TextIO) -> int:
+    """A JSON array, written element by element."""
+    count = 0
+    out.write("[")
+    for row in rows:
+        out.write(",\n  " if count else "\n  ")
+        out.write(json.dumps(row, ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_jsonl(rows: Iterable[dict], out: TextIO) -> int:
+    count = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False))
+        out.write("\n")
+        count += 1
+    return count
+
+
+def write_events(events: Iterable[dict], fmt: str, out: TextIO, *, width: int = 120) -> int:
+    if fmt == "csv":
+        return write_csv(events, out)
+    if fmt == "json":
+        return write_json(events, out)
+    if fmt == "jsonl":
+        return write_jsonl(events, out)
+    return write_table(event_table_rows(events), EVENT_TABLE_COLUMNS, out, width=width)
+
+
+# --- terminal tables ----------------------------------------------------------------------------
+
+EVENT_TABLE_COLUMNS = ("id", "date", "event", "status", "who", "where")
+
+
+def describe_date(event: dict) -> str:
+    value = event["date_value"] or ""
+    if event["granularity"] == "day" or not event["date_start"]:
+        text = value
+    else:
+        text = f"{value} ({event['date_start']}..{event['date_end']})"
+    if event["date_source"] == "publication":
+        text += "*"
+    return text
+
+
+def describe_actors(event: dict) -> str:
+    sources = [a["name"] for a in event["actors"] if a["role"] == "source"]
+    targets = [a["name"] for a in event["actors"] if a["role"] == "target"]
+    text = ", ".join(sources) or "?"
+    if targets:
+        text += " -> " + ", ".join(targets)
+    return text
+
+
+def event_table_rows(events: Iterable[dict]) -> Iterator[dict]:
+    for event in events:
+        yield {
+            "id": event["id"],
+            "date": describe_date(event),
+            "event": f"{event['event_code']} {event['event_label']} ({event['trigger']})",
+            "status": event["status"],
+            "who": describe_actors(event),
+            "where": ", ".join(
+                p["name"] + (f" ({p['country_code']})" if p.get("country_code") else "")
+                for p in event["locations"]
+            ),
+        }
+
+
+def write_table(
+    rows: Iterable[dict], columns: tuple[str, ...], out: TextIO, width: int = 120
+) -> int:
+    """A plain aligned table; rows are buffered in pages of 200 so that it starts printing early."""
+    count = 0
+    page: list[dict] = []
+    header_done = False
+
+    def flush() -> None:
+        nonlocal header_done
+        cells = [[_cell(row.get(c)) for c in columns] for row in page]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        widths = _fit(widths, width)
+        if not header_done:
+            out.write(_line(list(columns), widths) + "\n")
+            out.write(_line(["-" * w for w in widths], widths) + "\n")
+            header_done = True
+        for r in cells:
+            out.write(_line(r, widths) + "\n")
+        page.clear()
+
+    for row in rows:
+        page.append(row)
+        count += 1
+        if len(page) >= 200:
+            flush()
+    if page or not header_done:
+        flush()
+    return count
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return " ".join(str(value).split())
+
+
+def _fit(widths: list[int], total: int) -> list[int]:
+    """Shrink the widest columns until the line fits the terminal."""
+    widths = list(widths)
+    while sum(widths) + 2 * (len(widths) - 1) > total and max(widths) > 12:
+        widths[widths.index(max(widths))] -= 1
+    return widths
+
+
+def _line(cells: list[str], widths: list[int]) -> str:
+    parts = []
+    for cell, w in zip(cells, widths, strict=True):
+        parts.append(cell if len(cell) <= w else cell[: w - 1] + "…")
+    return "  ".join(p.ljust(w) for p, w in zip(parts, widths, strict=True)).rstrip()
+
+
+def write_records(rows: list[dict], columns: tuple[str, ...], fmt: str, out: TextIO) -> int:
+    """Listings (actors, places, dates): table, json, jsonl or csv of the given columns."""
+    if fmt == "json":
+        return write_json(rows, out)
+    if fmt == "jsonl":
+        return write_jsonl(rows, out)
+    if fmt == "csv":
+        writer = csv.DictWriter(
+            out, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n"
+        )
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: _cell(row.get(c)) for c in columns})
+        return len(rows)
+    return write_table(rows, columns, out)

@@ -1,0 +1,375 @@
+"""Query stage: filters -> events from the database, streamed with their actors and places.
+
+Every listing (`events`, `export`, `show`) goes through `iter_events`, which yields plain dicts in
+the JSON shape the CLI prints: id, date_start, date_end, date_value, granularity, date_source,
+event_code, event_label, quad_class, trigger, status, sentence, actors, locations, article.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlmodel import Session
+
+from timeline.errors import InputError
+from timeline.models import (
+    ActorAlias,
+    ActorRow,
+    ArticleRow,
+    EventActor,
+    EventLocation,
+    EventRow,
+    LocationRow,
+    Source,
+    TimeExpressionRow,
+    fold,
+)
+
+STATUSES = ("asserted", "planned", "negated", "hypothetical", "reported")
+ROLES = ("source", "target", "other")
+CHUNK = 500
+
+
+@dataclass
+class EventFilter:
+    actor: str | None = None  # any role; canonical name, alias or country code
+    source_actor: str | None = None
+    target_actor: str | None = None
+    type: str | None = None  # CAMEO code prefix ("04", "042") or words of the label
+    since: date | None = None  # the event's interval overlaps [since, until]
+    until: date | None = None
+    location: str | None = None
+    country: str | None = None  # ISO alpha-3 or name: events located there or with an actor from it
+    article: int | None = None
+    status: str | None = None
+    limit: int | None = None
+    order: str = "date"  # date / -date
+
+
+def parse_day(value: str, *, end: bool = False) -> date:
+    """An ISO date for --since/--until: 2017-04-07, 2017-04 or 2017 (first or last day)."""
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            year = int(text)
+            return date(year, 12, 31) if end else date(year, 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = map(int, text.split("-"))
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, last if end else 1)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"invalid date {value!r}: expected YYYY-MM-DD, YYYY-MM or YYYY") from None
+
+
+def actor_ids_matching(session: Session, name: str) -> Select:
+    """Actors whose canonical name, alias or country code equals `name`, case-insensitively."""
+    key = fold(name)
+    by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
+    return select(ActorRow.id).where(or_(ActorRow.name_key == key, ActorRow.id.in_(by_alias)))
+
+
+def _country_codes(name: str) -> list[str]:
+    from timeline.resolve import country_code
+
+    codes = {name.upper()} if re.fullmatch(r"[A-Za-z]{3}", name) else set()
+    code = country_code(name)
+    if code:
+        codes.add(code)
+    if not codes:
+        raise InputError(f"unknown country {name!r}: give an ISO 3166 code such as RUS or a name")
+    return sorted(codes)
+
+
+def filtered(session: Session, flt: EventFilter) -> Select:
+    """The SELECT of event rows (with their article) that match a filter, in order."""
+    query = select(EventRow).join(ArticleRow, ArticleRow.id == EventRow.article_id)
+    conditions = []
+    for name, role in (
+        (flt.actor, None),
+        (flt.source_actor, "source"),
+        (flt.target_actor, "target"),
+    ):
+        if not name:
+            continue
+        link = and_(
+            EventActor.event_id == EventRow.id,
+            EventActor.actor_id.in_(actor_ids_matching(session, name)),
+        )
+        if role:
+            link = and_(link, EventActor.role == role)
+        conditions.append(exists().where(link))
+    if flt.type:
+        text = flt.type.strip()
+        if text.isdigit():
+            conditions.append(EventRow.event_code.startswith(text))
+        else:
+            conditions.append(func.lower(EventRow.event_label).contains(text.lower()))
+    if flt.since:
+        conditions.append(EventRow.date_end >= flt.since)
+    if flt.until:
+        conditions.append(EventRow.date_start <= flt.until)
+    if flt.location:
+        conditions.append(
+            exists().where(
+                EventLocation.event_id == EventRow.id,
+                EventLocation.location_id == LocationRow.id,
+                LocationRow.name_key == fold(flt.location),
+            )
+        )
+    if flt.country:
+        codes = _country_codes(flt.country)
+        located = exists().where(
+            EventLocation.event_id == EventRow.id,
+            EventLocation.location_id == LocationRow.id,
+            LocationRow.country_code.in_(codes),
+        )
+        involved = exists().where(
+            EventActor.event_id == EventRow.id,
+            EventActor.actor_id == ActorRow.id,
+            ActorRow.country_code.in_(codes),
+        )
+        conditions.append(or_(located, involved))
+    if flt.article is not None:
+        conditions.append(EventRow.article_id == flt.article)
+    if flt.status:
+        if flt.status not in STATUSES:
+            raise InputError(f"unknown status {flt.status!r}: one of {', '.join(STATUSES)}")
+        conditions.append(EventRow.status == flt.status)
+    if conditions:
+        query = query.where(and_(*conditions))
+    if flt.order == "-date":
+        query = query.order_by(EventRow.date_start.desc(), EventRow.id.desc())
+    else:
+        query = query.order_by(EventRow.date_start, EventRow.id)
+    if flt.limit is not None:
+        query = query.limit(flt.limit)
+    return query
+
+
+def iter_events(session: Session, flt: EventFilter) -> Iterator[dict]:
+    """Stream the matching events as dicts; related rows are fetched a chunk at a time."""
+    rows = session.execute(filtered(session, flt).execution_options(yield_per=CHUNK)).scalars()
+    chunk: list[EventRow] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            yield from _views(session, chunk)
+            chunk = []
+    if chunk:
+        yield from _views(session, chunk)
+
+
+def count_events(session: Session, flt: EventFilter) -> int:
+    inner = filtered(session, EventFilter(**{**flt.__dict__, "limit": None})).order_by(None)
+    return session.scalar(select(func.count()).select_from(inner.subquery()))
+
+
+def get_event(session: Session, event_id: int) -> dict | None:
+    row = session.get(EventRow, event_id)
+    if row is None:
+        return None
+    return next(iter(_views(session, [row], detail=True)))
+
+
+def _views(session: Session, rows: list[EventRow], detail: bool = False) -> Iterator[dict]:
+    ids = [row.id for row in rows]
+    actors: dict[int, list[dict]] = {i: [] for i in ids}
+    for link, actor in session.execute(
+        select(EventActor, ActorRow)
+        .join(ActorRow, ActorRow.id == EventActor.actor_id)
+        .where(EventActor.event_id.in_(ids))
+        .order_by(EventActor.event_id, EventActor.start_char, ActorRow.name)
+    ):
+        view = {
+            "name": actor.name,
+            "role": link.role,
+            "kind": actor.kind,
+            "country_code": actor.country_code,
+            "code": actor.code,
+        }
+        if detail:
+            view.update(
+                {
+                    "text": link.text,
+                    "start": link.start_char,
+                    "end": link.end_char,
+                    "title": link.title or actor.title,
+                }
+            )
+        actors[link.event_id].append(view)
+    places: dict[int, list[dict]] = {i: [] for i in ids}
+    for link, place in session.execute(
+        select(EventLocation, LocationRow)
+        .join(LocationRow, LocationRow.id == EventLocation.location_id)
+        .where(EventLocation.event_id.in_(ids))
+        .order_by(EventLocation.event_id, EventLocation.start_char)
+    ):
+        view = {
+            "name": place.name,
+            "country_code": place.country_code,
+            "latitude": place.latitude,
+            "longitude": place.longitude,
+        }
+        if detail:
+            view.update(
+                {
+                    "text": link.text,
+                    "start": link.start_char,
+                    "end": link.end_char,
+                    "geonames_id": place.geonames_id,
+                }
+            )
+        places[link.event_id].append(view)
+    article_ids = {row.article_id for row in rows}
+    articles = {
+        article.id: {
+            "id": article.id,
+            "title": article.title,
+            "url": article.url,
+            "source": source,
+            "published_at": article.published_at.isoformat() if article.published_at else None,
+        }
+        for article, source in session.execute(
+            select(ArticleRow, Source.name)
+            .outerjoin(Source, Source.id == ArticleRow.source_id)
+            .where(ArticleRow.id.in_(article_ids))
+        )
+    }
+    expressions = {}
+    if detail:
+        expression_ids = [row.time_expression_id for row in rows if row.time_expression_id]
+        for expression in session.scalars(
+            select(TimeExpressionRow).where(TimeExpressionRow.id.in_(expression_ids))
+        ):
+            expressions[expression.id] = {
+                "text": expression.text,
+                "start": expression.start_char,
+                "end": expression.end_char,
+                "type": expression.type,
+                "value": expression.value,
+            }
+    for row in rows:
+        view = {
+            "id": row.id,
+            "date_start": row.date_start.isoformat() if row.date_start else None,
+            "date_end": row.date_end.isoformat() if row.date_end else None,
+            "date_value": row.date_value,
+            "granularity": row.granularity,
+            "date_source": row.date_source,
+            "event_code": row.event_code,
+            "event_label": row.event_label,
+            "quad_class": row.quad_class,
+            "goldstein": row.goldstein,
+            "trigger": row.trigger,
+            "status": row.status,
+            "sentence": row.sentence,
+            "actors": actors[row.id],
+            "locations": places[row.id],
+            "article": articles[row.article_id],
+        }
+        if detail:
+            view.update(
+                {
+                    "trigger_span": [row.trigger_start, row.trigger_end],
+                    "sentence_span": [row.sentence_start, row.sentence_end],
+                    "lemma": row.lemma,
+                    "plover_type": row.plover_type,
+                    "plover_mode": row.plover_mode,
+                    "time_expression": expressions.get(row.time_expression_id),
+                }
+            )
+        yield view
+
+
+# --- listings ---------------------------------------------------------------------------------
+
+
+def list_actors(session: Session, limit: int | None = None) -> list[dict]:
+    counts = (
+        select(EventActor.actor_id, func.count(func.distinct(EventActor.event_id)).label("n"))
+        .group_by(EventActor.actor_id)
+        .subquery()
+    )
+    query = (
+        select(ActorRow, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.actor_id == ActorRow.id)
+        .order_by(func.coalesce(counts.c.n, 0).desc(), ActorRow.name)
+    )
+    if limit:
+        query = query.limit(limit)
+    result = []
+    for actor, count in session.execute(query):
+        aliases = session.scalars(
+            select(ActorAlias.alias)
+            .where(ActorAlias.actor_id == actor.id)
+            .order_by(ActorAlias.alias)
+        ).all()
+        result.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "kind": actor.kind,
+                "country_code": actor.country_code,
+                "code": actor.code,
+                "events": count,
+                "aliases": [a for a in aliases if a != actor.name],
+            }
+        )
+    return result
+
+
+def list_places(session: Session, limit: int | None = None) -> list[dict]:
+    counts = (
+        select(EventLocation.location_id, func.count(EventLocation.event_id).label("n"))
+        .group_by(EventLocation.location_id)
+        .subquery()
+    )
+    query = (
+        select(LocationRow, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.location_id == LocationRow.id)
+        .order_by(func.coalesce(counts.c.n, 0).desc(), LocationRow.name)
+    )
+    if limit:
+        query = query.limit(limit)
+    return [
+        {
+            "id": place.id,
+            "name": place.name,
+            "country_code": place.country_code,
+            "latitude": place.latitude,
+            "longitude": place.longitude,
+            "events": count,
+        }
+        for place, count in session.execute(query)
+    ]
+
+
+def stats(session: Session) -> dict:
+    def count(model) -> int:
+        return session.scalar(select(func.count()).select_from(model))
+
+    first, last = session.execute(
+        select(func.min(EventRow.date_start), func.max(EventRow.date_end))
+    ).one()
+    by_quad = dict(
+        session.execute(
+            select(EventRow.quad_class, func.count()).group_by(EventRow.quad_class)
+        ).all()
+    )
+    return {
+        "articles": count(ArticleRow),
+        "events": count(EventRow),
+        "actors": count(ActorRow),
+        "places": count(LocationRow),
+        "time_expressions": count(TimeExpressionRow),
+        "sources": count(Source),
+        "first_date": first.isoformat() if first else None,
+        "last_date": last.isoformat() if last else None,
+        "events_by_quad_class": {str(k): v for k, v in sorted(by_quad.items())},
+    }
