@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 # Named constraints, set before any table is defined, so that migrations can drop them on SQLite.
@@ -32,6 +33,29 @@ metadata: MetaData = SQLModel.metadata
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """A timezone-aware datetime stored as UTC and read back as UTC on every database.
+
+    (SQLite has no time zones: without this it would hand back naive datetimes.)
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: a publication time needs a time zone")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def fold(name: str) -> str:
@@ -55,12 +79,12 @@ class ArticleRow(SQLModel, table=True):
     )
     title: str | None = None
     url: str | None = None
-    published_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    published_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     content_hash: str = Field(unique=True, max_length=64)
     text: str = Field(sa_column=Column(Text, nullable=False))
     origin: str | None = None
     loaded_at: datetime = Field(
-        default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False)
+        default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False)
     )
 
 

@@ -1,0 +1,86 @@
+"""Export: CSV and JSON round-trips of stored events, streamed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from records_factory import extraction
+
+from timeline.export import CSV_COLUMNS, write_events
+from timeline.query import EventFilter, iter_events
+from timeline.store import save
+
+
+def exported(database, fmt: str) -> str:
+    with database.session() as session:
+        save(session, extraction())
+        out = io.StringIO(newline="")
+        write_events(iter_events(session, EventFilter()), fmt, out)
+        return out.getvalue()
+
+
+def test_csv_round_trip(database):
+    text = exported(database, "csv")
+    assert text.startswith(",".join(CSV_COLUMNS) + "\r\n")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [row["trigger"] for row in rows] == ["launched", "arrives"]
+    strike, visit = rows
+    assert strike["source_actors"] == "United States"
+    assert strike["target_actors"] == "Syria"
+    assert strike["date_start"] == strike["date_end"] == "2017-04-06"
+    assert strike["quad_class"] == "4"
+    assert visit["locations"] == "Moscow"
+    assert visit["country_codes"] == "RUS; USA"
+    assert float(visit["latitude"]) == 55.75222
+    assert visit["article_url"] == "https://example.org/a"
+    assert visit["sentence"] == "Tillerson arrives in Moscow on Tuesday."
+
+
+def test_csv_quotes_commas_quotes_and_newlines(database):
+    from timeline.export import write_csv
+
+    event = next(iter_events_of(database))
+    event["sentence"] = 'He said "no", then\nleft; twice'
+    out = io.StringIO(newline="")
+    write_csv([event], out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue(), newline=""))
+    assert row["sentence"] == 'He said "no", then\nleft; twice'
+
+
+def iter_events_of(database):
+    with database.session() as session:
+        save(session, extraction())
+        yield from iter_events(session, EventFilter())
+
+
+def test_json_and_jsonl_agree(database):
+    as_json = json.loads(exported(database, "json"))
+    as_lines = [json.loads(line) for line in exported(database, "jsonl").splitlines()]
+    assert as_json == as_lines
+    assert as_json[1]["actors"][0]["name"] == "Rex Tillerson"
+
+
+def test_empty_json_is_an_empty_list():
+    from timeline.export import write_json
+
+    out = io.StringIO()
+    write_json(iter([]), out)
+    assert json.loads(out.getvalue()) == []
+
+
+def test_writers_stream():
+    """A writer consumes its input lazily: the first row is out before the last is made."""
+    from timeline.export import write_jsonl
+
+    out = io.StringIO()
+    seen_output = []
+
+    def rows():
+        for i in range(3):
+            seen_output.append(out.getvalue().count("\n"))
+            yield {"i": i}
+
+    write_jsonl(rows(), out)
+    assert seen_output == [0, 1, 2]
