@@ -1,0 +1,1252 @@
+"""Dates stage: find temporal expressions in English news text and resolve them to TIMEX3 values.
+
+`find_time_expressions(text, anchor, doc)` recognizes absolute dates, relative dates, times of day,
+durations, sets and the TimeML reference values with precompiled regular expressions over the raw
+text, then resolves each against the publication time `anchor` (or, for "the next day", "a week
+later" and the like, against the last day-precise date mentioned before it in the text).
+
+Conventions (TimeML / TempEval-3):
+- values: 2017-04-06, 2017-W15, 2017-W14-WE, 2017-03, 2017, 201 (decade), 19 (century), 2017-Q2,
+  2017-H1, 2017-SP/SU/FA/WI, 2017-04-07TMO, 2017-04-07T15:00, P3Y, PXM, P1DE, PRESENT_REF ...
+- intervals are inclusive calendar days: weeks run Monday..Sunday (ISO weeks), a weekend is
+  Saturday..Sunday, seasons are meteorological (SP = Mar-May, SU = Jun-Aug, FA = Sep-Nov, and
+  WI of year Y = Dec Y-1 .. Feb Y), a decade 201 = 2010-01-01..2019-12-31.
+- mod START / MID / END narrow a month to days 1-10 / 11-20 / 21-end, a year to Jan-Apr / May-Aug /
+  Sep-Dec, a decade to years 0-3 / 4-6 / 7-9 and a century to its three thirds.
+- durations, sets and the *_REF values have no interval (date_start = date_end = None).
+- direction of underspecified dates (a bare weekday, month, season or holiday) comes from the
+  tense of the governing verb when a spaCy Doc is given, else from cue words before the expression
+  (will, plans to, present-tense travel verbs -> future; past-tense verbs -> past); the default
+  is the past, the usual reading in news.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from timeline.records import DATE, DURATION, SET, TIME, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+DATA = Path(__file__).resolve().parent / "data"
+
+__all__ = ["find_time_expressions", "resolve_phrase", "interval_of", "granularity_of"]
+
+
+# ---------------------------------------------------------------------------------------------
+# lexicons
+
+
+def _read_table(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, str]  # word -> "3", "0.5" or "X"
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, str]]  # unit -> (duration letter, granularity)
+    seasons: dict[str, tuple[str, int, int]]
+    parts_of_day: dict[str, str]
+    holidays: dict[str, str]
+    references: dict[str, str]
+    tense_cues: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """The word lists under timeline/data/dates_*.tsv, read once."""
+    return Lexicons(
+        months={w: int(n) for w, n in _read_table("dates_months.tsv")},
+        weekdays={w: int(n) for w, n in _read_table("dates_weekdays.tsv")},
+        numbers={w: v for w, v in _read_table("dates_numbers.tsv")},
+        ordinals={w: int(n) for w, n in _read_table("dates_ordinals.tsv")},
+        units={w: (letter, gran) for w, letter, gran in _read_table("dates_units.tsv")},
+        seasons={w: (c, int(a), int(b)) for w, c, a, b in _read_table("dates_seasons.tsv")},
+        parts_of_day={w: c for w, c in _read_table("dates_parts_of_day.tsv")},
+        holidays={w: rule for w, rule in _read_table("dates_holidays.tsv")},
+        references={w: v for w, v in _read_table("dates_references.tsv")},
+        tense_cues={w: d for w, d in _read_table("dates_tense_cues.tsv")},
+    )
+
+
+def _alt(words) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)
+
+
+# ---------------------------------------------------------------------------------------------
+# interval arithmetic
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _iso_week_monday(year: int, week: int) -> date:
+    return date.fromisocalendar(year, week, 1)
+
+
+def _week_value(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+_VALUE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$"), "day"),
+    (re.compile(r"^(\d{4})-W(\d{1,2})-WE$"), "weekend"),
+    (re.compile(r"^(\d{4})-W(\d{1,2})$"), "week"),
+    (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
+    (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
+    (re.compile(r"^(\d{4})-H([12])$"), "half"),
+    (re.compile(r"^(\d{4})-(SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^(\d{4})$"), "year"),
+    (re.compile(r"^(\d{3})$"), "decade"),
+    (re.compile(r"^(\d{2})$"), "century"),
+]
+
+
+def interval_of(value: str) -> tuple[date, date] | None:
+    """The inclusive calendar interval a TIMEX3 date value covers, or None if it has none."""
+    for pattern, kind in _VALUE_PATTERNS:
+        m = pattern.match(value)
+        if not m:
+            continue
+        try:
+            return _interval(kind, m)
+        except ValueError:
+            return None
+    return None
+
+
+def _interval(kind: str, m: re.Match[str]) -> tuple[date, date]:
+    g = m.groups()
+    if kind == "day":
+        day = date(int(g[0]), int(g[1]), int(g[2]))
+        return day, day
+    if kind in ("week", "weekend"):
+        monday = _iso_week_monday(int(g[0]), int(g[1]))
+        if kind == "weekend":
+            return monday + timedelta(days=5), monday + timedelta(days=6)
+        return monday, monday + timedelta(days=6)
+    year = int(g[0])
+    if kind == "month":
+        return date(year, int(g[1]), 1), _month_end(year, int(g[1]))
+    if kind == "quarter":
+        first = 3 * (int(g[1]) - 1) + 1
+        return date(year, first, 1), _month_end(year, first + 2)
+    if kind == "half":
+        first = 6 * (int(g[1]) - 1) + 1
+        return date(year, first, 1), _month_end(year, first + 5)
+    if kind == "season":
+        a, b = _SEASON_MONTHS[g[1]]
+        if g[1] == "WI":
+            return date(year - 1, 12, 1), _month_end(year, 2)
+        return date(year, a, 1), _month_end(year, b)
+    if kind == "year":
+        return date(year, 1, 1), date(year, 12, 31)
+    if kind == "decade":
+        return date(year * 10, 1, 1), date(year * 10 + 9, 12, 31)
+    # century "19" = 1900..1999
+    return date(max(1, year * 100), 1, 1), date(year * 100 + 99, 12, 31)
+
+
+_GRANULARITY_OF = {
+    "day": "day", "weekend": "week", "week": "week", "month": "month", "quarter": "quarter",
+    "half": "half", "season": "season", "year": "year", "decade": "decade", "century": "century",
+}  # fmt: skip
+
+
+def granularity_of(value: str, type_: str = DATE) -> str:
+    """The granularity (records.GRANULARITIES) of a TIMEX3 value."""
+    if type_ == SET:
+        return "set"
+    if type_ == DURATION or value.startswith("P"):
+        return "duration"
+    if value.endswith("_REF"):
+        return "reference"
+    m = re.match(r"^\d{4}-\d{2}-\d{2}T(\d{2})(:\d{2})?(:\d{2})?", value)
+    if m:
+        return "second" if m.group(3) else "minute" if m.group(2) else "hour"
+    if re.match(r"^\d{4}-\d{2}-\d{2}T(MO|AF|EV|NI|DT)$", value):
+        return "part_of_day"
+    for pattern, kind in _VALUE_PATTERNS:
+        if pattern.match(value):
+            return _GRANULARITY_OF[kind]
+    if re.match(r"^\d{4}-(W|Q|H|XX|\d)", value):
+        return "year"
+    return "reference"
+
+
+def _narrow(start: date, end: date, granularity: str, mod: str | None) -> tuple[date, date]:
+    """Narrow an interval to its first / middle / last third for mod START / MID / END."""
+    if mod not in ("START", "MID", "END"):
+        return start, end
+    third = {"START": 0, "MID": 1, "END": 2}[mod]
+    if granularity == "month":
+        bounds = [(1, 10), (11, 20), (21, end.day)][third]
+        return start.replace(day=bounds[0]), start.replace(day=bounds[1])
+    if granularity == "year":
+        first, last = [(1, 4), (5, 8), (9, 12)][third]
+        return date(start.year, first, 1), _month_end(start.year, last)
+    if granularity == "decade":
+        first, last = [(0, 3), (4, 6), (7, 9)][third]
+        return date(start.year + first, 1, 1), date(start.year + last, 12, 31)
+    if granularity == "century":
+        first, last = [(0, 32), (33, 65), (66, 99)][third]
+        return date(start.year + first, 1, 1), date(start.year + last, 12, 31)
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------------
+# recognition
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+    priority: int
+
+
+@dataclass
+class _Resolved:
+    type: str
+    value: str
+    mod: str | None = None
+    anchor_source: str = "publication"
+    anchor: datetime | None = None
+
+
+@dataclass
+class _Context:
+    text: str
+    anchor: datetime
+    doc: Doc | None
+    last_day: date | None = None  # the last day-precise date resolved so far
+    last_quarter: tuple[int, int] | None = None
+    last_quarter_end: int = -10_000
+
+
+_MOD_PREFIX = (
+    r"(?:(?P<modw>early|late|mid|the\s+(?:beginning|start|end|middle|close)\s+of"
+    r"|the\s+(?:early|late|middle)\s+part\s+of|earlier|later)[\s-]+)?"
+)
+_MOD_WORDS = {
+    "early": "START", "beginning": "START", "start": "START", "earlier": "START",
+    "late": "END", "end": "END", "close": "END", "later": "END",
+    "mid": "MID", "middle": "MID",
+}  # fmt: skip
+_APPROX_PREFIX = (
+    r"(?:(?P<approx>about|around|approximately|roughly|some|nearly|almost|more\s+than|over"
+    r"|less\s+than|fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)?"
+)
+_APPROX_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+}  # fmt: skip
+
+
+def _mod_of(match: re.Match[str]) -> str | None:
+    word = match.groupdict().get("modw")
+    if not word:
+        return None
+    for key, mod in _MOD_WORDS.items():
+        if re.search(rf"\b{key}\b", word.lower()):
+            return mod
+    return None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> list[tuple[str, re.Pattern[str]]]:
+    lex = lexicons()
+    month = _alt(lex.months)
+    weekday = _alt(lex.weekdays)
+    number_words = [w for w in lex.numbers]
+    compound = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"  # noqa: E501
+    num = rf"(?:\d+(?:\.\d+)?|{compound}|{_alt(number_words)})(?:\s+and\s+a\s+half)?"
+    units = _alt(lex.units)
+    unit = rf"(?:{units})(?:s|ies)?"
+    unit_no_plural = rf"(?:{units})"
+    season = _alt(lex.seasons)
+    pod = _alt(lex.parts_of_day)
+    holiday = _alt(lex.holidays)
+    ordinal = _alt(lex.ordinals)
+    year = r"(?:1[0-9]|20)\d\d"
+    day_num = r"(?:[12]\d|3[01]|0?[1-9])"
+    ampm = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
+    tz = r"(?:\s+(?:local\s+time|\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|CET|BST)\)?))?"
+    rules = {
+        # absolute calendar dates
+        "iso": rf"\b(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d))?\b",
+        "slash": r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b",
+        "mdy": rf"\b(?:(?P<wd>{weekday})\.?,?\s+)?(?P<month>{month})\.?\s+(?P<d>{day_num})"
+        rf"(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|million|billion))(?:,?\s+(?P<y>{year})\b)?",
+        "dmy": rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>{day_num})(?:st|nd|rd|th)?\s+"
+        rf"(?:of\s+)?(?P<month>{month})\b\.?(?:,?\s+(?P<y>{year})\b)?",
+        "my": rf"\b{_MOD_PREFIX}(?P<month>{month})\.?(?:,?\s+|\s+of\s+)(?P<y>{year})\b",
+        "month": rf"\b{_MOD_PREFIX}(?:(?P<rel>this|next|last|past|coming|previous)\s+)?"
+        rf"(?P<month>{month})\b\.?",
+        "year": rf"(?<![\d,.$£€#/-]){_MOD_PREFIX}(?:(?P<pre>the\s+year|fiscal(?:\s+year)?|"
+        rf"calendar(?:\s+year)?|FY)\s*)?(?P<y>{year})\b(?![\d%/]|,\d|\.\d|-\d|\s+(?:percent|per))",
+        "decade": rf"\b{_MOD_PREFIX}(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0|['’]\d0)['’]?s\b",
+        "century": rf"\b{_MOD_PREFIX}(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))"
+        r"[\s-]+century\b",
+        "season": rf"\b{_MOD_PREFIX}(?:(?P<rel>this|next|last|past|coming|previous|the)\s+)?"
+        rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<y>{year})\b)?",
+        "quarter": rf"\b(?:(?P<the>the)\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+)?"
+        rf"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        rf"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)s?\b(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?"
+        rf"(?P<y>{year})|(?P<yrel2>this|last|next)\s+year)\b)?",
+        "qcode": rf"\b(?P<q>[1-4])Q\s*(?P<y>{year})\b|\bQ(?P<q2>[1-4])(?:\s+(?P<y2>{year}))?\b",
+        "holiday": rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>{holiday})\b"
+        rf"(?:\s+(?P<y>{year})\b)?",
+        # relative dates
+        "deictic": rf"\b{_MOD_PREFIX}(?P<w>today|yesterday|tomorrow|tonight|overnight)\b"
+        rf"(?:\s+(?P<pod>{pod}))?",
+        "this_pod": rf"\b{_MOD_PREFIX}(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{pod})\b",
+        "weekday": rf"\b{_MOD_PREFIX}(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"
+        rf"(?P<wd>{weekday})\b(?!\s*\.?\s*\d)(?:\.)?(?:,?\s+(?P<pod>{pod}))?",
+        "weekday_plural": rf"\b(?:(?P<every>every|each)\s+(?P<wd1>{weekday})|on\s+(?P<wd2>"
+        rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)\b(?:\s+(?P<pod>{pod}s?))?",
+        "rel_unit": rf"\b{_MOD_PREFIX}(?P<rel>this|next|last|past|previous|coming|current|"
+        r"the\s+(?:coming|previous|past|last|next|following|same|current|latest|most\s+recent|"
+        r"prior|preceding)|the|that)\s+(?P<unit>year|month|week|quarter|weekend|decade|"
+        r"century|day|half)\b",
+        "ago": rf"\b{_APPROX_PREFIX}(?P<num>{num})[\s-]+(?P<unit>{unit})\s+"
+        r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously)\b",
+        "year_ago": r"\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<what>quarter|period|"
+        r"months?|level|figures?|results?|time))?\b",
+        "duration": rf"\b{_APPROX_PREFIX}(?:(?P<pre>the\s+(?:past|last|next|previous|first|"
+        r"coming|final|following|remaining|latest|same)|the|another|an\s+additional|"
+        r"additional|over\s+the\s+(?:past|last|next)|within)\s+)?"
+        rf"(?P<num>{num})[\s-]+(?P<unit>{unit})(?:[\s-]+long|[\s-]+old)?\b",
+        "past_unit": rf"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|final))\s+"
+        rf"(?P<num>{num}\s+)?(?P<unit>{unit_no_plural})s?\b",
+        "bare_units": r"\b(?:for|within|over|after|took|take|takes|in|of)\s+"
+        r"(?P<core>(?P<unit>years|months|weeks|days|decades|hours|minutes))\b",
+        "unit_long": r"\b(?P<unit>years|months|weeks|days|decades)[\s-]long\b",
+        "set_ly": r"\b(?P<w>daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|"
+        r"nightly|biweekly|semiannual|semi-annual|bimonthly)\b",
+        "set_every": rf"\b(?P<q>every|each|per|a)\s+(?P<other>other\s+)?(?P<num>{num}\s+)?"
+        rf"(?P<unit>{unit_no_plural})s?\b",
+        # times of day
+        "clock": rf"\b{_APPROX_PREFIX}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*"
+        rf"(?P<ampm>{ampm}){tz}",
+        "clock24": r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Z)\b",
+        "noon": r"\b(?P<w>noon|midnight|midday)\b",
+        "pod": rf"\b{_MOD_PREFIX}(?P<the>the\s+)(?P<pod>{pod})\b",
+        # reference values
+        "reference": rf"\b(?P<w>{_alt(lex.references)})\b",
+    }
+    flags = re.IGNORECASE
+    return [(name, re.compile(pattern, flags)) for name, pattern in rules.items()]
+
+
+_PRIORITY = {name: i for i, name in enumerate(
+    ["iso", "slash", "mdy", "dmy", "my", "clock", "clock24", "deictic", "this_pod", "weekday",
+     "ago", "year_ago", "quarter", "qcode", "holiday", "rel_unit", "decade", "century", "season",
+     "month", "year", "past_unit", "duration", "weekday_plural", "set_every", "set_ly",
+     "unit_long", "bare_units", "noon", "pod", "reference"]
+)}  # fmt: skip
+
+_MAY_CUES = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|last|next|this|early|late|mid|before|after|through|"
+    r"during|from|to|and|between|end|beginning|on)[\s-]*)$",
+    re.IGNORECASE,
+)
+_COUNT_NOUN_AFTER = re.compile(
+    r"^\s+(?:people|persons|troops|soldiers|members|workers|employees|jobs|cases|units|"
+    r"cars|votes|seats|tons|barrels|shares|homes|feet|meters|miles|kilometers|pounds|dollars)\b",
+    re.IGNORECASE,
+)
+
+
+def _valid(c: _Candidate, text: str) -> bool:
+    m = c.match
+    groups = m.groupdict()
+    if groups.get("month"):
+        word = groups["month"]
+        if not word[0].isupper():
+            return False
+        low = word.lower().rstrip(".")
+        if c.rule == "month":
+            if low in ("may", "march", "jan", "mar", "sun", "sat", "dec") and not (
+                groups.get("rel") or groups.get("modw")
+            ):
+                if low == "may" or low == "march":
+                    if not _MAY_CUES.search(text[max(0, c.start - 14) : c.start]):
+                        return False
+                elif not text[m.end("month") : m.end("month") + 1] == ".":
+                    return False
+            if len(low) <= 4 and low not in ("may", "june", "july") and not m.group(0).endswith(
+                "."
+            ):
+                return False
+    if groups.get("wd"):
+        word = groups["wd"]
+        if not word[0].isupper():
+            return False
+        if len(word) <= 4 and not text[m.end("wd") : m.end("wd") + 1] == ".":
+            return c.rule in ("mdy", "dmy")
+    if c.rule in ("season",) and groups.get("season", "").lower() == "fall":
+        if not (groups.get("rel") and groups["rel"].lower() != "the" or groups.get("y")):
+            if not re.search(r"\b(?:in|this|last|next|the)\s+$", text[max(0, c.start - 8) : c.start]):
+                return False
+            after = text[c.end : c.end + 20]
+            if re.match(r"\s+of\b", after) and not re.match(r"\s+of\s+\d{4}", after):
+                return False
+    if c.rule == "season" and groups.get("rel", "") and groups["rel"].lower() == "the":
+        after = text[c.end : c.end + 20]
+        if re.match(r"\s+of\b", after) and not groups.get("y"):
+            return False
+    if c.rule == "year":
+        if _COUNT_NOUN_AFTER.match(text[c.end : c.end + 20]):
+            return False
+        before = text[max(0, c.start - 12) : c.start]
+        if re.search(r"(?:No\.|Nos\.|number|Flight|Route|Highway|model|Boeing|Airbus|A)\s*$", before):
+            return False
+    if c.rule == "holiday" and not m.group("hol")[0].isupper():
+        return False
+    if c.rule == "decade" and not groups.get("modw"):
+        return True
+    if c.rule == "reference":
+        return _valid_reference(c, text)
+    if c.rule == "rel_unit":
+        rel = m.group("rel").lower()
+        unit = m.group("unit").lower()
+        if rel in ("the", "that") and unit in ("day", "decade", "century", "half", "weekend"):
+            return rel == "the" and unit == "weekend"
+        if rel == "that" and unit not in ("year", "week", "month"):
+            return False
+    if c.rule == "duration":
+        num = m.group("num").lower()
+        pre = (groups.get("pre") or "").lower()
+        if num in ("a", "an", "some", "many", "few") and m.group("unit").lower().startswith(
+            "second"
+        ):
+            return False
+        if num == "some" and not pre:
+            return False
+        if num == "the" and not pre:
+            return False
+        if (num in ("a", "an") and pre in ("the", "")) and m.group("unit").lower() in (
+            "day", "year", "month", "week",
+        ) and re.search(r"(?:million|billion|percent|%|\d|cents?|dollars?|times)\s*$",
+                        text[max(0, c.start - 12) : c.start]):
+            return False  # "$5 million a year" is a SET, handled by set_every
+        if re.match(r"^\d+$", num) and int(num) > 1000:
+            return False
+    if c.rule == "set_every" and m.group("q").lower() == "a":
+        before = text[max(0, c.start - 14) : c.start]
+        if not re.search(r"(?:million|billion|percent|%|\d|cents?|dollars?|times|once|twice)\s*$",
+                         before):
+            return False
+    if c.rule == "set_ly" and m.group("w").lower() == "annual":
+        return False
+    return True
+
+
+_REF_SKIP_AFTER = re.compile(r"^\s+(?:account|accounts|affairs|events|assets|liabilities)\b", re.I)
+
+
+def _valid_reference(c: _Candidate, text: str) -> bool:
+    word = c.match.group("w").lower()
+    if word == "earlier":
+        return False  # only meaningful as part of a larger expression
+    if word == "current" and _REF_SKIP_AFTER.match(text[c.end : c.end + 20]):
+        return False
+    if word == "now" and re.match(r"^\s*[-–]?\s*(?:defunct|former|retired)\b", text[c.end : c.end + 12]):
+        return False
+    if word == "future":
+        after = text[c.end : c.end + 20]
+        if not re.match(r"^\s*(?:[.,;:)]|$)", after) and not re.search(
+            r"\b(?:the|near|in)\s+$", text[max(0, c.start - 6) : c.start]
+        ):
+            return False
+    return True
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for name, pattern in _rules():
+        priority = _PRIORITY[name]
+        for m in pattern.finditer(text):
+            start, end = m.span("core") if "core" in pattern.groupindex else m.span()
+            if end > start:
+                found.append(_Candidate(start, end, name, m, priority))
+    return found
+
+
+def _select(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """Longest candidates first, earlier-listed rules on ties; no two selected ones overlap."""
+    found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken: list[_Candidate] = []
+    occupied = bytearray(len(text) + 1)
+    for c in found:
+        if any(occupied[c.start : c.end]):
+            continue
+        if not _valid(c, text):
+            continue
+        taken.append(c)
+        occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+# ---------------------------------------------------------------------------------------------
+# direction (tense)
+
+_PAST_VERB = re.compile(r"^[a-z]+ed$")
+_NOT_PAST = {"need", "speed", "feed", "seed", "red", "bed", "shed", "united", "bred", "indeed",
+             "led", "hundred", "proceed", "succeed", "exceed"}  # fmt: skip
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+
+
+def _direction_from_text(text: str, start: int, end: int) -> str | None:
+    """'future' / 'past' from cue words before the expression in its clause, None if no cue."""
+    lo = max(0, start - 120)
+    window = text[lo:start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    words = re.findall(r"[A-Za-z']+|[’]ll", window[cut:])
+    cues = lexicons().tense_cues
+    for word in reversed(words[-10:]):
+        low = word.lower().replace("’", "'")
+        if low in cues:
+            return cues[low]
+        if low.endswith("'ll"):
+            return "future"
+        if _PAST_VERB.match(low) and low not in _NOT_PAST:
+            return "past"
+    after = text[end : min(len(text), end + 60)]
+    stop = _CLAUSE_BREAK.search(after)
+    after_words = re.findall(r"[A-Za-z']+", after[: stop.start()] if stop else after)
+    for word in after_words[:4]:
+        low = word.lower()
+        if low in ("will", "would", "is", "are") or low.endswith("'ll"):
+            return "future" if low != "would" else None
+        if low in cues and cues[low] == "past":
+            return "past"
+        if _PAST_VERB.match(low) and low not in _NOT_PAST:
+            return "past"
+    return None
+
+
+def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    children = list(token.children)
+    lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if lowers & {"will", "'ll", "shall", "wo", "going"} or token.lower_ in ("will", "'ll"):
+        return "future"
+    if lowers & {"would", "could", "might", "may", "should", "can"}:
+        return None
+    if token.tag_ == "VB" and any(c.lower_ == "to" for c in children):
+        return "future"
+    if token.tag_ in ("VBD",):
+        return "past"
+    if token.tag_ == "VBN":
+        return "past"
+    if token.tag_ in ("VBZ", "VBP"):
+        return "future"
+    if token.tag_ == "VBG":
+        if lowers & {"is", "are", "'s", "'re", "am"}:
+            return "future"
+        if lowers & {"was", "were"}:
+            return "past"
+    if token.tag_ == "VB":
+        head = token.head
+        if head.tag_ in ("VBZ", "VBP", "VBD"):
+            if head.lower_ in ("plans", "plan", "expects", "hopes", "wants", "intends", "is",
+                               "are", "planned", "expected", "scheduled", "hoped", "intended"):
+                return "future"
+    return None
+
+
+def _direction(ctx: _Context, start: int, end: int) -> str:
+    direction = None
+    if ctx.doc is not None:
+        direction = _direction_from_doc(ctx.doc, start, end)
+    if direction is None:
+        direction = _direction_from_text(ctx.text, start, end)
+    return direction or "past"
+
+
+# ---------------------------------------------------------------------------------------------
+# resolution helpers
+
+
+def _number(word: str) -> str:
+    """'3', '2.5', 'X' for a number phrase."""
+    lex = lexicons()
+    w = re.sub(r"\s+", " ", word.lower().replace("-", " ")).strip()
+    half = False
+    if w.endswith(" and a half"):
+        half = True
+        w = w[: -len(" and a half")]
+    if w in lex.numbers:
+        value = lex.numbers[w]
+    elif re.match(r"^\d+(\.\d+)?$", w):
+        value = w
+    else:
+        parts = w.split()
+        if len(parts) == 2 and parts[0] in lex.numbers and parts[1] in lex.numbers:
+            value = str(int(lex.numbers[parts[0]]) + int(lex.numbers[parts[1]]))
+        else:
+            value = "X"
+    if half and value != "X":
+        value = f"{float(value) + 0.5:g}"
+    return value
+
+
+def _unit(word: str) -> tuple[str, str]:
+    w = word.lower()
+    units = lexicons().units
+    for candidate in (w, w[:-1], w[:-3] + "y" if w.endswith("ies") else w):
+        if candidate in units:
+            return candidate, units[candidate][0]
+    raise KeyError(word)
+
+
+def _duration_value(num: str, letter: str) -> str:
+    if letter.startswith("T"):
+        return f"PT{num}{letter[1:]}"
+    if letter == "2W":
+        return "PX" if num == "X" else f"P{int(float(num) * 2)}W"
+    if letter == "Q":
+        return f"P{num}Q" if num == "X" else f"P{float(num) * 3:g}M"
+    return f"P{num}{letter}"
+
+
+def _shift(day: date, unit: str, amount: int) -> str:
+    """The value of the calendar unit containing `day` shifted by `amount` units."""
+    if unit == "day":
+        return (day + timedelta(days=amount)).isoformat()
+    if unit in ("week", "fortnight"):
+        return _week_value(day + timedelta(weeks=amount * (2 if unit == "fortnight" else 1)))
+    if unit == "weekend":
+        return _week_value(day + timedelta(weeks=amount)) + "-WE"
+    if unit == "month":
+        y, m = _add_months(day.year, day.month, amount)
+        return f"{y:04d}-{m:02d}"
+    if unit == "quarter":
+        index = day.year * 4 + (day.month - 1) // 3 + amount
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "half":
+        index = day.year * 2 + (day.month - 1) // 6 + amount
+        return f"{index // 2:04d}-H{index % 2 + 1}"
+    if unit == "year":
+        return f"{day.year + amount:04d}"
+    if unit == "decade":
+        return f"{day.year // 10 + amount:03d}"
+    if unit == "century":
+        return f"{day.year // 100 + amount:02d}"
+    if unit in ("hour", "minute", "second"):
+        return day.isoformat()
+    raise KeyError(unit)
+
+
+def _weekday_date(anchor: date, weekday: int, direction: str, rel: str | None) -> date:
+    delta = weekday - anchor.isoweekday()
+    if rel in ("last", "past", "previous"):
+        back = (anchor.isoweekday() - weekday) % 7 or 7
+        return anchor - timedelta(days=back)
+    if rel in ("next", "coming"):
+        ahead = delta % 7 or 7
+        return anchor + timedelta(days=ahead)
+    if rel == "this":
+        return anchor + timedelta(days=delta)
+    if direction == "future":
+        return anchor + timedelta(days=delta % 7)
+    return anchor - timedelta(days=(-delta) % 7)
+
+
+def _year_for_month(anchor: date, month: int, direction: str, rel: str | None) -> int:
+    if rel == "this":
+        return anchor.year
+    if rel in ("next", "coming"):
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if rel in ("last", "past", "previous"):
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if direction == "future":
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _year_for_day(anchor: date, month: int, day: int, direction: str) -> int:
+    try:
+        candidate = date(anchor.year, month, day)
+    except ValueError:
+        return anchor.year if month != 2 else anchor.year
+    diff = (candidate - anchor).days
+    if diff > 183 or (diff > 60 and direction == "past"):
+        return anchor.year - 1
+    if diff < -183 or (diff < -60 and direction == "future"):
+        return anchor.year + 1
+    return anchor.year
+
+
+def _easter(year: int) -> date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def holiday_date(name: str, year: int) -> date:
+    """The date of a holiday from dates_holidays.tsv in a given year."""
+    rule = lexicons().holidays[name.lower()]
+    if rule.startswith("easter"):
+        return _easter(year) + timedelta(days=int(rule[6:]))
+    if re.match(r"^\d\d-\d\d$", rule):
+        return date(year, int(rule[:2]), int(rule[3:]))
+    nth, month, weekday = (int(x) for x in rule.split(":"))
+    if nth > 0:
+        first = date(year, month, 1)
+        offset = (weekday - first.isoweekday()) % 7
+        return first + timedelta(days=offset + 7 * (nth - 1))
+    last = _month_end(year, month)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _two_digit_year(y: str) -> int:
+    n = int(y)
+    if len(y) == 4:
+        return n
+    return 1900 + n if n >= 50 else 2000 + n
+
+
+# ---------------------------------------------------------------------------------------------
+# the resolver, one function per rule
+
+
+def _r_iso(m, ctx, c):
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    day = date(y, mo, d)
+    if m.group("hh"):
+        return _Resolved(TIME, f"{day.isoformat()}T{m.group('hh')}:{m.group('mm')}")
+    return _Resolved(DATE, day.isoformat())
+
+
+def _r_slash(m, ctx, c):
+    a, b = int(m.group("m")), int(m.group("d"))
+    y = _two_digit_year(m.group("y"))
+    month, day = (a, b) if a <= 12 else (b, a)
+    return _Resolved(DATE, date(y, month, day).isoformat())
+
+
+def _r_mdy(m, ctx, c):
+    month = lexicons().months[m.group("month").lower().rstrip(".")]
+    d = int(m.group("d"))
+    if m.group("y"):
+        y = int(m.group("y"))
+    else:
+        y = _year_for_day(ctx.anchor.date(), month, d, _direction(ctx, c.start, c.end))
+    return _Resolved(DATE, date(y, month, d).isoformat())
+
+
+def _r_my(m, ctx, c):
+    month = lexicons().months[m.group("month").lower().rstrip(".")]
+    return _Resolved(DATE, f"{int(m.group('y')):04d}-{month:02d}", _mod_of(m))
+
+
+def _r_month(m, ctx, c):
+    month = lexicons().months[m.group("month").lower().rstrip(".")]
+    rel = (m.group("rel") or "").lower() or None
+    direction = _direction(ctx, c.start, c.end)
+    y = _year_for_month(ctx.anchor.date(), month, direction, rel)
+    return _Resolved(DATE, f"{y:04d}-{month:02d}", _mod_of(m))
+
+
+def _r_year(m, ctx, c):
+    return _Resolved(DATE, f"{int(m.group('y')):04d}", _mod_of(m))
+
+
+def _r_decade(m, ctx, c):
+    dec = m.group("dec").lstrip("'’")
+    if len(dec) == 2:
+        century = 19 if int(dec) > (ctx.anchor.year % 100) else ctx.anchor.year // 100
+        return _Resolved(DATE, f"{century}{dec[0]}", _mod_of(m))
+    return _Resolved(DATE, dec[:3], _mod_of(m))
+
+
+def _r_century(m, ctx, c):
+    word = m.group("ord").lower()
+    n = lexicons().ordinals.get(word) or int(re.sub(r"\D", "", word))
+    return _Resolved(DATE, f"{n - 1:02d}", _mod_of(m))
+
+
+def _r_season(m, ctx, c):
+    code = lexicons().seasons[m.group("season").lower()][0]
+    anchor = ctx.anchor.date()
+    if m.group("y"):
+        return _Resolved(DATE, f"{m.group('y')}-{code}", _mod_of(m))
+    rel = (m.group("rel") or "").lower()
+    current = anchor.year + (1 if anchor.month == 12 else 0)
+    start_month = lexicons().seasons[m.group("season").lower()][1]
+    # the season of the anchor's year that has begun (winter Y starts in December Y-1)
+    begun = code == "WI" or anchor.month >= start_month
+    if rel in ("this", "the"):
+        y = current if (code == "WI" or begun or rel == "this") else current
+        if rel == "the" and not begun and _direction(ctx, c.start, c.end) == "past":
+            y = current - 1
+    elif rel in ("next", "coming"):
+        y = current + 1 if begun else current
+    elif rel in ("last", "past", "previous"):
+        in_it = interval_of(f"{current}-{code}")
+        y = current - 1 if (begun and in_it and in_it[0] <= anchor) else current - 1
+        if not begun:
+            y = current - 1
+        elif in_it and anchor > in_it[1]:
+            y = current
+    else:
+        direction = _direction(ctx, c.start, c.end)
+        y = current if (begun or direction == "future") else current - 1
+    return _Resolved(DATE, f"{y}-{code}", _mod_of(m))
+
+
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _r_quarter(m, ctx, c):
+    unit = m.group("unit").lower()
+    word = m.group("ord").lower()
+    anchor = ctx.anchor.date()
+    size = 3 if unit == "quarter" else 6
+    count = 4 if unit == "quarter" else 2
+    n = count if word in ("final", "last") else _ORD_Q[word]
+    if n > count:
+        return None
+    letter = "Q" if unit == "quarter" else "H"
+    yrel = (m.group("yrel") or m.group("yrel2") or "").lower()
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif yrel:
+        y = anchor.year + {"this": 0, "last": -1, "next": 1}[yrel]
+    else:
+        y = anchor.year
+        first_month = size * (n - 1) + 1
+        if (date(y, first_month, 1) - anchor).days > 183:
+            y -= 1
+    value = f"{y}-{letter}{n}"
+    if letter == "Q":
+        ctx.last_quarter, ctx.last_quarter_end = (y, n), c.end
+    return _Resolved(DATE, value)
+
+
+def _r_qcode(m, ctx, c):
+    q = int(m.group("q") or m.group("q2"))
+    y = m.group("y") or m.group("y2")
+    year = int(y) if y else ctx.anchor.year
+    ctx.last_quarter, ctx.last_quarter_end = (year, q), c.end
+    return _Resolved(DATE, f"{year}-Q{q}")
+
+
+def _r_holiday(m, ctx, c):
+    name = re.sub(r"\s+", " ", m.group("hol").lower().replace("’", "'"))
+    anchor = ctx.anchor.date()
+    if m.group("y"):
+        return _Resolved(DATE, holiday_date(name, int(m.group("y"))).isoformat())
+    rel = (m.group("rel") or "").lower()
+    this_year = holiday_date(name, anchor.year)
+    if rel == "last":
+        y = anchor.year if this_year < anchor else anchor.year - 1
+    elif rel == "next":
+        y = anchor.year if this_year > anchor else anchor.year + 1
+    elif rel == "this":
+        y = anchor.year
+    else:
+        direction = _direction(ctx, c.start, c.end)
+        if direction == "future":
+            y = anchor.year if this_year >= anchor else anchor.year + 1
+        else:
+            y = anchor.year if this_year <= anchor else anchor.year - 1
+    return _Resolved(DATE, holiday_date(name, y).isoformat())
+
+
+def _pod_code(word: str | None) -> str | None:
+    if not word:
+        return None
+    return lexicons().parts_of_day.get(word.lower().rstrip("s"))
+
+
+def _r_deictic(m, ctx, c):
+    w = m.group("w").lower()
+    anchor = ctx.anchor.date()
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1}[w]
+    day = anchor + timedelta(days=offset)
+    pod = _pod_code(m.group("pod")) or {"tonight": "NI", "overnight": "NI"}.get(w)
+    if w == "overnight" and not m.group("pod"):
+        day = anchor - timedelta(days=1) if ctx.anchor.hour < 12 else anchor
+    if pod:
+        return _Resolved(TIME, f"{day.isoformat()}T{pod}", _mod_of(m))
+    return _Resolved(DATE, day.isoformat(), _mod_of(m))
+
+
+def _r_this_pod(m, ctx, c):
+    rel = m.group("rel").lower()
+    anchor = ctx.anchor.date()
+    pod = _pod_code(m.group("pod"))
+    offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    if rel == "last" and pod != "NI":
+        offset = -1
+    return _Resolved(TIME, f"{(anchor + timedelta(days=offset)).isoformat()}T{pod}", _mod_of(m))
+
+
+def _r_weekday(m, ctx, c):
+    weekday = lexicons().weekdays[m.group("wd").lower().rstrip(".")]
+    rel = (m.group("rel") or "").lower() or None
+    direction = _direction(ctx, c.start, c.end)
+    day = _weekday_date(ctx.anchor.date(), weekday, direction, rel)
+    pod = _pod_code(m.group("pod"))
+    if pod:
+        return _Resolved(TIME, f"{day.isoformat()}T{pod}", _mod_of(m))
+    return _Resolved(DATE, day.isoformat(), _mod_of(m))
+
+
+def _r_weekday_plural(m, ctx, c):
+    weekday = lexicons().weekdays[(m.group("wd1") or m.group("wd2")).lower()]
+    pod = _pod_code(m.group("pod"))
+    return _Resolved(SET, f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""))
+
+
+_TEXT_REL = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
+             "the preceding": -1, "the same": 0, "that": 0}  # fmt: skip
+
+
+def _r_rel_unit(m, ctx, c):
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    anchor = ctx.anchor.date()
+    mod = _mod_of(m)
+    if rel in ("the past", "the last", "the next", "the coming") and unit not in ("weekend",):
+        if rel == "the last" and unit == "quarter":
+            return _Resolved(DATE, _shift(anchor, "quarter", -1), mod)
+        if unit == "half":
+            return None
+        _, letter = _unit(unit)
+        return _Resolved(DURATION, _duration_value("1", letter))
+    if rel in _TEXT_REL and unit != "weekend":
+        base = ctx.last_day if (ctx.last_day is not None and rel != "that") else None
+        if rel == "that" or base is None:
+            base_day = ctx.last_day or anchor
+        else:
+            base_day = base
+        source = "text" if ctx.last_day is not None else "publication"
+        value = _shift(base_day, unit, _TEXT_REL[rel])
+        return _Resolved(DATE, value, mod, source, _anchor_dt(ctx, base_day, source))
+    if unit == "quarter" and rel in ("the", "the latest", "the most recent"):
+        if ctx.last_quarter and c.start - ctx.last_quarter_end < 400:
+            y, q = ctx.last_quarter
+            return _Resolved(DATE, f"{y}-Q{q}", mod)
+        return _Resolved(DATE, _shift(anchor, "quarter", -1), mod)
+    if unit == "day" and rel in ("this", "the", "current", "the current"):
+        return None if rel in ("the",) else _Resolved(DATE, anchor.isoformat(), mod)
+    offset = {"this": 0, "current": 0, "the current": 0, "the": 0, "the same": 0,
+              "next": 1, "coming": 1, "the coming": 1, "last": -1, "past": -1,
+              "previous": -1, "the latest": -1, "the most recent": -1}.get(rel)  # fmt: skip
+    if offset is None:
+        return None
+    if unit == "weekend":
+        if rel in ("last", "past", "previous"):
+            base = anchor - timedelta(days=anchor.isoweekday())  # last Sunday
+            return _Resolved(DATE, _week_value(base) + "-WE", mod)
+        if rel in ("next", "coming", "the coming"):
+            days = 7 - anchor.isoweekday() + 6
+            return _Resolved(DATE, _week_value(anchor + timedelta(days=days)) + "-WE", mod)
+        if rel == "the" and _direction(ctx, c.start, c.end) == "past" and anchor.isoweekday() < 6:
+            return _Resolved(DATE, _week_value(anchor - timedelta(days=7)) + "-WE", mod)
+        return _Resolved(DATE, _week_value(anchor) + "-WE", mod)
+    if unit == "quarter":
+        y, q = ctx.anchor.year, (anchor.month - 1) // 3 + 1
+        value = _shift(anchor, "quarter", offset)
+        ctx.last_quarter, ctx.last_quarter_end = (int(value[:4]), int(value[-1])), c.end
+        del y, q
+        return _Resolved(DATE, value, mod)
+    return _Resolved(DATE, _shift(anchor, unit, offset), mod)
+
+
+def _anchor_dt(ctx: _Context, day: date, source: str) -> datetime:
+    if source != "text":
+        return ctx.anchor
+    return ctx.anchor.replace(year=day.year, month=day.month, day=day.day, hour=0, minute=0,
+                              second=0, microsecond=0)  # fmt: skip
+
+
+def _r_ago(m, ctx, c):
+    num = _number(m.group("num"))
+    unit, letter = _unit(m.group("unit"))
+    direction = re.sub(r"\s+", " ", m.group("dir").lower())
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    if direction in ("before", "after") and not re.match(r"^\s*[,.;]", ctx.text[c.end : c.end + 2]):
+        # "two days after the vote": a duration relating two events
+        return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
+    if num == "X":
+        return _Resolved(DATE, "PAST_REF" if sign < 0 else "FUTURE_REF")
+    amount = float(num)
+    textual = direction in ("earlier", "later", "before", "after", "previously")
+    base = ctx.last_day if (textual and ctx.last_day is not None) else ctx.anchor.date()
+    source = "text" if (textual and ctx.last_day is not None) else "publication"
+    if unit in ("hour", "minute", "second"):
+        return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
+    if unit == "year" and ctx.last_quarter and c.start - ctx.last_quarter_end < 300:
+        y, q = ctx.last_quarter
+        return _Resolved(DATE, f"{y - int(amount)}-Q{q}", _approx(m))
+    if amount != int(amount):
+        return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
+    value = _shift(base, unit, sign * int(amount))
+    return _Resolved(DATE, value, _approx(m), source, _anchor_dt(ctx, base, source))
+
+
+def _approx(m: re.Match[str]) -> str | None:
+    word = m.groupdict().get("approx")
+    if not word:
+        return None
+    return _APPROX_MODS.get(re.sub(r"\s+", " ", word.lower()))
+
+
+def _r_year_ago(m, ctx, c):
+    what = (m.group("what") or "").lower()
+    if ctx.last_quarter and (c.start - ctx.last_quarter_end < 400 or what == "quarter"):
+        y, q = ctx.last_quarter
+        return _Resolved(DATE, f"{y - 1}-Q{q}")
+    if what == "quarter":
+        prev = _shift(ctx.anchor.date(), "quarter", -1)
+        return _Resolved(DATE, f"{int(prev[:4]) - 1}-Q{prev[-1]}")
+    return _Resolved(DATE, f"{ctx.anchor.year - 1}")
+
+
+def _r_duration(m, ctx, c):
+    num = _number(m.group("num"))
+    unit, letter = _unit(m.group("unit"))
+    pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
+    if unit == "quarter" and num != "X" and pre in ("", "the"):
+        return _Resolved(DURATION, f"P{float(num) * 3:g}M", _approx(m))
+    if unit == "decade" and num != "X":
+        return _Resolved(DURATION, f"P{num}DE", _approx(m))
+    if unit == "century" and num != "X":
+        return _Resolved(DURATION, f"P{num}CE", _approx(m))
+    return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
+
+
+def _r_past_unit(m, ctx, c):
+    unit, letter = _unit(m.group("unit"))
+    num = _number(m.group("num")) if m.group("num") else "1"
+    return _Resolved(DURATION, _duration_value(num, letter))
+
+
+def _r_bare_units(m, ctx, c):
+    _, letter = _unit(m.group("unit"))
+    return _Resolved(DURATION, _duration_value("X", letter))
+
+
+def _r_unit_long(m, ctx, c):
+    _, letter = _unit(m.group("unit"))
+    return _Resolved(DURATION, _duration_value("X", letter))
+
+
+_LY = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+       "annually": "P1Y", "annual": "P1Y", "quarterly": "P3M", "hourly": "PT1H",
+       "biweekly": "P2W", "semiannual": "P6M", "semi-annual": "P6M",
+       "bimonthly": "P2M"}  # fmt: skip
+
+
+def _r_set_ly(m, ctx, c):
+    return _Resolved(SET, _LY[m.group("w").lower()])
+
+
+def _r_set_every(m, ctx, c):
+    unit, letter = _unit(m.group("unit"))
+    num = _number(m.group("num")) if m.group("num") else "1"
+    if m.group("other"):
+        num = "2"
+    return _Resolved(SET, _duration_value(num, letter))
+
+
+def _clock(h: int, minute: int, ampm: str | None) -> tuple[int, int]:
+    if ampm:
+        p = ampm.lower().replace(".", "").replace(" ", "")
+        if p.startswith("p") and h < 12:
+            h += 12
+        if p.startswith("a") and h == 12:
+            h = 0
+    return h, minute
+
+
+def _r_clock(m, ctx, c):
+    h, mi = _clock(int(m.group("h")), int(m.group("mi") or 0), m.group("ampm"))
+    if int(m.group("h")) > 12:
+        return None
+    return _Resolved(TIME, f"{ctx.anchor.date().isoformat()}T{h:02d}:{mi:02d}", _approx(m))
+
+
+def _r_clock24(m, ctx, c):
+    h, mi = int(m.group("h")), int(m.group("mi"))
+    return _Resolved(TIME, f"{ctx.anchor.date().isoformat()}T{h:02d}:{mi:02d}")
+
+
+def _r_noon(m, ctx, c):
+    w = m.group("w").lower()
+    time_of = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[w]
+    return _Resolved(TIME, f"{ctx.anchor.date().isoformat()}T{time_of}")
+
+
+def _r_pod(m, ctx, c):
+    pod = _pod_code(m.group("pod"))
+    base = ctx.last_day or ctx.anchor.date()
+    return _Resolved(TIME, f"{base.isoformat()}T{pod}", _mod_of(m))
+
+
+def _r_reference(m, ctx, c):
+    phrase = re.sub(r"\s+", " ", m.group("w").lower().replace("’", "'"))
+    return _Resolved(DATE, lexicons().references[phrase])
+
+
+_RESOLVERS: dict[str, Callable] = {
+    name[3:]: fn for name, fn in globals().items() if name.startswith("_r_") and callable(fn)
+}
+_RESOLVERS["dmy"] = _r_mdy
+
+
+# ---------------------------------------------------------------------------------------------
+# merging a clock time with the day it falls on ("10 p.m. Wednesday", "noon Thursday")
+
+_JOIN = re.compile(r"^\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
+
+
+def _merge_times(text: str, items: list[TimeExpression]) -> list[TimeExpression]:
+    merged: list[TimeExpression] = []
+    i = 0
+    while i < len(items):
+        e = items[i]
+        if i + 1 < len(items):
+            nxt = items[i + 1]
+            gap = text[e.end : nxt.start]
+            clock = re.match(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$", e.value)
+            if clock and nxt.granularity == "day" and _JOIN.match(gap) and len(gap) <= 5:
+                value = f"{nxt.value}T{clock.group(2)}"
+                merged.append(_expression(text, e.start, nxt.end, TIME, value, e.anchor,
+                                          nxt.anchor_source, e.mod))  # fmt: skip
+                i += 2
+                continue
+        merged.append(e)
+        i += 1
+    return merged
+
+
+def _expression(
+    text: str, start: int, end: int, type_: str, value: str, anchor: datetime,
+    anchor_source: str = "publication", mod: str | None = None,
+) -> TimeExpression:  # fmt: skip
+    granularity = granularity_of(value, type_)
+    interval = None
+    if type_ in (DATE, TIME) and not value.endswith("_REF"):
+        interval = interval_of(value)
+        if interval and mod in ("START", "MID", "END"):
+            interval = _narrow(interval[0], interval[1], granularity, mod)
+    return TimeExpression(
+        text=text[start:end], start=start, end=end, type=type_, value=value,
+        granularity=granularity,
+        date_start=interval[0] if interval else None,
+        date_end=interval[1] if interval else None,
+        anchor=anchor, anchor_source=anchor_source, mod=mod,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# public API
+
+
+def find_time_expressions(
+    text: str, anchor: datetime, doc: Doc | None = None
+) -> list[TimeExpression]:
+    """Every temporal expression in `text`, resolved against the publication time `anchor`.
+
+    Results are sorted by start offset and do not overlap; `text[e.start:e.end] == e.text`.
+    `doc`, the spaCy Doc of the same text, lets the tense of the governing verb choose the
+    direction of underspecified dates ("on Tuesday"); without it, nearby cue words decide.
+    """
+    ctx = _Context(text=text, anchor=anchor, doc=doc)
+    results: list[TimeExpression] = []
+    for c in _select(text, _candidates(text)):
+        try:
+            resolved = _RESOLVERS[c.rule](c.match, ctx, c)
+        except (ValueError, KeyError, OverflowError):
+            resolved = None
+        if resolved is None:
+            continue
+        expression = _expression(
+            text, c.start, c.end, resolved.type, resolved.value,
+            resolved.anchor or anchor, resolved.anchor_source, resolved.mod,
+        )  # fmt: skip
+        results.append(expression)
+        if expression.granularity in ("day", "part_of_day", "hour", "minute") and c.rule in (
+            "iso", "slash", "mdy", "dmy", "weekday", "deictic", "holiday", "ago", "rel_unit",
+        ):  # fmt: skip
+            ctx.last_day = expression.date_start
+    return _merge_times(text, results)
+
+
+def resolve_phrase(phrase: str, anchor: datetime) -> TimeExpression | None:
+    """Resolve a whole phrase ("last month", "2017-W15", "early March") against `anchor`.
+
+    Returns None unless one temporal expression covers the whole phrase (surrounding blanks and
+    a leading "on"/"in"/"since" are allowed).
+    """
+    text = phrase.strip()
+    lead = re.match(r"^(?:on|in|at|since|during|by)\s+", text, re.IGNORECASE)
+    body_start = lead.end() if lead else 0
+    found = find_time_expressions(text, anchor)
+    if len(found) != 1:
+        week = re.fullmatch(r"(\d{4})-W(\d{1,2})(-WE)?", text[body_start:])
+        if week and interval_of(text[body_start:]):
+            value = text[body_start:]
+            return _expression(text, body_start, len(text), DATE, value, anchor)
+        return None
+    e = found[0]
+    if e.start != body_start or e.end != len(text):
+        return None
+    return e
