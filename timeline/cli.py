@@ -41,7 +41,33 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(epilog=EXAMPLES)
+class TimelineGroup(click.Group):
+    """Turns every error raised by a command into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TimelineError as exc:
+            if _debug(ctx):
+                raise
+            raise click.ClickException(str(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:  # the last line of defence: never a traceback for the user
+            if _debug(ctx):
+                raise
+            raise click.ClickException(
+                f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)"
+            ) from None
+
+
+def _debug(ctx: click.Context) -> bool:
+    return bool(ctx.obj and ctx.obj.debug)
+
+
+@click.group(cls=TimelineGroup, epilog=EXAMPLES)
 @click.option(
     "--db",
     envvar="TIMELINE_DB",
@@ -181,7 +207,7 @@ def load(context, paths, fmt, published, source, reprocess) -> None:
     def on_error(message: str) -> None:
         if interactive:
             click.echo("\r\033[K", nl=False, err=True)
-        click.echo(f"error: {message}", err=True)
+        click.echo(f"Error: {message}", err=True)
 
     def on_progress(summary) -> None:
         if interactive:
@@ -509,21 +535,15 @@ def stats(context, fmt) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    """The console script: exit 0 ok, 1 failure, 2 usage error, 130 on Ctrl-C; quiet on | head."""
     try:
         cli.main(args=argv, prog_name="timeline", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("interrupted", err=True)
-        sys.exit(130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except TimelineError as exc:
-        if debug:
-            raise
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
@@ -531,11 +551,3 @@ def main(argv: list[str] | None = None) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
-    except Exception as exc:  # the last line of defence: never a traceback for the user
-        if debug:
-            raise
-        click.echo(
-            f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)",
-            err=True,
-        )
-        sys.exit(1)

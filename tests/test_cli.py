@@ -1,0 +1,268 @@
+"""The command line, end to end on the seed article: load, query, export, errors.
+
+Runs on SQLite and on the PostgreSQL server (TIMELINE_TEST_POSTGRES_URL).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEED_ARTICLE, SEEDS
+
+from timeline.cli import cli
+
+
+def run(db_url: str, *args: str, input: str | None = None):
+    runner = CliRunner()
+    return runner.invoke(cli, ["--db", db_url, *args], input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def loaded(db_url):
+    result = run(db_url, "load", str(SEED_ARTICLE), "--published", "2017-04-07")
+    assert result.exit_code == 0, result.output
+    return db_url
+
+
+def events_json(db_url: str, *args: str) -> list[dict]:
+    result = run(db_url, "events", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_load_prints_a_summary(db_url):
+    result = run(db_url, "load", str(SEED_ARTICLE), "--published", "2017-04-07")
+    assert result.exit_code == 0
+    assert "loaded 1, skipped 0 as duplicates, failed 0, events stored" in result.stderr
+    assert result.stdout == ""
+
+
+def test_reload_is_a_duplicate(loaded):
+    result = run(loaded, "load", str(SEED_ARTICLE), "--published", "2017-04-07")
+    assert "loaded 0, skipped 1 as duplicates" in result.stderr
+    before = events_json(loaded)
+    result = run(loaded, "load", str(SEED_ARTICLE), "--published", "2017-04-07", "--reprocess")
+    assert "reprocessed 1" in result.stderr
+    after = events_json(loaded)
+    assert [e["trigger"] for e in before] == [e["trigger"] for e in after]
+
+
+def test_events_by_actor(loaded):
+    events = events_json(loaded, "--actor", "Tillerson")
+    assert events
+    for event in events:
+        assert "Rex Tillerson" in {a["name"] for a in event["actors"]}
+
+
+def test_seed_week_window(loaded):
+    """Tillerson's trip: next week (2017-W15), arriving in Moscow on Tuesday 2017-04-11."""
+    events = events_json(loaded, "--since", "2017-04-10", "--until", "2017-04-16")
+    assert events
+    for event in events:
+        assert event["date_end"] >= "2017-04-10" and event["date_start"] <= "2017-04-16"
+    arrival = [e for e in events if e["trigger"] == "arrives"]
+    assert len(arrival) == 1
+    assert arrival[0]["date_start"] == arrival[0]["date_end"] == "2017-04-11"
+    assert arrival[0]["date_source"] == "text"
+    assert "Moscow" in {p["name"] for p in arrival[0]["locations"]}
+    assert arrival[0]["actors"][0]["name"] == "Rex Tillerson"
+    week = [e for e in events if e["date_value"] == "2017-W15"]
+    assert week and week[0]["date_start"] == "2017-04-10" and week[0]["date_end"] == "2017-04-16"
+
+
+def test_seed_strike_deal_and_meeting(loaded):
+    events = events_json(loaded)
+    strikes = [e for e in events if e["event_code"].startswith("19")]
+    assert any(
+        e["date_value"] == "2017-04-06"
+        and "United States" in {a["name"] for a in e["actors"] if a["role"] == "source"}
+        for e in strikes
+    )
+    deals = [e for e in events if e["date_value"] == "2013"]
+    assert deals and deals[0]["granularity"] == "year"
+    meetings = events_json(loaded, "--target-actor", "Lavrov")
+    assert any(e["event_code"].startswith("03") for e in meetings)
+    lavrov = next(a for a in meetings[0]["actors"] if a["name"] == "Sergey Lavrov")
+    assert lavrov["country_code"] == "RUS"
+    assert any("Lucca" in {p["name"] for p in e["locations"]} for e in events)
+
+
+def test_table_output(loaded):
+    result = run(loaded, "events", "--actor", "Tillerson")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["id", "date", "event", "status", "who", "where"]
+    assert any("2017-04-11" in line and "Moscow" in line for line in lines)
+
+
+def test_export_csv_round_trip(loaded, tmp_path):
+    out = tmp_path / "events.csv"
+    result = run(loaded, "export", "--format", "csv", "-o", str(out))
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    events = events_json(loaded)
+    assert [int(r["event_id"]) for r in rows] == [e["id"] for e in events]
+    assert f"exported {len(rows)} events" in result.stderr
+    assert all(r["published_at"].startswith("2017-04-07") for r in rows)
+
+
+def test_export_jsonl_to_stdout_with_filter(loaded):
+    result = run(loaded, "export", "--format", "jsonl", "--actor", "Tillerson")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines == events_json(loaded, "--actor", "Tillerson")
+
+
+def test_show_actors_places_stats(loaded):
+    first = events_json(loaded, "--actor", "Tillerson")[0]
+    result = run(loaded, "show", str(first["id"]))
+    assert result.exit_code == 0
+    assert first["sentence"] in result.stdout
+    actors = json.loads(run(loaded, "actors", "--format", "json").stdout)
+    tillerson = next(a for a in actors if a["name"] == "Rex Tillerson")
+    assert tillerson["kind"] == "person" and tillerson["events"] >= 2
+    united_states = next(a for a in actors if a["name"] == "United States")
+    assert {"US", "U.S."} <= set(united_states["aliases"])
+    places = json.loads(run(loaded, "places", "--format", "json").stdout)
+    moscow = next(p for p in places if p["name"] == "Moscow")
+    assert moscow["country_code"] == "RUS" and abs(moscow["latitude"] - 55.75) < 0.1
+    stats = json.loads(run(loaded, "stats", "--format", "json").stdout)
+    assert stats["articles"] == 1 and stats["events"] == len(events_json(loaded))
+
+
+def test_dates_command(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["dates", str(SEED_ARTICLE), "--published", "2017-04-07", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    found = {e["text"]: e for e in json.loads(result.stdout)}
+    assert found["next week"]["value"] == "2017-W15"
+    assert (found["next week"]["date_start"], found["next week"]["date_end"]) == (
+        "2017-04-10",
+        "2017-04-16",
+    )
+    assert found["yesterday"]["value"] == "2017-04-06"
+    assert found["2013"]["value"] == "2013" and found["2013"]["granularity"] == "year"
+    tuesday = next(e for text, e in found.items() if "Tuesday" in text)
+    assert tuesday["value"] == "2017-04-11"
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    for expression in found.values():
+        assert text[expression["start"] : expression["end"]] == expression["text"]
+
+
+def test_dates_from_stdin_past_and_future():
+    runner = CliRunner()
+    result = runner.invoke(
+        cli,
+        ["dates", "-", "--published", "2017-04-07", "--format", "json"],
+        input="They met on Tuesday. He arrives in Moscow on Tuesday.",
+    )
+    values = [e["value"] for e in json.loads(result.stdout)]
+    assert values == ["2017-04-04", "2017-04-11"]
+
+
+def test_extract_prints_events_without_storing(tmp_path):
+    runner = CliRunner()
+    db = tmp_path / "never.db"
+    result = runner.invoke(
+        cli, ["--db", str(db), "extract", str(SEED_ARTICLE), "--published", "2017-04-07"]
+    )
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    assert any(e["trigger"] == "arrives" and e["date_value"] == "2017-04-11" for e in events)
+    assert not db.exists()
+
+
+def test_load_the_seeds_folder(db_url):
+    result = run(db_url, "load", str(SEEDS))
+    assert result.exit_code == 0, result.stderr
+    stats = json.loads(run(db_url, "stats", "--format", "json").stdout)
+    assert stats["articles"] == len(list(SEEDS.glob("*.txt")))
+
+
+# --- errors: one clear line, non-zero exit, nothing lost ------------------------------------------
+
+
+def test_missing_publication_time_is_explained(db_url, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Russia and China signed a deal yesterday.", encoding="utf-8")
+    result = run(db_url, "load", str(article))
+    assert result.exit_code == 1
+    assert "no publication time" in result.stderr and "--published" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_bad_files_fail_alone(loaded, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Russia and China signed a trade agreement on Monday.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00\x81\x82 not text \xc3")
+    result = run(
+        loaded,
+        "load",
+        str(good),
+        str(empty),
+        str(binary),
+        str(tmp_path / "missing.txt"),
+        "--published",
+        "2017-04-07",
+    )
+    assert result.exit_code == 1
+    assert "loaded 1," in result.stderr and "failed 3" in result.stderr
+    assert "Traceback" not in result.output
+    stats = json.loads(run(loaded, "stats", "--format", "json").stdout)
+    assert stats["articles"] == 2  # the seed loaded earlier is still there
+
+
+def test_bad_published_value(db_url):
+    result = run(db_url, "load", str(SEED_ARTICLE), "--published", "2017-02-30")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: invalid publication time")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unreachable_database_is_one_line():
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["--db", "postgresql://u:secret@127.0.0.1:1/x", "events"], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "cannot connect" in result.stderr and "secret" not in result.stderr
+
+
+def test_events_without_a_database(tmp_path):
+    result = run(str(tmp_path / "none.db"), "events")
+    assert result.exit_code == 1 and "no database at" in result.stderr
+
+
+def test_bad_date_filter(loaded):
+    result = run(loaded, "events", "--since", "last Tuesday")
+    assert result.exit_code == 1 and "invalid date" in result.stderr
+
+
+def test_python_dash_m_and_exit_codes(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "--db", str(tmp_path / "x.db"), "events"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: no database at")
+    assert "Traceback" not in done.stderr
+    usage = subprocess.run(
+        [sys.executable, "-m", "timeline", "events", "--order", "sideways"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert usage.returncode == 2
