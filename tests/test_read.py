@@ -554,11 +554,27 @@ def test_directory_is_recursive_sorted_and_skips_hidden_and_unknown(tmp_path: Pa
     ]
 
 
+def test_seed_directory() -> None:
+    items = read(SEED.parent)
+    assert errors(items) == []
+    found = {Path(a.origin).name: a for a in articles(items)}
+    assert "README.md" not in found  # documentation next to the articles is not an article
+    assert len(found) == len(list(SEED.parent.glob("*.txt")))
+    assert found[SEED.name].published_at is None
+    dated = [a for name, a in found.items() if name != SEED.name]
+    assert dated and all(a.published_at and a.title and a.url for a in dated)
+    assert all(a.source == "Wikinews" and not a.text.startswith("---") for a in dated)
+
+
 def test_directory_with_no_article_files(tmp_path: Path) -> None:
     write(tmp_path / "notes.docx", b"PK")
     write(tmp_path / ".hidden.txt", "x")
+    write(tmp_path / "README.md", "# Notes")
+    write(tmp_path / "LICENSE.txt", "MIT")
     message = only_error(read(tmp_path))
     assert message.startswith(f"{tmp_path}: no article files in this directory (looked for ")
+    # a README named explicitly is read like any other text file
+    assert only_article(read(tmp_path / "README.md")).text == "# Notes"
 
 
 def test_directory_is_read_lazily(tmp_path: Path) -> None:

@@ -41,6 +41,10 @@ EXTENSIONS = {
 
 STDIN_ORIGIN = "<stdin>"
 
+# Files a directory of articles commonly also holds that are not articles (compared in lower
+# case, extension removed). Skipped when found in a directory; read when named explicitly.
+NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "contributing"})
+
 # Record field names (lower case), first match wins.
 TEXT_FIELDS = ("text", "body", "content")
 PUBLISHED_FIELDS = ("published", "published_at", "date")
@@ -72,7 +76,8 @@ def iter_articles(
     """Yield one `Article` per article found in `paths`, or an `InputError` per unreadable part.
 
     `paths` holds files, directories (searched recursively in sorted order, skipping hidden
-    entries and files whose extension is not a known format) and "-" for standard input
+    entries, files whose extension is not a known format, and README/LICENSE files) and "-"
+    for standard input
     (`stdin`, default `sys.stdin`; format `format` or text). `format` overrides the format
     detected from file extensions. `published` and `source` override whatever the files say.
     Files are read one at a time; nothing is raised for bad input.
@@ -173,8 +178,12 @@ def _walk(directory: str, seen: set[str]) -> Iterator[str | InputError]:
             is_dir = False
         if is_dir:
             yield from _walk(path, seen)
-        elif format_for(entry.name) is not None:
+        elif format_for(entry.name) is not None and not _is_documentation(entry.name):
             yield path
+
+
+def _is_documentation(name: str) -> bool:
+    return os.path.splitext(name)[0].lower() in NOT_ARTICLES
 
 
 def _read_file(path: str, format: str, overrides: _Overrides) -> Iterator[Article | InputError]:
