@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.errors import InputError
 from timeline.read import FORMATS, format_for, iter_articles, parse_published
@@ -652,3 +654,37 @@ def test_format_table() -> None:
         "README": None,
     }
     assert {name: format_for(name) for name in expected} == expected
+
+
+def test_a_single_path_string_is_one_path(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", "One path.")
+    assert [a.text for a in iter_articles(str(path))] == ["One path."]  # type: ignore[arg-type]
+
+
+def test_newline_in_a_file_name_keeps_the_message_on_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "two\nlines.txt", "")
+    assert only_error(read(path)) == f"{tmp_path}/two\\nlines.txt: empty file"
+
+
+@pytest.mark.parametrize("format", FORMATS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(lambda text: text.encode("utf-8")),
+        st.lists(
+            st.sampled_from(["---", "title: x", "text,published", '{"text": "a"}', "<p>", '"', ""]),
+            max_size=8,
+        ).map(lambda lines: "\n".join(lines).encode("utf-8")),
+    )
+)
+def test_any_input_gives_articles_or_one_line_errors_never_exceptions(
+    format: str, data: bytes
+) -> None:
+    items = list(iter_articles(["-"], format=format, stdin=io.BytesIO(data)))
+    for item in items:
+        if isinstance(item, InputError):
+            assert str(item).startswith("<stdin>") and "\n" not in str(item)
+        else:
+            assert isinstance(item, Article) and item.text.strip()
+            assert item.published_at is None or item.published_at.tzinfo is not None

@@ -82,6 +82,8 @@ def iter_articles(
     detected from file extensions. `published` and `source` override whatever the files say.
     Files are read one at a time; nothing is raised for bad input.
     """
+    if isinstance(paths, str):  # one path given bare: not a sequence of one-letter paths
+        paths = [paths]
     if format is not None and format not in FORMATS:
         yield InputError(f"unknown format '{_shown(format)}': expected one of {', '.join(FORMATS)}")
         return
@@ -657,4 +659,5 @@ def _shown(value: str) -> str:
 
 
 def _error(origin: str, reason: str) -> InputError:
-    return InputError(f"{origin}: {reason}")
+    message = f"{origin}: {reason}"
+    return InputError(message.replace("\r", "\\r").replace("\n", "\\n"))  # one line
