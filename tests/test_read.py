@@ -263,6 +263,8 @@ def test_json_list_gives_indexed_origins_and_bad_records_do_not_stop_good(tmp_pa
         {"content": "Trump spoke with Xi.", "title": ["a", "list"]},
         {"text": "   "},
         {"TEXT": "Xi visited Mar-a-Lago.", "Published": "Thu, 06 Apr 2017 20:00:00 -0400"},
+        {"text": "Actors, not an outlet.", "source": [{"actorText": "Russia"}]},
+        {"text": "Epoch seconds.", "date": 1491571800},
     ]
     path = write(tmp_path / "many.json", json.dumps(records))
     items = read(path)
@@ -277,7 +279,15 @@ def test_json_list_gives_indexed_origins_and_bad_records_do_not_stop_good(tmp_pa
         f"{path}[4]: invalid publication time '2017-02-30': {ISO_HINT}",
         f"{path}[5]: 'title' must be a string, got a list",
         f"{path}[6]: 'text' is empty",
+        f"{path}[8]: 'source' must be a string (the outlet's name; --source sets it for every "
+        "article), got a list",
+        f"{path}[9]: 'date' must be a string (such as 2017-04-07T09:30:00-04:00; --published "
+        "sets it for every article), got a number",
     ]
+    # with the overrides, the fields that were wrong are not consulted
+    when = datetime(2017, 4, 7, tzinfo=UTC)
+    fixed = articles(read(path, published=when, source="Wire"))
+    assert [a.origin for a in fixed][-2:] == [f"{path}[8]", f"{path}[9]"]
 
 
 def test_truncated_json_reports_line_and_column(tmp_path: Path) -> None:

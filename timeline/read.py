@@ -615,6 +615,15 @@ def _make_article(
     )
 
 
+# What to tell the user when a field holds something else than a string.
+_FIELD_HINTS = {
+    "source": "the outlet's name; --source sets it for every article",
+    "published": "such as 2017-04-07T09:30:00-04:00; --published sets it for every article",
+    "published_at": "such as 2017-04-07T09:30:00-04:00; --published sets it for every article",
+    "date": "such as 2017-04-07T09:30:00-04:00; --published sets it for every article",
+}
+
+
 def _field(fields: Mapping[str, object], names: tuple[str, ...], origin: str) -> str | None:
     """The first of `names` present with a value: a stripped string, or None when blank."""
     for name in names:
@@ -622,7 +631,8 @@ def _field(fields: Mapping[str, object], names: tuple[str, ...], origin: str) ->
         if value is None:
             continue
         if not isinstance(value, str):
-            raise _error(origin, f"'{name}' must be a string, got {_json_type(value)}")
+            hint = f" ({_FIELD_HINTS[name]})" if name in _FIELD_HINTS else ""
+            raise _error(origin, f"'{name}' must be a string{hint}, got {_json_type(value)}")
         value = value.strip()
         if value:
             return value
