@@ -230,7 +230,7 @@ class _Candidate:
     start: int
     end: int
     rule: str
-    match: re.Match[str]
+    match: _Groups
     priority: int
 
 
@@ -253,19 +253,11 @@ class _Context:
     last_quarter_end: int = -10_000
 
 
-_MOD_PREFIX = (
-    r"(?:(?P<modw>early|late|mid|the\s+(?:beginning|start|end|middle|close)\s+of"
-    r"|the\s+(?:early|late|middle)\s+part\s+of|earlier|later)[\s-]+)?"
-)
 _MOD_WORDS = {
     "early": "START", "beginning": "START", "start": "START", "earlier": "START",
     "late": "END", "end": "END", "close": "END", "later": "END",
     "mid": "MID", "middle": "MID",
 }  # fmt: skip
-_APPROX_PREFIX = (
-    r"(?:(?P<approx>about|around|approximately|roughly|some|nearly|almost|more\s+than|over"
-    r"|less\s+than|fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)?"
-)
 _APPROX_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
@@ -285,17 +277,32 @@ def _mod_of(match: re.Match[str]) -> str | None:
     return None
 
 
+def _lead(*groups) -> str:
+    """A lookahead on the first character of any of the words (a cheap pre-filter)."""
+    chars: set[str] = set()
+    for words in groups:
+        for word in words:
+            chars.update({word[0].lower(), word[0].upper()})
+    body = "".join(sorted(ch for ch in chars if ch.isalpha()))
+    digits = "0-9" if any(ch.isdigit() for ch in chars) else ""
+    return f"(?=[{body}{digits}'’])"
+
+
 @lru_cache(maxsize=1)
-def _rules() -> list[tuple[str, re.Pattern[str]]]:
+def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
+    """(rule, core pattern, pattern for words that may precede it, whether they must)."""
     lex = lexicons()
     month = _alt(lex.months)
     weekday = _alt(lex.weekdays)
-    number_words = [w for w in lex.numbers]
-    compound = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"  # noqa: E501
-    num = rf"(?:\d+(?:\.\d+)?|{compound}|{_alt(number_words)})(?:\s+and\s+a\s+half)?"
+    number_words = _alt(lex.numbers)
+    compound = (
+        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
+        r"(?:one|two|three|four|five|six|seven|eight|nine)"
+    )
+    num = rf"(?:\d+(?:\.\d+)?|{compound}|{number_words})(?:\s+and\s+a\s+half)?"
+    num_first = _lead(lex.numbers, "0123456789", ["twenty"])
     units = _alt(lex.units)
     unit = rf"(?:{units})(?:s|ies)?"
-    unit_no_plural = rf"(?:{units})"
     season = _alt(lex.seasons)
     pod = _alt(lex.parts_of_day)
     holiday = _alt(lex.holidays)
@@ -304,76 +311,124 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     day_num = r"(?:[12]\d|3[01]|0?[1-9])"
     ampm = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
     tz = r"(?:\s+(?:local\s+time|\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|CET|BST)\)?))?"
-    rules = {
+    mod = (
+        r"(?:\b(?P<modw>early|late|mid|the\s+(?:beginning|start|end|middle|close)\s+of"
+        r"|the\s+(?:early|late|middle)\s+part\s+of|earlier|later)[\s-]+)?"
+    )
+    approx = (
+        r"(?:\b(?P<approx>about|around|approximately|roughly|some|nearly|almost|more\s+than|over"
+        r"|less\s+than|fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)?"
+    )
+    rules: dict[str, tuple[str, str | None, bool]] = {
         # absolute calendar dates
-        "iso": rf"\b(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d))?\b",
-        "slash": r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b",
-        "mdy": rf"\b(?:(?P<wd>{weekday})\.?,?\s+)?(?P<month>{month})\.?\s+(?P<d>{day_num})"
-        rf"(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|million|billion))(?:,?\s+(?P<y>{year})\b)?",
-        "dmy": rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>{day_num})(?:st|nd|rd|th)?\s+"
-        rf"(?:of\s+)?(?P<month>{month})\b\.?(?:,?\s+(?P<y>{year})\b)?",
-        "my": rf"\b{_MOD_PREFIX}(?P<month>{month})\.?(?:,?\s+|\s+of\s+)(?P<y>{year})\b",
-        "month": rf"\b{_MOD_PREFIX}(?:(?P<rel>this|next|last|past|coming|previous)\s+)?"
-        rf"(?P<month>{month})\b\.?",
-        "year": rf"(?<![\d,.$£€#/-]){_MOD_PREFIX}(?:(?P<pre>the\s+year|fiscal(?:\s+year)?|"
-        rf"calendar(?:\s+year)?|FY)\s*)?(?P<y>{year})\b(?![\d%/]|,\d|\.\d|-\d|\s+(?:percent|per))",
-        "decade": rf"\b{_MOD_PREFIX}(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0|['’]\d0)['’]?s\b",
-        "century": rf"\b{_MOD_PREFIX}(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))"
-        r"[\s-]+century\b",
-        "season": rf"\b{_MOD_PREFIX}(?:(?P<rel>this|next|last|past|coming|previous|the)\s+)?"
-        rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<y>{year})\b)?",
-        "quarter": rf"\b(?:(?P<the>the)\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+)?"
-        rf"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-        rf"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)s?\b(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?"
-        rf"(?P<y>{year})|(?P<yrel2>this|last|next)\s+year)\b)?",
-        "qcode": rf"\b(?P<q>[1-4])Q\s*(?P<y>{year})\b|\bQ(?P<q2>[1-4])(?:\s+(?P<y2>{year}))?\b",
-        "holiday": rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>{holiday})\b"
-        rf"(?:\s+(?P<y>{year})\b)?",
+        "iso": (r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d))?\b",
+                None, False),
+        "slash": (r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", None, False),
+        "mdy": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?\s+(?P<d>{day_num})(?:st|nd|rd|th)?\b"
+                rf"(?!\s*(?:%|percent|million|billion))(?:,?\s+(?P<y>{year})\b)?",
+                rf"\b(?P<wd>{weekday})\.?,?\s+", False),
+        "dmy": (rf"\b(?P<d>{day_num})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?"
+                rf"(?:,?\s+(?P<y>{year})\b)?", rf"(?:\b(?P<wd>{weekday}),?\s+)?(?:\bthe\s+)?",
+                False),
+        "my": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?(?:,?\s+|\s+of\s+)(?P<y>{year})\b", mod, False),
+        "month": (rf"\b{_lead(lex.months)}(?P<month>{month})\b\.?",
+                  rf"{mod}(?:\b(?P<rel>this|next|last|past|coming|previous)\s+)?", False),
+        "year": (rf"(?<![\d,.$£€#/-])(?P<y>{year})\b(?![\d%/]|,\d|\.\d|-\d|\s+(?:percent|per))",
+                 rf"{mod}(?:\b(?P<pre>the\s+year|fiscal(?:\s+year)?|calendar(?:\s+year)?|FY)"
+                 r"\s*)?", False),
+        "decade": (r"(?P<dec>(?:1[0-9]|20)\d0|\b['’]\d0)['’]?s\b", rf"{mod}(?:\bthe\s+)?", False),
+        "century": (rf"\b{_lead(lex.ordinals)}(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b",
+                    rf"{mod}(?:\bthe\s+)?", False),
+        "season": (rf"\b{_lead(lex.seasons)}(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<y>{year})\b)?",
+                   rf"{mod}(?:\b(?P<rel>this|next|last|past|coming|previous|the)\s+)?", False),
+        "quarter": (rf"\b{_lead(lex.ordinals, ['last'])}(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+                    rf"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)s?\b(?:\s+(?:of\s+)?(?:(?:fiscal"
+                    rf"\s+)?(?P<y>{year})|(?P<yrel2>this|last|next)\s+year)\b)?",
+                    r"(?:\b(?P<the>the)\s+)?(?:\b(?P<yrel>this|last|next)\s+year['’]s\s+)?"
+                    r"(?:\b(?:fiscal|calendar)\s+)?", False),
+        "qcode": (rf"\b(?P<q>[1-4])Q\s*(?P<y>{year})\b|\bQ(?P<q2>[1-4])(?:\s+(?P<y2>{year}))?\b",
+                  None, False),
+        "holiday": (rf"\b{_lead(lex.holidays)}(?P<hol>{holiday})\b(?:\s+(?P<y>{year})\b)?",
+                    r"(?:\b(?P<rel>last|next|this)\s+)?", False),
         # relative dates
-        "deictic": rf"\b{_MOD_PREFIX}(?P<w>today|yesterday|tomorrow|tonight|overnight)\b"
-        rf"(?:\s+(?P<pod>{pod}))?",
-        "this_pod": rf"\b{_MOD_PREFIX}(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{pod})\b",
-        "weekday": rf"\b{_MOD_PREFIX}(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"
-        rf"(?P<wd>{weekday})\b(?!\s*\.?\s*\d)(?:\.)?(?:,?\s+(?P<pod>{pod}))?",
-        "weekday_plural": rf"\b(?:(?P<every>every|each)\s+(?P<wd1>{weekday})|on\s+(?P<wd2>"
-        rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)\b(?:\s+(?P<pod>{pod}s?))?",
-        "rel_unit": rf"\b{_MOD_PREFIX}(?P<rel>this|next|last|past|previous|coming|current|"
-        r"the\s+(?:coming|previous|past|last|next|following|same|current|latest|most\s+recent|"
-        r"prior|preceding)|the|that)\s+(?P<unit>year|month|week|quarter|weekend|decade|"
-        r"century|day|half)\b",
-        "ago": rf"\b{_APPROX_PREFIX}(?P<num>{num})[\s-]+(?P<unit>{unit})\s+"
-        r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously)\b",
-        "year_ago": r"\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<what>quarter|period|"
-        r"months?|level|figures?|results?|time))?\b",
-        "duration": rf"\b{_APPROX_PREFIX}(?:(?P<pre>the\s+(?:past|last|next|previous|first|"
-        r"coming|final|following|remaining|latest|same)|the|another|an\s+additional|"
-        r"additional|over\s+the\s+(?:past|last|next)|within)\s+)?"
-        rf"(?P<num>{num})[\s-]+(?P<unit>{unit})(?:[\s-]+long|[\s-]+old)?\b",
-        "past_unit": rf"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|final))\s+"
-        rf"(?P<num>{num}\s+)?(?P<unit>{unit_no_plural})s?\b",
-        "bare_units": r"\b(?:for|within|over|after|took|take|takes|in|of)\s+"
-        r"(?P<core>(?P<unit>years|months|weeks|days|decades|hours|minutes))\b",
-        "unit_long": r"\b(?P<unit>years|months|weeks|days|decades)[\s-]long\b",
-        "set_ly": r"\b(?P<w>daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|"
-        r"nightly|biweekly|semiannual|semi-annual|bimonthly)\b",
-        "set_every": rf"\b(?P<q>every|each|per|a)\s+(?P<other>other\s+)?(?P<num>{num}\s+)?"
-        rf"(?P<unit>{unit_no_plural})s?\b",
+        "deictic": (rf"\b(?=[tyoTYO])(?P<w>today|yesterday|tomorrow|tonight|overnight)\b"
+                    rf"(?:\s+(?P<pod>{pod}))?", mod, False),
+        "this_pod": (rf"\b(?=[tlyTLY])(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{pod})\b", mod, False),
+        "weekday": (rf"\b{_lead(lex.weekdays)}(?P<wd>{weekday})\b(?!\s*\.?\s*\d)(?:\.)?(?:,?\s+(?P<pod>{pod}))?",
+                    rf"{mod}(?:\b(?P<rel>last|next|this|coming|past|previous)\s+)?", False),
+        "weekday_plural": (rf"\b(?=[eoEO])(?:(?P<every>every|each)\s+(?P<wd1>{weekday})|on\s+(?P<wd2>"
+                           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)\b"
+                           rf"(?:\s+(?P<pod>{pod}s?))?", None, False),
+        "rel_unit": (r"\b(?=[ymwqdchYMWQDCH])(?P<unit>year|month|week|quarter|weekend|decade|century|day|half)\b",
+                     rf"{mod}\b(?P<rel>this|next|last|past|previous|coming|current|"
+                     r"the\s+(?:coming|previous|past|last|next|following|same|current|latest|"
+                     r"most\s+recent|prior|preceding)|the|that)\s+", True),
+        "year_ago": (r"\b(?=[yY])year[\s-](?:earlier|ago)(?:\s+(?P<what>quarter|period|"
+                     r"months?|level|figures?|results?|time))?\b", r"(?:\bthe\s+)?", False),
+        "duration": (rf"\b{num_first}(?P<num>{num})[\s-]+(?P<unit>{unit})(?:[\s-]+long|[\s-]+old)?\b"
+                     r"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|"
+                     r"previously)\b)?",
+                     rf"{approx}(?:\b(?P<pre>the\s+(?:past|last|next|previous|first|coming|final|"
+                     r"following|remaining|latest|same)|the|another|an\s+additional|additional|"
+                     r"over\s+the\s+(?:past|last|next)|within)\s+)?", False),
+        "past_unit": (rf"\b{_lead(lex.units)}(?P<unit>{units})s?\b",
+                      r"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|final))\s+", True),
+        "bare_units": (r"\b(?=[fwoatiFWOATI])(?:for|within|over|after|took|take|takes|in|of)\s+"
+                       r"(?P<core>(?P<unit>years|months|weeks|days|decades|hours|minutes))\b",
+                       None, False),
+        "unit_long": (r"\b(?=[ymwdYMWD])(?P<unit>years|months|weeks|days|decades)[\s-]long\b", None, False),
+        "set_ly": (r"\b(?=[dwmyaqhnbsDWMYAQHNBS])(?P<w>daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|"
+                   r"nightly|biweekly|semiannual|semi-annual|bimonthly)\b", None, False),
+        "set_every": (rf"\b(?=[epaEPA])(?P<q>every|each|per|a)\s+(?P<other>other\s+)?(?P<num>{num}\s+)?"
+                      rf"(?P<unit>{units})s?\b", None, False),
         # times of day
-        "clock": rf"\b{_APPROX_PREFIX}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*"
-        rf"(?P<ampm>{ampm}){tz}",
-        "clock24": r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Z)\b",
-        "noon": r"\b(?P<w>noon|midnight|midday)\b",
-        "pod": rf"\b{_MOD_PREFIX}(?P<the>the\s+)(?P<pod>{pod})\b",
+        "clock": (rf"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{ampm}){tz}",
+                  approx, False),
+        "clock24": (r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Z)\b", None, False),
+        "noon": (r"\b(?=[nmNM])(?P<w>noon|midnight|midday)\b", None, False),
+        "pod": (rf"\b{_lead(lex.parts_of_day)}(?P<pod>{pod})\b", rf"{mod}\b(?P<the>the)\s+", True),
         # reference values
-        "reference": rf"\b(?P<w>{_alt(lex.references)})\b",
-    }
+        "reference": (rf"\b{_lead(lex.references)}(?P<w>{_alt(lex.references)})\b", None, False),
+    }  # fmt: skip
     flags = re.IGNORECASE
-    return [(name, re.compile(pattern, flags)) for name, pattern in rules.items()]
+    return [
+        (name, re.compile(core, flags), re.compile(rf"(?:{left})\Z", flags) if left else None,
+         required)
+        for name, (core, left, required) in rules.items()
+    ]  # fmt: skip
+
+
+class _Groups:
+    """The groups of a core match, completed by those of the words matched before it."""
+
+    __slots__ = ("core", "left")
+
+    def __init__(self, core: re.Match[str], left: re.Match[str] | None) -> None:
+        self.core = core
+        self.left = left
+
+    def group(self, name: str | int = 0) -> str | None:
+        if name == 0:
+            return self.core.group(0)
+        value = self.core.groupdict().get(name)
+        if value is None and self.left is not None:
+            value = self.left.groupdict().get(name)
+        return value
+
+    def groupdict(self) -> dict[str, str | None]:
+        merged = dict(self.left.groupdict()) if self.left is not None else {}
+        for key, value in self.core.groupdict().items():
+            if value is not None or key not in merged:
+                merged[key] = value
+        return merged
+
+    def end(self, name: str | int = 0) -> int:
+        return self.core.end(name)
 
 
 _PRIORITY = {name: i for i, name in enumerate(
     ["iso", "slash", "mdy", "dmy", "my", "clock", "clock24", "deictic", "this_pod", "weekday",
-     "ago", "year_ago", "quarter", "qcode", "holiday", "rel_unit", "decade", "century", "season",
+     "year_ago", "quarter", "qcode", "holiday", "rel_unit", "decade", "century", "season",
      "month", "year", "past_unit", "duration", "weekday_plural", "set_every", "set_ly",
      "unit_long", "bare_units", "noon", "pod", "reference"]
 )}  # fmt: skip
@@ -411,7 +466,7 @@ def _valid(c: _Candidate, text: str) -> bool:
                 "."
             ):
                 return False
-    if groups.get("wd"):
+    if c.rule == "weekday":
         word = groups["wd"]
         if not word[0].isupper():
             return False
@@ -497,12 +552,23 @@ def _valid_reference(c: _Candidate, text: str) -> bool:
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for name, pattern in _rules():
+    for name, pattern, left, required in _rules():
         priority = _PRIORITY[name]
         for m in pattern.finditer(text):
             start, end = m.span("core") if "core" in pattern.groupindex else m.span()
-            if end > start:
-                found.append(_Candidate(start, end, name, m, priority))
+            if end <= start:
+                continue
+            before = None
+            if left is not None:
+                lo = max(0, start - 48)
+                before = left.search(text, lo, start)
+                if before is not None and before.end() == start and before.start() < start:
+                    start = before.start()
+                elif required:
+                    continue
+                else:
+                    before = None
+            found.append(_Candidate(start, end, name, _Groups(m, before), priority))
     return found
 
 
@@ -1060,6 +1126,8 @@ def _r_year_ago(m, ctx, c):
 
 
 def _r_duration(m, ctx, c):
+    if m.group("dir"):
+        return _r_ago(m, ctx, c)
     num = _number(m.group("num"))
     unit, letter = _unit(m.group("unit"))
     pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
@@ -1224,7 +1292,7 @@ def find_time_expressions(
         )  # fmt: skip
         results.append(expression)
         if expression.granularity in ("day", "part_of_day", "hour", "minute") and c.rule in (
-            "iso", "slash", "mdy", "dmy", "weekday", "deictic", "holiday", "ago", "rel_unit",
+            "iso", "slash", "mdy", "dmy", "weekday", "deictic", "holiday", "duration", "rel_unit",
         ):  # fmt: skip
             ctx.last_day = expression.date_start
     return _merge_times(text, results)
