@@ -77,10 +77,9 @@ def iter_articles(
 
     `paths` holds files, directories (searched recursively in sorted order, skipping hidden
     entries, files whose extension is not a known format, and README/LICENSE files) and "-"
-    for standard input
-    (`stdin`, default `sys.stdin`; format `format` or text). `format` overrides the format
-    detected from file extensions. `published` and `source` override whatever the files say.
-    Files are read one at a time; nothing is raised for bad input.
+    for standard input (`stdin`, default `sys.stdin`; format `format`, else text). `format`
+    overrides the format detected from file extensions. `published` and `source` override
+    whatever the files say. Files are read one at a time; nothing is raised for bad input.
     """
     if isinstance(paths, str):  # one path given bare: not a sequence of one-letter paths
         paths = [paths]
@@ -90,7 +89,7 @@ def iter_articles(
     if published is not None and published.tzinfo is None:
         published = published.replace(tzinfo=UTC)
     overrides = _Overrides(published=published, source=source)
-    for path in paths:
+    for path in map(os.fspath, paths):
         if path == "-":
             yield from _read_stdin(stdin, format or "text", overrides)
         else:
