@@ -299,8 +299,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
         r"(?:one|two|three|four|five|six|seven|eight|nine)"
     )
-    num = rf"(?:\d+(?:\.\d+)?|{compound}|{number_words})(?:\s+and\s+a\s+half)?"
-    num_first = _lead(lex.numbers, "0123456789", ["twenty"])
+    num = rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{compound}|{number_words})(?:\s+and\s+a\s+half)?"
     units = _alt(lex.units)
     unit = rf"(?:{units})(?:s|ies)?"
     season = _alt(lex.seasons)
@@ -333,7 +332,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "my": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?(?:,?\s+|\s+of\s+)(?P<y>{year})\b", mod, False),
         "month": (rf"\b{_lead(lex.months)}(?P<month>{month})\b\.?",
                   rf"{mod}(?:\b(?P<rel>this|next|last|past|coming|previous)\s+)?", False),
-        "year": (rf"(?<![\d,.$£€#/-])(?P<y>{year})\b(?![\d%/]|,\d|\.\d|-\d|\s+(?:percent|per))",
+        "year": (rf"(?<![\d,.$£€#/])(?P<y>{year})\b(?![\d%/]|,\d|\.\d|-\d|\s+(?:percent|per))",
                  rf"{mod}(?:\b(?P<pre>the\s+year|fiscal(?:\s+year)?|calendar(?:\s+year)?|FY)"
                  r"\s*)?", False),
         "decade": (r"(?P<dec>(?:1[0-9]|20)\d0|\b['’]\d0)['’]?s\b", rf"{mod}(?:\bthe\s+)?", False),
@@ -362,20 +361,30 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "rel_unit": (r"\b(?=[ymwqdchYMWQDCH])(?P<unit>year|month|week|quarter|weekend|decade|century|day|half)\b",
                      rf"{mod}\b(?P<rel>this|next|last|past|previous|coming|current|"
                      r"the\s+(?:coming|previous|past|last|next|following|same|current|latest|"
-                     r"most\s+recent|prior|preceding)|the|that)\s+", True),
+                     r"most\s+recent|prior|preceding)|the|that)\s+(?:(?:full|fiscal|calendar|entire|whole)\s+)?",
+                     True),
         "year_ago": (r"\b(?=[yY])year[\s-](?:earlier|ago)(?:\s+(?P<what>quarter|period|"
                      r"months?|level|figures?|results?|time))?\b", r"(?:\bthe\s+)?", False),
-        "duration": (rf"\b{num_first}(?P<num>{num})[\s-]+(?P<unit>{unit})(?:[\s-]+long|[\s-]+old)?\b"
+        "duration": (rf"\b{_lead(lex.units)}(?P<unit>{unit})(?:[\s-]+long|[\s-]+old)?\b"
                      r"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|"
                      r"previously)\b)?",
                      rf"{approx}(?:\b(?P<pre>the\s+(?:past|last|next|previous|first|coming|final|"
                      r"following|remaining|latest|same)|the|another|an\s+additional|additional|"
-                     r"over\s+the\s+(?:past|last|next)|within)\s+)?", False),
+                     rf"over\s+the\s+(?:past|last|next)|within)\s+)?\b(?P<num>{num})[\s-]+",
+                     True),
         "past_unit": (rf"\b{_lead(lex.units)}(?P<unit>{units})s?\b",
                       r"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|final))\s+", True),
         "bare_units": (r"\b(?=[fwoatiFWOATI])(?:for|within|over|after|took|take|takes|in|of)\s+"
                        r"(?P<core>(?P<unit>years|months|weeks|days|decades|hours|minutes))\b",
                        None, False),
+        "vague_units": (r"\b(?=[cprfnlCPRFNL])(?P<adj>coming|past|recent|following|next|last|"
+                        r"previous|few)\s+(?P<unit>days|weeks|months|years|decades|hours)\b",
+                        r"\b(?:the|in|over|for|a)\s+", False),
+        "spelled_year": (r"\b(?=[ntNT])(?P<c>nineteen|twenty|two\s+thousand)(?:[\s-]+(?P<t>"
+                         r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                         r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                         r"ninety)(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?)?\b",
+                         r"(?:\bthe\s+year\s+)?", False),
         "unit_long": (r"\b(?=[ymwdYMWD])(?P<unit>years|months|weeks|days|decades)[\s-]long\b", None, False),
         "set_ly": (r"\b(?=[dwmyaqhnbsDWMYAQHNBS])(?P<w>daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|"
                    r"nightly|biweekly|semiannual|semi-annual|bimonthly)\b", None, False),
@@ -430,7 +439,7 @@ _PRIORITY = {name: i for i, name in enumerate(
     ["iso", "slash", "mdy", "dmy", "my", "clock", "clock24", "deictic", "this_pod", "weekday",
      "year_ago", "quarter", "qcode", "holiday", "rel_unit", "decade", "century", "season",
      "month", "year", "past_unit", "duration", "weekday_plural", "set_every", "set_ly",
-     "unit_long", "bare_units", "noon", "pod", "reference"]
+     "vague_units", "spelled_year", "unit_long", "bare_units", "noon", "pod", "reference"]
 )}  # fmt: skip
 
 _MAY_CUES = re.compile(
@@ -484,6 +493,8 @@ def _valid(c: _Candidate, text: str) -> bool:
         if re.match(r"\s+of\b", after) and not groups.get("y"):
             return False
     if c.rule == "year":
+        if c.start > 0 and text[c.start - 1] in "-/" and not groups.get("modw"):
+            return False
         if _COUNT_NOUN_AFTER.match(text[c.end : c.end + 20]):
             return False
         before = text[max(0, c.start - 12) : c.start]
@@ -520,13 +531,21 @@ def _valid(c: _Candidate, text: str) -> bool:
             return False  # "$5 million a year" is a SET, handled by set_every
         if re.match(r"^\d+$", num) and int(num) > 1000:
             return False
+        if re.search(r"[\s-]old$", m.group(0).lower()):
+            return False  # an age ("a 6-year-old"), not a time
     if c.rule == "set_every" and m.group("q").lower() == "a":
         before = text[max(0, c.start - 14) : c.start]
         if not re.search(r"(?:million|billion|percent|%|\d|cents?|dollars?|times|once|twice)\s*$",
                          before):
             return False
-    if c.rule == "set_ly" and m.group("w").lower() == "annual":
-        return False
+    if c.rule == "set_ly":
+        word = m.group("w").lower()
+        if word == "annual":
+            return False
+        if not word.endswith("ly") or word in ("daily", "hourly", "annually"):
+            return True
+        # "quarterly dividend", "weekly newspaper": an adjective, not a set of times
+        return not re.match(r"^\s+[a-z]", text[c.end : c.end + 3])
     return True
 
 
@@ -550,9 +569,41 @@ def _valid_reference(c: _Candidate, text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, tuple[str, ...]]:
+    """Lower-case substrings one of which a text must contain for a rule to be worth running."""
+    lex = lexicons()
+    units = tuple(u[:5] for u in lex.units)
+    plural_units = ("years", "months", "weeks", "days", "decades", "hours", "minutes")
+    first_words = lambda words: tuple({w.split()[0].replace("'", "") for w in words})  # noqa: E731
+    return {
+        "iso": ("-",), "slash": ("/",), "decade": ("0s", "0's", "0’s"),
+        "century": ("century",), "season": tuple(lex.seasons), "quarter": ("quarter", "half"),
+        "qcode": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
+        "holiday": first_words(lex.holidays),
+        "deictic": ("today", "yesterday", "tomorrow", "tonight", "overnight"),
+        "this_pod": tuple(lex.parts_of_day), "pod": tuple(lex.parts_of_day),
+        "weekday": ("day", "mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+        "weekday_plural": ("every", "each", "days"),
+        "rel_unit": units + ("weekend",), "duration": units, "past_unit": units,
+        "set_every": units, "bare_units": plural_units, "vague_units": plural_units,
+        "unit_long": plural_units, "spelled_year": ("nineteen", "twenty", "thousand"),
+        "year_ago": ("year",),
+        "set_ly": ("daily", "weekly", "monthly", "yearly", "annual", "quarterly", "hourly",
+                   "nightly", "biweekly", "semiannual", "semi-annual", "bimonthly"),
+        "clock": ("a.m", "p.m", "am", "pm", "a. m", "p. m"), "clock24": ("gmt", "utc", "z"),
+        "noon": ("noon", "midnight", "midday"), "reference": first_words(lex.references),
+    }  # fmt: skip
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    lowered = text.lower()
+    triggers = _triggers()
     for name, pattern, left, required in _rules():
+        needles = triggers.get(name)
+        if needles is not None and not any(n in lowered for n in needles):
+            continue
         priority = _PRIORITY[name]
         for m in pattern.finditer(text):
             start, end = m.span("core") if "core" in pattern.groupindex else m.span()
@@ -1149,6 +1200,35 @@ def _r_past_unit(m, ctx, c):
 def _r_bare_units(m, ctx, c):
     _, letter = _unit(m.group("unit"))
     return _Resolved(DURATION, _duration_value("X", letter))
+
+
+def _r_vague_units(m, ctx, c):
+    if m.group("adj").lower() == "recent" and m.group("unit").lower() == "years":
+        return _Resolved(DATE, "PAST_REF")
+    _, letter = _unit(m.group("unit"))
+    return _Resolved(DURATION, _duration_value("X", letter))
+
+
+_SPELLED = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+            "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+            "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9}  # fmt: skip
+
+
+def _r_spelled_year(m, ctx, c):
+    first = re.sub(r"\s+", " ", m.group("c").lower())
+    if first == "two thousand":
+        century, rest = 2000, 0
+    elif not m.group("t"):
+        return None
+    else:
+        century, rest = _SPELLED[first] * 100, 0
+    if m.group("t"):
+        rest = _SPELLED[m.group("t").lower()] + (_SPELLED[m.group("u").lower()] if m.group("u") else 0)
+    if rest >= 100:
+        return None
+    return _Resolved(DATE, f"{century + rest:04d}")
 
 
 def _r_unit_long(m, ctx, c):
