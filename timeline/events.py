@@ -1,0 +1,1236 @@
+"""Event stage: turn a parsed article into coded events (who did what to whom, where and when).
+
+Each predicate that reports something a political actor did, said, planned or suffered (a verb or
+an event noun) becomes one `Event`: its CAMEO code from the project's lexicons
+(timeline/data/cameo_verbs.tsv, cameo_nouns.tsv), label, QuadClass, Goldstein score and PLOVER
+type; its source and target actors and its places (resolved by `timeline.resolve`); its status
+(asserted / planned / negated / hypothetical / reported); and its date, taken from the time
+expression that governs it in the parse, else from a date earlier in the same paragraph, else
+from the publication date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from timeline.records import DATE, TIME, ActorMention, Event, PlaceMention, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Lexicon", "extract_events", "lexicon"]
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons (data files, loaded once per process)
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One lexicon row: the code a word gets when all its conditions hold."""
+
+    code: str
+    conditions: tuple[tuple[str, frozenset[str]], ...] = ()
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    label: str
+    quad_class: int
+    goldstein: float
+
+
+@dataclass(frozen=True)
+class PloverInfo:
+    type: str
+    mode: str | None
+    context: str | None
+
+
+@dataclass
+class Lexicon:
+    """The CAMEO code table, the CAMEO -> PLOVER table and the verb and noun lexicons."""
+
+    codes: dict[str, CodeInfo]
+    plover: dict[str, PloverInfo]
+    verbs: dict[str, list[LexEntry]]
+    nouns: dict[str, list[LexEntry]]
+
+    def code_info(self, code: str) -> CodeInfo:
+        return self.codes[code]
+
+    def plover_info(self, code: str) -> PloverInfo | None:
+        """The PLOVER row of a code, else of its nearest listed ancestor (0211 -> 021 -> 020)."""
+        while code:
+            info = self.plover.get(code)
+            if info is not None:
+                return info
+            code = code[:-1] if len(code) > 3 else (code[:2] + "0" if code[2] != "0" else "")
+        return None
+
+
+_CONDITION_KEYS = ("obj", "prep", "xcomp", "mod")
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("timeline.data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.rstrip("\n").split("\t")])
+    return rows
+
+
+def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:
+    table: dict[str, list[LexEntry]] = {}
+    for row in _data_lines(name):
+        if len(row) < 2:
+            raise ValueError(f"{name}: a row needs a lemma and a code: {row!r}")
+        lemma, code = row[0].lower(), row[1]
+        if code not in codes:
+            raise ValueError(f"{name}: unknown CAMEO code {code} for {lemma!r}")
+        conditions = []
+        if len(row) > 2 and row[2]:
+            for part in row[2].split(";"):
+                key, _, values = part.partition("=")
+                key = key.strip()
+                words = frozenset(w.strip().lower() for w in values.split(",") if w.strip())
+                if key not in _CONDITION_KEYS or not words:
+                    raise ValueError(f"{name}: bad condition {part!r} for {lemma!r}")
+                conditions.append((key, words))
+        table.setdefault(lemma, []).append(LexEntry(code, tuple(conditions)))
+    for entries in table.values():  # most conditions first; the file order breaks ties
+        entries.sort(key=lambda entry: -len(entry.conditions))
+    return table
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicons, read from timeline/data once per process."""
+    codes: dict[str, CodeInfo] = {}
+    for row in _data_lines("cameo_codes.tsv"):
+        code, label, quad, goldstein = row[:4]
+        codes[code] = CodeInfo(label, int(quad), float(goldstein))
+    plover: dict[str, PloverInfo] = {}
+    for row in _data_lines("cameo_plover.tsv"):
+        code, kind, mode, context = row[:4]
+        plover[code] = PloverInfo(
+            kind, None if mode == "-" else mode, None if context == "-" else context
+        )
+    return Lexicon(
+        codes=codes,
+        plover=plover,
+        verbs=_read_word_lexicon("cameo_verbs.tsv", codes),
+        nouns=_read_word_lexicon("cameo_nouns.tsv", codes),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Word classes the frame builder needs (grammar, not coding: the codes live in the data files)
+
+# Verbs that pass their subject, status and time to the infinitive they govern, which is the event
+# ("plans to meet", "helped broker", "is going to add"); the value is the status they give it.
+_PASS_THROUGH = {
+    "plan": "planned",
+    "intend": "planned",
+    "aim": "planned",
+    "expect": "planned",
+    "hope": "planned",
+    "want": "planned",
+    "wish": "planned",
+    "seek": "planned",
+    "prepare": "planned",
+    "schedule": "planned",
+    "set": "planned",
+    "go": "planned",
+    "be": "planned",
+    "due": "planned",
+    "need": "planned",
+    "have": None,
+    "try": "planned",
+    "attempt": "planned",
+    "decide": "planned",
+    "help": None,
+    "continue": None,
+    "begin": None,
+    "start": None,
+    "resume": None,
+    "manage": None,
+    "move": None,
+    "get": None,
+    "appear": None,
+    "seem": None,
+    "use": None,
+    "avoid": "negated",
+    "fail": "negated",
+    "refrain": "negated",
+    "cease": "negated",
+    "stop": "negated",
+}
+# Verbs whose subject intends the action they govern: the action is coded as intent (CAMEO 03)
+_INTENT = {"plan", "intend", "want", "hope", "seek", "wish", "aim", "prepare", "decide"}
+# Verbs that introduce an action and are the event themselves, coded from that action.
+_INTRODUCER_ROOTS = {
+    "03": "intent",
+    "12": "reject",
+    "13": "threaten",
+    "02": "appeal",
+    "10": "demand",
+}
+_INTRODUCERS = {
+    "agree",
+    "offer",
+    "promise",
+    "pledge",
+    "vow",
+    "commit",
+    "undertake",
+    "volunteer",
+    "consent",
+    "refuse",
+    "decline",
+    "reject",
+    "threaten",
+    "warn",
+    "demand",
+    "urge",
+    "call",
+    "ask",
+    "appeal",
+    "request",
+    "press",
+    "pressure",
+    "plead",
+    "order",
+    "accept",
+}
+# Verbs whose object is the subject of the infinitive ("urged Iran to stop")
+_OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "tell",
+    "order",
+    "force",
+    "persuade",
+    "call",
+    "invite",
+    "press",
+    "pressure",
+    "encourage",
+    "allow",
+    "help",
+    "request",
+    "appeal",
+    "push",
+    "compel",
+}
+# Support verbs: the event is their object noun ("make a visit", "hold talks", "launch strikes")
+_SUPPORT_VERBS = {
+    "make",
+    "hold",
+    "conduct",
+    "carry",
+    "launch",
+    "stage",
+    "pay",
+    "undertake",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "have",
+    "give",
+    "issue",
+    "mount",
+    "wage",
+    "host",
+    "attend",
+    "open",
+    "organize",
+    "organise",
+    "announce",
+    "deliver",
+    "lodge",
+    "file",
+    "level",
+    "express",
+    "voice",
+    "take",
+    "go",
+    "end",
+    "complete",
+    "sign",
+    "reach",
+    "conclude",
+    "call",
+    "order",
+    "impose",
+    "renew",
+    "declare",
+    "unleash",
+    "step",
+    "intensify",
+    "plan",
+}
+_SPEECH = {
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "declare",
+    "claim",
+    "report",
+    "add",
+    "note",
+    "insist",
+    "warn",
+    "confirm",
+    "stress",
+    "argue",
+    "allege",
+    "deny",
+    "reiterate",
+    "assert",
+    "affirm",
+    "explain",
+    "write",
+    "believe",
+    "think",
+    "predict",
+    "estimate",
+    "suggest",
+    "indicate",
+    "acknowledge",
+    "admit",
+    "reply",
+    "respond",
+    "comment",
+    "remark",
+    "accuse",
+    "charge",
+}
+_SPEECH_NOUNS = {"statement", "accusation", "allegation", "claim", "report", "warning", "hope"}
+_NEGATORS = {"not", "n't", "never", "no"}
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
+_NON_PERSONAL_PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
+_PLACE_PREPS = {
+    "in",
+    "at",
+    "to",
+    "near",
+    "into",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "toward",
+    "towards",
+    "around",
+    "within",
+    "from",
+    "along",
+    "over",
+}
+_MOTION_PREPS = {"to", "into", "toward", "towards"}
+_TARGET_PREPS = {
+    "with",
+    "against",
+    "on",
+    "at",
+    "toward",
+    "towards",
+    "to",
+    "upon",
+    "into",
+    "over",
+    "for",
+}
+_NOUN_AGENT_PREPS = {"by"}
+_SAYING_AGENT_PREPS = {"by", "from"}
+_NOUN_TARGET_PREPS = {"of", "against", "on", "with", "to", "at", "toward", "towards", "over"}
+_TEMPORAL_PREPS = {"after", "before", "since", "until", "till", "following", "prior", "ahead"}
+_ENTITY_TYPES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+_PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# Dependencies that leave the noun phrase of an argument: the actor is the phrase without them
+_OUTSIDE_PHRASE = {
+    "relcl",
+    "acl",
+    "advcl",
+    "prep",
+    "appos",
+    "conj",
+    "cc",
+    "punct",
+    "ccomp",
+    "xcomp",
+    "parataxis",
+    "dep",
+}
+_STATUS_RANK = {"negated": 4, "hypothetical": 3, "planned": 2, "reported": 1, "asserted": 0}
+
+# Refining an introducing verb by the action it introduces, by the action's CAMEO root
+_REFINE = {
+    "intent": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": None},
+    "reject": {"04": "125", "06": "121", "07": "122", "08": "124", "05": "120"},
+    "threaten": {
+        "04": "134",
+        "16": "131",
+        "17": "132",
+        "14": "133",
+        "15": "138",
+        "18": "138",
+        "19": "138",
+        "20": "138",
+    },
+    "appeal": {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"},
+    "demand": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"},
+}
+# The sub-code of a yield (08) action in the 0x5 / 1x5 / 124 families: which concession
+_YIELD_SUFFIX = {"081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6"}
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Frames
+
+
+@dataclass
+class _Frame:
+    trigger: Token
+    clause: Token  # the verb that carries tense, modality and arguments (the trigger or its verb)
+    code: str
+    sources: list[ActorMention] = field(default_factory=list)
+    targets: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    status: str = "asserted"
+    passive: bool = False
+    time: TimeExpression | None = None
+    date_source: str = "publication"
+    antecedent: _Frame | None = None
+
+
+def extract_events(
+    doc: Doc, expressions: list[TimeExpression], published_at: datetime
+) -> list[Event]:
+    """The events the article reports, in text order (see the module docstring)."""
+    from timeline.resolve import ArticleResolver
+
+    builder = _Builder(doc, expressions, published_at, ArticleResolver(doc), lexicon())
+    return builder.run()
+
+
+class _Builder:
+    def __init__(self, doc, expressions, published_at, resolver, lex: Lexicon) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.lex = lex
+        self.published = published_at.date() if isinstance(published_at, datetime) else None
+        self.published_at = published_at
+        self.consumed: set[int] = set()
+        self.actor_cache: dict[tuple[int, bool], list[ActorMention]] = {}
+        self.frames: list[_Frame] = []
+        self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
+        self.dated = [
+            e
+            for e in sorted(expressions, key=lambda e: e.start)
+            if e.type in (DATE, TIME) and e.date_start is not None
+        ]
+        self.governs: dict[int, TimeExpression] = {}  # predicate token -> expression
+        self.noun_dates: dict[int, TimeExpression] = {}  # noun -> date modifying it ("2013 deal")
+        self._attach_times()
+
+    # -- time expressions in the parse --------------------------------------------------------
+
+    def _attach_times(self) -> None:
+        for expr in self.dated:
+            span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            head = span.root
+            parent = head.head
+            if (
+                parent is not head
+                and parent.pos_ in ("NOUN", "PROPN")
+                and head.dep_
+                in (
+                    "compound",
+                    "nummod",
+                    "amod",
+                    "npadvmod",
+                    "poss",
+                    "nmod",
+                )
+            ):
+                self.noun_dates.setdefault(parent.i, expr)
+            token = head
+            for _ in range(12):
+                if token.head is token:
+                    break
+                token = token.head
+                if (token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod")) or (
+                    token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.nouns
+                ):
+                    self.governs.setdefault(token.i, expr)
+                    break
+                if token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass"):
+                    self.governs.setdefault(token.i, expr)
+                    break
+
+    # -- main loop ------------------------------------------------------------------------------
+
+    def run(self) -> list[Event]:
+        for sent in self.doc.sents:
+            for token in sent:
+                if token.i in self.consumed:
+                    continue
+                frame = None
+                if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
+                    frame = self._verb_frame(token)
+                elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.lex.nouns:
+                    frame = self._noun_frame(token)
+                if frame is not None and self._finish(frame):
+                    self.frames.append(frame)
+        # verb frames may consume nouns found earlier in the sentence ("the talks were held")
+        self.frames = [f for f in self.frames if not self._consumed_later(f)]
+        self._share_dates()
+        self.frames.sort(key=lambda f: f.trigger.idx)
+        return [self._event(f) for f in self.frames]
+
+    def _consumed_later(self, frame: _Frame) -> bool:
+        return frame.trigger.i in self.consumed and frame.clause is frame.trigger
+
+    # -- coding ---------------------------------------------------------------------------------
+
+    def _object_lemmas(self, verb: Token) -> set[str]:
+        lemmas: set[str] = set()
+        for child in verb.children:
+            heads = []
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lemma_.lower() in ("with", "for", "on"):
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+            for head in heads:
+                lemmas.add(head.lemma_.lower())
+                lemmas.update(
+                    c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")
+                )
+        return lemmas
+
+    def _holds(self, token: Token, key: str, words: frozenset[str]) -> bool:
+        if key == "obj":
+            return bool(self._object_lemmas(token) & words)
+        if key == "prep":
+            return any(
+                c.dep_ in ("prep", "prt", "agent") and c.lemma_.lower() in words
+                for c in token.children
+            )
+        if key == "xcomp":
+            return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in token.children)
+        if key == "mod":
+            return any(
+                c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words
+                for c in token.children
+            )
+        return False
+
+    def _match(self, table: dict[str, list[LexEntry]], token: Token) -> str | None:
+        entries = None
+        if token.tag_ in ("NNS", "NNPS"):  # "talks" is not "talk"
+            entries = table.get(token.lower_)
+        if not entries:
+            entries = table.get(token.lemma_.lower())
+        if not entries:
+            return None
+        for entry in entries:
+            if all(self._holds(token, key, words) for key, words in entry.conditions):
+                return entry.code
+        return None
+
+    def _action_code(self, verb: Token) -> tuple[str | None, Token | None]:
+        """The code of the action an introducing verb governs: its infinitive or object noun."""
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                target = child
+                while target.lemma_.lower() in _PASS_THROUGH and target.lemma_.lower() != "help":
+                    nxt = next((c for c in target.children if c.dep_ == "xcomp"), None)
+                    if nxt is None:
+                        break
+                    target = nxt
+                code = self._match(self.lex.verbs, target)
+                if code is None:
+                    code = self._support_noun_code(target)
+                return code, target
+        for child in verb.children:
+            if child.dep_ == "ccomp" and verb.lemma_.lower() in ("demand", "urge", "ask"):
+                code = self._match(self.lex.verbs, child)
+                return code, child
+        for child in verb.children:
+            nouns = []
+            if child.dep_ in ("dobj",):
+                nouns.append(child)
+            elif child.dep_ == "prep" and child.lemma_.lower() in ("for", "to"):
+                nouns.extend(c for c in child.children if c.dep_ == "pobj")
+            for noun in nouns:
+                code = self._match(self.lex.nouns, noun)
+                if code is not None:
+                    return code, noun
+        return None, None
+
+    def _support_noun_code(self, verb: Token) -> str | None:
+        if verb.lemma_.lower() not in _SUPPORT_VERBS:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                code = self._match(self.lex.nouns, child)
+                if code is not None:
+                    self.consumed.add(child.i)
+                    return code
+        return None
+
+    def _refine(self, kind: str, base: str, action: str | None) -> str:
+        if action is None:
+            return base
+        root = action[:2]
+        table = _REFINE[kind]
+        if root not in table:
+            if kind == "intent" and root in ("14", "15", "16", "17", "18", "19", "20"):
+                return self._refine("threaten", "130", action)
+            return base
+        code = table[root]
+        if code is None:
+            return action
+        if root == "08":
+            suffix = _YIELD_SUFFIX.get(action[:3])
+            if suffix:
+                family = {"intent": "035", "appeal": "025", "demand": "105", "reject": "124"}
+                candidate = family[kind] + suffix
+                if candidate in self.lex.codes:
+                    return candidate
+        return code
+
+    def _intent_code(self, action: str) -> str:
+        """The code of a planned/intended action: intent to cooperate, or a threat."""
+        return self._refine("intent", "030", action)
+
+    # -- verb and noun frames -------------------------------------------------------------------
+
+    def _verb_frame(self, verb: Token) -> _Frame | None:
+        lemma = verb.lemma_.lower()
+        has_xcomp = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+        if lemma in _PASS_THROUGH and has_xcomp and lemma not in self.lex.verbs:
+            return None
+        if lemma == "help" and has_xcomp:
+            return None
+        code = self._match(self.lex.verbs, verb)
+        trigger = verb
+        if code is None:
+            noun_code = None
+            for child in verb.children:
+                if child.dep_ in ("dobj", "nsubjpass") and lemma in _SUPPORT_VERBS:
+                    noun_code = self._match(self.lex.nouns, child)
+                    if noun_code is not None:
+                        trigger = child
+                        break
+            if noun_code is None:
+                return None
+            code = noun_code
+            self.consumed.add(trigger.i)
+        elif lemma in _INTRODUCERS and code[:2] in _INTRODUCER_ROOTS:
+            action, action_token = self._action_code(verb)
+            if action_token is not None and action is not None:
+                self.consumed.add(action_token.i)
+                code = self._refine(_INTRODUCER_ROOTS[code[:2]], code, action)
+        else:
+            for child in verb.children:  # "signed a treaty": the object is not a second event
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    noun_code = self._match(self.lex.nouns, child)
+                    if noun_code is not None and noun_code[:2] == code[:2]:
+                        self.consumed.add(child.i)
+        frame = _Frame(trigger=trigger, clause=verb, code=code)
+        frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        self._verb_arguments(frame, verb)
+        if trigger is not verb:
+            self._noun_targets(frame, trigger)
+        return frame
+
+    def _noun_frame(self, noun: Token) -> _Frame | None:
+        code = self._match(self.lex.nouns, noun)
+        if code is None:
+            return None
+        head = noun.head
+        if (
+            noun.dep_ in ("dobj", "nsubjpass")
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in _SUPPORT_VERBS
+            and self._match(self.lex.verbs, head) is None
+        ):
+            return None  # coded with its support verb, when that verb is visited
+        frame = _Frame(trigger=noun, clause=noun, code=code)
+        agent_preps = (
+            _SAYING_AGENT_PREPS
+            if code[:2] in ("01", "02", "10", "11", "12", "13")
+            else (_NOUN_AGENT_PREPS)
+        )
+        for child in noun.children:
+            if (
+                child.dep_ == "poss"
+                or child.dep_ in ("compound", "amod", "nmod")
+                and child.ent_type_ in _ENTITY_TYPES
+            ):
+                frame.sources += self._actors(child)
+            elif child.dep_ == "prep" and child.lemma_.lower() in agent_preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        frame.sources += self._actors(pobj)
+        self._noun_targets(frame, noun)
+        if not frame.sources and code[:2] == "04":
+            governor = self._governing_verb(noun)
+            if governor is not None:
+                frame.sources = self._subject(governor) or self._objects(governor)
+        if (
+            not frame.sources
+            and not frame.targets
+            and any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this")
+                for c in noun.children
+            )
+        ):
+            frame.antecedent = self._antecedent(code, noun)
+            if frame.antecedent is not None:
+                frame.sources = list(frame.antecedent.sources)
+                frame.targets = list(frame.antecedent.targets)
+        return frame
+
+    def _governing_verb(self, noun: Token) -> Token | None:
+        token = noun
+        for _ in range(3):
+            if token.dep_ == "pobj" and token.head.dep_ == "prep":
+                token = token.head.head
+            elif token.dep_ in ("dobj", "nsubjpass"):
+                token = token.head
+            else:
+                return None
+            if token.pos_ == "VERB":
+                return token
+        return None
+
+    def _antecedent(self, code: str, noun: Token) -> _Frame | None:
+        paragraph = self._paragraph_index(noun.idx)
+        for frame in reversed(self.frames):
+            if frame.code[:2] != code[:2] or frame.status in ("negated", "hypothetical"):
+                continue
+            if paragraph - self._paragraph_index(frame.trigger.idx) > 2:
+                return None
+            return frame
+        return None
+
+    def _noun_targets(self, frame: _Frame, noun: Token) -> None:
+        for child in noun.children:
+            if child.dep_ != "prep" or child.lemma_.lower() not in _NOUN_TARGET_PREPS:
+                continue
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if self._is_place(pobj) and child.lemma_.lower() in _PLACE_PREPS:
+                    places = self._places(pobj)
+                    if places:
+                        frame.places += places
+                        if frame.code[:2] == "04":
+                            frame.targets += self._actors(pobj)
+                        continue
+                frame.targets += self._actors(pobj, loose=True)
+
+    def _verb_arguments(self, frame: _Frame, verb: Token) -> None:
+        if frame.passive:
+            for child in verb.children:
+                if child.dep_ == "nsubjpass":
+                    frame.targets += self._actors(child, loose=True)
+                elif child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            frame.sources += self._actors(pobj)
+        else:
+            frame.sources = self._subject(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not frame.targets:
+            frame.passive = True
+            frame.targets += self._actors(verb.head)
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            frame.sources += self._actors(pobj)
+        frame.targets += self._objects(verb)
+        if frame.code[:2] == "01":  # "X said Russia failed": the statement is about Russia
+            for child in verb.children:
+                if child.dep_ == "ccomp":
+                    for sub in child.children:
+                        if sub.dep_ in ("nsubj", "nsubjpass"):
+                            frame.targets += self._actors(sub)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lemma_.lower() in _TARGET_PREPS:
+                lemma = child.lemma_.lower()
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if self._is_place(pobj) and lemma in _PLACE_PREPS:
+                        if frame.code[:2] == "04" and lemma in _MOTION_PREPS:
+                            frame.targets += self._actors(pobj)
+                        continue
+                    if lemma == "for" and frame.code[:2] not in ("02", "10", "11", "05"):
+                        continue
+                    frame.targets += self._actors(pobj, loose=True)
+
+    def _subject(self, verb: Token, depth: int = 0) -> list[ActorMention]:
+        if depth > 6:
+            return []
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return self._actors(child)
+            if child.dep_ == "nsubjpass":
+                return []
+        head = verb.head
+        if head is verb:
+            return []
+        if verb.dep_ == "xcomp":
+            if head.lemma_.lower() in _OBJECT_CONTROL:
+                objects = self._objects(head)
+                if objects:
+                    return objects
+            return self._subject(head, depth + 1)
+        if verb.dep_ == "conj":
+            return self._subject(head, depth + 1)
+        if (
+            verb.dep_ in ("relcl", "acl")
+            and verb.tag_ == "VB"
+            and head.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            governor = self._governing_verb(head)  # "a visit to Lucca to meet ..."
+            return self._subject(governor, depth + 1) if governor is not None else []
+        if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
+            return self._actors(head)
+        if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VB"):
+            if verb.dep_ == "pcomp":
+                head = head.head
+            return self._subject(head, depth + 1) if head.pos_ in ("VERB", "AUX") else []
+        return []
+
+    def _objects(self, verb: Token) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj"):
+                found += self._actors(child, loose=True)
+            elif (
+                child.dep_ == "prep"
+                and child.lemma_.lower() in ("on", "upon")
+                and (verb.lemma_.lower() in ("call",))
+            ):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found += self._actors(pobj)
+        return found
+
+    # -- actors and places ----------------------------------------------------------------------
+
+    def _phrase(self, token: Token) -> Span:
+        keep = [token.i]
+        for child in token.children:
+            if child.dep_ in _OUTSIDE_PHRASE:
+                continue
+            keep.extend(t.i for t in child.subtree)
+        return self.doc[min(keep) : max(keep) + 1]
+
+    def _actors(self, token: Token, loose: bool = False) -> list[ActorMention]:
+        """The actors a phrase denotes; `loose` also takes those its modifiers name ("a base in
+        Syria"), which suits patients and partners but not agents."""
+        key = (token.i, loose)
+        cached = self.actor_cache.get(key)
+        if cached is not None:
+            return cached
+        self.actor_cache[key] = []  # guards against cycles in odd parses
+        found: list[ActorMention] = []
+        for member in [token, *token.conjuncts]:
+            if member.i < token.i and token.dep_ == "conj":
+                continue
+            found += self._actors_one(member, loose)
+        unique: dict[str, ActorMention] = {}
+        for actor in found:
+            unique.setdefault(actor.name, actor)
+        result = list(unique.values())
+        self.actor_cache[key] = result
+        return result
+
+    def _actors_one(self, token: Token, loose: bool = False) -> list[ActorMention]:
+        lower = token.lower_
+        if lower in _RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
+            return self._actors(token.head.head) if token.head.head is not token else []
+        found = self.resolver.actors(self._phrase(token))
+        if found:
+            return list(found)
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.resolver.actors(self._phrase(child))
+                if found:
+                    return list(found)
+        if token.pos_ == "PRON" and lower in _NON_PERSONAL_PRONOUNS:
+            return self._pronoun_actors(token)
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self._modifier_actors(token, loose)
+        return []
+
+    def _modifier_actors(self, noun: Token, loose: bool) -> list[ActorMention]:
+        """Actors named inside a common noun phrase: "an air base in Syria", "Syrian forces"."""
+        found: list[ActorMention] = []
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.ent_type_ in (
+                _ENTITY_TYPES
+            ):
+                found += self.resolver.actors(self.doc[child.i : child.i + 1])
+            elif child.dep_ == "poss" and child.pos_ == "PRON":
+                found += self._actors_one(child)
+            elif loose and child.dep_ == "prep" and child.lemma_.lower() in ("in", "of", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (
+                        pobj.ent_type_ in _ENTITY_TYPES
+                        or any(t.ent_type_ in _ENTITY_TYPES for t in pobj.subtree)
+                    ):
+                        found += self.resolver.actors(self._phrase(pobj))
+        return found
+
+    def _pronoun_actors(self, pronoun: Token) -> list[ActorMention]:
+        """ "it"/"its"/"they": the nearest country or organization named before it."""
+        sent = pronoun.sent
+        starts = [sent.start]
+        if sent.start > 0:
+            starts.append(self.doc[sent.start - 1].sent.start)
+        for begin in starts:
+            candidates = [
+                ent
+                for ent in self.doc.ents
+                if begin <= ent.start
+                and ent.end <= pronoun.i
+                and ent.label_ in ("GPE", "ORG", "NORP")
+            ]
+            for ent in reversed(candidates):
+                found = [a for a in self.resolver.actors(ent) if a.kind != "person"]
+                if found:
+                    return [
+                        dataclasses.replace(
+                            a, text=pronoun.text, start=pronoun.idx, end=pronoun.idx + len(pronoun)
+                        )
+                        for a in found
+                    ]
+        return []
+
+    def _is_place(self, token: Token) -> bool:
+        if token.ent_type_ in _PLACE_TYPES:
+            return True
+        return any(t.ent_type_ in _PLACE_TYPES for t in self._phrase(token))
+
+    def _places(self, token: Token) -> list[PlaceMention]:
+        span = self._phrase(token)
+        for child in token.children:  # "Lucca, Italy"
+            if child.dep_ == "appos" and child.ent_type_ in _PLACE_TYPES:
+                span = self.doc[span.start : max(span.end, child.i + 1)]
+        return list(self.resolver.places(span))
+
+    def _locations(self, frame: _Frame) -> list[PlaceMention]:
+        places = list(frame.places)
+        seen = {frame.trigger.i}
+        for predicate in (frame.trigger, frame.clause):
+            if predicate.i in seen and predicate is not frame.trigger:
+                continue
+            seen.add(predicate.i)
+            places += self._prep_places(predicate)
+            for child in predicate.children:  # the patient's own place: "an air base in Syria"
+                objects = []
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    objects.append(child)
+                elif child.dep_ == "prep" and child.lemma_.lower() in ("against", "on", "at"):
+                    objects.extend(c for c in child.children if c.dep_ == "pobj")
+                for obj in objects:
+                    if self._is_place(obj) and frame.code[:2] in ("04", "17", "18", "19", "20"):
+                        places += self._places(obj)
+                        continue
+                    places += self._prep_places(obj)
+                    for mod in obj.children:
+                        if mod.dep_ in ("amod", "compound") and mod.ent_type_ in ("NORP", "GPE"):
+                            places += self.resolver.places(self.doc[mod.i : mod.i + 1])
+        if not places:  # "While in Russia, Tillerson plans to meet ...": the governing clause
+            token = frame.clause
+            for _ in range(5):
+                dep = token.dep_
+                if token.head is token or dep not in ("xcomp", "conj", "relcl", "acl", "pobj"):
+                    break
+                if dep in ("relcl", "acl") and token.tag_ != "VB":
+                    break
+                if dep == "pobj":
+                    prep = token.head
+                    if prep.dep_ != "prep" or prep.lemma_.lower() in _TEMPORAL_PREPS:
+                        break
+                    token = prep
+                token = token.head
+                places += self._prep_places(token)
+                if not places and token.pos_ == "NOUN":
+                    places += self._noun_places(token)
+                if places:
+                    break
+        unique: dict[tuple[str, str | None], PlaceMention] = {}
+        for place in places:
+            unique.setdefault((place.name, place.country_code), place)
+        return list(unique.values())
+
+    def _noun_places(self, noun: Token) -> list[PlaceMention]:
+        places: list[PlaceMention] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lemma_.lower() in _PLACE_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self._is_place(pobj):
+                        places += self._places(pobj)
+        return places
+
+    def _prep_places(self, token: Token) -> list[PlaceMention]:
+        places: list[PlaceMention] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lemma_.lower() in _PLACE_PREPS:
+                if child.lemma_.lower() == "from":
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self._is_place(pobj):
+                        places += self._places(pobj)
+        return places
+
+    # -- status ---------------------------------------------------------------------------------
+
+    def _own_modality(self, token: Token) -> str | None:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+                return "negated"
+        for child in token.children:
+            if child.dep_ == "aux":
+                word = child.lower_
+                if word in _HYPOTHETICAL_AUX:
+                    return "hypothetical"
+                if word in _FUTURE_AUX:
+                    return "planned"
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in token.children
+        ):
+            return "hypothetical"
+        return None
+
+    def _status(self, frame: _Frame) -> str:
+        token = frame.clause
+        for _ in range(10):
+            own = self._own_modality(token)
+            if own is not None:
+                return own
+            head = token.head
+            dep = token.dep_
+            if head is token:
+                return "asserted"
+            if dep == "xcomp":
+                lemma = head.lemma_.lower()
+                passed = _PASS_THROUGH.get(lemma)
+                if passed is not None and lemma != "be":
+                    return passed
+                if lemma == "be" and token.tag_ == "VB":  # "is to meet"
+                    return "planned"
+                if lemma == "go" and head.tag_ == "VBG":
+                    return "planned"
+                token = head
+                continue
+            if dep in ("ccomp", "parataxis") or (dep == "advcl" and token.tag_ != "VBG"):
+                if head.lemma_.lower() in _SPEECH or head.lemma_.lower() in _SPEECH_NOUNS:
+                    return "reported"
+                return "asserted"
+            if dep in ("conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "pcomp", "attr"):
+                token = head
+                continue
+            if dep == "acl" and head.lemma_.lower() in _SPEECH_NOUNS:
+                return "reported"
+            return "asserted"
+        return "asserted"
+
+    # -- time -----------------------------------------------------------------------------------
+
+    def _own_time(self, frame: _Frame) -> TimeExpression | None:
+        for token in (frame.trigger, frame.clause):
+            expr = self.governs.get(token.i)
+            if expr is not None:
+                return expr
+        for child in frame.clause.children:  # the date of the deal it brokered: "a 2013 deal"
+            if child.dep_ in ("dobj", "nsubjpass") and child.i in self.noun_dates:
+                return self.noun_dates[child.i]
+        if frame.trigger.i in self.noun_dates:
+            return self.noun_dates[frame.trigger.i]
+        token = frame.clause
+        for _ in range(6):
+            dep = token.dep_
+            head = token.head
+            if head is token:
+                break
+            if dep == "relcl" and head.i in self.noun_dates:
+                return self.noun_dates[head.i]
+            if dep == "prep" and token.lemma_.lower() in _TEMPORAL_PREPS:
+                break
+            if dep not in ("xcomp", "conj", "prep", "pobj", "dobj", "nsubjpass", "relcl"):
+                break
+            if dep == "relcl":
+                break
+            token = head
+            expr = self.governs.get(token.i)
+            if expr is not None:
+                return expr
+        return None
+
+    def _paragraph_index(self, offset: int) -> int:
+        index = 0
+        for i, start in enumerate(self.paragraphs):
+            if start <= offset:
+                index = i
+        return index
+
+    def _context_time(self, frame: _Frame) -> TimeExpression | None:
+        offset = frame.trigger.idx
+        paragraph = self._paragraph_index(offset)
+        begin = self.paragraphs[paragraph]
+        best = None
+        for expr in self.dated:
+            if begin <= expr.start and expr.end <= offset:
+                best = expr
+        return best
+
+    # -- assembling -----------------------------------------------------------------------------
+
+    def _finish(self, frame: _Frame) -> bool:
+        frame.sources = list({a.name: a for a in reversed(frame.sources)}.values())[::-1]
+        seen = {a.name for a in frame.sources}
+        targets = []
+        for actor in frame.targets:
+            if actor.name not in seen:
+                seen.add(actor.name)
+                targets.append(actor)
+        frame.targets = targets
+        if not frame.sources and not (frame.targets and (frame.passive or frame.antecedent)):
+            return False
+        frame.status = self._status(frame)
+        frame.places = self._locations(frame)
+        expr = self._own_time(frame)
+        if expr is not None:
+            frame.time, frame.date_source = expr, "text"
+        else:
+            expr = self._context_time(frame)
+            if expr is not None:
+                frame.time, frame.date_source = expr, "context"
+        if (
+            frame.status == "asserted"
+            and frame.time is not None
+            and self.published is not None
+            and frame.time.date_start is not None
+            and frame.time.date_start > self.published
+        ):
+            frame.status = "planned"
+        if frame.status == "planned" and frame.clause is not frame.trigger:
+            pass
+        if (
+            frame.clause.dep_ == "xcomp"
+            and frame.clause.head.lemma_.lower() in _INTENT
+            and frame.code[:2] not in ("01", "02", "03", "10", "11", "12", "13")
+        ):
+            frame.code = self._intent_code(frame.code)
+        return True
+
+    def _share_dates(self) -> None:
+        """Mentions of one happening (same root, shared actor) share the best date among them."""
+
+        def overlap(a: _Frame, b: _Frame) -> bool:
+            if {x.name for x in a.sources} & {x.name for x in b.sources}:
+                return True
+            return bool({x.name for x in a.targets} & {x.name for x in b.targets})
+
+        for frame in self.frames:
+            if frame.date_source != "publication" and frame.antecedent is None:
+                continue
+            if frame.code[:2] == "01" or frame.status in ("negated", "hypothetical"):
+                continue
+            best = None
+            best_rank = (-1, 0)
+            for other in self.frames:
+                if other is frame or other.time is None or other.code[:2] != frame.code[:2]:
+                    continue
+                if other.status in ("negated", "hypothetical"):
+                    continue
+                linked = other.antecedent is frame or frame.antecedent is other
+                if not linked and not overlap(frame, other):
+                    continue
+                if frame.date_source == "context" and not (linked and other.date_source == "text"):
+                    continue
+                rank = (
+                    (2 if other.date_source == "text" else 0) + (other.code == frame.code),
+                    -abs(other.trigger.i - frame.trigger.i),
+                )
+                if rank > best_rank:
+                    best, best_rank = other, rank
+            if best is not None:
+                frame.time, frame.date_source = best.time, "context"
+        for frame in self.frames:  # an anaphoric mention dates its antecedent the other way too
+            ante = frame.antecedent
+            if ante is not None and ante.date_source == "publication" and frame.time is not None:
+                ante.time, ante.date_source = frame.time, "context"
+
+    def _event(self, frame: _Frame) -> Event:
+        trigger = frame.trigger
+        sent = trigger.sent
+        info = self.lex.code_info(frame.code)
+        plover = self.lex.plover_info(frame.code)
+        actors = [dataclasses.replace(a, role="source") for a in frame.sources]
+        actors += [dataclasses.replace(a, role="target") for a in frame.targets]
+        if frame.time is not None:
+            value = frame.time.value
+            granularity = frame.time.granularity
+            start, end = frame.time.date_start, frame.time.date_end
+        else:
+            day: date | None = self.published
+            value = day.isoformat() if day else ""
+            granularity = "day"
+            start = end = day
+        text = self.doc.text
+        sent_start = sent.start_char
+        sent_end = sent.end_char
+        while sent_end > sent_start and text[sent_end - 1].isspace():
+            sent_end -= 1
+        return Event(
+            trigger=trigger.text,
+            trigger_start=trigger.idx,
+            trigger_end=trigger.idx + len(trigger.text),
+            lemma=trigger.lemma_.lower(),
+            sentence=text[sent_start:sent_end],
+            sentence_start=sent_start,
+            sentence_end=sent_end,
+            event_code=frame.code,
+            event_label=info.label,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            status=frame.status,
+            actors=actors,
+            locations=frame.places,
+            time=frame.time if frame.date_source != "publication" else None,
+            date_source=frame.date_source if frame.time is not None else "publication",
+            date_value=value,
+            granularity=granularity,
+            date_start=start,
+            date_end=end,
+            plover_type=plover.type if plover else None,
+            plover_mode=plover.mode if plover else None,
+        )
