@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= timeline.db
 
-.PHONY: install demo test lint clean
+.PHONY: install browser demo test lint clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,15 @@ demo: $(STAMP)
 	$(BIN)/timeline --db $(DEMO_DB) load seeds/
 	$(BIN)/timeline --db $(DEMO_DB) events
 
-test: $(STAMP)
+# The HTML timeline is tested in a real headless Chromium (Debian's package); as root with apt-get
+# it is installed here, elsewhere the browser test is skipped and says why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else echo "chromium is not installed: the browser test will be skipped"; fi; }
+
+test: $(STAMP) browser
 	$(BIN)/ruff check timeline tests scripts alembic
 	$(BIN)/python -m pytest -q
 
