@@ -115,7 +115,7 @@ def test_json_shape(session):
 
 
 def test_show_one_event(session):
-    event = get_event(session, 2)
+    event = get_event(session, 1)  # the arrival, stored first
     assert event["time_expression"]["text"] == "on Tuesday"
     assert event["actors"][0]["title"] == "Secretary of State"
     assert get_event(session, 999) is None

@@ -215,6 +215,7 @@ def _views(session: Session, rows: list[EventRow], detail: bool = False) -> Iter
             "country_code": place.country_code,
             "latitude": place.latitude,
             "longitude": place.longitude,
+            "feature": place.feature,
         }
         if detail:
             view.update(
