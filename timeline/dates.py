@@ -329,7 +329,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "dmy": (rf"\b(?P<d>{day_num})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?"
                 rf"(?:,?\s+(?P<y>{year})\b)?", rf"(?:\b(?P<wd>{weekday}),?\s+)?(?:\bthe\s+)?",
                 False),
-        "my": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?(?:,?\s+|\s+of\s+)(?P<y>{year})\b", mod, False),
+        "my": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?(?:,?\s+|\s+of\s+)(?:(?P<y>{year})|"
+               r"(?P<yrel>last|this|next)\s+year)\b", mod, False),
         "month": (rf"\b{_lead(lex.months)}(?P<month>{month})\b\.?",
                   rf"{mod}(?:\b(?P<rel>this|next|last|past|coming|previous)\s+)?", False),
         "year": (rf"(?<![\d,.$£€#/])(?P<y>{year})\b(?![\d%/]|,\d|\.\d|-\d|\s+(?:percent|per))",
@@ -345,6 +346,9 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                     rf"\s+)?(?P<y>{year})|(?P<yrel2>this|last|next)\s+year)\b)?",
                     r"(?:\b(?P<the>the)\s+)?(?:\b(?P<yrel>this|last|next)\s+year['’]s\s+)?"
                     r"(?:\b(?:fiscal|calendar)\s+)?", False),
+        "year_quarter": (rf"\b(?:(?P<y>{year})|(?P<yrel>last|this|next)\s+year['’]s)\s+(?:(?P<ord>"
+                         r"first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?"
+                         r"(?P<unit>quarter|period)\b", r"(?:\bthe\s+)?", False),
         "qcode": (rf"\b(?P<q>[1-4])Q\s*(?P<y>{year})\b|\bQ(?P<q2>[1-4])(?:\s+(?P<y2>{year}))?\b",
                   None, False),
         "holiday": (rf"\b{_lead(lex.holidays)}(?P<hol>{holiday})\b(?:\s+(?P<y>{year})\b)?",
@@ -436,7 +440,7 @@ class _Groups:
 
 
 _PRIORITY = {name: i for i, name in enumerate(
-    ["iso", "slash", "mdy", "dmy", "my", "clock", "clock24", "deictic", "this_pod", "weekday",
+    ["iso", "slash", "mdy", "dmy", "my", "year_quarter", "clock", "clock24", "deictic", "this_pod", "weekday",
      "year_ago", "quarter", "qcode", "holiday", "rel_unit", "decade", "century", "season",
      "month", "year", "past_unit", "duration", "weekday_plural", "set_every", "set_ly",
      "vague_units", "spelled_year", "unit_long", "bare_units", "noon", "pod", "reference"]
@@ -524,7 +528,7 @@ def _valid(c: _Candidate, text: str) -> bool:
             return False
         if num == "the" and not pre:
             return False
-        if (num in ("a", "an") and pre in ("the", "")) and m.group("unit").lower() in (
+        if (num in ("a", "an") and pre in ("the", "") and not m.group("dir")) and m.group("unit").lower() in (
             "day", "year", "month", "week",
         ) and re.search(r"(?:million|billion|percent|%|\d|cents?|dollars?|times)\s*$",
                         text[max(0, c.start - 12) : c.start]):
@@ -578,7 +582,7 @@ def _triggers() -> dict[str, tuple[str, ...]]:
     first_words = lambda words: tuple({w.split()[0].replace("'", "") for w in words})  # noqa: E731
     return {
         "iso": ("-",), "slash": ("/",), "decade": ("0s", "0's", "0’s"),
-        "century": ("century",), "season": tuple(lex.seasons), "quarter": ("quarter", "half"),
+        "century": ("century",), "season": tuple(lex.seasons), "quarter": ("quarter", "half"), "year_quarter": ("quarter", "period"),
         "qcode": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
         "holiday": first_words(lex.holidays),
         "deictic": ("today", "yesterday", "tomorrow", "tonight", "overnight"),
@@ -648,6 +652,9 @@ _NOT_PAST = {"need", "speed", "feed", "seed", "red", "bed", "shed", "united", "b
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
 
 
+_FUTURE_TAIL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|by)\s+(?:next\s+)?\Z", re.I)
+
+
 def _direction_from_text(text: str, start: int, end: int) -> str | None:
     """'future' / 'past' from cue words before the expression in its clause, None if no cue."""
     lo = max(0, start - 120)
@@ -655,6 +662,8 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
     cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
     words = re.findall(r"[A-Za-z']+|[’]ll", window[cut:])
     cues = lexicons().tense_cues
+    if _FUTURE_TAIL.search(window):
+        return "future"
     for word in reversed(words[-10:]):
         low = word.lower().replace("’", "'")
         if low in cues:
@@ -716,13 +725,14 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def _direction(ctx: _Context, start: int, end: int) -> str:
+def _direction(ctx: _Context, start: int, end: int, default: str | None = "past") -> str | None:
+    """'past' / 'future' for the expression at start..end; `default` when nothing says."""
     direction = None
     if ctx.doc is not None:
         direction = _direction_from_doc(ctx.doc, start, end)
     if direction is None:
         direction = _direction_from_text(ctx.text, start, end)
-    return direction or "past"
+    return direction or default
 
 
 # ---------------------------------------------------------------------------------------------
@@ -814,7 +824,7 @@ def _weekday_date(anchor: date, weekday: int, direction: str, rel: str | None) -
     return anchor - timedelta(days=(-delta) % 7)
 
 
-def _year_for_month(anchor: date, month: int, direction: str, rel: str | None) -> int:
+def _year_for_month(anchor: date, month: int, direction: str | None, rel: str | None) -> int:
     if rel == "this":
         return anchor.year
     if rel in ("next", "coming"):
@@ -823,20 +833,35 @@ def _year_for_month(anchor: date, month: int, direction: str, rel: str | None) -
         return anchor.year if month < anchor.month else anchor.year - 1
     if direction == "future":
         return anchor.year if month >= anchor.month else anchor.year + 1
-    return anchor.year if month <= anchor.month else anchor.year - 1
+    if direction == "past":
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    # nothing says: the nearest such month, the past one on a tie
+    ahead = (month - anchor.month) % 12
+    behind = (anchor.month - month) % 12
+    return anchor.year + (1 if month < anchor.month else 0) if ahead < behind else (
+        anchor.year - (1 if month > anchor.month else 0)
+    )
 
 
-def _year_for_day(anchor: date, month: int, day: int, direction: str) -> int:
-    try:
-        candidate = date(anchor.year, month, day)
-    except ValueError:
-        return anchor.year if month != 2 else anchor.year
-    diff = (candidate - anchor).days
-    if diff > 183 or (diff > 60 and direction == "past"):
-        return anchor.year - 1
-    if diff < -183 or (diff < -60 and direction == "future"):
-        return anchor.year + 1
-    return anchor.year
+def _year_for_day(anchor: date, month: int, day: int, direction: str | None) -> int:
+    """The year of a month-day without a year: the tense decides beyond a month away, else the
+    nearest occurrence (February 29 looks for the nearest leap year)."""
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            diff = (date(year, month, day) - anchor).days
+        except ValueError:
+            continue
+        if direction == "past" and diff > 31 or direction == "future" and diff < -31:
+            continue
+        if best is None or abs(diff) < best[0]:
+            best = (abs(diff), year)
+    if best is None:
+        for year in range(anchor.year, anchor.year - 8, -1):
+            if calendar.isleap(year):
+                return year
+        return anchor.year
+    return best[1]
 
 
 def _easter(year: int) -> date:
@@ -901,19 +926,23 @@ def _r_mdy(m, ctx, c):
     if m.group("y"):
         y = int(m.group("y"))
     else:
-        y = _year_for_day(ctx.anchor.date(), month, d, _direction(ctx, c.start, c.end))
+        y = _year_for_day(ctx.anchor.date(), month, d, _direction(ctx, c.start, c.end, None))
     return _Resolved(DATE, date(y, month, d).isoformat())
 
 
 def _r_my(m, ctx, c):
     month = lexicons().months[m.group("month").lower().rstrip(".")]
-    return _Resolved(DATE, f"{int(m.group('y')):04d}-{month:02d}", _mod_of(m))
+    if m.group("y"):
+        year = int(m.group("y"))
+    else:
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m.group("yrel").lower()]
+    return _Resolved(DATE, f"{year:04d}-{month:02d}", _mod_of(m))
 
 
 def _r_month(m, ctx, c):
     month = lexicons().months[m.group("month").lower().rstrip(".")]
     rel = (m.group("rel") or "").lower() or None
-    direction = _direction(ctx, c.start, c.end)
+    direction = _direction(ctx, c.start, c.end, None)
     y = _year_for_month(ctx.anchor.date(), month, direction, rel)
     return _Resolved(DATE, f"{y:04d}-{month:02d}", _mod_of(m))
 
@@ -994,6 +1023,22 @@ def _r_quarter(m, ctx, c):
     return _Resolved(DATE, value)
 
 
+def _r_year_quarter(m, ctx, c):
+    if m.group("y"):
+        year = int(m.group("y"))
+    else:
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m.group("yrel").lower()]
+    if m.group("ord"):
+        q = _ORD_Q[m.group("ord").lower()]
+    elif ctx.last_quarter:
+        q = ctx.last_quarter[1]
+    else:
+        q = int(_shift(ctx.anchor.date(), "quarter", -1)[-1])
+    if m.group("ord"):
+        ctx.last_quarter, ctx.last_quarter_end = (year, q), c.end
+    return _Resolved(DATE, f"{year}-Q{q}")
+
+
 def _r_qcode(m, ctx, c):
     q = int(m.group("q") or m.group("q2"))
     y = m.group("y") or m.group("y2")
@@ -1070,6 +1115,17 @@ def _r_weekday_plural(m, ctx, c):
     return _Resolved(SET, f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""))
 
 
+_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through|to\s+date)\b", re.I)
+
+
+def _money_sentence(ctx: _Context, c: _Candidate) -> bool:
+    """Whether the sentence around a candidate compares amounts (financial results)."""
+    lo = max(ctx.text.rfind(".", 0, c.start), ctx.text.rfind("\n", 0, c.start), 0)
+    hi = ctx.text.find(".", c.end)
+    sentence = ctx.text[lo : hi if hi > 0 else len(ctx.text)]
+    return "$" in sentence or "%" in sentence or "quarter" in sentence
+
+
 _TEXT_REL = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
              "the preceding": -1, "the same": 0, "that": 0}  # fmt: skip
 
@@ -1079,6 +1135,15 @@ def _r_rel_unit(m, ctx, c):
     unit = m.group("unit").lower()
     anchor = ctx.anchor.date()
     mod = _mod_of(m)
+    if rel == "the" and unit in ("year", "quarter", "month", "week") and _ENDED.match(
+        ctx.text, c.end
+    ):
+        # "the year ended June 30": a period of one unit ending on the date that follows
+        _, letter = _unit(unit)
+        return _Resolved(DURATION, _duration_value("1", letter))
+    if rel in ("last",) and unit == "year" and ctx.last_quarter and _money_sentence(ctx, c):
+        y, q = ctx.last_quarter
+        return _Resolved(DATE, f"{y - 1}-Q{q}", mod)
     if rel in ("the past", "the last", "the next", "the coming") and unit not in ("weekend",):
         if rel == "the last" and unit == "quarter":
             return _Resolved(DATE, _shift(anchor, "quarter", -1), mod)
@@ -1096,7 +1161,7 @@ def _r_rel_unit(m, ctx, c):
         value = _shift(base_day, unit, _TEXT_REL[rel])
         return _Resolved(DATE, value, mod, source, _anchor_dt(ctx, base_day, source))
     if unit == "quarter" and rel in ("the", "the latest", "the most recent"):
-        if ctx.last_quarter and c.start - ctx.last_quarter_end < 400:
+        if rel == "the" and ctx.last_quarter and c.start - ctx.last_quarter_end < 400:
             y, q = ctx.last_quarter
             return _Resolved(DATE, f"{y}-Q{q}", mod)
         return _Resolved(DATE, _shift(anchor, "quarter", -1), mod)
@@ -1149,7 +1214,7 @@ def _r_ago(m, ctx, c):
     source = "text" if (textual and ctx.last_day is not None) else "publication"
     if unit in ("hour", "minute", "second"):
         return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
-    if unit == "year" and ctx.last_quarter and c.start - ctx.last_quarter_end < 300:
+    if unit == "year" and amount == 1 and sign < 0 and ctx.last_quarter:
         y, q = ctx.last_quarter
         return _Resolved(DATE, f"{y - int(amount)}-Q{q}", _approx(m))
     if amount != int(amount):
@@ -1167,7 +1232,7 @@ def _approx(m: re.Match[str]) -> str | None:
 
 def _r_year_ago(m, ctx, c):
     what = (m.group("what") or "").lower()
-    if ctx.last_quarter and (c.start - ctx.last_quarter_end < 400 or what == "quarter"):
+    if ctx.last_quarter and what not in ("months", "month"):
         y, q = ctx.last_quarter
         return _Resolved(DATE, f"{y - 1}-Q{q}")
     if what == "quarter":
@@ -1268,7 +1333,8 @@ def _r_clock(m, ctx, c):
     h, mi = _clock(int(m.group("h")), int(m.group("mi") or 0), m.group("ampm"))
     if int(m.group("h")) > 12:
         return None
-    return _Resolved(TIME, f"{ctx.anchor.date().isoformat()}T{h:02d}:{mi:02d}", _approx(m))
+    base = ctx.last_day or ctx.anchor.date()
+    return _Resolved(TIME, f"{base.isoformat()}T{h:02d}:{mi:02d}", _approx(m))
 
 
 def _r_clock24(m, ctx, c):
