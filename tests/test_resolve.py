@@ -174,3 +174,195 @@ def test_seed_places(seed):
     syria = one(resolver.places(span_of(doc, "in Syria")))
     assert (syria.name, syria.feature, syria.country_code) == ("Syria", "country", "SYR")
     assert syria.latitude is not None and syria.longitude is not None
+
+
+# -- sentences -------------------------------------------------------------------------------
+
+
+def resolve(nlp, text):
+    doc = nlp(text)
+    return doc, ArticleResolver(doc)
+
+
+def test_demonym_officials_are_the_government(nlp):
+    doc, resolver = resolve(nlp, "Hungarian officials said the border would stay closed.")
+    actor = one(resolver.actors(span_of(doc, "Hungarian officials")))
+    assert (actor.name, actor.kind, actor.code, actor.sector) == (
+        "Hungary",
+        "country",
+        "HUNGOV",
+        "GOV",
+    )
+
+
+def test_capital_and_seat_of_power_as_actor(nlp):
+    doc, resolver = resolve(
+        nlp, "Moscow said the strikes were illegal, and the Kremlin called them aggression."
+    )
+    for text in ("Moscow", "the Kremlin"):
+        actor = one(resolver.actors(span_of(doc, text)))
+        assert (actor.name, actor.kind, actor.code) == ("Russia", "country", "RUSGOV"), text
+    # The same capital in a locative phrase is the city.
+    moscow = one(resolver.places(span_of(doc, "Moscow")))
+    assert (moscow.feature, moscow.country_code) == ("city", "RUS")
+
+
+def test_organizations(nlp):
+    doc, resolver = resolve(nlp, "NATO and the European Union condemned the attack.")
+    actors = resolver.actors(span_of(doc, "NATO and the European Union"))
+    assert [(a.name, a.kind, a.code) for a in actors] == [
+        ("NATO", "organization", "IGO"),
+        ("European Union", "organization", "IGO"),
+    ]
+
+
+def test_groups_with_and_without_country(nlp):
+    doc, resolver = resolve(nlp, "Syrian rebels and Turkish troops clashed. Rebels fled.")
+    actors = resolver.actors(span_of(doc, "Syrian rebels and Turkish troops"))
+    assert [(a.kind, a.code, a.country_code) for a in actors] == [
+        ("group", "SYRREB", "SYR"),
+        ("group", "TURMIL", "TUR"),
+    ]
+    rebels = one(resolver.actors(span_of(doc, "Rebels")))
+    assert (rebels.kind, rebels.sector, rebels.country_code, rebels.code) == (
+        "group",
+        "REB",
+        None,
+        "REB",
+    )
+
+
+def test_administration_of_a_person(nlp):
+    doc, resolver = resolve(
+        nlp, "The Trump administration imposed sanctions on Iran. The US said it would act."
+    )
+    actor = one(resolver.actors(span_of(doc, "The Trump administration")))
+    assert (actor.name, actor.code) == ("United States", "USAGOV")
+
+
+def test_administration_without_us_context_has_no_country(nlp):
+    doc, resolver = resolve(nlp, "The Macri administration cut subsidies.")
+    actor = one(resolver.actors(span_of(doc, "The Macri administration")))
+    assert actor.country_code is None
+    assert actor.sector == "GOV"
+
+
+def test_namesakes_are_not_merged(nlp):
+    text = "Donald Trump met Ivanka Trump in Washington. Later Trump spoke to reporters."
+    doc, resolver = resolve(nlp, text)
+    donald = one(resolver.actors(span_of(doc, "Donald Trump")))
+    ivanka = one(resolver.actors(span_of(doc, "Ivanka Trump")))
+    assert donald.name == "Donald Trump"
+    assert ivanka.name == "Ivanka Trump"
+    # A bare "Trump" joins the one most recently named in full.
+    later = one(resolver.actors(span_of(doc, "Trump", 2)))
+    assert later.name == "Ivanka Trump"
+
+
+def test_ambiguous_surname_before_any_full_name_is_unresolved(nlp):
+    doc, resolver = resolve(nlp, "Trump spoke first. Then Donald Trump and Ivanka Trump left.")
+    assert resolver.actors(span_of(doc, "Trump")) == []
+
+
+def test_surname_before_the_full_name_joins_it(nlp):
+    doc, resolver = resolve(
+        nlp, "Merkel arrived late. Chancellor Angela Merkel of Germany then spoke."
+    )
+    early = one(resolver.actors(span_of(doc, "Merkel")))
+    assert (early.name, early.country_code, early.code) == ("Angela Merkel", "DEU", "DEUGOV")
+
+
+def test_pronoun_agrees_with_honorific(nlp):
+    doc, resolver = resolve(
+        nlp, "Mrs. Clinton met Mr. Sanders in Iowa. She said the talks went well."
+    )
+    she = one(resolver.actors(span_of(doc, "She")))
+    assert she.name == "Clinton"
+
+
+def test_appositive_name(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "Iranian Foreign Minister Mohammad Javad Zarif met his Russian counterpart, "
+        "Sergei Lavrov, in Tehran. Zarif said they agreed.",
+    )
+    zarif = one(resolver.actors(span_of(doc, "Zarif", 1)))
+    assert (zarif.name, zarif.code, zarif.title) == (
+        "Mohammad Javad Zarif",
+        "IRNGOV",
+        "Foreign Minister",
+    )
+    lavrov = one(resolver.actors(span_of(doc, "his Russian counterpart, Sergei Lavrov")))
+    assert lavrov.name == "Sergei Lavrov"
+
+
+def test_person_mislabelled_by_the_recogniser(nlp):
+    # Whatever label the entity recogniser gives "Tillerson", a known person's name is the person.
+    doc, resolver = resolve(
+        nlp,
+        "Secretary of State Rex Tillerson flew to Moscow. Tillerson met Lavrov. "
+        "The US wants talks.",
+    )
+    for occurrence in (0, 1):
+        actor = one(resolver.actors(span_of(doc, "Tillerson", occurrence)))
+        assert actor.name == "Rex Tillerson"
+        assert actor.code == "USAGOV"
+
+
+def test_places_with_qualifiers(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "Storms hit Long Beach, CA, overnight, then moved toward Paris, Texas. "
+        "Protesters gathered in Paris, France.",
+    )
+    long_beach = one(resolver.places(span_of(doc, "Long Beach, CA")))
+    assert (long_beach.name, long_beach.country_code) == ("Long Beach", "USA")
+    assert long_beach.longitude == pytest.approx(-118.19, abs=0.1)
+    paris_tx = one(resolver.places(span_of(doc, "Paris, Texas")))
+    assert paris_tx.country_code == "USA"
+    assert paris_tx.latitude == pytest.approx(33.66, abs=0.1)
+    paris_fr = one(resolver.places(span_of(doc, "Paris, France")))
+    assert paris_fr.country_code == "FRA"
+
+
+def test_namesake_place_from_article_context(nlp):
+    doc, resolver = resolve(
+        nlp, "Storms swept across Texas on Monday. In Paris, the county courthouse flooded."
+    )
+    assert one(resolver.places(span_of(doc, "Paris"))).country_code == "USA"
+    doc, resolver = resolve(
+        nlp, "The US president flew to Europe. In Paris, he met French officials."
+    )
+    assert one(resolver.places(span_of(doc, "Paris"))).country_code == "FRA"
+
+
+def test_usa_is_the_country(nlp):
+    doc, resolver = resolve(nlp, "The USA and Canada signed a trade deal in Ottawa.")
+    usa = one(resolver.places(span_of(doc, "USA")))
+    assert (usa.name, usa.feature, usa.country_code) == ("United States", "country", "USA")
+    assert usa.latitude == pytest.approx(38.9, abs=0.1)  # the capital's coordinates
+
+
+def test_georgia_state_or_country(nlp):
+    doc, resolver = resolve(
+        nlp, "Storms hit Georgia after Florida and Alabama; Atlanta was spared."
+    )
+    state = one(resolver.places(span_of(doc, "Georgia")))
+    assert (state.feature, state.country_code) == ("state", "USA")
+    doc, resolver = resolve(
+        nlp, "Russian troops massed on the border with Georgia, near Armenia and Azerbaijan."
+    )
+    country = one(resolver.places(span_of(doc, "Georgia")))
+    assert (country.feature, country.country_code) == ("country", "GEO")
+
+
+def test_place_list(nlp):
+    doc, resolver = resolve(nlp, "Talks were held in Vienna and Geneva.")
+    places = resolver.places(span_of(doc, "in Vienna and Geneva"))
+    assert [(p.name, p.country_code) for p in places] == [("Vienna", "AUT"), ("Geneva", "CHE")]
+
+
+def test_unknown_words_are_not_places_or_actors(nlp):
+    doc, resolver = resolve(nlp, "The committee discussed the weather.")
+    assert resolver.places(span_of(doc, "the weather")) == []
+    assert resolver.actors(span_of(doc, "the weather")) == []

@@ -84,9 +84,8 @@ def _split(cell: str) -> list[str]:
 
 def key(text: str) -> str:
     """A lookup key: accents, case, curly quotes, a leading "the" and a trailing 's dropped."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
+    if not text.isascii():
+        text = plain(text)
     text = " ".join(text.lower().split())
     text = text.strip(' ,;:"()[]')
     if text.startswith("the "):
@@ -96,6 +95,15 @@ def key(text: str) -> str:
     elif text.endswith("'"):
         text = text[:-1].rstrip()
     return text
+
+
+def plain(text: str) -> str:
+    """Accents dropped and typographic quotes and dashes made ASCII: "‘Afrīn" -> "'Afrin"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for fancy, simple in (("\u2019", "'"), ("\u2018", "'"), ("\u02bf", "'"), ("\u02bc", "'")):
+        text = text.replace(fancy, simple)
+    return text.replace("\u2013", "-").replace("\u2014", "-")
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -329,8 +337,9 @@ def gazetteer() -> Gazetteer:
         alpha3 = lex.by_alpha2.get(row["countrycode"])
         if alpha3 is None:
             continue
+        name = plain(row["name"]).strip("'")
         city = City(
-            int(row["geonameid"]), row["name"], alpha3, str(row.get("admin1code") or ""),
+            int(row["geonameid"]), name, alpha3, str(row.get("admin1code") or ""),
             float(row["latitude"]), float(row["longitude"]), int(row.get("population") or 0),
         )  # fmt: skip
         main = key(city.name)
@@ -338,7 +347,9 @@ def gazetteer() -> Gazetteer:
         seen = {main}
         for alternate in row.get("alternatenames") or ():
             # Skip airport codes (PAR) and lower-case transliterations; keep Latin-script names.
-            if len(alternate) < 4 or not alternate[0].isupper() or not _latin(alternate):
+            if len(alternate) < 4 or not alternate[0].isupper():
+                continue
+            if not alternate.isascii() and not _latin(alternate):
                 continue
             alt = key(alternate)
             if alt not in seen:
@@ -427,6 +438,7 @@ class ArticleResolver:
         self.doc = doc
         self.lex = lexicon()
         self.country_counts: Counter[str] = Counter()
+        self.capital_mentions: Counter[tuple[str, str]] = Counter()
         self.states: set[str] = set()
         self._scan_context()
         self.people: list[_Person] = []
@@ -448,6 +460,8 @@ class ArticleResolver:
                 found = _country_of(text)
                 if found is not None:
                     self.country_counts[found[0]] += 1
+                    if found[1] == "capital":
+                        self.capital_mentions[(found[0], key(text))] += 1
                     matched = length
                 state = lex.state_names.get(key(text))
                 if state is None and length > 1 and _exact(text) in lex.state_exact:
@@ -586,6 +600,8 @@ class ArticleResolver:
             country = self._country_ending_at(title_start)
             if country is None:
                 country = self._country_of_after(title_start + len(title.split()))
+            if country is None:
+                country = self._country_of_after(end)  # "Chancellor Angela Merkel of Germany"
         # Apposition: "Michael McFaul, the U.S. ambassador to Russia"
         if end < len(doc) and doc[end].text == ",":
             i = end + 1
@@ -643,16 +659,33 @@ class ArticleResolver:
             if not any(s <= name[0] < e or name[0] <= s < name[1] for s, e in spans):
                 low = doc[found[0]].text.lower()
                 spans[name] = HONORIFICS.get(low)
+        # Surnames the recogniser missed or mislabelled ("Tillerson" as ORG), with the given names
+        # written before them ("Ivanka Trump" when only "Donald Trump" was found).
+        surnames = {_surname_key(doc[s:e].text.split()) for s, e in spans}
+        covered = {i for s, e in spans for i in range(s, e)}
+        for t in doc:
+            if t.i in covered or not t.text[:1].isupper() or _surname_key([t.text]) not in surnames:
+                continue
+            if t.is_sent_start and t.pos_ != "PROPN":
+                continue
+            begin = t.i
+            while (
+                begin > 0
+                and t.i - begin < 3
+                and begin - 1 not in covered
+                and self._is_name_word(doc[begin - 1])
+            ):
+                begin -= 1
+            spans[(begin, t.i + 1)] = None
+            covered.update(range(begin, t.i + 1))
         occurrences = sorted(spans.items())
 
         people: list[_Person] = []
         surname_index: dict[str, list[int]] = {}
         pending: list[tuple[int, int, str | None, str | None, str | None]] = []
-        taken: set[int] = set()
         for (start, end), gender in occurrences:
             words = doc[start:end].text.split()
             title, country = self._describe(start, end)
-            taken.update(range(start, end))
             if len(words) < 2:
                 pending.append((start, end, gender, title, country))
                 continue
@@ -672,15 +705,6 @@ class ArticleResolver:
             self._update(person, title, country, gender)
             self.mentions.append(_Mention(start, end, index, True))
 
-        # Bare surnames the recogniser missed or mislabelled ("Tillerson" as ORG).
-        for t in doc:
-            if t.i in taken or not t.text[:1].isupper() or t.is_sent_start and t.pos_ != "PROPN":
-                continue
-            k = _surname_key([t.text])
-            if k in surname_index or any(k == _surname_key([doc[s].text]) for s, *_ in pending):
-                title, country = self._describe(t.i, t.i + 1)
-                pending.append((t.i, t.i + 1, None, title, country))
-                taken.add(t.i)
         pending.sort()
 
         for start, end, gender, title, country in pending:
@@ -866,6 +890,12 @@ class ArticleResolver:
                 index = self._person_for_token(i)
                 if index is not None:
                     break
+        if index is None:  # "his Russian counterpart, Sergei Lavrov"
+            for child in head.children:
+                if child.dep_ == "appos" and start <= child.i < end:
+                    index = self._person_for_token(child.i)
+                    if index is not None:
+                        break
         if index is not None:
             return self._person_actor(index, start, end)
 
@@ -1134,9 +1164,11 @@ class ArticleResolver:
         if alpha3 is not None:
             return country_place(alpha3)
         if candidates:
-            return city_place(self._best(candidates))
+            return city_place(self._best(candidates, k))
         if state is not None:
             return state_place(state)
+        if k in lex.demonyms:  # "a Syrian air base"
+            return country_place(lex.demonyms[k])
         return None
 
     def _prefer_state(self, alpha3: str, state: str) -> bool:
@@ -1148,15 +1180,22 @@ class ArticleResolver:
             neighbours += self.country_counts[code]
         return us > neighbours
 
-    def _best(self, candidates: list[tuple[City, bool]]) -> City:
-        top = max(self.country_counts.values(), default=0)
+    def _best(self, candidates: list[tuple[City, bool]], name: str = "") -> City:
+        """The likeliest of namesake cities: a US city in a state the article names, a city of a
+        country the article names often (a capital named only by the place itself does not count
+        for its country), a capital, a main name over an alternate name, a larger city."""
+        counts = Counter(self.country_counts)
+        for (alpha3, capital), n in self.capital_mentions.items():
+            if capital == name:
+                counts[alpha3] -= n
+        top = max(counts.values(), default=0)
         capitals = gazetteer().capital_city
 
         def score(item: tuple[City, bool]) -> float:
             city, main = item
             value = 1.5 * math.log10(city.population + 10)
-            if top:
-                value += 2.0 * self.country_counts[city.country] / top
+            if top > 0:
+                value += 2.0 * max(counts[city.country], 0) / top
             if city.country == "USA" and city.admin1 in self.states:
                 value += 5.0
             if main:
