@@ -179,9 +179,12 @@ def test_extract_prints_events_without_storing(tmp_path):
     assert not db.exists()
 
 
-def test_load_the_seeds_folder(db_url):
+def test_load_the_seeds_folder(loaded):
+    """The demo's second step: the folder, with the dated seed already stored (a duplicate)."""
+    db_url = loaded
     result = run(db_url, "load", str(SEEDS))
     assert result.exit_code == 0, result.stderr
+    assert "skipped 1 as duplicates, failed 0" in result.stderr
     stats = json.loads(run(db_url, "stats", "--format", "json").stdout)
     assert stats["articles"] == len(list(SEEDS.glob("*.txt")))
 

@@ -1,5 +1,8 @@
 """Export stage: event dicts (from timeline.query) -> CSV, JSON, JSON Lines or a terminal table.
 
+Other formats live beside this module, one each: html (a self-contained timeline page), xlsx,
+geojson, and the ACLED / GDELT column profiles.
+
 One formatting module for every command that prints rows. Writers stream: rows are written as they
 come, so memory does not grow with the number of events.
 """
