@@ -366,3 +366,126 @@ def test_unknown_words_are_not_places_or_actors(nlp):
     doc, resolver = resolve(nlp, "The committee discussed the weather.")
     assert resolver.places(span_of(doc, "the weather")) == []
     assert resolver.actors(span_of(doc, "the weather")) == []
+
+
+# -- data files ------------------------------------------------------------------------------
+
+
+def test_countries_file():
+    from timeline.resolve import _read_tsv, lexicon
+
+    rows = _read_tsv("countries.tsv")
+    assert len(rows) > 190
+    alpha3s = [row[0] for row in rows]
+    alpha2s = [row[1] for row in rows]
+    assert len(set(alpha3s)) == len(alpha3s)
+    assert len(set(alpha2s)) == len(alpha2s)
+    for row in rows:
+        assert len(row) == 6, row
+        alpha3, alpha2, name = row[0], row[1], row[2]
+        assert re.fullmatch(r"[A-Z]{3}", alpha3), row
+        assert re.fullmatch(r"[A-Z]{2}", alpha2), row
+        # every name resolves back to its row; so does every other name
+        assert country_code(name) == alpha3, name
+        assert country_name(alpha3) == name
+        for other in filter(None, row[3].split(";")):
+            assert country_code(other) == alpha3, (other, alpha3)
+    assert lexicon().countries["USA"].capitals[0] == "Washington"
+
+
+def test_every_demonym_maps_to_one_country():
+    from timeline.resolve import _read_tsv, key
+
+    owners: dict[str, set[str]] = {}
+    for row in _read_tsv("countries.tsv"):
+        for demonym in filter(None, row[4].split(";")):
+            owners.setdefault(key(demonym), set()).add(row[0])
+    assert len(owners) > 150
+    shared = {word: codes for word, codes in owners.items() if len(codes) > 1}
+    assert shared == {}
+    for word, codes in owners.items():
+        assert country_code(word) == next(iter(codes)), word
+
+
+def test_known_country_capitals_resolve_to_cities():
+    from timeline.resolve import gazetteer, lexicon
+
+    gaz = gazetteer()
+    missing = [
+        alpha3
+        for alpha3, country in lexicon().countries.items()
+        if country.capitals and alpha3 not in gaz.capital_city
+    ]
+    # Only tiny territories whose capitals have fewer than 15,000 people may lack coordinates.
+    for alpha3 in ("USA", "RUS", "SYR", "ITA", "GBR", "CHN", "UKR", "IRN", "ISR", "PSE"):
+        assert alpha3 not in missing, alpha3
+    assert len(missing) < 40
+
+
+def sector_codes():
+    from timeline.resolve import _read_tsv
+
+    return {row[0] for row in _read_tsv("sector_names.tsv")}
+
+
+def test_titles_and_sectors_files():
+    from timeline.resolve import _read_tsv, lexicon
+
+    codes = sector_codes()
+    assert {"GOV", "MIL", "REB", "OPP", "COP", "MED", "SPY"} <= codes
+    for name in ("titles.tsv", "sectors.tsv"):
+        rows = _read_tsv(name)
+        assert rows, name
+        for row in rows:
+            assert len(row) == 3, (name, row)
+            assert row[0] == row[0].lower(), row
+            assert row[1] in codes, row
+            assert row[2] == "-" or country_name(row[2]) is not None, row
+    lex = lexicon()
+    assert lex.titles["secretary of state"] == ("GOV", "USA")
+    assert lex.titles["foreign minister"][0] == "GOV"
+    assert lex.titles["general"][0] == "MIL"
+    assert lex.sectors["troops"][0] == "MIL"
+    assert lex.sectors["rebels"][0] == "REB"
+    assert lex.sectors["police"][0] == "COP"
+    assert lex.sectors["protesters"][0] == "OPP"
+    assert lex.sectors["journalists"][0] == "MED"
+    assert lex.sectors["spy agencies"][0] == "SPY"
+
+
+def test_organizations_and_institutions_files():
+    from timeline.resolve import _institution_of, _organization_of, _read_tsv
+
+    names = set()
+    for row in _read_tsv("organizations.tsv"):
+        assert len(row) in (3, 4), row
+        assert row[1] in {"IGO", "NGO", "IMG"}, row
+        assert row[2] == "organization", row
+        assert row[0] not in names
+        names.add(row[0])
+        assert _organization_of(row[0]).name == row[0]
+    for text, name in [
+        ("Group of 7", "G7"),
+        ("Group of Seven", "G7"),
+        ("G-7", "G7"),
+        ("the U.N.", "United Nations"),
+        ("North Atlantic Treaty Organization", "NATO"),
+        ("EU", "European Union"),
+    ]:
+        assert _organization_of(text).name == name, text
+    assert _organization_of("who") is None  # the pronoun is not the World Health Organization
+    for row in _read_tsv("institutions.tsv"):
+        assert country_name(row[1]) is not None, row
+        assert row[2] in sector_codes(), row
+    assert _institution_of("the Kremlin") == ("RUS", "GOV")
+
+
+def test_us_states_file():
+    from timeline.resolve import _read_tsv
+
+    rows = _read_tsv("us_states.tsv")
+    assert len(rows) == 51  # 50 states and the District of Columbia
+    for code, name, abbreviations, lat, lon in rows:
+        assert re.fullmatch(r"[A-Z]{2}", code)
+        assert 18 < float(lat) < 72 and -180 < float(lon) < -66, name
+        assert abbreviations
