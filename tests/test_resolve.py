@@ -489,3 +489,46 @@ def test_us_states_file():
         assert re.fullmatch(r"[A-Z]{2}", code)
         assert 18 < float(lat) < 72 and -180 < float(lon) < -66, name
         assert abbreviations
+
+
+# -- more people -----------------------------------------------------------------------------
+
+
+def test_title_country_from_possessive_and_abbreviation(nlp):
+    doc, resolver = resolve(
+        nlp, "Russia's Foreign Minister Sergey Lavrov met U.S. Secretary of State Rex Tillerson."
+    )
+    lavrov = one(resolver.actors(span_of(doc, "Russia's Foreign Minister Sergey Lavrov")))
+    assert lavrov.code == "RUSGOV"
+    tillerson = one(resolver.actors(span_of(doc, "U.S. Secretary of State Rex Tillerson")))
+    assert tillerson.code == "USAGOV"
+
+
+def test_title_hint_needs_the_country_in_the_article(nlp):
+    doc, resolver = resolve(nlp, "Secretary of State Rex Tillerson met Angela Merkel in Berlin.")
+    tillerson = one(resolver.actors(span_of(doc, "Secretary of State Rex Tillerson")))
+    assert tillerson.title == "Secretary of State"
+    assert tillerson.country_code is None
+    assert tillerson.code == "GOV"
+
+
+def test_arabic_article_in_surname(nlp):
+    doc, resolver = resolve(nlp, "Syrian President Bashar al-Assad spoke. Assad said rebels lost.")
+    assassad = one(resolver.actors(span_of(doc, "Assad", 1)))
+    assert (assassad.name, assassad.code) == ("Bashar al-Assad", "SYRGOV")
+
+
+def test_hyphenated_pair_of_people(nlp):
+    doc, resolver = resolve(
+        nlp, "Donald Trump and Vladimir Putin spoke. A Trump-Putin meeting is planned."
+    )
+    pair = resolver.actors(span_of(doc, "Trump-Putin"))
+    assert [a.name for a in pair] == ["Donald Trump", "Vladimir Putin"]
+
+
+def test_possessive_pronoun_owner_of_a_group(nlp):
+    doc, resolver = resolve(
+        nlp, "Turkish President Recep Tayyip Erdogan said his army would stay in Syria."
+    )
+    army = one(resolver.actors(span_of(doc, "his army")))
+    assert (army.kind, army.code) == ("group", "TURMIL")

@@ -823,12 +823,34 @@ class ArticleResolver:
         dataclasses.replace). [] when it names none."""
         out: list[ActorMention] = []
         for start, end in self._conjuncts(span):
-            actor = self._actor(start, end)
-            if actor is not None and not any(
-                (a.name, a.kind, a.sector) == (actor.name, actor.kind, actor.sector) for a in out
-            ):
-                out.append(actor)
+            for actor in self._paired(start, end) or [self._actor(start, end)]:
+                if actor is not None and not any(
+                    (a.name, a.kind, a.sector) == (actor.name, actor.kind, actor.sector)
+                    for a in out
+                ):
+                    out.append(actor)
         return out
+
+    def _paired(self, start: int, end: int) -> list[ActorMention]:
+        """People written as a hyphenated pair: "Trump-Putin" is two actors."""
+        start, end = self._trim(start, end)
+        tokens = self.doc[start:end]
+        if not any(t.text in ("-", "\u2013") for t in tokens):
+            return []
+        found: list[ActorMention] = []
+        i = start
+        while i < end:
+            if self.doc[i].text in ("-", "\u2013"):
+                i += 1
+                continue
+            n = self._token_person.get(i)
+            if n is None or self.mentions[n].person is None:
+                return []
+            mention = self.mentions[n]
+            last = min(mention.end, end)
+            found.append(self._person_actor(mention.person, max(mention.start, start), last))
+            i = last
+        return found if len(found) > 1 else []
 
     def _conjuncts(self, span: Span) -> list[tuple[int, int]]:
         """Token ranges of the coordinated parts of a phrase: "the US and Russia" -> two."""
@@ -1089,6 +1111,8 @@ class ArticleResolver:
     def _place(self, start: int, end: int) -> PlaceMention | None:
         """One place name, possibly qualified: "Moscow", "Lucca, Italy", "Long Beach, CA"."""
         doc = self.doc
+        if not doc[start].text[:1].isupper():  # "the capital", "home": not names
+            return None
         commas = [i for i in range(start, end) if doc[i].text == ","]
         if commas:
             first = commas[0]
