@@ -301,7 +301,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
     )
     num = rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{compound}|{number_words})(?:\s+and\s+a\s+half)?"
     units = _alt(lex.units)
-    unit = rf"(?:{units})(?:s|ies)?"
+    unit = rf"(?:centuries|(?:{units})s?)"
     season = _alt(lex.seasons)
     pod = _alt(lex.parts_of_day)
     holiday = _alt(lex.holidays)
@@ -336,7 +336,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "year": (rf"(?<![\d,.$£€#/])(?P<y>{year})\b(?![\d%/]|,\d|\.\d|-\d|\s+(?:percent|per))",
                  rf"{mod}(?:\b(?P<pre>the\s+year|fiscal(?:\s+year)?|calendar(?:\s+year)?|FY)"
                  r"\s*)?", False),
-        "decade": (r"(?P<dec>(?:1[0-9]|20)\d0|\b['’]\d0)['’]?s\b", rf"{mod}(?:\bthe\s+)?", False),
+        "decade": (r"(?P<dec>(?:1[0-9]|20)\d0|(?<!\w)['’]\d0)['’]?s\b",
+                   rf"(?:\bthe\s+)?{mod}(?:\bthe\s+)?", False),
         "century": (rf"\b{_lead(lex.ordinals)}(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b",
                     rf"{mod}(?:\bthe\s+)?", False),
         "season": (rf"\b{_lead(lex.seasons)}(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<y>{year})\b)?",
@@ -471,7 +472,8 @@ def _valid(c: _Candidate, text: str) -> bool:
                 groups.get("rel") or groups.get("modw")
             ):
                 if low == "may" or low == "march":
-                    if not _MAY_CUES.search(text[max(0, c.start - 14) : c.start]):
+                    before = text[max(0, c.start - 14) : c.start]
+                    if not _MAY_CUES.search(before) and text[: c.start].strip():
                         return False
                 elif not text[m.end("month") : m.end("month") + 1] == ".":
                     return False
@@ -1003,6 +1005,11 @@ def _r_quarter(m, ctx, c):
     anchor = ctx.anchor.date()
     size = 3 if unit == "quarter" else 6
     count = 4 if unit == "quarter" else 2
+    if word == "last" and not m.group("the") and not m.group("y") and not m.group("yrel2"):
+        value = _shift(anchor, unit, -1)  # "last quarter": the one before this one
+        if unit == "quarter":
+            ctx.last_quarter, ctx.last_quarter_end = (int(value[:4]), int(value[-1])), c.end
+        return _Resolved(DATE, value)
     n = count if word in ("final", "last") else _ORD_Q[word]
     if n > count:
         return None
@@ -1015,7 +1022,7 @@ def _r_quarter(m, ctx, c):
     else:
         y = anchor.year
         first_month = size * (n - 1) + 1
-        if (date(y, first_month, 1) - anchor).days > 183:
+        if (date(y, first_month, 1) - anchor).days > 92:
             y -= 1
     value = f"{y}-{letter}{n}"
     if letter == "Q":
@@ -1461,6 +1468,6 @@ def resolve_phrase(phrase: str, anchor: datetime) -> TimeExpression | None:
             return _expression(text, body_start, len(text), DATE, value, anchor)
         return None
     e = found[0]
-    if e.start != body_start or e.end != len(text):
+    if e.start not in (0, body_start) or e.end != len(text):
         return None
     return e
