@@ -74,7 +74,7 @@ class Lexicon:
         return None
 
 
-_CONDITION_KEYS = ("obj", "prep", "xcomp", "mod")
+_CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj")
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -351,7 +351,6 @@ _TARGET_PREPS = {
     "to",
     "upon",
     "into",
-    "over",
     "for",
 }
 _NOUN_AGENT_PREPS = {"by"}
@@ -536,6 +535,16 @@ class _Builder:
             )
         if key == "xcomp":
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in token.children)
+        if key == "subj":
+            for child in token.children:
+                if child.dep_ in ("nsubj", "agent"):
+                    heads = [child] if child.dep_ == "nsubj" else list(child.children)
+                    for head in heads:
+                        lemmas = {head.lemma_.lower()}
+                        lemmas.update(c.lemma_.lower() for c in head.children)
+                        if lemmas & words:
+                            return True
+            return False
         if key == "mod":
             return any(
                 c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words
@@ -633,6 +642,7 @@ class _Builder:
             return None
         code = self._match(self.lex.verbs, verb)
         trigger = verb
+        introduced: Token | None = None
         if code is None:
             noun_code = None
             for child in verb.children:
@@ -650,15 +660,23 @@ class _Builder:
             if action_token is not None and action is not None:
                 self.consumed.add(action_token.i)
                 code = self._refine(_INTRODUCER_ROOTS[code[:2]], code, action)
+                introduced = action_token
         else:
             for child in verb.children:  # "signed a treaty": the object is not a second event
                 if child.dep_ in ("dobj", "nsubjpass"):
                     noun_code = self._match(self.lex.nouns, child)
                     if noun_code is not None and noun_code[:2] == code[:2]:
                         self.consumed.add(child.i)
+                        introduced = child
         frame = _Frame(trigger=trigger, clause=verb, code=code)
         frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         self._verb_arguments(frame, verb)
+        if introduced is not None and introduced.pos_ in ("VERB", "AUX"):
+            # "refused to meet with the envoys": the partner of the action is the target
+            frame.targets += self._objects(introduced)
+            self._prep_targets(frame, introduced)
+        elif introduced is not None:  # "imposed sanctions on Russia"
+            self._noun_targets(frame, introduced)
         if trigger is not verb:
             self._noun_targets(frame, trigger)
         return frame
@@ -745,7 +763,7 @@ class _Builder:
                     places = self._places(pobj)
                     if places:
                         frame.places += places
-                        if frame.code[:2] == "04":
+                        if frame.code[:2] == "04" or child.lemma_.lower() in _MOTION_PREPS:
                             frame.targets += self._actors(pobj)
                         continue
                 frame.targets += self._actors(pobj, loose=True)
@@ -776,14 +794,21 @@ class _Builder:
                     for sub in child.children:
                         if sub.dep_ in ("nsubj", "nsubjpass"):
                             frame.targets += self._actors(sub)
+        self._prep_targets(frame, verb)
+
+    def _prep_targets(self, frame: _Frame, verb: Token) -> None:
+        """Partners and patients in prepositional phrases: "met with X", "fired at X", "provide
+        aid to X"."""
         for child in verb.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in self.lex.nouns:
+                self._noun_targets(frame, child)
             if child.dep_ == "prep" and child.lemma_.lower() in _TARGET_PREPS:
                 lemma = child.lemma_.lower()
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
                     if self._is_place(pobj) and lemma in _PLACE_PREPS:
-                        if frame.code[:2] == "04" and lemma in _MOTION_PREPS:
+                        if lemma in _MOTION_PREPS:  # "travel to Moscow", "send aid to Greece"
                             frame.targets += self._actors(pobj)
                         continue
                     if lemma == "for" and frame.code[:2] not in ("02", "10", "11", "05"):
