@@ -170,6 +170,8 @@ class Lexicon:
     states: dict[str, UsState] = field(default_factory=dict)  # postal code -> row
     state_names: dict[str, str] = field(default_factory=dict)  # key -> postal code
     state_exact: dict[str, str] = field(default_factory=dict)  # "CA", "Calif." -> postal code
+    first_words: set[str] = field(default_factory=set)  # first words of country/state names
+    title_words: set[str] = field(default_factory=set)  # first words of titles
 
 
 def _hint(cell: str) -> str | None:
@@ -223,6 +225,10 @@ def lexicon() -> Lexicon:
         lex.state_exact[code] = code
         for abbreviation in state.abbreviations:
             lex.state_exact[abbreviation] = code
+    names = [*lex.country_names, *lex.demonyms, *lex.capitals, *lex.state_names]
+    names += [key(text) for text in (*lex.country_exact, *lex.state_exact)]
+    lex.first_words = {name.split()[0] for name in names if name}
+    lex.title_words = {title.split()[0] for title in lex.titles}
     return lex
 
 
@@ -437,6 +443,9 @@ class ArticleResolver:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.lex = lexicon()
+        self._words = [t.text for t in doc]
+        self._spaces = [t.whitespace_ for t in doc]
+        self._ents = list(doc.ents)
         self.country_counts: Counter[str] = Counter()
         self.capital_mentions: Counter[tuple[str, str]] = Counter()
         self.states: set[str] = set()
@@ -446,17 +455,27 @@ class ArticleResolver:
         self._token_person: dict[int, int] = {}  # token index -> mention index
         self._find_people()
 
+    def _text(self, start: int, end: int) -> str:
+        """The text of doc[start:end], without building a Span."""
+        if end <= start:
+            return ""
+        words, spaces = self._words, self._spaces
+        return "".join(words[i] + spaces[i] for i in range(start, end - 1)) + words[end - 1]
+
     # -- article context ------------------------------------------------------------------------
 
     def _scan_context(self) -> None:
         doc, lex = self.doc, self.lex
         i = 0
+        starts = lex.first_words
         while i < len(doc):
             matched = 0
+            word = self._words[i]
+            if not word[:1].isupper() or key(word) not in starts:
+                i += 1
+                continue
             for length in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
-                text = doc[i : i + length].text
-                if not text[:1].isupper():
-                    continue
+                text = self._text(i, i + length)
                 found = _country_of(text)
                 if found is not None:
                     self.country_counts[found[0]] += 1
@@ -489,16 +508,16 @@ class ArticleResolver:
         for length in range(min(5, end), 0, -1):
             if self.doc[end - length].is_punct:
                 continue
-            text = self.doc[end - length : end].text
+            text = self._text(end - length, end)
             if key(text) in self.lex.titles:
-                return end - length, self.doc[end - length : end].text
+                return end - length, self._text(end - length, end)
         return None
 
     def _title_starting_at(self, start: int, stop: int) -> tuple[int, str] | None:
-        if start >= len(self.doc) or self.doc[start].is_punct:
+        if start >= len(self.doc) or key(self._words[start]) not in self.lex.title_words:
             return None
         for length in range(min(5, stop - start), 0, -1):
-            text = self.doc[start : start + length].text
+            text = self._text(start, start + length)
             if key(text) in self.lex.titles:
                 return start + length, text
         return None
@@ -510,7 +529,7 @@ class ArticleResolver:
         if end > 0 and doc[end - 1].text in ("'s", "\u2019s", "'"):
             end -= 1
         for length in range(min(MAX_NGRAM, end), 0, -1):
-            text = doc[end - length : end].text
+            text = self._text(end - length, end)
             found = _country_of(text, capitals=False)
             if found is not None:
                 return found[0]
@@ -522,7 +541,7 @@ class ArticleResolver:
     def _country_in(self, start: int, end: int) -> str | None:
         for i in range(start, end):
             for length in range(min(MAX_NGRAM, end - i), 0, -1):
-                text = self.doc[i : i + length].text
+                text = self._text(i, i + length)
                 found = _country_of(text, capitals=False)
                 if found is not None:
                     return found[0]
@@ -630,7 +649,7 @@ class ArticleResolver:
         doc = self.doc
         if index < len(doc) and doc[index].lower_ == "of":
             for length in range(min(MAX_NGRAM, len(doc) - index - 1), 0, -1):
-                found = _country_of(doc[index + 1 : index + 1 + length].text, capitals=False)
+                found = _country_of(self._text(index + 1, index + 1 + length), capitals=False)
                 if found is not None:
                     return found[0]
         return None
@@ -638,11 +657,11 @@ class ArticleResolver:
     def _find_people(self) -> None:
         doc = self.doc
         spans: dict[tuple[int, int], str | None] = {}
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ != "PERSON":
                 continue
             start, end, gender = self._clean_name(ent.start, ent.end)
-            text = doc[start:end].text if end > start else ""
+            text = self._text(start, end) if end > start else ""
             if not text or not text[:1].isupper():
                 continue
             if _country_of(text) or _organization_of(text) or _institution_of(text):
@@ -661,7 +680,7 @@ class ArticleResolver:
                 spans[name] = HONORIFICS.get(low)
         # Surnames the recogniser missed or mislabelled ("Tillerson" as ORG), with the given names
         # written before them ("Ivanka Trump" when only "Donald Trump" was found).
-        surnames = {_surname_key(doc[s:e].text.split()) for s, e in spans}
+        surnames = {_surname_key(self._text(s, e).split()) for s, e in spans}
         covered = {i for s, e in spans for i in range(s, e)}
         for t in doc:
             if t.i in covered or not t.text[:1].isupper() or _surname_key([t.text]) not in surnames:
@@ -684,7 +703,7 @@ class ArticleResolver:
         surname_index: dict[str, list[int]] = {}
         pending: list[tuple[int, int, str | None, str | None, str | None]] = []
         for (start, end), gender in occurrences:
-            words = doc[start:end].text.split()
+            words = self._text(start, end).split()
             title, country = self._describe(start, end)
             if len(words) < 2:
                 pending.append((start, end, gender, title, country))
@@ -708,11 +727,11 @@ class ArticleResolver:
         pending.sort()
 
         for start, end, gender, title, country in pending:
-            surname = _surname_key(doc[start:end].text.split())
+            surname = _surname_key(self._text(start, end).split())
             candidates = surname_index.get(surname, [])
             if not candidates:
                 index = len(people)
-                words = doc[start:end].text.split()
+                words = self._text(start, end).split()
                 people.append(_Person(" ".join(words), words, surname))
                 surname_index[surname] = [index]
                 candidates = [index]
@@ -732,7 +751,7 @@ class ArticleResolver:
             for i in range(mention.start, mention.end):
                 self._token_person[i] = n
             person = people[mention.person] if mention.person is not None else None
-            text = doc[mention.start : mention.end].text
+            text = self._text(mention.start, mention.end)
             if person is not None and text != person.name and text not in person.aliases:
                 person.aliases.append(text)
         self.people = people
@@ -771,7 +790,7 @@ class ArticleResolver:
             name=person.name,
             kind="person",
             role="other",
-            text=doc[start:end].text,
+            text=self._text(start, end),
             start=doc[start].idx,
             end=doc[end - 1].idx + len(doc[end - 1].text),
             country_code=person.country,
@@ -924,11 +943,11 @@ class ArticleResolver:
         # 2. Institutions, organizations, countries: the whole phrase, the entity that covers its
         # head ("the Group of 7 industrialized economies"), or words around its head.
         windows = self._windows(start, end, head.i)
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.start <= head.i < ent.end:
                 windows.insert(1, (ent.start, ent.end))
         for a, b in windows:
-            words = doc[a:b].text
+            words = self._text(a, b)
             institution = _institution_of(words)
             if institution is not None:
                 return self._sector_actor(institution[0], institution[1], None, start, end)
@@ -951,11 +970,11 @@ class ArticleResolver:
                 return self._sector_actor(country, sector, None, start, end)
 
         # 4. An organization the entity recogniser found but the lexicon does not know.
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.start <= head.i < ent.end and ent.label_ in ("ORG", "NORP"):
                 if _country_of(ent.text) is not None:
                     continue
-                name = doc[max(ent.start, start) : min(ent.end, end)].text
+                name = self._text(max(ent.start, start), min(ent.end, end))
                 name = name[4:] if name.lower().startswith("the ") else name
                 kind = "organization" if ent.label_ == "ORG" else "group"
                 country = self._country_in(start, end)
@@ -982,7 +1001,7 @@ class ArticleResolver:
         sector = hint = None
         noun_start = head.i
         for length in range(min(3, head.i - start + 1), 0, -1):
-            words = doc[head.i - length + 1 : head.i + 1].text
+            words = self._text(head.i - length + 1, head.i + 1)
             if key(words) in lex.sectors:
                 sector, hint = lex.sectors[key(words)]
                 noun_start = head.i - length + 1
@@ -998,7 +1017,7 @@ class ArticleResolver:
             if country is None:
                 institution = None
                 for length in range(min(MAX_NGRAM, end - i), 0, -1):
-                    words = doc[i : i + length].text
+                    words = self._text(i, i + length)
                     found = _country_of(words)
                     if found is not None:
                         country = found[0]
@@ -1065,7 +1084,7 @@ class ArticleResolver:
             name=name,
             kind=kind,
             role="other",
-            text=doc[start:end].text,
+            text=self._text(start, end),
             start=doc[start].idx,
             end=doc[end - 1].idx + len(doc[end - 1].text),
             country_code=country,
@@ -1116,10 +1135,10 @@ class ArticleResolver:
         commas = [i for i in range(start, end) if doc[i].text == ","]
         if commas:
             first = commas[0]
-            name = doc[start:first].text
-            qualifier = doc[first + 1 : end].text.strip(" ,")
+            name = self._text(start, first)
+            qualifier = self._text(first + 1, end).strip(" ,")
             return self.resolve_place(name, qualifier, start, end)
-        return self.resolve_place(doc[start:end].text, None, start, end)
+        return self.resolve_place(self._text(start, end), None, start, end)
 
     def resolve_place(
         self, name: str, qualifier: str | None = None, start: int = -1, end: int = -1
@@ -1131,7 +1150,7 @@ class ArticleResolver:
         if not k:
             return None
         doc = self.doc
-        text = doc[start:end].text if start >= 0 else name
+        text = self._text(start, end) if start >= 0 else name
         char_start = doc[start].idx if start >= 0 else -1
         char_end = doc[end - 1].idx + len(doc[end - 1].text) if start >= 0 else -1
 
