@@ -960,6 +960,8 @@ class _Builder:
     def _is_place(self, token: Token) -> bool:
         if token.ent_type_ in _PLACE_TYPES:
             return True
+        if token.pos_ == "PROPN" and not token.ent_type_:  # names the parser did not type
+            return True
         return any(t.ent_type_ in _PLACE_TYPES for t in self._phrase(token))
 
     def _places(self, token: Token) -> list[PlaceMention]:

@@ -1,0 +1,299 @@
+"""Event extraction on real parses: the seed article and sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from timeline.events import extract_events
+from timeline.records import DATE, DURATION, Event, TimeExpression
+
+PUBLISHED = datetime(2017, 4, 7, 12, 0, tzinfo=UTC)
+
+
+def timex(
+    text: str,
+    phrase: str,
+    value: str,
+    granularity: str,
+    start: date | None,
+    end: date | None,
+    kind: str = DATE,
+    occurrence: int = 0,
+) -> TimeExpression:
+    """A TimeExpression for the `occurrence`-th `phrase` in `text`, as the dates stage makes it."""
+    offset = -1
+    for _ in range(occurrence + 1):
+        offset = text.index(phrase, offset + 1)
+    return TimeExpression(
+        text=phrase,
+        start=offset,
+        end=offset + len(phrase),
+        type=kind,
+        value=value,
+        granularity=granularity,
+        date_start=start,
+        date_end=end,
+        anchor=PUBLISHED,
+    )
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str, expressions: list[TimeExpression] | None = None) -> list[Event]:
+        return extract_events(nlp(text), expressions or [], PUBLISHED)
+
+    return _run
+
+
+def sources(event: Event) -> set[str]:
+    return {a.name for a in event.actors_in("source")}
+
+
+def targets(event: Event) -> set[str]:
+    return {a.name for a in event.actors_in("target")}
+
+
+def places(event: Event) -> set[tuple[str, str | None]]:
+    return {(p.name, p.country_code) for p in event.locations}
+
+
+def only(events: list[Event], lemma: str) -> Event:
+    found = [e for e in events if e.lemma == lemma]
+    assert len(found) == 1, [(e.trigger, e.event_code) for e in events]
+    return found[0]
+
+
+# --- the seed article ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_events(nlp, seed_text) -> list[Event]:
+    t = seed_text
+    expressions = [
+        timex(t, "next week", "2017-W15", "week", date(2017, 4, 10), date(2017, 4, 16)),
+        timex(t, "yesterday", "2017-04-06", "day", date(2017, 4, 6), date(2017, 4, 6)),
+        timex(t, "2013", "2013", "year", date(2013, 1, 1), date(2013, 12, 31)),
+        timex(t, "Tuesday", "2017-04-11", "day", date(2017, 4, 11), date(2017, 4, 11)),
+    ]
+    return extract_events(nlp(seed_text), expressions, PUBLISHED)
+
+
+def test_seed_trip_to_moscow_next_week(seed_events):
+    trips = [
+        e
+        for e in seed_events
+        if e.event_code.startswith("04") and e.date_value == "2017-W15" and e.status == "planned"
+    ]
+    assert trips
+    trip = trips[0]
+    assert "Rex Tillerson" in sources(trip)
+    assert ("Moscow", "RUS") in places(trip)
+    assert trip.date_start == date(2017, 4, 10) and trip.date_end == date(2017, 4, 16)
+    assert trip.granularity == "week" and trip.date_source == "text"
+    assert trip.plover_type == "CONSULT"
+
+
+def test_seed_arrival_on_tuesday(seed_events):
+    arrival = only(seed_events, "arrive")
+    assert arrival.event_code == "042"
+    assert arrival.date_value == "2017-04-11" and arrival.date_source == "text"
+    assert arrival.status == "planned"
+    assert places(arrival) == {("Moscow", "RUS")}
+    assert sources(arrival) == {"Rex Tillerson"}
+
+
+def test_seed_stop_in_lucca(seed_events):
+    stops = [e for e in seed_events if ("Lucca", "ITA") in places(e)]
+    assert stops and all(e.event_code.startswith("04") for e in stops)
+    assert any("Rex Tillerson" in sources(e) for e in stops)
+
+
+def test_seed_plans_to_meet_lavrov(seed_events):
+    meetings = [e for e in seed_events if e.event_code == "036"]
+    assert len(meetings) == 1
+    meeting = meetings[0]
+    assert meeting.status == "planned"
+    assert sources(meeting) == {"Rex Tillerson"}
+    assert targets(meeting) == {"Sergey Lavrov"}
+    lavrov = meeting.actors_in("target")[0]
+    assert lavrov.country_code == "RUS"
+    assert ("Russia", "RUS") in places(meeting)
+
+
+def test_seed_missile_strike(seed_events):
+    strikes = [e for e in seed_events if e.lemma == "launch"]
+    assert len(strikes) == 1
+    strike = strikes[0]
+    assert strike.event_code == "195" and strike.quad_class == 4 and strike.goldstein == -10.0
+    assert sources(strike) == {"United States"}
+    assert any("Syria" in name for name in targets(strike))
+    assert any(code == "SYR" for _, code in places(strike))
+    assert strike.date_value == "2017-04-06" and strike.date_source == "context"
+    assert strike.status == "asserted"
+
+
+def test_seed_deal_brokered_in_2013(seed_events):
+    deal = only(seed_events, "broker")
+    assert deal.date_value == "2013" and deal.granularity == "year"
+    assert deal.date_start == date(2013, 1, 1) and deal.date_end == date(2013, 12, 31)
+    assert sources(deal) == {"Russia"}
+
+
+def test_seed_statement_about_russia(seed_events):
+    statements = [
+        e for e in seed_events if e.event_code[:2] in ("01", "11") and "Rex Tillerson" in sources(e)
+    ]
+    assert statements and all("Russia" in targets(e) for e in statements)
+    first = statements[0]
+    assert "failed in its responsibility" in first.sentence
+    assert first.date_value == "2017-04-06" and first.date_source == "context"
+
+
+def test_seed_one_person_one_country(seed_events):
+    names = {a.name for e in seed_events for a in e.actors}
+    assert "Tillerson" not in names and "US" not in names and "U.S." not in names
+    assert "Putin" not in names and "Assad" not in names
+    the_us = [a for e in seed_events for a in e.actors if a.country_code == "USA"]
+    assert {a.name for a in the_us if a.kind == "country"} == {"United States"}
+
+
+def test_seed_events_are_complete_and_in_text_order(seed_events, seed_text):
+    assert [e.trigger_start for e in seed_events] == sorted(e.trigger_start for e in seed_events)
+    for event in seed_events:
+        assert seed_text[event.trigger_start : event.trigger_end] == event.trigger
+        assert seed_text[event.sentence_start : event.sentence_end] == event.sentence
+        assert event.event_label and event.quad_class in (1, 2, 3, 4)
+        assert event.goldstein is not None
+        assert event.status in ("asserted", "planned", "negated", "hypothetical", "reported")
+        assert event.actors_in("source") or event.actors_in("target")
+        assert event.date_value and event.date_start is not None
+        assert event.date_source in ("text", "context", "publication")
+        if event.date_source == "publication":
+            assert event.time is None and event.date_value == "2017-04-07"
+        else:
+            assert event.time is not None and event.time.value == event.date_value
+        if not event.event_code.startswith("01"):
+            assert event.plover_type
+
+
+def test_seed_no_event_for_copulas_and_embroiled(seed_events):
+    lemmas = {e.lemma for e in seed_events}
+    assert not lemmas & {"be", "embroil", "think", "see", "follow", "have"}
+
+
+# --- sentences written for these tests -------------------------------------------------------
+
+
+def test_attack_with_place_and_date(run):
+    text = "The Russian army attacked rebel positions near Aleppo on Monday."
+    events = run(
+        text, [timex(text, "Monday", "2017-04-03", "day", date(2017, 4, 3), date(2017, 4, 3))]
+    )
+    attack = only(events, "attack")
+    assert attack.event_code.startswith("19") and attack.plover_type == "ASSAULT"
+    assert [a.country_code for a in attack.actors_in("source")] == ["RUS"]
+    assert ("Aleppo", "SYR") in places(attack)
+    assert attack.date_value == "2017-04-03" and attack.date_source == "text"
+    assert attack.status == "asserted"
+
+
+def test_passive_agent_is_the_source(run):
+    events = run("Opposition leader Alexei Navalny was arrested by Russian police in Moscow.")
+    arrest = only(events, "arrest")
+    assert arrest.event_code == "173"
+    assert [a.country_code for a in arrest.actors_in("source")] == ["RUS"]
+    assert "Alexei Navalny" in targets(arrest)
+    assert places(arrest) == {("Moscow", "RUS")}
+
+
+def test_negated_event(run):
+    event = only(run("China did not sign the trade agreement with Japan."), "sign")
+    assert event.status == "negated"
+    assert sources(event) == {"China"}
+
+
+def test_conditional_is_hypothetical(run):
+    event = only(run("If Iran tests a missile, Israel would strike its nuclear sites."), "strike")
+    assert event.status == "hypothetical" and event.event_code.startswith("19")
+    assert sources(event) == {"Israel"}
+
+
+def test_reported_clause_keeps_the_speaker_as_statement_source(run):
+    events = run("German Chancellor Angela Merkel said Germany sent aid to Greece.")
+    said = only(events, "say")
+    assert said.event_code == "010" and sources(said) == {"Angela Merkel"}
+    sent = only(events, "send")
+    assert sent.status == "reported" and sent.event_code.startswith("07")
+    assert sources(sent) == {"Germany"} and "Greece" in targets(sent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cat chased the mouse across the garden.",
+        "It rained heavily in London.",
+        "Russia is a big country.",
+        "The United States thinks Russia is a problem.",
+        "Analysts see little chance of progress.",
+    ],
+)
+def test_no_event_without_a_political_action(run, text):
+    assert run(text) == []
+
+
+def test_duration_does_not_date_an_event(run):
+    text = "Russian troops shelled Ukrainian positions for three days."
+    duration = timex(text, "three days", "P3D", "duration", None, None, kind=DURATION)
+    event = only(run(text, [duration]), "shell")
+    assert event.date_source == "publication" and event.date_value == "2017-04-07"
+    assert event.time is None
+
+
+def test_date_earlier_in_the_paragraph_but_not_across_paragraphs(run):
+    text = (
+        "On Monday, the talks in Geneva ended without a deal.\n"
+        "Iran accused the United States of sabotage.\n\n"
+        "France condemned the decision."
+    )
+    monday = timex(text, "Monday", "2017-04-03", "day", date(2017, 4, 3), date(2017, 4, 3))
+    events = run(text, [monday])
+    accuse = only(events, "accuse")
+    assert accuse.event_code == "112" and accuse.date_source == "context"
+    assert accuse.date_value == "2017-04-03"
+    assert sources(accuse) == {"Iran"} and targets(accuse) == {"United States"}
+    condemn = only(events, "condemn")
+    assert condemn.date_source == "publication"
+
+
+def test_intent_and_refusal_are_coded_from_the_action(run):
+    plans = only(run("Japan plans to meet with South Korean officials."), "meet")
+    assert plans.event_code == "036" and plans.status == "planned"
+    refusal = only(run("Iran refused to meet with the French envoy."), "refuse")
+    assert refusal.event_code == "125" and refusal.plover_type == "REJECT"
+    threat = only(run("North Korea threatened to attack South Korea."), "threaten")
+    assert threat.event_code == "138" and targets(threat) == {"South Korea"}
+    appeal = only(run("The Security Council urged Israel to release the prisoners."), "urge")
+    assert appeal.event_code == "0253" and "Israel" in targets(appeal)
+
+
+def test_future_with_will_and_future_date_is_planned(run):
+    text = "Japanese Prime Minister Shinzo Abe will visit Washington next month."
+    month = timex(text, "next month", "2017-05", "month", date(2017, 5, 1), date(2017, 5, 31))
+    visit = only(run(text, [month]), "visit")
+    assert visit.status == "planned" and visit.event_code == "042"
+    assert visit.date_value == "2017-05" and visit.granularity == "month"
+    assert ("Washington", "USA") in places(visit)
+
+
+def test_places_belong_to_their_own_event(run):
+    events = run("Putin visited Paris on Monday. Russia later criticized NATO.")
+    criticism = only(events, "criticize")
+    assert criticism.locations == []
+    assert targets(criticism) == {"NATO"}
+
+
+def test_sanctions_on_a_country(run):
+    event = only(run("The European Union imposed sanctions on Russia."), "impose")
+    assert event.event_code == "163" and targets(event) == {"Russia"}

@@ -1,0 +1,133 @@
+"""The event lexicons under timeline/data parse and mean what they say."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from timeline.events import lexicon
+
+
+def _codes_of(table):
+    return {entry.code for entries in table.values() for entry in entries}
+
+
+def test_code_table_parses_with_quad_class_and_goldstein_of_each_root():
+    lex = lexicon()
+    assert len(lex.codes) > 250
+    for code, info in lex.codes.items():
+        assert code.isdigit() and 2 <= len(code) <= 4
+        root = int(code[:2])
+        assert 1 <= root <= 20
+        expected = 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+        assert info.quad_class == expected, code
+        assert -10.0 <= info.goldstein <= 10.0
+        assert info.label
+        if len(code) > 2:
+            assert code[:2] in lex.codes, f"{code} has no root row"
+
+
+@pytest.mark.parametrize(
+    ("code", "label", "goldstein"),
+    [
+        ("010", "Make statement, not specified below", 0.0),
+        ("036", "Express intent to meet or negotiate", 4.0),
+        ("042", "Make a visit", 1.9),
+        ("057", "Sign formal agreement", 8.0),
+        ("112", "Accuse", -2.0),
+        ("173", "Arrest, detain, or charge with legal action", -5.0),
+        ("195", "Employ aerial weapons", -10.0),
+    ],
+)
+def test_code_rows_mean_what_cameo_says(code, label, goldstein):
+    info = lexicon().code_info(code)
+    assert info.label == label
+    assert info.goldstein == goldstein
+
+
+def test_every_lexicon_code_exists_and_maps_to_plover():
+    lex = lexicon()
+    for code in _codes_of(lex.verbs) | _codes_of(lex.nouns):
+        assert code in lex.codes, code
+        if code.startswith("01"):  # PLOVER has no type for public statements
+            continue
+        assert lex.plover_info(code) is not None, code
+
+
+def test_every_non_statement_code_maps_to_plover():
+    lex = lexicon()
+    for code in lex.codes:
+        if len(code) > 2 and not code.startswith("01"):
+            assert lex.plover_info(code) is not None, code
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "mode"),
+    [
+        ("042", "CONSULT", "visit"),
+        ("036", "AGREE", None),
+        ("195", "ASSAULT", "heavy-weapons"),
+        ("173", "COERCE", "arrest"),
+        ("026", "REQUEST", "meet"),
+        ("1053", "REQUEST", "yield"),
+    ],
+)
+def test_plover_rows(code, kind, mode):
+    info = lexicon().plover_info(code)
+    assert info.type == kind
+    assert info.mode == mode
+
+
+def test_plover_table_keeps_its_attribution():
+    text = resources.files("timeline.data").joinpath("cameo_plover.tsv").read_text()
+    head = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    assert "MIT" in head and "PLOVER" in head and "CAMEO2PLOVER" in head
+
+
+@pytest.mark.parametrize(
+    ("lemma", "root"),
+    [
+        ("say", "01"),
+        ("urge", "02"),
+        ("agree", "03"),
+        ("meet", "04"),
+        ("visit", "04"),
+        ("negotiate", "04"),
+        ("praise", "05"),
+        ("sign", "05"),
+        ("aid", "07"),
+        ("withdraw", "08"),
+        ("investigate", "09"),
+        ("demand", "10"),
+        ("accuse", "11"),
+        ("criticize", "11"),
+        ("condemn", "11"),
+        ("reject", "12"),
+        ("threaten", "13"),
+        ("protest", "11"),
+        ("sanction", "16"),
+        ("arrest", "17"),
+        ("attack", "19"),
+        ("fight", "19"),
+        ("invade", "19"),
+        ("kill", "19"),
+    ],
+)
+def test_common_news_verbs_have_their_root(lemma, root):
+    entries = lexicon().verbs[lemma]
+    default = [e for e in entries if not e.conditions]
+    assert default, f"{lemma} has no unconditional row"
+    assert default[0].code.startswith(root)
+
+
+def test_conditional_rows_are_more_specific_than_defaults():
+    lex = lexicon()
+    launch = {e.code: e.conditions for e in lex.verbs["launch"]}
+    assert "195" in launch and dict(launch["195"])["obj"] >= {"missile", "rocket"}
+    strike_noun = [e for e in lex.nouns["strike"] if e.code == "195"]
+    assert strike_noun and "air" in dict(strike_noun[0].conditions)["mod"]
+    for table in (lex.verbs, lex.nouns):
+        for lemma, entries in table.items():
+            counts = [len(e.conditions) for e in entries]
+            assert counts == sorted(counts, reverse=True), lemma
