@@ -532,3 +532,33 @@ def test_possessive_pronoun_owner_of_a_group(nlp):
     )
     army = one(resolver.actors(span_of(doc, "his army")))
     assert (army.kind, army.code) == ("group", "TURMIL")
+
+
+def test_regions_continents_and_demonym_places(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "Fighting spread across the Middle East, from Gaza into Europe. A Syrian air base was hit.",
+    )
+    middle_east = one(resolver.places(span_of(doc, "the Middle East")))
+    assert (middle_east.name, middle_east.feature, middle_east.country_code) == (
+        "Middle East",
+        "region",
+        None,
+    )
+    gaza = one(resolver.places(span_of(doc, "Gaza")))
+    assert (gaza.name, gaza.country_code) == ("Gaza Strip", "PSE")
+    europe = one(resolver.places(span_of(doc, "Europe")))
+    assert (europe.feature, europe.geonames_id) == ("continent", 6255148)
+    syria = one(resolver.places(span_of(doc, "Syrian")))
+    assert (syria.name, syria.feature) == ("Syria", "country")
+
+
+def test_regions_file():
+    from timeline.resolve import _read_tsv, lexicon
+
+    rows = _read_tsv("regions.tsv")
+    assert len(rows) >= 20
+    for name, _others, country, lat, lon in rows:
+        assert country == "-" or country_name(country) is not None, name
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, name
+        assert lexicon().regions[name.lower()].name == name

@@ -150,6 +150,16 @@ class UsState:
     longitude: float
 
 
+@dataclass(frozen=True)
+class Region:
+    name: str
+    country: str | None
+    latitude: float
+    longitude: float
+    geonameid: int | None = None
+    feature: str = "region"
+
+
 @dataclass
 class Lexicon:
     countries: dict[str, Country] = field(default_factory=dict)  # alpha3 -> row
@@ -170,6 +180,7 @@ class Lexicon:
     states: dict[str, UsState] = field(default_factory=dict)  # postal code -> row
     state_names: dict[str, str] = field(default_factory=dict)  # key -> postal code
     state_exact: dict[str, str] = field(default_factory=dict)  # "CA", "Calif." -> postal code
+    regions: dict[str, Region] = field(default_factory=dict)  # key -> region
     first_words: set[str] = field(default_factory=set)  # first words of country/state names
     title_words: set[str] = field(default_factory=set)  # first words of titles
 
@@ -225,6 +236,11 @@ def lexicon() -> Lexicon:
         lex.state_exact[code] = code
         for abbreviation in state.abbreviations:
             lex.state_exact[abbreviation] = code
+    for name, others, country, lat, lon in _read_tsv("regions.tsv"):
+        region = Region(name, _hint(country), float(lat), float(lon))
+        for text in (name, *_split(others)):
+            if text != "-":
+                lex.regions[key(text)] = region
     names = [*lex.country_names, *lex.demonyms, *lex.capitals, *lex.state_names]
     names += [key(text) for text in (*lex.country_exact, *lex.state_exact)]
     lex.first_words = {name.split()[0] for name in names if name}
@@ -324,6 +340,7 @@ class Gazetteer:
     capital_city: dict[str, City]  # alpha3 -> the capital's entry
     country_ids: dict[str, int]
     state_ids: dict[str, int]
+    continents: dict[str, Region]  # key -> continent
 
 
 def _latin(text: str) -> bool:
@@ -376,7 +393,18 @@ def gazetteer() -> Gazetteer:
                 break
     country_ids = {row["iso3"]: int(row["geonameid"]) for row in cache.get_countries().values()}
     state_ids = {code: int(row["geonameid"]) for code, row in cache.get_us_states().items()}
-    return Gazetteer(cities, capital_city, country_ids, state_ids)
+    continents = {
+        key(row["name"]): Region(
+            row["name"],
+            None,
+            float(row["lat"]),
+            float(row["lng"]),
+            int(row["geonameId"]),
+            "continent",
+        )  # fmt: skip
+        for row in cache.get_continents().values()
+    }
+    return Gazetteer(cities, capital_city, country_ids, state_ids, continents)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1194,6 +1222,12 @@ class ArticleResolver:
                 return country_place(alpha3)
             # Not a qualifier: "Moscow, Washington and Paris" is read by the caller as a list.
             return None
+        region = lex.regions.get(k) or gaz.continents.get(k)
+        if region is not None:
+            return PlaceMention(
+                region.name, text, char_start, char_end, region.country, region.latitude,
+                region.longitude, region.geonameid, region.feature,
+            )  # fmt: skip
         exact = _exact(name)
         alpha3 = lex.country_exact.get(exact) or lex.country_names.get(k)
         state = lex.state_names.get(k)
