@@ -264,7 +264,7 @@ def dates(path, published, fmt, no_parse) -> None:
     expressions = find_time_expressions(article.text, article.published_at, doc)
     rows = [expression_dict(e) for e in expressions]
     columns = ("text", "start", "end", "type", "value", "granularity", "date_start", "date_end")
-    write_records(rows, columns, fmt, click.get_text_stream("stdout"))
+    write_records(rows, columns, fmt, sys.stdout)
 
 
 def expression_dict(expression) -> dict:
@@ -298,7 +298,7 @@ def extract(path, published, fmt) -> None:
     article = read_one(path, published)
     extraction = run_extract(article)
     events = [event_dict(event, article, i + 1) for i, event in enumerate(extraction.events)]
-    write_events(events, fmt, click.get_text_stream("stdout"))
+    write_events(events, fmt, sys.stdout)
 
 
 def event_dict(event, article, number: int) -> dict:
@@ -374,7 +374,7 @@ def events(context, fmt, **options) -> None:
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.session() as session:
         width = max(80, click.get_terminal_size()[0]) if sys.stdout.isatty() else 160
-        write_events(iter_events(session, flt), fmt, click.get_text_stream("stdout"), width=width)
+        write_events(iter_events(session, flt), fmt, sys.stdout, width=width)
 
 
 @cli.command()
@@ -405,7 +405,7 @@ def export(context, fmt, output, **options) -> None:
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.session() as session:
         if output == "-":
-            count = write_events(iter_events(session, flt), fmt, click.get_text_stream("stdout"))
+            count = write_events(iter_events(session, flt), fmt, sys.stdout)
         else:
             try:
                 handle = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
@@ -493,7 +493,7 @@ def actors(context, top, fmt) -> None:
     with context.database(must_exist=True) as db, db.session() as session:
         rows = list_actors(session, top)
     columns = ("id", "name", "kind", "country_code", "code", "events", "aliases")
-    write_records(rows, columns, fmt, click.get_text_stream("stdout"))
+    write_records(rows, columns, fmt, sys.stdout)
 
 
 @cli.command()
@@ -510,7 +510,7 @@ def places(context, top, fmt) -> None:
     with context.database(must_exist=True) as db, db.session() as session:
         rows = list_places(session, top)
     columns = ("id", "name", "country_code", "latitude", "longitude", "events")
-    write_records(rows, columns, fmt, click.get_text_stream("stdout"))
+    write_records(rows, columns, fmt, sys.stdout)
 
 
 @cli.command()

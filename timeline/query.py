@@ -68,10 +68,17 @@ def parse_day(value: str, *, end: bool = False) -> date:
 
 
 def actor_ids_matching(session: Session, name: str) -> Select:
-    """Actors whose canonical name, alias or country code equals `name`, case-insensitively."""
+    """Actors whose canonical name or alias equals `name` (case-insensitively), and the country
+    that `name` denotes, if it is a country's name, code or demonym."""
+    from timeline.resolve import country_code
+
     key = fold(name)
     by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
-    return select(ActorRow.id).where(or_(ActorRow.name_key == key, ActorRow.id.in_(by_alias)))
+    matches = [ActorRow.name_key == key, ActorRow.id.in_(by_alias)]
+    code = country_code(name)
+    if code:  # any name, code or demonym of a country: "U.S.", "America", "USA"
+        matches.append(and_(ActorRow.kind == "country", ActorRow.country_code == code))
+    return select(ActorRow.id).where(or_(*matches))
 
 
 def _country_codes(name: str) -> list[str]:

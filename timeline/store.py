@@ -239,14 +239,55 @@ def actor_id_for(session: Session, actor: ActorMention) -> int:
         names.add(actor.text)
     if actor.kind == "country" and actor.country_code:
         names.add(actor.country_code)
+    if actor.kind == "person" and len(actor.name.split()) > 1:
+        # so that `--actor Lavrov` finds him; aliases never merge actors, so namesakes stay apart
+        names.add(actor.name.split()[-1])
     for name in names:
         add_alias(session, row.id, name)
     return row.id
 
 
+# Words that refer to an actor without naming it: never recorded as its aliases.
+PRONOUNS = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "you",
+        "your",
+        "yours",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "whom",
+        "whose",
+        "which",
+    ]
+)
+
+
 def add_alias(session: Session, actor_id: int, alias: str) -> None:
     alias = " ".join(alias.split())
-    if not alias:
+    if not alias or (alias.lower() in PRONOUNS and not alias.isupper()):  # "it", not "US"
         return
     _insert_ignore(
         session,
