@@ -184,6 +184,8 @@ def granularity_of(value: str, type_: str = DATE) -> str:
     """The granularity (records.GRANULARITIES) of a TIMEX3 value."""
     if type_ == SET:
         return "set"
+    if value.endswith("_REF"):
+        return "reference"
     if type_ == DURATION or value.startswith("P"):
         return "duration"
     if value.endswith("_REF"):
@@ -629,12 +631,24 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _full_names() -> frozenset[str]:
+    """Month and weekday names that are never written with an abbreviation dot."""
+    lex = lexicons()
+    return frozenset(w for w in (*lex.months, *lex.weekdays) if len(w) > 4 or w in ("may", "june", "july"))
+
+
 def _select(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """Longest candidates first, earlier-listed rules on ties; no two selected ones overlap."""
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[_Candidate] = []
     occupied = bytearray(len(text) + 1)
+    full_names = _full_names()
     for c in found:
+        if text[c.end - 1] == "." and c.end - c.start > 1:
+            word = re.search(r"([A-Za-z]+)\.$", text[c.start : c.end])
+            if word and word.group(1).lower() in full_names:
+                c.end -= 1  # "on Tuesday." ends a sentence: the dot is not part of the name
         if any(occupied[c.start : c.end]):
             continue
         if not _valid(c, text):
@@ -651,7 +665,7 @@ def _select(text: str, found: list[_Candidate]) -> list[_Candidate]:
 _PAST_VERB = re.compile(r"^[a-z]+ed$")
 _NOT_PAST = {"need", "speed", "feed", "seed", "red", "bed", "shed", "united", "bred", "indeed",
              "led", "hundred", "proceed", "succeed", "exceed"}  # fmt: skip
-_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+_CLAUSE_BREAK = re.compile(r"[;:!?\n]|(?<!\.m)(?<!\b[A-Z])(?<!Mr|Ms|Dr|St)\.(?=\s|$)")
 
 
 _FUTURE_TAIL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|by)\s+(?:next\s+)?\Z", re.I)
@@ -666,14 +680,22 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
     cues = lexicons().tense_cues
     if _FUTURE_TAIL.search(window):
         return "future"
-    for word in reversed(words[-10:]):
-        low = word.lower().replace("’", "'")
-        if low in cues:
-            return cues[low]
+    recent = [w.lower().replace("’", "'") for w in words[-10:]]
+    for i in range(len(recent) - 1, -1, -1):
+        low = recent[i]
         if low.endswith("'ll"):
             return "future"
-        if _PAST_VERB.match(low) and low not in _NOT_PAST:
+        past = cues.get(low) == "past" or (
+            _PAST_VERB.match(low) is not None and low not in _NOT_PAST
+        )
+        if past:
+            # a participle after a modal or "to" ("will be held", "to be signed") is not past
+            before = recent[max(0, i - 3) : i]
+            if any(w in ("will", "shall", "would", "to") or w.endswith("'ll") for w in before):
+                return "future"
             return "past"
+        if low in cues:
+            return cues[low]
     after = text[end : min(len(text), end + 60)]
     stop = _CLAUSE_BREAK.search(after)
     after_words = re.findall(r"[A-Za-z']+", after[: stop.start()] if stop else after)
@@ -1151,7 +1173,9 @@ def _r_rel_unit(m, ctx, c):
     if rel in ("last",) and unit == "year" and ctx.last_quarter and _money_sentence(ctx, c):
         y, q = ctx.last_quarter
         return _Resolved(DATE, f"{y - 1}-Q{q}", mod)
-    if rel in ("the past", "the last", "the next", "the coming") and unit not in ("weekend",):
+    if rel in ("the past", "the last", "the next", "the coming") and unit not in ("weekend",) and (
+        rel != "the next" or unit != "day"
+    ):
         if rel == "the last" and unit == "quarter":
             return _Resolved(DATE, _shift(anchor, "quarter", -1), mod)
         if unit == "half":
@@ -1460,12 +1484,11 @@ def resolve_phrase(phrase: str, anchor: datetime) -> TimeExpression | None:
     text = phrase.strip()
     lead = re.match(r"^(?:on|in|at|since|during|by)\s+", text, re.IGNORECASE)
     body_start = lead.end() if lead else 0
+    week = re.fullmatch(r"(\d{4})-W(\d{1,2})(-WE)?", text[body_start:])
+    if week and interval_of(text[body_start:]):
+        return _expression(text, body_start, len(text), DATE, text[body_start:], anchor)
     found = find_time_expressions(text, anchor)
     if len(found) != 1:
-        week = re.fullmatch(r"(\d{4})-W(\d{1,2})(-WE)?", text[body_start:])
-        if week and interval_of(text[body_start:]):
-            value = text[body_start:]
-            return _expression(text, body_start, len(text), DATE, value, anchor)
         return None
     e = found[0]
     if e.start not in (0, body_start) or e.end != len(text):
