@@ -207,7 +207,7 @@ midnight | A | 2017-04-07T24:00
 10 p.m. Wednesday | A | 2017-04-05T22:00
 noon Thursday | A | 2017-04-06T12:00
 about 7:15 p.m. | A | 2017-04-07T19:15 | APPROX
-18:00 GMT | A | 2017-04-07T18:00
+18:00 GMT | A | 2017-04-07T18:00Z
 three years | A | P3Y
 two days | A | P2D
 a decade | A | P1DE

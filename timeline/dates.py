@@ -326,12 +326,12 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                 None, False),
         "slash": (r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", None, False),
         "mdy": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?\s+(?P<d>{day_num})(?:st|nd|rd|th)?\b"
-                rf"(?!\s*(?:%|percent|million|billion))(?:,?\s+(?P<y>{year})\b)?",
+                rf"(?!\s*(?:%|percent|million|billion))(?:(?:\s*,\s*|\s+)(?P<y>{year})\b)?",
                 rf"\b(?P<wd>{weekday})\.?,?\s+", False),
         "dmy": (rf"\b(?P<d>{day_num})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?"
                 rf"(?:,?\s+(?P<y>{year})\b)?", rf"(?:\b(?P<wd>{weekday}),?\s+)?(?:\bthe\s+)?",
                 False),
-        "my": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?(?:,?\s+|\s+of\s+)(?:(?P<y>{year})|"
+        "my": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?(?:\s*,\s*|\s+|\s+of\s+)(?:(?P<y>{year})|"
                r"(?P<yrel>last|this|next)\s+year)\b", mod, False),
         "month": (rf"\b{_lead(lex.months)}(?P<month>{month})\b\.?",
                   rf"{mod}(?:\b(?P<rel>this|next|last|past|coming|previous)\s+)?", False),
@@ -566,7 +566,7 @@ def _valid_reference(c: _Candidate, text: str) -> bool:
         return False  # only meaningful as part of a larger expression
     if word == "current" and _REF_SKIP_AFTER.match(text[c.end : c.end + 20]):
         return False
-    if word == "now" and re.match(r"^\s*[-–]?\s*(?:defunct|former|retired)\b", text[c.end : c.end + 12]):
+    if word == "now" and re.match(r"^(?:-|\s*[-–]?\s*(?:defunct|former|retired)\b)", text[c.end : c.end + 12]):
         return False
     if word == "future":
         after = text[c.end : c.end + 20]
@@ -1370,7 +1370,8 @@ def _r_clock(m, ctx, c):
 
 def _r_clock24(m, ctx, c):
     h, mi = int(m.group("h")), int(m.group("mi"))
-    return _Resolved(TIME, f"{ctx.anchor.date().isoformat()}T{h:02d}:{mi:02d}")
+    base = ctx.last_day or ctx.anchor.date()
+    return _Resolved(TIME, f"{base.isoformat()}T{h:02d}:{mi:02d}Z")
 
 
 def _r_noon(m, ctx, c):
