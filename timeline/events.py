@@ -374,6 +374,41 @@ _OUTSIDE_PHRASE = {
     "parataxis",
     "dep",
 }
+# Nouns for groups of people whose affiliation is given by a place: "protesters in Cairo"
+_PEOPLE = {
+    "people",
+    "protester",
+    "demonstrator",
+    "resident",
+    "inhabitant",
+    "villager",
+    "worker",
+    "student",
+    "civilian",
+    "activist",
+    "youth",
+    "crowd",
+    "citizen",
+    "refugee",
+    "settler",
+    "farmer",
+    "supporter",
+    "member",
+    "thousand",
+    "hundred",
+    "dozen",
+    "official",
+    "authority",
+    "police",
+    "troop",
+    "soldier",
+    "force",
+    "militant",
+    "rebel",
+    "leader",
+    "opposition",
+}
+_CONFLICT_ACTIONS = {"14", "16", "17", "18", "19", "20"}
 _STATUS_RANK = {"negated": 4, "hypothetical": 3, "planned": 2, "reported": 1, "asserted": 0}
 
 # Refining an introducing verb by the action it introduces, by the action's CAMEO root
@@ -528,9 +563,11 @@ class _Builder:
     def _holds(self, token: Token, key: str, words: frozenset[str]) -> bool:
         if key == "obj":
             return bool(self._object_lemmas(token) & words)
-        if key == "prep":
+        if key == "prep":  # "called for X", not "called on Sunday"
             return any(
-                c.dep_ in ("prep", "prt", "agent") and c.lemma_.lower() in words
+                c.dep_ in ("prep", "prt", "agent")
+                and c.lemma_.lower() in words
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                 for c in token.children
             )
         if key == "xcomp":
@@ -553,6 +590,10 @@ class _Builder:
         return False
 
     def _match(self, table: dict[str, list[LexEntry]], token: Token) -> str | None:
+        entry = self._match_entry(table, token)
+        return entry.code if entry is not None else None
+
+    def _match_entry(self, table: dict[str, list[LexEntry]], token: Token) -> LexEntry | None:
         entries = None
         if token.tag_ in ("NNS", "NNPS"):  # "talks" is not "talk"
             entries = table.get(token.lower_)
@@ -562,7 +603,7 @@ class _Builder:
             return None
         for entry in entries:
             if all(self._holds(token, key, words) for key, words in entry.conditions):
-                return entry.code
+                return entry
         return None
 
     def _action_code(self, verb: Token) -> tuple[str | None, Token | None]:
@@ -640,9 +681,11 @@ class _Builder:
             return None
         if lemma == "help" and has_xcomp:
             return None
-        code = self._match(self.lex.verbs, verb)
+        entry = self._match_entry(self.lex.verbs, verb)
+        code = entry.code if entry is not None else None
         trigger = verb
         introduced: Token | None = None
+        demanded: Token | None = None
         if code is None:
             noun_code = None
             for child in verb.children:
@@ -661,16 +704,29 @@ class _Builder:
                 self.consumed.add(action_token.i)
                 code = self._refine(_INTRODUCER_ROOTS[code[:2]], code, action)
                 introduced = action_token
+            elif code[:2] in ("02", "10"):  # "demanded that the government end ..."
+                demanded = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        elif code[:2] == "01" and (demanded := self._must_clause(verb)) is not None:
+            # "X said Y must ...": a demand of the speaker on Y
+            action = self._match(self.lex.verbs, demanded) or self._support_noun_code(demanded)
+            code = self._refine("demand", "100", action)
+            self.consumed.add(demanded.i)
         else:
+            conditioned = entry is not None and any(k == "obj" for k, _ in entry.conditions)
             for child in verb.children:  # "signed a treaty": the object is not a second event
                 if child.dep_ in ("dobj", "nsubjpass"):
                     noun_code = self._match(self.lex.nouns, child)
-                    if noun_code is not None and noun_code[:2] == code[:2]:
+                    if noun_code is not None and (noun_code[:2] == code[:2] or conditioned):
                         self.consumed.add(child.i)
                         introduced = child
         frame = _Frame(trigger=trigger, clause=verb, code=code)
         frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         self._verb_arguments(frame, verb)
+        if demanded is not None:
+            for child in demanded.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    frame.targets += self._actors(child)
+            frame.targets += self._objects(demanded)
         if introduced is not None and introduced.pos_ in ("VERB", "AUX"):
             # "refused to meet with the envoys": the partner of the action is the target
             frame.targets += self._objects(introduced)
@@ -680,6 +736,14 @@ class _Builder:
         if trigger is not verb:
             self._noun_targets(frame, trigger)
         return frame
+
+    def _must_clause(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in child.children
+            ):
+                return child
+        return None
 
     def _noun_frame(self, noun: Token) -> _Frame | None:
         code = self._match(self.lex.nouns, noun)
@@ -923,7 +987,11 @@ class _Builder:
                 found += self.resolver.actors(self.doc[child.i : child.i + 1])
             elif child.dep_ == "poss" and child.pos_ == "PRON":
                 found += self._actors_one(child)
-            elif loose and child.dep_ == "prep" and child.lemma_.lower() in ("in", "of", "from"):
+            elif child.dep_ == "prep" and child.lemma_.lower() in (
+                ("in", "of", "from", "by")
+                if loose or noun.lemma_.lower() in _PEOPLE
+                else ("of", "from")
+            ):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (
                         pobj.ent_type_ in _ENTITY_TYPES
@@ -1153,6 +1221,8 @@ class _Builder:
             return False
         frame.status = self._status(frame)
         frame.places = self._locations(frame)
+        if not frame.targets and frame.places and frame.code[:2] != "01":
+            frame.targets = self._place_country(frame)
         expr = self._own_time(frame)
         if expr is not None:
             frame.time, frame.date_source = expr, "text"
@@ -1160,23 +1230,81 @@ class _Builder:
             expr = self._context_time(frame)
             if expr is not None:
                 frame.time, frame.date_source = expr, "context"
-        if (
-            frame.status == "asserted"
-            and frame.time is not None
-            and self.published is not None
-            and frame.time.date_start is not None
-            and frame.time.date_start > self.published
-        ):
-            frame.status = "planned"
-        if frame.status == "planned" and frame.clause is not frame.trigger:
-            pass
+        root = frame.code[:2]
+        if frame.status in ("planned", "hypothetical") and root in _CONFLICT_ACTIONS:
+            frame.code = self._refine("threaten", "130", frame.code)  # "will impose a curfew"
+        elif frame.status in ("planned", "hypothetical") and root in ("06", "07", "08"):
+            frame.code = self._intent_code(frame.code)  # "would allow inspectors"
+        elif frame.status == "negated" and root in ("03", "04", "05", "06", "07", "08"):
+            if self._modal(frame.clause):  # "will not meet their demands": a refusal
+                frame.code = self._refine("reject", "120", frame.code)
+                frame.status = "asserted"
         if (
             frame.clause.dep_ == "xcomp"
             and frame.clause.head.lemma_.lower() in _INTENT
             and frame.code[:2] not in ("01", "02", "03", "10", "11", "12", "13")
         ):
             frame.code = self._intent_code(frame.code)
+        if (  # present tense with a future date: "Tillerson arrives in Moscow on Tuesday"
+            frame.status == "asserted"
+            and (frame.clause.tag_ in ("VBZ", "VBP") or frame.clause.pos_ == "NOUN")
+            and frame.time is not None
+            and self.published is not None
+            and frame.time.date_start is not None
+            and frame.time.date_start > self.published
+        ):
+            frame.status = "planned"
+        self._fill_countries(frame)
         return True
+
+    def _fill_countries(self, frame: _Frame) -> None:
+        """Domestic groups without a country ("demonstrators", "civilians") take the country of
+        the place it happens, else (for targets) of the source."""
+        place = next((p.country_code for p in frame.places if p.country_code), None)
+        source = next((a.country_code for a in frame.sources if a.country_code), None)
+        for role, fallback in (("sources", place), ("targets", place or source)):
+            actors = getattr(frame, role)
+            if fallback is None:
+                continue
+            setattr(
+                frame,
+                role,
+                [
+                    dataclasses.replace(a, country_code=fallback)
+                    if a.country_code is None and a.kind == "group"
+                    else a
+                    for a in actors
+                ],
+            )
+
+    def _place_country(self, frame: _Frame) -> list[ActorMention]:
+        """With no other target, the country where it happens: "lifted a curfew in Montenegro"."""
+        from timeline.resolve import country_name
+
+        own = {a.country_code for a in frame.sources}
+        for place in frame.places:
+            code = place.country_code
+            if code and code not in own:
+                name = country_name(code) or code
+                return [
+                    ActorMention(
+                        name=name,
+                        kind="country",
+                        role="target",
+                        text=place.text,
+                        start=place.start,
+                        end=place.end,
+                        country_code=code,
+                        code=code,
+                    )
+                ]
+        return []
+
+    def _modal(self, token: Token) -> bool:
+        return any(
+            c.dep_ == "aux" and c.lower_ in (_FUTURE_AUX | _HYPOTHETICAL_AUX)
+            for c in token.children
+        )
 
     def _share_dates(self) -> None:
         """Mentions of one happening (same root, shared actor) share the best date among them."""
