@@ -251,6 +251,7 @@ class _Context:
     anchor: datetime
     doc: Doc | None
     last_day: date | None = None  # the last day-precise date resolved so far
+    last_date: date | None = None  # the start of the last calendar date of any precision
     last_quarter: tuple[int, int] | None = None
     last_quarter_end: int = -10_000
 
@@ -362,6 +363,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "this_pod": (rf"\b(?=[tlyTLY])(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{pod})\b", mod, False),
         "weekday": (rf"\b{_lead(lex.weekdays)}(?P<wd>{weekday})\b(?!\s*\.?\s*\d)(?:\.)?(?:,?\s+(?P<pod>{pod}))?",
                     rf"{mod}(?:\b(?P<rel>last|next|this|coming|past|previous)\s+)?", False),
+        "set_month": (rf"\b(?=[eE])(?:every|each)\s+(?P<month>{month})\b", None, False),
         "weekday_plural": (rf"\b(?=[eoEO])(?:(?P<every>every|each)\s+(?P<wd1>{weekday})|on\s+(?P<wd2>"
                            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)\b"
                            rf"(?:\s+(?P<pod>{pod}s?))?", None, False),
@@ -386,7 +388,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                        None, False),
         "vague_units": (r"\b(?=[cprfnlCPRFNL])(?P<adj>coming|past|recent|following|next|last|"
                         r"previous|few)\s+(?P<unit>days|weeks|months|years|decades|hours)\b",
-                        r"\b(?:the|in|over|for|a)\s+", False),
+                        r"(?:\bthe\s+)?", False),
         "spelled_year": (r"\b(?=[ntNT])(?P<c>nineteen|twenty|two\s+thousand)(?:[\s-]+(?P<t>"
                          r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                          r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
@@ -445,7 +447,7 @@ class _Groups:
 _PRIORITY = {name: i for i, name in enumerate(
     ["iso", "slash", "mdy", "dmy", "my", "year_quarter", "clock", "clock24", "deictic", "this_pod", "weekday",
      "year_ago", "quarter", "qcode", "holiday", "rel_unit", "decade", "century", "season",
-     "month", "year", "past_unit", "duration", "weekday_plural", "set_every", "set_ly",
+     "month", "year", "past_unit", "duration", "weekday_plural", "set_month", "set_every", "set_ly",
      "vague_units", "spelled_year", "unit_long", "bare_units", "noon", "pod", "reference"]
 )}  # fmt: skip
 
@@ -592,7 +594,7 @@ def _triggers() -> dict[str, tuple[str, ...]]:
         "deictic": ("today", "yesterday", "tomorrow", "tonight", "overnight"),
         "this_pod": tuple(lex.parts_of_day), "pod": tuple(lex.parts_of_day),
         "weekday": ("day", "mon", "tue", "wed", "thu", "fri", "sat", "sun"),
-        "weekday_plural": ("every", "each", "days"),
+        "weekday_plural": ("every", "each", "days"), "set_month": ("every", "each"),
         "rel_unit": units + ("weekend",), "duration": units, "past_unit": units,
         "set_every": units, "bare_units": plural_units, "vague_units": plural_units,
         "unit_long": plural_units, "spelled_year": ("nineteen", "twenty", "thousand"),
@@ -699,7 +701,7 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
     after = text[end : min(len(text), end + 60)]
     stop = _CLAUSE_BREAK.search(after)
     after_words = re.findall(r"[A-Za-z']+", after[: stop.start()] if stop else after)
-    for word in after_words[:4]:
+    for word in after_words[:6]:
         low = word.lower()
         if low in ("will", "would", "is", "are") or low.endswith("'ll"):
             return "future" if low != "would" else None
@@ -775,6 +777,8 @@ def _number(word: str) -> str:
         value = lex.numbers[w]
     elif re.match(r"^\d+(\.\d+)?$", w):
         value = w
+    elif re.match(r"^\d+ 1/2$", w):
+        value = f"{int(w.split()[0]) + 0.5:g}"
     else:
         parts = w.split()
         if len(parts) == 2 and parts[0] in lex.numbers and parts[1] in lex.numbers:
@@ -800,8 +804,6 @@ def _duration_value(num: str, letter: str) -> str:
         return f"PT{num}{letter[1:]}"
     if letter == "2W":
         return "PX" if num == "X" else f"P{int(float(num) * 2)}W"
-    if letter == "Q":
-        return f"P{num}Q" if num == "X" else f"P{float(num) * 3:g}M"
     return f"P{num}{letter}"
 
 
@@ -1138,6 +1140,11 @@ def _r_weekday(m, ctx, c):
     return _Resolved(DATE, day.isoformat(), _mod_of(m))
 
 
+def _r_set_month(m, ctx, c):
+    month = lexicons().months[m.group("month").lower().rstrip(".")]
+    return _Resolved(SET, f"XXXX-{month:02d}")
+
+
 def _r_weekday_plural(m, ctx, c):
     weekday = lexicons().weekdays[(m.group("wd1") or m.group("wd2")).lower()]
     pod = _pod_code(m.group("pod"))
@@ -1152,7 +1159,7 @@ def _money_sentence(ctx: _Context, c: _Candidate) -> bool:
     lo = max(ctx.text.rfind(".", 0, c.start), ctx.text.rfind("\n", 0, c.start), 0)
     hi = ctx.text.find(".", c.end)
     sentence = ctx.text[lo : hi if hi > 0 else len(ctx.text)]
-    return "$" in sentence or "%" in sentence or "quarter" in sentence
+    return "quarter" in sentence and ("$" in sentence or "%" in sentence)
 
 
 _TEXT_REL = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
@@ -1164,7 +1171,7 @@ def _r_rel_unit(m, ctx, c):
     unit = m.group("unit").lower()
     anchor = ctx.anchor.date()
     mod = _mod_of(m)
-    if rel == "the" and unit in ("year", "quarter", "month", "week") and _ENDED.match(
+    if rel == "the" and unit == "year" and _ENDED.match(
         ctx.text, c.end
     ):
         # "the year ended June 30": a period of one unit ending on the date that follows
@@ -1183,12 +1190,9 @@ def _r_rel_unit(m, ctx, c):
         _, letter = _unit(unit)
         return _Resolved(DURATION, _duration_value("1", letter))
     if rel in _TEXT_REL and unit != "weekend":
-        base = ctx.last_day if (ctx.last_day is not None and rel != "that") else None
-        if rel == "that" or base is None:
-            base_day = ctx.last_day or anchor
-        else:
-            base_day = base
-        source = "text" if ctx.last_day is not None else "publication"
+        base = ctx.last_date if rel == "that" else ctx.last_day
+        base_day = base or anchor
+        source = "text" if base is not None else "publication"
         value = _shift(base_day, unit, _TEXT_REL[rel])
         return _Resolved(DATE, value, mod, source, _anchor_dt(ctx, base_day, source))
     if unit == "quarter" and rel in ("the", "the latest", "the most recent"):
@@ -1238,7 +1242,11 @@ def _r_ago(m, ctx, c):
         # "two days after the vote": a duration relating two events
         return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
     if num == "X":
-        return _Resolved(DATE, "PAST_REF" if sign < 0 else "FUTURE_REF")
+        if direction in ("ago", "back"):
+            return _Resolved(DATE, "PAST_REF")
+        if direction in ("from now", "hence"):
+            return _Resolved(DATE, "FUTURE_REF")
+        return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
     amount = float(num)
     textual = direction in ("earlier", "later", "before", "after", "previously")
     base = ctx.last_day if (textual and ctx.last_day is not None) else ctx.anchor.date()
@@ -1278,8 +1286,6 @@ def _r_duration(m, ctx, c):
     num = _number(m.group("num"))
     unit, letter = _unit(m.group("unit"))
     pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
-    if unit == "quarter" and num != "X" and pre in ("", "the"):
-        return _Resolved(DURATION, f"P{float(num) * 3:g}M", _approx(m))
     if unit == "decade" and num != "X":
         return _Resolved(DURATION, f"P{num}DE", _approx(m))
     if unit == "century" and num != "X":
@@ -1473,6 +1479,8 @@ def find_time_expressions(
             "iso", "slash", "mdy", "dmy", "weekday", "deictic", "holiday", "duration", "rel_unit",
         ):  # fmt: skip
             ctx.last_day = expression.date_start
+        if expression.date_start is not None and expression.type == DATE:
+            ctx.last_date = expression.date_start
     return _merge_times(text, results)
 
 
