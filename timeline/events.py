@@ -1235,10 +1235,13 @@ class _Builder:
             frame.code = self._refine("threaten", "130", frame.code)  # "will impose a curfew"
         elif frame.status in ("planned", "hypothetical") and root in ("06", "07", "08"):
             frame.code = self._intent_code(frame.code)  # "would allow inspectors"
-        elif frame.status == "negated" and root in ("03", "04", "05", "06", "07", "08"):
-            if self._modal(frame.clause):  # "will not meet their demands": a refusal
-                frame.code = self._refine("reject", "120", frame.code)
-                frame.status = "asserted"
+        elif (
+            frame.status == "negated"
+            and root in ("03", "04", "05", "06", "07", "08")
+            and self._modal(frame.clause)
+        ):  # "will not meet their demands": a refusal
+            frame.code = self._refine("reject", "120", frame.code)
+            frame.status = "asserted"
         if (
             frame.clause.dep_ == "xcomp"
             and frame.clause.head.lemma_.lower() in _INTENT
