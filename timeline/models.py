@@ -84,7 +84,8 @@ class ArticleRow(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     origin: str | None = None
     loaded_at: datetime = Field(
-        default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False)
+        default_factory=utc_now,
+        sa_column=Column(UTCDateTime, nullable=False, default=utc_now),
     )
 
 

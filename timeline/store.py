@@ -2,19 +2,28 @@
 
 Re-loading an article with the same text is a no-op (content hash), unless `reprocess` is set, in
 which case its expressions and events are replaced. Actors, places and sources are shared across
-articles: one row per real actor (canonical name + kind), its other names kept as aliases.
-Get-or-create uses INSERT ... ON CONFLICT DO NOTHING, so concurrent loaders never duplicate a row.
+articles: one row per real actor (canonical name + kind), its other names kept as aliases; an actor
+merged into another (`merge_actors`) stays merged, because names are looked up among aliases too.
+
+Writes are bulk statements (no per-row round trips), and shared rows are created with INSERT ... ON
+CONFLICT DO NOTHING in a fixed order (sorted keys), so concurrent loaders on PostgreSQL never
+duplicate a row and do not deadlock each other; `save` retries a transaction that the database
+aborted for a deadlock or a serialization failure.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
+from timeline.errors import InputError
 from timeline.models import (
     ActorAlias,
     ActorRow,
@@ -27,9 +36,17 @@ from timeline.models import (
     TimeExpressionRow,
     fold,
 )
-from timeline.records import ActorMention, Extraction, PlaceMention, TimeExpression
+from timeline.records import ActorMention, Extraction, PlaceMention
 
 LOADED, DUPLICATE, REPROCESSED = "loaded", "duplicate", "reprocessed"
+RETRIES = 5
+# PostgreSQL's codes for "try the transaction again"; SQLite's busy errors are OperationalErrors.
+RETRY_SQLSTATES = {"40001", "40P01"}
+
+# Words that refer to an actor without naming it: never recorded as its aliases.
+_PRONOUNS = """i me my mine we us our ours you your yours he him his she her hers it its
+they them their theirs this that these those who whom whose which"""
+PRONOUNS = frozenset(_PRONOUNS.split())
 
 
 @dataclass
@@ -50,271 +67,389 @@ def find_article(session: Session, text: str) -> ArticleRow | None:
 
 
 def save(session: Session, extraction: Extraction, *, reprocess: bool = False) -> SaveResult:
-    """Write one article and everything found in it; commits, or rolls back and re-raises."""
-    try:
-        result = _save(session, extraction, reprocess)
-        session.commit()
-        return result
-    except BaseException:
-        session.rollback()
-        raise
+    """Write one article and everything found in it in one transaction; commits, or rolls back.
+
+    A transaction aborted by the database for a deadlock, a serialization failure or a busy SQLite
+    file is retried (with backoff) before the error is raised.
+    """
+    for attempt in range(RETRIES):
+        try:
+            result = _save(session, extraction, reprocess)
+            session.commit()
+            return result
+        except DBAPIError as exc:
+            session.rollback()
+            if attempt + 1 < RETRIES and _retryable(exc):
+                time.sleep(0.05 * 2**attempt)
+                continue
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate in RETRY_SQLSTATES:
+        return True
+    return isinstance(exc, OperationalError) and "database is locked" in str(exc.orig)
 
 
 def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResult:
     article = extraction.article
-    row = find_article(session, article.text)
-    if row is not None and not reprocess:
-        return SaveResult(DUPLICATE, row.id, 0)
-    status = LOADED
-    if row is None:
-        row = ArticleRow(
-            source_id=_source_id(session, article.source),
-            title=article.title,
-            url=article.url,
-            published_at=article.published_at,
-            content_hash=content_hash(article.text),
-            text=article.text,
-            origin=article.origin,
-        )
-        session.add(row)
-        session.flush()
-    else:
-        status = REPROCESSED
-        row.published_at = article.published_at
-        row.title = article.title or row.title
-        row.url = article.url or row.url
-        if article.source:
-            row.source_id = _source_id(session, article.source)
-        session.execute(delete(EventRow).where(EventRow.article_id == row.id))
-        session.execute(delete(TimeExpressionRow).where(TimeExpressionRow.article_id == row.id))
-        session.flush()
+    if article.published_at is None:
+        raise InputError(f"{article.origin}: no publication time")
+    digest = content_hash(article.text)
+    existing = session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest))
+    if existing is not None and not reprocess:
+        return SaveResult(DUPLICATE, existing, 0)
 
-    expression_ids = _save_expressions(session, row.id, extraction.expressions)
-    for event in extraction.events:
-        event_row = EventRow(
-            article_id=row.id,
-            time_expression_id=expression_ids.get(_expression_key(event.time))
-            if event.time
-            else None,
-            trigger=event.trigger,
-            trigger_start=event.trigger_start,
-            trigger_end=event.trigger_end,
-            lemma=event.lemma,
-            sentence=event.sentence,
-            sentence_start=event.sentence_start,
-            sentence_end=event.sentence_end,
-            event_code=event.event_code,
-            event_label=event.event_label,
-            quad_class=event.quad_class,
-            goldstein=event.goldstein,
-            status=event.status,
-            date_source=event.date_source,
-            date_value=event.date_value,
-            granularity=event.granularity,
-            date_start=event.date_start,
-            date_end=event.date_end,
-            plover_type=event.plover_type,
-            plover_mode=event.plover_mode,
+    # shared rows first, each kind in sorted order, so that concurrent writers lock alike
+    source_id = _source_id(session, article.source)
+    actor_ids = actor_ids_for(session, [a for e in extraction.events for a in e.actors])
+    location_ids = location_ids_for(session, [p for e in extraction.events for p in e.locations])
+
+    fields = {
+        "source_id": source_id,
+        "title": article.title,
+        "url": article.url,
+        "published_at": article.published_at,
+        "origin": article.origin,
+    }
+    if existing is None:
+        article_id = _insert_ignore(
+            session,
+            ArticleRow,
+            [{**fields, "content_hash": digest, "text": article.text}],
+            ["content_hash"],
+            returning=ArticleRow.id,
         )
-        session.add(event_row)
-        session.flush()
-        seen_actors: set[tuple[int, str]] = set()
+        if article_id is None:  # another loader stored the same text meanwhile
+            existing = session.scalar(
+                select(ArticleRow.id).where(ArticleRow.content_hash == digest)
+            )
+            return SaveResult(DUPLICATE, existing, 0)
+        status = LOADED
+    else:
+        article_id, status = existing, REPROCESSED
+        kept = {k: v for k, v in fields.items() if v is not None}
+        session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(**kept))
+        session.execute(delete(EventRow).where(EventRow.article_id == article_id))
+        session.execute(delete(TimeExpressionRow).where(TimeExpressionRow.article_id == article_id))
+
+    expression_ids = _insert_returning(
+        session,
+        TimeExpressionRow,
+        [
+            {
+                "article_id": article_id,
+                "text": e.text,
+                "start_char": e.start,
+                "end_char": e.end,
+                "type": e.type,
+                "value": e.value,
+                "granularity": e.granularity,
+                "date_start": e.date_start,
+                "date_end": e.date_end,
+                "mod": e.mod,
+                "anchor_source": e.anchor_source,
+            }
+            for e in extraction.expressions
+        ],
+    )
+    by_span = {
+        (e.start, e.end): i for e, i in zip(extraction.expressions, expression_ids, strict=True)
+    }
+    event_ids = _insert_returning(
+        session,
+        EventRow,
+        [
+            {
+                "article_id": article_id,
+                "time_expression_id": by_span.get((e.time.start, e.time.end)) if e.time else None,
+                "trigger": e.trigger,
+                "trigger_start": e.trigger_start,
+                "trigger_end": e.trigger_end,
+                "lemma": e.lemma,
+                "sentence": e.sentence,
+                "sentence_start": e.sentence_start,
+                "sentence_end": e.sentence_end,
+                "event_code": e.event_code,
+                "event_label": e.event_label,
+                "quad_class": e.quad_class,
+                "goldstein": e.goldstein,
+                "status": e.status,
+                "date_source": e.date_source,
+                "date_value": e.date_value,
+                "granularity": e.granularity,
+                "date_start": e.date_start,
+                "date_end": e.date_end,
+                "plover_type": e.plover_type,
+                "plover_mode": e.plover_mode,
+            }
+            for e in extraction.events
+        ],
+    )
+    links, places = [], []
+    for event, event_id in zip(extraction.events, event_ids, strict=True):
+        seen: set[tuple[int, str]] = set()
         for actor in event.actors:
-            actor_id = actor_id_for(session, actor)
-            if (actor_id, actor.role) in seen_actors:
+            key = (actor_ids[actor_key(actor)], actor.role)
+            if key in seen:
                 continue
-            seen_actors.add((actor_id, actor.role))
-            session.add(
-                EventActor(
-                    event_id=event_row.id,
-                    actor_id=actor_id,
-                    role=actor.role,
-                    text=actor.text or None,
-                    start_char=actor.start if actor.start >= 0 else None,
-                    end_char=actor.end if actor.end >= 0 else None,
-                    title=actor.title,
-                )
+            seen.add(key)
+            links.append(
+                {
+                    "event_id": event_id,
+                    "actor_id": key[0],
+                    "role": actor.role,
+                    "text": actor.text or None,
+                    "start_char": actor.start if actor.start >= 0 else None,
+                    "end_char": actor.end if actor.end >= 0 else None,
+                    "title": actor.title,
+                }
             )
         seen_places: set[int] = set()
         for place in event.locations:
-            location_id = location_id_for(session, place)
+            location_id = location_ids[location_key(place)]
             if location_id in seen_places:
                 continue
             seen_places.add(location_id)
-            session.add(
-                EventLocation(
-                    event_id=event_row.id,
-                    location_id=location_id,
-                    text=place.text or None,
-                    start_char=place.start if place.start >= 0 else None,
-                    end_char=place.end if place.end >= 0 else None,
-                )
+            places.append(
+                {
+                    "event_id": event_id,
+                    "location_id": location_id,
+                    "text": place.text or None,
+                    "start_char": place.start if place.start >= 0 else None,
+                    "end_char": place.end if place.end >= 0 else None,
+                }
             )
-    session.flush()
-    return SaveResult(status, row.id, len(extraction.events))
+    if links:
+        session.execute(insert(EventActor), links)
+    if places:
+        session.execute(insert(EventLocation), places)
+    return SaveResult(status, article_id, len(extraction.events))
 
 
-def _expression_key(expression: TimeExpression) -> tuple[int, int]:
-    return (expression.start, expression.end)
+# --- bulk helpers ------------------------------------------------------------------------------
 
 
-def _save_expressions(
-    session: Session, article_id: int, expressions: list[TimeExpression]
-) -> dict[tuple[int, int], int]:
-    ids = {}
-    for expression in expressions:
-        row = TimeExpressionRow(
-            article_id=article_id,
-            text=expression.text,
-            start_char=expression.start,
-            end_char=expression.end,
-            type=expression.type,
-            value=expression.value,
-            granularity=expression.granularity,
-            date_start=expression.date_start,
-            date_end=expression.date_end,
-            mod=expression.mod,
-            anchor_source=expression.anchor_source,
-        )
-        session.add(row)
-        session.flush()
-        ids[_expression_key(expression)] = row.id
-    return ids
+def _insert_returning(session: Session, model, rows: list[dict]) -> list[int]:
+    """Insert many rows in one statement; their ids in the order given."""
+    if not rows:
+        return []
+    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
+    return list(session.scalars(statement, rows))
 
 
-# --- shared rows: get or create, safe under concurrent writers ------------------------------------
-
-
-def _insert_ignore(session: Session, model, values: dict, conflict: list[str]) -> None:
+def _insert_ignore(
+    session: Session, model, rows: list[dict], conflict: list[str], returning=None
+) -> int | None:
+    """INSERT ... ON CONFLICT DO NOTHING for each row (one statement); with `returning`, the id
+    of the single row inserted, or None when it already existed."""
+    if not rows:
+        return None
     dialect = session.get_bind().dialect.name
     table = model.__table__
-    if dialect == "postgresql":
-        statement = postgresql.insert(table).values(**values)
-    elif dialect == "sqlite":
-        statement = sqlite.insert(table).values(**values)
-    else:  # pragma: no cover - other databases: plain insert, unique constraint still holds
-        session.execute(table.insert().values(**values))
-        return
-    session.execute(statement.on_conflict_do_nothing(index_elements=conflict))
+    module = postgresql if dialect == "postgresql" else sqlite
+    statement = module.insert(table).on_conflict_do_nothing(index_elements=conflict)
+    if returning is not None:
+        return session.scalar(statement.values(**rows[0]).returning(returning))
+    session.execute(statement, rows)
+    return None
 
 
 def _source_id(session: Session, name: str | None) -> int | None:
     if not name:
         return None
-    _insert_ignore(session, Source, {"name": name}, ["name"])
+    _insert_ignore(session, Source, [{"name": name}], ["name"])
     return session.scalars(select(Source.id).where(Source.name == name)).one()
 
 
-def actor_id_for(session: Session, actor: ActorMention) -> int:
-    """The row of a canonical actor, created on first sight; its names recorded as aliases."""
-    key = fold(actor.name)
+# --- actors ------------------------------------------------------------------------------------
+
+
+def actor_key(actor: ActorMention) -> tuple[str, str]:
+    return (fold(actor.name), actor.kind)
+
+
+def _alias_can_identify(alias_key: str, kind: str) -> bool:
+    """A surname alone never identifies a person (namesakes stay apart); a full name does."""
+    return kind != "person" or len(alias_key.split()) > 1
+
+
+def actor_ids_for(session: Session, mentions: Iterable[ActorMention]) -> dict[tuple, int]:
+    """The row id of every actor mentioned, creating the missing ones; names become aliases."""
+    merged: dict[tuple[str, str], ActorMention] = {}
+    names: dict[tuple[str, str], set[str]] = {}
+    for mention in mentions:
+        key = actor_key(mention)
+        best = merged.get(key)
+        if best is None or _richness(mention) > _richness(best):
+            merged[key] = mention
+        names.setdefault(key, set()).update(_names_of(mention))
+    if not merged:
+        return {}
+    keys = sorted(merged)
+    ids = _known_actor_ids(session, keys)
+    missing = [k for k in keys if k not in ids]
+    if missing:
+        _insert_ignore(
+            session,
+            ActorRow,
+            [
+                {
+                    "name": merged[k].name,
+                    "name_key": k[0],
+                    "kind": k[1],
+                    "country_code": merged[k].country_code,
+                    "code": merged[k].code,
+                    "sector": merged[k].sector,
+                    "title": merged[k].title,
+                }
+                for k in missing
+            ],
+            ["name_key", "kind"],
+        )
+        ids.update(_known_actor_ids(session, missing))
+    _fill_gaps(session, {ids[k]: merged[k] for k in keys})
+    aliases = sorted(
+        {(ids[k], " ".join(n.split())) for k in keys for n in names[k] if _is_alias(n)}
+    )
     _insert_ignore(
         session,
-        ActorRow,
-        {
-            "name": actor.name,
-            "name_key": key,
-            "kind": actor.kind,
-            "country_code": actor.country_code,
-            "code": actor.code,
-            "sector": actor.sector,
-            "title": actor.title,
-        },
-        ["name_key", "kind"],
+        ActorAlias,
+        [{"actor_id": i, "alias": a, "alias_key": fold(a)} for i, a in aliases],
+        ["actor_id", "alias_key"],
     )
-    row = session.scalars(
-        select(ActorRow).where(ActorRow.name_key == key, ActorRow.kind == actor.kind)
-    ).one()
-    # fill what an earlier article did not know
-    if row.country_code is None and actor.country_code:
-        row.country_code = actor.country_code
-    if row.code is None and actor.code:
-        row.code = actor.code
-    if row.sector is None and actor.sector:
-        row.sector = actor.sector
-    if row.title is None and actor.title:
-        row.title = actor.title
-    names = {actor.name, *actor.aliases}
-    if actor.text:
-        names.add(actor.text)
-    if actor.kind == "country" and actor.country_code:
-        names.add(actor.country_code)
-    if actor.kind == "person" and len(actor.name.split()) > 1:
-        # so that `--actor Lavrov` finds him; aliases never merge actors, so namesakes stay apart
-        names.add(actor.name.split()[-1])
-    for name in names:
-        add_alias(session, row.id, name)
-    return row.id
+    return ids
 
 
-# Words that refer to an actor without naming it: never recorded as its aliases.
-PRONOUNS = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "mine",
-        "we",
-        "us",
-        "our",
-        "ours",
-        "you",
-        "your",
-        "yours",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "hers",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "theirs",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "whom",
-        "whose",
-        "which",
-    ]
-)
+def _richness(mention: ActorMention) -> int:
+    return sum(v is not None for v in (mention.country_code, mention.code, mention.sector))
+
+
+def _names_of(mention: ActorMention) -> set[str]:
+    names = {mention.name, *mention.aliases}
+    if mention.text:
+        names.add(mention.text)
+    if mention.kind == "country" and mention.country_code:
+        names.add(mention.country_code)
+    if mention.kind == "person" and len(mention.name.split()) > 1:
+        # so that `--actor Lavrov` finds him; a surname alias never merges actors
+        names.add(mention.name.split()[-1])
+    return names
+
+
+def _is_alias(name: str) -> bool:
+    name = " ".join(name.split())
+    return bool(name) and not (name.lower() in PRONOUNS and not name.isupper())  # "it", not "US"
+
+
+def _known_actor_ids(session: Session, keys: list[tuple[str, str]]) -> dict[tuple, int]:
+    """Existing actors by canonical name, else by an alias that identifies one actor."""
+    found: dict[tuple, int] = {}
+    for chunk in _chunks(keys, 400):
+        for actor_id, name_key, kind in session.execute(
+            select(ActorRow.id, ActorRow.name_key, ActorRow.kind).where(
+                tuple_(ActorRow.name_key, ActorRow.kind).in_(chunk)
+            )
+        ):
+            found[(name_key, kind)] = actor_id
+    rest = [k for k in keys if k not in found and _alias_can_identify(*k)]
+    if rest:
+        candidates: dict[tuple, set[int]] = {}
+        for chunk in _chunks(rest, 400):
+            for actor_id, alias_key, kind in session.execute(
+                select(ActorAlias.actor_id, ActorAlias.alias_key, ActorRow.kind)
+                .join(ActorRow, ActorRow.id == ActorAlias.actor_id)
+                .where(tuple_(ActorAlias.alias_key, ActorRow.kind).in_(chunk))
+            ):
+                candidates.setdefault((alias_key, kind), set()).add(actor_id)
+        for key, actor_ids in candidates.items():
+            if len(actor_ids) == 1:
+                found[key] = actor_ids.pop()
+    return found
+
+
+def _fill_gaps(session: Session, by_id: dict[int, ActorMention]) -> None:
+    """Fill what an earlier article did not know (country, code, sector, title)."""
+    rows = session.execute(
+        select(
+            ActorRow.id, ActorRow.country_code, ActorRow.code, ActorRow.sector, ActorRow.title
+        ).where(ActorRow.id.in_(list(by_id)))
+    )
+    for actor_id, country_code, code, sector, title in rows:
+        mention = by_id[actor_id]
+        values = {}
+        for column, stored, new in (
+            ("country_code", country_code, mention.country_code),
+            ("code", code, mention.code),
+            ("sector", sector, mention.sector),
+            ("title", title, mention.title),
+        ):
+            if stored is None and new:
+                values[column] = new
+        if values:
+            session.execute(update(ActorRow).where(ActorRow.id == actor_id).values(**values))
 
 
 def add_alias(session: Session, actor_id: int, alias: str) -> None:
     alias = " ".join(alias.split())
-    if not alias or (alias.lower() in PRONOUNS and not alias.isupper()):  # "it", not "US"
-        return
-    _insert_ignore(
-        session,
-        ActorAlias,
-        {"actor_id": actor_id, "alias": alias, "alias_key": fold(alias)},
-        ["actor_id", "alias_key"],
-    )
+    if _is_alias(alias):
+        _insert_ignore(
+            session,
+            ActorAlias,
+            [{"actor_id": actor_id, "alias": alias, "alias_key": fold(alias)}],
+            ["actor_id", "alias_key"],
+        )
 
 
-def location_id_for(session: Session, place: PlaceMention) -> int:
+# --- places ------------------------------------------------------------------------------------
+
+
+def location_key(place: PlaceMention) -> str:
     if place.geonames_id is not None:
-        key = f"geonames:{place.geonames_id}"
-    else:
-        key = f"{fold(place.name)}|{place.country_code or ''}"
+        return f"geonames:{place.geonames_id}"
+    return f"{fold(place.name)}|{place.country_code or ''}"
+
+
+def location_ids_for(session: Session, places: Iterable[PlaceMention]) -> dict[str, int]:
+    by_key = {location_key(p): p for p in places}
+    if not by_key:
+        return {}
+    keys = sorted(by_key)
     _insert_ignore(
         session,
         LocationRow,
-        {
-            "key": key,
-            "name": place.name,
-            "name_key": fold(place.name),
-            "country_code": place.country_code,
-            "latitude": place.latitude,
-            "longitude": place.longitude,
-            "geonames_id": place.geonames_id,
-            "feature": place.feature,
-        },
+        [
+            {
+                "key": k,
+                "name": by_key[k].name,
+                "name_key": fold(by_key[k].name),
+                "country_code": by_key[k].country_code,
+                "latitude": by_key[k].latitude,
+                "longitude": by_key[k].longitude,
+                "geonames_id": by_key[k].geonames_id,
+                "feature": by_key[k].feature,
+            }
+            for k in keys
+        ],
         ["key"],
     )
-    return session.scalars(select(LocationRow.id).where(LocationRow.key == key)).one()
+    ids = {}
+    for chunk in _chunks(keys, 400):
+        ids.update(
+            session.execute(
+                select(LocationRow.key, LocationRow.id).where(LocationRow.key.in_(chunk))
+            )
+            .tuples()
+            .all()
+        )
+    return ids
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
