@@ -55,6 +55,25 @@ NOT_NAMES = {
     "october", "november", "december", "today", "yesterday", "tomorrow",
 }
 # fmt: on
+TITLE_ADJECTIVES = {
+    "former",
+    "new",
+    "then",
+    "acting",
+    "interim",
+    "outgoing",
+    "incoming",
+    "ousted",
+    "deposed",
+    "late",
+    "newly",
+    "elected",
+    "top",
+    "senior",
+    "powerful",
+    "exiled",
+    "embattled",
+}  # fmt: skip
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither"}
 
 
@@ -421,6 +440,7 @@ class _Person:
     country: str | None = None  # from the words around a mention
     hint: str | None = None  # from a title's country hint
     gender: str | None = None
+    organization: Organization | None = None  # "Arab League Secretary General Chadli Klibi"
     aliases: list[str] = field(default_factory=list)
 
 
@@ -550,31 +570,6 @@ class ArticleResolver:
                 return start + length, text
         return None
 
-    def _country_ending_at(self, end: int) -> str | None:
-        """A country named by the words that end just before doc[end]: "Russian", "Russia's",
-        "U.S.", "Kremlin" (an institution stands for its country)."""
-        doc = self.doc
-        if end > 0 and doc[end - 1].text in ("'s", "\u2019s", "'"):
-            end -= 1
-        for length in range(min(MAX_NGRAM, end), 0, -1):
-            text = self._text(end - length, end)
-            found = _country_of(text, capitals=False)
-            if found is not None:
-                return found[0]
-            institution = _institution_of(text)
-            if institution is not None:
-                return institution[0]
-        return None
-
-    def _country_in(self, start: int, end: int) -> str | None:
-        for i in range(start, end):
-            for length in range(min(MAX_NGRAM, end - i), 0, -1):
-                text = self._text(i, i + length)
-                found = _country_of(text, capitals=False)
-                if found is not None:
-                    return found[0]
-        return None
-
     def _is_name_word(self, token: Token) -> bool:
         text = token.text
         if text.lower() in NOT_NAMES or key(text) in self.lex.titles:
@@ -632,10 +627,28 @@ class ArticleResolver:
             gender = HONORIFICS[doc[start - 1].text.lower()]
         return start, end, gender
 
-    def _describe(self, start: int, end: int) -> tuple[str | None, str | None]:
-        """(title, country) from the words around the name doc[start:end]."""
+    def _affiliation_ending_at(self, end: int) -> tuple[str | None, Organization | None]:
+        """The country or organization named by the words just before doc[end], over adjectives
+        such as "former" or "new": "Russian", "Russia's", "U.S.", "Kremlin", "Arab League",
+        "Lebanon's new"."""
         doc = self.doc
-        title = country = None
+        while end > 0 and (
+            doc[end - 1].lower_ in TITLE_ADJECTIVES
+            or (doc[end - 1].pos_ == "ADJ" and doc[end - 1].text.islower())
+        ):
+            end -= 1
+        if end > 0 and doc[end - 1].text in ("'s", "\u2019s", "'"):
+            end -= 1
+        for begin in range(max(0, end - MAX_NGRAM), end):
+            length, country, org = self._affiliation_at(begin, end)
+            if length == end - begin and (country or org):
+                return country, org
+        return None, None
+
+    def _describe(self, start: int, end: int) -> tuple[str | None, str | None, Organization | None]:
+        """(title, country, organization) from the words around the name doc[start:end]."""
+        doc = self.doc
+        title = country = org = None
         before = start
         if before > 0 and doc[before - 1].text.lower() in HONORIFICS.keys() | HONORIFICS_ANY:
             before -= 1
@@ -644,7 +657,7 @@ class ArticleResolver:
             found = self._title_ending_at(before - 1)  # "Russia's foreign minister, Sergey Lavrov"
         if found is not None:
             title_start, title = found
-            country = self._country_ending_at(title_start)
+            country, org = self._affiliation_ending_at(title_start)
             if country is None:
                 country = self._country_of_after(title_start + len(title.split()))
             if country is None:
@@ -667,10 +680,12 @@ class ArticleResolver:
                     if appos is not None:
                         if title is None:
                             title = appos[1]
-                        if country is None:
-                            country = self._country_in(i, j) or self._country_of_after(appos[0])
+                        if country is None and org is None:
+                            country, org = self._affiliation_ending_at(j)
+                            if country is None and org is None:
+                                country = self._country_of_after(appos[0])
                         break
-        return title, country
+        return title, country, org
 
     def _country_of_after(self, index: int) -> str | None:
         """ "president of Syria": a country after "of"."""
@@ -729,12 +744,12 @@ class ArticleResolver:
 
         people: list[_Person] = []
         surname_index: dict[str, list[int]] = {}
-        pending: list[tuple[int, int, str | None, str | None, str | None]] = []
+        pending: list[tuple] = []
         for (start, end), gender in occurrences:
             words = self._text(start, end).split()
-            title, country = self._describe(start, end)
+            title, country, org = self._describe(start, end)
             if len(words) < 2:
-                pending.append((start, end, gender, title, country))
+                pending.append((start, end, gender, title, country, org))
                 continue
             surname = _surname_key(words)
             index = None
@@ -749,12 +764,12 @@ class ArticleResolver:
             person = people[index]
             if len(words) > len(person.words):
                 person.name, person.words = " ".join(words), words
-            self._update(person, title, country, gender)
+            self._update(person, title, country, gender, org)
             self.mentions.append(_Mention(start, end, index, True))
 
         pending.sort()
 
-        for start, end, gender, title, country in pending:
+        for start, end, gender, title, country, org in pending:
             surname = _surname_key(self._text(start, end).split())
             candidates = surname_index.get(surname, [])
             if not candidates:
@@ -768,7 +783,7 @@ class ArticleResolver:
             else:
                 index = self._most_recent_explicit(candidates, start)
             if index is not None:
-                self._update(people[index], title, country, gender)
+                self._update(people[index], title, country, gender, org)
             self.mentions.append(_Mention(start, end, index, False))
 
         for person in people:
@@ -797,7 +812,12 @@ class ArticleResolver:
         return best.person if best is not None else None
 
     def _update(
-        self, person: _Person, title: str | None, country: str | None, gender: str | None
+        self,
+        person: _Person,
+        title: str | None,
+        country: str | None,
+        gender: str | None,
+        org: Organization | None = None,
     ) -> None:
         if title is not None:
             sector, hint = self.lex.titles[key(title)]
@@ -808,6 +828,8 @@ class ArticleResolver:
                 person.hint = hint
         if country and person.country is None:
             person.country = country
+        if org is not None and person.organization is None:
+            person.organization = org
         if gender and person.gender is None:
             person.gender = gender
 
@@ -822,7 +844,11 @@ class ArticleResolver:
             start=doc[start].idx,
             end=doc[end - 1].idx + len(doc[end - 1].text),
             country_code=person.country,
-            code=actor_code(person.country, person.sector),
+            code=(
+                person.organization.code
+                if person.country is None and person.organization is not None
+                else actor_code(person.country, person.sector)
+            ),
             title=person.title,
             sector=person.sector,
             aliases=tuple(person.aliases),
@@ -992,21 +1018,39 @@ class ArticleResolver:
         # 3. A title without a name: "the Russian president" is the Russian government.
         title = self._title_starting_at(head.i, end) or self._title_ending_at(head.i + 1)
         if title is not None:
-            country = self._country_in(start, head.i + 1)
+            country = None
+            for i in range(start, head.i):
+                country = self._affiliation_at(i, head.i)[1]
+                if country is not None:
+                    break
             if country is not None:
                 sector = self.lex.titles[key(title[1])][0]
                 return self._sector_actor(country, sector, None, start, end)
 
-        # 4. An organization the entity recogniser found but the lexicon does not know.
+        # 4. A city standing for its country, as CAMEO codes it ("Tokyo agreed", "Tel Aviv").
         for ent in self._ents:
-            if ent.start <= head.i < ent.end and ent.label_ in ("ORG", "NORP"):
+            if ent.start <= head.i < ent.end and ent.label_ == "GPE":
+                place = self.resolve_place(self._text(ent.start, ent.end), None, ent.start, ent.end)
+                if place is not None and place.feature == "city" and place.country_code:
+                    alpha3 = place.country_code
+                    return self._make(self._cname(alpha3), "country", start, end, alpha3, alpha3)
+
+        # 5. An organization the entity recogniser found but the lexicon does not know; its
+        # country from its own words ("Nigerian Union of Teachers").
+        for ent in self._ents:
+            if ent.start <= head.i < ent.end and ent.label_ == "ORG":
                 if _country_of(ent.text) is not None:
                     continue
-                name = self._text(max(ent.start, start), min(ent.end, end))
-                name = name[4:] if name.lower().startswith("the ") else name
-                kind = "organization" if ent.label_ == "ORG" else "group"
-                country = self._country_in(start, end)
-                return self._make(name, kind, start, end, country, actor_code(country, None))
+                a, b = self._trim(max(ent.start, start), min(ent.end, end))
+                if a >= b:
+                    continue
+                country = None
+                for i in range(start, end):
+                    country = self._affiliation_at(i, end)[1]
+                    if country is not None:
+                        break
+                name = self._text(a, b)
+                return self._make(name, "organization", start, end, country, country)
         return None
 
     def _person_for_token(self, i: int) -> int | None:
@@ -1022,9 +1066,33 @@ class ArticleResolver:
                     out.append((a, a + length))
         return out
 
+    def _affiliation_at(self, i: int, end: int) -> tuple[int, str | None, Organization | None]:
+        """(length, country, organization) of a modifier starting at doc[i]: a country name,
+        demonym or capital, a seat of government, an organization, or a region of a country.
+        A demonym after "ethnic" names a people, not a state."""
+        for length in range(min(MAX_NGRAM, end - i), 0, -1):
+            words = self._text(i, i + length)
+            if not words[:1].isupper():
+                continue
+            found = _country_of(words)
+            if found is not None:
+                if found[1] == "demonym" and i > 0 and self.doc[i - 1].lower_ == "ethnic":
+                    return length, None, None
+                return length, found[0], None
+            institution = _institution_of(words)
+            if institution is not None:
+                return length, institution[0], None
+            org = _organization_of(words)
+            if org is not None:
+                return length, None, org
+            region = self.lex.regions.get(key(words))
+            if region is not None and region.country:
+                return length, region.country, None
+        return 0, None, None
+
     def _group(self, start: int, end: int, head: Token) -> ActorMention | None:
         """A group noun heading the phrase ("Russia's military", "Syrian rebels", "the Trump
-        administration", "Hungarian officials")."""
+        administration", "Hungarian officials", "NATO troops")."""
         doc, lex = self.doc, self.lex
         sector = hint = None
         noun_start = head.i
@@ -1034,26 +1102,32 @@ class ArticleResolver:
                 sector, hint = lex.sectors[key(words)]
                 noun_start = head.i - length + 1
                 break
-        if sector is None or doc[head.i].text[:1].isupper() and head.pos_ == "PROPN":
+        if sector is None:
             return None
+        if doc[head.i].text[:1].isupper() and head.pos_ == "PROPN":
+            # A proper name ("Syrian Democratic Forces") is not a group noun, unless the phrase
+            # is only a country and the noun: "the Lithuanian Parliament", "the Russian Army".
+            first = start
+            while first < noun_start and doc[first].pos_ == "DET":
+                first += 1
+            if first == noun_start or self._affiliation_at(first, noun_start)[0] != (
+                noun_start - first
+            ):
+                return None
         country = None
+        org = None
         person = None
         hints = [hint] if hint else []
-        for i in range(start, end):
+        i = start
+        while i < end:
             if noun_start <= i <= head.i:
+                i += 1
                 continue
-            if country is None:
-                institution = None
-                for length in range(min(MAX_NGRAM, end - i), 0, -1):
-                    words = self._text(i, i + length)
-                    found = _country_of(words)
-                    if found is not None:
-                        country = found[0]
-                        break
-                    institution = _institution_of(words)
-                    if institution is not None:
-                        country = institution[0]
-                        break
+            if country is None and org is None:
+                length, country, org = self._affiliation_at(i, end)
+                if length > 1:
+                    i += length
+                    continue
             token = doc[i]
             p = self._person_for_token(i)
             if (
@@ -1067,6 +1141,12 @@ class ArticleResolver:
             modifier = lex.sectors.get(key(token.text))
             if modifier and modifier[1]:
                 hints.append(modifier[1])
+            i += 1
+        if org is not None:
+            label = self.lex.sector_labels.get(sector, sector.lower())
+            return self._make(
+                f"{org.name} {label}", "group", start, end, None, org.code + sector, sector
+            )
         if country is None and person is not None:
             country = self.people[person].country
         if country is None:
