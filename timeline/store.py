@@ -443,9 +443,7 @@ def location_ids_for(session: Session, places: Iterable[PlaceMention]) -> dict[s
         ids.update(
             session.execute(
                 select(LocationRow.key, LocationRow.id).where(LocationRow.key.in_(chunk))
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     return ids
 
