@@ -687,8 +687,9 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
         low = recent[i]
         if low.endswith("'ll"):
             return "future"
-        past = cues.get(low) == "past" or (
-            _PAST_VERB.match(low) is not None and low not in _NOT_PAST
+        cue = cues.get(low)
+        past = cue == "past" or (
+            cue is None and _PAST_VERB.match(low) is not None and low not in _NOT_PAST
         )
         if past:
             # a participle after a modal or "to" ("will be held", "to be signed") is not past
