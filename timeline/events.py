@@ -166,6 +166,11 @@ _PASS_THROUGH = {
     "get": None,
     "appear": None,
     "seem": None,
+    "ready": "planned",
+    "willing": "planned",
+    "prepared": "planned",
+    "eager": "planned",
+    "determined": "planned",
     "use": None,
     "avoid": "negated",
     "fail": "negated",
@@ -174,7 +179,22 @@ _PASS_THROUGH = {
     "stop": "negated",
 }
 # Verbs whose subject intends the action they govern: the action is coded as intent (CAMEO 03)
-_INTENT = {"plan", "intend", "want", "hope", "seek", "wish", "aim", "prepare", "decide"}
+_INTENT = {
+    "plan",
+    "intend",
+    "want",
+    "hope",
+    "seek",
+    "wish",
+    "aim",
+    "prepare",
+    "decide",
+    "ready",
+    "willing",
+    "prepared",
+    "eager",
+    "determined",
+}
 # Verbs that introduce an action and are the event themselves, coded from that action.
 _INTRODUCER_ROOTS = {
     "03": "intent",
@@ -272,6 +292,8 @@ _SUPPORT_VERBS = {
     "order",
     "impose",
     "renew",
+    "speed",
+    "accelerate",
     "declare",
     "unleash",
     "step",
@@ -408,6 +430,8 @@ _PEOPLE = {
     "leader",
     "opposition",
 }
+# Participles whose passive subject is the one who acts: "is opposed to", "is committed to"
+_STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate"}
 _CONFLICT_ACTIONS = {"14", "16", "17", "18", "19", "20"}
 _STATUS_RANK = {"negated": 4, "hypothetical": 3, "planned": 2, "reported": 1, "asserted": 0}
 
@@ -551,7 +575,7 @@ class _Builder:
             heads = []
             if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
                 heads.append(child)
-            elif child.dep_ == "prep" and child.lemma_.lower() in ("with", "for", "on"):
+            elif child.dep_ == "prep" and child.lemma_.lower() in ("with", "for", "on", "in", "by"):
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
             for head in heads:
                 lemmas.add(head.lemma_.lower())
@@ -843,6 +867,9 @@ class _Builder:
                             frame.sources += self._actors(pobj)
         else:
             frame.sources = self._subject(verb)
+        if frame.passive and not frame.sources and verb.lemma_.lower() in _STATIVE_PASSIVES:
+            frame.sources, frame.targets = frame.targets, []  # "Israel is opposed to ..."
+            frame.passive = False
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not frame.targets:
             frame.passive = True
             frame.targets += self._actors(verb.head)
@@ -896,7 +923,7 @@ class _Builder:
                 if objects:
                     return objects
             return self._subject(head, depth + 1)
-        if verb.dep_ == "conj":
+        if verb.dep_ in ("conj", "acomp"):
             return self._subject(head, depth + 1)
         if (
             verb.dep_ in ("relcl", "acl")
@@ -965,7 +992,7 @@ class _Builder:
             return self._actors(token.head.head) if token.head.head is not token else []
         found = self.resolver.actors(self._phrase(token))
         if found:
-            return list(found)
+            return self._located(token, list(found))
         for child in token.children:
             if child.dep_ == "appos":
                 found = self.resolver.actors(self._phrase(child))
@@ -976,6 +1003,24 @@ class _Builder:
         if token.pos_ in ("NOUN", "PROPN"):
             return self._modifier_actors(token, loose)
         return []
+
+    def _located(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
+        """Groups without a country take it from their own place: "demonstrators in Baghdad"."""
+        if all(a.country_code or a.kind != "group" for a in found):
+            return found
+        for child in token.children:
+            if child.dep_ == "prep" and child.lemma_.lower() in ("in", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self._is_place(pobj):
+                        code = next((p.country_code for p in self._places(pobj)), None)
+                        if code:
+                            return [
+                                dataclasses.replace(a, country_code=code)
+                                if a.kind == "group" and not a.country_code
+                                else a
+                                for a in found
+                            ]
+        return found
 
     def _modifier_actors(self, noun: Token, loose: bool) -> list[ActorMention]:
         """Actors named inside a common noun phrase: "an air base in Syria", "Syrian forces"."""
@@ -997,7 +1042,7 @@ class _Builder:
                         pobj.ent_type_ in _ENTITY_TYPES
                         or any(t.ent_type_ in _ENTITY_TYPES for t in pobj.subtree)
                     ):
-                        found += self.resolver.actors(self._phrase(pobj))
+                        found += self._actors(pobj, loose)
         return found
 
     def _pronoun_actors(self, pronoun: Token) -> list[ActorMention]:
@@ -1274,7 +1319,7 @@ class _Builder:
                 role,
                 [
                     dataclasses.replace(a, country_code=fallback)
-                    if a.country_code is None and a.kind == "group"
+                    if a.country_code is None and a.kind in ("group", "person")
                     else a
                     for a in actors
                 ],
