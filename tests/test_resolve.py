@@ -459,7 +459,7 @@ def test_organizations_and_institutions_files():
     names = set()
     for row in _read_tsv("organizations.tsv"):
         assert len(row) in (3, 4), row
-        assert row[1] in {"IGO", "NGO", "IMG"}, row
+        assert row[1] in {"IGO", "NGO", "IMG"} or country_name(row[1][:3]) is not None, row
         assert row[2] == "organization", row
         assert row[0] not in names
         names.add(row[0])
@@ -562,3 +562,49 @@ def test_regions_file():
         assert country == "-" or country_name(country) is not None, name
         assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, name
         assert lexicon().regions[name.lower()].name == name
+
+
+def test_organization_affiliations(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "NATO troops arrived. Arab League Secretary General Ahmed Aboul Gheit welcomed them. "
+        "Hamas fired rockets.",
+    )
+    troops = one(resolver.actors(span_of(doc, "NATO troops")))
+    assert (troops.kind, troops.code, troops.sector) == ("group", "IGOMIL", "MIL")
+    gheit = one(resolver.actors(span_of(doc, "Ahmed Aboul Gheit")))
+    assert (gheit.code, gheit.country_code) == ("IGO", None)
+    hamas = one(resolver.actors(span_of(doc, "Hamas")))
+    assert (hamas.kind, hamas.country_code) == ("organization", "PSE")
+
+
+def test_ethnic_groups_are_not_states(nlp):
+    doc, resolver = resolve(nlp, "Ethnic Albanians in south Serbia protested.")
+    group = one(resolver.actors(span_of(doc, "Ethnic Albanians in south Serbia")))
+    assert (group.kind, group.name, group.country_code) == ("group", "ethnic Albanians", "SRB")
+    doc, resolver = resolve(nlp, "A prominent anti-Syria journalist was killed.")
+    journalist = one(resolver.actors(span_of(doc, "A prominent anti-Syria journalist")))
+    assert (journalist.sector, journalist.country_code) == ("MED", None)
+
+
+def test_unknown_organization_keeps_its_country(nlp):
+    doc, resolver = resolve(nlp, "The Nigerian Union of Teachers called a strike.")
+    union = one(resolver.actors(span_of(doc, "The Nigerian Union of Teachers")))
+    assert (union.kind, union.country_code) == ("organization", "NGA")
+    assert union.name == "Nigerian Union of Teachers"
+
+
+def test_city_as_actor_is_its_country(nlp):
+    # A capital is its government ("Moscow said"); another city is its country.
+    doc, resolver = resolve(nlp, "Tel Aviv and Tokyo agreed to host the talks.")
+    actors = resolver.actors(span_of(doc, "Tel Aviv and Tokyo"))
+    assert [(a.name, a.kind, a.code) for a in actors] == [
+        ("Israel", "country", "ISR"),
+        ("Japan", "country", "JPNGOV"),
+    ]
+
+
+def test_adjective_between_country_and_title(nlp):
+    doc, resolver = resolve(nlp, "Lebanon's new President Elias Hrawi met envoys.")
+    hrawi = one(resolver.actors(span_of(doc, "Elias Hrawi")))
+    assert (hrawi.country_code, hrawi.code) == ("LBN", "LBNGOV")

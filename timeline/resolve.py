@@ -1007,10 +1007,15 @@ class ArticleResolver:
                 return self._sector_actor(institution[0], institution[1], None, start, end)
             org = _organization_of(words)
             if org is not None:
-                return self._make(org.name, org.kind, start, end, code=org.code)
+                country = org.code[:3] if org.code[:3] in self.lex.countries else None
+                return self._make(org.name, org.kind, start, end, country, org.code)
             found = _country_of(words)
             if found is not None:
                 alpha3, how = found
+                if how == "demonym" and (
+                    (a > 0 and doc[a - 1].lower_ == "ethnic") or self._located(b, end, alpha3)
+                ):
+                    return self._people_of(a, b, start, end)
                 if how == "capital" and index is None:
                     return self._sector_actor(alpha3, "GOV", None, start, end)
                 return self._make(self._cname(alpha3), "country", start, end, alpha3, alpha3)
@@ -1044,14 +1049,36 @@ class ArticleResolver:
                 a, b = self._trim(max(ent.start, start), min(ent.end, end))
                 if a >= b:
                     continue
-                country = None
+                country = code = None
                 for i in range(start, end):
-                    country = self._affiliation_at(i, end)[1]
+                    _, country, org = self._affiliation_at(i, end)
+                    if org is not None:  # "United Nations Emergency Relief Coordinator"
+                        code = org.code
+                        break
                     if country is not None:
+                        code = country
                         break
                 name = self._text(a, b)
-                return self._make(name, "organization", start, end, country, country)
+                return self._make(name, "organization", start, end, country, code)
         return None
+
+    def _located(self, begin: int, end: int, alpha3: str | None) -> str | None:
+        """A country other than `alpha3` after "in" or "of" in doc[begin:end]:
+        "Albanians of southern Serbia"."""
+        for i in range(begin, end - 1):
+            if self.doc[i].lower_ in ("in", "of", "from"):
+                for j in range(i + 1, end):
+                    country = self._affiliation_at(j, end)[1]
+                    if country is not None:
+                        return country if country != alpha3 else None
+        return None
+
+    def _people_of(self, a: int, b: int, start: int, end: int) -> ActorMention:
+        """An ethnic group, coded with the country it lives in when the phrase says so:
+        "ethnic Albanians in south Serbia" -> group "ethnic Albanians", SRB."""
+        country = self._located(b, end, None)
+        name = "ethnic " + self._text(a, b)
+        return self._make(name, "group", start, end, country, country)
 
     def _person_for_token(self, i: int) -> int | None:
         n = self._token_person.get(i)
@@ -1078,6 +1105,16 @@ class ArticleResolver:
             if found is not None:
                 if found[1] == "demonym" and i > 0 and self.doc[i - 1].lower_ == "ethnic":
                     return length, None, None
+                if (
+                    i > 1
+                    and self.doc[i - 1].text == "-"
+                    and self.doc[i - 2].lower_
+                    in (
+                        "anti",
+                        "pro",
+                    )
+                ):
+                    return length, None, None  # "anti-Syria journalist" is not Syrian
                 return length, found[0], None
             institution = _institution_of(words)
             if institution is not None:
