@@ -404,7 +404,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                   approx, False),
         "clock24": (r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Z)\b", None, False),
         "noon": (r"\b(?=[nmNM])(?P<w>noon|midnight|midday)\b", None, False),
-        "pod": (rf"\b{_lead(lex.parts_of_day)}(?P<pod>{pod})\b", rf"{mod}\b(?P<the>the)\s+", True),
+        "pod": (r"\b(?=[maeMAE])(?P<pod>morning|afternoon|evening)\b", rf"{mod}\b(?P<the>the)\s+",
+                True),
         # reference values
         "reference": (rf"\b{_lead(lex.references)}(?P<w>{_alt(lex.references)})\b", None, False),
     }  # fmt: skip
@@ -491,6 +492,21 @@ def _valid(c: _Candidate, text: str) -> bool:
             return False
         if len(word) <= 4 and not text[m.end("wd") : m.end("wd") + 1] == ".":
             return c.rule in ("mdy", "dmy")
+    if c.rule == "season" and not (groups.get("rel") or groups.get("y") or groups.get("modw")):
+        if not re.search(r"\b(?:in|during|by|until|through|since)\s+$", text[max(0, c.start - 9) : c.start]):
+            return False
+    if c.rule in ("duration", "rel_unit", "set_every", "past_unit", "noon"):
+        # "60 Minutes", ABC's "This Week", "High Noon": titles, unless the text shouts
+        word = m.group("unit") if c.rule != "noon" else m.group("w")
+        if word[0].isupper() and not word.isupper():
+            sentence_start = not text[: c.start].strip() or text[: c.start].rstrip()[-1] in ".!?\n"
+            if c.rule != "rel_unit" or not sentence_start or word != m.group(0).split()[0]:
+                if not (c.rule == "noon" and sentence_start):
+                    return False
+    if c.rule == "duration" and m.group("unit").lower().startswith("quarter") and re.match(
+        r"^\s+of\b", text[c.end : c.end + 5]
+    ):
+        return False  # "three-quarters of its food": a fraction
     if c.rule in ("season",) and groups.get("season", "").lower() == "fall":
         if not (groups.get("rel") and groups["rel"].lower() != "the" or groups.get("y")):
             if not re.search(r"\b(?:in|this|last|next|the)\s+$", text[max(0, c.start - 8) : c.start]):
@@ -552,13 +568,17 @@ def _valid(c: _Candidate, text: str) -> bool:
         word = m.group("w").lower()
         if word == "annual":
             return False
-        if not word.endswith("ly") or word in ("daily", "hourly", "annually"):
+        if not word.endswith("ly") or word in ("hourly", "annually"):
             return True
-        # "quarterly dividend", "weekly newspaper": an adjective, not a set of times
-        return not re.match(r"^\s+[a-z]", text[c.end : c.end + 3])
+        # "quarterly dividend", "the party daily Granma": an adjective or a noun, not a set
+        following = re.match(r"^\s+([A-Za-z]+)", text[c.end : c.end + 20])
+        return following is None or following.group(1).lower() in _FUNCTION_WORDS
     return True
 
 
+_FUNCTION_WORDS = frozenset(
+    "in on at by for to and or from since until during with through of as than but".split()
+)
 _REF_SKIP_AFTER = re.compile(r"^\s+(?:account|accounts|affairs|events|assets|liabilities)\b", re.I)
 
 
@@ -601,7 +621,7 @@ def _triggers() -> dict[str, tuple[str, ...]]:
         "year_ago": ("year",),
         "set_ly": ("daily", "weekly", "monthly", "yearly", "annual", "quarterly", "hourly",
                    "nightly", "biweekly", "semiannual", "semi-annual", "bimonthly"),
-        "clock": ("a.m", "p.m", "am", "pm", "a. m", "p. m"), "clock24": ("gmt", "utc", "z"),
+        "clock": ("a.m", "p.m", "am", "pm", "a. m", "p. m"), "clock24": ("gmt", "utc"),
         "noon": ("noon", "midnight", "midday"), "reference": first_words(lex.references),
     }  # fmt: skip
 
@@ -1296,7 +1316,8 @@ def _r_duration(m, ctx, c):
 
 def _r_past_unit(m, ctx, c):
     unit, letter = _unit(m.group("unit"))
-    num = _number(m.group("num")) if m.group("num") else "1"
+    plural = m.group(0).lower().endswith("s")
+    num = _number(m.group("num")) if m.group("num") else ("X" if plural else "1")
     return _Resolved(DURATION, _duration_value(num, letter))
 
 
