@@ -364,6 +364,7 @@ _PLACE_PREPS = {
 }
 _MOTION_PREPS = {"to", "into", "toward", "towards"}
 _TARGET_PREPS = {
+    "over",
     "with",
     "against",
     "on",
@@ -432,6 +433,7 @@ _PEOPLE = {
 }
 # Participles whose passive subject is the one who acts: "is opposed to", "is committed to"
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate"}
+_NAME_TYPES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _CONFLICT_ACTIONS = {"14", "16", "17", "18", "19", "20"}
 _STATUS_RANK = {"negated": 4, "hypothetical": 3, "planned": 2, "reported": 1, "asserted": 0}
 
@@ -475,6 +477,7 @@ class _Frame:
     time: TimeExpression | None = None
     date_source: str = "publication"
     antecedent: _Frame | None = None
+    action: Token | None = None  # the action an introducing verb governs ("agreed to set up")
 
 
 def extract_events(
@@ -728,6 +731,8 @@ class _Builder:
                 self.consumed.add(action_token.i)
                 code = self._refine(_INTRODUCER_ROOTS[code[:2]], code, action)
                 introduced = action_token
+            elif (xcomp := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
+                introduced = xcomp  # "agreed to set up a centre in Tokyo": its partners and places
             elif code[:2] in ("02", "10"):  # "demanded that the government end ..."
                 demanded = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         elif code[:2] == "01" and (demanded := self._must_clause(verb)) is not None:
@@ -743,7 +748,7 @@ class _Builder:
                     if noun_code is not None and (noun_code[:2] == code[:2] or conditioned):
                         self.consumed.add(child.i)
                         introduced = child
-        frame = _Frame(trigger=trigger, clause=verb, code=code)
+        frame = _Frame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
         frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         self._verb_arguments(frame, verb)
         if demanded is not None:
@@ -770,6 +775,8 @@ class _Builder:
         return None
 
     def _noun_frame(self, noun: Token) -> _Frame | None:
+        if noun.ent_type_ in _NAME_TYPES:  # "Asia-Pacific Economic Cooperation" is a name
+            return None
         code = self._match(self.lex.nouns, noun)
         if code is None:
             return None
@@ -902,6 +909,8 @@ class _Builder:
                         if lemma in _MOTION_PREPS:  # "travel to Moscow", "send aid to Greece"
                             frame.targets += self._actors(pobj)
                         continue
+                    if lemma == "over" and frame.code[:2] not in ("11", "12", "14"):
+                        continue  # "complained over the raids", not "fought over the town"
                     if lemma == "for" and frame.code[:2] not in ("02", "10", "11", "05"):
                         continue
                     frame.targets += self._actors(pobj, loose=True)
@@ -1029,7 +1038,7 @@ class _Builder:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.ent_type_ in (
                 _ENTITY_TYPES
             ):
-                found += self.resolver.actors(self.doc[child.i : child.i + 1])
+                found += self.resolver.actors(self._phrase(child))
             elif child.dep_ == "poss" and child.pos_ == "PRON":
                 found += self._actors_one(child)
             elif child.dep_ == "prep" and child.lemma_.lower() in (
@@ -1087,7 +1096,10 @@ class _Builder:
     def _locations(self, frame: _Frame) -> list[PlaceMention]:
         places = list(frame.places)
         seen = {frame.trigger.i}
-        for predicate in (frame.trigger, frame.clause):
+        predicates = [frame.trigger, frame.clause]
+        if frame.action is not None:
+            predicates.append(frame.action)
+        for predicate in predicates:
             if predicate.i in seen and predicate is not frame.trigger:
                 continue
             seen.add(predicate.i)
@@ -1310,8 +1322,11 @@ class _Builder:
         the place it happens, else (for targets) of the source."""
         place = next((p.country_code for p in frame.places if p.country_code), None)
         source = next((a.country_code for a in frame.sources if a.country_code), None)
-        for role, fallback in (("sources", place), ("targets", place or source)):
-            actors = getattr(frame, role)
+        for role, fallback, kinds in (
+            ("sources", place, ("group", "person")),
+            ("targets", place, ("group", "person")),
+            ("targets", source, ("group",)),
+        ):
             if fallback is None:
                 continue
             setattr(
@@ -1319,9 +1334,9 @@ class _Builder:
                 role,
                 [
                     dataclasses.replace(a, country_code=fallback)
-                    if a.country_code is None and a.kind in ("group", "person")
+                    if a.country_code is None and a.kind in kinds
                     else a
-                    for a in actors
+                    for a in getattr(frame, role)
                 ],
             )
 
