@@ -184,8 +184,15 @@ def init(context: Context) -> None:
 @published_option
 @click.option("--source", help="The outlet that published the articles.")
 @click.option("--reprocess", is_flag=True, help="Extract again articles that are already stored.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes for the language analysis (one writer stores in input order).",
+)
 @pass_context
-def load(context, paths, fmt, published, source, reprocess) -> None:
+def load(context, paths, fmt, published, source, reprocess, workers) -> None:
     """Load articles from files, folders (recursively) or - (stdin).
 
     Formats: plain text (with an optional front-matter block), JSON (an object or a list), JSON
@@ -196,6 +203,7 @@ def load(context, paths, fmt, published, source, reprocess) -> None:
       timeline load seeds/
       timeline load article.txt --published 2017-04-07 --source "Associated Press"
       cat feed.jsonl | timeline load - --format jsonl
+      timeline load archive/ --workers 2
     """
     from timeline.pipeline import load_articles
     from timeline.read import iter_articles, parse_published
@@ -220,7 +228,12 @@ def load(context, paths, fmt, published, source, reprocess) -> None:
             list(paths), format=fmt, published=published_at, source=source, stdin=sys.stdin.buffer
         )
         summary = load_articles(
-            db, items, reprocess=reprocess, on_error=on_error, on_progress=on_progress
+            db,
+            items,
+            reprocess=reprocess,
+            workers=workers,
+            on_error=on_error,
+            on_progress=on_progress,
         )
     if interactive:
         click.echo("\r\033[K", nl=False, err=True)

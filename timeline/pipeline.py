@@ -1,13 +1,19 @@
-"""The pipeline: one article through parse -> dates -> events (with resolve), then into the store.
+"""The pipeline: articles through parse -> dates -> events (with resolve), then into the store.
 
-`extract` is pure NLP (nothing stored); `load_articles` adds the store, one transaction per
-article, and counts what happened.
+`extract` is pure NLP for one article (nothing stored). `load_articles` runs the NLP in batches
+(spaCy's `nlp.pipe`), in this process or in N worker processes (the model loaded once per worker),
+and writes the results in input order through a single writer, one transaction per article: the
+database ends up the same whatever the number of workers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -19,6 +25,7 @@ MISSING_PUBLISHED = (
     "no publication time: give one with --published 2017-04-07 "
     "(or a 'published' field / front-matter line in the file)"
 )
+BATCH_SIZE = 8
 
 
 def require_published(article: Article) -> None:
@@ -26,17 +33,80 @@ def require_published(article: Article) -> None:
         raise InputError(f"{article.origin}: {MISSING_PUBLISHED}")
 
 
-def extract(article: Article) -> Extraction:
-    """Every temporal expression and event in one article (parsed with spaCy)."""
+def extract(article: Article, doc=None) -> Extraction:
+    """Every temporal expression and event in one article (parsed with spaCy unless `doc` given)."""
     from timeline.dates import find_time_expressions
     from timeline.events import extract_events
     from timeline.parse import parse
 
     require_published(article)
-    doc = parse(article.text)
+    if doc is None:
+        doc = parse(article.text)
     expressions = find_time_expressions(article.text, article.published_at, doc)
     events = extract_events(doc, expressions, article.published_at)
     return Extraction(article=article, expressions=expressions, events=events)
+
+
+def extract_batch(articles: list[Article]) -> list[Extraction | TimelineError]:
+    """Extract a batch of articles, parsing them together; a failing article fails alone."""
+    from timeline.parse import parse_many
+
+    results: list[Extraction | TimelineError | None] = [None] * len(articles)
+    ready = []
+    for i, article in enumerate(articles):
+        try:
+            require_published(article)
+            ready.append(i)
+        except TimelineError as exc:
+            results[i] = exc
+    docs = parse_many((articles[i].text for i in ready), batch_size=BATCH_SIZE)
+    for i, doc in zip(ready, docs, strict=True):
+        try:
+            results[i] = extract(articles[i], doc)
+        except TimelineError as exc:
+            results[i] = exc
+        except Exception as exc:  # a defect on one article must not stop the others
+            results[i] = InputError(
+                f"{articles[i].origin}: could not be processed ({type(exc).__name__}: {exc})"
+            )
+    return results
+
+
+def _load_model_in_worker() -> None:
+    from timeline.parse import load_model
+
+    load_model()
+
+
+def extract_stream(
+    articles: Iterable[Article], *, workers: int = 1, batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Article, Extraction | TimelineError]]:
+    """Extractions in input order, computed `batch_size` articles at a time in `workers`
+    processes; at most two batches per worker are in flight, so memory stays bounded."""
+    batches = _batched(articles, batch_size)
+    if workers <= 1:
+        for batch in batches:
+            yield from zip(batch, extract_batch(batch), strict=True)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_load_model_in_worker
+    ) as pool:
+        pending: deque[tuple[list[Article], Future]] = deque()
+        for batch in batches:
+            pending.append((batch, pool.submit(extract_batch, batch)))
+            if len(pending) >= 2 * workers:
+                done, future = pending.popleft()
+                yield from zip(done, future.result(), strict=True)
+        while pending:
+            done, future = pending.popleft()
+            yield from zip(done, future.result(), strict=True)
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 @dataclass
@@ -69,6 +139,7 @@ def load_articles(
     items: Iterable[Article | TimelineError],
     *,
     reprocess: bool = False,
+    workers: int = 1,
     on_error: Callable[[str], None] | None = None,
     on_progress: Callable[[LoadSummary], None] | None = None,
 ) -> LoadSummary:
@@ -85,35 +156,49 @@ def load_articles(
         summary.errors.append(message)
         if on_error:
             on_error(message)
+        if on_progress:
+            on_progress(summary)
 
-    for item in items:
-        if isinstance(item, TimelineError):
-            fail(str(item))
-        else:
-            try:
+    def to_extract() -> Iterator[Article]:
+        """The articles that need NLP; read errors and known articles are counted on the way."""
+        for item in items:
+            if isinstance(item, TimelineError):
+                fail(str(item))
+                continue
+            if not reprocess:
                 with db.session() as session:
-                    if not reprocess and find_article(session, item.text) is not None:
+                    if find_article(session, item.text) is not None:
                         summary.duplicates += 1
-                    else:
-                        result = save(session, extract(item), reprocess=reprocess)
-                        if result.status == DUPLICATE:
-                            summary.duplicates += 1
-                        else:
-                            if result.status == REPROCESSED:
-                                summary.reprocessed += 1
-                            else:
-                                summary.loaded += 1
-                            summary.events += result.events
+                        if on_progress:
+                            on_progress(summary)
+                        continue
+            yield item
+
+    with db.session() as session:
+        for article, result in extract_stream(to_extract(), workers=workers):
+            if isinstance(result, TimelineError):
+                fail(str(result))
+                continue
+            try:
+                saved = save(session, result, reprocess=reprocess)
             except DatabaseError:
                 raise
             except TimelineError as exc:
                 fail(str(exc))
+                continue
             except SQLAlchemyError as exc:
                 orig = getattr(exc, "orig", None) or exc
-                reason = (
-                    str(orig).strip().splitlines()[0] if str(orig).strip() else type(exc).__name__
-                )
-                fail(f"{item.origin}: not stored: {reason}")
-        if on_progress:
-            on_progress(summary)
+                text = str(orig).strip()
+                fail(f"{article.origin}: not stored: {text.splitlines()[0] if text else exc}")
+                continue
+            if saved.status == DUPLICATE:
+                summary.duplicates += 1
+            else:
+                if saved.status == REPROCESSED:
+                    summary.reprocessed += 1
+                else:
+                    summary.loaded += 1
+                summary.events += saved.events
+            if on_progress:
+                on_progress(summary)
     return summary
