@@ -10,7 +10,7 @@ from sqlmodel import create_engine
 
 import timeline.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from alembic import context
-from timeline.db import database_url
+from timeline.db import database_url, include_object
 from timeline.models import metadata
 
 config = context.config
@@ -23,6 +23,7 @@ def run_with(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

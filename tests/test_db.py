@@ -11,6 +11,7 @@ from timeline.db import (
     database_url,
     downgrade,
     head_revision,
+    include_object,
     redact,
     upgrade,
 )
@@ -97,7 +98,9 @@ def test_models_and_migrations_agree(database):
     from alembic.runtime.migration import MigrationContext
 
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object}
+        )
         assert compare_metadata(context, metadata) == []
 
 

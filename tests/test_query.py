@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from records_factory import extraction
@@ -16,6 +16,7 @@ from timeline.query import (
     list_actors,
     list_places,
     parse_day,
+    parse_when,
     stats,
 )
 from timeline.store import save
@@ -72,6 +73,26 @@ def test_location_country_status_article_limit(session):
     assert triggers(session, article=99) == []
     assert triggers(session, limit=1) == ["launched"]
     assert count_events(session, EventFilter(limit=1)) == 2
+
+
+def test_full_text_search(session):
+    assert triggers(session, text="cruise missiles") == ["launched"]
+    assert triggers(session, text="missile") == ["launched"]  # stemmed
+    assert triggers(session, text="Moscow") == ["arrives"]
+    assert triggers(session, text="Moscow missiles") == []  # every word must occur
+    assert triggers(session, text="cruise", actor="Tillerson") == []
+    assert triggers(session, text='"; DROP TABLE events; --') == []
+    assert len(triggers(session)) == 2
+
+
+def test_full_text_follows_reprocessing(database):
+    with database.session() as session:
+        save(session, extraction())
+        again = extraction()
+        again.events = again.events[:1]
+        save(session, again, reprocess=True)
+        assert triggers(session, text="missiles") == []
+        assert triggers(session, text="Moscow") == ["arrives"]
 
 
 def test_unknown_status_and_country_are_errors(session):
@@ -149,3 +170,34 @@ def test_parse_day(text, end, expected):
 def test_parse_day_rejects(text):
     with pytest.raises(InputError):
         parse_day(text)
+
+
+def test_between_is_a_dyad_in_either_direction(session):
+    assert triggers(session, between=("United States", "Syria")) == ["launched"]
+    assert triggers(session, between=("syria", "U.S.")) == ["launched"]
+    assert triggers(session, between=("Tillerson", "Syria")) == []
+
+
+AS_OF = datetime(2017, 4, 7, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last month", (date(2017, 3, 1), date(2017, 3, 31))),
+        ("yesterday", (date(2017, 4, 6), date(2017, 4, 6))),
+        ("next week", (date(2017, 4, 10), date(2017, 4, 16))),
+        ("2017-W15", (date(2017, 4, 10), date(2017, 4, 16))),
+        ("March 2017", (date(2017, 3, 1), date(2017, 3, 31))),
+        ("2016", (date(2016, 1, 1), date(2016, 12, 31))),
+    ],
+)
+def test_relative_dates_in_filters(text, expected):
+    assert parse_when(text, AS_OF) == expected
+
+
+def test_relative_date_needs_an_anchor_and_sense():
+    with pytest.raises(InputError):
+        parse_when("last month")  # no as_of
+    with pytest.raises(InputError, match="last month"):
+        parse_when("the day after never", AS_OF)

@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from dataclasses import asdict
+from datetime import datetime
 
 import click
 
@@ -95,9 +96,26 @@ def filter_options(function):
         click.option("--actor", help="Events involving this actor (name, alias or country code)."),
         click.option("--source-actor", help="Events whose source (who acts) is this actor."),
         click.option("--target-actor", help="Events whose target (who is acted on) is this actor."),
+        click.option(
+            "--between",
+            nargs=2,
+            metavar="ACTOR ACTOR",
+            help="A dyad: events where one of the two acts on the other (either direction).",
+        ),
         click.option("--type", "event_type", help="CAMEO code prefix (04, 042) or label words."),
-        click.option("--since", help="Events whose dates reach this day or later (YYYY-MM-DD)."),
+        click.option(
+            "--since",
+            help="Events whose dates reach this day or later: 2017-04-07, 2017-04, 2017, "
+            "or a phrase ('last month') resolved against --as-of.",
+        ),
         click.option("--until", help="Events whose dates start on this day or earlier."),
+        click.option("--on", "on", help="Events overlapping this day, week, month or year."),
+        click.option(
+            "--as-of",
+            metavar="DATE",
+            help="The day relative dates in --since/--until/--on count from (default: today).",
+        ),
+        click.option("--text", help="Full-text search: events whose sentence has all these words."),
         click.option("--location", help="Events at this place (name)."),
         click.option(
             "--country",
@@ -119,21 +137,31 @@ def filter_options(function):
 
 
 def make_filter(options: dict):
-    from timeline.query import EventFilter, parse_day
+    from timeline.query import EventFilter, parse_when
+    from timeline.read import parse_published
 
+    as_of = parse_published(options["as_of"]) if options["as_of"] else datetime.now().astimezone()
+    since = parse_when(options["since"], as_of)[0] if options["since"] else None
+    until = parse_when(options["until"], as_of)[1] if options["until"] else None
+    if options["on"]:
+        on_start, on_end = parse_when(options["on"], as_of)
+        since = max(since, on_start) if since else on_start
+        until = min(until, on_end) if until else on_end
     return EventFilter(
         actor=options["actor"],
         source_actor=options["source_actor"],
         target_actor=options["target_actor"],
+        between=tuple(options["between"]) if options["between"] else None,
         type=options["event_type"],
-        since=parse_day(options["since"]) if options["since"] else None,
-        until=parse_day(options["until"], end=True) if options["until"] else None,
+        since=since,
+        until=until,
         location=options["location"],
         country=options["country"],
         article=options["article"],
         status=options["status"],
         limit=options["limit"],
         order=options["order"],
+        text=options["text"],
     )
 
 
@@ -380,6 +408,8 @@ def events(context, fmt, **options) -> None:
       timeline events --actor Tillerson
       timeline events --since 2017-04-10 --until 2017-04-16 --format json
       timeline events --type 19 --country SYR
+      timeline events --between "United States" Russia --on 2017-04
+      timeline events --since "last month" --text "cruise missiles"
     """
     from timeline.export import write_events
     from timeline.query import iter_events

@@ -89,6 +89,15 @@ def check_connection(engine: Engine) -> None:
 
 # --- migrations -----------------------------------------------------------------------------
 
+# Full-text search lives outside the models: an FTS5 table on SQLite, a GIN expression index on
+# PostgreSQL, both made by hand-written migrations. Autogenerate must not try to drop them.
+FULL_TEXT_OBJECTS = ("events_fts", "ix_events_sentence_fts")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic filter: everything but the full-text search objects."""
+    return not (name and name.startswith(FULL_TEXT_OBJECTS))
+
 
 def migrations_dir() -> Path:
     """The Alembic scripts: inside the installed package, or at the top of a source checkout."""

@@ -11,9 +11,9 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, literal_column, or_, select, text
 from sqlmodel import Session
 
 from timeline.errors import InputError
@@ -40,6 +40,7 @@ class EventFilter:
     actor: str | None = None  # any role; canonical name, alias or country code
     source_actor: str | None = None
     target_actor: str | None = None
+    between: tuple[str, str] | None = None  # a dyad: one acts on the other, either direction
     type: str | None = None  # CAMEO code prefix ("04", "042") or words of the label
     since: date | None = None  # the event's interval overlaps [since, until]
     until: date | None = None
@@ -49,22 +50,44 @@ class EventFilter:
     status: str | None = None
     limit: int | None = None
     order: str = "date"  # date / -date
+    text: str | None = None  # full-text search over the event's sentence (all words must occur)
 
 
-def parse_day(value: str, *, end: bool = False) -> date:
-    """An ISO date for --since/--until: 2017-04-07, 2017-04 or 2017 (first or last day)."""
+def parse_when(value: str, as_of: datetime | None = None) -> tuple[date, date]:
+    """The inclusive interval of days a --since/--until/--on value names.
+
+    ISO forms (2017-04-07, 2017-04, 2017, 2017-W15) or, given `as_of`, any expression the
+    temporal engine resolves: "yesterday", "last month", "April 2017", "the first quarter of 2017".
+    """
     text = value.strip()
     try:
         if re.fullmatch(r"\d{4}", text):
             year = int(text)
-            return date(year, 12, 31) if end else date(year, 1, 1)
+            return date(year, 1, 1), date(year, 12, 31)
         if re.fullmatch(r"\d{4}-\d{2}", text):
             year, month = map(int, text.split("-"))
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, last if end else 1)
-        return date.fromisoformat(text)
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            day = date.fromisoformat(text)
+            return day, day
     except ValueError:
-        raise InputError(f"invalid date {value!r}: expected YYYY-MM-DD, YYYY-MM or YYYY") from None
+        raise InputError(f"invalid date {value!r}: no such day or month") from None
+    if as_of is not None and text:
+        from timeline.dates import resolve_phrase
+
+        expression = resolve_phrase(text, as_of)
+        if expression is not None and expression.date_start and expression.date_end:
+            return expression.date_start, expression.date_end
+    raise InputError(
+        f"invalid date {value!r}: expected YYYY-MM-DD, YYYY-MM, YYYY "
+        "or a phrase such as 'last month', 'yesterday', 'March 2017'"
+    )
+
+
+def parse_day(value: str, *, end: bool = False, as_of: datetime | None = None) -> date:
+    """The first (or, with `end`, the last) day of what `value` names: see `parse_when`."""
+    start, last = parse_when(value, as_of)
+    return last if end else start
 
 
 def actor_ids_matching(session: Session, name: str) -> Select:
@@ -93,6 +116,27 @@ def _country_codes(name: str) -> list[str]:
     return sorted(codes)
 
 
+def _full_text(session: Session, query: str):
+    """Events whose sentence contains every word of `query` (stemmed: "strike" finds "strikes").
+
+    SQLite: the FTS5 table events_fts; PostgreSQL: to_tsvector('english', sentence), GIN-indexed.
+    """
+    words = re.findall(r"\w+", query)
+    if not words:
+        raise InputError(f"nothing to search for in {query!r}")
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_tsvector("english", EventRow.sentence).op("@@")(
+            func.plainto_tsquery("english", " ".join(words))
+        )
+    match = " ".join(f'"{word}"' for word in words)
+    matching = (
+        select(literal_column("rowid"))
+        .select_from(text("events_fts"))
+        .where(literal_column("events_fts").op("MATCH")(match))
+    )
+    return EventRow.id.in_(matching)
+
+
 def filtered(session: Session, flt: EventFilter) -> Select:
     """The SELECT of event rows (with their article) that match a filter, in order."""
     query = select(EventRow).join(ArticleRow, ArticleRow.id == EventRow.article_id)
@@ -111,12 +155,28 @@ def filtered(session: Session, flt: EventFilter) -> Select:
         if role:
             link = and_(link, EventActor.role == role)
         conditions.append(exists().where(link))
+    if flt.between:
+        first, second = (actor_ids_matching(session, name) for name in flt.between)
+
+        def role_of(actors, role):
+            return exists().where(
+                EventActor.event_id == EventRow.id,
+                EventActor.role == role,
+                EventActor.actor_id.in_(actors),
+            )
+
+        conditions.append(
+            or_(
+                and_(role_of(first, "source"), role_of(second, "target")),
+                and_(role_of(second, "source"), role_of(first, "target")),
+            )
+        )
     if flt.type:
-        text = flt.type.strip()
-        if text.isdigit():
-            conditions.append(EventRow.event_code.startswith(text))
+        wanted = flt.type.strip()
+        if wanted.isdigit():
+            conditions.append(EventRow.event_code.startswith(wanted))
         else:
-            conditions.append(func.lower(EventRow.event_label).contains(text.lower()))
+            conditions.append(func.lower(EventRow.event_label).contains(wanted.lower()))
     if flt.since:
         conditions.append(EventRow.date_end >= flt.since)
     if flt.until:
@@ -142,6 +202,8 @@ def filtered(session: Session, flt: EventFilter) -> Select:
             ActorRow.country_code.in_(codes),
         )
         conditions.append(or_(located, involved))
+    if flt.text:
+        conditions.append(_full_text(session, flt.text))
     if flt.article is not None:
         conditions.append(EventRow.article_id == flt.article)
     if flt.status:
