@@ -434,6 +434,7 @@ _PEOPLE = {
 # Participles whose passive subject is the one who acts: "is opposed to", "is committed to"
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate"}
 _NAME_TYPES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
+_PARTNER_PREPS = {"with", "against", "to", "toward", "towards"}
 _CONFLICT_ACTIONS = {"14", "16", "17", "18", "19", "20"}
 _STATUS_RANK = {"negated": 4, "hypothetical": 3, "planned": 2, "reported": 1, "asserted": 0}
 
@@ -900,6 +901,20 @@ class _Builder:
         for child in verb.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in self.lex.nouns:
                 self._noun_targets(frame, child)
+            elif child.dep_ == "dobj":  # "break off relations with Congo"
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lemma_.lower() in _PARTNER_PREPS:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                frame.targets += self._actors(pobj, loose=True)
+            if (
+                child.dep_ == "prep"
+                and child.lemma_.lower() == "from"
+                and frame.code[:2] in ("16", "17")
+            ):  # "confiscated weapons from armed groups"
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and not self._is_place(pobj):
+                        frame.targets += self._actors(pobj, loose=True)
             if child.dep_ == "prep" and child.lemma_.lower() in _TARGET_PREPS:
                 lemma = child.lemma_.lower()
                 for pobj in child.children:
@@ -1280,6 +1295,8 @@ class _Builder:
         frame.places = self._locations(frame)
         if not frame.targets and frame.places and frame.code[:2] != "01":
             frame.targets = self._place_country(frame)
+        if not frame.targets and frame.code[:2] == "17" and frame.sources:
+            frame.targets = self._domestic_target(frame)
         expr = self._own_time(frame)
         if expr is not None:
             frame.time, frame.date_source = expr, "text"
@@ -1324,7 +1341,7 @@ class _Builder:
         source = next((a.country_code for a in frame.sources if a.country_code), None)
         for role, fallback, kinds in (
             ("sources", place, ("group", "person")),
-            ("targets", place, ("group", "person")),
+            ("targets", place, ("group",)),
             ("targets", source, ("group",)),
         ):
             if fallback is None:
@@ -1362,6 +1379,27 @@ class _Builder:
                     )
                 ]
         return []
+
+    def _domestic_target(self, frame: _Frame) -> list[ActorMention]:
+        """Coercion of an object that names no actor ("outlawed the largest militant group",
+        "prevented the demonstration") is coded, as CAMEO does, against the source's country."""
+        from timeline.resolve import country_name
+
+        if not any(c.dep_ in ("dobj", "nsubjpass") for c in frame.clause.children):
+            return []
+        source = frame.sources[0]
+        code = source.country_code
+        if not code:
+            return []
+        return [
+            ActorMention(
+                name=country_name(code) or code,
+                kind="country",
+                role="target",
+                country_code=code,
+                code=code,
+            )
+        ]
 
     def _modal(self, token: Token) -> bool:
         return any(
