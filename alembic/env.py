@@ -5,11 +5,11 @@ source checkout: `alembic -x db=URL upgrade head` or
 `alembic -x db=URL revision --autogenerate -m ...`.
 """
 
+from alembic import context
 from sqlalchemy import pool
 from sqlmodel import create_engine
 
 import timeline.models  # noqa: F401  (registers every table on SQLModel.metadata)
-from alembic import context
 from timeline.db import database_url, include_object
 from timeline.models import metadata
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -176,6 +178,11 @@ class ActorAlias(SQLModel, table=True):
     )
     alias: str
     alias_key: str = Field(index=True)
+    # set by `timeline actors merge/alias`: a name the user confirmed, which always identifies
+    # this actor when later articles use it (even a bare surname)
+    confirmed: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
 
 
 class EventActor(SQLModel, table=True):
