@@ -1,0 +1,470 @@
+"""The HTML timeline page, opened in a real headless browser (Debian's Chromium via Playwright).
+
+Each test exports stored events to a file, opens it from a file:// URL and checks what an analyst
+sees: no console message or page error, no network request beyond the file, events in date order,
+filters that hide the other events, a click that shows the sentence with its trigger highlighted,
+zoom and pan, and text from articles shown as text (a <script> in a sentence never runs).
+
+Without Chromium (/usr/bin/chromium or `chromium` on PATH) the tests are skipped, saying why,
+unless TIMELINE_TEST_REQUIRE_BROWSER=1 (CI), where they fail.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from records_factory import extraction
+
+from timeline.export.html import script_json, write_html
+from timeline.query import EventFilter, iter_events
+from timeline.records import (
+    DATE,
+    ActorMention,
+    Article,
+    Event,
+    Extraction,
+    PlaceMention,
+    TimeExpression,
+)
+from timeline.store import save
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+XSS = "<script>alert(1)</script>"
+
+
+def chromium_path() -> str | None:
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = chromium_path()
+    if path is None:
+        reason = "Chromium is not installed (/usr/bin/chromium or chromium on PATH)"
+        if os.environ.get("TIMELINE_TEST_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason}, and TIMELINE_TEST_REQUIRE_BROWSER=1 requires it")
+        pytest.skip(f"{reason}: the HTML timeline is not tested in a browser")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+# --- a second article, written for these tests: a week, a month, and markup in the text -------
+
+PUBLISHED = datetime(2017, 4, 12, 8, 0, tzinfo=UTC)
+TEXT = (
+    "Russia held talks with the United States in Geneva during the week. "
+    "In March the European Union imposed sanctions on Syria. "
+    f"Protesters in Damascus chanted {XSS} outside the embassy on Sunday."
+)
+
+
+def _span(text: str, words: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(words, after)
+    return start, start + len(words)
+
+
+def _sentence(words: str) -> tuple[str, int, int]:
+    start = TEXT.index(words)
+    end = TEXT.index(".", start + len(words) - 1) + 1
+    return TEXT[start:end], start, end
+
+
+def _event(
+    trigger: str,
+    sentence_words: str,
+    code: str,
+    label: str,
+    quad: int,
+    goldstein: float,
+    value: str,
+    granularity: str,
+    start: date,
+    end: date,
+    actors,
+    places,
+) -> Event:
+    sentence, s_start, s_end = _sentence(sentence_words)
+    t_start, t_end = _span(TEXT, trigger, s_start)
+    return Event(
+        trigger=trigger,
+        trigger_start=t_start,
+        trigger_end=t_end,
+        lemma=trigger.lower(),
+        sentence=sentence,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        event_code=code,
+        event_label=label,
+        quad_class=quad,
+        goldstein=goldstein,
+        actors=actors,
+        locations=places,
+        date_source="text",
+        date_value=value,
+        granularity=granularity,
+        date_start=start,
+        date_end=end,
+    )
+
+
+def second_article() -> Extraction:
+    article = Article(
+        text=TEXT,
+        published_at=PUBLISHED,
+        title=f"{XSS} Geneva & Damascus",
+        url="javascript:alert(2)",
+        source="Wire <b>service</b>",
+        origin="second.txt",
+    )
+    week = TimeExpression(
+        "during the week",
+        *_span(TEXT, "during the week"),
+        DATE,
+        "2017-W15",
+        "week",
+        date(2017, 4, 10),
+        date(2017, 4, 16),
+        PUBLISHED,
+    )
+    russia = ActorMention("Russia", "country", "source", "Russia", 0, 6, "RUS", "RUS")
+    usa = ActorMention("United States", "country", "target", "United States", 25, 38, "USA", "USA")
+    eu = ActorMention("European Union", "organization", "source", code="IGO")
+    syria = ActorMention("Syria", "country", "target", country_code="SYR", code="SYR")
+    protesters = ActorMention("protesters", "group", "source", code="CVL")
+    geneva = PlaceMention(
+        "Geneva", "Geneva", country_code="CHE", latitude=46.20222, longitude=6.14569, feature="city"
+    )
+    damascus = PlaceMention(
+        "Damascus",
+        "Damascus",
+        country_code="SYR",
+        latitude=33.5102,
+        longitude=36.29128,
+        feature="city",
+    )
+    talks = _event(
+        "held talks",
+        "Russia held",
+        "046",
+        "Engage in negotiation",
+        1,
+        7.0,
+        "2017-W15",
+        "week",
+        date(2017, 4, 10),
+        date(2017, 4, 16),
+        [russia, usa],
+        [geneva],
+    )
+    sanctions = _event(
+        "imposed",
+        "In March",
+        "163",
+        "Impose embargo, boycott, or sanctions",
+        4,
+        -8.0,
+        "2017-03",
+        "month",
+        date(2017, 3, 1),
+        date(2017, 3, 31),
+        [eu, syria],
+        [],
+    )
+    protest = _event(
+        "chanted",
+        "Protesters in",
+        "140",
+        "Engage in political dissent",
+        4,
+        -6.5,
+        "2017-04-09",
+        "day",
+        date(2017, 4, 9),
+        date(2017, 4, 9),
+        [protesters],
+        [damascus],
+    )
+    talks.time = week
+    return Extraction(article=article, expressions=[week], events=[talks, sanctions, protest])
+
+
+# --- opening a page -------------------------------------------------------------------------
+
+
+@dataclass
+class Opened:
+    page: object
+    url: str
+    events: list[dict]
+    messages: list[str] = field(default_factory=list)  # console messages and page errors
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def attr(self, selector: str, name: str) -> list[str]:
+        return self.page.eval_on_selector_all(
+            selector, "(nodes, name) => nodes.map(n => n.getAttribute(name))", name
+        )
+
+    def shown_rows(self) -> list[int]:
+        return [int(i) for i in self.attr("#events > li:not([hidden])", "data-event-id")]
+
+    def shown_marks(self) -> list[int]:
+        return [int(i) for i in self.attr("#lanes > .mark:not([hidden])", "data-event-id")]
+
+    def view(self) -> tuple[float, float]:
+        timeline = self.page.locator("#timeline")
+        return (
+            float(timeline.get_attribute("data-view-start")),
+            float(timeline.get_attribute("data-view-end")),
+        )
+
+
+@pytest.fixture
+def opened(database, browser, tmp_path):
+    """A function that exports the stored events to a page and opens it."""
+    with database.session() as session:
+        save(session, extraction())
+        save(session, second_article())
+        events = list(iter_events(session, EventFilter()))
+    pages = []
+
+    def open_page(title: str = "Test timeline", width: int = 1280, height: int = 900) -> Opened:
+        path = tmp_path / "timeline.html"
+        with open(path, "w", encoding="utf-8") as out:
+            assert write_html(iter(events), out, title=title) == len(events)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        pages.append(page)
+        opened = Opened(page=page, url=path.as_uri(), events=events)
+        page.on("console", lambda m: opened.messages.append(f"console {m.type}: {m.text}"))
+        page.on("pageerror", lambda e: opened.messages.append(f"page error: {e}"))
+        page.on("request", lambda r: opened.requests.append(r.url))
+
+        def dialog(d) -> None:
+            opened.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+        page.goto(opened.url)
+        page.wait_for_selector("#events > li")
+        return opened
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
+def by_date(events: list[dict]) -> list[int]:
+    return [
+        e["id"] for e in sorted(events, key=lambda e: (e["date_start"], e["date_end"], e["id"]))
+    ]
+
+
+# --- tests ------------------------------------------------------------------------------------
+
+
+def test_page_lists_events_in_date_order_without_errors_or_network(opened):
+    shown = opened()
+    page = shown.page
+    assert shown.shown_rows() == by_date(shown.events)
+    starts = shown.attr("#events > li", "data-date-start")
+    assert starts == sorted(starts) and starts[0] == "2017-03-01"
+    assert sorted(shown.shown_marks()) == sorted(e["id"] for e in shown.events)
+    actors = [json.loads(a) for a in shown.attr("#events > li", "data-actors")]
+    assert ["United States", "Syria"] in actors
+    # a week and a month are bars, a day a point
+    kinds = dict(
+        zip(shown.attr(".mark", "data-date-start"), shown.attr(".mark", "class"), strict=True)
+    )
+    assert "bar" in kinds["2017-03-01"] and "bar" in kinds["2017-04-10"]
+    assert "point" in kinds["2017-04-06"]
+    assert page.locator("#summary").inner_text().startswith("5 events")
+    # the month bar is wider than the week bar
+    month = page.locator('.mark[data-date-start="2017-03-01"]').bounding_box()
+    week = page.locator('.mark[data-date-start="2017-04-10"]').bounding_box()
+    assert month["width"] > 3 * week["width"] > 0
+    assert shown.messages == []
+    assert shown.requests == [shown.url]
+
+
+def test_actor_filter_hides_the_other_events(opened):
+    shown = opened()
+    page = shown.page
+    page.select_option("#filter-actor", "United States")
+    with_us = {e["id"] for e in shown.events if "United States" in {a["name"] for a in e["actors"]}}
+    assert len(with_us) == 2
+    assert set(shown.shown_rows()) == with_us
+    assert set(shown.shown_marks()) == with_us
+    hidden = page.locator("#events > li[hidden]")
+    assert hidden.count() == len(shown.events) - 2
+    for actors in shown.attr("#events > li[hidden]", "data-actors"):
+        assert "United States" not in json.loads(actors)
+    assert page.locator("#shown").inner_text() == "2 of 5 events shown"
+
+    page.select_option("#filter-actor", "")
+    page.select_option("#filter-type", "16")  # CAMEO root: reduce relations
+    assert shown.shown_rows() == [e["id"] for e in shown.events if e["event_code"] == "163"]
+    page.select_option("#filter-type", "")
+    page.uncheck("#quad-4")
+    assert set(shown.shown_rows()) == {e["id"] for e in shown.events if e["quad_class"] != 4}
+    page.check("#quad-4")
+    page.fill("#filter-text", "negotiation")
+    assert shown.shown_rows() == [e["id"] for e in shown.events if e["trigger"] == "held talks"]
+    assert shown.messages == []
+
+
+def test_click_shows_the_sentence_with_its_trigger_and_the_article(opened):
+    shown = opened()
+    page = shown.page
+    strike = next(e for e in shown.events if e["trigger"] == "launched")
+    page.locator(f'#lanes > .mark[data-event-id="{strike["id"]}"]').click()
+    row = page.locator(f'#events > li[data-event-id="{strike["id"]}"]')
+    assert row.locator(".sentence").inner_text() == strike["sentence"]
+    assert row.locator(".sentence mark").inner_text() == "launched"
+    link = row.locator(".facts a")
+    assert link.inner_text() == "Tillerson to Moscow"
+    assert link.get_attribute("href") == "https://example.org/a"
+    facts = row.locator(".facts").inner_text()
+    assert "AP, 7 Apr 2017 09:30 UTC" in facts
+    assert "195 Employ aerial weapons" in facts
+    assert page.locator(".ev-detail").count() == 1
+    # a click on the row itself closes it; another row opens alone
+    row.locator(".ev-head").click()
+    assert page.locator(".ev-detail").count() == 0
+    visit = next(e for e in shown.events if e["trigger"] == "arrives")
+    page.locator(f'#events > li[data-event-id="{visit["id"]}"] .ev-head').click()
+    assert page.locator(".sentence mark").inner_text() == "arrives"
+    assert shown.messages == []
+
+
+def test_markup_in_articles_is_shown_as_text_and_never_runs(opened):
+    shown = opened(title=f"{XSS} & timeline")
+    page = shown.page
+    assert page.title() == f"{XSS} & timeline"
+    assert page.locator("h1").inner_text() == f"{XSS} & timeline"
+    assert page.locator("script").count() == 3  # the lookup table, the events, the code
+    protest = next(e for e in shown.events if e["trigger"] == "chanted")
+    row = page.locator(f'#events > li[data-event-id="{protest["id"]}"]')
+    row.locator(".ev-head").click()
+    assert row.locator(".sentence").inner_text() == protest["sentence"]
+    assert XSS in row.locator(".sentence").inner_text()
+    assert row.locator(".sentence mark").inner_text() == "chanted"
+    facts = row.locator(".facts").inner_text()
+    assert f"{XSS} Geneva & Damascus" in facts and "Wire <b>service</b>" in facts
+    assert row.locator(".facts a").count() == 0  # a javascript: URL is not made a link
+    assert page.locator("b").count() == 0
+    assert shown.dialogs == []
+    assert shown.messages == []
+    assert shown.requests == [shown.url]
+
+
+def test_zoom_with_buttons_and_wheel_and_pan_by_dragging(opened):
+    shown = opened()
+    page = shown.page
+    start, end = shown.view()
+    page.click("#zoom-in")
+    zoomed = shown.view()
+    assert zoomed[1] - zoomed[0] == pytest.approx((end - start) / 1.6, rel=1e-3)
+    page.click("#zoom-out")
+    assert shown.view() == pytest.approx((start, end), abs=1e-2)
+
+    box = page.locator("#timeline").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.75, box["y"] + box["height"] - 8)
+    page.mouse.wheel(0, -200)
+    page.wait_for_function(
+        f"document.getElementById('timeline').dataset.viewStart !== '{start:.3f}'"
+    )
+    wheeled = shown.view()
+    assert wheeled[1] - wheeled[0] < end - start
+    assert wheeled[0] > start  # zoomed towards the pointer, right of the middle
+
+    y = box["y"] + box["height"] - 8  # below the marks: a drag, not a click
+    page.mouse.move(box["x"] + 600, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 400, y, steps=5)
+    page.mouse.up()
+    panned = shown.view()
+    assert panned[1] - panned[0] == pytest.approx(wheeled[1] - wheeled[0], rel=1e-6)
+    assert panned[0] > wheeled[0]  # dragged left: later days come into view
+    assert page.locator(".ev-detail").count() == 0
+
+    page.click("#zoom-fit")
+    assert shown.view() == pytest.approx((start, end), abs=1e-2)
+    assert shown.messages == []
+
+
+def test_screenshot(opened):
+    """The page as analysts see it, saved for review: tests/artifacts/html-timeline.png."""
+    shown = opened(title="Tillerson to Moscow and after", width=1280, height=820)
+    page = shown.page
+    strike = next(e for e in shown.events if e["trigger"] == "launched")
+    page.locator(f'#lanes > .mark[data-event-id="{strike["id"]}"]').click()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / "html-timeline.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shown.messages == []
+
+
+# --- without a browser --------------------------------------------------------------------------
+
+
+def test_embedded_json_cannot_close_its_script_element():
+    text = script_json({"sentence": f"a {XSS} b </SCRIPT> & \u2028", "n": 1})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"sentence": f"a {XSS} b </SCRIPT> & \u2028", "n": 1}
+
+
+def test_page_is_self_contained_and_streams(tmp_path):
+    import io
+
+    from timeline.export.html import cameo_roots
+
+    out = io.StringIO()
+    seen = []
+
+    def events():
+        for i in range(3):
+            seen.append(out.getvalue().count('"event_code":'))
+            yield {
+                "id": i + 1,
+                "date_start": f"2017-04-0{i + 1}",
+                "date_end": None,
+                "event_code": "042",
+                "quad_class": 1,
+                "actors": [],
+                "locations": [],
+                "article": {"id": 1},
+            }
+
+    assert write_html(events(), out) == 3
+    assert seen == [0, 1, 2]  # each event is written before the next is asked for
+    page = out.getvalue()
+    for outside in ('src="http', "src='http", 'href="http', "@import", "url(", "fetch("):
+        assert outside not in page
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert html.unescape(policy[1]).startswith("default-src 'none'; script-src 'sha256-")
+    assert cameo_roots()["19"] == "Fight" and len(cameo_roots()) == 20

@@ -1,0 +1,761 @@
+"""HTML export: one self-contained page with an interactive, zoomable timeline of the events.
+
+The page needs no network: CSS and JavaScript are inline, fonts are the system's, and a
+Content-Security-Policy forbids every fetch (only the page's own script, by hash, may run). The
+events are embedded as JSON in a <script type="application/json"> block with '<', '>' and '&'
+written as JSON escapes, so text from articles can never close the block or become markup; the
+script builds the page with DOM text nodes only, and links only to http(s) addresses.
+
+What an analyst gets: a horizontal time axis with every event drawn over its date interval (a
+day is a dot, a week, month or year a bar; colours by CAMEO quad class), zoom with the buttons
+or the mouse wheel, pan by dragging; below it the list in date order; filters by actor, CAMEO
+root, quad class, status and free text; a click on an event shows its sentence with the trigger
+highlighted, its actors and places, and its article (title linked to the URL, source, time).
+
+Every event element (timeline mark and list row) carries data-event-id, data-date-start and
+data-actors (a JSON list of actor names).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TextIO
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+# Fields of an event that the page uses; everything else in the query's dict is left out.
+EVENT_FIELDS = (
+    "id",
+    "date_start",
+    "date_end",
+    "date_value",
+    "granularity",
+    "date_source",
+    "event_code",
+    "event_label",
+    "quad_class",
+    "goldstein",
+    "trigger",
+    "status",
+    "sentence",
+    "trigger_span",
+    "sentence_span",
+)
+ACTOR_FIELDS = ("name", "role", "kind", "country_code", "code")
+PLACE_FIELDS = ("name", "country_code", "feature", "latitude", "longitude")
+ARTICLE_FIELDS = ("id", "title", "url", "source", "published_at")
+
+
+@lru_cache(maxsize=1)
+def cameo_roots() -> dict[str, str]:
+    """The CAMEO root codes (01..20) and their labels, from timeline/data/cameo_codes.tsv."""
+    roots: dict[str, str] = {}
+    for line in (DATA / "cameo_codes.tsv").read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) < 2:
+            continue
+        if len(cells[0]) == 2 and cells[0].isdigit():
+            roots[cells[0]] = cells[1].strip()
+    return roots
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>', '&' or line separators."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def page_event(event: dict) -> dict:
+    """The part of an event the page shows."""
+    view = {key: event.get(key) for key in EVENT_FIELDS if key in event}
+    view["actors"] = [
+        {key: actor.get(key) for key in ACTOR_FIELDS} for actor in event.get("actors") or []
+    ]
+    view["locations"] = [
+        {key: place.get(key) for key in PLACE_FIELDS} for place in event.get("locations") or []
+    ]
+    article = event.get("article") or {}
+    view["article"] = {key: article.get(key) for key in ARTICLE_FIELDS}
+    return view
+
+
+def _hash(source: str) -> str:
+    return base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
+
+
+def write_html(events: Iterable[dict], out: TextIO, *, title: str = "Timeline") -> int:
+    """Write the timeline page for `events` (in any order) to `out`; returns the events written."""
+    policy = (
+        "default-src 'none'; "
+        f"script-src 'sha256-{_hash(SCRIPT)}'; "
+        "style-src 'unsafe-inline'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    shown = html.escape(title, quote=True)
+    out.write(
+        HEAD.format(policy=html.escape(policy, quote=True), title=shown, style=STYLE)
+        + BODY.format(title=shown)
+    )
+    out.write('<script type="application/json" id="timeline-roots">')
+    out.write(script_json(cameo_roots()))
+    out.write("</script>\n")
+    out.write('<script type="application/json" id="timeline-data">[')
+    count = 0
+    for event in events:
+        out.write(",\n" if count else "\n")
+        out.write(script_json(page_event(event)))
+        count += 1
+    out.write("\n]</script>\n")
+    out.write(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
+    return count
+
+
+HEAD = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{title}</title>
+<style>{style}</style>
+</head>
+"""
+
+BODY = """<body>
+<header class="top">
+  <h1 id="page-title">{title}</h1>
+  <p id="summary" class="summary"></p>
+</header>
+<section class="controls" aria-label="Filters">
+  <label>Actor <select id="filter-actor"><option value="">All actors</option></select></label>
+  <label>Event type <select id="filter-type"><option value="">All types</option></select></label>
+  <label>Status <select id="filter-status"><option value="">Any status</option></select></label>
+  <label>Search <input id="filter-text" type="search" placeholder="words, places, sources"></label>
+  <fieldset id="filter-quad" class="quads"><legend>Quad class</legend></fieldset>
+  <span id="shown" class="shown"></span>
+</section>
+<section class="card timeline-card" aria-label="Timeline">
+  <div class="toolbar">
+    <button type="button" id="zoom-out" title="Zoom out">&minus;</button>
+    <button type="button" id="zoom-in" title="Zoom in">+</button>
+    <button type="button" id="zoom-fit" title="Show every shown event">Fit</button>
+    <span id="range" class="range"></span>
+    <span class="hint">wheel to zoom, drag to pan, click an event for its sentence</span>
+  </div>
+  <div id="timeline" class="timeline" tabindex="0">
+    <div id="axis" class="axis"></div>
+    <div id="lanes" class="lanes"></div>
+  </div>
+</section>
+<section class="card list-card" aria-label="Events">
+  <ol id="events" class="events"></ol>
+  <p id="empty" class="empty" hidden>No event matches the filters.</p>
+</section>
+<noscript><p class="empty">This page needs JavaScript to show the timeline.</p></noscript>
+"""
+
+STYLE = """
+:root {
+  --q1: #4e9a06; --q2: #2a6fb0; --q3: #d98e1f; --q4: #c0392b;
+  --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --soft: #f6f8fa; --accent: #0b5cad;
+}
+* { box-sizing: border-box; }
+body {
+  margin: 0; padding: 0 24px 40px; color: var(--ink); background: #fff;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+    sans-serif;
+}
+.top { display: flex; align-items: baseline; gap: 16px; flex-wrap: wrap; padding: 16px 0 8px; }
+h1 { font-size: 22px; margin: 0; font-weight: 600; }
+.summary { margin: 0; color: var(--muted); }
+.controls {
+  display: flex; flex-wrap: wrap; gap: 10px 18px; align-items: center; padding: 10px 12px;
+  background: var(--soft); border: 1px solid var(--line); border-radius: 8px;
+}
+.controls label { display: inline-flex; gap: 6px; align-items: center; color: var(--muted); }
+.controls select, .controls input[type=search] {
+  font: inherit; color: var(--ink); padding: 3px 6px; border: 1px solid var(--line);
+  border-radius: 6px; background: #fff; max-width: 240px;
+}
+.quads { border: 0; margin: 0; padding: 0; display: inline-flex; gap: 10px; align-items: center; }
+.quads legend { float: left; margin-right: 6px; color: var(--muted); padding: 0; }
+.quads label { color: var(--ink); gap: 4px; }
+.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
+.shown { margin-left: auto; color: var(--muted); }
+.card { border: 1px solid var(--line); border-radius: 8px; margin-top: 14px; background: #fff; }
+.toolbar {
+  display: flex; gap: 8px; align-items: center; padding: 8px 12px;
+  border-bottom: 1px solid var(--line);
+}
+.toolbar button {
+  font: inherit; min-width: 34px; padding: 2px 10px; border: 1px solid var(--line);
+  border-radius: 6px; background: var(--soft); cursor: pointer;
+}
+.toolbar button:hover { background: #eaeef2; }
+.range { font-weight: 600; margin-left: 6px; }
+.hint { margin-left: auto; color: var(--muted); font-size: 12px; }
+.timeline {
+  position: relative; overflow: hidden; cursor: grab; user-select: none; touch-action: none;
+  min-height: 120px; outline: none;
+}
+.timeline.dragging { cursor: grabbing; }
+.axis { position: absolute; left: 0; right: 0; top: 0; bottom: 0; }
+.tick { position: absolute; top: 0; bottom: 0; border-left: 1px solid #eef1f4; }
+.tick span {
+  position: absolute; top: 4px; left: 4px; font-size: 11px; color: var(--muted);
+  white-space: nowrap;
+}
+.tick.major { border-left-color: #d8dee4; }
+.tick.major span { color: var(--ink); font-weight: 600; }
+.lanes { position: absolute; left: 0; right: 0; top: 26px; bottom: 0; }
+.mark {
+  position: absolute; height: 14px; border-radius: 7px; cursor: pointer; opacity: 0.9;
+  overflow: hidden; white-space: nowrap; font-size: 11px; line-height: 14px; color: #fff;
+  padding: 0 6px;
+}
+.mark.point { width: 14px; padding: 0; border: 2px solid #fff; box-shadow: 0 0 0 1px #8c959f; }
+.mark.bar { opacity: 0.55; border-radius: 3px; }
+.mark:hover, .mark.selected { opacity: 1; box-shadow: 0 0 0 2px var(--ink); z-index: 2; }
+.mark.off { display: none; }
+.q1 { background: var(--q1); } .q2 { background: var(--q2); }
+.q3 { background: var(--q3); } .q4 { background: var(--q4); }
+.events { list-style: none; margin: 0; padding: 0; }
+.ev { border-bottom: 1px solid #eef1f4; }
+.ev:last-child { border-bottom: 0; }
+.ev-head {
+  display: grid; grid-template-columns: 150px 42px minmax(180px, 1.3fr) minmax(160px, 1fr)
+    minmax(90px, 0.6fr) 84px;
+  gap: 10px; align-items: baseline; padding: 7px 12px; cursor: pointer;
+}
+.ev-head:hover { background: var(--soft); }
+.ev.selected > .ev-head { background: #eaf2fb; }
+.ev-date { font-variant-numeric: tabular-nums; color: var(--ink); }
+.ev-date .approx { color: var(--muted); font-size: 12px; }
+.ev-code {
+  color: #fff; font-size: 11px; font-weight: 600; text-align: center; border-radius: 4px;
+  padding: 1px 0; font-variant-numeric: tabular-nums;
+}
+.ev-label { font-weight: 500; }
+.ev-label .trigger { color: var(--muted); font-weight: 400; }
+.ev-who, .ev-where { color: var(--ink); overflow: hidden; text-overflow: ellipsis; }
+.ev-where { color: var(--muted); }
+.ev-status { font-size: 12px; color: var(--muted); text-align: right; }
+.ev-status.flag {
+  color: #6e4b00; background: #fff3cd; border-radius: 10px; padding: 0 8px; text-align: center;
+}
+.ev-detail { padding: 4px 12px 14px 172px; }
+.sentence {
+  margin: 0 0 10px; padding: 8px 12px; border-left: 3px solid var(--line); background: var(--soft);
+  font-size: 15px; white-space: pre-wrap;
+}
+.sentence mark { background: #ffe58f; padding: 0 2px; border-radius: 2px; }
+.facts { display: grid; grid-template-columns: 90px 1fr; gap: 3px 12px; margin: 0; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; }
+.facts a { color: var(--accent); }
+.role { color: var(--muted); font-size: 12px; }
+.empty { padding: 16px; color: var(--muted); margin: 0; }
+[hidden] { display: none !important; }
+"""
+
+SCRIPT = r"""
+(function () {
+  "use strict";
+  var DAY = 86400000;
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+    "Dec"];
+  var QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+    4: "material conflict"};
+  var LANE = 20, AXIS = 26, MAX_LANES = 16, POINT = 14, MIN_BAR = 8;
+
+  function json(id) { return JSON.parse(document.getElementById(id).textContent); }
+  var events = json("timeline-data");
+  var roots = json("timeline-roots");
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+  function dayNumber(iso) {
+    if (!iso) { return null; }
+    var p = String(iso).slice(0, 10).split("-");
+    return Date.UTC(+p[0], +p[1] - 1, +p[2]) / DAY;
+  }
+  function dayText(n, withYear) {
+    var d = new Date(n * DAY);
+    var text = d.getUTCDate() + " " + MONTHS[d.getUTCMonth()];
+    return withYear === false ? text : text + " " + d.getUTCFullYear();
+  }
+  function names(e, role) {
+    return e.actors.filter(function (a) { return a.role === role; })
+      .map(function (a) { return a.name; });
+  }
+  function published(iso) {
+    if (!iso) { return ""; }
+    var moment = new Date(iso);
+    if (isNaN(moment.getTime())) { return String(iso); }
+    var time = moment.toISOString().slice(11, 16);
+    var day = dayText(Math.floor(moment.getTime() / DAY));
+    return day + (time !== "00:00" ? " " + time + " UTC" : "");
+  }
+  function safeUrl(url) {
+    try {
+      var parsed = new URL(url);
+      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+    } catch (err) { return null; }
+  }
+
+  // --- the events, prepared once --------------------------------------------------------------
+  events.forEach(function (e, i) {
+    e.start = dayNumber(e.date_start);
+    e.end = dayNumber(e.date_end || e.date_start);
+    if (e.end !== null) { e.end += 1; }  // exclusive
+    e.order = i;
+    e.actorNames = e.actors.map(function (a) { return a.name; })
+      .filter(function (n, j, all) { return all.indexOf(n) === j; });
+    e.root = (e.event_code || "").slice(0, 2);
+    e.search = [e.sentence, e.event_label, e.trigger, e.event_code, e.actorNames.join(" "),
+      e.locations.map(function (p) { return p.name; }).join(" "),
+      e.article.title, e.article.source].join(" ").toLowerCase();
+  });
+  events.sort(function (a, b) {
+    if (a.start === null || b.start === null) {
+      return (a.start === null) - (b.start === null) || a.order - b.order;
+    }
+    return a.start - b.start || a.end - b.end || a.id - b.id;
+  });
+  var dated = events.filter(function (e) { return e.start !== null; });
+
+  // --- summary and filter choices -----
+  var first = dated.length ? dated[0].start : null;
+  var last = dated.length ? Math.max.apply(null, dated.map(function (e) { return e.end; })) : null;
+  var articles = {};
+  events.forEach(function (e) { articles[e.article.id] = true; });
+  document.getElementById("summary").textContent = events.length + " events" +
+    (first !== null ? " \u00b7 " + dayText(first) + " \u2013 " + dayText(last - 1) : "") +
+    " \u00b7 " + Object.keys(articles).length + " articles";
+
+  function fillSelect(id, counts, label) {
+    var select = document.getElementById(id);
+    Object.keys(counts).sort(function (a, b) { return label.sort(a, b, counts); })
+      .forEach(function (key) {
+        var option = el("option", null, label.text(key) + " (" + counts[key] + ")");
+        option.value = key;
+        select.appendChild(option);
+      });
+    return select;
+  }
+  var actorCounts = {}, rootCounts = {}, statusCounts = {};
+  events.forEach(function (e) {
+    e.actorNames.forEach(function (n) { actorCounts[n] = (actorCounts[n] || 0) + 1; });
+    if (e.root) { rootCounts[e.root] = (rootCounts[e.root] || 0) + 1; }
+    statusCounts[e.status] = (statusCounts[e.status] || 0) + 1;
+  });
+  var byCount = function (a, b, counts) { return counts[b] - counts[a] || a.localeCompare(b); };
+  var actorSelect = fillSelect("filter-actor", actorCounts,
+    {sort: byCount, text: function (k) { return k; }});
+  var typeSelect = fillSelect("filter-type", rootCounts, {
+    sort: function (a, b) { return a.localeCompare(b); },
+    text: function (k) { return k + " " + (roots[k] || ""); }});
+  var statusSelect = fillSelect("filter-status", statusCounts,
+    {sort: byCount, text: function (k) { return k; }});
+  var textInput = document.getElementById("filter-text");
+  var quadBoxes = {};
+  var quadSet = document.getElementById("filter-quad");
+  [1, 2, 3, 4].forEach(function (q) {
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox"; box.checked = true; box.value = String(q); box.id = "quad-" + q;
+    quadBoxes[q] = box;
+    label.appendChild(box);
+    label.appendChild(el("span", "swatch q" + q));
+    label.appendChild(document.createTextNode(QUADS[q]));
+    quadSet.appendChild(label);
+  });
+
+  // --- list rows -----
+  var list = document.getElementById("events");
+  var rows = {}, marks = {};
+  function tag(node, e) {
+    node.setAttribute("data-event-id", String(e.id));
+    node.setAttribute("data-date-start", e.date_start || "");
+    node.setAttribute("data-actors", JSON.stringify(e.actorNames));
+    return node;
+  }
+  function dateCell(e) {
+    var cell = el("span", "ev-date");
+    if (e.start === null) { cell.textContent = "undated"; return cell; }
+    if (e.end - e.start <= 1) {
+      cell.textContent = dayText(e.start);
+    } else {
+      cell.textContent = e.date_value || dayText(e.start);
+      cell.appendChild(el("span", "approx", " " + e.granularity));
+    }
+    if (e.date_source === "publication") {
+      cell.appendChild(el("span", "approx", " *"));
+      cell.title = "dated by the article's publication";
+    }
+    return cell;
+  }
+  function who(e) {
+    var sources = names(e, "source"), targets = names(e, "target");
+    var text = sources.join(", ") || (targets.length ? "?" : "");
+    if (targets.length) { text += " \u2192 " + targets.join(", "); }
+    var others = names(e, "other");
+    if (others.length) { text += (text ? " \u00b7 " : "") + others.join(", "); }
+    return text;
+  }
+  function sentenceNode(e) {
+    var block = el("blockquote", "sentence");
+    var text = e.sentence || "";
+    var start = -1, end = -1;
+    if (e.trigger_span && e.sentence_span) {
+      start = e.trigger_span[0] - e.sentence_span[0];
+      end = e.trigger_span[1] - e.sentence_span[0];
+      if (text.slice(start, end) !== e.trigger) { start = -1; }
+    }
+    if (start < 0 && e.trigger) {
+      var pattern = e.trigger.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      var found = new RegExp("(^|[^\\w])(" + pattern + ")(?![\\w])", "i").exec(text);
+      if (found) { start = found.index + found[1].length; end = start + e.trigger.length; }
+    }
+    if (start < 0) { block.textContent = text; return block; }
+    block.appendChild(document.createTextNode(text.slice(0, start)));
+    block.appendChild(el("mark", "trigger", text.slice(start, end)));
+    block.appendChild(document.createTextNode(text.slice(end)));
+    return block;
+  }
+  function fact(list, term, value) {
+    list.appendChild(el("dt", null, term));
+    var dd = el("dd");
+    if (typeof value === "string") { dd.textContent = value; } else { dd.appendChild(value); }
+    list.appendChild(dd);
+  }
+  function detail(e) {
+    var box = el("div", "ev-detail");
+    box.appendChild(sentenceNode(e));
+    var facts = el("dl", "facts");
+    var when = (e.date_value || "") + (e.date_start ? "  (" + e.date_start +
+      (e.date_end && e.date_end !== e.date_start ? " \u2013 " + e.date_end : "") + ")" : "");
+    fact(facts, "When", when + ", " + e.granularity + ", from the " + e.date_source);
+    fact(facts, "What", e.event_code + " " + e.event_label + " \u00b7 quad class " +
+      e.quad_class + " (" + QUADS[e.quad_class] + ")" +
+      (e.goldstein !== null && e.goldstein !== undefined ? " \u00b7 Goldstein " + e.goldstein :
+        "") + " \u00b7 " + e.status);
+    if (e.actors.length) {
+      var people = el("span");
+      e.actors.forEach(function (a, i) {
+        if (i) { people.appendChild(document.createTextNode("; ")); }
+        people.appendChild(document.createTextNode(a.name + " "));
+        var codes = [a.role, a.kind, a.country_code];
+        if (a.code && a.code !== a.country_code) { codes.push(a.code); }
+        var extra = codes.filter(Boolean).join(", ");
+        people.appendChild(el("span", "role", "(" + extra + ")"));
+      });
+      fact(facts, "Who", people);
+    }
+    if (e.locations.length) {
+      fact(facts, "Where", e.locations.map(function (p) {
+        return p.name + (p.country_code ? " (" + p.country_code + ")" : "");
+      }).join("; "));
+    }
+    var article = el("span");
+    var url = safeUrl(e.article.url);
+    var heading = e.article.title || e.article.url || "untitled article";
+    if (url) {
+      var link = el("a", null, heading);
+      link.href = url; link.target = "_blank"; link.rel = "noopener noreferrer";
+      article.appendChild(link);
+    } else {
+      article.appendChild(document.createTextNode(heading));
+    }
+    var meta = [e.article.source, published(e.article.published_at)].filter(Boolean).join(", ");
+    if (meta) { article.appendChild(document.createTextNode(" \u2014 " + meta)); }
+    if (e.article.url && !url) { article.appendChild(el("span", "role", " " + e.article.url)); }
+    fact(facts, "Article", article);
+    box.appendChild(facts);
+    return box;
+  }
+  events.forEach(function (e) {
+    var row = tag(el("li", "ev"), e);
+    var head = el("div", "ev-head");
+    head.appendChild(dateCell(e));
+    head.appendChild(el("span", "ev-code q" + e.quad_class, e.event_code));
+    var label = el("span", "ev-label", e.event_label + " ");
+    label.appendChild(el("span", "trigger", "\u201c" + e.trigger + "\u201d"));
+    head.appendChild(label);
+    head.appendChild(el("span", "ev-who", who(e)));
+    head.appendChild(el("span", "ev-where",
+      e.locations.map(function (p) { return p.name; }).join(", ")));
+    head.appendChild(el("span", "ev-status" + (e.status !== "asserted" ? " flag" : ""),
+      e.status));
+    head.addEventListener("click", function () { select(e, !row.classList.contains("open")); });
+    row.appendChild(head);
+    list.appendChild(row);
+    rows[e.id] = row;
+  });
+
+  var selected = null;
+  function select(e, open) {
+    if (selected !== null) {
+      var old = rows[selected];
+      old.classList.remove("selected", "open");
+      var oldDetail = old.querySelector(".ev-detail");
+      if (oldDetail) { oldDetail.remove(); }
+      if (marks[selected]) { marks[selected].classList.remove("selected"); }
+    }
+    selected = null;
+    if (!open) { return; }
+    selected = e.id;
+    var row = rows[e.id];
+    row.classList.add("selected", "open");
+    row.appendChild(detail(e));
+    if (marks[e.id]) { marks[e.id].classList.add("selected"); }
+    row.scrollIntoView({block: "nearest"});
+  }
+
+  // --- the timeline -----
+  var timeline = document.getElementById("timeline");
+  var axis = document.getElementById("axis");
+  var lanes = document.getElementById("lanes");
+  dated.forEach(function (e) {
+    var mark = tag(el("div", "mark q" + e.quad_class + (e.end - e.start <= 1 ? " point" : " bar")),
+      e);
+    mark.title = (e.end - e.start <= 1 ? dayText(e.start) : e.date_value) + "  " +
+      e.event_label + " (" + e.trigger + ")" + (who(e) ? "\n" + who(e) : "");
+    lanes.appendChild(mark);
+    marks[e.id] = mark;
+  });
+
+  var view = {start: 0, end: 1};
+  function fit(list) {
+    var items = list.filter(function (e) { return e.start !== null; });
+    if (!items.length) { items = dated; }
+    if (!items.length) {
+      view = {start: dayNumber("2000-01-01"), end: dayNumber("2001-01-01")};
+      return;
+    }
+    var lo = Math.min.apply(null, items.map(function (e) { return e.start; }));
+    var hi = Math.max.apply(null, items.map(function (e) { return e.end; }));
+    var pad = Math.max((hi - lo) * 0.04, 1.5);
+    view = {start: lo - pad, end: hi + pad};
+  }
+  var MIN_SPAN = 3, MAX_SPAN = 365.25 * 400;
+  function clampView() {
+    var span = view.end - view.start;
+    var mid = (view.start + view.end) / 2;
+    if (span < MIN_SPAN) { view = {start: mid - MIN_SPAN / 2, end: mid + MIN_SPAN / 2}; }
+    if (span > MAX_SPAN) { view = {start: mid - MAX_SPAN / 2, end: mid + MAX_SPAN / 2}; }
+  }
+  function zoom(factor, anchorX) {
+    var width = timeline.clientWidth || 1;
+    var at = view.start + (view.end - view.start) * (anchorX === undefined ? 0.5 : anchorX / width);
+    view = {start: at - (at - view.start) * factor, end: at + (view.end - at) * factor};
+    clampView();
+    render();
+  }
+
+  var STEPS = [
+    {days: 1, unit: "day", n: 1}, {days: 7, unit: "week", n: 1}, {days: 30.4, unit: "month", n: 1},
+    {days: 91.3, unit: "month", n: 3}, {days: 182.6, unit: "month", n: 6},
+    {days: 365.25, unit: "year", n: 1}, {days: 730.5, unit: "year", n: 2},
+    {days: 1826, unit: "year", n: 5}, {days: 3652.5, unit: "year", n: 10},
+    {days: 9131, unit: "year", n: 25}, {days: 18262, unit: "year", n: 50},
+    {days: 36525, unit: "year", n: 100}
+  ];
+  function ticks(pxPerDay) {
+    var step = STEPS[STEPS.length - 1];
+    for (var i = 0; i < STEPS.length; i++) {
+      if (STEPS[i].days * pxPerDay >= 84) { step = STEPS[i]; break; }
+    }
+    var out = [];
+    var d = new Date(Math.floor(view.start) * DAY);
+    var endDay = Math.ceil(view.end);
+    var y = d.getUTCFullYear(), m = d.getUTCMonth();
+    if (step.unit === "day" || step.unit === "week") {
+      var n = Math.floor(view.start);
+      if (step.unit === "week") { n -= (new Date(n * DAY).getUTCDay() + 6) % 7; }  // Mondays
+      for (; n <= endDay; n += step.days) {
+        var date = new Date(n * DAY);
+        var newYear = date.getUTCMonth() === 0 && date.getUTCDate() <= step.days;
+        out.push({day: n, major: date.getUTCDate() === 1 || newYear, full: dayText(n),
+          text: dayText(n, newYear)});
+      }
+    } else if (step.unit === "month") {
+      m = m - (m % step.n);
+      for (;;) {
+        var day = Date.UTC(y, m, 1) / DAY;
+        if (day > endDay) { break; }
+        var month = MONTHS[(m % 12 + 12) % 12];
+        var full = month + " " + new Date(day * DAY).getUTCFullYear();
+        out.push({day: day, major: m % 12 === 0, full: full, text: m % 12 ? month : full});
+        m += step.n;
+      }
+    } else {
+      y = y - (((y % step.n) + step.n) % step.n);
+      for (;;) {
+        var yearDay = Date.UTC(y, 0, 1) / DAY;
+        if (yearDay > endDay) { break; }
+        out.push({day: yearDay, major: y % (step.n * 5) === 0, full: String(y), text: String(y)});
+        y += step.n;
+      }
+    }
+    // only the ticks in view; the first one says the year
+    out = out.filter(function (t) { return t.day >= view.start && t.day <= view.end; });
+    if (out.length) { out[0].text = out[0].full; }
+    return out;
+  }
+
+  function render() {
+    var width = timeline.clientWidth || 1;
+    var span = view.end - view.start;
+    var px = width / span;
+    function x(day) { return (day - view.start) * px; }
+    axis.textContent = "";
+    ticks(px).forEach(function (t) {
+      var left = x(t.day);
+      var tick = el("div", "tick" + (t.major ? " major" : ""));
+      tick.style.left = left + "px";
+      tick.appendChild(el("span", null, t.text));
+      axis.appendChild(tick);
+    });
+    var laneEnds = [];
+    var used = 0;
+    dated.forEach(function (e) {
+      var mark = marks[e.id];
+      var point = e.end - e.start <= 1;
+      var left = point ? x(e.start + 0.5) - POINT / 2 : x(e.start);
+      var right = point ? left + POINT : Math.max(x(e.end), left + MIN_BAR);
+      var off = !e.visible || right < 0 || left > width;
+      mark.classList.toggle("off", off);
+      if (off) { return; }
+      var lane = 0;
+      while (lane < laneEnds.length && laneEnds[lane] > left - 3) { lane++; }
+      if (lane >= MAX_LANES) {  // crowded: the lane that frees up first
+        lane = laneEnds.indexOf(Math.min.apply(null, laneEnds));
+      }
+      laneEnds[lane] = right;
+      used = Math.max(used, lane + 1);
+      mark.style.left = left + "px";
+      mark.style.top = (lane * LANE + 3) + "px";
+      if (!point) {
+        mark.style.width = (right - left) + "px";
+        mark.textContent = right - left > 70 ? e.trigger : "";
+      }
+    });
+    timeline.style.height = (AXIS + Math.max(used, 4) * LANE + 10) + "px";
+    timeline.setAttribute("data-view-start", (view.start).toFixed(3));
+    timeline.setAttribute("data-view-end", (view.end).toFixed(3));
+    document.getElementById("range").textContent = dayText(Math.floor(view.start)) + " \u2013 " +
+      dayText(Math.floor(view.end));
+  }
+
+  // --- filters -----
+  function applyFilters() {
+    var actor = actorSelect.value, root = typeSelect.value, status = statusSelect.value;
+    var words = textInput.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    events.forEach(function (e) {
+      e.visible = (!actor || e.actorNames.indexOf(actor) >= 0) &&
+        (!root || e.root === root) && (!status || e.status === status) &&
+        quadBoxes[e.quad_class] !== undefined && quadBoxes[e.quad_class].checked &&
+        words.every(function (w) { return e.search.indexOf(w) >= 0; });
+      rows[e.id].hidden = !e.visible;
+      if (marks[e.id]) { marks[e.id].hidden = !e.visible; }
+      if (e.visible) { shown++; }
+      if (!e.visible && selected === e.id) { select(e, false); }
+    });
+    document.getElementById("shown").textContent = shown === events.length ?
+      "all " + shown + " events shown" : shown + " of " + events.length + " events shown";
+    document.getElementById("empty").hidden = shown > 0;
+    render();
+  }
+  [actorSelect, typeSelect, statusSelect].forEach(function (s) {
+    s.addEventListener("change", function () {
+      applyFilters();
+      fit(events.filter(function (e) { return e.visible; }));
+      render();
+    });
+  });
+  textInput.addEventListener("input", applyFilters);
+  Object.keys(quadBoxes).forEach(function (q) {
+    quadBoxes[q].addEventListener("change", applyFilters);
+  });
+
+  // --- zoom and pan -----
+  document.getElementById("zoom-in").addEventListener("click", function () { zoom(1 / 1.6); });
+  document.getElementById("zoom-out").addEventListener("click", function () { zoom(1.6); });
+  document.getElementById("zoom-fit").addEventListener("click", function () {
+    fit(events.filter(function (e) { return e.visible; }));
+    render();
+  });
+  timeline.addEventListener("wheel", function (event) {
+    event.preventDefault();
+    var box = timeline.getBoundingClientRect();
+    var delta = event.deltaY || event.deltaX;
+    zoom(Math.exp(Math.max(-1, Math.min(1, delta / 300))), event.clientX - box.left);
+  }, {passive: false});
+  timeline.addEventListener("keydown", function (event) {
+    var span = view.end - view.start;
+    if (event.key === "+" || event.key === "=") { zoom(1 / 1.6); }
+    else if (event.key === "-") { zoom(1.6); }
+    else if (event.key === "ArrowLeft") { view.start -= span / 8; view.end -= span / 8; render(); }
+    else if (event.key === "ArrowRight") { view.start += span / 8; view.end += span / 8; render(); }
+    else { return; }
+    event.preventDefault();
+  });
+  var drag = null;
+  timeline.addEventListener("pointerdown", function (event) {
+    if (event.button !== 0) { return; }
+    drag = {x: event.clientX, start: view.start, end: view.end, moved: false,
+      target: event.target, id: event.pointerId};
+  });
+  timeline.addEventListener("pointermove", function (event) {
+    if (!drag) { return; }
+    var dx = event.clientX - drag.x;
+    if (!drag.moved && Math.abs(dx) < 4) { return; }
+    if (!drag.moved) {
+      drag.moved = true;
+      timeline.classList.add("dragging");
+      try { timeline.setPointerCapture(drag.id); } catch (err) { /* already released */ }
+    }
+    var shift = dx / (timeline.clientWidth || 1) * (drag.end - drag.start);
+    view = {start: drag.start - shift, end: drag.end - shift};
+    render();
+  });
+  function endDrag() {
+    if (!drag) { return; }
+    var clicked = !drag.moved && drag.target.closest ? drag.target.closest(".mark") : null;
+    timeline.classList.remove("dragging");
+    drag = null;
+    if (clicked) {
+      var id = Number(clicked.getAttribute("data-event-id"));
+      var e = events.filter(function (item) { return item.id === id; })[0];
+      if (e) { select(e, selected !== id); }
+    }
+  }
+  timeline.addEventListener("pointerup", endDrag);
+  window.addEventListener("pointerup", endDrag);
+  timeline.addEventListener("pointercancel", function () { drag = null; });
+  window.addEventListener("resize", render);
+
+  events.forEach(function (e) { e.visible = true; });
+  fit(events);
+  applyFilters();
+})();
+"""
