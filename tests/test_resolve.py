@@ -608,3 +608,43 @@ def test_adjective_between_country_and_title(nlp):
     doc, resolver = resolve(nlp, "Lebanon's new President Elias Hrawi met envoys.")
     hrawi = one(resolver.actors(span_of(doc, "Elias Hrawi")))
     assert (hrawi.country_code, hrawi.code) == ("LBN", "LBNGOV")
+
+
+def test_place_names_inside_longer_names_are_not_towns(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "Officials in the Soviet Union and the Ottoman Empire archives in British Columbia.",
+    )
+    soviet = one(resolver.places(span_of(doc, "the Soviet Union")))
+    assert (soviet.name, soviet.feature) == ("Russia", "country")  # listed under its successor
+    assert resolver.places(span_of(doc, "the Ottoman Empire")) == []  # not a town called Empire
+    bc = one(resolver.places(span_of(doc, "British Columbia")))
+    assert (bc.feature, bc.country_code) == ("region", "CAN")
+
+
+def test_state_abbreviations_and_directions(nlp):
+    doc, resolver = resolve(
+        nlp, "Fires hit Northern California, N.J. and New York State; New York was calm."
+    )
+    assert one(resolver.places(span_of(doc, "Northern California"))).name == "California"
+    nj = one(resolver.places(span_of(doc, "N.J.")))
+    assert (nj.name, nj.feature) == ("New Jersey", "state")
+    nys = one(resolver.places(span_of(doc, "New York State")))
+    assert (nys.name, nys.feature) == ("New York", "state")
+    nyc = one(resolver.places(span_of(doc, "New York", 1)))
+    assert (nyc.name, nyc.feature) == ("New York City", "city")
+
+
+def test_a_big_city_named_like_a_state_is_no_state_context(nlp):
+    # "New York" here is the city: Amsterdam stays the Dutch capital, not Amsterdam, N.Y.
+    doc, resolver = resolve(
+        nlp, "Shares fell in New York and London. In Amsterdam, dealers were calm."
+    )
+    amsterdam = one(resolver.places(span_of(doc, "Amsterdam")))
+    assert amsterdam.country_code == "NLD"
+
+
+def test_alternate_names_of_large_cities(nlp):
+    doc, resolver = resolve(nlp, "He grew up in Bombay.")
+    mumbai = one(resolver.places(span_of(doc, "Bombay")))
+    assert (mumbai.name, mumbai.country_code) == ("Mumbai", "IND")

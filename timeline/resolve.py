@@ -55,6 +55,27 @@ NOT_NAMES = {
     "october", "november", "december", "today", "yesterday", "tomorrow",
 }
 # fmt: on
+DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "upper",
+    "lower",
+}  # fmt: skip
 TITLE_ADJECTIVES = {
     "former",
     "new",
@@ -531,7 +552,12 @@ class ArticleResolver:
                         self.capital_mentions[(found[0], key(text))] += 1
                     matched = length
                 state = lex.state_names.get(key(text))
-                if state is None and length > 1 and _exact(text) in lex.state_exact:
+                if state is not None and _big_city(key(text)):
+                    # "New York", "Washington": the city, unless written "New York State"
+                    following = self._words[i + length].lower() if i + length < len(doc) else ""
+                    if following != "state":
+                        state = None
+                if state is None and "." in text and _exact(text) in lex.state_exact:
                     state = lex.state_exact[_exact(text)]
                 if state is not None:
                     self.states.add(state)
@@ -1260,23 +1286,28 @@ class ArticleResolver:
                 a += 1
             if a >= b:
                 continue
-            place = self._place(a, b)
-            if place is None:
-                head = doc[a:b].root
-                for x, y in self._windows(a, b, head.i):
-                    if doc[x].text[:1].isupper():
-                        place = self._place(x, y)
-                        if place is not None:
-                            break
-            if place is not None and place not in out:
-                out.append(place)
+            found = [self._place(a, b)]
+            if found[0] is None:
+                # Place names inside a longer phrase: "the road from Aleppo to Damascus". Only
+                # whole entities, so that "the Soviet Union" never becomes a town called Union.
+                found = [
+                    self._place(ent.start, ent.end)
+                    for ent in self._ents
+                    if a <= ent.start
+                    and ent.end <= b
+                    and (ent.start, ent.end) != (a, b)
+                    and ent.label_ in ("GPE", "LOC", "FAC")
+                ]
+            for place in found:
+                if place is not None and place not in out:
+                    out.append(place)
         return out
 
     def _place(self, start: int, end: int) -> PlaceMention | None:
         """One place name, possibly qualified: "Moscow", "Lucca, Italy", "Long Beach, CA"."""
         doc = self.doc
-        if not doc[start].text[:1].isupper():  # "the capital", "home": not names
-            return None
+        if not any(self._words[i][:1].isupper() for i in range(start, end)):
+            return None  # "the capital", "home": not names
         commas = [i for i in range(start, end) if doc[i].text == ","]
         if commas:
             first = commas[0]
@@ -1348,17 +1379,37 @@ class ArticleResolver:
         exact = _exact(name)
         alpha3 = lex.country_exact.get(exact) or lex.country_names.get(k)
         state = lex.state_names.get(k)
-        big_city = max((c.population for c, main in candidates if main), default=0)
+        if state is None and k.endswith(" state"):  # "New York State", "Washington state"
+            state = lex.state_names.get(k[: -len(" state")])
+            if state is not None:
+                return state_place(state)
         if (
             state is not None
-            and big_city < 500_000
+            and not _big_city(k)
             and (alpha3 is None or self._prefer_state(alpha3, state))
         ):
             return state_place(state)
         if alpha3 is not None:
             return country_place(alpha3)
-        if candidates:
-            return city_place(self._best(candidates, k))
+        main = [(c, m) for c, m in candidates if m]
+        if main:
+            return city_place(self._best(main, k))
+        # A city known here only by another of its names ("Bombay", "Peking") must be large or
+        # in a country or state the article names: alternate names are many and some are odd.
+        others = [
+            (c, m)
+            for c, m in candidates
+            if c.population >= 100_000
+            or self.country_counts[c.country] > 0
+            or (c.country == "USA" and c.admin1 in self.states)
+        ]
+        if others:
+            return city_place(self._best(others, k))
+        if "." in exact and exact in lex.state_exact:  # "Calif.", "N.Y."
+            return state_place(lex.state_exact[exact])
+        first, _, rest = k.partition(" ")
+        if first in DIRECTIONS and rest:  # "Northern California", "West Germany", "east Africa"
+            return self.resolve_place(name.split(None, 1)[1], None, start, end)
         if state is not None:
             return state_place(state)
         if k in lex.demonyms:  # "a Syrian air base"
@@ -1399,6 +1450,12 @@ class ArticleResolver:
             return value
 
         return max(candidates, key=score)[0]
+
+
+def _big_city(name: str) -> bool:
+    """Whether a US state's name is also a name of a city of half a million or more (New York,
+    Washington): written alone, such a name is the city."""
+    return any(c.population >= 500_000 for c, _ in gazetteer().cities.get(name, ()))
 
 
 @lru_cache(maxsize=1)
