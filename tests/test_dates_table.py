@@ -210,7 +210,7 @@ about 7:15 p.m. | A | 2017-04-07T19:15 | APPROX
 18:00 GMT | A | 2017-04-07T18:00Z
 three years | A | P3Y
 two days | A | P2D
-a decade | A | P1DE
+a decade | A | P10Y
 six months | A | P6M
 several years | A | PXY
 a few weeks | A | PXW
@@ -219,7 +219,7 @@ the past several months | A | PXM
 the past two weeks | A | P2W
 the last three years | A | P3Y
 the next four years | A | P4Y
-the past decade | A | P1DE
+the past decade | A | P10Y
 the past year | A | P1Y
 the first nine months | A | P9M
 30 minutes | A | PT30M
@@ -235,8 +235,8 @@ two and a half years | A | P2.5Y
 two-year | A | P2Y
 10-year | A | P10Y
 16-hour | A | PT16H
-three decades | A | P3DE
-two centuries | A | P2CE
+three decades | A | P30Y
+two centuries | A | P200Y
 about three years | A | P3Y | APPROX
 more than two weeks | A | P2W | MORE_THAN
 nearly five years | A | P5Y | LESS_THAN

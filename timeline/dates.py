@@ -7,12 +7,14 @@ later" and the like, against the last day-precise date mentioned before it in th
 
 Conventions (TimeML / TempEval-3):
 - values: 2017-04-06, 2017-W15, 2017-W14-WE, 2017-03, 2017, 201 (decade), 19 (century), 2017-Q2,
-  2017-H1, 2017-SP/SU/FA/WI, 2017-04-07TMO, 2017-04-07T15:00, P3Y, PXM, P1DE, PRESENT_REF ...
+  2017-H1, 2017-SP/SU/FA/WI, 2017-04-07TMO, 2017-04-07T15:00, P3Y, PXM, P10Y, PRESENT_REF ...
 - intervals are inclusive calendar days: weeks run Monday..Sunday (ISO weeks), a weekend is
   Saturday..Sunday, seasons are meteorological (SP = Mar-May, SU = Jun-Aug, FA = Sep-Nov, and
   WI of year Y = Dec Y-1 .. Feb Y), a decade 201 = 2010-01-01..2019-12-31.
 - mod START / MID / END narrow a month to days 1-10 / 11-20 / 21-end, a year to Jan-Apr / May-Aug /
   Sep-Dec, a decade to years 0-3 / 4-6 / 7-9 and a century to its three thirds.
+- durations of decades and centuries are written in years (P10Y, P30Y, PXY for "decades"), as
+  the TimeML corpora annotate them; P1DE-style values are still understood by `granularity_of`.
 - durations, sets and the *_REF values have no interval (date_start = date_end = None).
 - direction of underspecified dates (a bare weekday, month, season or holiday) comes from the
   tense of the governing verb when a spaCy Doc is given, else from cue words before the expression
@@ -367,11 +369,15 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "weekday_plural": (rf"\b(?=[eoEO])(?:(?P<every>every|each)\s+(?P<wd1>{weekday})|on\s+(?P<wd2>"
                            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)\b"
                            rf"(?:\s+(?P<pod>{pod}s?))?", None, False),
-        "rel_unit": (r"\b(?=[ymwqdchYMWQDCH])(?P<unit>year|month|week|quarter|weekend|decade|century|day|half)\b",
+        "rel_unit": (r"\b(?=[ymwqdchpYMWQDCHP])(?P<unit>year|month|week|quarter|weekend|decade|"
+                     r"century|day|half|period)\b",
                      rf"{mod}\b(?P<rel>this|next|last|past|previous|coming|current|"
                      r"the\s+(?:coming|previous|past|last|next|following|same|current|latest|"
-                     r"most\s+recent|prior|preceding)|the|that)\s+(?:(?:full|fiscal|calendar|entire|whole)\s+)?",
+                     r"most\s+recent|prior|preceding)|the|that(?:\s+same)?)\s+(?:(?:full|fiscal|calendar|entire|"
+                     r"whole)\s+)?",
                      True),
+        "year_end": (r"\b(?=[yY])year(?:['’]s\s+|[\s-])end\b", r"(?:\b(?:around|by|at|before)\s+)?",
+                     False),
         "year_ago": (r"\b(?=[yY])year[\s-](?:earlier|ago)(?:\s+(?P<what>quarter|period|"
                      r"months?|level|figures?|results?|time))?\b", r"(?:\bthe\s+)?", False),
         "duration": (rf"\b{_lead(lex.units)}(?P<unit>{unit})(?:[\s-]+long|[\s-]+old)?\b"
@@ -379,22 +385,25 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                      r"previously)\b)?",
                      rf"{approx}(?:\b(?P<pre>the\s+(?:past|last|next|previous|first|coming|final|"
                      r"following|remaining|latest|same)|the|another|an\s+additional|additional|"
-                     rf"over\s+the\s+(?:past|last|next)|within)\s+)?\b(?P<num>{num})[\s-]+",
+                     rf"over\s+the\s+(?:past|last|next)|within)\s+)?\b(?P<num>{num})(?:\s+more)?[\s-]+",
                      True),
         "past_unit": (rf"\b{_lead(lex.units)}(?P<unit>{units})s?\b",
                       r"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|final))\s+", True),
         "bare_units": (r"\b(?=[fwoatiFWOATI])(?:for|within|over|after|took|take|takes|in|of)\s+"
-                       r"(?P<core>(?P<unit>years|months|weeks|days|decades|hours|minutes))\b",
+                       r"(?P<core>(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes))\b",
                        None, False),
         "vague_units": (r"\b(?=[cprfnlCPRFNL])(?P<adj>coming|past|recent|following|next|last|"
                         r"previous|few)\s+(?P<unit>days|weeks|months|years|decades|hours)\b",
                         r"(?:\bthe\s+)?", False),
+        "spelled_decade": (r"\b(?=[tfseTFSE])(?P<w>twenties|thirties|forties|fifties|sixties|seventies|"
+                           r"eighties|nineties)\b", rf"\bthe\s+{mod}", True),
         "spelled_year": (r"\b(?=[ntNT])(?P<c>nineteen|twenty|two\s+thousand)(?:[\s-]+(?P<t>"
                          r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                          r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                          r"ninety)(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?)?\b",
                          r"(?:\bthe\s+year\s+)?", False),
-        "unit_long": (r"\b(?=[ymwdYMWD])(?P<unit>years|months|weeks|days|decades)[\s-]long\b", None, False),
+        "unit_long": (r"\b(?=[ymwdYMWD])(?P<unit>years|months|weeks|days|decades|day|hour)[\s-]long\b",
+                      None, False),
         "set_ly": (r"\b(?=[dwmyaqhnbsDWMYAQHNBS])(?P<w>daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|"
                    r"nightly|biweekly|semiannual|semi-annual|bimonthly)\b", None, False),
         "set_every": (rf"\b(?=[epaEPA])(?P<q>every|each|per|a)\s+(?P<other>other\s+)?(?P<num>{num}\s+)?"
@@ -404,8 +413,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                   approx, False),
         "clock24": (r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Z)\b", None, False),
         "noon": (r"\b(?=[nmNM])(?P<w>noon|midnight|midday)\b", None, False),
-        "pod": (r"\b(?=[maeMAE])(?P<pod>morning|afternoon|evening)\b", rf"{mod}\b(?P<the>the)\s+",
-                True),
+        "pod": (r"\b(?=[maeMAE])(?P<pod>morning|afternoon|evening)\b",
+                rf"{mod}(?:\b(?P<the>the)\s+(?:(?P<next>next|following|previous|same)\s+)?)?", True),
         # reference values
         "reference": (rf"\b{_lead(lex.references)}(?P<w>{_alt(lex.references)})\b", None, False),
     }  # fmt: skip
@@ -447,9 +456,9 @@ class _Groups:
 
 _PRIORITY = {name: i for i, name in enumerate(
     ["iso", "slash", "mdy", "dmy", "my", "year_quarter", "clock", "clock24", "deictic", "this_pod", "weekday",
-     "year_ago", "quarter", "qcode", "holiday", "rel_unit", "decade", "century", "season",
+     "year_ago", "year_end", "quarter", "qcode", "holiday", "rel_unit", "decade", "century", "season",
      "month", "year", "past_unit", "duration", "weekday_plural", "set_month", "set_every", "set_ly",
-     "vague_units", "spelled_year", "unit_long", "bare_units", "noon", "pod", "reference"]
+     "vague_units", "spelled_decade", "spelled_year", "unit_long", "bare_units", "noon", "pod", "reference"]
 )}  # fmt: skip
 
 _MAY_CUES = re.compile(
@@ -533,10 +542,12 @@ def _valid(c: _Candidate, text: str) -> bool:
     if c.rule == "reference":
         return _valid_reference(c, text)
     if c.rule == "rel_unit":
-        rel = m.group("rel").lower()
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
         unit = m.group("unit").lower()
+        if unit == "period" and rel not in ("the latest", "the most recent"):
+            return False
         if rel in ("the", "that") and unit in ("day", "decade", "century", "half", "weekend"):
-            return rel == "the" and unit == "weekend"
+            return (rel == "the" and unit == "weekend") or (rel == "that" and unit == "day")
         if rel == "that" and unit not in ("year", "week", "month"):
             return False
     if c.rule == "duration":
@@ -568,7 +579,7 @@ def _valid(c: _Candidate, text: str) -> bool:
         word = m.group("w").lower()
         if word == "annual":
             return False
-        if not word.endswith("ly") or word in ("hourly", "annually"):
+        if word not in ("quarterly", "monthly", "yearly"):
             return True
         # "quarterly dividend", "the party daily Granma": an adjective or a noun, not a set
         following = re.match(r"^\s+([A-Za-z]+)", text[c.end : c.end + 20])
@@ -615,10 +626,10 @@ def _triggers() -> dict[str, tuple[str, ...]]:
         "this_pod": tuple(lex.parts_of_day), "pod": tuple(lex.parts_of_day),
         "weekday": ("day", "mon", "tue", "wed", "thu", "fri", "sat", "sun"),
         "weekday_plural": ("every", "each", "days"), "set_month": ("every", "each"),
-        "rel_unit": units + ("weekend",), "duration": units, "past_unit": units,
+        "rel_unit": units + ("weekend", "period"), "duration": units, "past_unit": units,
         "set_every": units, "bare_units": plural_units, "vague_units": plural_units,
         "unit_long": plural_units, "spelled_year": ("nineteen", "twenty", "thousand"),
-        "year_ago": ("year",),
+        "year_ago": ("year",), "year_end": ("year",),
         "set_ly": ("daily", "weekly", "monthly", "yearly", "annual", "quarterly", "hourly",
                    "nightly", "biweekly", "semiannual", "semi-annual", "bimonthly"),
         "clock": ("a.m", "p.m", "am", "pm", "a. m", "p. m"), "clock24": ("gmt", "utc"),
@@ -824,8 +835,13 @@ def _duration_value(num: str, letter: str) -> str:
     if letter.startswith("T"):
         return f"PT{num}{letter[1:]}"
     if letter == "2W":
-        return "PX" if num == "X" else f"P{int(float(num) * 2)}W"
+        return "PXW" if num == "X" else f"P{int(float(num) * 2)}W"
+    if letter in _IN_YEARS:  # the TimeML corpora write decades and centuries in years
+        return "PXY" if num == "X" else f"P{float(num) * _IN_YEARS[letter]:g}Y"
     return f"P{num}{letter}"
+
+
+_IN_YEARS = {"DE": 10, "CE": 100}
 
 
 def _shift(day: date, unit: str, amount: int) -> str:
@@ -1189,9 +1205,16 @@ _TEXT_REL = {"the following": 1, "the next": 1, "the previous": -1, "the prior":
 
 def _r_rel_unit(m, ctx, c):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    if rel == "that same":
+        rel = "that"
     unit = m.group("unit").lower()
     anchor = ctx.anchor.date()
     mod = _mod_of(m)
+    if unit == "period":
+        if ctx.last_quarter and rel == "the":
+            y, q = ctx.last_quarter
+            return _Resolved(DATE, f"{y}-Q{q}", mod)
+        return _Resolved(DATE, _shift(anchor, "quarter", -1), mod)
     if rel == "the" and unit == "year" and _ENDED.match(
         ctx.text, c.end
     ):
@@ -1290,6 +1313,10 @@ def _approx(m: re.Match[str]) -> str | None:
     return _APPROX_MODS.get(re.sub(r"\s+", " ", word.lower()))
 
 
+def _r_year_end(m, ctx, c):
+    return _Resolved(DATE, f"{ctx.anchor.year:04d}", "END")
+
+
 def _r_year_ago(m, ctx, c):
     what = (m.group("what") or "").lower()
     if ctx.last_quarter and what not in ("months", "month"):
@@ -1307,10 +1334,6 @@ def _r_duration(m, ctx, c):
     num = _number(m.group("num"))
     unit, letter = _unit(m.group("unit"))
     pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
-    if unit == "decade" and num != "X":
-        return _Resolved(DURATION, f"P{num}DE", _approx(m))
-    if unit == "century" and num != "X":
-        return _Resolved(DURATION, f"P{num}CE", _approx(m))
     return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
 
 
@@ -1340,6 +1363,11 @@ _SPELLED = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 1
             "seven": 7, "eight": 8, "nine": 9}  # fmt: skip
 
 
+def _r_spelled_decade(m, ctx, c):
+    tens = _SPELLED[m.group("w").lower()[:-3] + "y"] // 10
+    return _Resolved(DATE, f"19{tens}", _mod_of(m))
+
+
 def _r_spelled_year(m, ctx, c):
     first = re.sub(r"\s+", " ", m.group("c").lower())
     if first == "two thousand":
@@ -1357,7 +1385,8 @@ def _r_spelled_year(m, ctx, c):
 
 def _r_unit_long(m, ctx, c):
     _, letter = _unit(m.group("unit"))
-    return _Resolved(DURATION, _duration_value("X", letter))
+    plural = m.group("unit").lower().endswith("s")
+    return _Resolved(DURATION, _duration_value("X" if plural else "1", letter))
 
 
 _LY = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
@@ -1411,6 +1440,8 @@ def _r_noon(m, ctx, c):
 def _r_pod(m, ctx, c):
     pod = _pod_code(m.group("pod"))
     base = ctx.last_day or ctx.anchor.date()
+    step = (m.group("next") or "").lower()
+    base += timedelta(days={"next": 1, "following": 1, "previous": -1}.get(step, 0))
     return _Resolved(TIME, f"{base.isoformat()}T{pod}", _mod_of(m))
 
 
