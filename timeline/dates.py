@@ -701,6 +701,9 @@ _NOT_PAST = {"need", "speed", "feed", "seed", "red", "bed", "shed", "united", "b
 _CLAUSE_BREAK = re.compile(r"[;:!?\n]|(?<!\.m)(?<!\b[A-Z])(?<!Mr|Ms|Dr|St)\.(?=\s|$)")
 
 
+_BEFORE_ADJECTIVE = frozenset(
+    "a an the still very most more less its his her their our your this that these those".split()
+)
 _FUTURE_TAIL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|by)\s+(?:next\s+)?\Z", re.I)
 
 
@@ -720,7 +723,10 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
             return "future"
         cue = cues.get(low)
         past = cue == "past" or (
-            cue is None and _PAST_VERB.match(low) is not None and low not in _NOT_PAST
+            cue is None
+            and _PAST_VERB.match(low) is not None
+            and low not in _NOT_PAST
+            and (i == 0 or recent[i - 1] not in _BEFORE_ADJECTIVE)  # "a still unspecified date"
         )
         if past:
             # a participle after a modal or "to" ("will be held", "to be signed") is not past
