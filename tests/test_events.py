@@ -298,3 +298,52 @@ def test_places_belong_to_their_own_event(run):
 def test_sanctions_on_a_country(run):
     event = only(run("The European Union imposed sanctions on Russia."), "impose")
     assert event.event_code == "163" and targets(event) == {"Russia"}
+
+
+def test_must_clause_under_speech_is_a_demand_on_its_subject(run):
+    text = "British Foreign Secretary Boris Johnson said Iran must release the sailors."
+    demand = only(run(text), "say")
+    assert demand.event_code == "1053" and demand.plover_type == "REQUEST"
+    assert sources(demand) == {"Boris Johnson"} and targets(demand) == {"Iran"}
+
+
+def test_future_coercion_is_a_threat_and_future_refusal_a_rejection(run):
+    threat = only(run("Greece will impose new restrictions on Turkish imports."), "impose")
+    assert threat.event_code.startswith("13") and threat.status == "planned"
+    assert targets(threat) == {"Turkey"}
+    refusal = only(run("Israel will not meet with Hamas."), "meet")
+    assert refusal.event_code == "125" and refusal.status == "asserted"
+
+
+def test_readiness_is_intent_and_own_troops_are_not_the_target(run):
+    event = only(run("China is ready to send troops to Mali."), "send")
+    assert event.event_code.startswith("03") and event.plover_type == "AGREE"
+    assert event.status == "planned"
+    assert sources(event) == {"China"} and targets(event) == {"Mali"}
+
+
+def test_place_country_is_the_target_when_none_is_named(run):
+    event = only(run("Serbia lifted the curfew in Montenegro."), "lift")
+    assert event.event_code.startswith("08")
+    assert targets(event) == {"Montenegro"}
+
+
+def test_nouns_inside_names_are_not_events(run):
+    assert run("The Asia-Pacific Economic Cooperation forum opened in Lima.") == []
+
+
+def test_statement_event_and_anaphoric_mention_share_the_date(run):
+    text = (
+        "The United States launched air strikes on Islamic State positions in Iraq.\n\n"
+        "On Thursday, the strikes were condemned by Iran."
+    )
+    thursday = timex(text, "Thursday", "2017-04-06", "day", date(2017, 4, 6), date(2017, 4, 6))
+    events = run(text, [thursday])
+    launch = only(events, "launch")
+    assert launch.event_code == "195"
+    assert sources(launch) == {"United States"}
+    assert launch.date_value == "2017-04-06" and launch.date_source == "context"
+    condemn = only(events, "condemn")
+    assert sources(condemn) == {"Iran"} and condemn.date_source == "text"
+    mention = only(events, "strike")
+    assert sources(mention) == {"United States"} and mention.date_value == "2017-04-06"

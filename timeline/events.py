@@ -434,7 +434,7 @@ _PEOPLE = {
 # Participles whose passive subject is the one who acts: "is opposed to", "is committed to"
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate"}
 _NAME_TYPES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
-_PARTNER_PREPS = {"with", "against", "to", "toward", "towards"}
+_PARTNER_PREPS = {"with", "against", "to", "toward", "towards", "on"}
 _CONFLICT_ACTIONS = {"14", "16", "17", "18", "19", "20"}
 _STATUS_RANK = {"negated": 4, "hypothetical": 3, "planned": 2, "reported": 1, "asserted": 0}
 
@@ -749,6 +749,12 @@ class _Builder:
                     if noun_code is not None and (noun_code[:2] == code[:2] or conditioned):
                         self.consumed.add(child.i)
                         introduced = child
+                        if (
+                            noun_code[:2] == code[:2]
+                            and code.endswith("0")
+                            and (not noun_code.endswith("0"))
+                        ):  # "launched air strikes": the noun is more specific
+                            code = noun_code
         frame = _Frame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
         frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         self._verb_arguments(frame, verb)
@@ -1332,6 +1338,12 @@ class _Builder:
         ):
             frame.status = "planned"
         self._fill_countries(frame)
+        own = {a.country_code for a in frame.sources if a.country_code}
+        foreign = [a for a in frame.targets if a.country_code and a.country_code not in own]
+        if foreign:  # "send troops to Mali": the troops are the source's, Mali is the target
+            frame.targets = [
+                a for a in frame.targets if not (a.kind == "group" and a.country_code in own)
+            ]
         return True
 
     def _fill_countries(self, frame: _Frame) -> None:
