@@ -10,9 +10,10 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
 from timeline.errors import DatabaseError
@@ -144,12 +145,62 @@ def _run_alembic(engine: Engine, direction: str, revision: str) -> None:
     from alembic import command
 
     config = alembic_config(engine)
+    migrating = _sqlite_migration_engine(engine) if is_sqlite(str(engine.url)) else engine
     try:
-        with engine.begin() as connection:
+        with migrating.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # loaders starting together on a new database: one migrates, the others wait
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
             config.attributes["connection"] = connection
             getattr(command, direction)(config, revision)
+            if connection.dialect.name == "sqlite":
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise DatabaseError(
+                        f"cannot {direction} the database schema: it would break a foreign key "
+                        f"(table {broken[0]}); nothing was changed"
+                    )
     except CommandError as exc:
         raise DatabaseError(f"cannot {direction} the database schema: {exc}") from None
+    finally:
+        if migrating is not engine:
+            migrating.dispose()
+            engine.dispose()  # pooled connections may hold the schema as it was before
+
+
+# pg_advisory_xact_lock key held while the schema changes ("timeline" in ASCII, as a number)
+_LOCK_KEY = 0x74696D656C696E65
+
+
+def _sqlite_migration_engine(engine: Engine) -> Engine:
+    """An engine whose transactions really are transactions, DDL included.
+
+    Python's sqlite3 driver runs CREATE/ALTER/DROP outside any transaction, so a process killed
+    half way through a migration would leave half a schema that no later run can upgrade. Here
+    the driver's own transaction handling is off and every transaction is an explicit BEGIN
+    IMMEDIATE ... COMMIT (one writer; a second loader waits, then finds the schema current).
+    Foreign keys are off while tables are rebuilt (batch migrations drop and re-create tables,
+    which with ON DELETE CASCADE would delete the rows that refer to them) and checked before
+    the commit instead.
+    """
+    migrating = create_engine(
+        engine.url, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+    )
+
+    @event.listens_for(migrating, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=OFF")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(migrating, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return migrating
 
 
 def ensure_schema(engine: Engine) -> None:
