@@ -648,3 +648,32 @@ def test_alternate_names_of_large_cities(nlp):
     doc, resolver = resolve(nlp, "He grew up in Bombay.")
     mumbai = one(resolver.places(span_of(doc, "Bombay")))
     assert (mumbai.name, mumbai.country_code) == ("Mumbai", "IND")
+
+
+def test_seed_the_president_is_the_president_just_named(seed):
+    doc, resolver = seed
+    # "... accusations from Trump's opponents that the president who has praised Putin ..."
+    president = one(resolver.actors(span_of(doc, "the president")))
+    assert president.name == "Donald Trump"
+
+
+def test_definite_title_joins_a_named_holder(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "Russian Foreign Minister Sergey Lavrov met Rex Tillerson. "
+        "The Russian minister said the talks were useful. The minister left.",
+    )
+    for text in ("The Russian minister", "The minister"):
+        actor = one(resolver.actors(span_of(doc, text)))
+        assert (actor.name, actor.code) == ("Sergey Lavrov", "RUSGOV"), text
+    # No named holder: the country's government, or nothing without a country.
+    doc, resolver = resolve(nlp, "The French president spoke. The prime minister was silent.")
+    french = one(resolver.actors(span_of(doc, "The French president")))
+    assert (french.name, french.code) == ("France", "FRAGOV")
+    assert resolver.actors(span_of(doc, "The prime minister")) == []
+
+
+def test_empty_span(nlp):
+    doc, resolver = resolve(nlp, "Nothing happened.")
+    assert resolver.actors(doc[1:1]) == []
+    assert resolver.places(doc[1:1]) == []

