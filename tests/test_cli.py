@@ -253,8 +253,44 @@ def test_events_without_a_database(tmp_path):
 
 
 def test_bad_date_filter(loaded):
-    result = run(loaded, "events", "--since", "last Tuesday")
+    result = run(loaded, "events", "--since", "the day after never")
     assert result.exit_code == 1 and "invalid date" in result.stderr
+
+
+def test_relative_date_filters(loaded):
+    """--on/--since take phrases, resolved against --as-of (here: the publication day)."""
+    week = events_json(loaded, "--on", "next week", "--as-of", "2017-04-07")
+    assert week == events_json(loaded, "--since", "2017-04-10", "--until", "2017-04-16")
+    assert week
+    yesterday = events_json(loaded, "--on", "yesterday", "--as-of", "2017-04-07")
+    assert yesterday and all(e["date_start"] <= "2017-04-06" <= e["date_end"] for e in yesterday)
+
+
+def test_between_dyads_and_actor_corrections(loaded):
+    pairs = json.loads(run(loaded, "dyads", "--format", "json").stdout)
+    assert pairs and all(p["events"] >= 1 for p in pairs)
+    top = pairs[0]
+    dyad = events_json(loaded, "--between", top["source"], top["target"])
+    assert len(dyad) >= top["events"]
+    result = run(loaded, "actors", "alias", "Rex Tillerson", "Tillerson, Rex")
+    assert result.exit_code == 0, result.output
+    assert events_json(loaded, "--actor", "tillerson, rex") == events_json(
+        loaded, "--actor", "Rex Tillerson"
+    )
+    before = len(events_json(loaded, "--actor", "Vladimir Putin"))
+    result = run(loaded, "actors", "merge", "Russia", "Vladimir Putin")
+    assert result.exit_code == 0, result.output
+    actors = json.loads(run(loaded, "actors", "--format", "json").stdout)
+    assert "Vladimir Putin" not in {a["name"] for a in actors}
+    russia = next(a for a in actors if a["name"] == "Russia")
+    assert "Vladimir Putin" in russia["aliases"]
+    assert before and len(events_json(loaded, "--actor", "Vladimir Putin")) >= before
+    # reprocessing the article finds Putin again: he stays merged into Russia
+    run(loaded, "load", str(SEED_ARTICLE), "--published", "2017-04-07", "--reprocess")
+    names = {a["name"] for a in json.loads(run(loaded, "actors", "--format", "json").stdout)}
+    assert "Vladimir Putin" not in names
+    missing = run(loaded, "actors", "merge", "Russia", "Nobody At All")
+    assert missing.exit_code == 1 and "no actor named" in missing.stderr
 
 
 def test_python_dash_m_and_exit_codes(tmp_path):

@@ -522,20 +522,100 @@ def render_event(event: dict) -> str:
     return "\n".join(lines)
 
 
-@cli.command()
+def _has_filters(options: dict) -> bool:
+    return any(
+        options[name] not in (None, (), "date")
+        for name in options
+        if name not in ("as_of", "order", "limit")
+    )
+
+
+@cli.group(invoke_without_command=True)
 @click.option("--top", type=click.IntRange(min=1), help="Only the N actors with most events.")
+@filter_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table"
+)
+@click.pass_context
+def actors(ctx, top, fmt, **options) -> None:
+    """List actors with their kind, country, CAMEO code, aliases and event counts; with filters,
+    only the events that match are counted.
+
+    \b
+    Examples:
+      timeline actors --top 20 --since 2017-04
+      timeline actors merge "Vladimir Putin" "Putin V."
+      timeline actors alias "Rex Tillerson" "the secretary"
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from timeline.export import write_records
+    from timeline.query import list_actors
+
+    flt = make_filter(options) if _has_filters(options) else None
+    with ctx.obj.database(must_exist=True) as db, db.session() as session:
+        rows = list_actors(session, top, flt)
+    columns = ("id", "name", "kind", "country_code", "code", "events", "aliases")
+    write_records(rows, columns, fmt, sys.stdout)
+
+
+@actors.command("merge")
+@click.argument("keep")
+@click.argument("merge")
+@pass_context
+def actors_merge(context, keep, merge) -> None:
+    """Merge actor MERGE into actor KEEP: events and aliases move, MERGE's name becomes an alias,
+    and articles loaded later that name MERGE join KEEP."""
+    from timeline.store import merge_actors
+
+    with context.database(must_exist=True) as db, db.session() as session:
+        kept = merge_actors(session, keep, merge)
+    click.echo(f"merged {merge!r} into {kept.name} (id {kept.id})", err=True)
+
+
+@actors.command("alias")
+@click.argument("name")
+@click.argument("alias")
+@pass_context
+def actors_alias(context, name, alias) -> None:
+    """Give actor NAME another name, ALIAS: queries find it by ALIAS, and later articles that use
+    ALIAS join this actor."""
+    from timeline.store import alias_actor
+
+    with context.database(must_exist=True) as db, db.session() as session:
+        actor = alias_actor(session, name, alias)
+    click.echo(f"{alias!r} is now an alias of {actor.name} (id {actor.id})", err=True)
+
+
+@cli.command()
+@click.option("--top", type=click.IntRange(min=1), help="Only the N pairs with most events.")
+@filter_options
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table"
 )
 @pass_context
-def actors(context, top, fmt) -> None:
-    """List actors with their kind, country, CAMEO code, aliases and event counts."""
-    from timeline.export import write_records
-    from timeline.query import list_actors
+def dyads(context, top, fmt, **options) -> None:
+    """Pairs of actors (who acts -> on whom) with event counts by quad class.
 
+    \b
+    Example:
+      timeline dyads --top 10 --since 2017-04
+    """
+    from timeline.export import write_records
+    from timeline.query import list_dyads
+
+    flt = make_filter(options) if _has_filters(options) else None
     with context.database(must_exist=True) as db, db.session() as session:
-        rows = list_actors(session, top)
-    columns = ("id", "name", "kind", "country_code", "code", "events", "aliases")
+        rows = list_dyads(session, top, flt)
+    columns = (
+        "source",
+        "target",
+        "events",
+        "verbal_cooperation",
+        "material_cooperation",
+        "verbal_conflict",
+        "material_conflict",
+    )
     write_records(rows, columns, fmt, sys.stdout)
 
 

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import Select, and_, case, exists, func, literal_column, or_, select, text
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from timeline.errors import InputError
@@ -360,38 +361,98 @@ def _views(session: Session, rows: list[EventRow], detail: bool = False) -> Iter
 # --- listings ---------------------------------------------------------------------------------
 
 
-def list_actors(session: Session, limit: int | None = None) -> list[dict]:
-    counts = (
-        select(EventActor.actor_id, func.count(func.distinct(EventActor.event_id)).label("n"))
-        .group_by(EventActor.actor_id)
-        .subquery()
-    )
+def _event_ids(session: Session, flt: EventFilter | None):
+    """The ids of the events a filter selects, as a subquery (None: every event)."""
+    if flt is None:
+        return None
+    unlimited = EventFilter(**{**flt.__dict__, "limit": None})
+    return filtered(session, unlimited).order_by(None).with_only_columns(EventRow.id)
+
+
+def list_actors(
+    session: Session, limit: int | None = None, flt: EventFilter | None = None
+) -> list[dict]:
+    """Actors with the number of events they take part in (among the filter's events, if any)."""
+    counted = select(
+        EventActor.actor_id, func.count(func.distinct(EventActor.event_id)).label("n")
+    ).group_by(EventActor.actor_id)
+    events = _event_ids(session, flt)
+    if events is not None:
+        counted = counted.where(EventActor.event_id.in_(events))
+    counts = counted.subquery()
+    n = func.coalesce(counts.c.n, 0)
     query = (
-        select(ActorRow, func.coalesce(counts.c.n, 0))
+        select(ActorRow, n)
         .outerjoin(counts, counts.c.actor_id == ActorRow.id)
-        .order_by(func.coalesce(counts.c.n, 0).desc(), ActorRow.name)
+        .order_by(n.desc(), ActorRow.name)
     )
+    if events is not None:
+        query = query.where(counts.c.n > 0)
     if limit:
         query = query.limit(limit)
-    result = []
-    for actor, count in session.execute(query):
-        aliases = session.scalars(
-            select(ActorAlias.alias)
-            .where(ActorAlias.actor_id == actor.id)
+    rows = session.execute(query).all()
+    aliases: dict[int, list[str]] = {actor.id: [] for actor, _ in rows}
+    for chunk_start in range(0, len(rows), CHUNK):
+        ids = [actor.id for actor, _ in rows[chunk_start : chunk_start + CHUNK]]
+        for actor_id, alias in session.execute(
+            select(ActorAlias.actor_id, ActorAlias.alias)
+            .where(ActorAlias.actor_id.in_(ids))
             .order_by(ActorAlias.alias)
-        ).all()
-        result.append(
-            {
-                "id": actor.id,
-                "name": actor.name,
-                "kind": actor.kind,
-                "country_code": actor.country_code,
-                "code": actor.code,
-                "events": count,
-                "aliases": [a for a in aliases if a != actor.name],
-            }
-        )
-    return result
+        ):
+            aliases[actor_id].append(alias)
+    return [
+        {
+            "id": actor.id,
+            "name": actor.name,
+            "kind": actor.kind,
+            "country_code": actor.country_code,
+            "code": actor.code,
+            "events": count,
+            "aliases": [a for a in aliases[actor.id] if a != actor.name],
+        }
+        for actor, count in rows
+    ]
+
+
+def list_dyads(
+    session: Session, limit: int | None = None, flt: EventFilter | None = None
+) -> list[dict]:
+    """Pairs (source actor -> target actor) with their event counts, in total and by quad class."""
+    source, target = aliased(EventActor), aliased(EventActor)
+    source_actor, target_actor = aliased(ActorRow), aliased(ActorRow)
+    total = func.count(func.distinct(EventRow.id))
+    quads = [
+        func.count(func.distinct(case((EventRow.quad_class == q, EventRow.id)))).label(f"q{q}")
+        for q in (1, 2, 3, 4)
+    ]
+    query = (
+        select(source_actor.name, target_actor.name, total.label("events"), *quads)
+        .select_from(EventRow)
+        .join(source, and_(source.event_id == EventRow.id, source.role == "source"))
+        .join(target, and_(target.event_id == EventRow.id, target.role == "target"))
+        .join(source_actor, source_actor.id == source.actor_id)
+        .join(target_actor, target_actor.id == target.actor_id)
+        .where(source.actor_id != target.actor_id)
+        .group_by(source_actor.name, target_actor.name)
+        .order_by(total.desc(), source_actor.name, target_actor.name)
+    )
+    events = _event_ids(session, flt)
+    if events is not None:
+        query = query.where(EventRow.id.in_(events))
+    if limit:
+        query = query.limit(limit)
+    return [
+        {
+            "source": s,
+            "target": t,
+            "events": n,
+            "verbal_cooperation": q1,
+            "material_cooperation": q2,
+            "verbal_conflict": q3,
+            "material_conflict": q4,
+        }
+        for s, t, n, q1, q2, q3, q4 in session.execute(query)
+    ]
 
 
 def list_places(session: Session, limit: int | None = None) -> list[dict]:

@@ -342,9 +342,18 @@ def _names_of(mention: ActorMention) -> set[str]:
     return names
 
 
+NAME_CONNECTORS = frozenset("of the and al el bin ibn de del da di van von la le for".split())
+
+
 def _is_alias(name: str) -> bool:
-    name = " ".join(name.split())
-    return bool(name) and not (name.lower() in PRONOUNS and not name.isupper())  # "it", not "US"
+    """A name worth recording: a proper name ("Secretary of State Rex Tillerson", "U.S."), not a
+    pronoun ("it"; "US" stays) and not a descriptive phrase ("Trump administration official")."""
+    words = name.split()
+    if not words or len(words) > 6 or name.endswith(("'s", "’s")):
+        return False
+    if len(words) == 1 and name.lower() in PRONOUNS and not name.isupper():
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
 
 
 def _known_actor_ids(session: Session, keys: list[tuple[str, str]]) -> dict[tuple, int]:
@@ -357,19 +366,27 @@ def _known_actor_ids(session: Session, keys: list[tuple[str, str]]) -> dict[tupl
             )
         ):
             found[(name_key, kind)] = actor_id
-    rest = [k for k in keys if k not in found and _alias_can_identify(*k)]
+    rest = [k for k in keys if k not in found]
     if rest:
-        candidates: dict[tuple, set[int]] = {}
-        for chunk in _chunks(rest, 400):
-            for actor_id, alias_key, kind in session.execute(
-                select(ActorAlias.actor_id, ActorAlias.alias_key, ActorRow.kind)
+        aliases: dict[str, list[tuple[int, str, bool]]] = {}
+        for chunk in _chunks(sorted({name_key for name_key, _ in rest}), 400):
+            for actor_id, alias_key, kind, confirmed in session.execute(
+                select(
+                    ActorAlias.actor_id, ActorAlias.alias_key, ActorRow.kind, ActorAlias.confirmed
+                )
                 .join(ActorRow, ActorRow.id == ActorAlias.actor_id)
-                .where(tuple_(ActorAlias.alias_key, ActorRow.kind).in_(chunk))
+                .where(ActorAlias.alias_key.in_(chunk))
             ):
-                candidates.setdefault((alias_key, kind), set()).add(actor_id)
-        for key, actor_ids in candidates.items():
-            if len(actor_ids) == 1:
-                found[key] = actor_ids.pop()
+                aliases.setdefault(alias_key, []).append((actor_id, kind, confirmed))
+        for name_key, kind in rest:
+            # a name the user confirmed wins (whatever its kind); else a full name of that kind
+            candidates = {a for a, _, confirmed in aliases.get(name_key, []) if confirmed} or {
+                a
+                for a, alias_kind, _ in aliases.get(name_key, [])
+                if alias_kind == kind and _alias_can_identify(name_key, kind)
+            }
+            if len(candidates) == 1:
+                found[(name_key, kind)] = candidates.pop()
     return found
 
 
@@ -395,15 +412,83 @@ def _fill_gaps(session: Session, by_id: dict[int, ActorMention]) -> None:
             session.execute(update(ActorRow).where(ActorRow.id == actor_id).values(**values))
 
 
-def add_alias(session: Session, actor_id: int, alias: str) -> None:
+# --- the user's corrections: merge two actors, give one another name ----------------------------
+
+
+def find_actor(session: Session, name: str) -> ActorRow:
+    """The one actor a name denotes (canonical name, else alias); an error if none or several."""
+    key = fold(name)
+    rows = session.scalars(select(ActorRow).where(ActorRow.name_key == key)).all()
+    if not rows:
+        by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
+        rows = session.scalars(select(ActorRow).where(ActorRow.id.in_(by_alias))).all()
+    if not rows:
+        raise InputError(f"no actor named {name!r}: see 'timeline actors'")
+    if len(rows) > 1:
+        choices = "; ".join(f"{r.name} ({r.kind}, id {r.id})" for r in rows)
+        raise InputError(f"{name!r} names several actors: {choices}; use the full name")
+    return rows[0]
+
+
+def add_alias(session: Session, actor_id: int, alias: str, *, confirmed: bool = False) -> None:
     alias = " ".join(alias.split())
-    if _is_alias(alias):
-        _insert_ignore(
-            session,
-            ActorAlias,
-            [{"actor_id": actor_id, "alias": alias, "alias_key": fold(alias)}],
-            ["actor_id", "alias_key"],
+    if not _is_alias(alias):
+        raise InputError(f"{alias!r} cannot be an alias")
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    statement = module.insert(ActorAlias).values(
+        actor_id=actor_id, alias=alias, alias_key=fold(alias), confirmed=confirmed
+    )
+    if confirmed:
+        statement = statement.on_conflict_do_update(
+            index_elements=["actor_id", "alias_key"], set_={"confirmed": True}
         )
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=["actor_id", "alias_key"])
+    session.execute(statement)
+
+
+def alias_actor(session: Session, name: str, alias: str) -> ActorRow:
+    """Record `alias` as a confirmed name of the actor `name`; later articles using it join it."""
+    actor = find_actor(session, name)
+    add_alias(session, actor.id, alias, confirmed=True)
+    session.commit()
+    return actor
+
+
+def merge_actors(session: Session, keep: str, merge: str) -> ActorRow:
+    """Fold actor `merge` into actor `keep`: its events, its aliases and its name move over, and
+    the name stays a confirmed alias, so articles loaded later join `keep` too."""
+    kept, gone = find_actor(session, keep), find_actor(session, merge)
+    if kept.id == gone.id:
+        raise InputError(f"{keep!r} and {merge!r} are already the same actor")
+    try:
+        links = session.execute(
+            select(EventActor.event_id, EventActor.role).where(EventActor.actor_id == kept.id)
+        ).all()
+        already = {(event_id, role) for event_id, role in links}
+        for link in session.scalars(select(EventActor).where(EventActor.actor_id == gone.id)):
+            if (link.event_id, link.role) in already:
+                session.delete(link)
+            else:
+                link.actor_id = kept.id
+        session.flush()
+        names = set(
+            session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == gone.id))
+        ) | {gone.name}
+        session.execute(delete(ActorAlias).where(ActorAlias.actor_id == gone.id))
+        session.execute(delete(ActorRow).where(ActorRow.id == gone.id))
+        for name in sorted(names):
+            if _is_alias(name):
+                add_alias(session, kept.id, name, confirmed=name == gone.name)
+        for column in ("country_code", "code", "sector", "title"):
+            if getattr(kept, column) is None and getattr(gone, column) is not None:
+                setattr(kept, column, getattr(gone, column))
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return kept
 
 
 # --- places ------------------------------------------------------------------------------------
