@@ -108,6 +108,9 @@ def test_seed_us_names(seed):
     for text in ("the US", "U.S.", "America"):
         actor = one(resolver.actors(span_of(doc, text)))
         assert (actor.name, actor.kind, actor.code) == ("United States", "country", "USA"), text
+        assert actor.text == text
+        assert doc.text[actor.start : actor.end] == text
+        assert set(actor.aliases) == {"US", "U.S.", "America"}
 
 
 def test_seed_putin_and_assad(seed):

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -520,6 +520,7 @@ class ArticleResolver:
             self._sentence_of.extend([n] * len(sentence))
         self.country_counts: Counter[str] = Counter()
         self.capital_mentions: Counter[tuple[str, str]] = Counter()
+        self.country_forms: dict[str, list[str]] = {}  # alpha3 -> names used in the article
         self.states: set[str] = set()
         self._scan_context()
         self.people: list[_Person] = []
@@ -551,6 +552,8 @@ class ArticleResolver:
                 found = _country_of(text)
                 if found is not None:
                     self.country_counts[found[0]] += 1
+                    if found[1] == "name":
+                        self.country_forms.setdefault(found[0], []).append(_exact(text))
                     if found[1] == "capital":
                         self.capital_mentions[(found[0], key(text))] += 1
                     matched = length
@@ -927,7 +930,23 @@ class ArticleResolver:
             return []
         out: list[ActorMention] = []
         for start, end in self._conjuncts(span):
-            for actor in self._paired(start, end) or [self._actor(start, end)]:
+            paired = self._paired(start, end)
+            single = [] if paired else [self._actor(start, end)]
+            if single and single[0] is not None:
+                # The words as written, determiner included: "the U.S.".
+                a, b = start, end
+                while a < b and self.doc[a].is_punct:
+                    a += 1
+                while b > a and self.doc[b - 1].is_punct:
+                    b -= 1
+                if a < b:
+                    single[0] = replace(
+                        single[0],
+                        text=self._text(a, b),
+                        start=self.doc[a].idx,
+                        end=self.doc[b - 1].idx + len(self._words[b - 1]),
+                    )
+            for actor in paired or single:
                 if actor is not None and not any(
                     (a.name, a.kind, a.sector) == (actor.name, actor.kind, actor.sector)
                     for a in out
@@ -1266,6 +1285,10 @@ class ArticleResolver:
             name = label
         return self._make(name, "group", start, end, country, actor_code(country, sector), sector)
 
+    def _country_aliases(self, alpha3: str) -> tuple[str, ...]:
+        name = self._cname(alpha3)
+        return tuple(dict.fromkeys(f for f in self.country_forms.get(alpha3, ()) if f != name))
+
     def _cname(self, alpha3: str) -> str:
         return country_name(alpha3) or alpha3
 
@@ -1280,6 +1303,7 @@ class ArticleResolver:
         sector: str | None = None,
     ) -> ActorMention:
         doc = self.doc
+        aliases = self._country_aliases(country) if kind == "country" and country else ()
         return ActorMention(
             name=name,
             kind=kind,
@@ -1290,6 +1314,7 @@ class ArticleResolver:
             country_code=country,
             code=code,
             sector=sector,
+            aliases=aliases,
         )
 
     # -- places ---------------------------------------------------------------------------------
