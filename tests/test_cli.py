@@ -310,3 +310,28 @@ def test_python_dash_m_and_exit_codes(tmp_path):
         check=False,
     )
     assert usage.returncode == 2
+
+
+def test_timeline_view_groups_by_granularity(loaded):
+    result = run(loaded, "timeline", "--actor", "Tillerson")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "\x1b[" not in result.stdout  # plain when not a terminal
+    headings = [line for line in lines if line and not line.startswith(" ")]
+    assert any(h.startswith("2017-W15") for h in headings)
+    assert "2017-04-11 Tue" in headings
+    assert headings.index("2017-04-11 Tue") > next(
+        i for i, h in enumerate(headings) if h.startswith("2017-W15")
+    )
+    week = lines.index(next(h for h in headings if h.startswith("2017-W15")))
+    assert "[planned" in lines[week + 1]
+
+
+def test_timeline_view_colour_and_no_color(loaded, monkeypatch):
+    runner = CliRunner()
+    coloured = runner.invoke(cli, ["--db", loaded, "timeline"], color=True)
+    assert "\x1b[" in coloured.stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = runner.invoke(cli, ["--db", loaded, "timeline"], color=True)
+    assert "\x1b[" not in plain.stdout
+    assert len(plain.stdout.splitlines()) == len(coloured.stdout.splitlines())

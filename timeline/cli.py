@@ -420,6 +420,27 @@ def events(context, fmt, **options) -> None:
         write_events(iter_events(session, flt), fmt, sys.stdout, width=width)
 
 
+@cli.command("timeline")
+@filter_options
+@click.pass_context
+def timeline_view(ctx, **options) -> None:
+    """The events as a timeline: grouped by day, week, month or year following each event's
+    granularity, uncertain ones marked ([planned], [dated by publication] ...). Colour on a
+    terminal unless NO_COLOR is set; plain text when piped.
+
+    \b
+    Examples:
+      timeline timeline --actor Tillerson
+      timeline timeline --between "United States" Russia --on 2017-04
+    """
+    from timeline.export.view import write_timeline
+    from timeline.query import iter_events
+
+    flt = make_filter(options)
+    with ctx.obj.database(must_exist=True) as db, db.session() as session:
+        write_timeline(iter_events(session, flt), sys.stdout, color=ctx.color)
+
+
 @cli.command()
 @filter_options
 @click.option(
