@@ -105,7 +105,7 @@ def test_plover_table_keeps_its_attribution():
         ("condemn", "11"),
         ("reject", "12"),
         ("threaten", "13"),
-        ("protest", "11"),
+        ("protest", "14"),
         ("sanction", "16"),
         ("arrest", "17"),
         ("attack", "19"),

@@ -617,6 +617,17 @@ class _Builder:
             )
         return False
 
+    def _lemma(self, token: Token) -> str:
+        """The lemma, mended where the lemmatizer cuts a silent e ("staged" -> "stag")."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and token.lower_.endswith(("ed", "es", "ing")):
+            mended = lemma + "e"
+            if lemma not in self.lex.verbs and (
+                mended in self.lex.verbs or mended in _SUPPORT_VERBS
+            ):
+                return mended
+        return lemma
+
     def _match(self, table: dict[str, list[LexEntry]], token: Token) -> str | None:
         entry = self._match_entry(table, token)
         return entry.code if entry is not None else None
@@ -626,7 +637,7 @@ class _Builder:
         if token.tag_ in ("NNS", "NNPS"):  # "talks" is not "talk"
             entries = table.get(token.lower_)
         if not entries:
-            entries = table.get(token.lemma_.lower())
+            entries = table.get(self._lemma(token))
         if not entries:
             return None
         for entry in entries:
@@ -665,7 +676,7 @@ class _Builder:
         return None, None
 
     def _support_noun_code(self, verb: Token) -> str | None:
-        if verb.lemma_.lower() not in _SUPPORT_VERBS:
+        if self._lemma(verb) not in _SUPPORT_VERBS:
             return None
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass"):
@@ -703,7 +714,7 @@ class _Builder:
     # -- verb and noun frames -------------------------------------------------------------------
 
     def _verb_frame(self, verb: Token) -> _Frame | None:
-        lemma = verb.lemma_.lower()
+        lemma = self._lemma(verb)
         has_xcomp = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
         if lemma in _PASS_THROUGH and has_xcomp and lemma not in self.lex.verbs:
             return None
@@ -791,7 +802,7 @@ class _Builder:
         if (
             noun.dep_ in ("dobj", "nsubjpass")
             and head.pos_ == "VERB"
-            and head.lemma_.lower() in _SUPPORT_VERBS
+            and self._lemma(head) in _SUPPORT_VERBS
             and self._match(self.lex.verbs, head) is None
         ):
             return None  # coded with its support verb, when that verb is visited
@@ -1299,6 +1310,7 @@ class _Builder:
             return False
         frame.status = self._status(frame)
         frame.places = self._locations(frame)
+        self._fill_countries(frame)
         if not frame.targets and frame.places and frame.code[:2] != "01":
             frame.targets = self._place_country(frame)
         if not frame.targets and frame.code[:2] == "17" and frame.sources:
