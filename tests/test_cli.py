@@ -335,3 +335,20 @@ def test_timeline_view_colour_and_no_color(loaded, monkeypatch):
     plain = runner.invoke(cli, ["--db", loaded, "timeline"], color=True)
     assert "\x1b[" not in plain.stdout
     assert len(plain.stdout.splitlines()) == len(coloured.stdout.splitlines())
+
+
+def test_show_highlights_provenance(loaded):
+    arrival = next(e for e in events_json(loaded) if e["trigger"] == "arrives")
+    result = run(loaded, "show", str(arrival["id"]))
+    assert result.exit_code == 0
+    sentence = next(line for line in result.stdout.splitlines() if "sentence  " in line)
+    assert "*arrives*" in sentence and "[Tillerson]" in sentence
+    assert "{Moscow}" in sentence and "<Tuesday>" in sentence
+    assert "span        sentence" in result.stdout
+    detail = json.loads(run(loaded, "show", str(arrival["id"]), "--format", "json").stdout)
+    start, end = detail["trigger_span"]
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    assert text[start:end] == "arrives"
+    assert text[detail["sentence_span"][0] : detail["sentence_span"][1]] == detail["sentence"]
+    missing = run(loaded, "show", "99999")
+    assert missing.exit_code == 1 and "no event with id 99999" in missing.stderr

@@ -483,64 +483,22 @@ def export(context, fmt, output, **options) -> None:
 @cli.command()
 @click.argument("event_id", type=int)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@pass_context
-def show(context, event_id, fmt) -> None:
-    """Print one event with its sentence, article and every field."""
+@click.pass_context
+def show(ctx, event_id, fmt) -> None:
+    """Print one event with its sentence, article and every field: where it comes from (article,
+    sentence, character spans), with the trigger, actors, places and date highlighted."""
+    from timeline.export.view import render_event
     from timeline.query import get_event
 
-    with context.database(must_exist=True) as db, db.session() as session:
+    with ctx.obj.database(must_exist=True) as db, db.session() as session:
         event = get_event(session, event_id)
     if event is None:
         raise InputError(f"no event with id {event_id}")
     if fmt == "json":
         click.echo(json.dumps(event, ensure_ascii=False, indent=2))
         return
-    click.echo(render_event(event))
-
-
-def render_event(event: dict) -> str:
-    from timeline.export import describe_date
-
-    article = event["article"]
-    lines = [
-        f"event {event['id']}: {event['event_code']} {event['event_label']} "
-        f"(quad class {event['quad_class']}, Goldstein {event['goldstein']})",
-        f"  trigger     {event['trigger']} [{event['lemma']}]  status {event['status']}",
-        f"  date        {describe_date(event)}  granularity {event['granularity']}, "
-        f"from {event['date_source']}",
-    ]
-    expression = event.get("time_expression")
-    if expression:
-        lines.append(
-            f'  expression  "{expression["text"]}" -> {expression["value"]} '
-            f"({expression['type']}) at {expression['start']}..{expression['end']}"
-        )
-    for actor in event["actors"]:
-        title = f", {actor['title']}" if actor.get("title") else ""
-        lines.append(
-            f"  {actor['role']:<11} {actor['name']} ({actor['kind']}{title}"
-            f"{', ' + actor['country_code'] if actor['country_code'] else ''})"
-            f'  "{actor.get("text") or ""}"'
-        )
-    for place in event["locations"]:
-        lines.append(
-            f"  location    {place['name']} ({place['country_code']}) "
-            f"{place['latitude']}, {place['longitude']}"
-        )
-    if event.get("plover_type"):
-        lines.append(f"  PLOVER      {event['plover_type']} / {event.get('plover_mode') or ''}")
-    lines.append(f"  sentence    {event['sentence']}")
-    lines.append(
-        f"  article     {article['id']}: {article['title'] or '(untitled)'}"
-        f"{' - ' + article['source'] if article['source'] else ''}, "
-        f"published {article['published_at']}"
-        f"{'  ' + article['url'] if article['url'] else ''}"
-    )
-    lines.append(
-        f"  span        sentence {event['sentence_span'][0]}..{event['sentence_span'][1]}, "
-        f"trigger {event['trigger_span'][0]}..{event['trigger_span'][1]}"
-    )
-    return "\n".join(lines)
+    color = ctx.color if ctx.color is not None else sys.stdout.isatty()
+    click.echo(render_event(event, color=color), color=color)
 
 
 def _has_filters(options: dict) -> bool:

@@ -90,3 +90,90 @@ def write_timeline(events: Iterable[dict], out, *, color: bool | None = None) ->
         if line.startswith("  "):
             count += 1
     return count
+
+
+# --- one event, with its provenance ---------------------------------------------------------------
+
+# how each part of the sentence is shown: (click.style arguments, plain-text brackets)
+MARKS = {
+    "trigger": ({"bold": True, "underline": True}, ("*", "*")),
+    "source": ({"fg": "cyan", "bold": True}, ("[", "]")),
+    "target": ({"fg": "magenta", "bold": True}, ("[", "]")),
+    "other": ({"fg": "blue"}, ("[", "]")),
+    "place": ({"fg": "green"}, ("{", "}")),
+    "date": ({"fg": "yellow"}, ("<", ">")),
+}
+
+
+def highlight_sentence(event: dict, *, color: bool) -> str:
+    """The event's sentence with its trigger, actors, places and date expression marked: in colour,
+    or with brackets (*trigger* [actor] {place} <date>) when colour is off."""
+    sentence = event["sentence"]
+    offset = event["sentence_span"][0]
+    spans: list[tuple[int, int, str]] = [(*event["trigger_span"], "trigger")]
+    spans += [(a["start"], a["end"], a["role"]) for a in event["actors"]]
+    spans += [(p["start"], p["end"], "place") for p in event["locations"]]
+    if event.get("time_expression"):
+        spans.append((event["time_expression"]["start"], event["time_expression"]["end"], "date"))
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(
+        (s, e, k) for s, e, k in spans if s is not None and e is not None
+    ):
+        start, end = start - offset, end - offset
+        if 0 <= start < end <= len(sentence) and all(end <= a or start >= b for a, b, _ in chosen):
+            chosen.append((start, end, kind))
+    out, position = [], 0
+    for start, end, kind in chosen:
+        out.append(sentence[position:start])
+        style, (left, right) = MARKS[kind]
+        piece = sentence[start:end]
+        out.append(click.style(piece, **style) if color else f"{left}{piece}{right}")
+        position = end
+    out.append(sentence[position:])
+    return "".join(out)
+
+
+def render_event(event: dict, *, color: bool = False) -> str:
+    """Every field of one event, its highlighted sentence and where it comes from."""
+    from timeline.export import describe_date
+
+    article = event["article"]
+    lines = [
+        f"event {event['id']}: {event['event_code']} {event['event_label']} "
+        f"(quad class {event['quad_class']}, Goldstein {event['goldstein']})",
+        f"  trigger     {event['trigger']} [{event['lemma']}]  status {event['status']}",
+        f"  date        {describe_date(event)}  granularity {event['granularity']}, "
+        f"from {event['date_source']}",
+    ]
+    expression = event.get("time_expression")
+    if expression:
+        lines.append(
+            f'  expression  "{expression["text"]}" -> {expression["value"]} '
+            f"({expression['type']}) at {expression['start']}..{expression['end']}"
+        )
+    for actor in event["actors"]:
+        title = f", {actor['title']}" if actor.get("title") else ""
+        lines.append(
+            f"  {actor['role']:<11} {actor['name']} ({actor['kind']}{title}"
+            f"{', ' + actor['country_code'] if actor['country_code'] else ''})"
+            f'  "{actor.get("text") or ""}"'
+        )
+    for place in event["locations"]:
+        lines.append(
+            f"  location    {place['name']} ({place['country_code']}) "
+            f"{place['latitude']}, {place['longitude']}"
+        )
+    if event.get("plover_type"):
+        lines.append(f"  PLOVER      {event['plover_type']} / {event.get('plover_mode') or ''}")
+    lines.append(f"  sentence    {highlight_sentence(event, color=color)}")
+    lines.append(
+        f"  article     {article['id']}: {article['title'] or '(untitled)'}"
+        f"{' - ' + article['source'] if article['source'] else ''}, "
+        f"published {article['published_at']}"
+        f"{'  ' + article['url'] if article['url'] else ''}"
+    )
+    lines.append(
+        f"  span        sentence {event['sentence_span'][0]}..{event['sentence_span'][1]}, "
+        f"trigger {event['trigger_span'][0]}..{event['trigger_span'][1]}"
+    )
+    return "\n".join(lines)
