@@ -26,11 +26,25 @@ MISSING_PUBLISHED = (
     "(or a 'published' field / front-matter line in the file)"
 )
 BATCH_SIZE = 8
+# The longest article text analysed, in characters: spaCy's own limit (nlp.max_length), above
+# which its parser needs about 1 GB of memory per 100,000 characters. Longer files fail alone
+# with a message naming the limit; split them into articles.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 def require_published(article: Article) -> None:
     if article.published_at is None:
         raise InputError(f"{article.origin}: {MISSING_PUBLISHED}")
+
+
+def require_parsable(article: Article) -> None:
+    """An article the pipeline can analyse: a publication time, and not over the length limit."""
+    require_published(article)
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"{article.origin}: too large to analyse ({len(article.text):,} characters; "
+            f"the limit is {MAX_ARTICLE_CHARS:,} per article): split it into articles"
+        )
 
 
 def extract(article: Article, doc=None) -> Extraction:
@@ -39,7 +53,7 @@ def extract(article: Article, doc=None) -> Extraction:
     from timeline.events import extract_events
     from timeline.parse import parse
 
-    require_published(article)
+    require_parsable(article)
     if doc is None:
         doc = parse(article.text)
     expressions = find_time_expressions(article.text, article.published_at, doc)
@@ -55,14 +69,17 @@ def extract_batch(articles: list[Article]) -> list[Extraction | TimelineError]:
     ready = []
     for i, article in enumerate(articles):
         try:
-            require_published(article)
+            require_parsable(article)
             ready.append(i)
         except TimelineError as exc:
             results[i] = exc
-    docs = parse_many((articles[i].text for i in ready), batch_size=BATCH_SIZE)
-    for i, doc in zip(ready, docs, strict=True):
+    try:
+        docs = list(parse_many((articles[i].text for i in ready), batch_size=BATCH_SIZE))
+    except Exception:  # the batch parse failed on one text: parse each alone to find which
+        docs = None
+    for position, i in enumerate(ready):
         try:
-            results[i] = extract(articles[i], doc)
+            results[i] = extract(articles[i], docs[position] if docs is not None else None)
         except TimelineError as exc:
             results[i] = exc
         except Exception as exc:  # a defect on one article must not stop the others
