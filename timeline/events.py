@@ -1311,6 +1311,12 @@ class _Builder:
         frame.status = self._status(frame)
         frame.places = self._locations(frame)
         self._fill_countries(frame)
+        own = {a.country_code for a in frame.sources if a.country_code}
+        frame.targets = [  # "sent troops to Mali": the source's own forces are not its target
+            a
+            for a in frame.targets
+            if not (a.kind == "group" and a.sector == "MIL" and a.country_code in own)
+        ]
         if not frame.targets and frame.places and frame.code[:2] != "01":
             frame.targets = self._place_country(frame)
         if not frame.targets and frame.code[:2] == "17" and frame.sources:
@@ -1367,6 +1373,7 @@ class _Builder:
             ("sources", place, ("group", "person")),
             ("targets", place, ("group",)),
             ("targets", source, ("group",)),
+            ("targets", source if frame.code[:2] in ("14", "17") else None, ("organization",)),
         ):
             if fallback is None:
                 continue
@@ -1375,7 +1382,9 @@ class _Builder:
                 role,
                 [
                     dataclasses.replace(a, country_code=fallback)
-                    if a.country_code is None and a.kind in kinds
+                    if a.country_code is None
+                    and a.kind in kinds
+                    and (a.kind != "organization" or not a.code)
                     else a
                     for a in getattr(frame, role)
                 ],
