@@ -701,6 +701,7 @@ _NOT_PAST = {"need", "speed", "feed", "seed", "red", "bed", "shed", "united", "b
 _CLAUSE_BREAK = re.compile(r"[;:!?\n]|(?<!\.m)(?<!\b[A-Z])(?<!Mr|Ms|Dr|St)\.(?=\s|$)")
 
 
+_PAST_TAIL = re.compile(r"\b(?:as\s+of|since|until\s+now)\s+(?:last\s+)?\Z", re.I)
 _BEFORE_ADJECTIVE = frozenset(
     "a an the still very most more less its his her their our your this that these those".split()
 )
@@ -750,7 +751,15 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_INTENT_VERBS = frozenset("plan expect schedule intend hope want aim prepare promise vow".split())
+_REPORTING = frozenset("say tell report announce claim state add note confirm deny".split())
+_FORWARD_WORDS = frozenset(
+    "payable effective scheduled expected due slated planned set starting beginning".split()
+)
+
+
 def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
+    """'future' / 'past' from the tense and aspect of the verb governing the expression."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -759,39 +768,50 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+        if token.lower_ in _FORWARD_WORDS and token.pos_ != "VERB":
+            return "future"  # "payable Dec. 15", "effective Feb. 1"
     if token.pos_ not in ("VERB", "AUX"):
         return None
     children = list(token.children)
-    lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if lowers & {"will", "'ll", "shall", "wo", "going"} or token.lower_ in ("will", "'ll"):
+    auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & {"will", "'ll", "shall", "wo", "going"} or token.lower_ in ("will", "'ll"):
         return "future"
-    if lowers & {"would", "could", "might", "may", "should", "can"}:
-        return None
+    if auxiliaries & {"would", "could", "might", "may", "should", "can", "must"}:
+        return None  # modal: the cue words decide
     if token.tag_ == "VB" and any(c.lower_ == "to" for c in children):
+        head = token.head
+        if head.tag_ in ("VBD", "VBN") and not (
+            head.lower_ in _FORWARD_WORDS or head.lemma_ in _INTENT_VERBS
+        ):
+            return "past"  # "agreed to meet on Monday" was reported after the fact
         return "future"
-    if token.tag_ in ("VBD",):
+    if token.tag_ == "VBD":
         return "past"
     if token.tag_ == "VBN":
+        if auxiliaries & {"is", "are", "am", "'s", "'re", "be"} and token.lower_ in _FORWARD_WORDS:
+            return "future"  # "is scheduled for Monday"
         return "past"
     if token.tag_ in ("VBZ", "VBP"):
-        return "future"
-    if token.tag_ == "VBG":
-        if lowers & {"is", "are", "'s", "'re", "am"}:
-            return "future"
-        if lowers & {"was", "were"}:
+        if auxiliaries & {"has", "have", "'ve"}:
             return "past"
-    if token.tag_ == "VB":
-        head = token.head
-        if head.tag_ in ("VBZ", "VBP", "VBD"):
-            if head.lower_ in ("plans", "plan", "expects", "hopes", "wants", "intends", "is",
-                               "are", "planned", "expected", "scheduled", "hoped", "intended"):
-                return "future"
+        if token.lemma_ in _REPORTING:
+            return "past"  # "the ministry says Monday": a report of what happened
+        return "future"  # news present: "arrives in Moscow on Tuesday"
+    if token.tag_ == "VBG":
+        if auxiliaries & {"is", "are", "'s", "'re", "am"}:
+            return "future"
+        if auxiliaries & {"was", "were"}:
+            return "past"
     return None
 
 
 def _direction(ctx: _Context, start: int, end: int, default: str | None = "past") -> str | None:
     """'past' / 'future' for the expression at start..end; `default` when nothing says."""
     direction = None
+    if _FUTURE_TAIL.search(ctx.text, max(0, start - 40), start):
+        return "future"  # "as soon as Tuesday", "by March"
+    if _PAST_TAIL.search(ctx.text, max(0, start - 40), start):
+        return "past"  # "as of February", "since Monday"
     if ctx.doc is not None:
         direction = _direction_from_doc(ctx.doc, start, end)
     if direction is None:
