@@ -58,13 +58,18 @@ def chromium_path() -> str | None:
 
 @pytest.fixture(scope="module")
 def browser():
+    required = os.environ.get("TIMELINE_TEST_REQUIRE_BROWSER") == "1"
     path = chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        path, missing = None, "Playwright is not installed (pip install -e '.[test]')"
+    else:
+        missing = "Chromium is not installed (/usr/bin/chromium or chromium on PATH)"
     if path is None:
-        reason = "Chromium is not installed (/usr/bin/chromium or chromium on PATH)"
-        if os.environ.get("TIMELINE_TEST_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{reason}, and TIMELINE_TEST_REQUIRE_BROWSER=1 requires it")
-        pytest.skip(f"{reason}: the HTML timeline is not tested in a browser")
-    from playwright.sync_api import sync_playwright
+        if required:
+            pytest.fail(f"{missing}, and TIMELINE_TEST_REQUIRE_BROWSER=1 requires it")
+        pytest.skip(f"{missing}: the HTML timeline is not tested in a browser")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=BROWSER_ARGS)
@@ -318,10 +323,11 @@ def test_actor_filter_hides_the_other_events(opened):
     assert len(with_us) == 2
     assert set(shown.shown_rows()) == with_us
     assert set(shown.shown_marks()) == with_us
-    hidden = page.locator("#events > li[hidden]")
-    assert hidden.count() == len(shown.events) - 2
-    for actors in shown.attr("#events > li[hidden]", "data-actors"):
-        assert "United States" not in json.loads(actors)
+    for event in shown.events:  # neither the row nor the mark of another event is visible
+        if event["id"] not in with_us:
+            assert page.locator(f'[data-event-id="{event["id"]}"]:visible').count() == 0
+    for actors in shown.attr("#events > li", "data-actors"):
+        assert "United States" in json.loads(actors)
     assert page.locator("#shown").inner_text() == "2 of 5 events shown"
 
     page.select_option("#filter-actor", "")
@@ -468,3 +474,77 @@ def test_page_is_self_contained_and_streams(tmp_path):
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
     assert html.unescape(policy[1]).startswith("default-src 'none'; script-src 'sha256-")
     assert cameo_roots()["19"] == "Fight" and len(cameo_roots()) == 20
+
+
+def synthetic(n: int) -> list[dict]:
+    """n one-day events, one a day from 1 January 2017, cycling through the quad classes."""
+    events = []
+    for i in range(n):
+        day = date.fromordinal(date(2017, 1, 1).toordinal() + i).isoformat()
+        events.append(
+            {
+                "id": i + 1,
+                "date_start": day,
+                "date_end": day,
+                "date_value": day,
+                "granularity": "day",
+                "date_source": "text",
+                "event_code": "042",
+                "event_label": "Make a visit",
+                "quad_class": i % 4 + 1,
+                "goldstein": 1.9,
+                "trigger": "visited",
+                "status": "asserted",
+                "sentence": f"Envoy {i} visited the capital.",
+                "actors": [{"name": f"Envoy {i % 7}", "role": "source", "kind": "person"}],
+                "locations": [],
+                "article": {"id": 1, "title": "Visits", "url": None, "source": None},
+            }
+        )
+    return events
+
+
+def test_many_events_draw_as_counts_and_list_in_pages(browser, tmp_path):
+    path = tmp_path / "many.html"
+    with open(path, "w", encoding="utf-8") as out:
+        assert write_html(synthetic(1200), out) == 1200
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text))
+    try:
+        page.goto(path.as_uri())
+        page.wait_for_selector("#events > li")
+        # too many to draw one by one: a density chart, no single marks
+        assert page.locator("#density").is_visible()
+        assert page.locator("#lanes > .mark:visible").count() == 0
+        assert page.locator("#dense-note").inner_text().startswith("1200 events in view")
+        # the list comes in pages
+        assert page.locator("#events > li").count() == 500
+        assert page.locator("#more").inner_text() == "Show 500 more (700 not listed yet)"
+        # zoomed in far enough, the events are drawn one by one again
+        for _ in range(8):
+            page.click("#zoom-in")
+        assert not page.locator("#density").is_visible()
+        marks = page.locator("#lanes > .mark:visible")
+        assert 0 < marks.count() < 800
+        # a click on a mark further down than the list reaches lists and opens its row
+        mark = marks.first
+        mark_id = int(mark.get_attribute("data-event-id"))
+        assert mark_id > 500
+        mark.click()
+        assert page.locator(".ev.open").get_attribute("data-event-id") == str(mark_id)
+        assert page.locator(".ev.open .sentence mark").inner_text() == "visited"
+        assert page.locator("#events > li").count() == 1000
+        ids = page.eval_on_selector_all("#events > li", "ns => ns.map(n => +n.dataset.eventId)")
+        assert ids == list(range(1, 1001))
+        page.click("#more")
+        assert page.locator("#events > li").count() == 1200
+        assert page.locator("#more").is_hidden()
+        # a filter lists its events from the first page again
+        page.select_option("#filter-actor", "Envoy 3")
+        assert page.locator("#events > li").count() == len(range(3, 1200, 7))
+        assert page.locator("#more").is_hidden()
+        assert errors == []
+    finally:
+        page.close()

@@ -153,15 +153,17 @@ BODY = """<body>
     <button type="button" id="zoom-in" title="Zoom in">+</button>
     <button type="button" id="zoom-fit" title="Show every shown event">Fit</button>
     <span id="range" class="range"></span>
+    <span id="dense-note" class="dense-note" hidden></span>
     <span class="hint">wheel to zoom, drag to pan, click an event for its sentence</span>
   </div>
   <div id="timeline" class="timeline" tabindex="0">
     <div id="axis" class="axis"></div>
-    <div id="lanes" class="lanes"></div>
+    <div id="lanes" class="lanes"><canvas id="density" class="density" hidden></canvas></div>
   </div>
 </section>
 <section class="card list-card" aria-label="Events">
   <ol id="events" class="events"></ol>
+  <button type="button" id="more" class="more" hidden></button>
   <p id="empty" class="empty" hidden>No event matches the filters.</p>
 </section>
 <noscript><p class="empty">This page needs JavaScript to show the timeline.</p></noscript>
@@ -208,8 +210,8 @@ h1 { font-size: 22px; margin: 0; font-weight: 600; }
 .range { font-weight: 600; margin-left: 6px; }
 .hint { margin-left: auto; color: var(--muted); font-size: 12px; }
 .timeline {
-  position: relative; overflow: hidden; cursor: grab; user-select: none; touch-action: none;
-  min-height: 120px; outline: none;
+  contain: layout paint; position: relative; overflow: hidden; cursor: grab; user-select: none;
+  touch-action: none; min-height: 120px; outline: none;
 }
 .timeline.dragging { cursor: grabbing; }
 .axis { position: absolute; left: 0; right: 0; top: 0; bottom: 0; }
@@ -221,6 +223,8 @@ h1 { font-size: 22px; margin: 0; font-weight: 600; }
 .tick.major { border-left-color: #d8dee4; }
 .tick.major span { color: var(--ink); font-weight: 600; }
 .lanes { position: absolute; left: 0; right: 0; top: 26px; bottom: 0; }
+.density { position: absolute; left: 0; top: 2px; }
+.dense-note { color: var(--muted); font-size: 12px; }
 .mark {
   position: absolute; height: 14px; border-radius: 7px; cursor: pointer; opacity: 0.9;
   overflow: hidden; white-space: nowrap; font-size: 11px; line-height: 14px; color: #fff;
@@ -233,7 +237,10 @@ h1 { font-size: 22px; margin: 0; font-weight: 600; }
 .q1 { background: var(--q1); } .q2 { background: var(--q2); }
 .q3 { background: var(--q3); } .q4 { background: var(--q4); }
 .events { list-style: none; margin: 0; padding: 0; }
-.ev { border-bottom: 1px solid #eef1f4; }
+.ev {
+  border-bottom: 1px solid #eef1f4;
+  content-visibility: auto; contain-intrinsic-size: auto 36px;  /* long lists: lay out on view */
+}
 .ev:last-child { border-bottom: 0; }
 .ev-head {
   display: grid; grid-template-columns: 150px 42px minmax(180px, 1.3fr) minmax(160px, 1fr)
@@ -267,6 +274,10 @@ h1 { font-size: 22px; margin: 0; font-weight: 600; }
 .facts dd { margin: 0; }
 .facts a { color: var(--accent); }
 .role { color: var(--muted); font-size: 12px; }
+.more {
+  display: block; margin: 8px auto; font: inherit; padding: 4px 14px; border-radius: 6px;
+  border: 1px solid var(--line); background: var(--soft); cursor: pointer;
+}
 .empty { padding: 16px; color: var(--muted); margin: 0; }
 [hidden] { display: none !important; }
 """
@@ -280,6 +291,7 @@ SCRIPT = r"""
   var QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
     4: "material conflict"};
   var LANE = 20, AXIS = 26, MAX_LANES = 16, POINT = 14, MIN_BAR = 8;
+  var MAX_MARKS = 800, DENSITY_LANES = 8, BIN = 4;  // more events in view: a density chart
 
   function json(id) { return JSON.parse(document.getElementById(id).textContent); }
   var events = json("timeline-data");
@@ -491,7 +503,8 @@ SCRIPT = r"""
     box.appendChild(facts);
     return box;
   }
-  events.forEach(function (e) {
+  function rowFor(e) {  // list rows are made when first shown
+    if (rows[e.id]) { return rows[e.id]; }
     var row = tag(el("li", "ev"), e);
     var head = el("div", "ev-head");
     head.appendChild(dateCell(e));
@@ -506,9 +519,23 @@ SCRIPT = r"""
       e.status));
     head.addEventListener("click", function () { select(e, !row.classList.contains("open")); });
     row.appendChild(head);
-    list.appendChild(row);
     rows[e.id] = row;
-  });
+    return row;
+  }
+  // The list shows the events that pass the filters, PAGE rows at a time.
+  var PAGE = 500, listed = PAGE;
+  var more = document.getElementById("more");
+  function renderList() {
+    var shown = events.filter(function (e) { return e.visible; });
+    var fragment = document.createDocumentFragment();
+    shown.slice(0, listed).forEach(function (e) { fragment.appendChild(rowFor(e)); });
+    list.textContent = "";
+    list.appendChild(fragment);
+    var left = shown.length - Math.min(listed, shown.length);
+    more.hidden = left <= 0;
+    more.textContent = "Show " + Math.min(PAGE, left) + " more (" + left + " not listed yet)";
+  }
+  more.addEventListener("click", function () { listed += PAGE; renderList(); });
 
   var selected = null;
   function select(e, open) {
@@ -522,6 +549,11 @@ SCRIPT = r"""
     selected = null;
     if (!open) { return; }
     selected = e.id;
+    if (!list.contains(rowFor(e))) {  // further down than the rows listed so far
+      var index = events.filter(function (item) { return item.visible; }).indexOf(e);
+      listed = Math.max(listed, Math.ceil((index + 1) / PAGE) * PAGE);
+      renderList();
+    }
     var row = rows[e.id];
     row.classList.add("selected", "open");
     row.appendChild(detail(e));
@@ -534,8 +566,8 @@ SCRIPT = r"""
   var axis = document.getElementById("axis");
   var lanes = document.getElementById("lanes");
   dated.forEach(function (e) {
-    var mark = tag(el("div", "mark q" + e.quad_class + (e.end - e.start <= 1 ? " point" : " bar")),
-      e);
+    var shape = e.end - e.start <= 1 ? " point" : " bar";
+    var mark = tag(el("div", "mark off q" + e.quad_class + shape), e);
     mark.title = (e.end - e.start <= 1 ? dayText(e.start) : e.date_value) + "  " +
       e.event_label + " (" + e.trigger + ")" + (who(e) ? "\n" + who(e) : "");
     lanes.appendChild(mark);
@@ -621,6 +653,41 @@ SCRIPT = r"""
     return out;
   }
 
+  var onScreen = {};
+  var density = document.getElementById("density");
+  function drawDensity(items, width, x) {
+    density.hidden = !items.length;
+    if (!items.length) { return; }
+    var ratio = window.devicePixelRatio || 1;
+    var height = DENSITY_LANES * LANE;
+    density.width = Math.round(width * ratio);
+    density.height = Math.round(height * ratio);
+    density.style.width = width + "px";
+    density.style.height = height + "px";
+    var bins = Math.max(1, Math.ceil(width / BIN));
+    var counts = [];
+    for (var i = 0; i < bins; i++) { counts.push([0, 0, 0, 0, 0]); }
+    items.forEach(function (item) {
+      var middle = Math.max(0, Math.min(width - 1, (item.left + item.right) / 2));
+      counts[Math.floor(middle / BIN)][item.e.quad_class] += 1;
+    });
+    var top = Math.max.apply(null, counts.map(function (c) { return c[1] + c[2] + c[3] + c[4]; }));
+    var context = density.getContext("2d");
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    var style = getComputedStyle(document.documentElement);
+    counts.forEach(function (c, i) {
+      var base = height;
+      [1, 2, 3, 4].forEach(function (q) {
+        if (!c[q]) { return; }
+        var h = Math.max(1, c[q] / top * (height - 4));
+        context.fillStyle = style.getPropertyValue("--q" + q).trim();
+        context.fillRect(i * BIN, base - h, BIN - 1, h);
+        base -= h;
+      });
+    });
+  }
+
   function render() {
     var width = timeline.clientWidth || 1;
     var span = view.end - view.start;
@@ -634,30 +701,51 @@ SCRIPT = r"""
       tick.appendChild(el("span", null, t.text));
       axis.appendChild(tick);
     });
-    var laneEnds = [];
-    var used = 0;
+    // the shown events in view, with their extent in pixels
+    var inView = [];
     dated.forEach(function (e) {
-      var mark = marks[e.id];
+      if (!e.visible) { return; }
       var point = e.end - e.start <= 1;
       var left = point ? x(e.start + 0.5) - POINT / 2 : x(e.start);
       var right = point ? left + POINT : Math.max(x(e.end), left + MIN_BAR);
-      var off = !e.visible || right < 0 || left > width;
-      mark.classList.toggle("off", off);
-      if (off) { return; }
-      var lane = 0;
-      while (lane < laneEnds.length && laneEnds[lane] > left - 3) { lane++; }
-      if (lane >= MAX_LANES) {  // crowded: the lane that frees up first
-        lane = laneEnds.indexOf(Math.min.apply(null, laneEnds));
-      }
-      laneEnds[lane] = right;
-      used = Math.max(used, lane + 1);
-      mark.style.left = left + "px";
-      mark.style.top = (lane * LANE + 3) + "px";
-      if (!point) {
-        mark.style.width = (right - left) + "px";
-        mark.textContent = right - left > 70 ? e.trigger : "";
-      }
+      if (right >= 0 && left <= width) { inView.push({e: e, left: left, right: right}); }
     });
+    var dense = inView.length > MAX_MARKS;
+    var now = {};
+    var used = 0;
+    if (!dense) {
+      var laneEnds = [];
+      inView.forEach(function (item) {
+        var e = item.e, mark = marks[e.id];
+        var lane = 0;
+        while (lane < laneEnds.length && laneEnds[lane] > item.left - 3) { lane++; }
+        if (lane >= MAX_LANES) {  // crowded: the lane that frees up first
+          lane = laneEnds.indexOf(Math.min.apply(null, laneEnds));
+        }
+        laneEnds[lane] = item.right;
+        used = Math.max(used, lane + 1);
+        mark.style.left = item.left + "px";
+        mark.style.top = (lane * LANE + 3) + "px";
+        if (mark.classList.contains("bar")) {
+          mark.style.width = (item.right - item.left) + "px";
+          mark.textContent = item.right - item.left > 70 ? e.trigger : "";
+        }
+        now[e.id] = true;
+      });
+    }
+    // only the marks that appear or go away are touched: long timelines stay fast
+    Object.keys(onScreen).forEach(function (id) {
+      if (!now[id]) { marks[id].classList.add("off"); }
+    });
+    Object.keys(now).forEach(function (id) {
+      if (!onScreen[id]) { marks[id].classList.remove("off"); }
+    });
+    onScreen = now;
+    drawDensity(dense ? inView : [], width, x);
+    if (dense) { used = DENSITY_LANES; }
+    document.getElementById("dense-note").hidden = !dense;
+    document.getElementById("dense-note").textContent = dense ? inView.length +
+      " events in view, drawn as counts: zoom in to see each one" : "";
     timeline.style.height = (AXIS + Math.max(used, 4) * LANE + 10) + "px";
     timeline.setAttribute("data-view-start", (view.start).toFixed(3));
     timeline.setAttribute("data-view-end", (view.end).toFixed(3));
@@ -675,7 +763,6 @@ SCRIPT = r"""
         (!root || e.root === root) && (!status || e.status === status) &&
         quadBoxes[e.quad_class] !== undefined && quadBoxes[e.quad_class].checked &&
         words.every(function (w) { return e.search.indexOf(w) >= 0; });
-      rows[e.id].hidden = !e.visible;
       if (marks[e.id]) { marks[e.id].hidden = !e.visible; }
       if (e.visible) { shown++; }
       if (!e.visible && selected === e.id) { select(e, false); }
@@ -683,6 +770,8 @@ SCRIPT = r"""
     document.getElementById("shown").textContent = shown === events.length ?
       "all " + shown + " events shown" : shown + " of " + events.length + " events shown";
     document.getElementById("empty").hidden = shown > 0;
+    listed = PAGE;
+    renderList();
     render();
   }
   [actorSelect, typeSelect, statusSelect].forEach(function (s) {

@@ -70,18 +70,25 @@ def write_xlsx(events: Iterable[dict], path: str | Path) -> int:
     sheet = workbook.create_sheet("events")
     bold = Font(bold=True)
 
-    def cell(ws, column: str, value) -> WriteOnlyCell:
+    def cell(ws, column: str, value):
+        """A plain value where openpyxl writes it right, a styled cell where it would not."""
         value = _value(column, value)
         if isinstance(value, str):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        result = WriteOnlyCell(ws, value=value)
-        if isinstance(value, str):
-            result.data_type = "s"  # text that starts with "=" stays text, never a formula
+            if ILLEGAL_CHARACTERS_RE.search(value):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            if value.startswith("="):  # text, never a formula
+                result = WriteOnlyCell(ws, value=value)
+                result.data_type = "s"
+                return result
         elif isinstance(value, datetime):
+            result = WriteOnlyCell(ws, value=value)
             result.number_format = DATETIME_FORMAT
+            return result
         elif isinstance(value, date):
+            result = WriteOnlyCell(ws, value=value)
             result.number_format = DATE_FORMAT
-        return result
+            return result
+        return value
 
     def header(ws, columns: tuple[str, ...]) -> None:
         cells = []
