@@ -139,6 +139,8 @@ def key(text: str) -> str:
 
 def plain(text: str) -> str:
     """Accents dropped and typographic quotes and dashes made ASCII: "‘Afrīn" -> "'Afrin"."""
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     for fancy, simple in (("\u2019", "'"), ("\u2018", "'"), ("\u02bf", "'"), ("\u02bc", "'")):
@@ -408,7 +410,10 @@ def gazetteer() -> Gazetteer:
         main = key(city.name)
         cities.setdefault(main, []).append((city, True))
         seen = {main}
-        for alternate in row.get("alternatenames") or ():
+        # Other names only for cities of 100,000 or more ("Bombay", "Peking", "Kiev"): those of
+        # small towns are mostly old or foreign spellings that collide with common words.
+        alternates = row.get("alternatenames") or () if city.population >= 100_000 else ()
+        for alternate in alternates:
             # Skip airport codes (PAR) and lower-case transliterations; keep Latin-script names.
             if len(alternate) < 4 or not alternate[0].isupper():
                 continue
@@ -1450,17 +1455,9 @@ class ArticleResolver:
         main = [(c, m) for c, m in candidates if m]
         if main:
             return city_place(self._best(main, k))
-        # A city known here only by another of its names ("Bombay", "Peking") must be large or
-        # in a country or state the article names: alternate names are many and some are odd.
-        others = [
-            (c, m)
-            for c, m in candidates
-            if c.population >= 100_000
-            or self.country_counts[c.country] > 0
-            or (c.country == "USA" and c.admin1 in self.states)
-        ]
-        if others:
-            return city_place(self._best(others, k))
+        # A city known here only by another of its names: "Bombay", "Peking".
+        if candidates:
+            return city_place(self._best(candidates, k))
         if "." in exact and exact in lex.state_exact:  # "Calif.", "N.Y."
             return state_place(lex.state_exact[exact])
         first, _, rest = k.partition(" ")
