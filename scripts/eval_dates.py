@@ -69,8 +69,10 @@ def match(gold: list[GoldTimex], system: list[Found], strict: bool) -> list[tupl
         for si, s in enumerate(system):
             if si in used:
                 continue
-            ok = (s.start, s.end) == (g.start, g.end) if strict else (
-                s.start < g.end and g.start < s.end
+            ok = (
+                (s.start, s.end) == (g.start, g.end)
+                if strict
+                else (s.start < g.end and g.start < s.end)
             )
             if ok:
                 pairs.append((gi, si))
@@ -136,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     errors: list[dict] = []
     total_seconds = 0.0
     slowest = (0.0, "")
-    for doc, spacy_doc in zip(docs, spacy_docs):
+    for doc, spacy_doc in zip(docs, spacy_docs, strict=True):
         started = time.perf_counter()
         system = engine(doc, spacy_doc)
         elapsed = time.perf_counter() - started
@@ -162,23 +164,35 @@ def main(argv: list[str] | None = None) -> int:
             type_ok += g.type == s.type
             if g.value != s.value or (g.start, g.end) != (s.start, s.end):
                 errors.append(
-                    {"kind": "value" if g.value != s.value else "span", "doc": doc.path.name,
-                     "gold": [g.text, g.value, g.type], "system": [s.text, s.value, s.type],
-                     "dct": doc.dct.date().isoformat(),
-                     "context": doc.text[max(0, g.start - 60) : g.end + 40].replace("\n", " ")}
+                    {
+                        "kind": "value" if g.value != s.value else "span",
+                        "doc": doc.path.name,
+                        "gold": [g.text, g.value, g.type],
+                        "system": [s.text, s.value, s.type],
+                        "dct": doc.dct.date().isoformat(),
+                        "context": doc.text[max(0, g.start - 60) : g.end + 40].replace("\n", " "),
+                    }
                 )
         for gi, g in enumerate(gold):
             if gi not in matched_gold:
-                errors.append({"kind": "missed", "doc": doc.path.name,
-                               "gold": [g.text, g.value, g.type],
-                               "context": doc.text[max(0, g.start - 60) : g.end + 40]
-                               .replace("\n", " ")})
+                errors.append(
+                    {
+                        "kind": "missed",
+                        "doc": doc.path.name,
+                        "gold": [g.text, g.value, g.type],
+                        "context": doc.text[max(0, g.start - 60) : g.end + 40].replace("\n", " "),
+                    }
+                )
         for si, s in enumerate(system):
             if si not in matched_sys:
-                errors.append({"kind": "spurious", "doc": doc.path.name,
-                               "system": [s.text, s.value, s.type],
-                               "context": doc.text[max(0, s.start - 60) : s.end + 40]
-                               .replace("\n", " ")})
+                errors.append(
+                    {
+                        "kind": "spurious",
+                        "doc": doc.path.name,
+                        "system": [s.text, s.value, s.type],
+                        "context": doc.text[max(0, s.start - 60) : s.end + 40].replace("\n", " "),
+                    }
+                )
 
     sp, sr, sf = prf(strict_sys, n_sys, strict_gold, n_gold)
     rp, rr, rf = prf(relaxed_sys, n_sys, relaxed_gold, n_gold)
@@ -186,25 +200,39 @@ def main(argv: list[str] | None = None) -> int:
     value_acc = value_ok / matched if matched else 0.0
     type_acc = type_ok / matched if matched else 0.0
     figures = {
-        "corpus": str(args.folder), "engine": args.engine, "parse": args.parse,
-        "documents": len(docs), "scored_lines": lines, "gold": n_gold, "system": n_sys,
-        "strict": {"P": sp, "R": sr, "F1": sf}, "relaxed": {"P": rp, "R": rr, "F1": rf},
-        "value_accuracy": value_acc, "value_F1": rf * value_acc,
-        "type_accuracy": type_acc, "type_F1": rf * type_acc,
+        "corpus": str(args.folder),
+        "engine": args.engine,
+        "parse": args.parse,
+        "documents": len(docs),
+        "scored_lines": lines,
+        "gold": n_gold,
+        "system": n_sys,
+        "strict": {"P": sp, "R": sr, "F1": sf},
+        "relaxed": {"P": rp, "R": rr, "F1": rf},
+        "value_accuracy": value_acc,
+        "value_F1": rf * value_acc,
+        "type_accuracy": type_acc,
+        "type_F1": rf * type_acc,
         "docs_per_second": len(docs) / total_seconds if total_seconds else 0.0,
-        "engine_seconds": total_seconds, "slowest_doc_ms": slowest[0] * 1000,
-        "slowest_doc": slowest[1], "parse_seconds": parse_seconds,
+        "engine_seconds": total_seconds,
+        "slowest_doc_ms": slowest[0] * 1000,
+        "slowest_doc": slowest[1],
+        "parse_seconds": parse_seconds,
     }
-    print(f"corpus {args.folder}  engine {args.engine}{' +parse' if args.parse else ''}  "
-          f"documents {len(docs)}  gold {n_gold}  system {n_sys}"
-          + (f"  (scored: first {lines} lines of each document)" if lines else ""))
-    print(f"strict   P {sp*100:6.2f}  R {sr*100:6.2f}  F1 {sf*100:6.2f}")
-    print(f"relaxed  P {rp*100:6.2f}  R {rr*100:6.2f}  F1 {rf*100:6.2f}")
-    print(f"value    accuracy {value_acc*100:6.2f}  F1 {rf*value_acc*100:6.2f}")
-    print(f"type     accuracy {type_acc*100:6.2f}  F1 {rf*type_acc*100:6.2f}")
-    print(f"speed    {figures['docs_per_second']:.1f} documents/s  "
-          f"(engine {total_seconds:.2f} s; slowest {slowest[0]*1000:.1f} ms, {slowest[1]})"
-          + (f"; spaCy parse {parse_seconds:.2f} s, not counted" if args.parse else ""))
+    print(
+        f"corpus {args.folder}  engine {args.engine}{' +parse' if args.parse else ''}  "
+        f"documents {len(docs)}  gold {n_gold}  system {n_sys}"
+        + (f"  (scored: first {lines} lines of each document)" if lines else "")
+    )
+    print(f"strict   P {sp * 100:6.2f}  R {sr * 100:6.2f}  F1 {sf * 100:6.2f}")
+    print(f"relaxed  P {rp * 100:6.2f}  R {rr * 100:6.2f}  F1 {rf * 100:6.2f}")
+    print(f"value    accuracy {value_acc * 100:6.2f}  F1 {rf * value_acc * 100:6.2f}")
+    print(f"type     accuracy {type_acc * 100:6.2f}  F1 {rf * type_acc * 100:6.2f}")
+    print(
+        f"speed    {figures['docs_per_second']:.1f} documents/s  "
+        f"(engine {total_seconds:.2f} s; slowest {slowest[0] * 1000:.1f} ms, {slowest[1]})"
+        + (f"; spaCy parse {parse_seconds:.2f} s, not counted" if args.parse else "")
+    )
     if args.errors:
         kinds = Counter(e["kind"] for e in errors)
         print("errors:", dict(kinds))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
@@ -42,7 +42,7 @@ def parse_dct(value: str) -> datetime:
     year, month, day = int(digits[0:4]), int(digits[4:6] or 1), int(digits[6:8] or 1)
     hour = int(digits[8:10] or 0) if len(digits) >= 10 else 0
     minute = int(digits[10:12] or 0) if len(digits) >= 12 else 0
-    return datetime(year, month, day, hour, minute, tzinfo=timezone.utc)
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def read_tml(path: str | Path) -> TimeMLDocument:

@@ -3,7 +3,7 @@ the lexicon files, and properties of the interval arithmetic."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from timeline.dates import (
 )
 from timeline.records import GRANULARITIES, TimeExpression
 
-UTC = timezone.utc
+UTC = UTC
 APRIL_7 = datetime(2017, 4, 7, 14, 30, tzinfo=UTC)  # a Friday
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "tillerson-moscow-2017.txt"
 
@@ -229,7 +229,9 @@ def test_interval_of(value: str, interval: tuple[date, date]) -> None:
     assert interval_of(value) == interval
 
 
-@pytest.mark.parametrize("value", ["P3Y", "PXM", "PRESENT_REF", "PAST_REF", "XXXX-WI", "", "2017-13"])
+@pytest.mark.parametrize(
+    "value", ["P3Y", "PXM", "PRESENT_REF", "PAST_REF", "XXXX-WI", "", "2017-13"]
+)
 def test_interval_of_values_without_one(value: str) -> None:
     assert interval_of(value) is None
 

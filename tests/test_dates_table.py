@@ -9,13 +9,13 @@ not UTC, is the anchor day).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from timeline.dates import resolve_phrase
 
-UTC = timezone.utc
+UTC = UTC
 ANCHORS = {
     "A": datetime(2017, 4, 7, 12, 0, tzinfo=UTC),
     "B": datetime(2020, 12, 31, 9, 0, tzinfo=UTC),

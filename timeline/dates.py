@@ -334,7 +334,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "dmy": (rf"\b(?P<d>{day_num})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?"
                 rf"(?:,?\s+(?P<y>{year})\b)?", rf"(?:\b(?P<wd>{weekday}),?\s+)?(?:\bthe\s+)?",
                 False),
-        "my": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?(?:\s*,\s*|\s+|\s+of\s+)(?:(?P<y>{year})|"
+        "my": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?(?:\s*,\s*|\s+|\s+of\s+)"
+               rf"(?:(?P<y>{year})|"
                r"(?P<yrel>last|this|next)\s+year)\b", mod, False),
         "month": (rf"\b{_lead(lex.months)}(?P<month>{month})\b\.?",
                   rf"{mod}(?:\b(?P<rel>this|next|last|past|coming|previous)\s+)?", False),
@@ -343,11 +344,14 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                  r"\s*)?", False),
         "decade": (r"(?P<dec>(?:1[0-9]|20)\d0|(?<!\w)['’]\d0)['’]?s\b",
                    rf"(?:\bthe\s+)?{mod}(?:\bthe\s+)?", False),
-        "century": (rf"\b{_lead(lex.ordinals)}(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b",
+        "century": (rf"\b{_lead(lex.ordinals)}(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))"
+                    r"[\s-]+century\b",
                     rf"{mod}(?:\bthe\s+)?", False),
-        "season": (rf"\b{_lead(lex.seasons)}(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<y>{year})\b)?",
+        "season": (rf"\b{_lead(lex.seasons)}(?P<season>{season})\b"
+                   rf"(?:\s+(?:of\s+)?(?P<y>{year})\b)?",
                    rf"{mod}(?:\b(?P<rel>this|next|last|past|coming|previous|the)\s+)?", False),
-        "quarter": (rf"\b{_lead(lex.ordinals, ['last'])}(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        "quarter": (rf"\b{_lead(lex.ordinals, ['last'])}"
+                    r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                     rf"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)s?\b(?:\s+(?:of\s+)?(?:(?:fiscal"
                     rf"\s+)?(?P<y>{year})|(?P<yrel2>this|last|next)\s+year)\b)?",
                     r"(?:\b(?P<the>the)\s+)?(?:\b(?P<yrel>this|last|next)\s+year['’]s\s+)?"
@@ -362,11 +366,14 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         # relative dates
         "deictic": (rf"\b(?=[tyoTYO])(?P<w>today|yesterday|tomorrow|tonight|overnight)\b"
                     rf"(?:\s+(?P<pod>{pod}))?", mod, False),
-        "this_pod": (rf"\b(?=[tlyTLY])(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{pod})\b", mod, False),
-        "weekday": (rf"\b{_lead(lex.weekdays)}(?P<wd>{weekday})\b(?!\s*\.?\s*\d)(?:\.)?(?:,?\s+(?P<pod>{pod}))?",
+        "this_pod": (rf"\b(?=[tlyTLY])(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{pod})\b",
+                     mod, False),
+        "weekday": (rf"\b{_lead(lex.weekdays)}(?P<wd>{weekday})\b(?!\s*\.?\s*\d)(?:\.)?"
+                    rf"(?:,?\s+(?P<pod>{pod}))?",
                     rf"{mod}(?:\b(?P<rel>last|next|this|coming|past|previous)\s+)?", False),
         "set_month": (rf"\b(?=[eE])(?:every|each)\s+(?P<month>{month})\b", None, False),
-        "weekday_plural": (rf"\b(?=[eoEO])(?:(?P<every>every|each)\s+(?P<wd1>{weekday})|on\s+(?P<wd2>"
+        "weekday_plural": (rf"\b(?=[eoEO])(?:(?P<every>every|each)\s+(?P<wd1>{weekday})|"
+                           r"on\s+(?P<wd2>"
                            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)\b"
                            rf"(?:\s+(?P<pod>{pod}s?))?", None, False),
         "rel_unit": (r"\b(?=[ymwqdchpYMWQDCHP])(?P<unit>year|month|week|quarter|weekend|decade|"
@@ -395,18 +402,22 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "vague_units": (r"\b(?=[cprfnlCPRFNL])(?P<adj>coming|past|recent|following|next|last|"
                         r"previous|few)\s+(?P<unit>days|weeks|months|years|decades|hours)\b",
                         r"(?:\bthe\s+)?", False),
-        "spelled_decade": (r"\b(?=[tfseTFSE])(?P<w>twenties|thirties|forties|fifties|sixties|seventies|"
+        "spelled_decade": (r"\b(?=[tfseTFSE])(?P<w>twenties|thirties|forties|fifties|sixties|"
+                           r"seventies|"
                            r"eighties|nineties)\b", rf"\bthe\s+{mod}", True),
         "spelled_year": (r"\b(?=[ntNT])(?P<c>nineteen|twenty|two\s+thousand)(?:[\s-]+(?P<t>"
                          r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                          r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                          r"ninety)(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?)?\b",
                          r"(?:\bthe\s+year\s+)?", False),
-        "unit_long": (r"\b(?=[ymwdYMWD])(?P<unit>years|months|weeks|days|decades|day|hour)[\s-]long\b",
+        "unit_long": (r"\b(?=[ymwdYMWD])(?P<unit>years|months|weeks|days|decades|day|hour)"
+                      r"[\s-]long\b",
                       None, False),
-        "set_ly": (r"\b(?=[dwmyaqhnbsDWMYAQHNBS])(?P<w>daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|"
+        "set_ly": (r"\b(?=[dwmyaqhnbsDWMYAQHNBS])(?P<w>daily|weekly|monthly|yearly|annually|"
+                   r"annual|quarterly|hourly|"
                    r"nightly|biweekly|semiannual|semi-annual|bimonthly)\b", None, False),
-        "set_every": (rf"\b(?=[epaEPA])(?P<q>every|each|per|a)\s+(?P<other>other\s+)?(?P<num>{num}\s+)?"
+        "set_every": (rf"\b(?=[epaEPA])(?P<q>every|each|per|a)\s+(?P<other>other\s+)?"
+                      rf"(?P<num>{num}\s+)?"
                       rf"(?P<unit>{units})s?\b", None, False),
         # times of day
         "clock": (rf"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{ampm}){tz}",
@@ -414,7 +425,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "clock24": (r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Z)\b", None, False),
         "noon": (r"\b(?=[nmNM])(?P<w>noon|midnight|midday)\b", None, False),
         "pod": (r"\b(?=[maeMAE])(?P<pod>morning|afternoon|evening)\b",
-                rf"{mod}(?:\b(?P<the>the)\s+(?:(?P<next>next|following|previous|same)\s+)?)?", True),
+                rf"{mod}(?:\b(?P<the>the)\s+(?:(?P<next>next|following|previous|same)\s+)?)?",
+                True),
         # reference values
         "reference": (rf"\b{_lead(lex.references)}(?P<w>{_alt(lex.references)})\b", None, False),
     }  # fmt: skip
@@ -455,10 +467,12 @@ class _Groups:
 
 
 _PRIORITY = {name: i for i, name in enumerate(
-    ["iso", "slash", "mdy", "dmy", "my", "year_quarter", "clock", "clock24", "deictic", "this_pod", "weekday",
-     "year_ago", "year_end", "quarter", "qcode", "holiday", "rel_unit", "decade", "century", "season",
+    ["iso", "slash", "mdy", "dmy", "my", "year_quarter", "clock", "clock24", "deictic", "this_pod",
+     "weekday", "year_ago", "year_end", "quarter", "qcode", "holiday", "rel_unit", "decade",
+     "century", "season",
      "month", "year", "past_unit", "duration", "weekday_plural", "set_month", "set_every", "set_ly",
-     "vague_units", "spelled_decade", "spelled_year", "unit_long", "bare_units", "noon", "pod", "reference"]
+     "vague_units", "spelled_decade", "spelled_year", "unit_long", "bare_units", "noon", "pod",
+     "reference"]
 )}  # fmt: skip
 
 _MAY_CUES = re.compile(
@@ -489,40 +503,46 @@ def _valid(c: _Candidate, text: str) -> bool:
                     before = text[max(0, c.start - 14) : c.start]
                     if not _MAY_CUES.search(before) and text[: c.start].strip():
                         return False
-                elif not text[m.end("month") : m.end("month") + 1] == ".":
+                elif text[m.end("month") : m.end("month") + 1] != ".":
                     return False
-            if len(low) <= 4 and low not in ("may", "june", "july") and not m.group(0).endswith(
-                "."
+            if (
+                len(low) <= 4
+                and low not in ("may", "june", "july")
+                and not m.group(0).endswith(".")
             ):
                 return False
     if c.rule == "weekday":
         word = groups["wd"]
         if not word[0].isupper():
             return False
-        if len(word) <= 4 and not text[m.end("wd") : m.end("wd") + 1] == ".":
-            return c.rule in ("mdy", "dmy")
-    if c.rule == "season" and not (groups.get("rel") or groups.get("y") or groups.get("modw")):
-        if not re.search(r"\b(?:in|during|by|until|through|since)\s+$", text[max(0, c.start - 9) : c.start]):
-            return False
-    if c.rule in ("duration", "rel_unit", "set_every", "past_unit", "noon"):
-        # "60 Minutes", ABC's "This Week", "High Noon": titles, unless the text shouts
-        word = m.group("unit") if c.rule != "noon" else m.group("w")
-        if word[0].isupper() and not word.isupper():
-            sentence_start = not text[: c.start].strip() or text[: c.start].rstrip()[-1] in ".!?\n"
-            if c.rule != "rel_unit" or not sentence_start or word != m.group(0).split()[0]:
-                if not (c.rule == "noon" and sentence_start):
-                    return False
-    if c.rule == "duration" and m.group("unit").lower().startswith("quarter") and re.match(
-        r"^\s+of\b", text[c.end : c.end + 5]
+        if len(word) <= 4 and text[m.end("wd") : m.end("wd") + 1] != ".":
+            return False  # "Sun", "Wed" without a dot are words or names
+    if (
+        c.rule == "season"
+        and not (groups.get("rel") or groups.get("y") or groups.get("modw"))
+        and not re.search(
+            r"\b(?:in|during|by|until|through|since)\s+$", text[max(0, c.start - 9) : c.start]
+        )
+    ):
+        return False
+    if c.rule in ("duration", "rel_unit", "set_every", "past_unit", "noon") and _is_title(c, text):
+        return False
+    if (
+        c.rule == "duration"
+        and m.group("unit").lower().startswith("quarter")
+        and re.match(r"^\s+of\b", text[c.end : c.end + 5])
     ):
         return False  # "three-quarters of its food": a fraction
-    if c.rule in ("season",) and groups.get("season", "").lower() == "fall":
-        if not (groups.get("rel") and groups["rel"].lower() != "the" or groups.get("y")):
-            if not re.search(r"\b(?:in|this|last|next|the)\s+$", text[max(0, c.start - 8) : c.start]):
-                return False
-            after = text[c.end : c.end + 20]
-            if re.match(r"\s+of\b", after) and not re.match(r"\s+of\s+\d{4}", after):
-                return False
+    if (
+        c.rule == "season"
+        and groups.get("season", "").lower() == "fall"
+        and not (groups.get("rel") and groups["rel"].lower() != "the" or groups.get("y"))
+    ):
+        if not re.search(r"\b(?:in|this|last|next|the)\s+$", text[max(0, c.start - 8) : c.start]):
+            return False
+        after = text[c.end : c.end + 20]
+        if re.match(r"\s+of\b", after) and not re.match(r"\s+of\s+\d{4}", after):
+            return False  # "the fall of the Berlin Wall"
     if c.rule == "season" and groups.get("rel", "") and groups["rel"].lower() == "the":
         after = text[c.end : c.end + 20]
         if re.match(r"\s+of\b", after) and not groups.get("y"):
@@ -533,7 +553,9 @@ def _valid(c: _Candidate, text: str) -> bool:
         if _COUNT_NOUN_AFTER.match(text[c.end : c.end + 20]):
             return False
         before = text[max(0, c.start - 12) : c.start]
-        if re.search(r"(?:No\.|Nos\.|number|Flight|Route|Highway|model|Boeing|Airbus|A)\s*$", before):
+        if re.search(
+            r"(?:No\.|Nos\.|number|Flight|Route|Highway|model|Boeing|Airbus|A)\s*$", before
+        ):
             return False
     if c.rule == "holiday" and not m.group("hol")[0].isupper():
         return False
@@ -561,10 +583,20 @@ def _valid(c: _Candidate, text: str) -> bool:
             return False
         if num == "the" and not pre:
             return False
-        if (num in ("a", "an") and pre in ("the", "") and not m.group("dir")) and m.group("unit").lower() in (
-            "day", "year", "month", "week",
-        ) and re.search(r"(?:million|billion|percent|%|\d|cents?|dollars?|times)\s*$",
-                        text[max(0, c.start - 12) : c.start]):
+        if (
+            (num in ("a", "an") and pre in ("the", "") and not m.group("dir"))
+            and m.group("unit").lower()
+            in (
+                "day",
+                "year",
+                "month",
+                "week",
+            )
+            and re.search(
+                r"(?:million|billion|percent|%|\d|cents?|dollars?|times)\s*$",
+                text[max(0, c.start - 12) : c.start],
+            )
+        ):
             return False  # "$5 million a year" is a SET, handled by set_every
         if re.match(r"^\d+$", num) and int(num) > 1000:
             return False
@@ -572,8 +604,9 @@ def _valid(c: _Candidate, text: str) -> bool:
             return False  # an age ("a 6-year-old"), not a time
     if c.rule == "set_every" and m.group("q").lower() == "a":
         before = text[max(0, c.start - 14) : c.start]
-        if not re.search(r"(?:million|billion|percent|%|\d|cents?|dollars?|times|once|twice)\s*$",
-                         before):
+        if not re.search(
+            r"(?:million|billion|percent|%|\d|cents?|dollars?|times|once|twice)\s*$", before
+        ):
             return False
     if c.rule == "set_ly":
         word = m.group("w").lower()
@@ -585,6 +618,18 @@ def _valid(c: _Candidate, text: str) -> bool:
         following = re.match(r"^\s+([A-Za-z]+)", text[c.end : c.end + 20])
         return following is None or following.group(1).lower() in _FUNCTION_WORDS
     return True
+
+
+def _is_title(c: _Candidate, text: str) -> bool:
+    """A capitalized unit inside a sentence: "60 Minutes", ABC's "This Week", "High Noon"."""
+    m = c.match
+    word = m.group("w") if c.rule == "noon" else m.group("unit")
+    if not word[0].isupper() or word.isupper():
+        return False
+    if c.rule != "noon":
+        return True
+    before = text[: c.start].rstrip()
+    return bool(before) and before[-1] not in '.!?\n"“'
 
 
 _FUNCTION_WORDS = frozenset(
@@ -599,7 +644,9 @@ def _valid_reference(c: _Candidate, text: str) -> bool:
         return False  # only meaningful as part of a larger expression
     if word == "current" and _REF_SKIP_AFTER.match(text[c.end : c.end + 20]):
         return False
-    if word == "now" and re.match(r"^(?:-|\s*[-–]?\s*(?:defunct|former|retired)\b)", text[c.end : c.end + 12]):
+    if word == "now" and re.match(
+        r"^(?:-|\s*[-–]?\s*(?:defunct|former|retired)\b)", text[c.end : c.end + 12]
+    ):
         return False
     if word == "future":
         after = text[c.end : c.end + 20]
@@ -619,7 +666,8 @@ def _triggers() -> dict[str, tuple[str, ...]]:
     first_words = lambda words: tuple({w.split()[0].replace("'", "") for w in words})  # noqa: E731
     return {
         "iso": ("-",), "slash": ("/",), "decade": ("0s", "0's", "0’s"),
-        "century": ("century",), "season": tuple(lex.seasons), "quarter": ("quarter", "half"), "year_quarter": ("quarter", "period"),
+        "century": ("century",), "season": tuple(lex.seasons), "quarter": ("quarter", "half"),
+        "year_quarter": ("quarter", "period"),
         "qcode": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
         "holiday": first_words(lex.holidays),
         "deictic": ("today", "yesterday", "tomorrow", "tonight", "overnight"),
@@ -668,7 +716,9 @@ def _candidates(text: str) -> list[_Candidate]:
 def _full_names() -> frozenset[str]:
     """Month and weekday names that are never written with an abbreviation dot."""
     lex = lexicons()
-    return frozenset(w for w in (*lex.months, *lex.weekdays) if len(w) > 4 or w in ("may", "june", "july"))
+    return frozenset(
+        w for w in (*lex.months, *lex.weekdays) if len(w) > 4 or w in ("may", "june", "july")
+    )
 
 
 def _select(text: str, found: list[_Candidate]) -> list[_Candidate]:
@@ -705,7 +755,9 @@ _PAST_TAIL = re.compile(r"\b(?:as\s+of|since|until\s+now)\s+(?:last\s+)?\Z", re.
 _BEFORE_ADJECTIVE = frozenset(
     "a an the still very most more less its his her their our your this that these those".split()
 )
-_FUTURE_TAIL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|by)\s+(?:next\s+)?\Z", re.I)
+_FUTURE_TAIL = re.compile(
+    r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|by)\s+(?:next\s+)?\Z", re.I
+)
 
 
 def _direction_from_text(text: str, start: int, end: int) -> str | None:
@@ -927,8 +979,10 @@ def _year_for_month(anchor: date, month: int, direction: str | None, rel: str | 
     # nothing says: the nearest such month, the past one on a tie
     ahead = (month - anchor.month) % 12
     behind = (anchor.month - month) % 12
-    return anchor.year + (1 if month < anchor.month else 0) if ahead < behind else (
-        anchor.year - (1 if month > anchor.month else 0)
+    return (
+        anchor.year + (1 if month < anchor.month else 0)
+        if ahead < behind
+        else (anchor.year - (1 if month > anchor.month else 0))
     )
 
 
@@ -1241,17 +1295,17 @@ def _r_rel_unit(m, ctx, c):
             y, q = ctx.last_quarter
             return _Resolved(DATE, f"{y}-Q{q}", mod)
         return _Resolved(DATE, _shift(anchor, "quarter", -1), mod)
-    if rel == "the" and unit == "year" and _ENDED.match(
-        ctx.text, c.end
-    ):
+    if rel == "the" and unit == "year" and _ENDED.match(ctx.text, c.end):
         # "the year ended June 30": a period of one unit ending on the date that follows
         _, letter = _unit(unit)
         return _Resolved(DURATION, _duration_value("1", letter))
     if rel in ("last",) and unit == "year" and ctx.last_quarter and _money_sentence(ctx, c):
         y, q = ctx.last_quarter
         return _Resolved(DATE, f"{y - 1}-Q{q}", mod)
-    if rel in ("the past", "the last", "the next", "the coming") and unit not in ("weekend",) and (
-        rel != "the next" or unit != "day"
+    if (
+        rel in ("the past", "the last", "the next", "the coming")
+        and unit not in ("weekend",)
+        and (rel != "the next" or unit != "day")
     ):
         if rel == "the last" and unit == "quarter":
             return _Resolved(DATE, _shift(anchor, "quarter", -1), mod)
@@ -1359,7 +1413,6 @@ def _r_duration(m, ctx, c):
         return _r_ago(m, ctx, c)
     num = _number(m.group("num"))
     unit, letter = _unit(m.group("unit"))
-    pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
     return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
 
 
@@ -1403,7 +1456,9 @@ def _r_spelled_year(m, ctx, c):
     else:
         century, rest = _SPELLED[first] * 100, 0
     if m.group("t"):
-        rest = _SPELLED[m.group("t").lower()] + (_SPELLED[m.group("u").lower()] if m.group("u") else 0)
+        rest = _SPELLED[m.group("t").lower()] + (
+            _SPELLED[m.group("u").lower()] if m.group("u") else 0
+        )
     if rest >= 100:
         return None
     return _Resolved(DATE, f"{century + rest:04d}")
