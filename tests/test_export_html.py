@@ -355,6 +355,7 @@ def test_click_shows_the_sentence_with_its_trigger_and_the_article(opened):
     assert link.get_attribute("href") == "https://example.org/a"
     facts = row.locator(".facts").inner_text()
     assert "AP, 7 Apr 2017 09:30 UTC" in facts
+    assert row.locator(".facts .url").inner_text() == "https://example.org/a"
     assert "195 Employ aerial weapons" in facts
     assert page.locator(".ev-detail").count() == 1
     # a click on the row itself closes it; another row opens alone
@@ -381,6 +382,7 @@ def test_markup_in_articles_is_shown_as_text_and_never_runs(opened):
     facts = row.locator(".facts").inner_text()
     assert f"{XSS} Geneva & Damascus" in facts and "Wire <b>service</b>" in facts
     assert row.locator(".facts a").count() == 0  # a javascript: URL is not made a link
+    assert row.locator(".facts .url").inner_text() == "javascript:alert(2)"
     assert page.locator("b").count() == 0
     assert shown.dialogs == []
     assert shown.messages == []

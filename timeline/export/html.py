@@ -274,6 +274,7 @@ h1 { font-size: 22px; margin: 0; font-weight: 600; }
 .facts dd { margin: 0; }
 .facts a { color: var(--accent); }
 .role { color: var(--muted); font-size: 12px; }
+.url { color: var(--muted); font-size: 12px; word-break: break-all; }
 .more {
   display: block; margin: 8px auto; font: inherit; padding: 4px 14px; border-radius: 6px;
   border: 1px solid var(--line); background: var(--soft); cursor: pointer;
@@ -462,8 +463,10 @@ SCRIPT = r"""
     var box = el("div", "ev-detail");
     box.appendChild(sentenceNode(e));
     var facts = el("dl", "facts");
-    var when = (e.date_value || "") + (e.date_start ? "  (" + e.date_start +
-      (e.date_end && e.date_end !== e.date_start ? " \u2013 " + e.date_end : "") + ")" : "");
+    var interval = !e.date_start ? "" : e.date_end && e.date_end !== e.date_start ?
+      e.date_start + " \u2013 " + e.date_end : e.date_start;
+    var when = (e.date_value || "undated") +
+      (interval && interval !== e.date_value ? " (" + interval + ")" : "");
     fact(facts, "When", when + ", " + e.granularity + ", from the " + e.date_source);
     fact(facts, "What", e.event_code + " " + e.event_label + " \u00b7 quad class " +
       e.quad_class + " (" + QUADS[e.quad_class] + ")" +
@@ -498,7 +501,7 @@ SCRIPT = r"""
     }
     var meta = [e.article.source, published(e.article.published_at)].filter(Boolean).join(", ");
     if (meta) { article.appendChild(document.createTextNode(" \u2014 " + meta)); }
-    if (e.article.url && !url) { article.appendChild(el("span", "role", " " + e.article.url)); }
+    if (e.article.url) { article.appendChild(el("div", "url", e.article.url)); }
     fact(facts, "Article", article);
     box.appendChild(facts);
     return box;
