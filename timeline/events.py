@@ -436,7 +436,6 @@ _STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate"}
 _NAME_TYPES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _PARTNER_PREPS = {"with", "against", "to", "toward", "towards", "on"}
 _CONFLICT_ACTIONS = {"14", "16", "17", "18", "19", "20"}
-_STATUS_RANK = {"negated": 4, "hypothetical": 3, "planned": 2, "reported": 1, "asserted": 0}
 
 # Refining an introducing verb by the action it introduces, by the action's CAMEO root
 _REFINE = {
@@ -550,8 +549,17 @@ class _Builder:
 
     # -- main loop ------------------------------------------------------------------------------
 
+    def _sentence(self, token: Token) -> Span:
+        """The sentence of a token (Token.sent walks the whole Doc on every call)."""
+        return self.sentences[self.sentence_of[token.i]]
+
     def run(self) -> list[Event]:
-        for sent in self.doc.sents:
+        self.sentences = list(self.doc.sents)
+        self.sentence_of = [0] * len(self.doc)
+        for number, sent in enumerate(self.sentences):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = number
+        for sent in self.sentences:
             for token in sent:
                 if token.i in self.consumed:
                     continue
@@ -1088,10 +1096,10 @@ class _Builder:
 
     def _pronoun_actors(self, pronoun: Token) -> list[ActorMention]:
         """ "it"/"its"/"they": the nearest country or organization named before it."""
-        sent = pronoun.sent
+        sent = self._sentence(pronoun)
         starts = [sent.start]
         if sent.start > 0:
-            starts.append(self.doc[sent.start - 1].sent.start)
+            starts.append(self._sentence(self.doc[sent.start - 1]).start)
         for begin in starts:
             candidates = [
                 ent
@@ -1480,7 +1488,7 @@ class _Builder:
 
     def _event(self, frame: _Frame) -> Event:
         trigger = frame.trigger
-        sent = trigger.sent
+        sent = self._sentence(trigger)
         info = self.lex.code_info(frame.code)
         plover = self.lex.plover_info(frame.code)
         actors = [dataclasses.replace(a, role="source") for a in frame.sources]
