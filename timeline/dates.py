@@ -320,7 +320,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         r"|the\s+(?:early|late|middle)\s+part\s+of|earlier|later)[\s-]+)?"
     )
     approx = (
-        r"(?:\b(?P<approx>about|around|approximately|roughly|some|nearly|almost|more\s+than|over"
+        r"(?:\b(?P<approx>around|approximately|roughly|some|nearly|almost|more\s+than"
         r"|less\s+than|fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s+)?"
     )
     rules: dict[str, tuple[str, str | None, bool]] = {
@@ -388,11 +388,11 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "year_ago": (r"\b(?=[yY])year[\s-](?:earlier|ago)(?:\s+(?P<what>quarter|period|"
                      r"months?|level|figures?|results?|time))?\b", r"(?:\bthe\s+)?", False),
         "duration": (rf"\b{_lead(lex.units)}(?P<unit>{unit})(?:[\s-]+long|[\s-]+old)?\b"
-                     r"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|"
-                     r"previously)\b)?",
+                     r"(?:\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*[,.;:]|\s*$)|"
+                     r"from\s+now|hence|back|previously)\b)?",
                      rf"{approx}(?:\b(?P<pre>the\s+(?:past|last|next|previous|first|coming|final|"
-                     r"following|remaining|latest|same)|the|another|an\s+additional|additional|"
-                     rf"over\s+the\s+(?:past|last|next)|within)\s+)?\b(?P<num>{num})(?:\s+more)?[\s-]+",
+                     r"following|remaining|latest|same)|the|another|an\s+additional|additional"
+                     rf")\s+)?\b(?P<num>{num})(?:\s+more)?[\s-]+",
                      True),
         "past_unit": (rf"\b{_lead(lex.units)}(?P<unit>{units})s?\b",
                       r"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|final))\s+", True),
@@ -1386,11 +1386,19 @@ def _r_ago(m, ctx, c):
     return _Resolved(DATE, value, _approx(m), source, _anchor_dt(ctx, base, source))
 
 
-def _approx(m: re.Match[str]) -> str | None:
+def _approx(m: _Groups) -> str | None:
+    """The mod of an approximating word in the span, or of "about"/"over" just before it (TimeML
+    leaves those two out of the span but they still qualify the value)."""
     word = m.groupdict().get("approx")
     if not word:
-        return None
+        outside = _APPROX_OUTSIDE.search(m.core.string, max(0, m.core.start() - 12), m.core.start())
+        if outside is None or (m.left is not None and m.left.start() < m.core.start()):
+            return None
+        word = outside.group(1)
     return _APPROX_MODS.get(re.sub(r"\s+", " ", word.lower()))
+
+
+_APPROX_OUTSIDE = re.compile(r"\b(about|over)\s+\Z", re.I)
 
 
 def _r_year_end(m, ctx, c):
@@ -1622,10 +1630,10 @@ def resolve_phrase(phrase: str, anchor: datetime) -> TimeExpression | None:
     """Resolve a whole phrase ("last month", "2017-W15", "early March") against `anchor`.
 
     Returns None unless one temporal expression covers the whole phrase (surrounding blanks and
-    a leading "on"/"in"/"since" are allowed).
+    a leading preposition such as "on", "since", "about" or "within" are allowed).
     """
     text = phrase.strip()
-    lead = re.match(r"^(?:on|in|at|since|during|by)\s+", text, re.IGNORECASE)
+    lead = re.match(r"^(?:on|in|at|since|during|by|about|over|within)\s+", text, re.IGNORECASE)
     body_start = lead.end() if lead else 0
     week = re.fullmatch(r"(\d{4})-W(\d{1,2})(-WE)?", text[body_start:])
     if week and interval_of(text[body_start:]):
