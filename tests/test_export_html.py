@@ -362,7 +362,8 @@ def test_click_shows_the_sentence_with_its_trigger_and_the_article(opened):
     row.locator(".ev-head").click()
     assert page.locator(".ev-detail").count() == 0
     visit = next(e for e in shown.events if e["trigger"] == "arrives")
-    page.locator(f'#events > li[data-event-id="{visit["id"]}"] .ev-head').click()
+    page.locator(f'#events > li[data-event-id="{visit["id"]}"] .ev-head').focus()
+    page.keyboard.press("Enter")  # rows open from the keyboard too
     assert page.locator(".sentence mark").inner_text() == "arrives"
     assert shown.messages == []
 

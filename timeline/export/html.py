@@ -520,7 +520,14 @@ SCRIPT = r"""
       e.locations.map(function (p) { return p.name; }).join(", ")));
     head.appendChild(el("span", "ev-status" + (e.status !== "asserted" ? " flag" : ""),
       e.status));
+    head.tabIndex = 0;
+    head.setAttribute("role", "button");
     head.addEventListener("click", function () { select(e, !row.classList.contains("open")); });
+    head.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") { return; }
+      event.preventDefault();
+      select(e, !row.classList.contains("open"));
+    });
     row.appendChild(head);
     rows[e.id] = row;
     return row;
