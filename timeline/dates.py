@@ -1391,8 +1391,9 @@ def _approx(m: _Groups) -> str | None:
     leaves those two out of the span but they still qualify the value)."""
     word = m.groupdict().get("approx")
     if not word:
-        outside = _APPROX_OUTSIDE.search(m.core.string, max(0, m.core.start() - 12), m.core.start())
-        if outside is None or (m.left is not None and m.left.start() < m.core.start()):
+        start = m.left.start() if m.left is not None else m.core.start()
+        outside = _APPROX_OUTSIDE.search(m.core.string, max(0, start - 12), start)
+        if outside is None:
             return None
         word = outside.group(1)
     return _APPROX_MODS.get(re.sub(r"\s+", " ", word.lower()))
