@@ -425,3 +425,59 @@ def test_acled_inter_table():
         8,
     )
     assert all(len(kind) == 3 and kind.isupper() for kind in table)
+
+
+def test_help_names_the_approximations():
+    from timeline.export.profiles import HELP
+
+    for words in ("AvgTone", "NumMentions", "fatalities", "CAMEO", "FIPS", "publication"):
+        assert words in HELP
+
+
+def test_every_format_on_the_seed_article(tmp_path):
+    """The real pipeline's events on the seed article go through every writer."""
+    from conftest import SEED_ARTICLE
+    from openpyxl import load_workbook
+
+    from timeline.db import Database
+    from timeline.export.html import write_html
+    from timeline.pipeline import load_articles
+    from timeline.read import iter_articles, parse_published
+
+    db = Database(f"sqlite:///{tmp_path / 'seed.db'}")
+    try:
+        articles = iter_articles([str(SEED_ARTICLE)], published=parse_published("2017-04-07"))
+        assert load_articles(db, articles).loaded == 1
+        with db.session() as session:
+            events = list(iter_events(session, EventFilter()))
+    finally:
+        db.close()
+    assert len(events) > 5
+
+    assert write_xlsx(events, tmp_path / "seed.xlsx") == len(events)
+    rows = list(load_workbook(tmp_path / "seed.xlsx")["events"].iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == [e["id"] for e in events]
+
+    out = io.StringIO()
+    located = sum(1 for e in events for p in e["locations"] if p["latitude"] is not None)
+    assert write_geojson(events, out) == located > 0
+    for feature in json.loads(out.getvalue())["features"]:
+        longitude, latitude = feature["geometry"]["coordinates"]
+        assert -180 <= longitude <= 180 and -90 <= latitude <= 90
+
+    acled = profile_rows(events, "acled")
+    gdelt = profile_rows(events, "gdelt")
+    for event, a, g in zip(events, acled, gdelt, strict=True):
+        assert (
+            datetime.strptime(a["event_date"], "%d %B %Y").date().isoformat()
+            >= (event["date_start"])
+        )
+        assert a["time_precision"] in {"1", "2", "3"}
+        assert g["SQLDATE"] == event["date_start"].replace("-", "")
+        assert g["EventCode"] == event["event_code"]
+    moscow = [g for g in gdelt if g["ActionGeo_FullName"] == "Moscow, Russia"]
+    assert moscow and all(g["ActionGeo_CountryCode"] == "RS" for g in moscow)
+
+    page = io.StringIO()
+    assert write_html(events, page, title="Seed") == len(events)
+    assert page.getvalue().count('"event_code":') == len(events)

@@ -78,7 +78,12 @@ def plot_counts(
     top: int = 15,
     title: str | None = None,
 ) -> dict[str, dict[int, int]]:
-    """Draw the stacked counts into a PNG of width x height pixels; returns the counts drawn."""
+    """Draw the stacked counts into a PNG of width x height pixels; returns the counts drawn.
+
+    `by` is day, week, month or year (bars in time order, one per period that has events) or
+    actor (horizontal bars, the `top` actors by event count). The PNG is written at 100 dpi with
+    a figure of width/100 x height/100 inches, so its size is exactly width x height pixels.
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 

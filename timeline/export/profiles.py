@@ -11,7 +11,8 @@ some cannot be filled. Which ones, and how (the README quotes this table):
 
     profile  column                      value written here
     -------  --------------------------  -------------------------------------------------------
-    acled    event_id_cnty               ISO alpha-3 of the event's country + the event id
+    acled    event_id_cnty               ISO alpha-3 of the event's country (XXX if unknown) +
+                                         the event id
     acled    event_date, year            the day; for a week/month/year the middle day of it
     acled    time_precision              1 one day, 2 up to 7 days, 3 longer (ACLED's codebook)
     acled    disorder_type, event_type,  from the CAMEO code (acled_cameo.tsv): 18/19/20 violence
