@@ -680,3 +680,14 @@ def test_empty_span(nlp):
     doc, resolver = resolve(nlp, "Nothing happened.")
     assert resolver.actors(doc[1:1]) == []
     assert resolver.places(doc[1:1]) == []
+
+
+def test_place_inside_a_longer_locative_phrase(nlp):
+    doc, resolver = resolve(
+        nlp, "Apple unveiled the phone at the Moscone Center in downtown San Jose, California."
+    )
+    places = resolver.places(span_of(doc, "the Moscone Center in downtown San Jose, California"))
+    assert [(p.name, p.country_code, p.feature) for p in places] == [("San Jose", "USA", "city")]
+    doc, resolver = resolve(nlp, "Talks in Smallbrook, Italy, ended.")
+    place = one(resolver.places(span_of(doc, "Smallbrook, Italy")))
+    assert (place.name, place.feature) == ("Italy", "country")  # a town too small to be listed

@@ -1351,14 +1351,26 @@ class ArticleResolver:
             if found[0] is None:
                 # Place names inside a longer phrase: "the road from Aleppo to Damascus". Only
                 # whole entities, so that "the Soviet Union" never becomes a town called Union.
-                found = [
-                    self._place(ent.start, ent.end)
+                inner = [
+                    ent
                     for ent in self._ents
                     if a <= ent.start
                     and ent.end <= b
                     and (ent.start, ent.end) != (a, b)
                     and ent.label_ in ("GPE", "LOC", "FAC")
                 ]
+                found = []
+                skip = set()
+                for n, ent in enumerate(inner):
+                    if n in skip:
+                        continue
+                    place = None
+                    nxt = inner[n + 1] if n + 1 < len(inner) else None
+                    if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].text == ",":
+                        place = self._place(ent.start, nxt.end)  # "San Jose, California"
+                        if place is not None:
+                            skip.add(n + 1)
+                    found.append(place or self._place(ent.start, ent.end))
             for place in found:
                 if place is not None and place not in out:
                     out.append(place)
@@ -1416,19 +1428,23 @@ class ArticleResolver:
         if qualifier:
             q_country = _country_of(qualifier, capitals=False)
             q_state = lex.state_exact.get(qualifier.strip()) or lex.state_names.get(key(qualifier))
+            # A name not found under its qualifier is a smaller place of that state or country,
+            # unless it is a longer phrase ("Moscone Center in San Francisco, California"),
+            # whose own place names the caller then tries.
+            phrase = any(word[:1].islower() for word in name.split())
             if q_state is not None:
                 chosen = [
                     (c, m) for c, m in candidates if c.country == "USA" and c.admin1 == q_state
                 ]
                 if chosen:
                     return city_place(self._best(chosen))
-                return state_place(q_state)
+                return None if phrase else state_place(q_state)
             if q_country is not None:
                 alpha3 = q_country[0]
                 chosen = [(c, m) for c, m in candidates if c.country == alpha3]
                 if chosen:
                     return city_place(self._best(chosen))
-                return country_place(alpha3)
+                return None if phrase else country_place(alpha3)
             # Not a qualifier: "Moscow, Washington and Paris" is read by the caller as a list.
             return None
         region = lex.regions.get(k) or gaz.continents.get(k)
