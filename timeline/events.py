@@ -790,6 +790,14 @@ class _Builder:
             self._noun_targets(frame, introduced)
         if trigger is not verb:
             self._noun_targets(frame, trigger)
+            for prep in trigger.children:  # "made a visit by X": X is a source, not a patient
+                if prep.dep_ == "prep" and prep.lemma_.lower() == "by":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            agents = self._actors(pobj)
+                            names = {a.name for a in agents}
+                            frame.targets = [a for a in frame.targets if a.name not in names]
+                            frame.sources += agents
         return frame
 
     def _must_clause(self, verb: Token) -> Token | None:
