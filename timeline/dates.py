@@ -783,8 +783,12 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
         )
         if past:
             # a participle after a modal or "to" ("will be held", "to be signed") is not past
-            before = recent[max(0, i - 3) : i]
-            if any(w in ("will", "shall", "would", "to") or w.endswith("'ll") for w in before):
+            j = i - 1
+            while j >= 0 and recent[j] in ("be", "been", "have", "not", "also", "still", "then"):
+                j -= 1
+            if j >= 0 and (
+                recent[j] in ("will", "shall", "would", "to") or recent[j].endswith("'ll")
+            ):
                 return "future"
             return "past"
         if low in cues:
