@@ -35,8 +35,6 @@ WIDTHS = {
     "article_url": 40,
     "published_at": 18,
 }
-DATE_FORMAT = "yyyy-mm-dd"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 
 
 def _column_letter(index: int) -> str:
@@ -80,14 +78,8 @@ def write_xlsx(events: Iterable[dict], path: str | Path) -> int:
                 result = WriteOnlyCell(ws, value=value)
                 result.data_type = "s"
                 return result
-        elif isinstance(value, datetime):
-            result = WriteOnlyCell(ws, value=value)
-            result.number_format = DATETIME_FORMAT
-            return result
-        elif isinstance(value, date):
-            result = WriteOnlyCell(ws, value=value)
-            result.number_format = DATE_FORMAT
-            return result
+        # dates and datetimes need nothing more: openpyxl gives them the formats yyyy-mm-dd and
+        # yyyy-mm-dd h:mm:ss, so Excel shows them as dates and sorts them as dates
         return value
 
     def header(ws, columns: tuple[str, ...]) -> None:
