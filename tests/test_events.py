@@ -347,3 +347,16 @@ def test_statement_event_and_anaphoric_mention_share_the_date(run):
     assert sources(condemn) == {"Iran"} and condemn.date_source == "text"
     mention = only(events, "strike")
     assert sources(mention) == {"United States"} and mention.date_value == "2017-04-06"
+
+
+def test_empty_and_eventless_texts(run):
+    assert run("") == []
+    assert run("\n\n") == []
+
+
+def test_support_verb_noun_takes_the_verbs_subject_and_its_by_agent(run):
+    events = run("Chinese President Xi Jinping paid a state visit to Germany.")
+    visit = only(events, "visit")
+    assert visit.event_code == "042" and visit.trigger == "visit"
+    assert sources(visit) == {"Xi Jinping"} and targets(visit) == {"Germany"}
+    assert ("Germany", "DEU") in places(visit)
