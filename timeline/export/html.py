@@ -281,6 +281,14 @@ h1 { font-size: 22px; margin: 0; font-weight: 600; }
 }
 .empty { padding: 16px; color: var(--muted); margin: 0; }
 [hidden] { display: none !important; }
+@media (max-width: 900px) {
+  body { padding: 0 10px 24px; }
+  .ev-head { grid-template-columns: 96px 42px 1fr; row-gap: 2px; }
+  .ev-who, .ev-where, .ev-status { grid-column: 3; text-align: left; }
+  .ev-status.flag { justify-self: start; }
+  .ev-detail { padding-left: 12px; }
+  .hint, .shown { display: none; }
+}
 """
 
 SCRIPT = r"""
