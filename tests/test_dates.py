@@ -157,6 +157,9 @@ TENSE_CASES = [
     ("The deal was signed on Dec. 15.", "Dec. 15", "2016-12-15"),
     ("The vote is expected on May 3.", "May 3", "2017-05-03"),
     ("The ruling came on Friday.", "Friday", "2017-04-07"),
+    ("The court postponed the hearing until Tuesday.", "Tuesday", "2017-04-11"),
+    ("Police do not plan to act on Thursday.", "Thursday", "2017-04-13"),
+    ("The ministry says Monday's talks went well.", "Monday", "2017-04-03"),
 ]  # fmt: skip
 
 

@@ -206,6 +206,8 @@ noon | A | 2017-04-07T12:00
 midnight | A | 2017-04-07T24:00
 10 p.m. Wednesday | A | 2017-04-05T22:00
 noon Thursday | A | 2017-04-06T12:00
+mid-afternoon yesterday | A | 2017-04-06TAF | MID
+this morning | K | 2017-04-08TMO
 about 7:15 p.m. | A | 2017-04-07T19:15 | APPROX
 18:00 GMT | A | 2017-04-07T18:00Z
 three years | A | P3Y

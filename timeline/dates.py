@@ -752,6 +752,10 @@ _CLAUSE_BREAK = re.compile(r"[;:!?\n]|(?<!\.m)(?<!\b[A-Z])(?<!Mr|Ms|Dr|St)\.(?=\
 
 
 _PAST_TAIL = re.compile(r"\b(?:as\s+of|since|until\s+now)\s+(?:last\s+)?\Z", re.I)
+_INTENT_WORDS = frozenset(
+    "plan plans planning expect expects intend intends hope hopes want wants aim aims going "
+    "scheduled due set ready prepared".split()
+)
 _BEFORE_ADJECTIVE = frozenset(
     "a an the still very most more less its his her their our your this that these those".split()
 )
@@ -791,6 +795,8 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
             ):
                 return "future"
             return "past"
+        if low == "to" and i > 0 and recent[i - 1] in _INTENT_WORDS:
+            return "future"  # "did not plan to remove him on Thursday"
         if low in cues:
             return cues[low]
     after = text[end : min(len(text), end + 60)]
@@ -842,7 +848,8 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
             return "past"  # "agreed to meet on Monday" was reported after the fact
         return "future"
     if token.tag_ == "VBD":
-        return "past"
+        # "postponed until Tuesday", "scheduled for Monday": the date lies ahead of the act
+        return "future" if lexicons().tense_cues.get(token.lower_) == "future" else "past"
     if token.tag_ == "VBN":
         if auxiliaries & {"is", "are", "am", "'s", "'re", "be"} and token.lower_ in _FORWARD_WORDS:
             return "future"  # "is scheduled for Monday"
@@ -1564,7 +1571,7 @@ def _merge_times(text: str, items: list[TimeExpression]) -> list[TimeExpression]
         if i + 1 < len(items):
             nxt = items[i + 1]
             gap = text[e.end : nxt.start]
-            clock = re.match(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$", e.value)
+            clock = re.match(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}Z?|MO|AF|EV|NI)$", e.value)
             if clock and nxt.granularity == "day" and _JOIN.match(gap) and len(gap) <= 5:
                 value = f"{nxt.value}T{clock.group(2)}"
                 merged.append(_expression(text, e.start, nxt.end, TIME, value, e.anchor,
