@@ -1049,24 +1049,62 @@ class _Builder:
             return self._actors(token.head.head) if token.head.head is not token else []
         found = self.resolver.actors(self._phrase(token))
         if found:
-            return self._located(token, list(found))
+            return self._described(token, self._located(token, list(found)))
         for child in token.children:
             if child.dep_ == "appos":
                 found = self.resolver.actors(self._phrase(child))
                 if found:
-                    return list(found)
+                    return self._described(child, list(found), description=token)
         if token.pos_ == "PRON" and lower in _NON_PERSONAL_PRONOUNS:
             return self._pronoun_actors(token)
         if token.pos_ in ("NOUN", "PROPN"):
             return self._modifier_actors(token, loose)
         return []
 
+    def _described(
+        self, token: Token, found: list[ActorMention], description: Token | None = None
+    ) -> list[ActorMention]:
+        """People without a country take it from their description: "Salaheddine Sidhoum,
+        Algeria's leading activist", "A member of the Syrian parliament, Mohammed Mamoun"."""
+        if all(a.country_code or a.kind != "person" for a in found):
+            return found
+        phrases = [self._phrase(c) for c in token.children if c.dep_ == "appos"]
+        if description is not None:
+            phrases.append(self._phrase(description))
+            phrases += [
+                self._phrase(pobj)
+                for prep in description.children
+                if prep.dep_ == "prep" and prep.lemma_.lower() == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+        code = None
+        for phrase in phrases:
+            for entity in phrase.ents:
+                if entity.label_ in ("GPE", "NORP"):
+                    code = next(
+                        (a.country_code for a in self.resolver.actors(entity) if a.country_code),
+                        None,
+                    )
+                    if code:
+                        break
+            if code:
+                break
+        if code is None:
+            return found
+        return [
+            dataclasses.replace(a, country_code=code)
+            if a.kind == "person" and not a.country_code
+            else a
+            for a in found
+        ]
+
     def _located(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
         """Groups without a country take it from their own place: "demonstrators in Baghdad"."""
         if all(a.country_code or a.kind != "group" for a in found):
             return found
         for child in token.children:
-            if child.dep_ == "prep" and child.lemma_.lower() in ("in", "from"):
+            if child.dep_ == "prep" and child.lemma_.lower() in ("in", "from", "of"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and self._is_place(pobj):
                         code = next((p.country_code for p in self._places(pobj)), None)
@@ -1195,8 +1233,9 @@ class _Builder:
         for child in noun.children:
             if child.dep_ == "prep" and child.lemma_.lower() in _PLACE_PREPS:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self._is_place(pobj):
-                        places += self._places(pobj)
+                    place = self._place_head(pobj) if pobj.dep_ == "pobj" else None
+                    if place is not None:
+                        places += self._places(place)
         return places
 
     def _prep_places(self, token: Token) -> list[PlaceMention]:
@@ -1206,9 +1245,24 @@ class _Builder:
                 if child.lemma_.lower() == "from":
                     continue
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self._is_place(pobj):
-                        places += self._places(pobj)
+                    if pobj.dep_ != "pobj":
+                        continue
+                    place = self._place_head(pobj)
+                    if place is not None:
+                        places += self._places(place)
         return places
+
+    def _place_head(self, token: Token) -> Token | None:
+        """The place a phrase names, also behind "the city of", "the province of"."""
+        if self._is_place(token):
+            return token
+        if token.pos_ == "NOUN":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lemma_.lower() == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and self._is_place(pobj):
+                            return pobj
+        return None
 
     # -- status ---------------------------------------------------------------------------------
 
