@@ -189,6 +189,14 @@ def test_expressions_anchored_to_an_earlier_date_in_the_text() -> None:
     assert found["March 3, 2017"].anchor_source == "publication"
 
 
+def test_coarse_text_anchors_count_from_the_last_date_of_any_precision() -> None:
+    text = "The war began in 1998. The following year, talks started, and two years later, a truce."
+    found = {e.text: e for e in find_time_expressions(text, APRIL_7)}
+    assert found["The following year"].value == "1999"
+    assert found["The following year"].anchor_source == "text"
+    assert found["two years later"].value == "2001"
+
+
 def test_text_anchored_expression_without_earlier_date_uses_publication_time() -> None:
     found = find_time_expressions("The following day, talks resumed.", APRIL_7)
     assert [(e.value, e.anchor_source) for e in found] == [("2017-04-08", "publication")]

@@ -1290,6 +1290,7 @@ def _money_sentence(ctx: _Context, c: _Candidate) -> bool:
     return "quarter" in sentence and ("$" in sentence or "%" in sentence)
 
 
+_COARSE_UNITS = frozenset({"month", "quarter", "half", "year", "decade", "century"})
 _TEXT_REL = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
              "the preceding": -1, "the same": 0, "that": 0}  # fmt: skip
 
@@ -1325,7 +1326,8 @@ def _r_rel_unit(m, ctx, c):
         _, letter = _unit(unit)
         return _Resolved(DURATION, _duration_value("1", letter))
     if rel in _TEXT_REL and unit != "weekend":
-        base = ctx.last_date if rel == "that" else ctx.last_day
+        coarse = unit in _COARSE_UNITS  # "the following year" counts from a year, a month ...
+        base = ctx.last_date if (rel == "that" or coarse) else ctx.last_day
         base_day = base or anchor
         source = "text" if base is not None else "publication"
         value = _shift(base_day, unit, _TEXT_REL[rel])
@@ -1384,8 +1386,9 @@ def _r_ago(m, ctx, c):
         return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
     amount = float(num)
     textual = direction in ("earlier", "later", "before", "after", "previously")
-    base = ctx.last_day if (textual and ctx.last_day is not None) else ctx.anchor.date()
-    source = "text" if (textual and ctx.last_day is not None) else "publication"
+    mentioned = ctx.last_date if unit in _COARSE_UNITS else ctx.last_day
+    base = mentioned if (textual and mentioned is not None) else ctx.anchor.date()
+    source = "text" if (textual and mentioned is not None) else "publication"
     if unit in ("hour", "minute", "second"):
         return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
     if unit == "year" and amount == 1 and sign < 0 and ctx.last_quarter:
