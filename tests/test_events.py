@@ -360,3 +360,16 @@ def test_support_verb_noun_takes_the_verbs_subject_and_its_by_agent(run):
     assert visit.event_code == "042" and visit.trigger == "visit"
     assert sources(visit) == {"Xi Jinping"} and targets(visit) == {"Germany"}
     assert ("Germany", "DEU") in places(visit)
+
+
+def test_people_take_their_country_from_their_description(run):
+    events = run("Amina Diallo, Senegal's leading human rights lawyer, staged a hunger strike.")
+    strike = only(events, "strike")
+    assert strike.event_code == "142" and strike.plover_type == "PROTEST"
+    assert [a.country_code for a in strike.actors_in("source")] == ["SEN"]
+
+
+def test_groups_take_their_country_from_the_city_they_are_in(run):
+    event = only(run("Demonstrators in Nairobi blocked roads in the city of Mombasa."), "block")
+    assert event.event_code == "144"
+    assert {a.country_code for a in event.actors_in("source")} == {"KEN"}
