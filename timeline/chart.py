@@ -21,7 +21,7 @@ QUAD_LABELS = {
     3: "verbal conflict",
     4: "material conflict",
 }
-QUAD_COLOURS = {1: "#4e9a06", 2: "#2a6fb0", 3: "#e9a23b", 4: "#c0392b"}
+QUAD_COLOURS = {1: "#4e9a06", 2: "#2a6fb0", 3: "#d98e1f", 4: "#c0392b"}  # as in the HTML page
 DPI = 100
 
 
