@@ -691,3 +691,28 @@ def test_place_inside_a_longer_locative_phrase(nlp):
     doc, resolver = resolve(nlp, "Talks in Smallbrook, Italy, ended.")
     place = one(resolver.places(span_of(doc, "Smallbrook, Italy")))
     assert (place.name, place.feature) == ("Italy", "country")  # a town too small to be listed
+
+
+def test_first_person_in_quotes_is_the_speaker(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "Russian Foreign Minister Sergey Lavrov met reporters. "
+        '"I think the talks were useful," Lavrov said.',
+    )
+    speaker = one(resolver.actors(span_of(doc, "I")))
+    assert speaker.name == "Sergey Lavrov"
+    # the seed: "“I think the Russians have adjusted ...,” said Michael McFaul"
+    doc = nlp(SEED.read_text(encoding="utf-8"))
+    resolver = ArticleResolver(doc)
+    assert one(resolver.actors(span_of(doc, "I"))).name == "Michael McFaul"
+
+
+def test_titles_are_not_names(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "Steve Jobs, the Apple Chief Executive Officer, spoke. "
+        "Indonesian Transport Minister Jusman Syafii Djamal listened.",
+    )
+    assert sorted(p.name for p in resolver.people) == ["Jusman Syafii Djamal", "Steve Jobs"]
+    jobs = one(resolver.actors(span_of(doc, "Steve Jobs")))
+    assert (jobs.title, jobs.sector) == ("Chief Executive Officer", "BUS")

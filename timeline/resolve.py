@@ -44,6 +44,11 @@ MAX_NGRAM = 7
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+SPEECH_VERBS = {
+    "say", "tell", "add", "state", "declare", "announce", "insist", "warn", "write", "explain",
+    "note", "argue", "claim", "ask", "reply", "respond", "recall", "acknowledge", "admit",
+}  # fmt: skip
 HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 HONORIFICS_ANY = {"dr.", "dr", "sir", "dame", "lord", "lady", "sheikh", "rev."}
 # fmt: off
@@ -520,8 +525,9 @@ class ArticleResolver:
         self._words = [t.text for t in doc]
         self._spaces = [t.whitespace_ for t in doc]
         self._ents = list(doc.ents)
+        self._sentences = list(doc.sents)
         self._sentence_of: list[int] = []
-        for n, sentence in enumerate(doc.sents):
+        for n, sentence in enumerate(self._sentences):
             self._sentence_of.extend([n] * len(sentence))
         self.country_counts: Counter[str] = Counter()
         self.capital_mentions: Counter[tuple[str, str]] = Counter()
@@ -609,7 +615,13 @@ class ArticleResolver:
 
     def _is_name_word(self, token: Token) -> bool:
         text = token.text
-        if text.lower() in NOT_NAMES or key(text) in self.lex.titles:
+        low = text.lower()
+        if (
+            low in NOT_NAMES
+            or low in HONORIFICS
+            or low in HONORIFICS_ANY
+            or key(text) in self.lex.titles
+        ):
             return False
         if not text[:1].isupper():
             return False
@@ -741,6 +753,15 @@ class ArticleResolver:
             if ent.label_ != "PERSON":
                 continue
             start, end, gender = self._clean_name(ent.start, ent.end)
+            # Given names the recogniser left out: "Jusman [Syafii Djamal]".
+            while (
+                start == ent.start
+                and start > 0
+                and ent.start - start < 2
+                and doc[start - 1].ent_type_ in ("", "PERSON")
+                and self._is_name_word(doc[start - 1])
+            ):
+                start -= 1
             text = self._text(start, end) if end > start else ""
             if not text or not text[:1].isupper():
                 continue
@@ -748,9 +769,15 @@ class ArticleResolver:
                 continue
             spans[(start, end)] = gender
         # Names after a title, whatever the entity recogniser made of them.
+        title_end = 0
         for t in doc:
+            if t.i < title_end:  # inside a longer title: "Chief [Executive Officer]"
+                continue
             found = self._title_starting_at(t.i, len(doc))
-            if found is None or not doc[t.i].text[:1].isupper():
+            if found is None:
+                continue
+            title_end = found[0]
+            if not doc[t.i].text[:1].isupper():
                 continue
             name = self._name_after(found[0])
             if name is None:
@@ -764,8 +791,6 @@ class ArticleResolver:
         covered = {i for s, e in spans for i in range(s, e)}
         for t in doc:
             if t.i in covered or not t.text[:1].isupper() or _surname_key([t.text]) not in surnames:
-                continue
-            if t.is_sent_start and t.pos_ != "PROPN":
                 continue
             begin = t.i
             while (
@@ -899,6 +924,39 @@ class ArticleResolver:
         token = self.doc[token_index]
         if token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS and token.pos_ == "PRON":
             return self._antecedent(token)
+        if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
+            return self._speaker(token)
+        return None
+
+    def _speaker(self, pronoun: Token) -> int | None:
+        """ "I" in quoted speech: the person who says it, the subject of a speech verb in the
+        same sentence, else in the next or the previous one ("'I think ...,' said McFaul")."""
+        index = self._sentence_of[pronoun.i]
+        sentences = self._sentences
+        for n in (index, index + 1, index - 1):
+            if not 0 <= n < len(sentences):
+                continue
+            for token in sentences[n]:
+                if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+                    continue
+                # "Jobs started by hinting ..., saying": the subject of a governing verb.
+                verb = token
+                for _ in range(4):
+                    found = self._subject_person(verb)
+                    if found is not None:
+                        return found
+                    if verb.head is verb:
+                        break
+                    verb = verb.head
+        # No speech verb: the subject of the sentence holding the quotation.
+        return self._subject_person(sentences[index].root)
+
+    def _subject_person(self, verb: Token) -> int | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                mention = self._token_person.get(child.i)
+                if mention is not None and self.mentions[mention].person is not None:
+                    return self.mentions[mention].person
         return None
 
     def _antecedent(self, pronoun: Token) -> int | None:
