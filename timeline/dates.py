@@ -2,8 +2,14 @@
 
 `find_time_expressions(text, anchor, doc)` recognizes absolute dates, relative dates, times of day,
 durations, sets and the TimeML reference values with precompiled regular expressions over the raw
-text, then resolves each against the publication time `anchor` (or, for "the next day", "a week
-later" and the like, against the last day-precise date mentioned before it in the text).
+text (a rule runs only when one of its words occurs in the text; words that may precede a match,
+such as "early" or "the past", are matched backwards from it), then resolves each against the
+publication time `anchor`, in the anchor's own local date.
+
+Text anchors: "the next day", "two days earlier", "a week later" count from the last day-precise
+date resolved before them in the text ("on Tuesday", "March 3"); "the following year", "later that
+month" from the last date of any precision. With no such date they count from the publication
+time (anchor_source tells which).
 
 Conventions (TimeML / TempEval-3):
 - values: 2017-04-06, 2017-W15, 2017-W14-WE, 2017-03, 2017, 201 (decade), 19 (century), 2017-Q2,
@@ -12,14 +18,20 @@ Conventions (TimeML / TempEval-3):
   Saturday..Sunday, seasons are meteorological (SP = Mar-May, SU = Jun-Aug, FA = Sep-Nov, and
   WI of year Y = Dec Y-1 .. Feb Y), a decade 201 = 2010-01-01..2019-12-31.
 - mod START / MID / END narrow a month to days 1-10 / 11-20 / 21-end, a year to Jan-Apr / May-Aug /
-  Sep-Dec, a decade to years 0-3 / 4-6 / 7-9 and a century to its three thirds.
+  Sep-Dec, a decade to years 0-3 / 4-6 / 7-9 and a century to its three thirds. "about" and
+  "over" stay outside the span, as TimeML draws it, but still give the mod (APPROX, MORE_THAN).
 - durations of decades and centuries are written in years (P10Y, P30Y, PXY for "decades"), as
   the TimeML corpora annotate them; P1DE-style values are still understood by `granularity_of`.
-- durations, sets and the *_REF values have no interval (date_start = date_end = None).
-- direction of underspecified dates (a bare weekday, month, season or holiday) comes from the
-  tense of the governing verb when a spaCy Doc is given, else from cue words before the expression
-  (will, plans to, present-tense travel verbs -> future; past-tense verbs -> past); the default
-  is the past, the usual reading in news.
+- durations, sets and the *_REF values (PAST_REF included) have no interval: date_start =
+  date_end = None.
+- financial news: "the quarter", "a year earlier", "the year-ago period" follow the last quarter
+  the text named (else the last completed quarter); "the year ended June 30" is a duration (P1Y).
+- direction of underspecified dates (a bare weekday, month, month-day, season or holiday): words
+  just before ("by", "as soon as" -> future; "as of", "since" -> past), then the tense and aspect of
+  the governing verb when a spaCy Doc is given (will / going to / present tense / "is scheduled" ->
+  future; past tense, present perfect, reporting verbs -> past), else cue words of the clause
+  (timeline/data/dates_tense_cues.tsv, "-ed" verbs). With nothing to go on, a weekday or holiday is
+  the most recent one (the usual reading in news) and a month or month-day the nearest one.
 """
 
 from __future__ import annotations
