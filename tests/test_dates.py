@@ -401,3 +401,29 @@ def test_days_ago_is_that_many_days_before(anchor: datetime, n: int) -> None:
 def test_past_units_end_before_the_anchor(anchor: datetime, phrase: str) -> None:
     e = resolve_phrase(phrase, anchor)
     assert e.date_start <= e.date_end < anchor.date()
+
+
+TOKENS = [
+    "the", "last", "next", "this", "early", "late", "mid-", "about", "over", "a", "two", "several",
+    "1998", "2017", "12", "31", "7th", "March", "May", "Sept.", "Tuesday", "Sun.", "night",
+    "morning", "week", "weeks", "year", "years", "quarter", "third", "fiscal", "ago", "later",
+    "earlier", "after", "before", "day", "days", "weekend", "Christmas", "spring", "fall", "now",
+    "every", "each", "daily", "3", "p.m.", "noon", "GMT", "1990s", "'90s", "century", "20th",
+    "Q3", "4/7/2017", "2017-04-07", "-", ",", ".", ";", "\n", "will", "said", "period", "that",
+    "same", "following", "year-ago", "year-end", "nineties", "nineteen", "ninety-six", "1/2",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=25), anchors)
+def test_any_mix_of_date_words_gives_sorted_disjoint_spans(words: list[str], anchor) -> None:
+    text = " ".join(words)
+    found = find_time_expressions(text, anchor)
+    for e in found:
+        assert text[e.start : e.end] == e.text and e.text.strip()
+        assert e.type in ("DATE", "TIME", "DURATION", "SET")
+        assert e.granularity in GRANULARITIES
+        if e.date_start is not None:
+            assert e.date_start <= e.date_end
+    for left, right in zip(found, found[1:], strict=False):
+        assert left.end <= right.start
