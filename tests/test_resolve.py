@@ -716,3 +716,9 @@ def test_titles_are_not_names(nlp):
     assert sorted(p.name for p in resolver.people) == ["Jusman Syafii Djamal", "Steve Jobs"]
     jobs = one(resolver.actors(span_of(doc, "Steve Jobs")))
     assert (jobs.title, jobs.sector) == ("Chief Executive Officer", "BUS")
+
+
+def test_backed_by_a_country_is_not_of_that_country(nlp):
+    doc, resolver = resolve(nlp, "Iranian-backed militias attacked the base.")
+    militias = one(resolver.actors(span_of(doc, "Iranian-backed militias")))
+    assert (militias.sector, militias.country_code) == ("UAF", None)

@@ -75,6 +75,21 @@ NOT_NAMES = {
     "october", "november", "december", "today", "yesterday", "tomorrow",
 }
 # fmt: on
+RELATION_PARTICIPLES = {
+    "backed",
+    "occupied",
+    "supported",
+    "funded",
+    "armed",
+    "trained",
+    "allied",
+    "held",
+    "controlled",
+    "sponsored",
+    "installed",
+    "annexed",
+    "administered",
+}  # fmt: skip
 DIRECTIONS = {
     "north",
     "south",
@@ -1211,7 +1226,8 @@ class ArticleResolver:
         """An ethnic group, coded with the country it lives in when the phrase says so:
         "ethnic Albanians in south Serbia" -> group "ethnic Albanians", SRB."""
         country = self._located(b, end, None)
-        name = "ethnic " + self._text(a, b)
+        ethnic = a > 0 and self.doc[a - 1].lower_ == "ethnic"
+        name = ("ethnic " if ethnic else "") + self._text(a, b)
         return self._make(name, "group", start, end, country, country)
 
     def _titled_person(self, title: str, country: str | None, before: int) -> int | None:
@@ -1267,6 +1283,13 @@ class ArticleResolver:
                     )
                 ):
                     return length, None, None  # "anti-Syria journalist" is not Syrian
+                after = i + length
+                if (
+                    after + 1 < len(self.doc)
+                    and self.doc[after].text == "-"
+                    and self.doc[after + 1].lower_ in RELATION_PARTICIPLES
+                ):
+                    return length + 2, None, None  # "Iranian-backed militias" are not Iran's
                 return length, found[0], None
             institution = _institution_of(words)
             if institution is not None:
