@@ -722,3 +722,9 @@ def test_backed_by_a_country_is_not_of_that_country(nlp):
     doc, resolver = resolve(nlp, "Iranian-backed militias attacked the base.")
     militias = one(resolver.actors(span_of(doc, "Iranian-backed militias")))
     assert (militias.sector, militias.country_code) == ("UAF", None)
+
+
+def test_seed_title_word_is_no_organization(seed):
+    doc, resolver = seed
+    # The recogniser tags "State" in "Secretary of State Rex Tillerson" as an organization.
+    assert resolver.actors(span_of(doc, "State")) == []

@@ -566,6 +566,7 @@ class ArticleResolver:
         self._scan_context()
         self.people: list[_Person] = []
         self.mentions: list[_Mention] = []
+        self._title_tokens: set[int] = set()  # the words of role titles ("Secretary of State")
         self._token_person: dict[int, int] = {}  # token index -> mention index
         self._find_people()
 
@@ -807,6 +808,7 @@ class ArticleResolver:
             if found is None:
                 continue
             title_end = found[0]
+            self._title_tokens.update(range(t.i, found[0]))
             if not doc[t.i].text[:1].isupper():
                 continue
             name = self._name_after(found[0])
@@ -1195,6 +1197,8 @@ class ArticleResolver:
             if ent.start <= head.i < ent.end and ent.label_ == "ORG":
                 if _country_of(ent.text) is not None:
                     continue
+                if all(i in self._title_tokens for i in range(ent.start, ent.end)):
+                    continue  # "State" in "Secretary of State Rex Tillerson"
                 a, b = self._trim(max(ent.start, start), min(ent.end, end))
                 if a >= b:
                     continue
