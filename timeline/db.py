@@ -139,7 +139,9 @@ def downgrade(engine: Engine, revision: str) -> None:
     _run_alembic(engine, "downgrade", revision)
 
 
-def _run_alembic(engine: Engine, direction: str, revision: str) -> None:
+def _run_alembic(
+    engine: Engine, direction: str, revision: str, *, refuse_unversioned: bool = False
+) -> None:
     from alembic.util.exc import CommandError
 
     from alembic import command
@@ -151,6 +153,8 @@ def _run_alembic(engine: Engine, direction: str, revision: str) -> None:
             if connection.dialect.name == "postgresql":
                 # loaders starting together on a new database: one migrates, the others wait
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+            if refuse_unversioned:  # checked under the lock: another loader may have migrated
+                _refuse_unversioned(connection)
             config.attributes["connection"] = connection
             getattr(command, direction)(config, revision)
             if connection.dialect.name == "sqlite":
@@ -166,6 +170,19 @@ def _run_alembic(engine: Engine, direction: str, revision: str) -> None:
         if migrating is not engine:
             migrating.dispose()
             engine.dispose()  # pooled connections may hold the schema as it was before
+
+
+def _refuse_unversioned(connection) -> None:
+    from alembic.runtime.migration import MigrationContext
+
+    if MigrationContext.configure(connection).get_current_revision() is not None:
+        return
+    tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+    if tables & {"articles", "events"}:
+        raise DatabaseError(
+            "the database has timeline tables but no schema version; "
+            "it was not created by 'timeline init' and cannot be upgraded safely"
+        )
 
 
 # pg_advisory_xact_lock key held while the schema changes ("timeline" in ASCII, as a number)
@@ -216,14 +233,7 @@ def ensure_schema(engine: Engine) -> None:
     head = script.get_current_head()
     if current == head:
         return
-    if current is None:
-        tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
-        if tables & {"articles", "events"}:
-            raise DatabaseError(
-                "the database has timeline tables but no schema version; "
-                "it was not created by 'timeline init' and cannot be upgraded safely"
-            )
-    else:
+    if current is not None:
         try:
             script.get_revision(current)
         except Exception:
@@ -231,7 +241,9 @@ def ensure_schema(engine: Engine) -> None:
                 f"the database schema ({current}) is newer than this version of timeline "
                 f"({head}): upgrade timeline"
             ) from None
-    upgrade(engine)
+    # an unversioned database is checked again inside the migration's lock: a loader that
+    # started at the same time may have created the schema since `current` was read
+    _run_alembic(engine, "upgrade", "head", refuse_unversioned=current is None)
 
 
 @contextmanager
