@@ -110,3 +110,18 @@ def test_downgrade_to_base_with_data_then_upgrade_again(loaded: str, tmp_path: P
     write_corpus(corpus)
     assert "failed 0" in load_in_process(loaded, corpus)
     assert integrity_problems(loaded) == []
+
+
+def test_tables_without_a_schema_version_are_refused(db_url: str) -> None:
+    """Tables Alembic did not create are never migrated over (checked under the migration
+    lock, so that loaders starting together on a new database are not refused)."""
+    from sqlalchemy import create_engine
+
+    from timeline.errors import DatabaseError
+    from timeline.models import metadata
+
+    engine = create_engine(db_url)
+    metadata.create_all(engine)
+    engine.dispose()
+    with pytest.raises(DatabaseError, match="no schema version"):
+        Database(db_url)
