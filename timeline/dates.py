@@ -825,7 +825,6 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
     return None
 
 
-_INTENT_VERBS = frozenset("plan expect schedule intend hope want aim prepare promise vow".split())
 _REPORTING = frozenset("say tell report announce claim state add note confirm deny".split())
 _FORWARD_WORDS = frozenset(
     "payable effective scheduled expected due slated planned set starting beginning".split()
@@ -834,6 +833,8 @@ _FORWARD_WORDS = frozenset(
 
 def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
     """'future' / 'past' from the tense and aspect of the verb governing the expression."""
+    if re.match(r"['’]s\b", doc.text[end : end + 3]):
+        return None  # "Tuesday's ruling": the verb of the sentence does not date it
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -853,18 +854,15 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
     if auxiliaries & {"would", "could", "might", "may", "should", "can", "must"}:
         return None  # modal: the cue words decide
     if token.tag_ == "VB" and any(c.lower_ == "to" for c in children):
-        head = token.head
-        if head.tag_ in ("VBD", "VBN") and not (
-            head.lower_ in _FORWARD_WORDS or head.lemma_ in _INTENT_VERBS
-        ):
-            return "past"  # "agreed to meet on Monday" was reported after the fact
-        return "future"
+        return "future"  # "plans to visit on Tuesday", "asked him to testify on Feb. 10"
     if token.tag_ == "VBD":
         # "postponed until Tuesday", "scheduled for Monday": the date lies ahead of the act
         return "future" if lexicons().tense_cues.get(token.lower_) == "future" else "past"
     if token.tag_ == "VBN":
-        if auxiliaries & {"is", "are", "am", "'s", "'re", "be"} and token.lower_ in _FORWARD_WORDS:
-            return "future"  # "is scheduled for Monday"
+        if token.lower_ in _FORWARD_WORDS or "to" in auxiliaries:
+            return "future"  # "a summit set for April", "to be published in November"
+        if auxiliaries & {"is", "are", "am", "'s", "'re"} and not auxiliaries & {"has", "have"}:
+            return "future"  # present passive in news: "the case is heard in May"
         return "past"
     if token.tag_ in ("VBZ", "VBP"):
         if auxiliaries & {"has", "have", "'ve"}:
