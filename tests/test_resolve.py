@@ -728,3 +728,20 @@ def test_seed_title_word_is_no_organization(seed):
     doc, resolver = seed
     # The recogniser tags "State" in "Secretary of State Rex Tillerson" as an organization.
     assert resolver.actors(span_of(doc, "State")) == []
+
+
+def test_the_country_refers_to_the_country_just_named(nlp):
+    text = (
+        "Syria rejected the report. The country's army shelled Homs. Foreign reporters in the "
+        "country were expelled. Russian President Vladimir Putin said his country would help."
+    )
+    doc, resolver = resolve(nlp, text)
+    army = one(resolver.actors(span_of(doc, "The country's army")))
+    assert army.code == "SYRMIL"
+    place = one(resolver.places(span_of(doc, "in the country")))
+    assert (place.name, place.feature) == ("Syria", "country")
+    his = one(resolver.actors(span_of(doc, "his country")))
+    assert (his.name, his.code) == ("Russia", "RUS")
+    # Nothing named before it: no country.
+    doc, resolver = resolve(nlp, "The country held elections.")
+    assert resolver.actors(span_of(doc, "The country")) == []

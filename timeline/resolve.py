@@ -59,6 +59,7 @@ MAX_NGRAM = 7
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+COUNTRY_NOUNS = {"country", "nation"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 SPEECH_VERBS = {
     "say", "tell", "add", "state", "declare", "announce", "insist", "warn", "write", "explain",
@@ -563,6 +564,7 @@ class ArticleResolver:
         self.capital_mentions: Counter[tuple[str, str]] = Counter()
         self.country_forms: dict[str, list[str]] = {}  # alpha3 -> names used in the article
         self.states: set[str] = set()
+        self.country_positions: list[tuple[int, str]] = []  # (token index, alpha3)
         self._scan_context()
         self.people: list[_Person] = []
         self.mentions: list[_Mention] = []
@@ -594,6 +596,7 @@ class ArticleResolver:
                 found = _country_of(text)
                 if found is not None:
                     self.country_counts[found[0]] += 1
+                    self.country_positions.append((i, found[0]))
                     if found[1] == "name":
                         self.country_forms.setdefault(found[0], []).append(_exact(text))
                     if found[1] == "capital":
@@ -619,6 +622,29 @@ class ArticleResolver:
                 nxt = doc[t.i + 1].text
                 if nxt in lex.state_exact:
                     self.states.add(lex.state_exact[nxt])
+
+    def recent_country(self, before: int) -> str | None:
+        """The country named last before doc[before], within the three sentences before it:
+        what "the country" refers to."""
+        first_sentence = self._sentence_of[before] - 3 if before < len(self.doc) else 0
+        for index, alpha3 in reversed(self.country_positions):
+            if index < before:
+                return alpha3 if self._sentence_of[index] >= first_sentence else None
+        return None
+
+    def _country_noun(self, start: int, end: int) -> str | None:
+        """ "the country", "the nation", "his country": the country it refers to."""
+        if end - start == 2 and self.doc[start].tag_ == "PRP$":
+            start += 1  # "his country"
+        if end - start != 1 or self._words[start].lower() not in COUNTRY_NOUNS or start == 0:
+            return None
+        before = self.doc[start - 1]
+        if before.lower_ == "the":
+            return self.recent_country(start)
+        if before.tag_ == "PRP$" and before.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            person = self._antecedent(before)
+            return self.people[person].country if person is not None else None
+        return None
 
     def mentions_country(self, alpha3: str | None) -> bool:
         return bool(alpha3) and self.country_counts[alpha3] > 0
@@ -1117,6 +1143,10 @@ class ArticleResolver:
         span = doc[start:end]
         head = span.root
 
+        country = self._country_noun(start, end)
+        if country is not None:  # "the country", "his country"
+            return self._make(self._cname(country), "country", start, end, country, country)
+
         # 1. A pronoun or a name of a person of the article.
         if end - start == 1 and head.pos_ == "PRON":
             index = self.person_at(head.i)
@@ -1269,6 +1299,9 @@ class ArticleResolver:
         """(length, country, organization) of a modifier starting at doc[i]: a country name,
         demonym or capital, a seat of government, an organization, or a region of a country.
         A demonym after "ethnic" names a people, not a state."""
+        country = self._country_noun(i, i + 1)
+        if country is not None:  # "the country's military"
+            return 1, country, None
         for length in range(min(MAX_NGRAM, end - i), 0, -1):
             words = self._text(i, i + length)
             if not words[:1].isupper():
@@ -1437,6 +1470,9 @@ class ArticleResolver:
         start, end = self._trim(start, end)
         if start >= end:
             return []
+        country = self._country_noun(start, end)
+        if country is not None:  # "in the country"
+            return [self.resolve_place(self._cname(country), None, start, end)]
         whole = self._place(start, end)
         if whole is not None:
             return [whole]
