@@ -745,3 +745,11 @@ def test_the_country_refers_to_the_country_just_named(nlp):
     # Nothing named before it: no country.
     doc, resolver = resolve(nlp, "The country held elections.")
     assert resolver.actors(span_of(doc, "The country")) == []
+
+
+def test_doc_without_a_parse(nlp):
+    # A Doc from the tokenizer alone (no tagger, parser or entities) must not break anything.
+    doc = nlp.make_doc("Russia and Syria met in Moscow.")
+    resolver = ArticleResolver(doc)
+    assert [a.name for a in resolver.actors(doc[0:1])] == ["Russia"]
+    assert one(resolver.places(doc[5:6])).country_code == "RUS"

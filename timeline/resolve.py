@@ -556,7 +556,10 @@ class ArticleResolver:
         self._words = [t.text for t in doc]
         self._spaces = [t.whitespace_ for t in doc]
         self._ents = list(doc.ents)
-        self._sentences = list(doc.sents)
+        try:
+            self._sentences = list(doc.sents)
+        except ValueError:  # a Doc without sentence boundaries: one sentence
+            self._sentences = [doc[:]]
         self._sentence_of: list[int] = []
         for n, sentence in enumerate(self._sentences):
             self._sentence_of.extend([n] * len(sentence))
@@ -1029,13 +1032,13 @@ class ArticleResolver:
         earlier = [m for m in self.mentions if m.end <= pronoun.i and fits(m)]
         if not earlier:
             return None
-        sentence = pronoun.sent
-        same = [m for m in earlier if m.start >= sentence.start]
+        sentence_of = self._sentence_of
+        same = [m for m in earlier if sentence_of[m.start] == sentence_of[pronoun.i]]
         if same:
             return same[-1].person
         # The nearest earlier sentence that names someone: its subject first.
-        last_sentence = self.doc[earlier[-1].start].sent
-        in_last = [m for m in earlier if m.start >= last_sentence.start]
+        last_sentence = sentence_of[earlier[-1].start]
+        in_last = [m for m in earlier if sentence_of[m.start] == last_sentence]
         for mention in in_last:
             root = self.doc[mention.start : mention.end].root
             if root.dep_ in ("nsubj", "nsubjpass"):
