@@ -74,6 +74,8 @@ def test_country_code_accepts_codes_in_any_case():
     assert country_code("usa") == "USA"
     assert country_code("us") == "USA"
     assert country_code("gb") == "GBR"
+    assert country_code("uk") == "GBR"
+    assert country_code("u.s.") == "USA"
 
 
 def test_pronoun_us_is_not_the_country(nlp):

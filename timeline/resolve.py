@@ -340,6 +340,8 @@ def country_code(name: str) -> str | None:
     exact = _exact(text)
     if exact in lex.country_exact:
         return lex.country_exact[exact]
+    if exact.upper() in lex.country_exact:  # what a user types: "uk", "u.s."
+        return lex.country_exact[exact.upper()]
     if len(text) == 2 and text.upper() in lex.by_alpha2:
         return lex.by_alpha2[text.upper()]
     k = key(text)
