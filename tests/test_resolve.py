@@ -480,6 +480,7 @@ def test_organizations_and_institutions_files():
         assert _organization_of(text).name == name, text
     assert _organization_of("who") is None  # the pronoun is not the World Health Organization
     for row in _read_tsv("institutions.tsv"):
+        assert len(row) == 4, row
         assert country_name(row[1]) is not None, row
         assert row[2] in sector_codes(), row
     assert _institution_of("the Kremlin") == ("RUS", "GOV")
@@ -755,3 +756,12 @@ def test_doc_without_a_parse(nlp):
     resolver = ArticleResolver(doc)
     assert [a.name for a in resolver.actors(doc[0:1])] == ["Russia"]
     assert one(resolver.places(doc[5:6])).country_code == "RUS"
+
+
+def test_seats_of_power_as_places(nlp):
+    doc, resolver = resolve(nlp, "Talks were held at the Kremlin and later at the Pentagon.")
+    kremlin = one(resolver.places(span_of(doc, "at the Kremlin")))
+    assert (kremlin.name, kremlin.feature, kremlin.country_code) == ("Kremlin", "facility", "RUS")
+    assert kremlin.latitude == pytest.approx(55.75, abs=0.05)
+    pentagon = one(resolver.places(span_of(doc, "at the Pentagon")))
+    assert pentagon.longitude == pytest.approx(-77.1, abs=0.1)  # Arlington, Virginia, not Texas

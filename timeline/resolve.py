@@ -259,6 +259,7 @@ class Lexicon:
     state_names: dict[str, str] = field(default_factory=dict)  # key -> postal code
     state_exact: dict[str, str] = field(default_factory=dict)  # "CA", "Calif." -> postal code
     regions: dict[str, Region] = field(default_factory=dict)  # key -> region
+    seats: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, city)
     first_words: set[str] = field(default_factory=set)  # first words of country/state names
     title_words: set[str] = field(default_factory=set)  # first words of titles
 
@@ -296,11 +297,13 @@ def lexicon() -> Lexicon:
                 lex.organization_exact[text] = org
             else:
                 lex.organizations.setdefault(key(text), org)
-    for name, alpha3, sector in _read_tsv("institutions.tsv"):
+    for name, alpha3, sector, seat in _read_tsv("institutions.tsv"):
         if _is_abbreviation(name):
             lex.institution_exact[name] = (alpha3, sector)
         else:
             lex.institutions[key(name)] = (alpha3, sector)
+        if seat != "-":
+            lex.seats[key(name)] = (name, seat)
     for title, sector, hint in _read_tsv("titles.tsv"):
         lex.titles[key(title)] = (sector, _hint(hint))
     for noun, sector, hint in _read_tsv("sectors.tsv"):
@@ -1478,6 +1481,12 @@ class ArticleResolver:
         country = self._country_noun(start, end)
         if country is not None:  # "in the country"
             return [self.resolve_place(self._cname(country), None, start, end)]
+        seat = self.lex.seats.get(key(self._text(start, end)))
+        if seat is not None:  # "at the Kremlin": a facility in Moscow
+            city, _, qualifier = seat[1].partition(",")
+            place = self.resolve_place(city, qualifier.strip() or None, start, end)
+            if place is not None:
+                return [replace(place, name=seat[0], geonames_id=None, feature="facility")]
         whole = self._place(start, end)
         if whole is not None:
             return [whole]
