@@ -438,11 +438,12 @@ def test_titles_and_sectors_files():
 
     codes = sector_codes()
     assert {"GOV", "MIL", "REB", "OPP", "COP", "MED", "SPY"} <= codes
-    for name in ("titles.tsv", "sectors.tsv"):
+    for name, columns in (("titles.tsv", 4), ("sectors.tsv", 3)):
         rows = _read_tsv(name)
         assert rows, name
         for row in rows:
-            assert len(row) == 3, (name, row)
+            assert len(row) == columns, (name, row)
+            assert columns == 3 or row[3] in ("m", "f", "-"), row
             assert row[0] == row[0].lower(), row
             assert row[1] in codes, row
             assert row[2] == "-" or country_name(row[2]) is not None, row
@@ -765,3 +766,15 @@ def test_seats_of_power_as_places(nlp):
     assert kremlin.latitude == pytest.approx(55.75, abs=0.05)
     pentagon = one(resolver.places(span_of(doc, "at the Pentagon")))
     assert pentagon.longitude == pytest.approx(-77.1, abs=0.1)  # Arlington, Virginia, not Texas
+
+
+def test_gendered_title_guides_pronouns(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "State Department spokeswoman Heather Nauert met Sergey Lavrov. She said talks went well.",
+    )
+    assert one(resolver.actors(span_of(doc, "She"))).name == "Heather Nauert"
+    doc, resolver = resolve(
+        nlp, "Donald Trump met Queen Elizabeth in London. She said the visit went well."
+    )
+    assert one(resolver.actors(span_of(doc, "She"))).name == "Elizabeth"

@@ -253,6 +253,7 @@ class Lexicon:
     )  # key -> (alpha3, sector)
     institution_exact: dict[str, tuple[str, str]] = field(default_factory=dict)
     titles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (sector, hint)
+    title_gender: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> "f"
     sectors: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (sector, hint)
     sector_labels: dict[str, str] = field(default_factory=dict)
     states: dict[str, UsState] = field(default_factory=dict)  # postal code -> row
@@ -304,8 +305,10 @@ def lexicon() -> Lexicon:
             lex.institutions[key(name)] = (alpha3, sector)
         if seat != "-":
             lex.seats[key(name)] = (name, seat)
-    for title, sector, hint in _read_tsv("titles.tsv"):
+    for title, sector, hint, gender in _read_tsv("titles.tsv"):
         lex.titles[key(title)] = (sector, _hint(hint))
+        if gender in ("m", "f"):
+            lex.title_gender[key(title)] = gender
     for noun, sector, hint in _read_tsv("sectors.tsv"):
         lex.sectors[key(noun)] = (sector, _hint(hint))
     for code, label in _read_tsv("sector_names.tsv"):
@@ -949,6 +952,7 @@ class ArticleResolver:
     ) -> None:
         if title is not None:
             sector, hint = self.lex.titles[key(title)]
+            gender = gender or self.lex.title_gender.get(key(title))
             if person.title is None or (country and person.country is None):
                 person.title = " ".join(w if w.isupper() else w for w in title.split())
                 person.sector = sector
@@ -1037,13 +1041,19 @@ class ArticleResolver:
         earlier = [m for m in self.mentions if m.end <= pronoun.i and fits(m)]
         if not earlier:
             return None
+
+        def agreeing(mentions: list[_Mention]) -> list[_Mention]:
+            """Those whose gender is known to agree, when there are any."""
+            known = [m for m in mentions if self.people[m.person].gender == gender]
+            return known or mentions
+
         sentence_of = self._sentence_of
         same = [m for m in earlier if sentence_of[m.start] == sentence_of[pronoun.i]]
         if same:
-            return same[-1].person
+            return agreeing(same)[-1].person
         # The nearest earlier sentence that names someone: its subject first.
         last_sentence = sentence_of[earlier[-1].start]
-        in_last = [m for m in earlier if sentence_of[m.start] == last_sentence]
+        in_last = agreeing([m for m in earlier if sentence_of[m.start] == last_sentence])
         for mention in in_last:
             root = self.doc[mention.start : mention.end].root
             if root.dep_ in ("nsubj", "nsubjpass"):
