@@ -38,6 +38,13 @@ def test_code_table_parses_with_quad_class_and_goldstein_of_each_root():
         ("112", "Accuse", -2.0),
         ("173", "Arrest, detain, or charge with legal action", -5.0),
         ("195", "Employ aerial weapons", -10.0),
+        # values of the standard scale that are easy to get wrong
+        ("13", "Threaten", -6.0),
+        ("016", "Deny responsibility", -2.0),
+        ("035", "Express intent to yield", 7.0),
+        ("124", "Decline to yield", -4.0),
+        ("165", "Halt mediation", -6.5),
+        ("1822", "Torture", -9.0),
     ],
 )
 def test_code_rows_mean_what_cameo_says(code, label, goldstein):
