@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from timeline.dates import resolve_phrase
+from timeline.dates import find_time_expressions, resolve_phrase
 
 UTC = UTC
 ANCHORS = {
@@ -373,3 +373,22 @@ def test_phrase_resolves_to_value(phrase: str, anchor: str, value: str, mod: str
     assert expression.mod == mod
     if expression.date_start is not None:
         assert expression.date_start <= expression.date_end
+
+
+# Expressions inside sentences, where the words around them decide the value:
+# (anchor, expression, value, sentence)
+SENTENCES = [
+    ("H", "a year ago", "2016-Q3",
+     "Acme posted third-quarter profit and said it will post a fourth-quarter loss. "
+     "Sales rose from a year ago."),
+    ("H", "a year earlier", "2016-Q3",
+     "Acme reported third-quarter profit of $5 million, up from $4 million a year earlier."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("anchor", "phrase", "value", "sentence"), SENTENCES)
+def test_expression_in_sentence_resolves_to_value(
+    anchor: str, phrase: str, value: str, sentence: str
+) -> None:
+    found = {e.text: e.value for e in find_time_expressions(sentence, ANCHORS[anchor])}
+    assert found.get(phrase) == value, found

@@ -1158,6 +1158,18 @@ def _r_season(m, ctx, c):
     return _Resolved(DATE, f"{y}-{code}", _mod_of(m))
 
 
+def _note_quarter(ctx: _Context, year: int, quarter: int, c: _Candidate) -> None:
+    """Remember a quarter the text reports on, for "a year earlier" and "the quarter" after it.
+
+    A quarter that has not ended by the publication time is remembered only when the text
+    reports on it ("reported fourth-quarter earnings", a fiscal quarter, or "the quarter ended
+    Sept. 30"), not when it forecasts it ("will result in a fourth-quarter loss").
+    """
+    ended = _month_end(year, 3 * quarter) < ctx.anchor.date()
+    if ended or _ENDED.match(ctx.text, c.end) or _direction(ctx, c.start, c.end, None) == "past":
+        ctx.last_quarter, ctx.last_quarter_end = (year, quarter), c.end
+
+
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -1170,7 +1182,7 @@ def _r_quarter(m, ctx, c):
     if word == "last" and not m.group("the") and not m.group("y") and not m.group("yrel2"):
         value = _shift(anchor, unit, -1)  # "last quarter": the one before this one
         if unit == "quarter":
-            ctx.last_quarter, ctx.last_quarter_end = (int(value[:4]), int(value[-1])), c.end
+            _note_quarter(ctx, int(value[:4]), int(value[-1]), c)
         return _Resolved(DATE, value)
     n = count if word in ("final", "last") else _ORD_Q[word]
     if n > count:
@@ -1188,7 +1200,7 @@ def _r_quarter(m, ctx, c):
             y -= 1
     value = f"{y}-{letter}{n}"
     if letter == "Q":
-        ctx.last_quarter, ctx.last_quarter_end = (y, n), c.end
+        _note_quarter(ctx, y, n, c)
     return _Resolved(DATE, value)
 
 
@@ -1204,7 +1216,7 @@ def _r_year_quarter(m, ctx, c):
     else:
         q = int(_shift(ctx.anchor.date(), "quarter", -1)[-1])
     if m.group("ord"):
-        ctx.last_quarter, ctx.last_quarter_end = (year, q), c.end
+        _note_quarter(ctx, year, q, c)
     return _Resolved(DATE, f"{year}-Q{q}")
 
 
@@ -1212,7 +1224,7 @@ def _r_qcode(m, ctx, c):
     q = int(m.group("q") or m.group("q2"))
     y = m.group("y") or m.group("y2")
     year = int(y) if y else ctx.anchor.year
-    ctx.last_quarter, ctx.last_quarter_end = (year, q), c.end
+    _note_quarter(ctx, year, q, c)
     return _Resolved(DATE, f"{year}-Q{q}")
 
 
@@ -1346,7 +1358,9 @@ def _r_rel_unit(m, ctx, c):
         if rel == "the" and ctx.last_quarter and c.start - ctx.last_quarter_end < 400:
             y, q = ctx.last_quarter
             return _Resolved(DATE, f"{y}-Q{q}", mod)
-        return _Resolved(DATE, _shift(anchor, "quarter", -1), mod)
+        value = _shift(anchor, "quarter", -1)
+        _note_quarter(ctx, int(value[:4]), int(value[-1]), c)
+        return _Resolved(DATE, value, mod)
     if unit == "day" and rel in ("this", "the", "current", "the current"):
         return None if rel in ("the",) else _Resolved(DATE, anchor.isoformat(), mod)
     offset = {"this": 0, "current": 0, "the current": 0, "the": 0, "the same": 0,
@@ -1365,10 +1379,8 @@ def _r_rel_unit(m, ctx, c):
             return _Resolved(DATE, _week_value(anchor - timedelta(days=7)) + "-WE", mod)
         return _Resolved(DATE, _week_value(anchor) + "-WE", mod)
     if unit == "quarter":
-        y, q = ctx.anchor.year, (anchor.month - 1) // 3 + 1
         value = _shift(anchor, "quarter", offset)
-        ctx.last_quarter, ctx.last_quarter_end = (int(value[:4]), int(value[-1])), c.end
-        del y, q
+        _note_quarter(ctx, int(value[:4]), int(value[-1]), c)
         return _Resolved(DATE, value, mod)
     return _Resolved(DATE, _shift(anchor, unit, offset), mod)
 
