@@ -8,12 +8,25 @@ event_code, event_label, quad_class, trigger, status, sentence, actors, location
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, and_, case, exists, func, literal_column, or_, select, text
+from sqlalchemy import (
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -139,8 +152,8 @@ def _full_text(session: Session, query: str):
 
 
 def filtered(session: Session, flt: EventFilter) -> Select:
-    """The SELECT of event rows (with their article) that match a filter, in order."""
-    query = select(EventRow).join(ArticleRow, ArticleRow.id == EventRow.article_id)
+    """The SELECT of event rows (plain table rows, no ORM objects) that match a filter, in order."""
+    query = select(EVENTS)
     conditions = []
     for name, role in (
         (flt.actor, None),
@@ -223,16 +236,121 @@ def filtered(session: Session, flt: EventFilter) -> Select:
 
 
 def iter_events(session: Session, flt: EventFilter) -> Iterator[dict]:
-    """Stream the matching events as dicts; related rows are fetched a chunk at a time."""
-    rows = session.execute(filtered(session, flt).execution_options(yield_per=CHUNK)).scalars()
-    chunk: list[EventRow] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= CHUNK:
-            yield from _views(session, chunk)
-            chunk = []
-    if chunk:
-        yield from _views(session, chunk)
+    """Stream the matching events as dicts, in one query.
+
+    Each event's actors and places come aggregated as JSON by the database (correlated subqueries
+    on the event_actors/event_locations primary keys), its article by a join: no ORM objects and
+    no per-event round trips. The cursor streams (server-side on PostgreSQL), so memory does not
+    grow with the number of events.
+    """
+    connection = session.connection()
+    query = _with_details(session, filtered(session, flt))
+    result = connection.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
+    for rows in result.partitions(CHUNK):
+        for row in rows:
+            yield _event_view(row)
+
+
+def _json_list(value) -> list:
+    """A JSON array from the database; items carrying sort keys (_0, _1) are put in order."""
+    if value is None:
+        return []
+    items = json.loads(value) if isinstance(value, str) else value
+    if items and "_0" in items[0]:
+        items.sort(key=lambda item: (item["_0"] is None, item["_0"] or 0, item["_1"] or ""))
+        for item in items:
+            del item["_0"], item["_1"]
+    return items
+
+
+def _with_details(session: Session, query: Select) -> Select:
+    """Add to an events query: the article and source, and the actors and places as JSON."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    link, actor = EVENT_ACTORS.c, ACTORS.c
+    actor_fields = {
+        "name": actor.name,
+        "role": link.role,
+        "kind": actor.kind,
+        "country_code": actor.country_code,
+        "code": actor.code,
+    }
+    place_link, place = EVENT_LOCATIONS.c, LOCATIONS.c
+    place_fields = {
+        "name": place.name,
+        "country_code": place.country_code,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "feature": place.feature,
+    }
+
+    def aggregated(fields: dict, source, where, order) -> object:
+        pairs = [part for key, column in fields.items() for part in (literal(key), column)]
+        if postgres:
+            item = func.json_build_object(*pairs)
+            inner = select(func.json_agg(aggregate_order_by(item, *order)))
+            return inner.select_from(source).where(where).scalar_subquery()
+        # SQLite before 3.44 cannot order inside an aggregate: the sort keys travel along and
+        # _json_list sorts by them
+        keys = [part for i, column in enumerate(order) for part in (literal(f"_{i}"), column)]
+        item = func.json_object(*pairs, *keys)
+        return (
+            select(func.json_group_array(item)).select_from(source).where(where).scalar_subquery()
+        )
+
+    actors = aggregated(
+        actor_fields,
+        EVENT_ACTORS.join(ACTORS, actor.id == link.actor_id),
+        link.event_id == EVENTS.c.id,
+        (link.start_char, actor.name),
+    )
+    places = aggregated(
+        place_fields,
+        EVENT_LOCATIONS.join(LOCATIONS, place.id == place_link.location_id),
+        place_link.event_id == EVENTS.c.id,
+        (place_link.start_char, place.name),
+    )
+    article, source = ARTICLES.c, SOURCES.c
+    return (
+        query.add_columns(
+            actors.label("actors_json"),
+            places.label("places_json"),
+            article.title.label("article_title"),
+            article.url.label("article_url"),
+            article.published_at.label("article_published_at"),
+            source.name.label("article_source"),
+        )
+        .join(ARTICLES, article.id == EVENTS.c.article_id)
+        .outerjoin(SOURCES, source.id == article.source_id)
+    )
+
+
+def _event_view(row) -> dict:
+    return {
+        "id": row.id,
+        "date_start": row.date_start.isoformat() if row.date_start else None,
+        "date_end": row.date_end.isoformat() if row.date_end else None,
+        "date_value": row.date_value,
+        "granularity": row.granularity,
+        "date_source": row.date_source,
+        "event_code": row.event_code,
+        "event_label": row.event_label,
+        "quad_class": row.quad_class,
+        "goldstein": row.goldstein,
+        "trigger": row.trigger,
+        "status": row.status,
+        "sentence": row.sentence,
+        "actors": _json_list(row.actors_json),
+        "locations": _json_list(row.places_json),
+        "article": {
+            "id": row.article_id,
+            "title": row.article_title,
+            "url": row.article_url,
+            "source": row.article_source,
+            "published_at": row.article_published_at.isoformat()
+            if row.article_published_at
+            else None,
+        },
+    }
 
 
 def count_events(session: Session, flt: EventFilter) -> int:
@@ -241,89 +359,131 @@ def count_events(session: Session, flt: EventFilter) -> int:
 
 
 def get_event(session: Session, event_id: int) -> dict | None:
-    row = session.get(EventRow, event_id)
+    connection = session.connection()
+    row = connection.execute(select(EVENTS).where(EVENTS.c.id == event_id)).first()
     if row is None:
         return None
-    return next(iter(_views(session, [row], detail=True)))
+    return next(iter(_views(connection, [row], detail=True)))
 
 
-def _views(session: Session, rows: list[EventRow], detail: bool = False) -> Iterator[dict]:
+EVENTS = EventRow.__table__
+EVENT_ACTORS = EventActor.__table__
+ACTORS = ActorRow.__table__
+EVENT_LOCATIONS = EventLocation.__table__
+LOCATIONS = LocationRow.__table__
+ARTICLES = ArticleRow.__table__
+SOURCES = Source.__table__
+EXPRESSIONS = TimeExpressionRow.__table__
+
+
+def _views(connection, rows, detail: bool = False) -> Iterator[dict]:
     ids = [row.id for row in rows]
     actors: dict[int, list[dict]] = {i: [] for i in ids}
-    for link, actor in session.execute(
-        select(EventActor, ActorRow)
-        .join(ActorRow, ActorRow.id == EventActor.actor_id)
-        .where(EventActor.event_id.in_(ids))
-        .order_by(EventActor.event_id, EventActor.start_char, ActorRow.name)
+    link, actor = EVENT_ACTORS.c, ACTORS.c
+    for r in connection.execute(
+        select(
+            link.event_id,
+            link.role,
+            link.text,
+            link.start_char,
+            link.end_char,
+            link.title,
+            actor.name,
+            actor.kind,
+            actor.country_code,
+            actor.code,
+            actor.title.label("actor_title"),
+        )
+        .join_from(EVENT_ACTORS, ACTORS, actor.id == link.actor_id)
+        .where(link.event_id.in_(ids))
+        .order_by(link.event_id, link.start_char, actor.name)
     ):
         view = {
-            "name": actor.name,
-            "role": link.role,
-            "kind": actor.kind,
-            "country_code": actor.country_code,
-            "code": actor.code,
+            "name": r.name,
+            "role": r.role,
+            "kind": r.kind,
+            "country_code": r.country_code,
+            "code": r.code,
         }
         if detail:
             view.update(
                 {
-                    "text": link.text,
-                    "start": link.start_char,
-                    "end": link.end_char,
-                    "title": link.title or actor.title,
+                    "text": r.text,
+                    "start": r.start_char,
+                    "end": r.end_char,
+                    "title": r.title or r.actor_title,
                 }
             )
-        actors[link.event_id].append(view)
+        actors[r.event_id].append(view)
     places: dict[int, list[dict]] = {i: [] for i in ids}
-    for link, place in session.execute(
-        select(EventLocation, LocationRow)
-        .join(LocationRow, LocationRow.id == EventLocation.location_id)
-        .where(EventLocation.event_id.in_(ids))
-        .order_by(EventLocation.event_id, EventLocation.start_char)
+    link, place = EVENT_LOCATIONS.c, LOCATIONS.c
+    for r in connection.execute(
+        select(
+            link.event_id,
+            link.text,
+            link.start_char,
+            link.end_char,
+            place.name,
+            place.country_code,
+            place.latitude,
+            place.longitude,
+            place.feature,
+            place.geonames_id,
+        )
+        .join_from(EVENT_LOCATIONS, LOCATIONS, place.id == link.location_id)
+        .where(link.event_id.in_(ids))
+        .order_by(link.event_id, link.start_char)
     ):
         view = {
-            "name": place.name,
-            "country_code": place.country_code,
-            "latitude": place.latitude,
-            "longitude": place.longitude,
-            "feature": place.feature,
+            "name": r.name,
+            "country_code": r.country_code,
+            "latitude": r.latitude,
+            "longitude": r.longitude,
+            "feature": r.feature,
         }
         if detail:
             view.update(
                 {
-                    "text": link.text,
-                    "start": link.start_char,
-                    "end": link.end_char,
-                    "geonames_id": place.geonames_id,
+                    "text": r.text,
+                    "start": r.start_char,
+                    "end": r.end_char,
+                    "geonames_id": r.geonames_id,
                 }
             )
-        places[link.event_id].append(view)
-    article_ids = {row.article_id for row in rows}
+        places[r.event_id].append(view)
+    article, source = ARTICLES.c, SOURCES.c
     articles = {
-        article.id: {
-            "id": article.id,
-            "title": article.title,
-            "url": article.url,
-            "source": source,
-            "published_at": article.published_at.isoformat() if article.published_at else None,
+        r.id: {
+            "id": r.id,
+            "title": r.title,
+            "url": r.url,
+            "source": r.source,
+            "published_at": r.published_at.isoformat() if r.published_at else None,
         }
-        for article, source in session.execute(
-            select(ArticleRow, Source.name)
-            .outerjoin(Source, Source.id == ArticleRow.source_id)
-            .where(ArticleRow.id.in_(article_ids))
+        for r in connection.execute(
+            select(
+                article.id,
+                article.title,
+                article.url,
+                article.published_at,
+                source.name.label("source"),
+            )
+            .join_from(ARTICLES, SOURCES, source.id == article.source_id, isouter=True)
+            .where(article.id.in_({row.article_id for row in rows}))
         )
     }
     expressions = {}
     if detail:
         expression_ids = [row.time_expression_id for row in rows if row.time_expression_id]
-        for expression in session.scalars(
-            select(TimeExpressionRow).where(TimeExpressionRow.id.in_(expression_ids))
+        for r in connection.execute(
+            select(EXPRESSIONS).where(EXPRESSIONS.c.id.in_(expression_ids))
         ):
-            expressions[expression.id] = {
-                "text": expression.text,
-                "start": expression.start_char,
-                "end": expression.end_char,
-                "type": expression.type,
-                "value": expression.value,
+            expressions[r.id] = {
+                "text": r.text,
+                "start": r.start_char,
+                "end": r.end_char,
+                "type": r.type,
+                "value": r.value,
             }
     for row in rows:
         view = {
@@ -366,7 +526,7 @@ def _event_ids(session: Session, flt: EventFilter | None):
     if flt is None:
         return None
     unlimited = EventFilter(**{**flt.__dict__, "limit": None})
-    return filtered(session, unlimited).order_by(None).with_only_columns(EventRow.id)
+    return filtered(session, unlimited).order_by(None).with_only_columns(EVENTS.c.id)
 
 
 def list_actors(
@@ -479,6 +639,48 @@ def list_places(session: Session, limit: int | None = None) -> list[dict]:
         }
         for place, count in session.execute(query)
     ]
+
+
+def period_key(day: date, by: str) -> str:
+    """The period a day falls in: 2017-04-11 (day), 2017-W15 (ISO week), 2017-04, 2017-Q2, 2017."""
+    if by == "day":
+        return day.isoformat()
+    if by == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if by == "month":
+        return f"{day:%Y-%m}"
+    if by == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if by == "year":
+        return str(day.year)
+    raise InputError(f"unknown period {by!r}: day, week, month, quarter or year")
+
+
+def counts_by_period(session: Session, flt: EventFilter, by: str = "week") -> dict[str, dict]:
+    """Event counts per period of their first day, by quad class: {"2017-W15": {1: 3, 4: 1}}.
+
+    The database groups by day (an index scan); days are folded into weeks, months ... here, the
+    same way on every database.
+    """
+    period_key(date(2000, 1, 1), by)  # reject an unknown period before querying
+    events = _event_ids(session, flt)
+    query = (
+        select(EventRow.date_start, EventRow.quad_class, func.count())
+        .where(EventRow.date_start.is_not(None))
+        .group_by(EventRow.date_start, EventRow.quad_class)
+    )
+    if flt.__dict__ != EventFilter().__dict__:
+        query = query.where(EventRow.id.in_(events))
+    counts: dict[str, dict] = {}
+    for day, quad_class, n in session.execute(query):
+        bucket = counts.setdefault(period_key(day, by), {})
+        bucket[quad_class] = bucket.get(quad_class, 0) + n
+    return dict(sorted(counts.items()))
+
+
+def weekly_counts(session: Session, flt: EventFilter) -> dict[str, dict]:
+    return counts_by_period(session, flt, "week")
 
 
 def stats(session: Session) -> dict:
