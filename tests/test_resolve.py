@@ -778,3 +778,12 @@ def test_gendered_title_guides_pronouns(nlp):
         nlp, "Donald Trump met Queen Elizabeth in London. She said the visit went well."
     )
     assert one(resolver.actors(span_of(doc, "She"))).name == "Elizabeth"
+
+
+def test_unambiguous_cities_give_context(nlp):
+    # No state is named, but Fort Worth has one listed namesake, in Texas.
+    doc, resolver = resolve(
+        nlp, "Storms hit Fort Worth on Monday. In Paris, the courthouse flooded."
+    )
+    assert "TX" in resolver.states
+    assert one(resolver.places(span_of(doc, "Paris"))).country_code == "USA"

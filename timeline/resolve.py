@@ -627,6 +627,20 @@ class ArticleResolver:
                 if matched:
                     break
             i += matched or 1
+        # Cities with one listed place of that name ("Aleppo", "Dallas") name their country and,
+        # in the US, their state: context for the namesakes of other names.
+        for ent in self._ents:
+            if ent.label_ != "GPE":
+                continue
+            k = key(self._text(ent.start, ent.end))
+            if k in lex.country_names or k in lex.state_names or k in lex.capitals:
+                continue
+            candidates = [c for c, main in gazetteer().cities.get(k, ()) if main]
+            if len({(c.country, c.admin1) for c in candidates}) == 1:
+                city = candidates[0]
+                self.country_counts[city.country] += 1
+                if city.country == "USA":
+                    self.states.add(city.admin1)
         # Cities written with a state ("Austin, Texas", "Long Beach, CA") name their state.
         for t in doc:
             if t.text == "," and t.i + 1 < len(doc):
