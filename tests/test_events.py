@@ -373,3 +373,27 @@ def test_groups_take_their_country_from_the_city_they_are_in(run):
     event = only(run("Demonstrators in Nairobi blocked roads in the city of Mombasa."), "block")
     assert event.event_code == "144"
     assert {a.country_code for a in event.actors_in("source")} == {"KEN"}
+
+
+def test_company_business_is_economic_cooperation_dated_by_its_expression(run):
+    text = "Lufthansa ordered twelve new aircraft from Embraer on Monday."
+    monday = timex(text, "on Monday", "2017-04-03", "day", date(2017, 4, 3), date(2017, 4, 3))
+    events = run(text, [monday])
+    order = next(e for e in events if e.lemma == "order")
+    assert order.event_code == "061"
+    assert order.plover_type == "COOPERATE"
+    assert "Lufthansa" in sources(order)
+    assert order.date_value == "2017-04-03" and order.date_source == "text"
+
+
+def test_an_order_to_a_person_is_still_a_demand(run):
+    events = run("The Syrian army ordered residents to leave the village.")
+    assert any(e.event_code.startswith("10") for e in events)
+    assert not any(e.event_code == "061" for e in events)
+
+
+def test_company_unveiling_is_a_statement(run):
+    events = run("Toyota unveiled a new electric car in Tokyo.")
+    unveil = next(e for e in events if e.lemma == "unveil")
+    assert unveil.event_code == "010"
+    assert "Toyota" in sources(unveil)
