@@ -160,6 +160,15 @@ TENSE_CASES = [
     ("The court postponed the hearing until Tuesday.", "Tuesday", "2017-04-11"),
     ("Police do not plan to act on Thursday.", "Thursday", "2017-04-13"),
     ("The ministry says Monday's talks went well.", "Monday", "2017-04-03"),
+    ("Relatives said they would fight Wednesday's ruling.", "Wednesday", "2017-04-05"),
+    ("Markets were calm ahead of Tuesday's vote.", "Tuesday", "2017-04-11"),
+    ("Most members had filed their reports by Wednesday.", "Wednesday", "2017-04-05"),
+    ("The offer had been due to expire on Monday.", "Monday", "2017-04-03"),
+    ("The agency has given them until 9 a.m. Tuesday to answer.", "9 a.m. Tuesday",
+     "2017-04-11T09:00"),
+    ("The banks have extended the loans through January.", "January", "2018-01"),
+    ("The index closed near the record high set on Oct. 6.", "Oct. 6", "2016-10-06"),
+    ("The council decided to hold the vote in March.", "March", "2018-03"),
 ]  # fmt: skip
 
 

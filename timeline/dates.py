@@ -765,8 +765,11 @@ _CLAUSE_BREAK = re.compile(r"[;:!?\n]|(?<!\.m)(?<!\b[A-Z])(?<!Mr|Ms|Dr|St)\.(?=\
 
 _PAST_TAIL = re.compile(r"\b(?:as\s+of|since|until\s+now)\s+(?:last\s+)?\Z", re.I)
 _INTENT_WORDS = frozenset(
-    "plan plans planning expect expects intend intends hope hopes want wants aim aims going "
-    "scheduled due set ready prepared".split()
+    "plan plans planning planned expect expects expected intend intends intended hope hopes "
+    "hoped want wants wanted aim aims aimed going scheduled due set ready prepared decide "
+    "decides decided agree agrees agreed promise promises promised pledge pledges pledged vow "
+    "vows vowed threaten threatens threatened vote votes voted ask asks asked urge urges urged "
+    "invite invites invited order orders ordered prepare prepares".split()
 )
 _BEFORE_ADJECTIVE = frozenset(
     "a an the still very most more less its his her their our your this that these those".split()
@@ -791,6 +794,8 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
         if low.endswith("'ll"):
             return "future"
         cue = cues.get(low)
+        if low == "set" and (i + 1 >= len(recent) or recent[i + 1] not in ("for", "to")):
+            cue = "past"  # "a record high set on Aug. 6", but "set for Tuesday"
         past = cue == "past" or (
             cue is None
             and _PAST_VERB.match(low) is not None
@@ -809,8 +814,8 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
             return "past"
         if low == "to" and i > 0 and recent[i - 1] in _INTENT_WORDS:
             return "future"  # "did not plan to remove him on Thursday"
-        if low in cues:
-            return cues[low]
+        if cue is not None:
+            return cue
     after = text[end : min(len(text), end + 60)]
     stop = _CLAUSE_BREAK.search(after)
     after_words = re.findall(r"[A-Za-z']+", after[: stop.start()] if stop else after)
@@ -859,6 +864,8 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
         # "postponed until Tuesday", "scheduled for Monday": the date lies ahead of the act
         return "future" if lexicons().tense_cues.get(token.lower_) == "future" else "past"
     if token.tag_ == "VBN":
+        if token.lower_ == "set" and not any(c.lower_ in ("for", "to") for c in children):
+            return "past"  # "the record set on Oct. 6", but "a summit set for April"
         if token.lower_ in _FORWARD_WORDS or "to" in auxiliaries:
             return "future"  # "a summit set for April", "to be published in November"
         if auxiliaries & {"is", "are", "am", "'s", "'re"} and not auxiliaries & {"has", "have"}:
@@ -878,9 +885,38 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+_PAST_PERFECT = re.compile(r"\bhad\b(?!\s+to\b)(?![^;:.!?]*\b(?:will|would|shall)\b)", re.I)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|awaiting|await|awaits)\s+(?:the\s+)?\Z", re.I)
+_UNTIL_TAIL = re.compile(
+    r"\b(?:until|till|through)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\.\s*(?:[A-Z]{2,3}\s+)?)?\Z",
+    re.I,
+)
+_PERFECT_OR_PRESENT = re.compile(
+    r"\b(?:has|have|'ve|is|are)\s+(?:(?:also|now|been|already)\s+)*[a-z]+(?:ed|en|n)\b", re.I
+)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before `start`, back to a sentence or clause break."""
+    window = text[max(0, start - 120) : start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    return window[cut:]
+
+
 def _direction(ctx: _Context, start: int, end: int, default: str | None = "past") -> str | None:
     """'past' / 'future' for the expression at start..end; `default` when nothing says."""
     direction = None
+    text = ctx.text
+    clause = _clause_before(text, start)
+    if _POSSESSIVE.match(text, end):
+        # "Wednesday's ruling": the verb of the sentence does not date the thing named; news
+        # names an event this way once it happened, unless it is awaited ("ahead of Tuesday's")
+        return "future" if _AHEAD.search(clause) else "past"
+    if _PAST_PERFECT.search(" ".join(clause.split()[-8:])):
+        return "past"  # "had filed reports by Wednesday", "had been due to expire Friday"
+    if _UNTIL_TAIL.search(clause) and _PERFECT_OR_PRESENT.search(clause):
+        return "future"  # "has given them until 9 a.m. Tuesday", "has extended loans through May"
     if _FUTURE_TAIL.search(ctx.text, max(0, start - 40), start):
         return "future"  # "as soon as Tuesday", "by March"
     if _PAST_TAIL.search(ctx.text, max(0, start - 40), start):
