@@ -352,3 +352,55 @@ def test_show_highlights_provenance(loaded):
     assert text[detail["sentence_span"][0] : detail["sentence_span"][1]] == detail["sentence"]
     missing = run(loaded, "show", "99999")
     assert missing.exit_code == 1 and "no event with id 99999" in missing.stderr
+
+
+def test_export_every_format_through_the_cli(loaded, tmp_path):
+    import openpyxl
+
+    count = len(events_json(loaded))
+    for fmt in ("html", "xlsx", "geojson"):
+        out = tmp_path / f"events.{fmt}"
+        result = run(loaded, "export", "--format", fmt, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert out.exists() and not (tmp_path / f"events.{fmt}.part").exists()
+    assert "<html" in (tmp_path / "events.html").read_text(encoding="utf-8").lower()
+    sheet = openpyxl.load_workbook(tmp_path / "events.xlsx")["events"]
+    assert sheet.max_row == count + 1
+    features = json.loads((tmp_path / "events.geojson").read_text(encoding="utf-8"))["features"]
+    assert all(len(f["geometry"]["coordinates"]) == 2 for f in features)
+    acled = run(loaded, "export", "--profile", "acled").stdout
+    rows = list(csv.DictReader(io.StringIO(acled, newline="")))
+    assert len(rows) == count and "event_date" in rows[0] and "time_precision" in rows[0]
+    gdelt = list(csv.DictReader(io.StringIO(run(loaded, "export", "--profile", "gdelt").stdout)))
+    assert len(gdelt) == count and "ActionGeo_Lat" in gdelt[0]
+
+
+def test_export_usage_errors(loaded, tmp_path):
+    assert run(loaded, "export", "--format", "xlsx").exit_code == 2
+    assert run(loaded, "export", "--profile", "acled", "--format", "json").exit_code == 2
+    result = run(loaded, "export", "-o", str(tmp_path / "missing" / "x.csv"))
+    assert result.exit_code == 1 and "cannot write" in result.stderr
+
+
+def test_chart_through_the_cli(loaded, tmp_path):
+    out = tmp_path / "chart.png"
+    result = run(
+        loaded,
+        "chart",
+        "--by",
+        "week",
+        "--actor",
+        "Russia",
+        "-o",
+        str(out),
+        "--width",
+        "640",
+        "--height",
+        "320",
+    )
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == 640 and int.from_bytes(data[20:24], "big") == 320
+    drawn = int(result.stderr.split("chart of ")[1].split()[0])
+    assert drawn == len(events_json(loaded, "--actor", "Russia"))

@@ -13,6 +13,9 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from timeline.errors import InputError
+from timeline.query import period_key
+
 PERIODS = ("day", "week", "month", "year")
 BY = (*PERIODS, "actor")
 QUAD_LABELS = {
@@ -27,16 +30,9 @@ DPI = 100
 
 def period_of(day: date, by: str) -> str:
     """The label of the period that contains `day`: 2017-04-11, 2017-W15, 2017-04 or 2017."""
-    if by == "day":
-        return day.isoformat()
-    if by == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
-    if by == "month":
-        return f"{day.year}-{day.month:02d}"
-    if by == "year":
-        return str(day.year)
-    raise ValueError(f"unknown period {by!r}: one of {', '.join(PERIODS)}")
+    if by not in PERIODS:
+        raise InputError(f"unknown period {by!r}: one of {', '.join(PERIODS)}")
+    return period_key(day, by)
 
 
 def count_events(events: Iterable[dict], by: str, top: int = 15) -> dict[str, dict[int, int]]:
@@ -47,7 +43,7 @@ def count_events(events: Iterable[dict], by: str, top: int = 15) -> dict[str, di
     an event counts once for each distinct actor that takes part in it, whatever the role.
     """
     if by not in BY:
-        raise ValueError(f"unknown grouping {by!r}: one of {', '.join(BY)}")
+        raise InputError(f"unknown grouping {by!r}: one of {', '.join(BY)}")
     counts: dict[str, Counter[int]] = defaultdict(Counter)
     for event in events:
         quad = int(event["quad_class"])

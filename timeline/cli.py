@@ -6,6 +6,7 @@ tracebacks only with --debug.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -446,38 +447,151 @@ def timeline_view(ctx, **options) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "json", "jsonl"]),
+    type=click.Choice(["csv", "json", "jsonl", "html", "xlsx", "geojson"]),
     default="csv",
     show_default=True,
 )
+@click.option(
+    "--profile",
+    type=click.Choice(["acled", "gdelt"]),
+    help="CSV with ACLED's or GDELT 2.0's columns and conventions (some columns approximate: "
+    "see the README).",
+)
+@click.option("--title", default="Timeline", help="Title of the HTML page.")
 @click.option("-o", "--output", default="-", help="File to write (default - : stdout).")
 @pass_context
-def export(context, fmt, output, **options) -> None:
-    """Export the events that match the filters, streaming, as CSV, JSON or JSON Lines.
+def export(context, fmt, profile, title, output, **options) -> None:
+    """Export the events that match the filters, streaming.
 
-    CSV has one row per event, a header row and RFC 4180 quoting; multi-valued cells (actors,
-    places) are joined with "; ".
+    \b
+    Formats:
+      csv      one row per event, header row, RFC 4180 quoting; multi-valued cells
+               (actors, places) joined with "; "
+      json     an array of events; jsonl: one event per line
+      html     one self-contained page with an interactive, zoomable timeline
+      xlsx     a spreadsheet (needs -o FILE)
+      geojson  a FeatureCollection of points, one per located place of an event
+    --profile acled|gdelt writes CSV with the column names of those projects.
+
+    The file appears only when complete (written beside it, then renamed).
 
     \b
     Examples:
       timeline export --format csv -o events.csv
       timeline export --actor Russia --since 2017-04 --format jsonl > russia.jsonl
+      timeline export --format html -o timeline.html --title "Syria, April 2017"
+      timeline export --profile acled -o acled.csv
     """
+    from timeline.query import iter_events
+
+    if profile and fmt != "csv":
+        raise click.UsageError("--profile writes CSV: leave out --format or use --format csv")
+    if fmt == "xlsx" and output == "-":
+        raise click.UsageError("xlsx is a binary file: give -o FILE.xlsx")
+    flt = make_filter(options)
+    with context.database(must_exist=True) as db, db.session() as session:
+        events = iter_events(session, flt)
+        if output == "-":
+            count = write_export(events, fmt, profile, title, sys.stdout)
+        else:
+            count = write_file(
+                output,
+                lambda out: write_export(events, fmt, profile, title, out),
+                by_path=fmt == "xlsx",
+            )
+    click.echo(f"exported {count} events" + (f" to {output}" if output != "-" else ""), err=True)
+
+
+def write_export(events, fmt: str, profile: str | None, title: str, out) -> int:
+    """Write events in one export format to a text stream (or, for xlsx, a path)."""
+    if profile:
+        from timeline.export.profiles import write_profile
+
+        return write_profile(events, profile, out)
+    if fmt == "html":
+        from timeline.export.html import write_html
+
+        return write_html(events, out, title=title)
+    if fmt == "geojson":
+        from timeline.export.geo import write_geojson
+
+        return write_geojson(events, out)
+    if fmt == "xlsx":
+        from timeline.export.sheets import write_xlsx
+
+        return write_xlsx(events, out)
     from timeline.export import write_events
+
+    return write_events(events, fmt, out)
+
+
+def write_file(output: str, write, *, by_path: bool = False):
+    """Run `write` on a file beside OUTPUT, then rename it over OUTPUT: a failed export leaves no
+    half-written file and never clobbers an earlier complete one. `write` gets an open text
+    stream, or with `by_path` the partial file's path (binary formats: xlsx, png)."""
+    partial = f"{output}.part"
+    try:
+        if by_path:
+            result = write(partial)
+        else:
+            with open(partial, "w", encoding="utf-8", newline="") as handle:
+                result = write(handle)
+        os.replace(partial, output)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise
+    return result
+
+
+@cli.command()
+@click.option(
+    "--by",
+    type=click.Choice(["day", "week", "month", "year", "actor"]),
+    default="week",
+    show_default=True,
+    help="Bars per period of the events' first day, or per actor (the --top most active).",
+)
+@filter_options
+@click.option("-o", "--output", required=True, help="The PNG file to write.")
+@click.option("--width", type=click.IntRange(200, 10000), default=1000, show_default=True)
+@click.option("--height", type=click.IntRange(150, 10000), default=500, show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=15, show_default=True)
+@click.option("--title", help="Chart title.")
+@pass_context
+def chart(context, by, output, width, height, top, title, **options) -> None:
+    """Draw event counts as a PNG: per day/week/month/year or per actor, stacked by quad class
+    (verbal/material cooperation/conflict).
+
+    \b
+    Examples:
+      timeline chart --by week --actor Russia -o events.png
+      timeline chart --by actor --top 10 --since 2017-04 -o actors.png
+    """
+    from timeline.chart import plot_counts
     from timeline.query import iter_events
 
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.session() as session:
-        if output == "-":
-            count = write_events(iter_events(session, flt), fmt, sys.stdout)
-        else:
-            try:
-                handle = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            except OSError as exc:
-                raise InputError(f"cannot write {output}: {exc.strerror}") from None
-            with handle:
-                count = write_events(iter_events(session, flt), fmt, handle)
-    click.echo(f"exported {count} events" + (f" to {output}" if output != "-" else ""), err=True)
+        counts = write_file(
+            output,
+            lambda path: plot_counts(
+                iter_events(session, flt),
+                by,
+                path,
+                width=width,
+                height=height,
+                top=top,
+                title=title,
+            ),
+            by_path=True,
+        )
+    total = sum(sum(q.values()) for q in counts.values())
+    click.echo(f"chart of {total} events in {len(counts)} bars written to {output}", err=True)
 
 
 @cli.command()

@@ -5,7 +5,7 @@ class TimelineError(Exception):
     """Base class: a problem the user can act on. The message is the whole story, one line."""
 
 
-class InputError(TimelineError):
+class InputError(TimelineError, ValueError):
     """A file, format or value given by the user cannot be read."""
 
 
