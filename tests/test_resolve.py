@@ -585,6 +585,19 @@ def test_organization_affiliations(nlp):
     assert (hamas.kind, hamas.country_code) == ("organization", "PSE")
 
 
+def test_national_movements_keep_their_country(nlp):
+    doc, resolver = resolve(
+        nlp, "UNITA rebels shelled the town. The Tamil Tigers and the ANC issued statements."
+    )
+    rebels = one(resolver.actors(span_of(doc, "UNITA rebels")))
+    assert (rebels.kind, rebels.code, rebels.country_code) == ("group", "AGOREB", "AGO")
+    actors = resolver.actors(span_of(doc, "The Tamil Tigers and the ANC"))
+    assert [(a.name, a.country_code) for a in actors] == [
+        ("Tamil Tigers", "LKA"),
+        ("African National Congress", "ZAF"),
+    ]
+
+
 def test_ethnic_groups_are_not_states(nlp):
     doc, resolver = resolve(nlp, "Ethnic Albanians in south Serbia protested.")
     group = one(resolver.actors(span_of(doc, "Ethnic Albanians in south Serbia")))

@@ -1423,10 +1423,11 @@ class ArticleResolver:
             if modifier and modifier[1]:
                 hints.append(modifier[1])
             i += 1
-        if org is not None:
+        if org is not None:  # "UNITA rebels": a national movement's group keeps its country
             label = self.lex.sector_labels.get(sector, sector.lower())
+            home = org.code[:3] if org.code[:3] in self.lex.countries else None
             return self._make(
-                f"{org.name} {label}", "group", start, end, None, org.code + sector, sector
+                f"{org.name} {label}", "group", start, end, home, org.code[:3] + sector, sector
             )
         if country is None and person is not None:
             country = self.people[person].country
