@@ -347,6 +347,19 @@ this week | J | 2017-W14
 today | K | 2017-04-08
 yesterday | K | 2017-04-07
 this weekend | K | 2017-W14-WE
+2 1/2 years | A | P2Y6M
+three and a half years | A | P3Y6M
+5 1/2 hours | A | PT5H30M
+an hour and a half | A | PT1H30M
+a minute and a half | A | PT1M30S
+1.5 days | A | P1DT12H
+0.5 years | A | P6M
+a year and a half | A | P1Y6M
+last Oct. 23 | A | 2016-10-23
+last March 30 | A | 2017-03-30
+last April 10 | A | 2016-04-10
+next Feb. 3 | A | 2018-02-03
+next April 1 | A | 2018-04-01
 """
 
 

@@ -342,7 +342,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "slash": (r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", None, False),
         "mdy": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?\s+(?P<d>{day_num})(?:st|nd|rd|th)?\b"
                 rf"(?!\s*(?:%|percent|million|billion))(?:(?:\s*,\s*|\s+)(?P<y>{year})\b)?",
-                rf"\b(?P<wd>{weekday})\.?,?\s+", False),
+                rf"\b(?:(?P<wd>{weekday})\.?,?|(?P<rel>last|next|this\s+coming|coming))\s+", False),
         "dmy": (rf"\b(?P<d>{day_num})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?"
                 rf"(?:,?\s+(?P<y>{year})\b)?", rf"(?:\b(?P<wd>{weekday}),?\s+)?(?:\bthe\s+)?",
                 False),
@@ -399,7 +399,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                      False),
         "year_ago": (r"\b(?=[yY])year[\s-](?:earlier|ago)(?:\s+(?P<what>quarter|period|"
                      r"months?|level|figures?|results?|time))?\b", r"(?:\bthe\s+)?", False),
-        "duration": (rf"\b{_lead(lex.units)}(?P<unit>{unit})(?:[\s-]+long|[\s-]+old)?\b"
+        "duration": (rf"\b{_lead(lex.units)}(?P<unit>{unit})(?P<half>\s+and\s+a\s+half)?"
+                     r"(?:[\s-]+long|[\s-]+old)?\b"
                      r"(?:\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*[,.;:]|\s*$)|"
                      r"from\s+now|hence|back|previously)\b)?",
                      rf"{approx}(?:\b(?P<pre>the\s+(?:past|last|next|previous|first|coming|final|"
@@ -966,7 +967,22 @@ def _unit(word: str) -> tuple[str, str]:
     raise KeyError(word)
 
 
+# a fraction of a unit written in the next smaller one, as TimeML writes "2 1/2 years" (P2Y6M)
+_SPLIT = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
+
+
 def _duration_value(num: str, letter: str) -> str:
+    if num != "X" and "." in num and letter in _SPLIT:
+        whole, fraction = divmod(float(num), 1)
+        small, per = _SPLIT[letter]
+        part = fraction * per
+        if abs(part - round(part)) < 1e-6:
+            big = letter[-1]
+            time = "T" if letter.startswith("T") or small == "H" else ""
+            head = f"{int(whole)}{big}" if whole else ""
+            if letter.startswith("T"):
+                return f"PT{head}{round(part)}{small}"
+            return f"P{head}{time}{round(part)}{small}"
     if letter.startswith("T"):
         return f"PT{num}{letter[1:]}"
     if letter == "2W":
@@ -1126,7 +1142,14 @@ def _r_mdy(m, ctx, c):
     if m.group("y"):
         y = int(m.group("y"))
     else:
-        y = _year_for_day(ctx.anchor.date(), month, d, _direction(ctx, c.start, c.end, None))
+        rel = (m.group("rel") or "").lower()
+        anchor = ctx.anchor.date()
+        if rel == "last":  # "last Oct. 23": the latest one before the anchor
+            y = anchor.year if date(anchor.year, month, d) < anchor else anchor.year - 1
+        elif rel:  # "next Feb. 3", "this coming May 5": the first one after it
+            y = anchor.year if date(anchor.year, month, d) > anchor else anchor.year + 1
+        else:
+            y = _year_for_day(anchor, month, d, _direction(ctx, c.start, c.end, None))
     return _Resolved(DATE, date(y, month, d).isoformat())
 
 
@@ -1428,8 +1451,15 @@ def _anchor_dt(ctx: _Context, day: date, source: str) -> datetime:
                               second=0, microsecond=0)  # fmt: skip
 
 
-def _r_ago(m, ctx, c):
+def _duration_number(m: _Groups) -> str:
     num = _number(m.group("num"))
+    if m.group("half") and num != "X":
+        num = f"{float(num) + 0.5:g}"  # "a minute and a half"
+    return num
+
+
+def _r_ago(m, ctx, c):
+    num = _duration_number(m)
     unit, letter = _unit(m.group("unit"))
     direction = re.sub(r"\s+", " ", m.group("dir").lower())
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
@@ -1492,7 +1522,7 @@ def _r_year_ago(m, ctx, c):
 def _r_duration(m, ctx, c):
     if m.group("dir"):
         return _r_ago(m, ctx, c)
-    num = _number(m.group("num"))
+    num = _duration_number(m)
     unit, letter = _unit(m.group("unit"))
     return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
 
