@@ -233,7 +233,7 @@ two weeks | A | P2W
 a week | A | P1W
 one month | A | P1M
 twenty-five years | A | P25Y
-two and a half years | A | P2.5Y
+two and a half years | A | P2Y6M
 two-year | A | P2Y
 10-year | A | P10Y
 16-hour | A | PT16H
