@@ -800,3 +800,10 @@ def test_unambiguous_cities_give_context(nlp):
     )
     assert "TX" in resolver.states
     assert one(resolver.places(span_of(doc, "Paris"))).country_code == "USA"
+
+
+def test_capitalised_common_word_is_not_a_surname(nlp):
+    doc, resolver = resolve(
+        nlp, "Senator John Young spoke on Monday. Young people protested outside."
+    )
+    assert one(resolver.actors(span_of(doc, "Young people"))).name == "civilians"

@@ -875,6 +875,8 @@ class ArticleResolver:
         for t in doc:
             if t.i in covered or not t.text[:1].isupper() or _surname_key([t.text]) not in surnames:
                 continue
+            if t.is_sent_start and t.pos_ != "PROPN" and t.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # "Young people protested" in an article about John Young
             begin = t.i
             while (
                 begin > 0
