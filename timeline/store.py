@@ -315,7 +315,7 @@ def actor_ids_for(session: Session, mentions: Iterable[ActorMention]) -> dict[tu
         ids.update(_known_actor_ids(session, missing))
     _fill_gaps(session, {ids[k]: merged[k] for k in keys})
     aliases = sorted(
-        {(ids[k], " ".join(n.split())) for k in keys for n in names[k] if _is_alias(n)}
+        {(ids[k], clean) for k in keys for n in names[k] if _is_alias(clean := _clean_name(n))}
     )
     _insert_ignore(
         session,
@@ -342,6 +342,11 @@ def _names_of(mention: ActorMention) -> set[str]:
     return names
 
 
+def _clean_name(name: str) -> str:
+    """Spaces collapsed, punctuation trimmed from the ends: "Russia," -> "Russia" (not "U.S.")."""
+    return " ".join(name.split()).strip(",;:()[]{}\"'\u201c\u201d\u2018\u2019 ")
+
+
 NAME_CONNECTORS = frozenset("of the and al el bin ibn de del da di van von la le for".split())
 
 
@@ -351,7 +356,7 @@ def _is_alias(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 6 or name.endswith(("'s", "’s")):
         return False
-    if len(words) == 1 and name.lower() in PRONOUNS and not name.isupper():
+    if len(words) == 1 and name.lower() in PRONOUNS and not (name.isupper() and len(name) > 1):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
 
@@ -431,7 +436,7 @@ def find_actor(session: Session, name: str) -> ActorRow:
 
 
 def add_alias(session: Session, actor_id: int, alias: str, *, confirmed: bool = False) -> None:
-    alias = " ".join(alias.split())
+    alias = _clean_name(alias)
     if not _is_alias(alias):
         raise InputError(f"{alias!r} cannot be an alias")
     dialect = session.get_bind().dialect.name
