@@ -169,6 +169,11 @@ TENSE_CASES = [
     ("The banks have extended the loans through January.", "January", "2018-01"),
     ("The index closed near the record high set on Oct. 6.", "Oct. 6", "2016-10-06"),
     ("The council decided to hold the vote in March.", "March", "2018-03"),
+    ("A car bomb exploded next to the embassy in Kabul Thursday morning.", "Thursday morning",
+     "2017-04-06TMO"),
+    ("On Tuesday, the union plans to strike.", "Tuesday", "2017-04-11"),
+    ("On Tuesday, when the minister set aside his plans, the talks resumed.", "Tuesday",
+     "2017-04-04"),
 ]  # fmt: skip
 
 

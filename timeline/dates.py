@@ -795,6 +795,8 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
         if low.endswith("'ll"):
             return "future"
         cue = cues.get(low)
+        if low == "next" and i + 1 < len(recent) and recent[i + 1] == "to":
+            continue  # "next to the embassy"
         if low == "set" and (i + 1 >= len(recent) or recent[i + 1] not in ("for", "to")):
             cue = "past"  # "a record high set on Aug. 6", but "set for Tuesday"
         past = cue == "past" or (
@@ -820,12 +822,16 @@ def _direction_from_text(text: str, start: int, end: int) -> str | None:
     after = text[end : min(len(text), end + 60)]
     stop = _CLAUSE_BREAK.search(after)
     after_words = re.findall(r"[A-Za-z']+", after[: stop.start()] if stop else after)
-    for word in after_words[:6]:
+    for k, word in enumerate(after_words[:8]):
         low = word.lower()
         if low in ("will", "would", "is", "are") or low.endswith("'ll"):
             return "future" if low != "would" else None
-        if low in cues and cues[low] == "past":
+        if cues.get(low) == "past":
             return "past"
+        if cues.get(low) == "future" and low not in ("next", "set", "due", "would"):
+            following = after_words[k + 1].lower() if k + 1 < len(after_words) else ""
+            if not low.endswith("ed") and following == "to":  # not "planned", not "plans" (noun)
+                return "future"  # "On Tuesday, the league plans to ..."
         if _PAST_VERB.match(low) and low not in _NOT_PAST:
             return "past"
     return None
