@@ -397,3 +397,48 @@ def test_company_unveiling_is_a_statement(run):
     unveil = next(e for e in events if e.lemma == "unveil")
     assert unveil.event_code == "010"
     assert "Toyota" in sources(unveil)
+
+
+def test_purpose_infinitive_is_planned_and_keeps_its_code(run):
+    text = "Russia and the United States reached a deal to destroy Syria's chemical weapons."
+    events = run(text)
+    destroy = next(e for e in events if e.lemma == "destroy")
+    assert destroy.status == "planned"
+    assert destroy.event_code.startswith("17")  # an aim, not a threat
+    deal = next(e for e in events if e.lemma == "reach")
+    assert deal.status == "asserted"
+
+
+def test_protest_against_no_one_named_targets_the_source_country(run):
+    events = run("Thousands of Kenyan teachers staged a general strike over pay.")
+    strike = next(e for e in events if e.event_code.startswith("14"))
+    assert {a.country_code for a in strike.actors_in("target")} == {"KEN"}
+
+
+def test_visit_to_a_city_targets_its_country_without_the_city_words(run):
+    events = run("Prime Minister Justin Trudeau of Canada travelled to Beijing on Monday.")
+    visit = next(e for e in events if e.event_code.startswith("04"))
+    target = next(a for a in visit.actors_in("target"))
+    assert (target.name, target.country_code) == ("China", "CHN")
+    assert target.text == "" and target.start == -1  # "Beijing" is a place, not a name of China
+    assert ("Beijing", "CHN") in places(visit)
+
+
+def test_aid_for_a_country_and_to_a_country(run):
+    for text in (
+        "Japan agreed to provide emergency aid for Nepal.",
+        "Japan sent emergency aid to Nepal.",
+    ):
+        events = run(text)
+        assert any("Nepal" in targets(e) for e in events), text
+
+
+def test_office_holder_takes_the_only_country_the_article_names(run):
+    text = "President Paul Kagame criticized the opposition. Rwanda will hold elections in May."
+    events = run(text)
+    criticism = next(e for e in events if "Paul Kagame" in sources(e))
+    kagame = next(a for a in criticism.actors_in("source") if a.name == "Paul Kagame")
+    assert kagame.country_code == "RWA"
+    text = "President Paul Kagame praised Uganda and Kenya."
+    praise = next(e for e in run(text) if "Paul Kagame" in sources(e))
+    assert next(a for a in praise.actors if a.name == "Paul Kagame").country_code is None

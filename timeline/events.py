@@ -436,6 +436,10 @@ _STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate"}
 _NAME_TYPES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _PARTNER_PREPS = {"with", "against", "to", "toward", "towards", "on"}
 _CONFLICT_ACTIONS = {"14", "16", "17", "18", "19", "20"}
+# Roots whose "for" names the one the act is for: "aid for Nepal", "calls for Iran to ..."
+_FOR_BENEFICIARY = {"02", "03", "05", "07", "10", "11"}
+# Sectors of office holders whose country is their state's: a "President X" or "Defense Minister X"
+_STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 
 # Refining an introducing verb by the action it introduces, by the action's CAMEO root
 _REFINE = {
@@ -478,6 +482,7 @@ class _Frame:
     date_source: str = "publication"
     antecedent: _Frame | None = None
     action: Token | None = None  # the action an introducing verb governs ("agreed to set up")
+    purpose: bool = False  # planned as the aim of another act, not announced or threatened
 
 
 def extract_events(
@@ -883,7 +888,10 @@ class _Builder:
 
     def _noun_targets(self, frame: _Frame, noun: Token) -> None:
         for child in noun.children:
-            if child.dep_ != "prep" or child.lemma_.lower() not in _NOUN_TARGET_PREPS:
+            if child.dep_ != "prep":
+                continue
+            beneficiary = child.lemma_.lower() == "for" and frame.code[:2] in _FOR_BENEFICIARY
+            if child.lemma_.lower() not in _NOUN_TARGET_PREPS and not beneficiary:
                 continue
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
@@ -893,7 +901,7 @@ class _Builder:
                     if places:
                         frame.places += places
                         if frame.code[:2] == "04" or child.lemma_.lower() in _MOTION_PREPS:
-                            frame.targets += self._actors(pobj)
+                            frame.targets += self._destination(pobj, places)
                         continue
                 frame.targets += self._actors(pobj, loose=True)
 
@@ -948,18 +956,18 @@ class _Builder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and not self._is_place(pobj):
                         frame.targets += self._actors(pobj, loose=True)
-            if child.dep_ == "prep" and child.lemma_.lower() in _TARGET_PREPS:
+            if child.dep_ in ("prep", "dative") and child.lemma_.lower() in _TARGET_PREPS:
                 lemma = child.lemma_.lower()
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
                     if self._is_place(pobj) and lemma in _PLACE_PREPS:
                         if lemma in _MOTION_PREPS:  # "travel to Moscow", "send aid to Greece"
-                            frame.targets += self._actors(pobj)
+                            frame.targets += self._destination(pobj, self._places(pobj))
                         continue
                     if lemma == "over" and frame.code[:2] not in ("11", "12", "14"):
                         continue  # "complained over the raids", not "fought over the town"
-                    if lemma == "for" and frame.code[:2] not in ("02", "10", "11", "05"):
+                    if lemma == "for" and frame.code[:2] not in _FOR_BENEFICIARY:
                         continue
                     frame.targets += self._actors(pobj, loose=True)
 
@@ -1091,13 +1099,23 @@ class _Builder:
             if code:
                 break
         if code is None:
+            code = self._only_country(found)
+        if code is None:
             return found
         return [
-            dataclasses.replace(a, country_code=code)
-            if a.kind == "person" and not a.country_code
+            dataclasses.replace(a, country_code=code, code=code + (a.sector or ""))
+            if a.kind == "person" and not a.country_code and a.code in (None, a.sector)
             else a
             for a in found
         ]
+
+    def _only_country(self, found: list[ActorMention]) -> str | None:
+        """The country of an office holder the article gives no country ("President Yoweri
+        Museveni"): the one country the article names, when it names exactly one."""
+        if not any(a.kind == "person" and a.title and a.sector in _STATE_SECTORS for a in found):
+            return None
+        named = [c for c, n in self.resolver.country_counts.items() if n > 0]
+        return named[0] if len(named) == 1 else None
 
     def _located(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
         """Groups without a country take it from their own place: "demonstrators in Baghdad"."""
@@ -1304,6 +1322,13 @@ class _Builder:
                     return "planned"
                 token = head
                 continue
+            if (
+                dep in ("acl", "advcl", "relcl")
+                and token.tag_ == "VB"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            ):  # a purpose: "a deal to destroy the weapons", "went to Geneva to meet the envoy"
+                frame.purpose = True
+                return "planned"
             if dep in ("ccomp", "parataxis") or (dep == "advcl" and token.tag_ != "VBG"):
                 if head.lemma_.lower() in _SPEECH or head.lemma_.lower() in _SPEECH_NOUNS:
                     return "reported"
@@ -1389,7 +1414,7 @@ class _Builder:
         ]
         if not frame.targets and frame.places and frame.code[:2] != "01":
             frame.targets = self._place_country(frame)
-        if not frame.targets and frame.code[:2] == "17" and frame.sources:
+        if not frame.targets and frame.code[:2] in ("14", "17") and frame.sources:
             frame.targets = self._domestic_target(frame)
         expr = self._own_time(frame)
         if expr is not None:
@@ -1399,7 +1424,9 @@ class _Builder:
             if expr is not None:
                 frame.time, frame.date_source = expr, "context"
         root = frame.code[:2]
-        if frame.status in ("planned", "hypothetical") and root in _CONFLICT_ACTIONS:
+        if frame.purpose:
+            pass  # "a deal to destroy the weapons": the aim keeps its own code
+        elif frame.status in ("planned", "hypothetical") and root in _CONFLICT_ACTIONS:
             frame.code = self._refine("threaten", "130", frame.code)  # "will impose a curfew"
         elif frame.status in ("planned", "hypothetical") and root in ("06", "07", "08"):
             frame.code = self._intent_code(frame.code)  # "would allow inspectors"
@@ -1460,36 +1487,47 @@ class _Builder:
                 ],
             )
 
-    def _place_country(self, frame: _Frame) -> list[ActorMention]:
-        """With no other target, the country where it happens: "lifted a curfew in Montenegro"."""
+    def _destination(self, pobj: Token, places: list[PlaceMention]) -> list[ActorMention]:
+        """The target of a motion or visit to a place: a country named as such is itself the
+        target ("sent aid to Greece"); a city or region is a place, and the target is the country
+        it lies in, an actor that takes no words from the place ("travel to Moscow": Russia)."""
+        if places and all(p.feature == "country" for p in places):
+            return self._actors(pobj)
+        return self._host_countries(places, set())
+
+    def _host_countries(
+        self, places: list[PlaceMention], own: set[str | None]
+    ) -> list[ActorMention]:
         from timeline.resolve import country_name
 
-        own = {a.country_code for a in frame.sources}
-        for place in frame.places:
+        for place in places:
             code = place.country_code
             if code and code not in own:
                 name = country_name(code) or code
                 return [
                     ActorMention(
-                        name=name,
-                        kind="country",
-                        role="target",
-                        text=place.text,
-                        start=place.start,
-                        end=place.end,
-                        country_code=code,
-                        code=code,
+                        name=name, kind="country", role="target", country_code=code, code=code
                     )
                 ]
         return []
 
+    def _place_country(self, frame: _Frame) -> list[ActorMention]:
+        """With no other target, the country where it happens: "lifted a curfew in Montenegro",
+        "arrives in Moscow" (CAMEO codes a visit to a capital as a visit to its country). The place
+        stays a location; the country target takes no words from it, so that "Moscow" is never
+        recorded as a name of Russia."""
+        return self._host_countries(frame.places, {a.country_code for a in frame.sources})
+
     def _domestic_target(self, frame: _Frame) -> list[ActorMention]:
         """Coercion of an object that names no actor ("outlawed the largest militant group",
-        "prevented the demonstration") is coded, as CAMEO does, against the source's country."""
+        "prevented the demonstration") and a protest against no one named ("staged a general
+        strike") are coded, as CAMEO does, against the source's country."""
         from timeline.resolve import country_name
 
-        if not any(c.dep_ in ("dobj", "nsubjpass") for c in frame.clause.children):
-            return []
+        if frame.code[:2] == "17" and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in frame.clause.children
+        ):
+            return []  # a protest needs no object: it is against the source's own government
         source = frame.sources[0]
         code = source.country_code
         if not code:
