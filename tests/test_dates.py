@@ -172,6 +172,9 @@ TENSE_CASES = [
     ("A car bomb exploded next to the embassy in Kabul Thursday morning.", "Thursday morning",
      "2017-04-06TMO"),
     ("On Tuesday, the union plans to strike.", "Tuesday", "2017-04-11"),
+    ("Crowds gathered in the square to mark the anniversary on Thursday.", "Thursday",
+     "2017-04-06"),
+    ("The firm is still bound by a June agreement with its lenders.", "June", "2016-06"),
     ("On Tuesday, when the minister set aside his plans, the talks resumed.", "Tuesday",
      "2017-04-04"),
 ]  # fmt: skip

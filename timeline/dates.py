@@ -770,7 +770,8 @@ _INTENT_WORDS = frozenset(
     "hoped want wants wanted aim aims aimed going scheduled due set ready prepared decide "
     "decides decided agree agrees agreed promise promises promised pledge pledges pledged vow "
     "vows vowed threaten threatens threatened vote votes voted ask asks asked urge urges urged "
-    "invite invites invited order orders ordered prepare prepares".split()
+    "invite invites invited order orders ordered prepare prepares likely decision agreement "
+    "deal proposal deadline invitation bid".split()
 )
 _BEFORE_ADJECTIVE = frozenset(
     "a an the still very most more less its his her their our your this that these those".split()
@@ -851,14 +852,18 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     token = span.root
+    through_noun = False
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
         if token.lower_ in _FORWARD_WORDS and token.pos_ != "VERB":
             return "future"  # "payable Dec. 15", "effective Feb. 1"
+        through_noun = through_noun or token.pos_ == "NOUN"
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    if through_noun and token.lemma_ in _REPORTING and token.tag_ == "VBD":
+        return None  # "told them of a cutback in September": the cutback is not dated by "told"
     children = list(token.children)
     auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & {"will", "'ll", "shall", "wo", "going"} or token.lower_ in ("will", "'ll"):
@@ -866,7 +871,14 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
     if auxiliaries & {"would", "could", "might", "may", "should", "can", "must"}:
         return None  # modal: the cue words decide
     if token.tag_ == "VB" and any(c.lower_ == "to" for c in children):
-        return "future"  # "plans to visit on Tuesday", "asked him to testify on Feb. 10"
+        # "plans to visit on Tuesday", "asked him to testify on Feb. 10", but not a purpose
+        # clause of a past act: "staged celebrations to mark the entry on Friday"
+        head = token.head
+        if head is token or head.lower_ in _INTENT_WORDS or head.lemma_ in _INTENT_WORDS:
+            return "future"
+        if head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBD", "VBN"):
+            return None
+        return "future" if head.pos_ in ("VERB", "AUX", "ADJ") else None
     if token.tag_ == "VBD":
         # "postponed until Tuesday", "scheduled for Monday": the date lies ahead of the act
         return "future" if lexicons().tense_cues.get(token.lower_) == "future" else "past"
@@ -894,6 +906,8 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
 
 _PAST_PERFECT = re.compile(r"\bhad\b(?!\s+to\b)(?![^;:.!?]*\b(?:will|would|shall)\b)", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
+_ARTICLE_TAIL = re.compile(r"\b(?:a|an)\s+\Z", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}\b")
 _AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|awaiting|await|awaits)\s+(?:the\s+)?\Z", re.I)
 _UNTIL_TAIL = re.compile(
     r"\b(?:until|till|through)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\.\s*(?:[A-Z]{2,3}\s+)?)?\Z",
@@ -916,9 +930,12 @@ def _direction(ctx: _Context, start: int, end: int, default: str | None = "past"
     direction = None
     text = ctx.text
     clause = _clause_before(text, start)
-    if _POSSESSIVE.match(text, end):
-        # "Wednesday's ruling": the verb of the sentence does not date the thing named; news
-        # names an event this way once it happened, unless it is awaited ("ahead of Tuesday's")
+    if _POSSESSIVE.match(text, end) or (
+        text[start].isupper() and _ARTICLE_TAIL.search(clause) and _NOUN_AFTER.match(text, end)
+    ):
+        # "Wednesday's ruling", "a June agreement": the verb of the sentence does not date the
+        # thing named; news names an event this way once it happened, unless it is awaited
+        # ("ahead of Tuesday's vote")
         return "future" if _AHEAD.search(clause) else "past"
     if _PAST_PERFECT.search(" ".join(clause.split()[-8:])):
         return "past"  # "had filed reports by Wednesday", "had been due to expire Friday"
