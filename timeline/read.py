@@ -482,6 +482,7 @@ def _parse_html(
             yield _error(origin, "cannot parse HTML (no document found in the markup)")
             return
         marked_up = _marked_up_times(tree)  # before extraction, which prunes the tree
+        link_words = _link_words(tree)
         document = trafilatura.bare_extraction(
             tree,
             with_metadata=True,
@@ -498,7 +499,7 @@ def _parse_html(
         yield _error(origin, f"cannot parse HTML ({type(exc).__name__}: {_shown(str(exc))})")
         return
     text = _normalize_newlines(getattr(document, "text", None) or "")
-    if not text.strip():
+    if not text.strip() or set(text.split()) <= link_words:  # nothing but link labels ("Home")
         yield _error(
             origin,
             "no article text found; save the article's own page, or give its text as a .txt file",
@@ -558,6 +559,14 @@ def _marked_up_times(tree: object) -> _MarkedUpTimes:
             if parsed is not None:
                 times.append(parsed)
     return _MarkedUpTimes(published=published, times=tuple(times))
+
+
+def _link_words(tree: object) -> set[str]:
+    """The words of the page's link labels: text made of these alone is navigation."""
+    words: set[str] = set()
+    for element in tree.iter("a"):  # type: ignore[attr-defined]
+        words.update(" ".join(element.itertext()).split())
+    return words
 
 
 def _html_published(document: object, marked_up: _MarkedUpTimes) -> datetime | None:
