@@ -156,6 +156,13 @@ CASES = [
         r"nav\.html: no article text found",
     ),
     Case(
+        "HTML with nothing but a link",
+        _file("home.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+        0,
+        1,
+        r"home\.html: no article text found",
+    ),
+    Case(
         "truncated JSON",
         _file("cut.json", json.dumps({"text": STORY, "published": "2017-04-07"})[:40]),
         0,
