@@ -442,3 +442,12 @@ def test_office_holder_takes_the_only_country_the_article_names(run):
     text = "President Paul Kagame praised Uganda and Kenya."
     praise = next(e for e in run(text) if "Paul Kagame" in sources(e))
     assert next(a for a in praise.actors if a.name == "Paul Kagame").country_code is None
+
+
+def test_it_is_the_subject_of_the_clause_above_not_the_nearest_country(run):
+    text = "Washington said the strikes on Syria were a warning, and it would not send troops."
+    send = next(e for e in run(text) if e.lemma == "send")
+    assert sources(send) == {"United States"}
+    text = "The Tamil Tigers announced that it will free soldiers captured in Sri Lanka."
+    free = next(e for e in run(text) if e.lemma == "free")
+    assert sources(free) == {"Tamil Tigers"}

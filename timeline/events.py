@@ -1159,7 +1159,17 @@ class _Builder:
         return found
 
     def _pronoun_actors(self, pronoun: Token) -> list[ActorMention]:
-        """ "it"/"its"/"they": the nearest country or organization named before it."""
+        """ "it"/"its"/"they": the subject of a clause above it that names a country, organization
+        or group ("the RUF announced it will return ...", "Denmark accepted a plan to end its
+        dispute"), else the nearest country or organization named before it."""
+        found = self._governing_subject(pronoun)
+        if found:
+            return [
+                dataclasses.replace(
+                    a, text=pronoun.text, start=pronoun.idx, end=pronoun.idx + len(pronoun)
+                )
+                for a in found
+            ]
         sent = self._sentence(pronoun)
         starts = [sent.start]
         if sent.start > 0:
@@ -1181,6 +1191,27 @@ class _Builder:
                         )
                         for a in found
                     ]
+        return []
+
+    def _governing_subject(self, pronoun: Token) -> list[ActorMention]:
+        token = pronoun
+        for _ in range(8):
+            head = token.head
+            if head is token:
+                return []
+            token = head
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i:
+                    if child.pos_ == "PRON":
+                        return []
+                    named = self.resolver.actors(self._phrase(child))  # the subject itself
+                    found = [a for a in named if a.kind != "person" and a.country_code] or [
+                        a for a in named if a.kind == "organization"
+                    ]
+                    if found or named:  # a person subject ("he said it ...") decides nothing
+                        return found
         return []
 
     def _is_place(self, token: Token) -> bool:
