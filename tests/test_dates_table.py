@@ -355,6 +355,11 @@ a minute and a half | A | PT1M30S
 1.5 days | A | P1DT12H
 0.5 years | A | P6M
 a year and a half | A | P1Y6M
+the near term | A | FUTURE_REF
+the short term | A | FUTURE_REF
+the long term | A | FUTURE_REF
+a later date | A | FUTURE_REF
+as soon as possible | A | FUTURE_REF
 last Oct. 23 | A | 2016-10-23
 last March 30 | A | 2017-03-30
 last April 10 | A | 2016-04-10
