@@ -79,6 +79,13 @@ def test_sqlite_pragmas(tmp_path):
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 30000
 
 
+def test_schema_revision_constant_is_the_head(database):
+    from timeline.db import SCHEMA_REVISION, stored_revision
+
+    assert head_revision(database.engine) == SCHEMA_REVISION
+    assert stored_revision(database.engine) == SCHEMA_REVISION
+
+
 def test_schema_is_created_by_migrations(database):
     tables = set(inspect(database.engine).get_table_names())
     assert tables >= TABLES | {"alembic_version"}

@@ -142,9 +142,8 @@ def downgrade(engine: Engine, revision: str) -> None:
 def _run_alembic(
     engine: Engine, direction: str, revision: str, *, refuse_unversioned: bool = False
 ) -> None:
-    from alembic.util.exc import CommandError
-
     from alembic import command
+    from alembic.util.exc import CommandError
 
     config = alembic_config(engine)
     migrating = _sqlite_migration_engine(engine) if is_sqlite(str(engine.url)) else engine
@@ -220,12 +219,26 @@ def _sqlite_migration_engine(engine: Engine) -> Engine:
     return migrating
 
 
+# The newest migration in alembic/versions; tests/test_db.py checks that it is Alembic's head.
+SCHEMA_REVISION = "34ce74040881"
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The schema version recorded in the database, read with plain SQL."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def ensure_schema(engine: Engine) -> None:
     """Bring the schema to the code's version, or refuse when the database is newer than the code.
 
     A database holding tables that Alembic never created (not a timeline database) is refused.
     """
     check_connection(engine)
+    if stored_revision(engine) == SCHEMA_REVISION:
+        return  # the common case, without loading Alembic (commands start faster)
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config(engine))
