@@ -22,16 +22,29 @@ Conventions (TimeML / TempEval-3):
   "over" stay outside the span, as TimeML draws it, but still give the mod (APPROX, MORE_THAN).
 - durations of decades and centuries are written in years (P10Y, P30Y, PXY for "decades"), as
   the TimeML corpora annotate them; P1DE-style values are still understood by `granularity_of`.
+- a half is written in the next smaller unit, as TimeBank writes it: "2 1/2 years" = P2Y6M,
+  "an hour and a half" = PT1H30M.
 - durations, sets and the *_REF values (PAST_REF included) have no interval: date_start =
   date_end = None.
 - financial news: "the quarter", "a year earlier", "the year-ago period" follow the last quarter
-  the text named (else the last completed quarter); "the year ended June 30" is a duration (P1Y).
-- direction of underspecified dates (a bare weekday, month, month-day, season or holiday): words
-  just before ("by", "as soon as" -> future; "as of", "since" -> past), then the tense and aspect of
-  the governing verb when a spaCy Doc is given (will / going to / present tense / "is scheduled" ->
-  future; past tense, present perfect, reporting verbs -> past), else cue words of the clause
-  (timeline/data/dates_tense_cues.tsv, "-ed" verbs). With nothing to go on, a weekday or holiday is
-  the most recent one (the usual reading in news) and a month or month-day the nearest one.
+  the text reports on (else the last completed quarter); a quarter not over by the publication
+  time counts only when the text reports on it, not when it forecasts it ("will post a
+  fourth-quarter loss"); "the year ended June 30" is a duration (P1Y).
+- parts of the day stay in the value ("Tuesday morning" = 2017-04-11TMO, "Friday night" = ...TNI),
+  as the TimeML guidelines and most TimeBank annotations write them.
+- direction of underspecified dates (a bare weekday, month, month-day, season or holiday):
+  a date named before a noun ("Wednesday's ruling", "a June agreement") is past unless awaited
+  ("ahead of Tuesday's vote"); past perfect just before ("had been due to expire Friday") reads
+  back; "until" / "through" after a present perfect or present ("has given them until Tuesday")
+  reads ahead; then words just before ("by", "as soon as" -> future; "as of", "since" -> past),
+  then the tense and aspect of the governing verb when a spaCy Doc is given (will / going to /
+  present tense / "is scheduled" / an infinitive under "plan", "decide", "agree" ... -> future;
+  past tense, present perfect, reporting verbs, a purpose clause of a past act -> past), else cue
+  words of the clause (timeline/data/dates_tense_cues.tsv, "-ed" verbs, "decided to", "plans to"
+  after the date). With nothing to go on, a weekday or holiday is the most recent one (the usual
+  reading in news) and a month or month-day the nearest one. "last Oct. 23" / "next Feb. 3" are
+  the day before / after the anchor.
+- TimeML annotates ranges ("from 2009 to 2011") as two dates, and so does this module.
 """
 
 from __future__ import annotations
