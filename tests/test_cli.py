@@ -404,3 +404,23 @@ def test_chart_through_the_cli(loaded, tmp_path):
     assert int.from_bytes(data[16:20], "big") == 640 and int.from_bytes(data[20:24], "big") == 320
     drawn = int(result.stderr.split("chart of ")[1].split()[0])
     assert drawn == len(events_json(loaded, "--actor", "Russia"))
+
+
+def _commands(group, prefix=()):
+    import click
+
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("path", [p for p, _ in _commands(cli)], ids=" ".join)
+def test_every_command_has_help_with_an_example(path):
+    command = cli
+    for name in path:
+        command = command.commands[name]
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output or path[-1] in ("merge", "alias")
+    assert len(command.help or "") > 40

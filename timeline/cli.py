@@ -195,7 +195,13 @@ def read_one(path: str, published: str | None):
 @cli.command()
 @pass_context
 def init(context: Context) -> None:
-    """Create the database, or upgrade its schema to this version (Alembic `upgrade head`)."""
+    """Create the database, or upgrade its schema to this version (Alembic `upgrade head`).
+
+    \b
+    Examples:
+      timeline init
+      timeline --db postgresql+psycopg://analyst@dbhost/timeline init
+    """
     from timeline.db import current_revision
 
     with context.database() as db:
@@ -600,7 +606,12 @@ def chart(context, by, output, width, height, top, title, **options) -> None:
 @click.pass_context
 def show(ctx, event_id, fmt) -> None:
     """Print one event with its sentence, article and every field: where it comes from (article,
-    sentence, character spans), with the trigger, actors, places and date highlighted."""
+    sentence, character spans), with the trigger, actors, places and date highlighted.
+
+    \b
+    Example:
+      timeline show 20
+    """
     from timeline.export.view import render_event
     from timeline.query import get_event
 
@@ -719,7 +730,12 @@ def dyads(context, top, fmt, **options) -> None:
 )
 @pass_context
 def places(context, top, fmt) -> None:
-    """List places with their country, coordinates and event counts."""
+    """List places with their country, coordinates and event counts.
+
+    \b
+    Example:
+      timeline places --top 10 --format csv
+    """
     from timeline.export import write_records
     from timeline.query import list_places
 
@@ -733,7 +749,12 @@ def places(context, top, fmt) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @pass_context
 def stats(context, fmt) -> None:
-    """Counts of articles, events, actors, places and the span of dates."""
+    """Counts of articles, events, actors, places and the span of dates.
+
+    \b
+    Example:
+      timeline stats --format json
+    """
     from timeline.query import stats as database_stats
 
     with context.database(must_exist=True) as db, db.session() as session:
