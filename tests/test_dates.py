@@ -90,6 +90,11 @@ def test_ages_are_not_durations() -> None:
     assert values("The 6-year-old boy and his 52-year-old father.") == {}
 
 
+def test_a_part_of_a_named_period_is_not_a_date_of_its_own() -> None:
+    found = values("Sales were flat through the last half of the '80s and the first half of 2016.")
+    assert found == {"the '80s": "198", "the first half of 2016": "2016-H1"}
+
+
 def test_resolve_phrase_needs_the_whole_phrase() -> None:
     assert resolve_phrase("last month", APRIL_7).value == "2017-03"
     assert resolve_phrase("  next week ", APRIL_7).value == "2017-W15"

@@ -399,6 +399,8 @@ SENTENCES = [
     ("H", "a year ago", "2016-Q3",
      "Acme posted third-quarter profit and said it will post a fourth-quarter loss. "
      "Sales rose from a year ago."),
+    ("G", "the third quarter", "1998-Q3",
+     "The firm announced a loss for the third quarter of $2 million."),
     ("H", "a year earlier", "2016-Q3",
      "Acme reported third-quarter profit of $5 million, up from $4 million a year earlier."),
 ]  # fmt: skip

@@ -585,6 +585,8 @@ def _valid(c: _Candidate, text: str) -> bool:
             return False
     if c.rule == "holiday" and not m.group("hol")[0].isupper():
         return False
+    if c.rule == "quarter" and _PART_OF.match(text, c.end):
+        return False  # "the last half of the '80s", "the second quarter of the century"
     if c.rule == "decade" and not groups.get("modw"):
         return True
     if c.rule == "reference":
@@ -594,6 +596,8 @@ def _valid(c: _Candidate, text: str) -> bool:
         unit = m.group("unit").lower()
         if unit == "period" and rel not in ("the latest", "the most recent"):
             return False
+        if unit in ("half", "quarter") and _PART_OF.match(text, c.end):
+            return False  # "the last half of the '80s": a part of the date that follows
         if rel in ("the", "that") and unit in ("day", "decade", "century", "half", "weekend"):
             return (rel == "the" and unit == "weekend") or (rel == "that" and unit == "day")
         if rel == "that" and unit not in ("year", "week", "month"):
@@ -644,6 +648,9 @@ def _valid(c: _Candidate, text: str) -> bool:
         following = re.match(r"^\s+([A-Za-z]+)", text[c.end : c.end + 20])
         return following is None or following.group(1).lower() in _FUNCTION_WORDS
     return True
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:the|this|that|its|his|her|their|a|an)\b|\s+of\s+['’]\d", re.I)
 
 
 def _is_title(c: _Candidate, text: str) -> bool:
