@@ -3,6 +3,7 @@
     python scripts/bench_load.py                     # 2,000 articles, 1 and 2 workers, both DBs
     python scripts/bench_load.py --quick             # 200 articles
     python scripts/bench_load.py --corpus DIR ...    # folders of TimeML .tml files
+    python scripts/bench_load.py --corpus DIR --articles 58 --write articles.jsonl
 
 The articles are the texts of the TimeML corpora (default: ../shared/corpora/timeml/*, each with
 its <DCT> as publication time), repeated until there are N of them; a repeat gets a one-line
@@ -129,8 +130,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, action="append", help="worker counts (1 and 2)")
     parser.add_argument("--db", action="append", help="sqlite and/or postgres (both)")
     parser.add_argument("--json", default="bench_load.json")
+    parser.add_argument(
+        "--write",
+        type=Path,
+        metavar="FILE",
+        help="only write the articles as JSON Lines to FILE (for `timeline load FILE`)",
+    )
     args = parser.parse_args()
     count = args.articles or (200 if args.quick else 2000)
+    if args.write:
+        written = write_articles(args.corpus or DEFAULT_CORPORA, count, args.write)
+        print(f"wrote {written['articles']} articles to {args.write}", file=sys.stderr)
+        return
     report = {"runs": []}
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "articles.jsonl"
