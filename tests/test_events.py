@@ -451,3 +451,21 @@ def test_it_is_the_subject_of_the_clause_above_not_the_nearest_country(run):
     text = "The Tamil Tigers announced that it will free soldiers captured in Sri Lanka."
     free = next(e for e in run(text) if e.lemma == "free")
     assert sources(free) == {"Tamil Tigers"}
+
+
+def test_narrative_anchor_respects_tense_and_statements(run):
+    text = (
+        "In 2015 the company built a factory in Ohio. Ford said it was pleased. "
+        "Ford sells cars in Mexico. Ford opened a plant in 2019 and expanded it."
+    )
+    year = timex(text, "2015", "2015", "year", date(2015, 1, 1), date(2015, 12, 31))
+    later = timex(text, "2019", "2019", "year", date(2019, 1, 1), date(2019, 12, 31))
+    events = run(text, [year, later])
+    said = next(e for e in events if e.lemma == "say")
+    assert said.date_source == "publication"  # a statement is not dated by the story's background
+    sells = [e for e in events if e.lemma == "sell"]
+    assert sells and all(e.date_source == "publication" for e in sells)  # present tense: now
+    text2 = "Until yesterday the US waited. Rex Tillerson said Russia had failed."
+    yesterday = timex(text2, "yesterday", "2017-04-06", "day", date(2017, 4, 6), date(2017, 4, 6))
+    said = next(e for e in run(text2, [yesterday]) if e.lemma == "say")
+    assert said.date_value == "2017-04-06" and said.date_source == "context"

@@ -1412,14 +1412,42 @@ class _Builder:
         return index
 
     def _context_time(self, frame: _Frame) -> TimeExpression | None:
+        """The narrative anchor: the last date earlier in the paragraph. Not for what is so now
+        (present-tense verbs are dated at publication); a past-tense verb is not anchored to a
+        date after publication; a statement is news of the last days, so only a day of the week
+        before publication anchors it ("yesterday ... said"), never a year or month of the
+        story's background."""
+        clause = frame.clause
+        if clause.tag_ in ("VBZ", "VBP"):
+            return None
+        statement = frame.code[:2] == "01"
+        past = clause.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children
+        )
         offset = frame.trigger.idx
         paragraph = self._paragraph_index(offset)
         begin = self.paragraphs[paragraph]
         best = None
         for expr in self.dated:
             if begin <= expr.start and expr.end <= offset:
+                if (
+                    past
+                    and self.published is not None
+                    and expr.date_start is not None
+                    and expr.date_start > self.published
+                ):
+                    continue
+                if statement and not self._recent_day(expr):
+                    continue
                 best = expr
         return best
+
+    def _recent_day(self, expr: TimeExpression) -> bool:
+        if self.published is None or expr.date_start is None or expr.date_end is None:
+            return False
+        if expr.date_start != expr.date_end:
+            return False
+        return 0 <= (self.published - expr.date_start).days <= 7
 
     # -- assembling -----------------------------------------------------------------------------
 
