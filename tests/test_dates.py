@@ -177,6 +177,8 @@ TENSE_CASES = [
     ("A car bomb exploded next to the embassy in Kabul Thursday morning.", "Thursday morning",
      "2017-04-06TMO"),
     ("On Tuesday, the union plans to strike.", "Tuesday", "2017-04-11"),
+    ("Parliament votes on the bill on Wednesday.", "Wednesday", "2017-04-12"),
+    ("The court hears the appeal on Monday.", "Monday", "2017-04-10"),
     ("Crowds gathered in the square to mark the anniversary on Thursday.", "Thursday",
      "2017-04-06"),
     ("The firm is still bound by a June agreement with its lenders.", "June", "2016-06"),
