@@ -151,6 +151,16 @@ def _full_text(session: Session, query: str):
     return EventRow.id.in_(matching)
 
 
+def _events_of(actors: Select, role: str | None = None) -> Select:
+    """The ids of the events the given actors take part in (in a role): an index range on
+    event_actors(actor_id, role, event_id), so the database starts from the actor's events
+    instead of scanning every event."""
+    query = select(EventActor.event_id).where(EventActor.actor_id.in_(actors))
+    if role:
+        query = query.where(EventActor.role == role)
+    return query
+
+
 def filtered(session: Session, flt: EventFilter) -> Select:
     """The SELECT of event rows (plain table rows, no ORM objects) that match a filter, in order."""
     query = select(EVENTS)
@@ -162,23 +172,14 @@ def filtered(session: Session, flt: EventFilter) -> Select:
     ):
         if not name:
             continue
-        link = and_(
-            EventActor.event_id == EventRow.id,
-            EventActor.actor_id.in_(actor_ids_matching(session, name)),
-        )
-        if role:
-            link = and_(link, EventActor.role == role)
-        conditions.append(exists().where(link))
+        conditions.append(EventRow.id.in_(_events_of(actor_ids_matching(session, name), role)))
     if flt.between:
         first, second = (actor_ids_matching(session, name) for name in flt.between)
 
         def role_of(actors, role):
-            return exists().where(
-                EventActor.event_id == EventRow.id,
-                EventActor.role == role,
-                EventActor.actor_id.in_(actors),
-            )
+            return EventRow.id.in_(_events_of(actors, role))
 
+        conditions.append(EventRow.id.in_(_events_of(first)))  # drives the query
         conditions.append(
             or_(
                 and_(role_of(first, "source"), role_of(second, "target")),
@@ -244,7 +245,14 @@ def iter_events(session: Session, flt: EventFilter) -> Iterator[dict]:
     grow with the number of events.
     """
     connection = session.connection()
-    query = _with_details(session, filtered(session, flt))
+    # the filter picks and orders event ids first; the details are computed for those rows only
+    page = filtered(session, flt).with_only_columns(EVENTS.c.id, EVENTS.c.date_start).subquery()
+    query = select(EVENTS).join(page, page.c.id == EVENTS.c.id)
+    if flt.order == "-date":
+        query = query.order_by(page.c.date_start.desc(), page.c.id.desc())
+    else:
+        query = query.order_by(page.c.date_start, page.c.id)
+    query = _with_details(session, query)
     result = connection.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     for rows in result.partitions(CHUNK):
         for row in rows:
@@ -319,7 +327,9 @@ def _with_details(session: Session, query: Select) -> Select:
             article.published_at.label("article_published_at"),
             source.name.label("article_source"),
         )
-        .join(ARTICLES, article.id == EVENTS.c.article_id)
+        # outer joins (the article always exists) keep the events table as the driving one, so
+        # the database can walk the date index and stop after LIMIT rows
+        .outerjoin(ARTICLES, article.id == EVENTS.c.article_id)
         .outerjoin(SOURCES, source.id == article.source_id)
     )
 
