@@ -926,6 +926,11 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
 
 _PAST_PERFECT = re.compile(r"\bhad\b(?!\s+to\b)(?![^;:.!?]*\b(?:will|would|shall)\b)", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
+_SAID_TAIL = re.compile(
+    r"\b(?:said|told\s+(?:reporters|journalists|parliament|lawmakers|[A-Z]\w+)|announced|reported"
+    r"|added|stated|confirmed|declared|disclosed|warned|claimed|denied|acknowledged|insisted)"
+    r"\s+(?:on\s+)?\Z"
+)
 _ARTICLE_TAIL = re.compile(r"\b(?:a|an)\s+\Z", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}\b")
 _AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|awaiting|await|awaits)\s+(?:the\s+)?\Z", re.I)
@@ -957,6 +962,8 @@ def _direction(ctx: _Context, start: int, end: int, default: str | None = "past"
         # thing named; news names an event this way once it happened, unless it is awaited
         # ("ahead of Tuesday's vote")
         return "future" if _AHEAD.search(clause) else "past"
+    if _SAID_TAIL.search(clause):
+        return "past"  # "officials said Monday (that) ...": the day of the saying
     if _PAST_PERFECT.search(" ".join(clause.split()[-8:])):
         return "past"  # "had filed reports by Wednesday", "had been due to expire Friday"
     if _UNTIL_TAIL.search(clause) and _PERFECT_OR_PRESENT.search(clause):
