@@ -469,3 +469,13 @@ def test_narrative_anchor_respects_tense_and_statements(run):
     yesterday = timex(text2, "yesterday", "2017-04-06", "day", date(2017, 4, 6), date(2017, 4, 6))
     said = next(e for e in run(text2, [yesterday]) if e.lemma == "say")
     assert said.date_value == "2017-04-06" and said.date_source == "context"
+
+
+def test_place_named_by_a_kind_of_place_and_victims_of_the_place(run):
+    events = run("Serbia lifted the curfew on Wednesday in Kosovo province.")
+    lifted = next(e for e in events if "Serbia" in sources(e))
+    assert any(p[1] for p in places(lifted))  # "Kosovo province" is a place
+    text = "Two gunmen from Chad killed four people on Sunday when they attacked a market in Kano."
+    killed = next(e for e in run(text) if e.lemma == "kill")
+    victims = [a for a in killed.actors_in("target") if a.kind == "group"]
+    assert victims and all(a.country_code == "NGA" for a in victims)

@@ -436,6 +436,21 @@ _STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate"}
 _NAME_TYPES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _PARTNER_PREPS = {"with", "against", "to", "toward", "towards", "on"}
 _CONFLICT_ACTIONS = {"14", "16", "17", "18", "19", "20"}
+# Common nouns for a kind of place, named by their modifier: "Montenegro province", "Gaza city"
+_PLACE_NOUNS = {
+    "province",
+    "region",
+    "state",
+    "district",
+    "county",
+    "city",
+    "town",
+    "village",
+    "area",
+    "territory",
+    "enclave",
+    "republic",
+}
 # Roots whose "for" names the one the act is for: "aid for Nepal", "calls for Iran to ..."
 _FOR_BENEFICIARY = {"02", "03", "05", "07", "10", "11"}
 # Sectors of office holders whose country is their state's: a "President X" or "Defense Minister X"
@@ -1226,7 +1241,12 @@ class _Builder:
         for child in token.children:  # "Lucca, Italy"
             if child.dep_ == "appos" and child.ent_type_ in _PLACE_TYPES:
                 span = self.doc[span.start : max(span.end, child.i + 1)]
-        return list(self.resolver.places(span))
+        found = list(self.resolver.places(span))
+        if not found and token.lemma_.lower() in _PLACE_NOUNS:  # "Montenegro province"
+            for child in token.children:
+                if child.dep_ in ("compound", "amod") and child.ent_type_ in _PLACE_TYPES:
+                    found += self.resolver.places(self.doc[child.i : child.i + 1])
+        return found
 
     def _locations(self, frame: _Frame) -> list[PlaceMention]:
         places = list(frame.places)
@@ -1524,6 +1544,9 @@ class _Builder:
         """Domestic groups without a country ("demonstrators", "civilians") take the country of
         the place it happens, else (for targets) of the source."""
         place = next((p.country_code for p in frame.places if p.country_code), None)
+        if place is None and frame.code[:2] in ("18", "19", "20"):
+            place = self._sentence_place(frame.trigger)  # "... killed 23 people when they blew
+            # themselves up in Tel Aviv": victims are of the country where it happened
         source = next((a.country_code for a in frame.sources if a.country_code), None)
         for role, fallback, kinds in (
             ("sources", place, ("group", "person")),
@@ -1569,6 +1592,21 @@ class _Builder:
                     )
                 ]
         return []
+
+    def _sentence_place(self, token: Token) -> str | None:
+        """The country of the first place named in a locative phrase of the sentence."""
+        sent = self._sentence(token)
+        for ent in sent.ents:
+            if ent.label_ not in _PLACE_TYPES:
+                continue
+            head = ent.root
+            prep = head.head.lemma_.lower()
+            if head.dep_ != "pobj" or prep not in _PLACE_PREPS or prep == "from":
+                continue  # "gunmen from Chad" name an origin, not where it happened
+            for place in self.resolver.places(ent):
+                if place.country_code:
+                    return place.country_code
+        return None
 
     def _place_country(self, frame: _Frame) -> list[ActorMention]:
         """With no other target, the country where it happens: "lifted a curfew in Montenegro",
