@@ -479,3 +479,17 @@ def test_place_named_by_a_kind_of_place_and_victims_of_the_place(run):
     killed = next(e for e in run(text) if e.lemma == "kill")
     victims = [a for a in killed.actors_in("target") if a.kind == "group"]
     assert victims and all(a.country_code == "NGA" for a in victims)
+
+
+def test_actor_words_cover_the_whole_name(run):
+    text = "Japan sent aid to the Organization of American States."
+    sent = next(e for e in run(text) if e.lemma == "send")
+    target = next(a for a in sent.actors_in("target"))
+    assert target.text == "the Organization of American States"
+
+
+def test_seed_actor_words_are_names(seed_events):
+    for event in seed_events:
+        for actor in event.actors:
+            assert actor.text != "Moscow" or actor.name != "Russia"  # a place lends no name
+            assert actor.text != "the Group"

@@ -1044,7 +1044,12 @@ class _Builder:
             if child.dep_ in _OUTSIDE_PHRASE:
                 continue
             keep.extend(t.i for t in child.subtree)
-        return self.doc[min(keep) : max(keep) + 1]
+        end = max(keep) + 1
+        if token.ent_type_ in ("ORG", "GPE", "FAC", "LOC"):  # "the Group of 7": the whole name
+            doc = self.doc
+            while end < len(doc) and doc[end].ent_iob_ == "I" and end - token.i < 8:
+                end += 1
+        return self.doc[min(keep) : end]
 
     def _actors(self, token: Token, loose: bool = False) -> list[ActorMention]:
         """The actors a phrase denotes; `loose` also takes those its modifiers name ("a base in
