@@ -449,6 +449,9 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "clock": (rf"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{ampm}){tz}",
                   approx, False),
         "clock24": (r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Z)\b", None, False),
+        "clock_pod": (r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?(?:\s+o['’]clock)?\s+"
+                      r"(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<night>night))\b",
+                      None, False),
         "noon": (r"\b(?=[nmNM])(?P<w>noon|midnight|midday)\b", None, False),
         "pod": (r"\b(?=[maeMAE])(?P<pod>morning|afternoon|evening)\b",
                 rf"{mod}(?:\b(?P<the>the)\s+(?:(?P<next>next|following|previous|same)\s+)?)?",
@@ -493,9 +496,9 @@ class _Groups:
 
 
 _PRIORITY = {name: i for i, name in enumerate(
-    ["iso", "slash", "mdy", "dmy", "my", "year_quarter", "clock", "clock24", "deictic", "this_pod",
-     "weekday", "year_ago", "year_end", "quarter", "qcode", "holiday", "rel_unit", "decade",
-     "century", "season",
+    ["iso", "slash", "mdy", "dmy", "my", "year_quarter", "clock", "clock24", "clock_pod", "deictic",
+     "this_pod", "weekday", "year_ago", "year_end", "quarter", "qcode", "holiday", "rel_unit",
+     "decade", "century", "season",
      "month", "year", "past_unit", "duration", "weekday_plural", "set_month", "set_every", "set_ly",
      "vague_units", "spelled_decade", "spelled_year", "unit_long", "bare_units", "noon", "pod",
      "reference"]
@@ -714,6 +717,7 @@ def _triggers() -> dict[str, tuple[str, ...]]:
         "set_ly": ("daily", "weekly", "monthly", "yearly", "annual", "quarterly", "hourly",
                    "nightly", "biweekly", "semiannual", "semi-annual", "bimonthly"),
         "clock": ("a.m", "p.m", "am", "pm", "a. m", "p. m"), "clock24": ("gmt", "utc"),
+        "clock_pod": (" in the morning", " in the afternoon", " in the evening", " at night"),
         "noon": ("noon", "midnight", "midday"), "reference": first_words(lex.references),
     }  # fmt: skip
 
@@ -1464,6 +1468,15 @@ def _r_rel_unit(m, ctx, c):
         value = _shift(base_day, unit, _TEXT_REL[rel])
         return _Resolved(DATE, value, mod, source, _anchor_dt(ctx, base_day, source))
     if unit == "quarter" and rel in ("the", "the latest", "the most recent"):
+        ended = _quarter_ended().match(ctx.text, c.end)
+        if ended:  # "the quarter ended Sept. 30": the calendar quarter of that day
+            month = lexicons().months[ended.group("month").lower().rstrip(".")]
+            year = int(ended.group("y")) if ended.group("y") else anchor.year
+            if not ended.group("y") and date(year, month, 1) > anchor:
+                year -= 1
+            q = (month - 1) // 3 + 1
+            _note_quarter(ctx, year, q, c)
+            return _Resolved(DATE, f"{year}-Q{q}", mod)
         if rel == "the" and ctx.last_quarter and c.start - ctx.last_quarter_end < 400:
             y, q = ctx.last_quarter
             return _Resolved(DATE, f"{y}-Q{q}", mod)
@@ -1492,6 +1505,15 @@ def _r_rel_unit(m, ctx, c):
         _note_quarter(ctx, int(value[:4]), int(value[-1]), c)
         return _Resolved(DATE, value, mod)
     return _Resolved(DATE, _shift(anchor, unit, offset), mod)
+
+
+@lru_cache(maxsize=1)
+def _quarter_ended() -> re.Pattern[str]:
+    month = _alt(lexicons().months)
+    return re.compile(
+        rf"\s+(?:that\s+|which\s+)?ended\s+(?P<month>{month})\.?\s+\d{{1,2}}(?:,\s*(?P<y>\d{{4}}))?",
+        re.IGNORECASE,
+    )
 
 
 def _anchor_dt(ctx: _Context, day: date, source: str) -> datetime:
@@ -1609,6 +1631,10 @@ def _r_spelled_decade(m, ctx, c):
 
 
 def _r_spelled_year(m, ctx, c):
+    if re.match(
+        r"\s+(?:years?|days?|months?|weeks?|people|dollars|times)\b", ctx.text[c.end : c.end + 9]
+    ):
+        return None  # "two thousand years": a number, not the year 2000
     first = re.sub(r"\s+", " ", m.group("c").lower())
     if first == "two thousand":
         century, rest = 2000, 0
@@ -1665,6 +1691,17 @@ def _r_clock(m, ctx, c):
         return None
     base = ctx.last_day or ctx.anchor.date()
     return _Resolved(TIME, f"{base.isoformat()}T{h:02d}:{mi:02d}", _approx(m))
+
+
+def _r_clock_pod(m, ctx, c):
+    h, mi = int(m.group("h")), int(m.group("mi") or 0)
+    pod = (m.group("pod") or "").lower()
+    if pod in ("afternoon", "evening") or (m.group("night") and h >= 6):
+        h = h % 12 + 12  # "7 in the evening", "11 at night"
+    elif h == 12:
+        h = 0  # "12 in the morning", "12 at night" is midnight
+    base = ctx.last_day or ctx.anchor.date()
+    return _Resolved(TIME, f"{base.isoformat()}T{h:02d}:{mi:02d}")
 
 
 def _r_clock24(m, ctx, c):
