@@ -493,3 +493,9 @@ def test_seed_actor_words_are_names(seed_events):
         for actor in event.actors:
             assert actor.text != "Moscow" or actor.name != "Russia"  # a place lends no name
             assert actor.text != "the Group"
+
+
+def test_person_described_as_an_organization_official_takes_its_code(run):
+    critic = next(e for e in run("Ban Ki-moon, the UN secretary-general, criticized Israel."))
+    person = next(a for a in critic.actors_in("source"))
+    assert (person.name, person.code, person.country_code) == ("Ban Ki-moon", "IGO", None)

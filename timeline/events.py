@@ -1107,6 +1107,7 @@ class _Builder:
                 if pobj.dep_ == "pobj"
             ]
         code = None
+        organization = None  # "Kofi Annan, UN secretary-general": the person's IGO code
         for phrase in phrases:
             for entity in phrase.ents:
                 if entity.label_ in ("GPE", "NORP"):
@@ -1116,8 +1117,24 @@ class _Builder:
                     )
                     if code:
                         break
+                elif entity.label_ == "ORG" and organization is None:
+                    organization = next(
+                        (
+                            a.code
+                            for a in self.resolver.actors(entity)
+                            if a.kind == "organization" and a.code and a.code[:3] in ("IGO", "NGO")
+                        ),
+                        None,
+                    )
             if code:
                 break
+        if code is None and organization is not None:
+            return [
+                dataclasses.replace(a, code=organization)
+                if a.kind == "person" and not a.country_code and a.code in (None, a.sector)
+                else a
+                for a in found
+            ]
         if code is None:
             code = self._only_country(found)
         if code is None:
