@@ -905,6 +905,8 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
         return "future" if head.pos_ in ("VERB", "AUX", "ADJ") else None
     if token.tag_ == "VBD":
         # "postponed until Tuesday", "scheduled for Monday": the date lies ahead of the act
+        if token.lower_ == "set" and not any(c.lower_ in ("for", "to") for c in children):
+            return "past"  # "set Friday as the deadline", "set a record on Monday"
         return "future" if lexicons().tense_cues.get(token.lower_) == "future" else "past"
     if token.tag_ == "VBN":
         if token.lower_ == "set" and not any(c.lower_ in ("for", "to") for c in children):
