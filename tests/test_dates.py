@@ -173,7 +173,7 @@ TENSE_CASES = [
      "2017-04-11T09:00"),
     ("The banks have extended the loans through January.", "January", "2018-01"),
     ("The index closed near the record high set on Oct. 6.", "Oct. 6", "2016-10-06"),
-    ("The court set Thursday as the deadline for an answer.", "Thursday", "2017-04-06"),
+    ("Traders set a record on Thursday.", "Thursday", "2017-04-06"),
     ("The council decided to hold the vote in March.", "March", "2018-03"),
     ("A car bomb exploded next to the embassy in Kabul Thursday morning.", "Thursday morning",
      "2017-04-06TMO"),
