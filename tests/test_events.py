@@ -499,3 +499,10 @@ def test_person_described_as_an_organization_official_takes_its_code(run):
     critic = next(e for e in run("Ban Ki-moon, the UN secretary-general, criticized Israel."))
     person = next(a for a in critic.actors_in("source"))
     assert (person.name, person.code, person.country_code) == ("Ban Ki-moon", "IGO", None)
+
+
+def test_artillery_fire_against_a_conjoined_object(run):
+    text = "Syrian troops launched artillery and rocket fire against Turkish border posts."
+    fire = next(e for e in run(text) if e.lemma == "launch")
+    assert fire.event_code == "194"
+    assert {a.country_code for a in fire.actors_in("target")} == {"TUR"}

@@ -957,8 +957,9 @@ class _Builder:
         for child in verb.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in self.lex.nouns:
                 self._noun_targets(frame, child)
-            elif child.dep_ == "dobj":  # "break off relations with Congo"
-                for prep in child.children:
+            elif child.dep_ == "dobj":  # "break off relations with Congo", "mortar and rocket
+                # fire against the camps"
+                for prep in (c for obj in (child, *child.conjuncts) for c in obj.children):
                     if prep.dep_ == "prep" and prep.lemma_.lower() in _PARTNER_PREPS:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
