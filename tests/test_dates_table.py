@@ -355,6 +355,9 @@ a minute and a half | A | PT1M30S
 1.5 days | A | P1DT12H
 0.5 years | A | P6M
 a year and a half | A | P1Y6M
+the week of March 6 | A | 2017-W10
+the week of April 17 | A | 2017-W16
+the week of Jan. 2, 2017 | A | 2017-W01
 4 in the morning | A | 2017-04-07T04:00
 7 in the evening | A | 2017-04-07T19:00
 3:30 in the afternoon | A | 2017-04-07T15:30

@@ -356,6 +356,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
         "mdy": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?\s+(?P<d>{day_num})(?:st|nd|rd|th)?\b"
                 rf"(?!\s*(?:%|percent|million|billion))(?:(?:\s*,\s*|\s+)(?P<y>{year})\b)?",
                 rf"\b(?:(?P<wd>{weekday})\.?,?|(?P<rel>last|next|this\s+coming|coming))\s+", False),
+        "week_of": (rf"\b(?=[wW])week\s+of\s+(?P<month>{month})\.?\s+(?P<d>{day_num})"
+                    rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{year})\b)?", r"(?:\bthe\s+)?", False),
         "dmy": (rf"\b(?P<d>{day_num})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?"
                 rf"(?:,?\s+(?P<y>{year})\b)?", rf"(?:\b(?P<wd>{weekday}),?\s+)?(?:\bthe\s+)?",
                 False),
@@ -496,9 +498,9 @@ class _Groups:
 
 
 _PRIORITY = {name: i for i, name in enumerate(
-    ["iso", "slash", "mdy", "dmy", "my", "year_quarter", "clock", "clock24", "clock_pod", "deictic",
-     "this_pod", "weekday", "year_ago", "year_end", "quarter", "qcode", "holiday", "rel_unit",
-     "decade", "century", "season",
+    ["iso", "slash", "week_of", "mdy", "dmy", "my", "year_quarter", "clock", "clock24", "clock_pod",
+     "deictic", "this_pod", "weekday", "year_ago", "year_end", "quarter", "qcode", "holiday",
+     "rel_unit", "decade", "century", "season",
      "month", "year", "past_unit", "duration", "weekday_plural", "set_month", "set_every", "set_ly",
      "vague_units", "spelled_decade", "spelled_year", "unit_long", "bare_units", "noon", "pod",
      "reference"]
@@ -701,7 +703,7 @@ def _triggers() -> dict[str, tuple[str, ...]]:
     plural_units = ("years", "months", "weeks", "days", "decades", "hours", "minutes")
     first_words = lambda words: tuple({w.split()[0].replace("'", "") for w in words})  # noqa: E731
     return {
-        "iso": ("-",), "slash": ("/",), "decade": ("0s", "0's", "0’s"),
+        "iso": ("-",), "slash": ("/",), "week_of": ("week of",), "decade": ("0s", "0's", "0’s"),
         "century": ("century",), "season": tuple(lex.seasons), "quarter": ("quarter", "half"),
         "year_quarter": ("quarter", "period"),
         "qcode": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
@@ -1207,6 +1209,17 @@ def _r_mdy(m, ctx, c):
         else:
             y = _year_for_day(anchor, month, d, _direction(ctx, c.start, c.end, None))
     return _Resolved(DATE, date(y, month, d).isoformat())
+
+
+def _r_week_of(m, ctx, c):
+    """ "the week of March 6": the ISO week holding that day."""
+    month = lexicons().months[m.group("month").lower().rstrip(".")]
+    d = int(m.group("d"))
+    if m.group("y"):
+        y = int(m.group("y"))
+    else:
+        y = _year_for_day(ctx.anchor.date(), month, d, _direction(ctx, c.start, c.end, None))
+    return _Resolved(DATE, _week_value(date(y, month, d)))
 
 
 def _r_my(m, ctx, c):
