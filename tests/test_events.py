@@ -502,7 +502,7 @@ def test_person_described_as_an_organization_official_takes_its_code(run):
 
 
 def test_artillery_fire_against_a_conjoined_object(run):
-    text = "Syrian troops launched artillery and rocket fire against Turkish border posts."
+    text = "Syrian troops launched artillery, mortar and rocket fire against Turkish positions."
     fire = next(e for e in run(text) if e.lemma == "launch")
     assert fire.event_code == "194"
     assert {a.country_code for a in fire.actors_in("target")} == {"TUR"}
