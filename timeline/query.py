@@ -265,9 +265,11 @@ def _json_list(value) -> list:
         return []
     items = json.loads(value) if isinstance(value, str) else value
     if items and "_0" in items[0]:
-        items.sort(key=lambda item: (item["_0"] is None, item["_0"] or 0, item["_1"] or ""))
+        keys = sorted(k for k in items[0] if k.startswith("_"))
+        items.sort(key=lambda item: tuple((item[k] is None, item[k] or 0) for k in keys))
         for item in items:
-            del item["_0"], item["_1"]
+            for k in keys:
+                del item[k]
     return items
 
 
@@ -309,7 +311,7 @@ def _with_details(session: Session, query: Select) -> Select:
         actor_fields,
         EVENT_ACTORS.join(ACTORS, actor.id == link.actor_id),
         link.event_id == EVENTS.c.id,
-        (link.start_char, actor.name),
+        (link.start_char, actor.name, link.role),
     )
     places = aggregated(
         place_fields,
