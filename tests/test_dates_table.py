@@ -355,6 +355,9 @@ a minute and a half | A | PT1M30S
 1.5 days | A | P1DT12H
 0.5 years | A | P6M
 a year and a half | A | P1Y6M
+the day before last Tuesday | A | 2017-04-03
+the day after March 3, 2017 | A | 2017-03-04
+the day after Christmas | C | 2020-12-26
 the week of March 6 | A | 2017-W10
 the week of April 17 | A | 2017-W16
 the week of Jan. 2, 2017 | A | 2017-W01

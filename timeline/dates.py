@@ -1756,6 +1756,26 @@ _RESOLVERS["dmy"] = _r_mdy
 _JOIN = re.compile(r"^\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
 
 
+_DAY_BEFORE = re.compile(r"\b(?:the\s+)?day\s+(?P<dir>before|after)\s+\Z", re.IGNORECASE)
+
+
+def _day_before_after(text: str, items: list[TimeExpression]) -> list[TimeExpression]:
+    """ "the day before last Tuesday('s hearing)", "the day after Christmas": one day off the date
+    that follows, one expression."""
+    out: list[TimeExpression] = []
+    for e in items:
+        lead = _DAY_BEFORE.search(text, max(0, e.start - 20), e.start)
+        previous_end = out[-1].end if out else 0
+        if lead and lead.start() >= previous_end and e.granularity == "day" and e.type == DATE:
+            step = -1 if lead.group("dir").lower() == "before" else 1
+            day = date.fromisoformat(e.value[:10]) + timedelta(days=step)
+            out.append(_expression(text, lead.start(), e.end, DATE, day.isoformat(), e.anchor,
+                                   e.anchor_source, e.mod))  # fmt: skip
+            continue
+        out.append(e)
+    return out
+
+
 def _merge_times(text: str, items: list[TimeExpression]) -> list[TimeExpression]:
     merged: list[TimeExpression] = []
     i = 0
@@ -1828,7 +1848,7 @@ def find_time_expressions(
             ctx.last_day = expression.date_start
         if expression.date_start is not None and expression.type == DATE:
             ctx.last_date = expression.date_start
-    return _merge_times(text, results)
+    return _merge_times(text, _day_before_after(text, results))
 
 
 def resolve_phrase(phrase: str, anchor: datetime) -> TimeExpression | None:
