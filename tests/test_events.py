@@ -506,3 +506,20 @@ def test_artillery_fire_against_a_conjoined_object(run):
     fire = next(e for e in run(text) if e.lemma == "launch")
     assert fire.event_code == "194"
     assert {a.country_code for a in fire.actors_in("target")} == {"TUR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "code"),
+    [
+        ("Russia launched an investigation into the crash.", "investigation", "09"),
+        ("Putin delivered a speech in Moscow.", "speech", "01"),
+        ("Airbus delivered ten aircraft to Qatar Airways.", "deliver", "06"),
+        ("Samsung launched a new phone in Seoul.", "launch", "01"),
+        ("The government released 40 prisoners.", "release", "08"),
+    ],
+)
+def test_support_verb_with_an_event_noun_is_the_noun(run, text, lemma, code):
+    events = run(text)
+    assert any(e.lemma == lemma and e.event_code.startswith(code) for e in events), [
+        (e.lemma, e.event_code) for e in events
+    ]

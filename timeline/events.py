@@ -749,6 +749,19 @@ class _Builder:
         if lemma == "help" and has_xcomp:
             return None
         entry = self._match_entry(self.lex.verbs, verb)
+        if (
+            entry is not None
+            and not entry.conditions
+            and lemma in _SUPPORT_VERBS
+            and lemma not in _INTRODUCERS
+            and any(
+                c.dep_ == "dobj"
+                and (noun := self._match(self.lex.nouns, c)) is not None
+                and noun[:2] != entry.code[:2]
+                for c in verb.children
+            )
+        ):  # "delivered a speech", "launched an investigation": the event is the noun
+            entry = None
         code = entry.code if entry is not None else None
         trigger = verb
         introduced: Token | None = None
