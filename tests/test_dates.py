@@ -174,6 +174,8 @@ TENSE_CASES = [
     ("The banks have extended the loans through January.", "January", "2018-01"),
     ("The index closed near the record high set on Oct. 6.", "Oct. 6", "2016-10-06"),
     ("Traders set a record on Thursday.", "Thursday", "2017-04-06"),
+    ("On Thursday, the government planned to pay the families.", "Thursday", "2017-04-06"),
+    ("Protesters planned a large rally on Sunday.", "Sunday", "2017-04-09"),
     ("The council decided to hold the vote in March.", "March", "2018-03"),
     ("A car bomb exploded next to the embassy in Kabul Thursday morning.", "Thursday morning",
      "2017-04-06TMO"),

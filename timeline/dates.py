@@ -870,6 +870,9 @@ _FORWARD_WORDS = frozenset(
 )
 
 
+_FORWARD_PREPOSITIONS = frozenset("until till to for by through before".split())
+
+
 def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
     """'future' / 'past' from the tense and aspect of the verb governing the expression."""
     if re.match(r"['’]s\b", doc.text[end : end + 3]):
@@ -909,7 +912,14 @@ def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
         # "postponed until Tuesday", "scheduled for Monday": the date lies ahead of the act
         if token.lower_ == "set" and not any(c.lower_ in ("for", "to") for c in children):
             return "past"  # "set Friday as the deadline", "set a record on Monday"
-        return "future" if lexicons().tense_cues.get(token.lower_) == "future" else "past"
+        if lexicons().tense_cues.get(token.lower_) != "future":
+            return "past"
+        # "postponed until Tuesday", "planned a rally on Saturday", but "On Friday, the
+        # government planned to ...": a date put before the verb is the day of the planning
+        head = span.root.head
+        if span.root.i < token.i and head.lower_ not in _FORWARD_PREPOSITIONS:
+            return "past"
+        return "future"
     if token.tag_ == "VBN":
         if token.lower_ == "set" and not any(c.lower_ in ("for", "to") for c in children):
             return "past"  # "the record set on Oct. 6", but "a summit set for April"
