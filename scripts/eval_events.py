@@ -14,6 +14,8 @@
   relation; and participant recall (gold HAS_PARTICIPANT entity mentions overlapped by an actor of
   the system event on that trigger). The publication date is the document's creation-time TIMEX3.
 - The seed article: the events listed in the project's specification.
+With -v: the PLOVER sentences whose type, source or target is missed, the MEANTIME links dated
+inconsistently and the predicates of dated links that get no event (the error groups to work from).
 - Speed: sentences per CPU second (the machine may be shared) of the event stage alone, and of
   parse + dates + events, with the parse, dates and events shares.
 """
@@ -25,6 +27,7 @@ import json
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -104,6 +107,11 @@ def eval_plover(corpora: Path, nlp, verbose: bool) -> dict:
         if verbose and not matching:
             found = [(e.trigger, e.event_code, plover_2016(e)) for e in events]
             print(f"  miss {gold:11} {record['text'][:90]!r} -> {found}")
+        if verbose:
+            for role, want in (("source", want_source), ("target", want_target)):
+                if want and not any(want & system_codes(e, role) for e in pool):
+                    got = sorted({c for e in pool for c in system_codes(e, role)})
+                    print(f"  {role} {sorted(want)} not in {got}: {record['text'][:90]!r}")
     n = len(records)
     return {
         "sentences": n,
@@ -181,6 +189,7 @@ def read_cat(path: Path):
 def eval_meantime(corpora: Path, nlp, verbose: bool) -> dict:
     files = sorted((corpora / "meantime").glob("corpus_*/*.xml"))
     links_total = links_covered = links_ok = 0
+    uncovered: Counter[str] = Counter()  # predicates of dated links with no system event
     part_total = part_found = part_covered_total = 0
     events_gold = events_covered = 0
     for path in files:
@@ -221,9 +230,16 @@ def eval_meantime(corpora: Path, nlp, verbose: bool) -> dict:
             links_total += 1
             event = event_on(source)
             if event is None or event.date_start is None:
+                uncovered[text[spans[source][0] : spans[source][1]].lower()] += 1
                 continue
             links_covered += 1
-            links_ok += consistent(rel, (event.date_start, event.date_end), gold)
+            ok = consistent(rel, (event.date_start, event.date_end), gold)
+            links_ok += ok
+            if verbose and not ok:
+                print(
+                    f"  date {event.trigger!r} {rel} {timex[target].get('value')} but "
+                    f"{event.date_value} ({event.date_source}) in {path.name}"
+                )
         for link in relations.findall("HAS_PARTICIPANT"):
             source = link.find("source").get("m_id")
             target = link.find("target").get("m_id")
@@ -236,6 +252,9 @@ def eval_meantime(corpora: Path, nlp, verbose: bool) -> dict:
             part_covered_total += 1
             start, end = spans[target]
             part_found += any(a.start < end and start < a.end for a in event.actors if a.start >= 0)
+    if verbose:
+        print("  dated links without a system event, by predicate:")
+        print("   ", ", ".join(f"{word} {n}" for word, n in uncovered.most_common(40)))
     return {
         "documents": len(files),
         "gold_event_mentions": events_gold,
