@@ -188,6 +188,7 @@ TENSE_CASES = [
     ("Crowds gathered in the square to mark the anniversary on Thursday.", "Thursday",
      "2017-04-06"),
     ("The firm is still bound by a June agreement with its lenders.", "June", "2016-06"),
+    ("The firm faces a June 30 deadline to repay its lenders.", "June 30", "2017-06-30"),
     ("On Tuesday, when the minister set aside his plans, the talks resumed.", "Tuesday",
      "2017-04-04"),
 ]  # fmt: skip

@@ -950,7 +950,10 @@ _SAID_TAIL = re.compile(
     r"\s+(?:on\s+)?\Z"
 )
 _ARTICLE_TAIL = re.compile(r"\b(?:a|an)\s+\Z", re.I)
-_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}\b")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:deadline|target|goal|date|elections?|vote|referendum|summit|launch|opening|start"
+    r"|debut|release)\b)[a-z]{3,}\b"
+)
 _AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|awaiting|await|awaits)\s+(?:the\s+)?\Z", re.I)
 _UNTIL_TAIL = re.compile(
     r"\b(?:until|till|through)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\.\s*(?:[A-Z]{2,3}\s+)?)?\Z",
