@@ -523,3 +523,14 @@ def test_support_verb_with_an_event_noun_is_the_noun(run, text, lemma, code):
     assert any(e.lemma == lemma and e.event_code.startswith(code) for e in events), [
         (e.lemma, e.event_code) for e in events
     ]
+
+
+def test_unnamed_groups_take_the_name_and_code_of_the_country_context_gives(run):
+    killed = next(e for e in run("Police killed three protesters in Cairo."))
+    assert {(a.name, a.code) for a in killed.actors} == {
+        ("Egypt police", "EGYCOP"),
+        ("Egypt opposition", "EGYOPP"),
+    }
+    text = "France is ready to contribute 4,000 troops to an international force in Liberia."
+    pledge = next(e for e in run(text) if "France" in sources(e))
+    assert "Liberia military" in targets(pledge)  # not merged with France's own troops

@@ -500,6 +500,21 @@ class _Frame:
     purpose: bool = False  # planned as the aim of another act, not announced or threatened
 
 
+def _with_country(actor: ActorMention, alpha3: str) -> ActorMention:
+    """An actor given the country the context names; an unnamed group ("military", "civilians")
+    is then named and coded as the resolver names groups with a country: "Liberia military",
+    LBRMIL."""
+    from timeline.resolve import country_name
+
+    code = actor.code
+    name = actor.name
+    if actor.sector and code in (None, actor.sector):
+        code = alpha3 + actor.sector
+        if actor.kind == "group" and " " not in name and name.islower():
+            name = f"{country_name(alpha3) or alpha3} {name}"
+    return dataclasses.replace(actor, name=name, country_code=alpha3, code=code)
+
+
 def extract_events(
     doc: Doc, expressions: list[TimeExpression], published_at: datetime
 ) -> list[Event]:
@@ -1179,7 +1194,7 @@ class _Builder:
                         code = next((p.country_code for p in self._places(pobj)), None)
                         if code:
                             return [
-                                dataclasses.replace(a, country_code=code)
+                                _with_country(a, code)
                                 if a.kind == "group" and not a.country_code
                                 else a
                                 for a in found
@@ -1509,11 +1524,13 @@ class _Builder:
 
     def _finish(self, frame: _Frame) -> bool:
         frame.sources = list({a.name: a for a in reversed(frame.sources)}.values())[::-1]
-        seen = {a.name for a in frame.sources}
+        # "troops to a force in Liberia": two unnamed militaries are two actors when their
+        # countries differ
+        seen = {(a.name, a.country_code) for a in frame.sources}
         targets = []
         for actor in frame.targets:
-            if actor.name not in seen:
-                seen.add(actor.name)
+            if (actor.name, actor.country_code) not in seen:
+                seen.add((actor.name, actor.country_code))
                 targets.append(actor)
         frame.targets = targets
         if not frame.sources and not (frame.targets and (frame.passive or frame.antecedent)):
@@ -1596,7 +1613,7 @@ class _Builder:
                 frame,
                 role,
                 [
-                    dataclasses.replace(a, country_code=fallback)
+                    _with_country(a, fallback)
                     if a.country_code is None
                     and a.kind in kinds
                     and (a.kind != "organization" or not a.code)
