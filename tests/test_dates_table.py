@@ -358,6 +358,8 @@ a year and a half | A | P1Y6M
 the day before last Tuesday | A | 2017-04-03
 the day after March 3, 2017 | A | 2017-03-04
 the day after Christmas | C | 2020-12-26
+year-end | A | 2017-12-31
+around year end | A | 2017-12-31 | APPROX
 the week of March 6 | A | 2017-W10
 the week of April 17 | A | 2017-W16
 the week of Jan. 2, 2017 | A | 2017-W01
@@ -419,6 +421,8 @@ SENTENCES = [
      "million, up from $4 million a year earlier."),
     ("A", "two thousand years", None,
      "The glassmakers have kept their secrets for two thousand years."),
+    ("A", "year-end", "2016-12-31", "The index has fallen 4% since year-end."),
+    ("A", "year-end", "2017-12-31", "The merger should close by year-end."),
     ("H", "a year earlier", "2016-Q3",
      "Acme reported third-quarter profit of $5 million, up from $4 million a year earlier."),
 ]  # fmt: skip

@@ -22,6 +22,8 @@ Conventions (TimeML / TempEval-3):
   "over" stay outside the span, as TimeML draws it, but still give the mod (APPROX, MORE_THAN).
 - durations of decades and centuries are written in years (P10Y, P30Y, PXY for "decades"), as
   the TimeML corpora annotate them; P1DE-style values are still understood by `granularity_of`.
+- "year-end" is December 31 of the year (the last one after "since", "as of" or a past verb,
+  as TimeBank writes "since year-end"); "by" stays outside the span.
 - a half is written in the next smaller unit, as TimeBank writes it: "2 1/2 years" = P2Y6M,
   "an hour and a half" = PT1H30M.
 - durations, sets and the *_REF values (PAST_REF included) have no interval: date_start =
@@ -410,7 +412,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                      r"most\s+recent|prior|preceding)|the|that(?:\s+same)?)\s+(?:(?:full|fiscal|calendar|entire|"
                      r"whole)\s+)?",
                      True),
-        "year_end": (r"\b(?=[yY])year(?:['’]s\s+|[\s-])end\b", r"(?:\b(?:around|by|at|before)\s+)?",
+        "year_end": (r"\b(?=[yY])year(?:['’]s\s+|[\s-])end\b", r"(?:\b(?P<approx>around)\s+)?",
                      False),
         "year_ago": (r"\b(?=[yY])year[\s-](?:earlier|ago)(?:\s+(?P<what>quarter|period|"
                      r"months?|level|figures?|results?|time))?\b", r"(?:\bthe\s+)?", False),
@@ -1605,7 +1607,13 @@ _APPROX_OUTSIDE = re.compile(r"\b(about|over)\s+\Z", re.I)
 
 
 def _r_year_end(m, ctx, c):
-    return _Resolved(DATE, f"{ctx.anchor.year:04d}", "END")
+    """ "by year-end": December 31 of this year; "since year-end": of the last one."""
+    year = ctx.anchor.year
+    if _direction(ctx, c.start, c.end, None) == "past" and not _FUTURE_TAIL.search(
+        ctx.text, max(0, c.start - 40), c.start
+    ):
+        year -= 1
+    return _Resolved(DATE, f"{year:04d}-12-31", "APPROX" if m.group("approx") else None)
 
 
 def _r_year_ago(m, ctx, c):
