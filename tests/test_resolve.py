@@ -585,6 +585,14 @@ def test_organization_affiliations(nlp):
     assert (hamas.kind, hamas.country_code) == ("organization", "PSE")
 
 
+def test_country_before_a_comma_is_not_the_title_holders(nlp):
+    doc, resolver = resolve(
+        nlp, "Spain will send troops to Mali, Defence Minister Carmen Lopez said on Monday."
+    )
+    lopez = one(resolver.actors(span_of(doc, "Defence Minister Carmen Lopez")))
+    assert lopez.country_code != "MLI"
+
+
 def test_national_movements_keep_their_country(nlp):
     doc, resolver = resolve(
         nlp, "UNITA rebels shelled the town. The Tamil Tigers and the ANC issued statements."

@@ -770,6 +770,8 @@ class ArticleResolver:
             end -= 1
         if end > 0 and doc[end - 1].text in ("'s", "\u2019s", "'"):
             end -= 1
+        if end > 0 and doc[end - 1].text in (",", ";", ":", "(", ")", "\u2014", "-"):
+            return None, None  # "... in Liberia, Defence Minister Pierre Joxe said": not Liberia's
         for begin in range(max(0, end - MAX_NGRAM), end):
             length, country, org = self._affiliation_at(begin, end)
             if length == end - begin and (country or org):
