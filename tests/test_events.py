@@ -534,3 +534,19 @@ def test_unnamed_groups_take_the_name_and_code_of_the_country_context_gives(run)
     text = "France is ready to contribute 4,000 troops to an international force in Liberia."
     pledge = next(e for e in run(text) if "France" in sources(e))
     assert "Liberia military" in targets(pledge)  # not merged with France's own troops
+
+
+def test_engaged_in_an_event_noun_and_meetings_between_actors(run):
+    text = "Sudanese militias were engaged in ethnic cleansing in Darfur."
+    cleansing = next(e for e in run(text) if e.event_code == "203")
+    assert {a.country_code for a in cleansing.actors_in("source")} == {"SDN"}
+    text = "Egypt will host a meeting between Israel and Hamas in Cairo."
+    meeting = next(e for e in run(text) if e.event_code.startswith("04"))
+    assert {"Israel", "Hamas"} <= targets(meeting)
+
+
+def test_aid_measured_in_quantities_is_aid(run):
+    text = "Swiss doctors handed over 700 kg of medicine to the Red Cross in Bam."
+    handed = next(e for e in run(text) if e.lemma == "hand")
+    assert handed.event_code.startswith("07")
+    assert {a.country_code for a in handed.actors_in("source")} == {"CHE"}

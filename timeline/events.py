@@ -378,7 +378,18 @@ _TARGET_PREPS = {
 }
 _NOUN_AGENT_PREPS = {"by"}
 _SAYING_AGENT_PREPS = {"by", "from"}
-_NOUN_TARGET_PREPS = {"of", "against", "on", "with", "to", "at", "toward", "towards", "over"}
+_NOUN_TARGET_PREPS = {
+    "of",
+    "against",
+    "on",
+    "with",
+    "to",
+    "at",
+    "toward",
+    "towards",
+    "over",
+    "between",  # "a meeting between Israel and the PLO"
+}
 _TEMPORAL_PREPS = {"after", "before", "since", "until", "till", "following", "prior", "ahead"}
 _ENTITY_TYPES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -432,7 +443,7 @@ _PEOPLE = {
     "opposition",
 }
 # Participles whose passive subject is the one who acts: "is opposed to", "is committed to"
-_STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate"}
+_STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate", "engage", "involve"}
 _NAME_TYPES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _PARTNER_PREPS = {"with", "against", "to", "toward", "towards", "on"}
 _CONFLICT_ACTIONS = {"14", "16", "17", "18", "19", "20"}
@@ -453,6 +464,8 @@ _PLACE_NOUNS = {
 }
 # Roots whose "for" names the one the act is for: "aid for Nepal", "calls for Iran to ..."
 _FOR_BENEFICIARY = {"02", "03", "05", "07", "10", "11"}
+# Verbs whose "in" phrase names the event: "engaged in fighting", "took part in talks"
+_ENGAGE_VERBS = {"engage", "participate", "join", "involve", "take"}
 # Sectors of office holders whose country is their state's: a "President X" or "Defense Minister X"
 _STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 
@@ -629,6 +642,9 @@ class _Builder:
                 lemmas.update(
                     c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")
                 )
+                for prep in head.children:  # "700 kg of medicine", "a shipment of weapons"
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        lemmas.update(c.lemma_.lower() for c in prep.children if c.dep_ == "pobj")
         return lemmas
 
     def _holds(self, token: Token, key: str, words: frozenset[str]) -> bool:
@@ -788,6 +804,15 @@ class _Builder:
                     noun_code = self._match(self.lex.nouns, child)
                     if noun_code is not None:
                         trigger = child
+                        break
+                if child.dep_ == "prep" and child.lower_ == "in" and lemma in _ENGAGE_VERBS:
+                    for pobj in child.children:  # "were engaged in ethnic cleansing"
+                        if pobj.dep_ == "pobj":
+                            noun_code = self._match(self.lex.nouns, pobj)
+                            if noun_code is not None:
+                                trigger = pobj
+                                break
+                    if noun_code is not None:
                         break
             if noun_code is None:
                 return None
