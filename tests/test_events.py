@@ -550,3 +550,9 @@ def test_aid_measured_in_quantities_is_aid(run):
     handed = next(e for e in run(text) if e.lemma == "hand")
     assert handed.event_code.startswith("07")
     assert {a.country_code for a in handed.actors_in("source")} == {"CHE"}
+
+
+def test_organization_named_inside_a_compound_object(run):
+    text = "Russia on Friday vetoed a Security Council resolution censuring its air strikes."
+    veto = next(e for e in run(text) if e.lemma == "veto")
+    assert "UN Security Council" in targets(veto)

@@ -1139,7 +1139,9 @@ class _Builder:
                     return self._described(child, list(found), description=token)
         if token.pos_ == "PRON" and lower in _NON_PERSONAL_PRONOUNS:
             return self._pronoun_actors(token)
-        if token.pos_ in ("NOUN", "PROPN"):
+        if token.pos_ in ("NOUN", "PROPN") or (
+            token.tag_ == "VBG" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+        ):  # a gerund read as a noun: "vetoed a Security Council resolution censuring ..."
             return self._modifier_actors(token, loose)
         return []
 
@@ -1234,6 +1236,10 @@ class _Builder:
                 _ENTITY_TYPES
             ):
                 found += self.resolver.actors(self._phrase(child))
+            elif child.dep_ == "compound" and child.pos_ == "NOUN":  # "a Security Council
+                for inner in child.children:  # resolution vote": the name inside the compound
+                    if inner.dep_ in ("compound", "amod") and inner.ent_type_ in _ENTITY_TYPES:
+                        found += self.resolver.actors(self._phrase(inner))
             elif child.dep_ == "poss" and child.pos_ == "PRON":
                 found += self._actors_one(child)
             elif child.dep_ == "prep" and child.lemma_.lower() in (
