@@ -7,6 +7,27 @@ type; its source and target actors and its places (resolved by `timeline.resolve
 (asserted / planned / negated / hypothetical / reported); and its date, taken from the time
 expression that governs it in the parse, else from a date earlier in the same paragraph, else
 from the publication date.
+
+Decisions worth knowing:
+
+* Places and targets. A place in a locative phrase ("arrives in Moscow", "a stop in Lucca") is a
+  location of the event, never an actor written with the place's words. When nothing else is the
+  target, the country the place lies in is (CAMEO codes a visit to Moscow as a visit to Russia and a
+  curfew lifted in Montenegro as an act towards Montenegro); that target carries no text or
+  offsets, so "Moscow" is never recorded as a name of Russia. A country named as such after a
+  motion preposition ("sent aid to Greece") is the target itself.
+* Companies are actors (the resolver's organizations): their purchases, sales, orders, deliveries
+  and contracts are economic cooperation (061), their announcements and product launches are
+  statements (010).
+* A purpose infinitive ("a deal to destroy the weapons") is planned, with its own code; a planned
+  or hypothetical act of force announced by its actor ("will impose a curfew") is a threat.
+* Dating: the paragraph's narrative anchor does not date present-tense verbs (they are dated at
+  publication) nor past-tense verbs with a later date, and dates a statement only when it is a
+  day of the week before publication ("yesterday ..., Tillerson said").
+* Actors without a country take it from the context: an office holder from the one country the
+  article names, a described person from the description, unnamed groups from their place or the
+  place of the violence ("civilians" -> "Egypt civilians"); a protest against no one named is
+  against the source's own country, as CAMEO codes it.
 """
 
 from __future__ import annotations
