@@ -556,3 +556,21 @@ def test_organization_named_inside_a_compound_object(run):
     text = "Russia on Friday vetoed a Security Council resolution censuring its air strikes."
     veto = next(e for e in run(text) if e.lemma == "veto")
     assert "UN Security Council" in targets(veto)
+
+
+def test_the_company_is_the_company_just_named(run):
+    text = (
+        "Lufthansa ordered 20 jets from Airbus on Monday. The airline signed the contract in Paris."
+    )
+    events = run(text)
+    sources_written = {(a.name, a.text) for e in events for a in e.actors_in("source")}
+    assert ("Lufthansa", "The airline") in sources_written
+    order = next(e for e in events if e.lemma == "order")
+    assert not any(a.sector == "MIL" for a in order.actors)  # the jets are goods, not troops
+
+
+def test_a_city_inside_the_object_lends_no_words_to_its_country(run):
+    text = "Gunmen from Chad attacked a market in Kano and killed four traders."
+    for event in run(text):
+        for actor in event.actors:
+            assert actor.text != "Kano"

@@ -485,6 +485,21 @@ _PLACE_NOUNS = {
 }
 # Roots whose "for" names the one the act is for: "aid for Nepal", "calls for Iran to ..."
 _FOR_BENEFICIARY = {"02", "03", "05", "07", "10", "11"}
+# Nouns that refer back to the company just named: "the company said", "the airline signed"
+_COMPANY_NOUNS = {
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "manufacturer",
+    "maker",
+    "corporation",
+    "planemaker",
+    "automaker",
+    "retailer",
+    "bank",
+    "group",
+}
 # Verbs whose "in" phrase names the event: "engaged in fighting", "took part in talks"
 _ENGAGE_VERBS = {"engage", "participate", "join", "involve", "take"}
 # Sectors of office holders whose country is their state's: a "President X" or "Defense Minister X"
@@ -1160,6 +1175,10 @@ class _Builder:
                     return self._described(child, list(found), description=token)
         if token.pos_ == "PRON" and lower in _NON_PERSONAL_PRONOUNS:
             return self._pronoun_actors(token)
+        if token.lemma_.lower() in _COMPANY_NOUNS and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            return self._company_antecedent(token)
         if token.pos_ in ("NOUN", "PROPN") or (
             token.tag_ == "VBG" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
         ):  # a gerund read as a noun: "vetoed a Security Council resolution censuring ..."
@@ -1273,7 +1292,11 @@ class _Builder:
                         pobj.ent_type_ in _ENTITY_TYPES
                         or any(t.ent_type_ in _ENTITY_TYPES for t in pobj.subtree)
                     ):
-                        found += self._actors(pobj, loose)
+                        if child.lemma_.lower() == "in" and self._is_place(pobj):
+                            # "a market in Kano": the country, without the city's words
+                            found += self._destination(pobj, self._places(pobj))
+                        else:
+                            found += self._actors(pobj, loose)
         return found
 
     def _pronoun_actors(self, pronoun: Token) -> list[ActorMention]:
@@ -1330,6 +1353,28 @@ class _Builder:
                     ]
                     if found or named:  # a person subject ("he said it ...") decides nothing
                         return found
+        return []
+
+    def _company_antecedent(self, noun: Token) -> list[ActorMention]:
+        """ "the company", "the airline": the organization named last before it, in its sentence
+        or the two before, that is not an international one."""
+        first = self.sentences[max(0, self.sentence_of[noun.i] - 2)].start
+        named = [e for e in self.doc.ents if first <= e.start and e.end <= noun.i]
+        named.sort(key=lambda e: (e.root.dep_ in ("nsubj", "nsubjpass"), e.start))
+        for ent in reversed(named):  # the last subject first, then the last named
+            if ent.label_ != "ORG":
+                continue
+            found = [
+                a
+                for a in self.resolver.actors(ent)
+                if a.kind == "organization" and not (a.code or "").startswith(("IGO", "NGO"))
+            ]
+            if found:
+                start = min(t.idx for t in noun.subtree if t.i <= noun.i)
+                return [
+                    dataclasses.replace(a, text=self.doc.text[start : noun.idx + len(noun)])
+                    for a in found[:1]
+                ]
         return []
 
     def _is_place(self, token: Token) -> bool:
@@ -1596,6 +1641,10 @@ class _Builder:
             for a in frame.targets
             if not (a.kind == "group" and a.sector == "MIL" and a.country_code in own)
         ]
+        if frame.code == "061":  # "ordered 20 jets": goods traded are not a military target
+            frame.targets = [
+                a for a in frame.targets if not (a.kind == "group" and a.country_code is None)
+            ]
         if not frame.targets and frame.places and frame.code[:2] != "01":
             frame.targets = self._place_country(frame)
         if not frame.targets and frame.code[:2] in ("14", "17") and frame.sources:
