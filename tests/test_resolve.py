@@ -585,6 +585,12 @@ def test_organization_affiliations(nlp):
     assert (hamas.kind, hamas.country_code) == ("organization", "PSE")
 
 
+def test_visiting_leader_keeps_the_country_before_the_title(nlp):
+    doc, resolver = resolve(nlp, "Kenya's visiting President Daniel Moi met the Pope.")
+    moi = one(resolver.actors(span_of(doc, "Daniel Moi")))
+    assert moi.country_code == "KEN"
+
+
 def test_country_before_a_comma_is_not_the_title_holders(nlp):
     doc, resolver = resolve(
         nlp, "Spain will send troops to Mali, Defence Minister Carmen Lopez said on Monday."

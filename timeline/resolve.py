@@ -129,6 +129,8 @@ TITLE_ADJECTIVES = {
     "senior",
     "powerful",
     "exiled",
+    "visiting",
+    "veteran",
     "embattled",
 }  # fmt: skip
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither"}
