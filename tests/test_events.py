@@ -574,3 +574,9 @@ def test_a_city_inside_the_object_lends_no_words_to_its_country(run):
     for event in run(text):
         for actor in event.actors:
             assert actor.text != "Kano"
+
+
+def test_exercising_purchase_options_is_business_but_restraint_is_not(run):
+    events = run("Ryanair exercised its options on five Boeing 737s.")
+    assert any(e.event_code == "061" and "Ryanair" in sources(e) for e in events)
+    assert not any(e.lemma == "exercise" for e in run("The Syrian army exercised restraint."))
