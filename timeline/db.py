@@ -220,7 +220,7 @@ def _sqlite_migration_engine(engine: Engine) -> Engine:
 
 
 # The newest migration in alembic/versions; tests/test_db.py checks that it is Alembic's head.
-SCHEMA_REVISION = "34ce74040881"
+SCHEMA_REVISION = "4847aad4f30b"
 
 
 def stored_revision(engine: Engine) -> str | None:

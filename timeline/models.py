@@ -118,6 +118,8 @@ class EventRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_events_date_start_date_end", "date_start", "date_end"),
         Index("ix_events_date_end", "date_end"),
+        # covers the histogram queries (counts per day/week/month by quad class)
+        Index("ix_events_date_start_quad_class", "date_start", "quad_class"),
     )
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(
