@@ -280,8 +280,9 @@ def _json_list(value) -> list:
     return items
 
 
-def _with_details(session: Session, query: Select) -> Select:
-    """Add to an events query: the article and source, and the actors and places as JSON."""
+def _with_details(session: Session, query: Select, detail: bool = False) -> Select:
+    """Add to an events query: the article and source, and the actors and places as JSON; with
+    `detail`, also where each actor and place stands in the text (provenance, for `show`)."""
     postgres = session.get_bind().dialect.name == "postgresql"
     link, actor = EVENT_ACTORS.c, ACTORS.c
     actor_fields = {
@@ -299,6 +300,19 @@ def _with_details(session: Session, query: Select) -> Select:
         "longitude": place.longitude,
         "feature": place.feature,
     }
+    if detail:
+        actor_fields.update(
+            text=link.text,
+            start=link.start_char,
+            end=link.end_char,
+            title=func.coalesce(link.title, actor.title),
+        )
+        place_fields.update(
+            text=place_link.text,
+            start=place_link.start_char,
+            end=place_link.end_char,
+            geonames_id=place.geonames_id,
+        )
 
     def aggregated(fields: dict, source, where, order) -> object:
         pairs = [part for key, column in fields.items() for part in (literal(key), column)]
@@ -378,11 +392,37 @@ def count_events(session: Session, flt: EventFilter) -> int:
 
 
 def get_event(session: Session, event_id: int) -> dict | None:
+    """One event in the listing's shape, plus its provenance: the spans of its trigger, sentence,
+    actors and places in the article, and the time expression that dates it."""
     connection = session.connection()
-    row = connection.execute(select(EVENTS).where(EVENTS.c.id == event_id)).first()
+    query = _with_details(session, select(EVENTS).where(EVENTS.c.id == event_id), detail=True)
+    row = connection.execute(query).first()
     if row is None:
         return None
-    return next(iter(_views(connection, [row], detail=True)))
+    view = _event_view(row)
+    expression = None
+    if row.time_expression_id:
+        found = connection.execute(
+            select(EXPRESSIONS).where(EXPRESSIONS.c.id == row.time_expression_id)
+        ).first()
+        expression = {
+            "text": found.text,
+            "start": found.start_char,
+            "end": found.end_char,
+            "type": found.type,
+            "value": found.value,
+        }
+    view.update(
+        {
+            "trigger_span": [row.trigger_start, row.trigger_end],
+            "sentence_span": [row.sentence_start, row.sentence_end],
+            "lemma": row.lemma,
+            "plover_type": row.plover_type,
+            "plover_mode": row.plover_mode,
+            "time_expression": expression,
+        }
+    )
+    return view
 
 
 EVENTS = EventRow.__table__
@@ -393,148 +433,6 @@ LOCATIONS = LocationRow.__table__
 ARTICLES = ArticleRow.__table__
 SOURCES = Source.__table__
 EXPRESSIONS = TimeExpressionRow.__table__
-
-
-def _views(connection, rows, detail: bool = False) -> Iterator[dict]:
-    ids = [row.id for row in rows]
-    actors: dict[int, list[dict]] = {i: [] for i in ids}
-    link, actor = EVENT_ACTORS.c, ACTORS.c
-    for r in connection.execute(
-        select(
-            link.event_id,
-            link.role,
-            link.text,
-            link.start_char,
-            link.end_char,
-            link.title,
-            actor.name,
-            actor.kind,
-            actor.country_code,
-            actor.code,
-            actor.title.label("actor_title"),
-        )
-        .join_from(EVENT_ACTORS, ACTORS, actor.id == link.actor_id)
-        .where(link.event_id.in_(ids))
-        .order_by(link.event_id, link.start_char, actor.name)
-    ):
-        view = {
-            "name": r.name,
-            "role": r.role,
-            "kind": r.kind,
-            "country_code": r.country_code,
-            "code": r.code,
-        }
-        if detail:
-            view.update(
-                {
-                    "text": r.text,
-                    "start": r.start_char,
-                    "end": r.end_char,
-                    "title": r.title or r.actor_title,
-                }
-            )
-        actors[r.event_id].append(view)
-    places: dict[int, list[dict]] = {i: [] for i in ids}
-    link, place = EVENT_LOCATIONS.c, LOCATIONS.c
-    for r in connection.execute(
-        select(
-            link.event_id,
-            link.text,
-            link.start_char,
-            link.end_char,
-            place.name,
-            place.country_code,
-            place.latitude,
-            place.longitude,
-            place.feature,
-            place.geonames_id,
-        )
-        .join_from(EVENT_LOCATIONS, LOCATIONS, place.id == link.location_id)
-        .where(link.event_id.in_(ids))
-        .order_by(link.event_id, link.start_char)
-    ):
-        view = {
-            "name": r.name,
-            "country_code": r.country_code,
-            "latitude": r.latitude,
-            "longitude": r.longitude,
-            "feature": r.feature,
-        }
-        if detail:
-            view.update(
-                {
-                    "text": r.text,
-                    "start": r.start_char,
-                    "end": r.end_char,
-                    "geonames_id": r.geonames_id,
-                }
-            )
-        places[r.event_id].append(view)
-    article, source = ARTICLES.c, SOURCES.c
-    articles = {
-        r.id: {
-            "id": r.id,
-            "title": r.title,
-            "url": r.url,
-            "source": r.source,
-            "published_at": r.published_at.isoformat() if r.published_at else None,
-        }
-        for r in connection.execute(
-            select(
-                article.id,
-                article.title,
-                article.url,
-                article.published_at,
-                source.name.label("source"),
-            )
-            .join_from(ARTICLES, SOURCES, source.id == article.source_id, isouter=True)
-            .where(article.id.in_({row.article_id for row in rows}))
-        )
-    }
-    expressions = {}
-    if detail:
-        expression_ids = [row.time_expression_id for row in rows if row.time_expression_id]
-        for r in connection.execute(
-            select(EXPRESSIONS).where(EXPRESSIONS.c.id.in_(expression_ids))
-        ):
-            expressions[r.id] = {
-                "text": r.text,
-                "start": r.start_char,
-                "end": r.end_char,
-                "type": r.type,
-                "value": r.value,
-            }
-    for row in rows:
-        view = {
-            "id": row.id,
-            "date_start": row.date_start.isoformat() if row.date_start else None,
-            "date_end": row.date_end.isoformat() if row.date_end else None,
-            "date_value": row.date_value,
-            "granularity": row.granularity,
-            "date_source": row.date_source,
-            "event_code": row.event_code,
-            "event_label": row.event_label,
-            "quad_class": row.quad_class,
-            "goldstein": row.goldstein,
-            "trigger": row.trigger,
-            "status": row.status,
-            "sentence": row.sentence,
-            "actors": actors[row.id],
-            "locations": places[row.id],
-            "article": articles[row.article_id],
-        }
-        if detail:
-            view.update(
-                {
-                    "trigger_span": [row.trigger_start, row.trigger_end],
-                    "sentence_span": [row.sentence_start, row.sentence_end],
-                    "lemma": row.lemma,
-                    "plover_type": row.plover_type,
-                    "plover_mode": row.plover_mode,
-                    "time_expression": expressions.get(row.time_expression_id),
-                }
-            )
-        yield view
 
 
 # --- listings ---------------------------------------------------------------------------------
