@@ -156,7 +156,7 @@ def render_event(event: dict, *, color: bool = False) -> str:
         lines.append(
             f"  {actor['role']:<11} {actor['name']} ({actor['kind']}{title}"
             f"{', ' + actor['country_code'] if actor['country_code'] else ''})"
-            f'  "{actor.get("text") or ""}"'
+            + (f'  "{actor["text"]}"' if actor.get("text") else "  (implied, no words of its own)")
         )
     for place in event["locations"]:
         lines.append(
