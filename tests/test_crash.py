@@ -36,8 +36,8 @@ from sqlalchemy import create_engine, text
 
 from timeline.cli import cli
 
-# kill trials per database (20 in all on the two); each costs one start of the real command
-TRIALS = int(os.environ.get("TIMELINE_CRASH_TRIALS", "10"))
+# kill trials per database: 20 on SQLite and 20 on PostgreSQL; each costs one start of the command
+TRIALS = int(os.environ.get("TIMELINE_CRASH_TRIALS", "20"))
 SEED = 20170411
 
 ARTICLES = {
