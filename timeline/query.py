@@ -45,7 +45,6 @@ from timeline.models import (
 )
 
 STATUSES = ("asserted", "planned", "negated", "hypothetical", "reported")
-ROLES = ("source", "target", "other")
 CHUNK = 500
 
 

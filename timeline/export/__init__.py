@@ -14,9 +14,6 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-EVENT_FORMATS = ("table", "json", "jsonl", "csv")
-EXPORT_FORMATS = ("csv", "json", "jsonl")
-
 CSV_COLUMNS = (
     "event_id",
     "date_start",
