@@ -424,3 +424,27 @@ def test_every_command_has_help_with_an_example(path):
     assert result.exit_code == 0
     assert "Example" in result.output or path[-1] in ("merge", "alias")
     assert len(command.help or "") > 40
+
+
+def test_extract_and_stored_events_have_one_shape(loaded):
+    """What `extract` prints is what `events` prints once the article is stored."""
+    extracted = json.loads(
+        CliRunner().invoke(cli, ["extract", str(SEED_ARTICLE), "--published", "2017-04-07"]).stdout
+    )
+    stored = events_json(loaded, "--article", "1", "--order", "date")
+
+    def keys(events, part=None):
+        if part is None:
+            return {tuple(sorted(e)) for e in events}
+        if part == "article":
+            return {tuple(sorted(e["article"])) for e in events}
+        return {tuple(sorted(item)) for e in events for item in e[part]}
+
+    for part in (None, "actors", "locations", "article"):
+        assert keys(extracted, part) == keys(stored, part), part
+    key = ("trigger", "date_value", "event_code", "status")
+    assert sorted(tuple(e[k] for k in key) for e in extracted) == sorted(
+        tuple(e[k] for k in key) for e in stored
+    )
+    located = [e for e in extracted if e["locations"]]
+    assert located and all("feature" in p for e in located for p in e["locations"])

@@ -340,58 +340,10 @@ def extract(path, published, fmt) -> None:
     Example:
       timeline extract seeds/tillerson-moscow-2017.txt --published 2017-04-07
     """
-    from timeline.export import write_events
+    from timeline.export import extracted_events, write_events
     from timeline.pipeline import extract as run_extract
 
-    article = read_one(path, published)
-    extraction = run_extract(article)
-    events = [event_dict(event, article, i + 1) for i, event in enumerate(extraction.events)]
-    write_events(events, fmt, sys.stdout)
-
-
-def event_dict(event, article, number: int) -> dict:
-    """An extracted (unstored) event in the same JSON shape as a stored one."""
-    return {
-        "id": number,
-        "date_start": event.date_start.isoformat() if event.date_start else None,
-        "date_end": event.date_end.isoformat() if event.date_end else None,
-        "date_value": event.date_value,
-        "granularity": event.granularity,
-        "date_source": event.date_source,
-        "event_code": event.event_code,
-        "event_label": event.event_label,
-        "quad_class": event.quad_class,
-        "goldstein": event.goldstein,
-        "trigger": event.trigger,
-        "status": event.status,
-        "sentence": event.sentence,
-        "actors": [
-            {
-                "name": a.name,
-                "role": a.role,
-                "kind": a.kind,
-                "country_code": a.country_code,
-                "code": a.code,
-            }
-            for a in event.actors
-        ],
-        "locations": [
-            {
-                "name": p.name,
-                "country_code": p.country_code,
-                "latitude": p.latitude,
-                "longitude": p.longitude,
-            }
-            for p in event.locations
-        ],
-        "article": {
-            "id": None,
-            "title": article.title,
-            "url": article.url,
-            "source": article.source,
-            "published_at": article.published_at.isoformat() if article.published_at else None,
-        },
-    }
+    write_events(extracted_events(run_extract(read_one(path, published))), fmt, sys.stdout)
 
 
 @cli.command()

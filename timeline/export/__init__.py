@@ -92,6 +92,58 @@ def csv_row(event: dict) -> dict:
     }
 
 
+def extracted_events(extraction) -> list[dict]:
+    """The events of an extraction not (yet) stored, in the same shape as `iter_events` gives
+    stored ones; ids count from 1 and the article has no id."""
+    article = extraction.article
+    article_view = {
+        "id": None,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+    }
+    return [
+        {
+            "id": number,
+            "date_start": event.date_start.isoformat() if event.date_start else None,
+            "date_end": event.date_end.isoformat() if event.date_end else None,
+            "date_value": event.date_value,
+            "granularity": event.granularity,
+            "date_source": event.date_source,
+            "event_code": event.event_code,
+            "event_label": event.event_label,
+            "quad_class": event.quad_class,
+            "goldstein": event.goldstein,
+            "trigger": event.trigger,
+            "status": event.status,
+            "sentence": event.sentence,
+            "actors": [
+                {
+                    "name": a.name,
+                    "role": a.role,
+                    "kind": a.kind,
+                    "country_code": a.country_code,
+                    "code": a.code,
+                }
+                for a in event.actors
+            ],
+            "locations": [
+                {
+                    "name": p.name,
+                    "country_code": p.country_code,
+                    "latitude": p.latitude,
+                    "longitude": p.longitude,
+                    "feature": p.feature,
+                }
+                for p in event.locations
+            ],
+            "article": article_view,
+        }
+        for number, event in enumerate(extraction.events, start=1)
+    ]
+
+
 def write_csv(events: Iterable[dict], out: TextIO) -> int:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -149,10 +201,11 @@ def describe_date(event: dict) -> str:
     return text
 
 
-def describe_actors(event: dict) -> str:
+def describe_actors(event: dict, nobody: str = "?") -> str:
+    """'Rex Tillerson -> Russia': the sources, then the targets, if any."""
     sources = [a["name"] for a in event["actors"] if a["role"] == "source"]
     targets = [a["name"] for a in event["actors"] if a["role"] == "target"]
-    text = ", ".join(sources) or "?"
+    text = ", ".join(sources) or nobody
     if targets:
         text += " -> " + ", ".join(targets)
     return text

@@ -41,11 +41,9 @@ def period_of(event: dict) -> tuple[str, str]:
 
 def describe(event: dict) -> str:
     """'Rex Tillerson -> Russia: Make a visit (trip) in Moscow (RUS)'."""
-    sources = [a["name"] for a in event["actors"] if a["role"] == "source"]
-    targets = [a["name"] for a in event["actors"] if a["role"] == "target"]
-    who = ", ".join(sources) or "someone"
-    if targets:
-        who += " -> " + ", ".join(targets)
+    from timeline.export import describe_actors
+
+    who = describe_actors(event, nobody="someone")
     text = f"{who}: {event['event_label']} ({event['trigger']})"
     places = [
         p["name"] + (f" ({p['country_code']})" if p.get("country_code") else "")
