@@ -875,9 +875,9 @@ _FORWARD_WORDS = frozenset(
 _FORWARD_PREPOSITIONS = frozenset("until till to for by through before".split())
 
 
-def _direction_from_doc(doc: Doc, start: int, end: int) -> str | None:
+def _direction_from_doc(doc: Doc, text: str, start: int, end: int) -> str | None:
     """'future' / 'past' from the tense and aspect of the verb governing the expression."""
-    if re.match(r"['’]s\b", doc.text[end : end + 3]):
+    if re.match(r"['’]s\b", text[end : end + 3]):
         return None  # "Tuesday's ruling": the verb of the sentence does not date it
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -996,7 +996,7 @@ def _direction(ctx: _Context, start: int, end: int, default: str | None = "past"
     if _PAST_TAIL.search(ctx.text, max(0, start - 40), start):
         return "past"  # "as of February", "since Monday"
     if ctx.doc is not None:
-        direction = _direction_from_doc(ctx.doc, start, end)
+        direction = _direction_from_doc(ctx.doc, ctx.text, start, end)
     if direction is None:
         direction = _direction_from_text(ctx.text, start, end)
     return direction or default

@@ -577,6 +577,7 @@ def extract_events(
 class _Builder:
     def __init__(self, doc, expressions, published_at, resolver, lex: Lexicon) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token again on each access
         self.resolver = resolver
         self.lex = lex
         self.published = published_at.date() if isinstance(published_at, datetime) else None
@@ -584,7 +585,7 @@ class _Builder:
         self.consumed: set[int] = set()
         self.actor_cache: dict[tuple[int, bool], list[ActorMention]] = {}
         self.frames: list[_Frame] = []
-        self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
+        self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         self.dated = [
             e
             for e in sorted(expressions, key=lambda e: e.start)
@@ -1372,7 +1373,7 @@ class _Builder:
             if found:
                 start = min(t.idx for t in noun.subtree if t.i <= noun.i)
                 return [
-                    dataclasses.replace(a, text=self.doc.text[start : noun.idx + len(noun)])
+                    dataclasses.replace(a, text=self.text[start : noun.idx + len(noun)])
                     for a in found[:1]
                 ]
         return []
@@ -1853,7 +1854,7 @@ class _Builder:
             value = day.isoformat() if day else ""
             granularity = "day"
             start = end = day
-        text = self.doc.text
+        text = self.text
         sent_start = sent.start_char
         sent_end = sent.end_char
         while sent_end > sent_start and text[sent_end - 1].isspace():
