@@ -204,6 +204,31 @@ def test_direction_from_the_parse(nlp, sentence: str, phrase: str, value: str) -
     assert values(sentence, doc=nlp(sentence))[phrase] == value
 
 
+# Cases only the parse gets right: the words near the date say nothing, or say the wrong thing.
+# (sentence, phrase, value) against 2017-12-15, where a bare month is nearer ahead than behind.
+DECEMBER_15 = datetime(2017, 12, 15, 9, 0, tzinfo=UTC)
+PARSE_TENSE_CASES = [
+    # a verb whose past is its base form, after a singular subject, is a past ("hurts" agrees)
+    ("Weakness in technology stocks hurt the index on Monday.", "Monday", "2017-12-11"),
+    # a participle clause takes the time of the verb it hangs on
+    ("The stock has fluctuated sharply, rising to a high in June from $29.75 in March.",
+     "March", "2017-03"),
+    # a deadline given is ahead of the giving
+    ("The agency gave the company until mid-March to submit more information.", "mid-March",
+     "2018-03"),
+    # a date inside a noun phrase is not dated by the present tense of the main verb
+    ("Her properties, worth $130 million in October, now fetch half that.", "October",
+     "2017-10"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value"), PARSE_TENSE_CASES)
+def test_direction_from_the_parse_where_cue_words_say_nothing(
+    nlp, sentence: str, phrase: str, value: str
+) -> None:
+    assert values(sentence, DECEMBER_15, doc=nlp(sentence))[phrase] == value
+
+
 # -------------------------------------------------------------------------------- text anchors
 
 

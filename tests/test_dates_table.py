@@ -425,6 +425,21 @@ SENTENCES = [
     ("A", "year-end", "2017-12-31", "The merger should close by year-end."),
     ("H", "a year earlier", "2016-Q3",
      "Acme reported third-quarter profit of $5 million, up from $4 million a year earlier."),
+    ("H", "the quarter a year ago", "2016-Q3",
+     "Acme reported third-quarter profit of $5 million. For the quarter a year ago, it earned $4 "
+     "million."),
+    ("H", "the corresponding period last year", "2016-Q3",
+     "Acme reported third-quarter profit of $5 million, against $4 million for the "
+     "corresponding period last year."),
+    ("A", "one day", "FUTURE_REF", "Analysts say the city will one day host the games."),
+    ("A", "one day", "P1D", "The strike lasted one day."),
+    ("A", "then current", "PAST_REF", "Holders could buy shares at half the then current price."),
+    ("A", "January nineteen ninety-seven", "1997-01",
+     "January nineteen ninety-seven. Atlanta again."),
+    ("A", "the winter of nineteen ninety-four", "1994-WI",
+     "Prices fell to the level we saw in the winter of nineteen ninety-four."),
+    ("A", "the next 12 to 18 months", "PXM",
+     "The company plans acquisitions during the next 12 to 18 months."),
 ]  # fmt: skip
 
 

@@ -63,7 +63,7 @@ from typing import TYPE_CHECKING
 from timeline.records import DATE, DURATION, SET, TIME, TimeExpression
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -339,6 +339,11 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
     holiday = _alt(lex.holidays)
     ordinal = _alt(lex.ordinals)
     year = r"(?:1[0-9]|20)\d\d"
+    spelled_year = (  # "nineteen ninety-four", as transcripts write a year after a month or season
+        r"(?:nineteen|twenty)[\s-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+        r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+    )
     day_num = r"(?:[12]\d|3[01]|0?[1-9])"
     ampm = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
     tz = r"(?:\s+(?:local\s+time|\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|CET|BST)\)?))?"
@@ -364,7 +369,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                 rf"(?:,?\s+(?P<y>{year})\b)?", rf"(?:\b(?P<wd>{weekday}),?\s+)?(?:\bthe\s+)?",
                 False),
         "my": (rf"\b{_lead(lex.months)}(?P<month>{month})\.?(?:\s*,\s*|\s+|\s+of\s+)"
-               rf"(?:(?P<y>{year})|"
+               rf"(?:(?P<y>{year})|(?P<ys>{spelled_year})|"
                r"(?P<yrel>last|this|next)\s+year)\b", mod, False),
         "month": (rf"\b{_lead(lex.months)}(?P<month>{month})\b\.?",
                   rf"{mod}(?:\b(?P<rel>this|next|last|past|coming|previous)\s+)?", False),
@@ -377,7 +382,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                     r"[\s-]+century\b",
                     rf"{mod}(?:\bthe\s+)?", False),
         "season": (rf"\b{_lead(lex.seasons)}(?P<season>{season})\b"
-                   rf"(?:\s+(?:of\s+)?(?P<y>{year})\b)?",
+                   rf"(?:\s+(?:of\s+)?(?:(?P<y>{year})|(?P<ys>{spelled_year}))\b)?",
                    rf"{mod}(?:\b(?P<rel>this|next|last|past|coming|previous|the)\s+)?", False),
         "quarter": (rf"\b{_lead(lex.ordinals, ['last'])}"
                     r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
@@ -414,6 +419,10 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                      True),
         "year_end": (r"\b(?=[yY])year(?:['’]s\s+|[\s-])end\b", r"(?:\b(?P<approx>around)\s+)?",
                      False),
+        "period_ago": (r"\b(?=[tT])the\s+(?:same\s+|corresponding\s+|comparable\s+)?"
+                       r"(?P<what>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier|before)"
+                       r"|(?:of\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year)\b",
+                       None, False),
         "year_ago": (r"\b(?=[yY])year[\s-](?:earlier|ago)(?:\s+(?P<what>quarter|period|"
                      r"months?|level|figures?|results?|time))?\b", r"(?:\bthe\s+)?", False),
         "duration": (rf"\b{_lead(lex.units)}(?P<unit>{unit})(?P<half>\s+and\s+a\s+half)?"
@@ -422,7 +431,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                      r"from\s+now|hence|back|previously)\b)?",
                      rf"{approx}(?:\b(?P<pre>the\s+(?:past|last|next|previous|first|coming|final|"
                      r"following|remaining|latest|same)|the|another|an\s+additional|additional"
-                     rf")\s+)?\b(?P<num>{num})(?:\s+more)?[\s-]+",
+                     rf")\s+)?(?:\b(?!\d{{4}})(?P<low>{num})\s+to\s+)?\b(?P<num>{num})(?:\s+more)?[\s-]+",
                      True),
         "past_unit": (rf"\b{_lead(lex.units)}(?P<unit>{units})s?\b",
                       r"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|final))\s+", True),
@@ -486,6 +495,8 @@ class _Groups:
         value = self.core.groupdict().get(name)
         if value is None and self.left is not None:
             value = self.left.groupdict().get(name)
+        if value is None and name == "y" and self.core.groupdict().get("ys"):
+            value = _spelled_year_digits(self.core.group("ys"))  # a year in words, as digits
         return value
 
     def groupdict(self) -> dict[str, str | None]:
@@ -493,6 +504,8 @@ class _Groups:
         for key, value in self.core.groupdict().items():
             if value is not None or key not in merged:
                 merged[key] = value
+        if merged.get("y") is None and merged.get("ys"):
+            merged["y"] = _spelled_year_digits(merged["ys"])
         return merged
 
     def end(self, name: str | int = 0) -> int:
@@ -501,8 +514,8 @@ class _Groups:
 
 _PRIORITY = {name: i for i, name in enumerate(
     ["iso", "slash", "week_of", "mdy", "dmy", "my", "year_quarter", "clock", "clock24", "clock_pod",
-     "deictic", "this_pod", "weekday", "year_ago", "year_end", "quarter", "qcode", "holiday",
-     "rel_unit", "decade", "century", "season",
+     "deictic", "this_pod", "weekday", "period_ago", "year_ago", "year_end", "quarter", "qcode",
+     "holiday", "rel_unit", "decade", "century", "season",
      "month", "year", "past_unit", "duration", "weekday_plural", "set_month", "set_every", "set_ly",
      "vague_units", "spelled_decade", "spelled_year", "unit_long", "bare_units", "noon", "pod",
      "reference"]
@@ -717,7 +730,7 @@ def _triggers() -> dict[str, tuple[str, ...]]:
         "rel_unit": units + ("weekend", "period"), "duration": units, "past_unit": units,
         "set_every": units, "bare_units": plural_units, "vague_units": plural_units,
         "unit_long": plural_units, "spelled_year": ("nineteen", "twenty", "thousand"),
-        "year_ago": ("year",), "year_end": ("year",),
+        "year_ago": ("year",), "year_end": ("year",), "period_ago": ("year",),
         "set_ly": ("daily", "weekly", "monthly", "yearly", "annual", "quarterly", "hourly",
                    "nightly", "biweekly", "semiannual", "semi-annual", "bimonthly"),
         "clock": ("a.m", "p.m", "am", "pm", "a. m", "p. m"), "clock24": ("gmt", "utc"),
@@ -895,6 +908,19 @@ def _direction_from_doc(doc: Doc, text: str, start: int, end: int) -> str | None
         return None
     if through_noun and token.lemma_ in _REPORTING and token.tag_ == "VBD":
         return None  # "told them of a cutback in September": the cutback is not dated by "told"
+    return _tense_direction(token, span, through_noun)
+
+
+# Verbs whose past form is their base form: tagged VBP after a singular subject, they are past
+# ("Weakness hurt the index"), since the present would agree ("hurts").
+_SAME_PAST = frozenset(
+    "hurt cut put set hit cost let shut spread quit bet split cast thrust".split()
+)
+_SINGULAR_SUBJECT_TAGS = frozenset(("NN", "NNP"))
+
+
+def _tense_direction(token: Token, span: Span, through_noun: bool, depth: int = 0) -> str | None:
+    """'future' / 'past' from the tense and aspect of `token`, the verb governing `span`."""
     children = list(token.children)
     auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & {"will", "'ll", "shall", "wo", "going"} or token.lower_ in ("will", "'ll"):
@@ -935,12 +961,29 @@ def _direction_from_doc(doc: Doc, text: str, start: int, end: int) -> str | None
             return "past"
         if token.lemma_ in _REPORTING:
             return "past"  # "the ministry says Monday": a report of what happened
+        if token.tag_ == "VBP" and token.lower_ in _SAME_PAST and any(
+            c.dep_ == "nsubj" and c.tag_ in _SINGULAR_SUBJECT_TAGS for c in children
+        ):
+            return "past"  # "Weakness hurt the index on Friday": not a present, which agrees
+        if through_noun:
+            return None  # "properties, worth $130 million in October, are worth half now"
         return "future"  # news present: "arrives in Moscow on Tuesday"
     if token.tag_ == "VBG":
         if auxiliaries & {"is", "are", "'s", "'re", "am"}:
             return "future"
         if auxiliaries & {"was", "were"}:
             return "past"
+        head = token.head
+        if (
+            depth < 3
+            and not auxiliaries
+            and token.dep_ in ("advcl", "xcomp", "conj", "acl")
+            and head is not token
+            and head.pos_ in ("VERB", "AUX")
+        ):
+            # a participle clause takes the time of its verb: "has fluctuated, rising to a
+            # high in June from $29.75 in March"
+            return _tense_direction(head, span, through_noun, depth + 1)
     return None
 
 
@@ -961,6 +1004,7 @@ _UNTIL_TAIL = re.compile(
     r"\b(?:until|till|through)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\.\s*(?:[A-Z]{2,3}\s+)?)?\Z",
     re.I,
 )
+_DEADLINE_GIVEN = re.compile(r"\b(?:gave|granted|allowed|extended)\b", re.I)
 _PERFECT_OR_PRESENT = re.compile(
     r"\b(?:has|have|'ve|is|are)\s+(?:(?:also|now|been|already)\s+)*[a-z]+(?:ed|en|n)\b", re.I
 )
@@ -989,8 +1033,12 @@ def _direction(ctx: _Context, start: int, end: int, default: str | None = "past"
         return "past"  # "officials said Monday (that) ...": the day of the saying
     if _PAST_PERFECT.search(" ".join(clause.split()[-8:])):
         return "past"  # "had filed reports by Wednesday", "had been due to expire Friday"
-    if _UNTIL_TAIL.search(clause) and _PERFECT_OR_PRESENT.search(clause):
-        return "future"  # "has given them until 9 a.m. Tuesday", "has extended loans through May"
+    if _UNTIL_TAIL.search(clause) and (
+        _PERFECT_OR_PRESENT.search(clause) or _DEADLINE_GIVEN.search(clause)
+    ):
+        # "has given them until 9 a.m. Tuesday", "has extended loans through May", "gave the
+        # company until mid-March": a deadline lies ahead of the act that sets it
+        return "future"
     if _FUTURE_TAIL.search(ctx.text, max(0, start - 40), start):
         return "future"  # "as soon as Tuesday", "by March"
     if _PAST_TAIL.search(ctx.text, max(0, start - 40), start):
@@ -1627,10 +1675,21 @@ def _r_year_ago(m, ctx, c):
     return _Resolved(DATE, f"{ctx.anchor.year - 1}")
 
 
+def _r_period_ago(m, ctx, c):
+    # "the quarter a year ago", "the corresponding period last year": in an earnings report, the
+    # reported quarter one year back
+    return _r_year_ago(m, ctx, c)
+
+
+_MODAL_TAIL = re.compile(r"\b(?:will|would|could|may|might|can|should|must|to)\s+\Z", re.I)
+
+
 def _r_duration(m, ctx, c):
     if m.group("dir"):
         return _r_ago(m, ctx, c)
-    num = _duration_number(m)
+    if ctx.text[c.start : c.end].lower() == "one day" and _MODAL_TAIL.search(ctx.text, 0, c.start):
+        return _Resolved(DATE, "FUTURE_REF")  # "Islam will one day be ...": some future day
+    num = "X" if m.group("low") else _duration_number(m)  # "12 to 18 months": PXM
     unit, letter = _unit(m.group("unit"))
     return _Resolved(DURATION, _duration_value(num, letter), _approx(m))
 
@@ -1659,6 +1718,12 @@ _SPELLED = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 1
             "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
             "ninety": 90, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9}  # fmt: skip
+
+
+def _spelled_year_digits(words: str) -> str:
+    """'nineteen ninety-four' -> '1994' (the forms the spelled-year patterns accept)."""
+    first, tens, *units = re.split(r"[\s-]+", words.lower())
+    return str(_SPELLED[first] * 100 + _SPELLED[tens] + (_SPELLED[units[0]] if units else 0))
 
 
 def _r_spelled_decade(m, ctx, c):
