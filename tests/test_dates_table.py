@@ -438,6 +438,11 @@ SENTENCES = [
      "January nineteen ninety-seven. Atlanta again."),
     ("A", "the winter of nineteen ninety-four", "1994-WI",
      "Prices fell to the level we saw in the winter of nineteen ninety-four."),
+    ("A", "the previous Friday", "2017-03-24",
+     "Shares fell on March 31. They closed down 4% from the previous Friday."),
+    ("A", "The following Monday", "2017-03-06",
+     "The talks ended on March 3. The following Monday, the minister resigned."),
+    ("A", "the previous Friday", "2017-03-31", "He had left the previous Friday."),
     ("A", "the next 12 to 18 months", "PXM",
      "The company plans acquisitions during the next 12 to 18 months."),
 ]  # fmt: skip

@@ -404,7 +404,8 @@ def _rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
                      mod, False),
         "weekday": (rf"\b{_lead(lex.weekdays)}(?P<wd>{weekday})\b(?!\s*\.?\s*\d)(?:\.)?"
                     rf"(?:,?\s+(?P<pod>{pod}))?",
-                    rf"{mod}(?:\b(?P<rel>last|next|this|coming|past|previous)\s+)?", False),
+                    rf"{mod}(?:\b(?P<rel>last|next|this|coming|past|previous"
+                    r"|the\s+(?:previous|preceding|following))\s+)?", False),
         "set_month": (rf"\b(?=[eE])(?:every|each)\s+(?P<month>{month})\b", None, False),
         "weekday_plural": (rf"\b(?=[eoEO])(?:(?P<every>every|each)\s+(?P<wd1>{weekday})|"
                            r"on\s+(?P<wd2>"
@@ -1472,13 +1473,19 @@ def _r_this_pod(m, ctx, c):
 
 def _r_weekday(m, ctx, c):
     weekday = lexicons().weekdays[m.group("wd").lower().rstrip(".")]
-    rel = (m.group("rel") or "").lower() or None
+    rel = " ".join((m.group("rel") or "").lower().split()) or None
+    source, base = "publication", ctx.anchor.date()
+    if rel and rel.startswith("the "):
+        # "the previous Friday", "the following Monday": counted from the day the text is about
+        rel = "last" if rel != "the following" else "next"
+        if ctx.last_day is not None:
+            source, base = "text", ctx.last_day
     direction = _direction(ctx, c.start, c.end)
-    day = _weekday_date(ctx.anchor.date(), weekday, direction, rel)
+    day = _weekday_date(base, weekday, direction, rel)
     pod = _pod_code(m.group("pod"))
-    if pod:
-        return _Resolved(TIME, f"{day.isoformat()}T{pod}", _mod_of(m))
-    return _Resolved(DATE, day.isoformat(), _mod_of(m))
+    value = f"{day.isoformat()}T{pod}" if pod else day.isoformat()
+    anchor = _anchor_dt(ctx, base, source)
+    return _Resolved(TIME if pod else DATE, value, _mod_of(m), source, anchor)
 
 
 def _r_set_month(m, ctx, c):
