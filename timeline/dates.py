@@ -962,8 +962,10 @@ def _tense_direction(token: Token, span: Span, through_noun: bool, depth: int = 
             return "past"
         if token.lemma_ in _REPORTING:
             return "past"  # "the ministry says Monday": a report of what happened
-        if token.tag_ == "VBP" and token.lower_ in _SAME_PAST and any(
-            c.dep_ == "nsubj" and c.tag_ in _SINGULAR_SUBJECT_TAGS for c in children
+        if (
+            token.tag_ == "VBP"
+            and token.lower_ in _SAME_PAST
+            and any(c.dep_ == "nsubj" and c.tag_ in _SINGULAR_SUBJECT_TAGS for c in children)
         ):
             return "past"  # "Weakness hurt the index on Friday": not a present, which agrees
         if through_noun:
