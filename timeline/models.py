@@ -191,13 +191,15 @@ class ActorAlias(SQLModel, table=True):
 
 class EventActor(SQLModel, table=True):
     __tablename__ = "event_actors"
+    # an actor's events (in a role) without reading the table: filters by actor and by dyad
+    __table_args__ = (
+        Index("ix_event_actors_actor_id_role_event_id", "actor_id", "role", "event_id"),
+    )
     event_id: int = Field(
         sa_column=Column(Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     )
     actor_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True
-        )
+        sa_column=Column(Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     )
     role: str = Field(primary_key=True)  # source / target / other
     text: str | None = None

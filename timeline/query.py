@@ -166,6 +166,17 @@ def _events_of(actors, role: str | None = None) -> Select:
     return query
 
 
+def _dyad_events(sources, targets) -> Select:
+    """The ids of the events where one of `sources` acts on one of `targets`: the sources' links
+    from the (actor_id, role, event_id) index, each joined to its event's target links."""
+    source, target = aliased(EventActor), aliased(EventActor)
+    return (
+        select(source.event_id)
+        .join(target, and_(target.event_id == source.event_id, target.role == "target"))
+        .where(source.actor_id.in_(sources), source.role == "source", target.actor_id.in_(targets))
+    )
+
+
 def filtered(session: Session, flt: EventFilter) -> Select:
     """The SELECT of event rows (plain table rows, no ORM objects) that match a filter, in order."""
     query = select(EVENTS)
@@ -180,16 +191,8 @@ def filtered(session: Session, flt: EventFilter) -> Select:
         conditions.append(EventRow.id.in_(_events_of(_actor_ids(session, name), role)))
     if flt.between:
         first, second = (_actor_ids(session, name) for name in flt.between)
-
-        def role_of(actors, role):
-            return EventRow.id.in_(_events_of(actors, role))
-
-        conditions.append(EventRow.id.in_(_events_of(first)))  # drives the query
         conditions.append(
-            or_(
-                and_(role_of(first, "source"), role_of(second, "target")),
-                and_(role_of(second, "source"), role_of(first, "target")),
-            )
+            EventRow.id.in_(_dyad_events(first, second).union_all(_dyad_events(second, first)))
         )
     if flt.type:
         wanted = flt.type.strip()

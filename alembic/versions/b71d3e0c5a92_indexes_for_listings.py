@@ -1,0 +1,37 @@
+"""Indexes for listings: the listing order, and an actor's events.
+
+(date_start, id) is the order of every event listing and export: the database walks the events in
+order and stops after a page (LIMIT), and a full export needs no sort. (actor_id, role, event_id)
+finds an actor's events, in a role, from the index alone; it replaces the index on actor_id.
+
+Revision ID: b71d3e0c5a92
+Revises: 4847aad4f30b
+Create Date: 2026-11-25 23:05:00
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "b71d3e0c5a92"
+down_revision: str | None = "4847aad4f30b"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.create_index("ix_events_date_start_id", ["date_start", "id"], unique=False)
+    with op.batch_alter_table("event_actors", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_event_actors_actor_id_role_event_id", ["actor_id", "role", "event_id"], unique=False
+        )
+        batch_op.drop_index("ix_event_actors_actor_id")
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("event_actors", schema=None) as batch_op:
+        batch_op.create_index("ix_event_actors_actor_id", ["actor_id"], unique=False)
+        batch_op.drop_index("ix_event_actors_actor_id_role_event_id")
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.drop_index("ix_events_date_start_id")
