@@ -1,8 +1,9 @@
-"""Indexes for listings: the listing order, and an actor's events.
+"""Indexes for listings: the listing order, an actor's events and a place's.
 
 (date_start, id) is the order of every event listing and export: the database walks the events in
 order and stops after a page (LIMIT), and a full export needs no sort. (actor_id, role, event_id)
 finds an actor's events, in a role, from the index alone; it replaces the index on actor_id.
+(location_id, event_id) does the same for a place's events (filters by place and by country).
 
 Revision ID: b71d3e0c5a92
 Revises: 4847aad4f30b
@@ -27,9 +28,17 @@ def upgrade() -> None:
             "ix_event_actors_actor_id_role_event_id", ["actor_id", "role", "event_id"], unique=False
         )
         batch_op.drop_index("ix_event_actors_actor_id")
+    with op.batch_alter_table("event_locations", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_event_locations_location_id_event_id", ["location_id", "event_id"], unique=False
+        )
+        batch_op.drop_index("ix_event_locations_location_id")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("event_locations", schema=None) as batch_op:
+        batch_op.create_index("ix_event_locations_location_id", ["location_id"], unique=False)
+        batch_op.drop_index("ix_event_locations_location_id_event_id")
     with op.batch_alter_table("event_actors", schema=None) as batch_op:
         batch_op.create_index("ix_event_actors_actor_id", ["actor_id"], unique=False)
         batch_op.drop_index("ix_event_actors_actor_id_role_event_id")
