@@ -334,27 +334,3 @@ def test_many_events_get_their_own_actors_and_places(database):
             assert place["latitude"] == (54.65213122034416 if n % 2 == 0 else None)
         else:
             assert event["locations"] == []
-
-
-def test_listing_walks_the_date_order_index(database):
-    """The listing order (date_start, id) is an index: a page is read in order, not sorted."""
-    from sqlalchemy import text
-
-    from timeline.query import EVENTS, filtered
-
-    _bulk_events(database, 50, 5)
-    with database.session() as session:
-        query = filtered(session, EventFilter(limit=100)).with_only_columns(EVENTS.c.id)
-        connection = session.connection()
-        sql = str(query.compile(connection, compile_kwargs={"literal_binds": True}))
-        if database.dialect == "sqlite":
-            plan = " ".join(
-                str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
-            )
-            assert "ix_events_date_start_id" in plan
-            assert "TEMP B-TREE" not in plan
-        else:  # a tiny table is read whole unless the planner is told to avoid it
-            connection.execute(text("SET LOCAL enable_seqscan = off"))
-            plan = " ".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {sql}"))
-            assert "ix_events_date_start_id" in plan
-            assert "Sort" not in plan

@@ -118,8 +118,6 @@ class EventRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_events_date_start_date_end", "date_start", "date_end"),
         Index("ix_events_date_end", "date_end"),
-        # the order of every listing and export: walked in order, no sort, LIMIT stops early
-        Index("ix_events_date_start_id", "date_start", "id"),
         # covers the histogram queries (counts per day/week/month by quad class)
         Index("ix_events_date_start_quad_class", "date_start", "quad_class"),
     )

@@ -1,9 +1,8 @@
-"""Indexes for listings: the listing order, an actor's events and a place's.
+"""Indexes for listings: an actor's events and a place's.
 
-(date_start, id) is the order of every event listing and export: the database walks the events in
-order and stops after a page (LIMIT), and a full export needs no sort. (actor_id, role, event_id)
-finds an actor's events, in a role, from the index alone; it replaces the index on actor_id.
-(location_id, event_id) does the same for a place's events (filters by place and by country).
+(actor_id, role, event_id) finds an actor's events, in a role, from the index alone; it replaces
+the index on actor_id. (location_id, event_id) does the same for a place's events (filters by
+place and by country).
 
 Revision ID: b71d3e0c5a92
 Revises: 4847aad4f30b
@@ -21,8 +20,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.create_index("ix_events_date_start_id", ["date_start", "id"], unique=False)
     with op.batch_alter_table("event_actors", schema=None) as batch_op:
         batch_op.create_index(
             "ix_event_actors_actor_id_role_event_id", ["actor_id", "role", "event_id"], unique=False
@@ -42,5 +39,3 @@ def downgrade() -> None:
     with op.batch_alter_table("event_actors", schema=None) as batch_op:
         batch_op.create_index("ix_event_actors_actor_id", ["actor_id"], unique=False)
         batch_op.drop_index("ix_event_actors_actor_id_role_event_id")
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_index("ix_events_date_start_id")
