@@ -122,7 +122,14 @@ def test_indexes_for_the_queries(database):
     inspector = inspect(database.engine)
     indexed = {
         (table, tuple(index["column_names"]))
-        for table in ("events", "event_actors", "actor_aliases", "actors", "locations")
+        for table in (
+            "events",
+            "event_actors",
+            "event_locations",
+            "actor_aliases",
+            "actors",
+            "locations",
+        )
         for index in inspector.get_indexes(table)
     }
     for expected in [
@@ -130,7 +137,9 @@ def test_indexes_for_the_queries(database):
         ("events", ("date_end",)),
         ("events", ("event_code",)),
         ("events", ("article_id",)),
-        ("event_actors", ("actor_id",)),
+        # covering: an actor's (a place's) events are read from the index alone
+        ("event_actors", ("actor_id", "role", "event_id")),
+        ("event_locations", ("location_id", "event_id")),
         ("actor_aliases", ("alias_key",)),
         ("actors", ("name_key",)),
         ("locations", ("country_code",)),

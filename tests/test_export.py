@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 
@@ -84,3 +85,20 @@ def test_writers_stream():
 
     write_jsonl(rows(), out)
     assert seen_output == [0, 1, 2]
+
+
+def test_csv_keeps_coordinates_exactly(database):
+    """Coordinates come from the database as numbers, never through text that rounds them."""
+    from records_factory import MOSCOW
+
+    record = extraction()
+    exact = dataclasses.replace(MOSCOW, latitude=55.75222222222222, longitude=37.61556123456789)
+    for event in record.events:
+        event.locations = [exact if place.name == "Moscow" else place for place in event.locations]
+    with database.session() as session:
+        save(session, record)
+        out = io.StringIO(newline="")
+        write_events(iter_events(session, EventFilter(location="Moscow")), "csv", out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue(), newline=""))
+    assert row["latitude"] == "55.75222222222222"
+    assert row["longitude"] == "37.61556123456789"

@@ -201,3 +201,136 @@ def test_relative_date_needs_an_anchor_and_sense():
         parse_when("last month")  # no as_of
     with pytest.raises(InputError, match="last month"):
         parse_when("the day after never", AS_OF)
+
+
+def _bulk_events(database, events: int, actors: int) -> None:
+    """`events` events, each with actor n % actors as source (at position n % 3, unknown when
+    0), a shared actor as target (at position 50) and, for 4 events in 5, one of two places."""
+    from sqlalchemy import insert
+
+    from timeline.models import (
+        ActorRow,
+        ArticleRow,
+        EventActor,
+        EventLocation,
+        EventRow,
+        LocationRow,
+    )
+
+    with database.engine.begin() as connection:
+        people = [(f"Actor {i}", "person", None, f"C{i}") for i in range(actors)]
+        connection.execute(
+            insert(ActorRow),
+            [
+                {
+                    "name": name,
+                    "name_key": name.lower(),
+                    "kind": kind,
+                    "country_code": country,
+                    "code": code,
+                }
+                for name, kind, country, code in [*people, ("Zed", "group", "SYR", None)]
+            ],
+        )
+        connection.execute(
+            insert(LocationRow),
+            [
+                {"key": "a", "name": "Alpha", "name_key": "alpha", "latitude": 54.65213122034416},
+                {"key": "b", "name": "Beta", "name_key": "beta", "latitude": None},
+            ],
+        )
+        connection.execute(
+            insert(ArticleRow),
+            [{"published_at": datetime(2020, 1, 1, tzinfo=UTC), "content_hash": "h", "text": "t"}],
+        )
+        day = date(2020, 1, 1)
+        connection.execute(
+            insert(EventRow),
+            [
+                {
+                    "article_id": 1,
+                    "trigger": f"t{n}",
+                    "trigger_start": 0,
+                    "trigger_end": 1,
+                    "lemma": "t",
+                    "sentence": "s",
+                    "sentence_start": 0,
+                    "sentence_end": 1,
+                    "event_code": "010",
+                    "event_label": "Make statement",
+                    "quad_class": 1,
+                    "status": "asserted",
+                    "date_source": "text",
+                    "date_value": day.isoformat(),
+                    "granularity": "day",
+                    "date_start": day,
+                    "date_end": day,
+                }
+                for n in range(events)
+            ],
+        )
+        connection.execute(
+            insert(EventActor),
+            [
+                link
+                for n in range(events)
+                for link in (
+                    {
+                        "event_id": n + 1,
+                        "actor_id": n % actors + 1,
+                        "role": "source",
+                        "start_char": n % 3 or None,
+                    },
+                    {
+                        "event_id": n + 1,
+                        "actor_id": actors + 1,
+                        "role": "target",
+                        "start_char": 50,
+                    },
+                )
+            ],
+        )
+        connection.execute(
+            insert(EventLocation),
+            [
+                {"event_id": n + 1, "location_id": 1 + n % 2, "start_char": 5}
+                for n in range(events)
+                if n % 5
+            ],
+        )
+
+
+def test_many_events_get_their_own_actors_and_places(database):
+    """More events and more actors than one chunk: actors and places are read once each, in
+    chunks, and every event still gets its own, in the order of the text (unknown positions
+    last)."""
+    from timeline.query import CHUNK
+
+    events, actors = 3 * CHUNK + 7, CHUNK + 40
+    _bulk_events(database, events, actors)
+    with database.session() as session:
+        listed = list(iter_events(session, EventFilter()))
+    assert [event["id"] for event in listed] == list(range(1, events + 1))
+    for n, event in enumerate(listed):
+        source = {
+            "name": f"Actor {n % actors}",
+            "role": "source",
+            "kind": "person",
+            "country_code": None,
+            "code": f"C{n % actors}",
+        }
+        target = {
+            "name": "Zed",
+            "role": "target",
+            "kind": "group",
+            "country_code": "SYR",
+            "code": None,
+        }
+        # in the order of the text; an actor whose position is unknown comes last
+        assert event["actors"] == ([source, target] if n % 3 else [target, source])
+        if n % 5:
+            (place,) = event["locations"]
+            assert place["name"] == ("Alpha" if n % 2 == 0 else "Beta")
+            assert place["latitude"] == (54.65213122034416 if n % 2 == 0 else None)
+        else:
+            assert event["locations"] == []

@@ -189,13 +189,15 @@ class ActorAlias(SQLModel, table=True):
 
 class EventActor(SQLModel, table=True):
     __tablename__ = "event_actors"
+    # an actor's events (in a role) without reading the table: filters by actor and by dyad
+    __table_args__ = (
+        Index("ix_event_actors_actor_id_role_event_id", "actor_id", "role", "event_id"),
+    )
     event_id: int = Field(
         sa_column=Column(Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     )
     actor_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True
-        )
+        sa_column=Column(Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     )
     role: str = Field(primary_key=True)  # source / target / other
     text: str | None = None
@@ -219,13 +221,13 @@ class LocationRow(SQLModel, table=True):
 
 class EventLocation(SQLModel, table=True):
     __tablename__ = "event_locations"
+    # a place's events without reading the table: filters by place and by country
+    __table_args__ = (Index("ix_event_locations_location_id_event_id", "location_id", "event_id"),)
     event_id: int = Field(
         sa_column=Column(Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     )
     location_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("locations.id", ondelete="CASCADE"), primary_key=True, index=True
-        )
+        sa_column=Column(Integer, ForeignKey("locations.id", ondelete="CASCADE"), primary_key=True)
     )
     text: str | None = None
     start_char: int | None = None

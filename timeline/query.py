@@ -8,7 +8,6 @@ event_code, event_label, quad_class, trigger, status, sentence, actors, location
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,17 +15,17 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Select,
+    Text,
     and_,
     case,
+    cast,
     exists,
     func,
-    literal,
     literal_column,
     or_,
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -167,6 +166,17 @@ def _events_of(actors, role: str | None = None) -> Select:
     return query
 
 
+def _dyad_events(sources, targets) -> Select:
+    """The ids of the events where one of `sources` acts on one of `targets`: the sources' links
+    from the (actor_id, role, event_id) index, each joined to its event's target links."""
+    source, target = aliased(EventActor), aliased(EventActor)
+    return (
+        select(source.event_id)
+        .join(target, and_(target.event_id == source.event_id, target.role == "target"))
+        .where(source.actor_id.in_(sources), source.role == "source", target.actor_id.in_(targets))
+    )
+
+
 def filtered(session: Session, flt: EventFilter) -> Select:
     """The SELECT of event rows (plain table rows, no ORM objects) that match a filter, in order."""
     query = select(EVENTS)
@@ -181,16 +191,8 @@ def filtered(session: Session, flt: EventFilter) -> Select:
         conditions.append(EventRow.id.in_(_events_of(_actor_ids(session, name), role)))
     if flt.between:
         first, second = (_actor_ids(session, name) for name in flt.between)
-
-        def role_of(actors, role):
-            return EventRow.id.in_(_events_of(actors, role))
-
-        conditions.append(EventRow.id.in_(_events_of(first)))  # drives the query
         conditions.append(
-            or_(
-                and_(role_of(first, "source"), role_of(second, "target")),
-                and_(role_of(second, "source"), role_of(first, "target")),
-            )
+            EventRow.id.in_(_dyad_events(first, second).union_all(_dyad_events(second, first)))
         )
     if flt.type:
         wanted = flt.type.strip()
@@ -245,105 +247,57 @@ def filtered(session: Session, flt: EventFilter) -> Select:
 def iter_events(session: Session, flt: EventFilter) -> Iterator[dict]:
     """Stream the matching events as dicts, in one query.
 
-    Each event's actors and places come aggregated as JSON by the database (correlated subqueries
-    on the event_actors/event_locations primary keys), its article by a join: no ORM objects and
-    no per-event round trips. The cursor streams (server-side on PostgreSQL), so memory does not
-    grow with the number of events.
+    The events come with their article (a join) and, per event, the ids of its actors and places
+    packed in one string each (a correlated group_concat/string_agg on the event_actors and
+    event_locations primary keys). Actors and places themselves are few and shared by many events:
+    `_Details` reads each one once, a chunk of rows at a time, and reuses it. No ORM objects, no
+    JSON built by the database, no per-event round trips. The cursor streams (server-side on
+    PostgreSQL), so memory grows with the number of distinct actors and places, not of events.
     """
     connection = session.connection()
     # the filter picks and orders event ids first; the details are computed for those rows only
     page = filtered(session, flt).with_only_columns(EVENTS.c.id, EVENTS.c.date_start).subquery()
-    query = select(EVENTS).join(page, page.c.id == EVENTS.c.id)
+    query = _with_details(connection, select(*_VIEW_COLUMNS)).join(page, page.c.id == EVENTS.c.id)
     if flt.order == "-date":
         query = query.order_by(page.c.date_start.desc(), page.c.id.desc())
     else:
         query = query.order_by(page.c.date_start, page.c.id)
-    query = _with_details(session, query)
+    details = _Details(connection)
     result = connection.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     for rows in result.partitions(CHUNK):
+        details.read(rows)
         for row in rows:
-            yield _event_view(row)
+            yield _event_view(row, details)
 
 
-def _json_list(value) -> list:
-    """A JSON array from the database; items carrying sort keys (_0, _1) are put in order."""
-    if value is None:
-        return []
-    items = json.loads(value) if isinstance(value, str) else value
-    if items and "_0" in items[0]:
-        keys = sorted(k for k in items[0] if k.startswith("_"))
-        items.sort(key=lambda item: tuple((item[k] is None, item[k] or 0) for k in keys))
-        for item in items:
-            for k in keys:
-                del item[k]
-    return items
+def _packed(connection, *columns) -> object:
+    """'12:source:40,7:target:' : the columns of each link row, ':'-joined, rows ','-joined."""
+    item = cast(columns[0], Text)
+    for column in columns[1:]:
+        item = item.concat(":").concat(func.coalesce(cast(column, Text), ""))
+    if connection.dialect.name == "postgresql":
+        return func.string_agg(item, ",")
+    return func.group_concat(item, ",")
 
 
-def _with_details(session: Session, query: Select, detail: bool = False) -> Select:
-    """Add to an events query: the article and source, and the actors and places as JSON; with
-    `detail`, also where each actor and place stands in the text (provenance, for `show`)."""
-    postgres = session.get_bind().dialect.name == "postgresql"
-    link, actor = EVENT_ACTORS.c, ACTORS.c
-    actor_fields = {
-        "name": actor.name,
-        "role": link.role,
-        "kind": actor.kind,
-        "country_code": actor.country_code,
-        "code": actor.code,
-    }
-    place_link, place = EVENT_LOCATIONS.c, LOCATIONS.c
-    place_fields = {
-        "name": place.name,
-        "country_code": place.country_code,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-        "feature": place.feature,
-    }
-    if detail:
-        actor_fields.update(
-            text=link.text,
-            start=link.start_char,
-            end=link.end_char,
-            title=func.coalesce(link.title, actor.title),
-        )
-        place_fields.update(
-            text=place_link.text,
-            start=place_link.start_char,
-            end=place_link.end_char,
-            geonames_id=place.geonames_id,
-        )
-
-    def aggregated(fields: dict, source, where, order) -> object:
-        pairs = [part for key, column in fields.items() for part in (literal(key), column)]
-        if postgres:
-            item = func.json_build_object(*pairs)
-            inner = select(func.json_agg(aggregate_order_by(item, *order)))
-            return inner.select_from(source).where(where).scalar_subquery()
-        # SQLite before 3.44 cannot order inside an aggregate: the sort keys travel along and
-        # _json_list sorts by them
-        keys = [part for i, column in enumerate(order) for part in (literal(f"_{i}"), column)]
-        item = func.json_object(*pairs, *keys)
-        return (
-            select(func.json_group_array(item)).select_from(source).where(where).scalar_subquery()
-        )
-
-    actors = aggregated(
-        actor_fields,
-        EVENT_ACTORS.join(ACTORS, actor.id == link.actor_id),
-        link.event_id == EVENTS.c.id,
-        (link.start_char, actor.name, link.role),
+def _with_details(connection, query: Select) -> Select:
+    """Add to an events query: its article and source, and its actor and place links, packed."""
+    link, place_link = EVENT_ACTORS.c, EVENT_LOCATIONS.c
+    actors = (
+        select(_packed(connection, link.actor_id, link.role, link.start_char))
+        .where(link.event_id == EVENTS.c.id)
+        .scalar_subquery()
     )
-    places = aggregated(
-        place_fields,
-        EVENT_LOCATIONS.join(LOCATIONS, place.id == place_link.location_id),
-        place_link.event_id == EVENTS.c.id,
-        (place_link.start_char, place.name),
+    places = (
+        select(_packed(connection, place_link.location_id, place_link.start_char))
+        .where(place_link.event_id == EVENTS.c.id)
+        .scalar_subquery()
     )
     article, source = ARTICLES.c, SOURCES.c
     return (
         query.add_columns(
-            actors.label("actors_json"),
-            places.label("places_json"),
+            actors.label("actor_links"),
+            places.label("place_links"),
             article.title.label("article_title"),
             article.url.label("article_url"),
             article.published_at.label("article_published_at"),
@@ -356,31 +310,140 @@ def _with_details(session: Session, query: Select, detail: bool = False) -> Sele
     )
 
 
-def _event_view(row) -> dict:
+def _start_key(start: int | None) -> tuple[bool, int]:
+    """Where a mention starts, for sorting: unknown positions last."""
+    return (start is None, start or 0)
+
+
+class _Details:
+    """The actors and places of the events read so far, each read from the database once.
+
+    `actors(row)` and `places(row)` turn a row's packed links into the listing's dicts, in the
+    order of the text (then by name, then role)."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.actor_rows: dict[int, tuple] = {}
+        self.place_rows: dict[int, tuple] = {}
+
+    def read(self, rows) -> None:
+        """Read the actors and places of these rows not read yet."""
+        actor_ids, place_ids = set(), set()
+        for row in rows:
+            if row.actor_links:
+                actor_ids.update(int(item.split(":", 1)[0]) for item in row.actor_links.split(","))
+            if row.place_links:
+                place_ids.update(int(item.split(":", 1)[0]) for item in row.place_links.split(","))
+        actor, place = ACTORS.c, LOCATIONS.c
+        self._read(
+            self.actor_rows,
+            actor_ids,
+            (actor.id, actor.name, actor.kind, actor.country_code, actor.code),
+        )
+        self._read(
+            self.place_rows,
+            place_ids,
+            (
+                place.id,
+                place.name,
+                place.country_code,
+                place.latitude,
+                place.longitude,
+                place.feature,
+            ),
+        )
+
+    def _read(self, known: dict[int, tuple], wanted: set[int], columns: tuple) -> None:
+        missing = sorted(wanted.difference(known))
+        for start in range(0, len(missing), CHUNK):
+            chunk = missing[start : start + CHUNK]
+            for row in self.connection.execute(select(*columns).where(columns[0].in_(chunk))):
+                known[row[0]] = tuple(row[1:])
+
+    def actors(self, packed: str | None) -> list[dict]:
+        if not packed:
+            return []
+        links = []
+        for item in packed.split(","):
+            actor_id, role, start = item.split(":")
+            name, kind, country_code, code = self.actor_rows[int(actor_id)]
+            links.append(
+                (_start_key(int(start) if start else None), name, role, kind, country_code, code)
+            )
+        links.sort(key=lambda link: link[:3])
+        return [
+            {"name": name, "role": role, "kind": kind, "country_code": country_code, "code": code}
+            for _, name, role, kind, country_code, code in links
+        ]
+
+    def places(self, packed: str | None) -> list[dict]:
+        if not packed:
+            return []
+        links = []
+        for item in packed.split(","):
+            place_id, start = item.split(":")
+            links.append(
+                (_start_key(int(start) if start else None), *self.place_rows[int(place_id)])
+            )
+        links.sort(key=lambda link: link[:2])
+        return [
+            {
+                "name": name,
+                "country_code": country_code,
+                "latitude": latitude,
+                "longitude": longitude,
+                "feature": feature,
+            }
+            for _, name, country_code, latitude, longitude, feature in links
+        ]
+
+
+def _event_view(row, details: _Details) -> dict:
+    """The listing's dict for a row of `_with_details(select(*_VIEW_COLUMNS))`."""
+    (
+        event_id,
+        date_start,
+        date_end,
+        date_value,
+        granularity,
+        date_source,
+        event_code,
+        event_label,
+        quad_class,
+        goldstein,
+        trigger,
+        status,
+        sentence,
+        article_id,
+        actor_links,
+        place_links,
+        article_title,
+        article_url,
+        article_published_at,
+        article_source,
+    ) = row[:20]
     return {
-        "id": row.id,
-        "date_start": row.date_start.isoformat() if row.date_start else None,
-        "date_end": row.date_end.isoformat() if row.date_end else None,
-        "date_value": row.date_value,
-        "granularity": row.granularity,
-        "date_source": row.date_source,
-        "event_code": row.event_code,
-        "event_label": row.event_label,
-        "quad_class": row.quad_class,
-        "goldstein": row.goldstein,
-        "trigger": row.trigger,
-        "status": row.status,
-        "sentence": row.sentence,
-        "actors": _json_list(row.actors_json),
-        "locations": _json_list(row.places_json),
+        "id": event_id,
+        "date_start": date_start.isoformat() if date_start else None,
+        "date_end": date_end.isoformat() if date_end else None,
+        "date_value": date_value,
+        "granularity": granularity,
+        "date_source": date_source,
+        "event_code": event_code,
+        "event_label": event_label,
+        "quad_class": quad_class,
+        "goldstein": goldstein,
+        "trigger": trigger,
+        "status": status,
+        "sentence": sentence,
+        "actors": details.actors(actor_links),
+        "locations": details.places(place_links),
         "article": {
-            "id": row.article_id,
-            "title": row.article_title,
-            "url": row.article_url,
-            "source": row.article_source,
-            "published_at": row.article_published_at.isoformat()
-            if row.article_published_at
-            else None,
+            "id": article_id,
+            "title": article_title,
+            "url": article_url,
+            "source": article_source,
+            "published_at": article_published_at.isoformat() if article_published_at else None,
         },
     }
 
@@ -394,11 +457,62 @@ def get_event(session: Session, event_id: int) -> dict | None:
     """One event in the listing's shape, plus its provenance: the spans of its trigger, sentence,
     actors and places in the article, and the time expression that dates it."""
     connection = session.connection()
-    query = _with_details(session, select(EVENTS).where(EVENTS.c.id == event_id), detail=True)
-    row = connection.execute(query).first()
+    event = EVENTS.c
+    query = _with_details(connection, select(*_VIEW_COLUMNS)).add_columns(
+        event.time_expression_id,
+        event.trigger_start,
+        event.trigger_end,
+        event.sentence_start,
+        event.sentence_end,
+        event.lemma,
+        event.plover_type,
+        event.plover_mode,
+    )
+    row = connection.execute(query.where(event.id == event_id)).first()
     if row is None:
         return None
-    view = _event_view(row)
+    details = _Details(connection)
+    details.read([row])
+    view = _event_view(row, details)
+    # with provenance: where each actor and place stands in the text
+    link, actor = EVENT_ACTORS.c, ACTORS.c
+    actors = connection.execute(
+        select(
+            actor.name,
+            link.role,
+            actor.kind,
+            actor.country_code,
+            actor.code,
+            link.text,
+            link.start_char.label("start"),
+            link.end_char.label("end"),
+            func.coalesce(link.title, actor.title).label("title"),
+        )
+        .join(ACTORS, actor.id == link.actor_id)
+        .where(link.event_id == event_id)
+    ).all()
+    view["actors"] = [
+        row._asdict() for row in sorted(actors, key=lambda r: (_start_key(r.start), r.name, r.role))
+    ]
+    place_link, place = EVENT_LOCATIONS.c, LOCATIONS.c
+    places = connection.execute(
+        select(
+            place.name,
+            place.country_code,
+            place.latitude,
+            place.longitude,
+            place.feature,
+            place_link.text,
+            place_link.start_char.label("start"),
+            place_link.end_char.label("end"),
+            place.geonames_id,
+        )
+        .join(LOCATIONS, place.id == place_link.location_id)
+        .where(place_link.event_id == event_id)
+    ).all()
+    view["locations"] = [
+        row._asdict() for row in sorted(places, key=lambda r: (_start_key(r.start), r.name))
+    ]
     expression = None
     if row.time_expression_id:
         found = connection.execute(
@@ -432,6 +546,26 @@ LOCATIONS = LocationRow.__table__
 ARTICLES = ArticleRow.__table__
 SOURCES = Source.__table__
 EXPRESSIONS = TimeExpressionRow.__table__
+# the event columns a listing shows, in the order `_event_view` reads them
+_VIEW_COLUMNS = tuple(
+    EVENTS.c[name]
+    for name in (
+        "id",
+        "date_start",
+        "date_end",
+        "date_value",
+        "granularity",
+        "date_source",
+        "event_code",
+        "event_label",
+        "quad_class",
+        "goldstein",
+        "trigger",
+        "status",
+        "sentence",
+        "article_id",
+    )
+)
 
 
 # --- listings ---------------------------------------------------------------------------------
