@@ -386,6 +386,23 @@ def test_company_business_is_economic_cooperation_dated_by_its_expression(run):
     assert order.date_value == "2017-04-03" and order.date_source == "text"
 
 
+def test_companies_are_business_actors_of_their_events(run):
+    text = "Apple Inc. sued Samsung Electronics over a patent on Monday."
+    monday = timex(text, "on Monday", "2017-04-03", "day", date(2017, 4, 3), date(2017, 4, 3))
+    suit = only(run(text, [monday]), "sue")
+    assert suit.event_code == "115"
+    assert [(a.name, a.code) for a in suit.actors_in("source")] == [("Apple Inc.", "BUS")]
+    assert [(a.name, a.code) for a in suit.actors_in("target")] == [("Samsung Electronics", "BUS")]
+    assert suit.date_value == "2017-04-03"
+    # a company name the recogniser does not type in full is still the company
+    events = run("Boeing Commercial Airplanes delivered the last jet to AirTran Airways.")
+    delivery = only(events, "deliver")
+    assert delivery.event_code == "061"
+    assert {(a.name, a.sector) for a in delivery.actors_in("source")} == {
+        ("Boeing Commercial Airplanes", "BUS")
+    }
+
+
 def test_an_order_to_a_person_is_still_a_demand(run):
     events = run("The Syrian army ordered residents to leave the village.")
     assert any(e.event_code.startswith("10") for e in events)
