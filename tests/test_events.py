@@ -403,6 +403,29 @@ def test_companies_are_business_actors_of_their_events(run):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "code"),
+    [
+        ("The Air Force selected Northrop Grumman to build the new tankers.", "select", "061"),
+        ("The ministry chose Alstom to supply the trains.", "choose", "061"),
+        ("Airbus secured a contract from the Royal Air Force.", "secure", "061"),
+        ("Apple settled its trademark dispute with Apple Corps.", "settle", "057"),
+        ("Steve Jobs gave the keynote at the developers conference.", "keynote", "010"),
+    ],
+)
+def test_business_news_verbs_and_nouns(run, text, lemma, code):
+    assert only(run(text), lemma).event_code == code
+
+
+def test_choosing_is_business_only_when_the_chosen_supply_something(run):
+    for text in (
+        "The board selected a new chairman.",
+        "The party chose Maria Ortiz as its candidate.",
+        "The minister has chosen to step down.",
+    ):
+        assert not any(e.lemma in ("select", "choose") for e in run(text)), text
+
+
 def test_an_order_to_a_person_is_still_a_demand(run):
     events = run("The Syrian army ordered residents to leave the village.")
     assert any(e.event_code.startswith("10") for e in events)

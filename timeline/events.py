@@ -694,8 +694,18 @@ class _Builder:
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                 for c in token.children
             )
-        if key == "xcomp":
-            return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in token.children)
+        if key == "xcomp":  # the parser often attaches "selected X to build" as a clause
+            return any(
+                c.lemma_.lower() in words
+                and (
+                    c.dep_ == "xcomp"
+                    or (
+                        c.dep_ == "advcl"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    )
+                )
+                for c in token.children
+            )
         if key == "subj":
             for child in token.children:
                 if child.dep_ in ("nsubj", "agent"):
