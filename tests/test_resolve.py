@@ -857,6 +857,8 @@ def test_company_words_file():
         ("Qatar Airways ordered new jets.", "Qatar Airways", "Qatar Airways", "QATBUS"),
         ("The plane was built by Dassault Aviation, the French aircraft manufacturer.",
          "Dassault Aviation", "Dassault Aviation", "FRABUS"),
+        ("The Air Force signed a deal with aircraft manufacturer Boeing.",
+         "aircraft manufacturer Boeing", "Boeing", "BUS"),
         # a title word that begins a company's name is no title
         ("General Electric won the contract.", "General Electric", "General Electric", "BUS"),
         # a name the recogniser takes for a person's
