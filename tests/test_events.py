@@ -426,6 +426,19 @@ def test_choosing_is_business_only_when_the_chosen_supply_something(run):
         assert not any(e.lemma in ("select", "choose") for e in run(text)), text
 
 
+def test_a_participle_joined_to_a_passive_shares_its_subject(run):
+    events = run("Two activists were arrested and charged by police in Cairo.")
+    charge = only(events, "charge")
+    assert charge.event_code.startswith("17")
+    assert {a.code for a in charge.actors_in("source")} == {"EGYCOP"}
+    assert {a.sector for a in charge.actors_in("target")} == {"OPP"}
+    purchase = only(
+        run("In China, airliners are selected and purchased by the government."), "purchase"
+    )
+    assert purchase.event_code == "061"
+    assert {a.code for a in purchase.actors_in("source")} == {"CHNGOV"}
+
+
 def test_an_order_to_a_person_is_still_a_demand(run):
     events = run("The Syrian army ordered residents to leave the village.")
     assert any(e.event_code.startswith("10") for e in events)
