@@ -386,6 +386,59 @@ def test_company_business_is_economic_cooperation_dated_by_its_expression(run):
     assert order.date_value == "2017-04-03" and order.date_source == "text"
 
 
+def test_companies_are_business_actors_of_their_events(run):
+    text = "Apple Inc. sued Samsung Electronics over a patent on Monday."
+    monday = timex(text, "on Monday", "2017-04-03", "day", date(2017, 4, 3), date(2017, 4, 3))
+    suit = only(run(text, [monday]), "sue")
+    assert suit.event_code == "115"
+    assert [(a.name, a.code) for a in suit.actors_in("source")] == [("Apple Inc.", "BUS")]
+    assert [(a.name, a.code) for a in suit.actors_in("target")] == [("Samsung Electronics", "BUS")]
+    assert suit.date_value == "2017-04-03"
+    # a company name the recogniser does not type in full is still the company
+    events = run("Boeing Commercial Airplanes delivered the last jet to AirTran Airways.")
+    delivery = only(events, "deliver")
+    assert delivery.event_code == "061"
+    assert {(a.name, a.sector) for a in delivery.actors_in("source")} == {
+        ("Boeing Commercial Airplanes", "BUS")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "code"),
+    [
+        ("The Air Force selected Northrop Grumman to build the new tankers.", "select", "061"),
+        ("The ministry chose Alstom to supply the trains.", "choose", "061"),
+        ("Airbus secured a contract from the Royal Air Force.", "secure", "061"),
+        ("Apple settled its trademark dispute with Apple Corps.", "settle", "057"),
+        ("Steve Jobs gave the keynote at the developers conference.", "keynote", "010"),
+    ],
+)
+def test_business_news_verbs_and_nouns(run, text, lemma, code):
+    assert only(run(text), lemma).event_code == code
+
+
+def test_choosing_is_business_only_when_the_chosen_supply_something(run):
+    for text in (
+        "The board selected a new chairman.",
+        "The party chose Maria Ortiz as its candidate.",
+        "The minister has chosen to step down.",
+    ):
+        assert not any(e.lemma in ("select", "choose") for e in run(text)), text
+
+
+def test_a_participle_joined_to_a_passive_shares_its_subject(run):
+    events = run("Two activists were arrested and charged by police in Cairo.")
+    charge = only(events, "charge")
+    assert charge.event_code.startswith("17")
+    assert {a.code for a in charge.actors_in("source")} == {"EGYCOP"}
+    assert {a.sector for a in charge.actors_in("target")} == {"OPP"}
+    purchase = only(
+        run("In China, airliners are selected and purchased by the government."), "purchase"
+    )
+    assert purchase.event_code == "061"
+    assert {a.code for a in purchase.actors_in("source")} == {"CHNGOV"}
+
+
 def test_an_order_to_a_person_is_still_a_demand(run):
     events = run("The Syrian army ordered residents to leave the village.")
     assert any(e.event_code.startswith("10") for e in events)

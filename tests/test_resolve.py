@@ -821,3 +821,76 @@ def test_capitalised_common_word_is_not_a_surname(nlp):
         nlp, "Senator John Young spoke on Monday. Young people protested outside."
     )
     assert one(resolver.actors(span_of(doc, "Young people"))).name == "civilians"
+
+
+# -- companies -------------------------------------------------------------------------------
+
+
+def test_company_words_file():
+    from timeline.resolve import _read_tsv, lexicon
+
+    seen = set()
+    for row in _read_tsv("company_words.tsv"):
+        assert len(row) == 2, row
+        word, where = row
+        assert where in ("name", "noun"), row
+        assert word == word.lower(), row
+        assert (word, where) not in seen, row
+        seen.add((word, where))
+    lex = lexicon()
+    assert {"inc.", "airlines", "motors"} <= lex.company_names
+    assert {"manufacturer", "airline", "carmaker"} <= lex.company_nouns
+    # words that end names of ministries, agencies and central banks are not company words
+    assert not {"energy", "bank", "office", "agency", "force"} & lex.company_names
+
+
+@pytest.mark.parametrize(
+    "text, phrase, name, code",
+    [
+        # a company word ends the name
+        ("Apple Inc. sued Samsung Electronics.", "Apple Inc.", "Apple Inc.", "BUS"),
+        ("Apple Inc. sued Samsung Electronics.", "Samsung Electronics", "Samsung Electronics",
+         "BUS"),
+        ("Kestrel Marine Holdings bought the shipyard.", "Kestrel Marine Holdings",
+         "Kestrel Marine Holdings", "BUS"),
+        # a country in the name, or describing the company, is its country
+        ("Qatar Airways ordered new jets.", "Qatar Airways", "Qatar Airways", "QATBUS"),
+        ("The plane was built by Dassault Aviation, the French aircraft manufacturer.",
+         "Dassault Aviation", "Dassault Aviation", "FRABUS"),
+        ("The Air Force signed a deal with aircraft manufacturer Boeing.",
+         "aircraft manufacturer Boeing", "Boeing", "BUS"),
+        # a title word that begins a company's name is no title
+        ("General Electric won the contract.", "General Electric", "General Electric", "BUS"),
+        # a name the recogniser takes for a person's
+        ("Nordwind Airlines leased two jets.", "Nordwind Airlines", "Nordwind Airlines", "BUS"),
+    ],
+)  # fmt: skip
+def test_companies_are_business_actors(nlp, text, phrase, name, code):
+    doc, resolver = resolve(nlp, text)
+    actor = one(resolver.actors(span_of(doc, phrase)))
+    assert (actor.name, actor.kind, actor.sector, actor.code) == (
+        name,
+        "organization",
+        "BUS",
+        code,
+    )
+
+
+def test_company_named_as_such_once_is_a_company_later(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "The Japanese carmaker Toyota recalled 20,000 cars in March. "
+        "Toyota said on Friday that the fault was fixed.",
+    )
+    later = one(resolver.actors(span_of(doc, "Toyota", occurrence=1)))
+    assert (later.kind, later.code, later.country_code) == ("organization", "JPNBUS", "JPN")
+
+
+def test_organizations_without_a_company_cue_are_not_businesses(nlp):
+    doc, resolver = resolve(nlp, "The Government Accountability Office criticised the plan.")
+    office = one(resolver.actors(span_of(doc, "The Government Accountability Office")))
+    assert office.kind == "organization"
+    assert office.sector is None and office.code is None
+    doc, resolver = resolve(nlp, "General David Petraeus met Iraqi officials.")
+    general = one(resolver.actors(span_of(doc, "General David Petraeus")))
+    assert (general.kind, general.name) == ("person", "David Petraeus")

@@ -694,8 +694,18 @@ class _Builder:
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                 for c in token.children
             )
-        if key == "xcomp":
-            return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in token.children)
+        if key == "xcomp":  # the parser often attaches "selected X to build" as a clause
+            return any(
+                c.lemma_.lower() in words
+                and (
+                    c.dep_ == "xcomp"
+                    or (
+                        c.dep_ == "advcl"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    )
+                )
+                for c in token.children
+            )
         if key == "subj":
             for child in token.children:
                 if child.dep_ in ("nsubj", "agent"):
@@ -885,7 +895,9 @@ class _Builder:
                         ):  # "launched air strikes": the noun is more specific
                             code = noun_code
         frame = _Frame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
-        frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            self._shares_passive_subject(verb)
+        )
         self._verb_arguments(frame, verb)
         if demanded is not None:
             for child in demanded.children:
@@ -1010,8 +1022,22 @@ class _Builder:
                         continue
                 frame.targets += self._actors(pobj, loose=True)
 
+    def _shares_passive_subject(self, verb: Token) -> bool:
+        """A participle joined to a passive verb shares its subject: "were arrested and charged
+        by police", "are selected and purchased by the government"."""
+        return (
+            verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children)
+        )
+
     def _verb_arguments(self, frame: _Frame, verb: Token) -> None:
         if frame.passive:
+            if self._shares_passive_subject(verb):
+                for child in verb.head.children:
+                    if child.dep_ == "nsubjpass":
+                        frame.targets += self._actors(child, loose=True)
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     frame.targets += self._actors(child, loose=True)

@@ -265,6 +265,8 @@ class Lexicon:
     seats: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, city)
     first_words: set[str] = field(default_factory=set)  # first words of country/state names
     title_words: set[str] = field(default_factory=set)  # first words of titles
+    company_names: set[str] = field(default_factory=set)  # last words of company names
+    company_nouns: set[str] = field(default_factory=set)  # "manufacturer", "airline"
 
 
 def _hint(cell: str) -> str | None:
@@ -327,6 +329,8 @@ def lexicon() -> Lexicon:
         for text in (name, *_split(others)):
             if text != "-":
                 lex.regions[key(text)] = region
+    for word, where in _read_tsv("company_words.tsv"):
+        (lex.company_names if where == "name" else lex.company_nouns).add(word)
     names = [*lex.country_names, *lex.demonyms, *lex.capitals, *lex.state_names]
     names += [key(text) for text in (*lex.country_exact, *lex.state_exact)]
     lex.first_words = {name.split()[0] for name in names if name}
@@ -583,6 +587,7 @@ class ArticleResolver:
         self.mentions: list[_Mention] = []
         self._title_tokens: set[int] = set()  # the words of role titles ("Secretary of State")
         self._token_person: dict[int, int] = {}  # token index -> mention index
+        self._companies: dict[str, str | None] | None = None  # see _company_names
         self._find_people()
 
     def _text(self, start: int, end: int) -> str:
@@ -853,6 +858,8 @@ class ArticleResolver:
                 continue
             if _country_of(text) or _organization_of(text) or _institution_of(text):
                 continue
+            if end - start > 1 and self._company_word(doc[end - 1]):
+                continue  # "Nordwind Airlines" read as a person
             spans[(start, end)] = gender
         # Names after a title, whatever the entity recogniser made of them.
         title_end = 0
@@ -862,11 +869,20 @@ class ArticleResolver:
             found = self._title_starting_at(t.i, len(doc))
             if found is None:
                 continue
+            name = self._name_after(found[0])
+            if (
+                name is not None
+                and t.ent_type_ == "ORG"
+                and t.ent_iob_ == "B"
+                and doc[name[1] - 1].ent_type_ == "ORG"
+                and doc[name[1] - 1].ent_iob_ == "I"
+                and (name[1] == len(doc) or doc[name[1]].ent_iob_ != "I")
+            ):
+                continue  # a company named with a title word: "General Motors", "General Electric"
             title_end = found[0]
             self._title_tokens.update(range(t.i, found[0]))
             if not doc[t.i].text[:1].isupper():
                 continue
-            name = self._name_after(found[0])
             if name is None:
                 continue
             if not any(s <= name[0] < e or name[0] <= s < name[1] for s, e in spans):
@@ -1280,7 +1296,102 @@ class ArticleResolver:
                         code = country
                         break
                 name = self._text(a, b)
+                if code in (None, country) and self._company(a, b, start, end):
+                    country = (
+                        country
+                        or self._company_country(a, b)
+                        or self._company_names().get(key(self._text(a, b)))
+                    )
+                    return self._make(
+                        name, "organization", start, end, country, actor_code(country, "BUS"),
+                        sector="BUS",
+                    )  # fmt: skip
                 return self._make(name, "organization", start, end, country, code)
+
+        # 6. A company name the entity recogniser left untyped or took for a person's: "Boeing
+        # Commercial Airplanes", "Nordwind Airlines".
+        if (
+            head.pos_ == "PROPN"
+            and head.ent_type_ in ("", "PERSON")
+            and self._company_word(head)
+            and self.person_at(head.i) is None
+        ):
+            a = head.i
+            while a > start and doc[a - 1].pos_ == "PROPN" and doc[a - 1].text[:1].isupper():
+                a -= 1
+            if a < head.i and not any(i in self._title_tokens for i in range(a, head.i + 1)):
+                country = next(
+                    (c for i in range(start, a) if (c := self._affiliation_at(i, a)[1])), None
+                )
+                return self._make(
+                    self._text(a, head.i + 1), "organization", start, end, country,
+                    actor_code(country, "BUS"), sector="BUS",
+                )  # fmt: skip
+        return None
+
+    def _company_word(self, token: Token) -> bool:
+        """A capitalized last word of a company name ("Airlines", "Inc."); the two-letter ones
+        ("AG", "SA") only in capitals, so that no surname is taken for one."""
+        text = token.text
+        if not text[:1].isupper() or token.lower_ not in self.lex.company_names:
+            return False
+        return len(text.rstrip(".")) > 2 or text.isupper()
+
+    def _company(self, a: int, b: int, start: int, end: int) -> bool:
+        """Whether the organization named by doc[a:b] is a company: a company noun describes it
+        in its own phrase ("aircraft manufacturer Boeing"), or the article names it as a company
+        somewhere (see `_company_names`), so that a later bare "Apple" is a company too."""
+        nouns = self.lex.company_nouns
+        if any(self.doc[i].lemma_.lower() in nouns for i in (*range(start, a), *range(b, end))):
+            return True
+        return key(self._text(a, b)) in self._company_names()
+
+    def _company_names(self) -> dict[str, str | None]:
+        """The names (keys) of the organizations the article shows to be companies: a name ending
+        with a company word ("Apple Inc.", "Qatar Airways"; its bare form "Apple" too), or one a
+        company noun describes ("computer maker Apple", "Airbus, the European planemaker", "the
+        planemaker, Airbus"), with the country its mention gives, if any ("the American computer
+        company Apple": later mentions of Apple are American too)."""
+        if self._companies is not None:
+            return self._companies
+        lex, nouns = self.lex, self.lex.company_nouns
+        names: dict[str, str | None] = {}
+        for ent in self._ents:
+            if ent.label_ != "ORG":
+                continue
+            root = ent.root
+            last = self.doc[ent.end - 1].lower_
+            country = self._company_country(ent.start, ent.end)
+            if last in lex.company_names:
+                names[key(ent.text)] = names.get(key(ent.text)) or country
+                if len(ent) > 1:
+                    bare = key(self._text(ent.start, ent.end - 1))
+                    names[bare] = names.get(bare) or country
+            elif (
+                (root.dep_ == "appos" and root.head.lemma_.lower() in nouns)
+                or any(
+                    c.dep_ in ("appos", "compound") and c.lemma_.lower() in nouns
+                    for c in root.children
+                )
+                or (ent.start > 0 and self.doc[ent.start - 1].lemma_.lower() in nouns)
+            ):
+                names[key(ent.text)] = names.get(key(ent.text)) or country
+        self._companies = names
+        return names
+
+    def _company_country(self, a: int, b: int) -> str | None:
+        """The country of the company noun describing doc[a:b]: "the American computer company
+        Apple", "Airbus, the European planemaker"."""
+        root = self.doc[a:b].root
+        described = [root.head] if root.dep_ == "appos" else []
+        described += [c for c in root.children if c.dep_ == "appos"]
+        for noun in described:
+            if noun.lemma_.lower() not in self.lex.company_nouns:
+                continue
+            for i in range(noun.left_edge.i, noun.i):
+                country = self._affiliation_at(i, noun.i)[1]
+                if country is not None:
+                    return country
         return None
 
     def _located(self, begin: int, end: int, alpha3: str | None) -> str | None:
