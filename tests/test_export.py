@@ -154,3 +154,16 @@ def test_csv_of_records_is_the_csv_of_events(database):
         (record, *_) = iter_event_records(session, EventFilter())
         assert record[1] == "2017-04-06"
         assert record[17].startswith("2017-04-") and record[17].endswith("+00:00")
+
+
+def test_records_are_the_same_whether_every_actor_is_read_up_front_or_as_met(database):
+    """A listing without a limit reads all actors and places at once, a limited one those of its
+    rows: the same records."""
+    from timeline.query import iter_event_records
+
+    with database.session() as session:
+        save(session, extraction())
+        everything = list(iter_event_records(session, EventFilter()))
+        limited = list(iter_event_records(session, EventFilter(limit=1000)))
+    assert everything == limited
+    assert any(record[18] for record in everything) and any(record[19] for record in everything)
