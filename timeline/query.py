@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Select,
+    String,
     Text,
     and_,
     case,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    type_coerce,
 )
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
@@ -245,29 +247,144 @@ def filtered(session: Session, flt: EventFilter) -> Select:
 
 
 def iter_events(session: Session, flt: EventFilter) -> Iterator[dict]:
-    """Stream the matching events as dicts, in one query.
+    """Stream the matching events as dicts: `iter_event_records`, each record as the listing's
+    dict."""
+    for (
+        event_id,
+        date_start,
+        date_end,
+        date_value,
+        granularity,
+        date_source,
+        event_code,
+        event_label,
+        quad_class,
+        goldstein,
+        trigger,
+        status,
+        sentence,
+        article_id,
+        article_title,
+        article_url,
+        article_source,
+        article_published_at,
+        actors,
+        places,
+    ) in iter_event_records(session, flt):
+        yield {
+            "id": event_id,
+            "date_start": date_start,
+            "date_end": date_end,
+            "date_value": date_value,
+            "granularity": granularity,
+            "date_source": date_source,
+            "event_code": event_code,
+            "event_label": event_label,
+            "quad_class": quad_class,
+            "goldstein": goldstein,
+            "trigger": trigger,
+            "status": status,
+            "sentence": sentence,
+            "actors": [
+                {"name": n, "role": r, "kind": k, "country_code": c, "code": code}
+                for n, r, k, c, code in actors
+            ],
+            "locations": [
+                {"name": n, "country_code": c, "latitude": la, "longitude": lo, "feature": f}
+                for n, c, la, lo, f in places
+            ],
+            "article": {
+                "id": article_id,
+                "title": article_title,
+                "url": article_url,
+                "source": article_source,
+                "published_at": article_published_at,
+            },
+        }
+
+
+# what `iter_event_records` yields, in order (the last two are lists of tuples)
+RECORD_FIELDS = (
+    "id",
+    "date_start",
+    "date_end",
+    "date_value",
+    "granularity",
+    "date_source",
+    "event_code",
+    "event_label",
+    "quad_class",
+    "goldstein",
+    "trigger",
+    "status",
+    "sentence",
+    "article_id",
+    "article_title",
+    "article_url",
+    "article_source",
+    "article_published_at",
+    "actors",  # (name, role, kind, country_code, code), in the order of the text
+    "places",  # (name, country_code, latitude, longitude, feature), in the order of the text
+)
+
+
+def iter_event_records(session: Session, flt: EventFilter) -> Iterator[tuple]:
+    """Stream the matching events as flat tuples (fields: RECORD_FIELDS), in one query; dates as
+    ISO strings. The fast path of every listing: the CSV export writes these directly.
 
     The events come with their article (a join) and, per event, the ids of its actors and places
     packed in one string each (a correlated group_concat/string_agg on the event_actors and
     event_locations primary keys). Actors and places themselves are few and shared by many events:
-    `_Details` reads each one once, a chunk of rows at a time, and reuses it. No ORM objects, no
-    JSON built by the database, no per-event round trips. The cursor streams (server-side on
-    PostgreSQL), so memory grows with the number of distinct actors and places, not of events.
+    `_Details` reads each one once, a chunk of rows at a time, and reuses it. Dates and times are
+    read as the driver gives them and turned into ISO strings once per distinct value. No ORM
+    objects, no JSON built by the database, no per-event round trips. The cursor streams
+    (server-side on PostgreSQL), so memory grows with the number of distinct actors, places and
+    dates, not of events.
     """
     connection = session.connection()
+    dialect = connection.dialect
     # the filter picks and orders event ids first; the details are computed for those rows only
     page = filtered(session, flt).with_only_columns(EVENTS.c.id, EVENTS.c.date_start).subquery()
-    query = _with_details(connection, select(*_VIEW_COLUMNS)).join(page, page.c.id == EVENTS.c.id)
+    raw = [type_coerce(c, String) if c.name in _TIMES else c for c in _VIEW_COLUMNS]
+    query = _with_details(connection, select(*raw), raw_times=True)
+    query = query.join(page, page.c.id == EVENTS.c.id)
     if flt.order == "-date":
         query = query.order_by(page.c.date_start.desc(), page.c.id.desc())
     else:
         query = query.order_by(page.c.date_start, page.c.id)
     details = _Details(connection)
+    if flt.limit is None:  # an export or a long listing: it will meet most actors and places
+        details.read_all()
+    read_date = EVENTS.c.date_start.type.dialect_impl(dialect).result_processor(dialect, None)
+    read_time = ARTICLES.c.published_at.type.dialect_impl(dialect).result_processor(dialect, None)
+    days: dict = {None: None}
+    times: dict = {None: None}
+    actors, places = details.actors, details.places
     result = connection.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     for rows in result.partitions(CHUNK):
         details.read(rows)
+        if len(times) > 100_000:  # publication times are nearly unique: keep the cache bounded
+            times = {None: None}
         for row in rows:
-            yield _event_view(row, details)
+            start, end, published = row[1], row[2], row[18]
+            if start not in days:
+                days[start] = (read_date(start) if read_date else start).isoformat()
+            if end not in days:
+                days[end] = (read_date(end) if read_date else end).isoformat()
+            if published not in times:
+                times[published] = (read_time(published) if read_time else published).isoformat()
+            yield (
+                row[0],
+                days[start],
+                days[end],
+                *row[3:14],
+                row[16],
+                row[17],
+                row[19],
+                times[published],
+                actors(row[14]),
+                places(row[15]),
+            )
 
 
 def _packed(connection, *columns) -> object:
@@ -280,8 +397,9 @@ def _packed(connection, *columns) -> object:
     return func.group_concat(item, ",")
 
 
-def _with_details(connection, query: Select) -> Select:
-    """Add to an events query: its article and source, and its actor and place links, packed."""
+def _with_details(connection, query: Select, *, raw_times: bool = False) -> Select:
+    """Add to an events query: its article and source, and its actor and place links, packed
+    (with `raw_times`, the publication time as the driver gives it)."""
     link, place_link = EVENT_ACTORS.c, EVENT_LOCATIONS.c
     actors = (
         select(_packed(connection, link.actor_id, link.role, link.start_char))
@@ -300,7 +418,9 @@ def _with_details(connection, query: Select) -> Select:
             places.label("place_links"),
             article.title.label("article_title"),
             article.url.label("article_url"),
-            article.published_at.label("article_published_at"),
+            (
+                type_coerce(article.published_at, String) if raw_times else article.published_at
+            ).label("article_published_at"),
             source.name.label("article_source"),
         )
         # outer joins (the article always exists) keep the events table as the driving one, so
@@ -325,9 +445,34 @@ class _Details:
         self.connection = connection
         self.actor_rows: dict[int, tuple] = {}
         self.place_rows: dict[int, tuple] = {}
+        self.complete = False
+
+    def read_all(self) -> None:
+        """Read every actor and place at once (a few thousand rows: cheaper than finding, chunk by
+        chunk, the ones a long listing has not met yet)."""
+        actor, place = ACTORS.c, LOCATIONS.c
+        for known, columns in (
+            (self.actor_rows, (actor.id, actor.name, actor.kind, actor.country_code, actor.code)),
+            (
+                self.place_rows,
+                (
+                    place.id,
+                    place.name,
+                    place.country_code,
+                    place.latitude,
+                    place.longitude,
+                    place.feature,
+                ),
+            ),
+        ):
+            for row in self.connection.execute(select(*columns)):
+                known[row[0]] = tuple(row[1:])
+        self.complete = True
 
     def read(self, rows) -> None:
         """Read the actors and places of these rows not read yet."""
+        if self.complete:
+            return
         actor_ids, place_ids = set(), set()
         for row in rows:
             if row.actor_links:
@@ -360,42 +505,44 @@ class _Details:
             for row in self.connection.execute(select(*columns).where(columns[0].in_(chunk))):
                 known[row[0]] = tuple(row[1:])
 
-    def actors(self, packed: str | None) -> list[dict]:
+    def actors(self, packed: str | None) -> list[tuple]:
+        """(name, role, kind, country_code, code) of each linked actor, in the order of the text
+        (unknown positions last), then by name and role."""
         if not packed:
             return []
+        rows = self.actor_rows
         links = []
         for item in packed.split(","):
             actor_id, role, start = item.split(":")
-            name, kind, country_code, code = self.actor_rows[int(actor_id)]
+            name, kind, country_code, code = rows[int(actor_id)]
             links.append(
-                (_start_key(int(start) if start else None), name, role, kind, country_code, code)
+                (not start, int(start) if start else 0, name, role, kind, country_code, code)
             )
-        links.sort(key=lambda link: link[:3])
-        return [
-            {"name": name, "role": role, "kind": kind, "country_code": country_code, "code": code}
-            for _, name, role, kind, country_code, code in links
-        ]
+        if len(links) > 1:
+            links.sort(key=_first_four)
+        return [link[2:] for link in links]
 
-    def places(self, packed: str | None) -> list[dict]:
+    def places(self, packed: str | None) -> list[tuple]:
+        """(name, country_code, latitude, longitude, feature) of each linked place, in the order
+        of the text (unknown positions last), then by name."""
         if not packed:
             return []
+        rows = self.place_rows
         links = []
         for item in packed.split(","):
             place_id, start = item.split(":")
-            links.append(
-                (_start_key(int(start) if start else None), *self.place_rows[int(place_id)])
-            )
-        links.sort(key=lambda link: link[:2])
-        return [
-            {
-                "name": name,
-                "country_code": country_code,
-                "latitude": latitude,
-                "longitude": longitude,
-                "feature": feature,
-            }
-            for _, name, country_code, latitude, longitude, feature in links
-        ]
+            links.append((not start, int(start) if start else 0, *rows[int(place_id)]))
+        if len(links) > 1:
+            links.sort(key=_first_three)
+        return [link[2:] for link in links]
+
+
+def _first_four(link: tuple) -> tuple:
+    return link[:4]
+
+
+def _first_three(link: tuple) -> tuple:
+    return link[:3]
 
 
 def _event_view(row, details: _Details) -> dict:
@@ -436,8 +583,14 @@ def _event_view(row, details: _Details) -> dict:
         "trigger": trigger,
         "status": status,
         "sentence": sentence,
-        "actors": details.actors(actor_links),
-        "locations": details.places(place_links),
+        "actors": [
+            {"name": n, "role": r, "kind": k, "country_code": c, "code": code}
+            for n, r, k, c, code in details.actors(actor_links)
+        ],
+        "locations": [
+            {"name": n, "country_code": c, "latitude": la, "longitude": lo, "feature": f}
+            for n, c, la, lo, f in details.places(place_links)
+        ],
         "article": {
             "id": article_id,
             "title": article_title,
@@ -546,7 +699,9 @@ LOCATIONS = LocationRow.__table__
 ARTICLES = ArticleRow.__table__
 SOURCES = Source.__table__
 EXPRESSIONS = TimeExpressionRow.__table__
-# the event columns a listing shows, in the order `_event_view` reads them
+# the event columns a listing shows, in the order `_event_view` reads them; _TIMES are read raw
+# by `iter_event_records`
+_TIMES = ("date_start", "date_end")
 _VIEW_COLUMNS = tuple(
     EVENTS.c[name]
     for name in (
