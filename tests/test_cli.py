@@ -8,8 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 import subprocess
 import sys
+import threading
 
 import pytest
 from click.testing import CliRunner
@@ -110,6 +113,23 @@ def test_export_csv_round_trip(loaded, tmp_path):
     assert [int(r["event_id"]) for r in rows] == [e["id"] for e in events]
     assert f"exported {len(rows)} events" in result.stderr
     assert all(r["published_at"].startswith("2017-04-07") for r in rows)
+
+
+def test_export_to_a_named_pipe_writes_into_it_and_leaves_it_a_pipe(loaded, tmp_path):
+    # as /dev/null: renaming a finished file over the output would replace the pipe or device
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(
+        target=lambda: received.append(pipe.read_text(encoding="utf-8")), daemon=True
+    )
+    reader.start()
+    result = run(loaded, "export", "--format", "csv", "-o", str(pipe))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received and received[0].startswith("event_id,")
+    assert not (tmp_path / "pipe.part").exists()
 
 
 def test_export_jsonl_to_stdout_with_filter(loaded):

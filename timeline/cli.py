@@ -497,7 +497,18 @@ def write_export(events, fmt: str, profile: str | None, title: str, out) -> int:
 def write_file(output: str, write, *, by_path: bool = False):
     """Run `write` on a file beside OUTPUT, then rename it over OUTPUT: a failed export leaves no
     half-written file and never clobbers an earlier complete one. `write` gets an open text
-    stream, or with `by_path` the partial file's path (binary formats: xlsx, png)."""
+    stream, or with `by_path` the partial file's path (binary formats: xlsx, png).
+
+    An OUTPUT that exists and is not a regular file (/dev/null, a named pipe) is written in place:
+    renaming over it would replace the device or pipe with a file."""
+    if os.path.exists(output) and not os.path.isfile(output):
+        try:
+            if by_path:
+                return write(output)
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                return write(handle)
+        except OSError as exc:
+            raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
     partial = f"{output}.part"
     try:
         if by_path:
