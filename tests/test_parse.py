@@ -31,6 +31,7 @@ SENTENCES = [
     "She gets results: he got 3.5 million votes, and nothin' else matters to Mr. Putin's aides.",
     "The U.N. Security Council will meet in New York.\n\n  Russia's envoy didn't attend.",
     "Gotta go -- the ceasefire, which NATO had backed, collapsed at 10:30 a.m. (local time).",
+    "The ministries were studying the geese's flight; bigger armies fought hardest in the cities.",
 ]
 
 
@@ -106,3 +107,11 @@ def test_token_rules_apply_rules_in_order_as_spacy_does():
     assert str(got[4].morph) == "Number=Plur" and got[4].lemma_ == "talk"
     assert got[5].lemma_ == "nothing" and got[7].pos_ == "VERB" and got[8].tag_ == "_SP"
     assert got[6].pos_ == "PRON" and str(got[10].morph) == ""
+
+
+def test_the_lemmatizer_looks_its_known_words_up_in_sets(nlp):
+    """The rule lemmatizer's word lists become sets (same answers to `in`, no list scans)."""
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert table and all(isinstance(words, frozenset) for words in table.values())
+    lemmas = [t.lemma_ for t in nlp("The ministries were studying the talks and the armies.")]
+    assert lemmas == ["the", "ministry", "be", "study", "the", "talk", "and", "the", "army", "."]

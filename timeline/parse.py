@@ -7,7 +7,8 @@ The model's `attribute_ruler` (which sets coarse tags, morphology and some lemma
 fine tags) is replaced by `TokenRules`, which applies the same rules with the same result. spaCy
 runs every rule's pattern over every token and builds a Span for every match, about a sixth of the
 whole parse; most rules look at one token's tag and lowercase form, so their outcome is looked up
-once per distinct (tag, lowercase, dependency, space) combination.
+(once per tag, dependency and whitespace, or per listed word). The lemmatizer's tables of known
+words are made sets (see `index_lemmas_as_sets`). Both keep the model's annotations exactly.
 """
 
 from __future__ import annotations
@@ -197,6 +198,19 @@ class TokenRules:
         return doc
 
 
+def index_lemmas_as_sets(nlp: Language) -> None:
+    """The rule lemmatizer checks each candidate lemma against its table of known words with `in`;
+    the tables are lists (up to 57,000 nouns), so each check scanned a list. As sets the answers
+    are the same and the lemmatizer is several times faster."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if getattr(lemmatizer, "mode", None) != "rule" or "lemma_index" not in lemmatizer.lookups:
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for pos, words in list(table.items()):
+        if isinstance(words, list) and all(isinstance(word, str) for word in words):
+            table[pos] = frozenset(words)
+
+
 def _token_rules_factory(nlp: Language, name: str) -> TokenRules:
     return TokenRules(nlp.get_pipe("attribute_ruler"))
 
@@ -221,6 +235,7 @@ def load_model() -> Language:
         if "attribute_ruler" in nlp.pipe_names:
             nlp.add_pipe("timeline_token_rules", after="attribute_ruler")
             nlp.remove_pipe("attribute_ruler")
+        index_lemmas_as_sets(nlp)
         return nlp
     raise ModelError(
         "the spaCy English model is not installed: run "
