@@ -639,7 +639,8 @@ class _Builder:
         return self.sentences[self.sentence_of[token.i]]
 
     def run(self) -> list[Event]:
-        self.sentences = list(self.doc.sents)
+        shared = self.resolver.sentences  # doc.sents checks every token on each access
+        self.sentences = shared if shared is not None else list(self.doc.sents)
         self.sentence_of = [0] * len(self.doc)
         for number, sent in enumerate(self.sentences):
             for i in range(sent.start, sent.end):
@@ -660,6 +661,16 @@ class _Builder:
         self._share_dates()
         self.frames.sort(key=lambda f: f.trigger.idx)
         return [self._event(f) for f in self.frames]
+
+    def _ents_in(self, span: Span) -> list[Span]:
+        """span.ents, from the entities listed once per article (doc.ents builds them anew)."""
+        found = []
+        for ent in self.resolver.ents:
+            if ent.start >= span.start:
+                if ent.end > span.end:
+                    break
+                found.append(ent)
+        return found
 
     def _consumed_later(self, frame: _Frame) -> bool:
         return frame.trigger.i in self.consumed and frame.clause is frame.trigger
@@ -1232,7 +1243,7 @@ class _Builder:
         code = None
         organization = None  # "Kofi Annan, UN secretary-general": the person's IGO code
         for phrase in phrases:
-            for entity in phrase.ents:
+            for entity in self._ents_in(phrase):
                 if entity.label_ in ("GPE", "NORP"):
                     code = next(
                         (a.country_code for a in self.resolver.actors(entity) if a.country_code),
@@ -1345,7 +1356,7 @@ class _Builder:
         for begin in starts:
             candidates = [
                 ent
-                for ent in self.doc.ents
+                for ent in self.resolver.ents
                 if begin <= ent.start
                 and ent.end <= pronoun.i
                 and ent.label_ in ("GPE", "ORG", "NORP")
@@ -1386,7 +1397,7 @@ class _Builder:
         """ "the company", "the airline": the organization named last before it, in its sentence
         or the two before, that is not an international one."""
         first = self.sentences[max(0, self.sentence_of[noun.i] - 2)].start
-        named = [e for e in self.doc.ents if first <= e.start and e.end <= noun.i]
+        named = [e for e in self.resolver.ents if first <= e.start and e.end <= noun.i]
         named.sort(key=lambda e: (e.root.dep_ in ("nsubj", "nsubjpass"), e.start))
         for ent in reversed(named):  # the last subject first, then the last named
             if ent.label_ != "ORG":
@@ -1777,7 +1788,7 @@ class _Builder:
     def _sentence_place(self, token: Token) -> str | None:
         """The country of the first place named in a locative phrase of the sentence."""
         sent = self._sentence(token)
-        for ent in sent.ents:
+        for ent in self._ents_in(sent):
             if ent.label_ not in _PLACE_TYPES:
                 continue
             head = ent.root

