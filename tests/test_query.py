@@ -334,3 +334,52 @@ def test_many_events_get_their_own_actors_and_places(database):
             assert place["latitude"] == (54.65213122034416 if n % 2 == 0 else None)
         else:
             assert event["locations"] == []
+
+
+# (value, granularity, start, end): the widest interval of each granularity events get
+WIDEST = [
+    ("19", "century", date(1900, 1, 1), date(1999, 12, 31)),
+    ("199", "decade", date(1990, 1, 1), date(1999, 12, 31)),
+    ("1996", "year", date(1996, 1, 1), date(1996, 12, 31)),
+    ("1996-H2", "half", date(1996, 7, 1), date(1996, 12, 31)),
+    ("1996-Q4", "quarter", date(1996, 10, 1), date(1996, 12, 31)),
+    ("1996-WI", "season", date(1996, 12, 1), date(1997, 2, 28)),
+    ("1996-12", "month", date(1996, 12, 1), date(1996, 12, 31)),
+    ("1997-W01", "week", date(1996, 12, 30), date(1997, 1, 5)),
+    ("1996-12-31", "day", date(1996, 12, 31), date(1996, 12, 31)),
+    ("1996-12-31TNI", "part_of_day", date(1996, 12, 31), date(1996, 12, 31)),
+    ("1996-12-31T23:00", "hour", date(1996, 12, 31), date(1996, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(
+    ("since", "until"),
+    [
+        (date(1997, 1, 1), date(1997, 1, 3)),  # only the season and the week reach into 1997
+        (date(1996, 12, 31), date(1996, 12, 31)),  # every one of them
+        (date(1999, 12, 31), date(2000, 1, 1)),  # the century and the decade
+        (date(1890, 1, 1), date(1900, 1, 1)),  # the century starts on the window's last day
+        (date(2000, 1, 1), date(2000, 2, 1)),  # none
+    ],
+)
+def test_a_date_window_finds_every_overlapping_event_of_every_granularity(database, since, until):
+    # the window is found through one range per granularity: an event of the widest interval its
+    # granularity allows, starting as long before the window as it can, is still found
+    from dataclasses import replace
+
+    from records_factory import extraction as make
+
+    base = make()
+    template = base.events[0]
+    events = [
+        replace(template, trigger=f"t{i}", trigger_start=i, trigger_end=i + 1, date_value=value,
+                granularity=granularity, date_start=start, date_end=end)
+        for i, (value, granularity, start, end) in enumerate(WIDEST)
+    ]  # fmt: skip
+    with database.session() as session:
+        save(session, replace(base, events=events))
+        found = set(triggers(session, since=since, until=until))
+    expected = {
+        f"t{i}" for i, (_, _, start, end) in enumerate(WIDEST) if start <= until and end >= since
+    }
+    assert found == expected

@@ -120,6 +120,9 @@ class EventRow(SQLModel, table=True):
         Index("ix_events_date_end", "date_end"),
         # covers the histogram queries (counts per day/week/month by quad class)
         Index("ix_events_date_start_quad_class", "date_start", "quad_class"),
+        # a date window per granularity: an event's interval is at most one unit of its
+        # granularity, so its start lies within that unit before the window (query.filtered)
+        Index("ix_events_granularity_date_start", "granularity", "date_start", "date_end"),
     )
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(
