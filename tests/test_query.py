@@ -383,3 +383,28 @@ def test_a_date_window_finds_every_overlapping_event_of_every_granularity(databa
         f"t{i}" for i, (_, _, start, end) in enumerate(WIDEST) if start <= until and end >= since
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "found"),
+    [
+        ({"actor": "Tillerson"}, True),
+        ({"source_actor": "Tillerson"}, True),
+        ({"target_actor": "Tillerson"}, False),  # the role counts, not only the actor
+        ({"target_actor": "Syria"}, True),
+        ({"actor": "USA", "since": date(2017, 4, 1), "until": date(2017, 4, 30)}, True),
+        ({"actor": "nobody at all"}, False),
+    ],
+)
+def test_frequent_actors_are_matched_event_by_event_with_the_same_result(
+    session, monkeypatch, kwargs, found
+):
+    # a page of a frequent actor checks each event's links while walking the dates instead of
+    # collecting the actor's events: the same events either way
+    import timeline.query as query
+
+    collected = [e["id"] for e in iter_events(session, EventFilter(limit=100, **kwargs))]
+    monkeypatch.setattr(query, "FREQUENT_ACTOR_EVENTS", -1)  # every actor is frequent
+    walked = [e["id"] for e in iter_events(session, EventFilter(limit=100, **kwargs))]
+    assert walked == collected
+    assert bool(collected) == found
