@@ -175,9 +175,11 @@ def _events_of(actors, role: str | None = None) -> Select:
 FREQUENT_ACTOR_EVENTS = 5000
 
 
-def _takes_part(session: Session, actors: list[int], role: str | None, limit: int | None):
-    """The condition that an event has one of `actors` (in `role`)."""
-    if limit is not None and actors:
+def _takes_part(session: Session, actors: list[int], role: str | None, walk: bool):
+    """The condition that an event has one of `actors` (in `role`); with `walk` (a page without
+    a date window, which would bound the walk differently), checked event by event for a frequent
+    actor."""
+    if walk and actors:
         links = _events_of(actors, role).limit(FREQUENT_ACTOR_EVENTS + 1).subquery()
         if session.scalar(select(func.count()).select_from(links)) > FREQUENT_ACTOR_EVENTS:
             link = exists().where(EventActor.event_id == EventRow.id)
@@ -234,7 +236,8 @@ def filtered(session: Session, flt: EventFilter) -> Select:
     ):
         if not name:
             continue
-        conditions.append(_takes_part(session, _actor_ids(session, name), role, flt.limit))
+        walk = flt.limit is not None and not (flt.since or flt.until)
+        conditions.append(_takes_part(session, _actor_ids(session, name), role, walk))
     if flt.between:
         first, second = (_actor_ids(session, name) for name in flt.between)
         conditions.append(
