@@ -32,6 +32,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from timeline.errors import InputError
+from timeline.export import event_dict
 from timeline.models import (
     ActorAlias,
     ActorRow,
@@ -298,58 +299,7 @@ def filtered(session: Session, flt: EventFilter) -> Select:
 def iter_events(session: Session, flt: EventFilter) -> Iterator[dict]:
     """Stream the matching events as dicts: `iter_event_records`, each record as the listing's
     dict."""
-    for (
-        event_id,
-        date_start,
-        date_end,
-        date_value,
-        granularity,
-        date_source,
-        event_code,
-        event_label,
-        quad_class,
-        goldstein,
-        trigger,
-        status,
-        sentence,
-        article_id,
-        article_title,
-        article_url,
-        article_source,
-        article_published_at,
-        actors,
-        places,
-    ) in iter_event_records(session, flt):
-        yield {
-            "id": event_id,
-            "date_start": date_start,
-            "date_end": date_end,
-            "date_value": date_value,
-            "granularity": granularity,
-            "date_source": date_source,
-            "event_code": event_code,
-            "event_label": event_label,
-            "quad_class": quad_class,
-            "goldstein": goldstein,
-            "trigger": trigger,
-            "status": status,
-            "sentence": sentence,
-            "actors": [
-                {"name": n, "role": r, "kind": k, "country_code": c, "code": code}
-                for n, r, k, c, code in actors
-            ],
-            "locations": [
-                {"name": n, "country_code": c, "latitude": la, "longitude": lo, "feature": f}
-                for n, c, la, lo, f in places
-            ],
-            "article": {
-                "id": article_id,
-                "title": article_title,
-                "url": article_url,
-                "source": article_source,
-                "published_at": article_published_at,
-            },
-        }
+    return map(event_dict, iter_event_records(session, flt))
 
 
 # what `iter_event_records` yields, in order (the last two are lists of tuples)
@@ -422,18 +372,24 @@ def iter_event_records(session: Session, flt: EventFilter) -> Iterator[tuple]:
                 days[end] = (read_date(end) if read_date else end).isoformat()
             if published not in times:
                 times[published] = (read_time(published) if read_time else published).isoformat()
-            yield (
-                row[0],
-                days[start],
-                days[end],
-                *row[3:14],
-                row[16],
-                row[17],
-                row[19],
-                times[published],
-                actors(row[14]),
-                places(row[15]),
-            )
+            yield _record(row, days[start], days[end], times[published], actors, places)
+
+
+def _record(row, start: str | None, end: str | None, published: str | None, actors, places):
+    """The event record (RECORD_FIELDS) of a row of `_with_details(select(*_VIEW_COLUMNS))`, its
+    dates and publication time already as ISO strings, `actors`/`places` unpacking its links."""
+    return (
+        row[0],
+        start,
+        end,
+        *row[3:14],
+        row[16],
+        row[17],
+        row[19],
+        published,
+        actors(row[14]),
+        places(row[15]),
+    )
 
 
 def _packed(connection, *columns) -> object:
@@ -596,58 +552,16 @@ def _first_three(link: tuple) -> tuple:
 
 def _event_view(row, details: _Details) -> dict:
     """The listing's dict for a row of `_with_details(select(*_VIEW_COLUMNS))`."""
-    (
-        event_id,
-        date_start,
-        date_end,
-        date_value,
-        granularity,
-        date_source,
-        event_code,
-        event_label,
-        quad_class,
-        goldstein,
-        trigger,
-        status,
-        sentence,
-        article_id,
-        actor_links,
-        place_links,
-        article_title,
-        article_url,
-        article_published_at,
-        article_source,
-    ) = row[:20]
-    return {
-        "id": event_id,
-        "date_start": date_start.isoformat() if date_start else None,
-        "date_end": date_end.isoformat() if date_end else None,
-        "date_value": date_value,
-        "granularity": granularity,
-        "date_source": date_source,
-        "event_code": event_code,
-        "event_label": event_label,
-        "quad_class": quad_class,
-        "goldstein": goldstein,
-        "trigger": trigger,
-        "status": status,
-        "sentence": sentence,
-        "actors": [
-            {"name": n, "role": r, "kind": k, "country_code": c, "code": code}
-            for n, r, k, c, code in details.actors(actor_links)
-        ],
-        "locations": [
-            {"name": n, "country_code": c, "latitude": la, "longitude": lo, "feature": f}
-            for n, c, la, lo, f in details.places(place_links)
-        ],
-        "article": {
-            "id": article_id,
-            "title": article_title,
-            "url": article_url,
-            "source": article_source,
-            "published_at": article_published_at.isoformat() if article_published_at else None,
-        },
-    }
+    start, end, published = row[1], row[2], row[18]
+    record = _record(
+        row,
+        start.isoformat() if start else None,
+        end.isoformat() if end else None,
+        published.isoformat() if published else None,
+        details.actors,
+        details.places,
+    )
+    return event_dict(record)
 
 
 def count_events(session: Session, flt: EventFilter) -> int:

@@ -91,28 +91,8 @@ def csv_records(records: Iterable[tuple]) -> Iterator[tuple]:
     countries first), the first located place's coordinates. (Runs once per exported event: kept
     to plain loops, no calls per actor or place.)"""
     join = JOIN.join
-    for (
-        event_id,
-        date_start,
-        date_end,
-        date_value,
-        granularity,
-        date_source,
-        event_code,
-        event_label,
-        quad_class,
-        goldstein,
-        trigger,
-        status,
-        sentence,
-        article_id,
-        article_title,
-        article_url,
-        article_source,
-        article_published_at,
-        actors,
-        places,
-    ) in records:
+    for record in records:
+        actors, places = record[18], record[19]
         sources, targets, others, codes, countries, names = [], [], [], [], [], []
         for name, role, _, _, code in actors:
             if role == "source":
@@ -134,18 +114,7 @@ def csv_records(records: Iterable[tuple]) -> Iterator[tuple]:
             if code and code not in countries:
                 countries.append(code)
         yield (
-            event_id,
-            date_start,
-            date_end,
-            date_value,
-            granularity,
-            date_source,
-            event_code,
-            event_label,
-            quad_class,
-            goldstein,
-            trigger,
-            status,
+            *record[:12],  # id .. status, as the record has them
             join(sources),
             join(targets),
             join(others),
@@ -154,12 +123,7 @@ def csv_records(records: Iterable[tuple]) -> Iterator[tuple]:
             join(countries),
             latitude,
             longitude,
-            sentence,
-            article_id,
-            article_title,
-            article_url,
-            article_source,
-            article_published_at,
+            *record[12:18],  # sentence, article id, title, url, source, publication time
         )
 
 
@@ -167,52 +131,94 @@ def extracted_events(extraction) -> list[dict]:
     """The events of an extraction not (yet) stored, in the same shape as `iter_events` gives
     stored ones; ids count from 1 and the article has no id."""
     article = extraction.article
-    article_view = {
-        "id": None,
-        "title": article.title,
-        "url": article.url,
-        "source": article.source,
-        "published_at": article.published_at.isoformat() if article.published_at else None,
-    }
+    published = article.published_at.isoformat() if article.published_at else None
     return [
-        {
-            "id": number,
-            "date_start": event.date_start.isoformat() if event.date_start else None,
-            "date_end": event.date_end.isoformat() if event.date_end else None,
-            "date_value": event.date_value,
-            "granularity": event.granularity,
-            "date_source": event.date_source,
-            "event_code": event.event_code,
-            "event_label": event.event_label,
-            "quad_class": event.quad_class,
-            "goldstein": event.goldstein,
-            "trigger": event.trigger,
-            "status": event.status,
-            "sentence": event.sentence,
-            "actors": [
-                {
-                    "name": a.name,
-                    "role": a.role,
-                    "kind": a.kind,
-                    "country_code": a.country_code,
-                    "code": a.code,
-                }
-                for a in event.actors
-            ],
-            "locations": [
-                {
-                    "name": p.name,
-                    "country_code": p.country_code,
-                    "latitude": p.latitude,
-                    "longitude": p.longitude,
-                    "feature": p.feature,
-                }
-                for p in event.locations
-            ],
-            "article": article_view,
-        }
+        event_dict(
+            (
+                number,
+                event.date_start.isoformat() if event.date_start else None,
+                event.date_end.isoformat() if event.date_end else None,
+                event.date_value,
+                event.granularity,
+                event.date_source,
+                event.event_code,
+                event.event_label,
+                event.quad_class,
+                event.goldstein,
+                event.trigger,
+                event.status,
+                event.sentence,
+                None,
+                article.title,
+                article.url,
+                article.source,
+                published,
+                [(a.name, a.role, a.kind, a.country_code, a.code) for a in event.actors],
+                [
+                    (p.name, p.country_code, p.latitude, p.longitude, p.feature)
+                    for p in event.locations
+                ],
+            )
+        )
         for number, event in enumerate(extraction.events, start=1)
     ]
+
+
+def event_dict(record: tuple) -> dict:
+    """The listing's dict (the JSON shape the CLI prints) of an event record
+    (timeline.query.RECORD_FIELDS)."""
+    (
+        event_id,
+        date_start,
+        date_end,
+        date_value,
+        granularity,
+        date_source,
+        event_code,
+        event_label,
+        quad_class,
+        goldstein,
+        trigger,
+        status,
+        sentence,
+        article_id,
+        article_title,
+        article_url,
+        article_source,
+        article_published_at,
+        actors,
+        places,
+    ) = record
+    return {
+        "id": event_id,
+        "date_start": date_start,
+        "date_end": date_end,
+        "date_value": date_value,
+        "granularity": granularity,
+        "date_source": date_source,
+        "event_code": event_code,
+        "event_label": event_label,
+        "quad_class": quad_class,
+        "goldstein": goldstein,
+        "trigger": trigger,
+        "status": status,
+        "sentence": sentence,
+        "actors": [
+            {"name": n, "role": r, "kind": k, "country_code": c, "code": code}
+            for n, r, k, c, code in actors
+        ],
+        "locations": [
+            {"name": n, "country_code": c, "latitude": la, "longitude": lo, "feature": f}
+            for n, c, la, lo, f in places
+        ],
+        "article": {
+            "id": article_id,
+            "title": article_title,
+            "url": article_url,
+            "source": article_source,
+            "published_at": article_published_at,
+        },
+    }
 
 
 def write_csv(events: Iterable[dict], out: TextIO) -> int:
