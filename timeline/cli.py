@@ -501,29 +501,22 @@ def write_file(output: str, write, *, by_path: bool = False):
 
     An OUTPUT that exists and is not a regular file (/dev/null, a named pipe) is written in place:
     renaming over it would replace the device or pipe with a file."""
-    if os.path.exists(output) and not os.path.isfile(output):
-        try:
-            if by_path:
-                return write(output)
-            with open(output, "w", encoding="utf-8", newline="") as handle:
-                return write(handle)
-        except OSError as exc:
-            raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
-    partial = f"{output}.part"
+    in_place = os.path.exists(output) and not os.path.isfile(output)
+    target = output if in_place else f"{output}.part"
     try:
         if by_path:
-            result = write(partial)
+            result = write(target)
         else:
-            with open(partial, "w", encoding="utf-8", newline="") as handle:
+            with open(target, "w", encoding="utf-8", newline="") as handle:
                 result = write(handle)
-        os.replace(partial, output)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
-        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
+        if not in_place:
+            os.replace(target, output)
+    except BaseException as exc:
+        if not in_place:
+            with contextlib.suppress(OSError):
+                os.unlink(target)
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
         raise
     return result
 
