@@ -1,4 +1,4 @@
-"""Alembic environment: the target is every table in timeline.models.
+"""Alembic environment: the target is every table in timeline.tables.
 
 Run from the CLI (`timeline init`) with a connection passed in config.attributes, or by hand from a
 source checkout: `alembic -x db=URL upgrade head` or
@@ -6,12 +6,10 @@ source checkout: `alembic -x db=URL upgrade head` or
 """
 
 from alembic import context
-from sqlalchemy import pool
-from sqlmodel import create_engine
+from sqlalchemy import create_engine, pool
 
-import timeline.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from timeline.db import database_url, include_object
-from timeline.models import metadata
+from timeline.tables import metadata
 
 config = context.config
 target_metadata = metadata

@@ -332,6 +332,41 @@ def test_python_dash_m_and_exit_codes(tmp_path):
     assert usage.returncode == 2
 
 
+READING_COMMANDS = (
+    ["events"],
+    ["events", "--actor", "Tillerson", "--since", "2017-04-01", "--until", "2017-04-30"],
+    ["timeline"],
+    ["export", "--format", "csv"],
+    ["show", "1"],
+    ["actors"],
+    ["dyads"],
+    ["places"],
+    ["stats"],
+)
+
+
+def test_reading_commands_load_neither_the_orm_nor_spacy(loaded):
+    """Listings read through SQLAlchemy's core: they start without SQLModel, pydantic, the ORM
+    or spaCy (each costs a large part of a second to import)."""
+    heavy = ("sqlmodel", "pydantic", "sqlalchemy.orm", "spacy", "alembic", "timeline.models")
+    script = (
+        "import sys\n"
+        "from timeline.cli import main\n"
+        f"for args in {READING_COMMANDS!r}:\n"
+        "    try:\n"
+        f"        main(['--db', {loaded!r}, *args])\n"
+        "    except SystemExit as exit:\n"
+        "        assert not exit.code, (args, exit.code)\n"
+        f"print(sorted(name for name in {heavy!r} if name in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert "launched" in done.stdout  # the commands did read the events
+
+
 def test_timeline_view_groups_by_granularity(loaded):
     result = run(loaded, "timeline", "--actor", "Tillerson")
     assert result.exit_code == 0

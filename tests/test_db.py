@@ -16,7 +16,7 @@ from timeline.db import (
     upgrade,
 )
 from timeline.errors import DatabaseError
-from timeline.models import metadata
+from timeline.tables import metadata
 
 TABLES = {
     "sources",
@@ -99,8 +99,26 @@ def test_downgrade_and_upgrade_again(database):
     assert set(inspect(database.engine).get_table_names()) >= TABLES
 
 
-def test_models_and_migrations_agree(database):
-    """Autogenerate finds nothing to change: the migrations build exactly the models' schema."""
+def test_every_table_has_its_model_and_every_column_its_field():
+    """The ORM classes map the tables of timeline.tables, field for column."""
+    from sqlmodel import SQLModel
+
+    import timeline.models as models
+
+    classes = [
+        cls
+        for cls in vars(models).values()
+        if isinstance(cls, type) and issubclass(cls, SQLModel) and cls is not SQLModel
+    ]
+    assert {cls.__table__.name for cls in classes} == set(metadata.tables)
+    for cls in classes:
+        assert metadata.tables[cls.__tablename__] is cls.__table__
+        assert set(cls.model_fields) == set(cls.__table__.columns.keys()), cls.__name__
+
+
+def test_tables_and_migrations_agree(database):
+    """Autogenerate finds nothing to change: the migrations build exactly the schema of
+    timeline.tables."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 

@@ -139,9 +139,12 @@ def filter_options(function):
 
 def make_filter(options: dict):
     from timeline.query import EventFilter, parse_when
-    from timeline.read import parse_published
 
-    as_of = parse_published(options["as_of"]) if options["as_of"] else datetime.now().astimezone()
+    as_of = datetime.now().astimezone()
+    if options["as_of"]:
+        from timeline.read import parse_published
+
+        as_of = parse_published(options["as_of"])
     since = parse_when(options["since"], as_of)[0] if options["since"] else None
     until = parse_when(options["until"], as_of)[1] if options["until"] else None
     if options["on"]:
@@ -374,9 +377,9 @@ def events(context, fmt, **options) -> None:
     from timeline.query import iter_events
 
     flt = make_filter(options)
-    with context.database(must_exist=True) as db, db.session() as session:
+    with context.database(must_exist=True) as db, db.connect() as connection:
         width = max(80, click.get_terminal_size()[0]) if sys.stdout.isatty() else 160
-        write_events(iter_events(session, flt), fmt, sys.stdout, width=width)
+        write_events(iter_events(connection, flt), fmt, sys.stdout, width=width)
 
 
 @cli.command("timeline")
@@ -396,8 +399,8 @@ def timeline_view(ctx, **options) -> None:
     from timeline.query import iter_events
 
     flt = make_filter(options)
-    with ctx.obj.database(must_exist=True) as db, db.session() as session:
-        write_timeline(iter_events(session, flt), sys.stdout, color=ctx.color)
+    with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
+        write_timeline(iter_events(connection, flt), sys.stdout, color=ctx.color)
 
 
 @cli.command()
@@ -447,15 +450,15 @@ def export(context, fmt, profile, title, output, **options) -> None:
     if fmt == "xlsx" and output == "-":
         raise click.UsageError("xlsx is a binary file: give -o FILE.xlsx")
     flt = make_filter(options)
-    with context.database(must_exist=True) as db, db.session() as session:
+    with context.database(must_exist=True) as db, db.connect() as connection:
         if fmt == "csv" and not profile:
             # the fast path: flat records straight into CSV rows, no dict per event
             from timeline.export import write_csv_records
 
-            events = iter_event_records(session, flt)
+            events = iter_event_records(connection, flt)
             write = write_csv_records
         else:
-            events = iter_events(session, flt)
+            events = iter_events(connection, flt)
 
             def write(events, out):
                 return write_export(events, fmt, profile, title, out)
@@ -549,11 +552,11 @@ def chart(context, by, output, width, height, top, title, **options) -> None:
     from timeline.query import iter_events
 
     flt = make_filter(options)
-    with context.database(must_exist=True) as db, db.session() as session:
+    with context.database(must_exist=True) as db, db.connect() as connection:
         counts = write_file(
             output,
             lambda path: plot_counts(
-                iter_events(session, flt),
+                iter_events(connection, flt),
                 by,
                 path,
                 width=width,
@@ -582,8 +585,8 @@ def show(ctx, event_id, fmt) -> None:
     from timeline.export.view import render_event
     from timeline.query import get_event
 
-    with ctx.obj.database(must_exist=True) as db, db.session() as session:
-        event = get_event(session, event_id)
+    with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
+        event = get_event(connection, event_id)
     if event is None:
         raise InputError(f"no event with id {event_id}")
     if fmt == "json":
@@ -624,8 +627,8 @@ def actors(ctx, top, fmt, **options) -> None:
     from timeline.query import list_actors
 
     flt = make_filter(options) if _has_filters(options) else None
-    with ctx.obj.database(must_exist=True) as db, db.session() as session:
-        rows = list_actors(session, top, flt)
+    with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
+        rows = list_actors(connection, top, flt)
     columns = ("id", "name", "kind", "country_code", "code", "events", "aliases")
     write_records(rows, columns, fmt, sys.stdout)
 
@@ -676,8 +679,8 @@ def dyads(context, top, fmt, **options) -> None:
     from timeline.query import list_dyads
 
     flt = make_filter(options) if _has_filters(options) else None
-    with context.database(must_exist=True) as db, db.session() as session:
-        rows = list_dyads(session, top, flt)
+    with context.database(must_exist=True) as db, db.connect() as connection:
+        rows = list_dyads(connection, top, flt)
     columns = (
         "source",
         "target",
@@ -706,8 +709,8 @@ def places(context, top, fmt) -> None:
     from timeline.export import write_records
     from timeline.query import list_places
 
-    with context.database(must_exist=True) as db, db.session() as session:
-        rows = list_places(session, top)
+    with context.database(must_exist=True) as db, db.connect() as connection:
+        rows = list_places(connection, top)
     columns = ("id", "name", "country_code", "latitude", "longitude", "events")
     write_records(rows, columns, fmt, sys.stdout)
 
@@ -724,8 +727,8 @@ def stats(context, fmt) -> None:
     """
     from timeline.query import stats as database_stats
 
-    with context.database(must_exist=True) as db, db.session() as session:
-        data = database_stats(session)
+    with context.database(must_exist=True) as db, db.connect() as connection:
+        data = database_stats(connection)
     if fmt == "json":
         click.echo(json.dumps(data, indent=2))
         return

@@ -10,11 +10,10 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event, inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
-from sqlmodel import Session, create_engine
 
 from timeline.errors import DatabaseError
 
@@ -261,6 +260,8 @@ def ensure_schema(engine: Engine) -> None:
 
 @contextmanager
 def open_session(engine: Engine):
+    from sqlmodel import Session  # the ORM: only the commands that write need it
+
     with Session(engine, expire_on_commit=False) as session:
         yield session
 
@@ -293,7 +294,12 @@ class Database:
         return self.engine.dialect.name
 
     def session(self):
+        """An ORM session (SQLModel): the write path."""
         return open_session(self.engine)
+
+    def connect(self) -> Connection:
+        """A Core connection, for reading: the query stage needs no ORM (commands start faster)."""
+        return self.engine.connect()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -28,23 +28,28 @@ from sqlalchemy import (
     text,
     type_coerce,
 )
-from sqlalchemy.orm import aliased
-from sqlmodel import Session
+from sqlalchemy.engine import Connection
 
 from timeline.errors import InputError
 from timeline.export import event_dict
-from timeline.models import (
-    ActorAlias,
-    ActorRow,
-    ArticleRow,
-    EventActor,
-    EventLocation,
-    EventRow,
-    LocationRow,
-    Source,
-    TimeExpressionRow,
+from timeline.tables import (
+    ACTOR_ALIASES,
+    ACTORS,
+    ARTICLES,
+    EVENT_ACTORS,
+    EVENT_LOCATIONS,
+    EVENTS,
+    EXPRESSIONS,
+    LOCATIONS,
+    SOURCES,
     fold,
 )
+
+
+def as_connection(connection) -> Connection:
+    """The query functions take a Core Connection, or an ORM Session, whose connection they use."""
+    return connection if isinstance(connection, Connection) else connection.connection()
+
 
 STATUSES = ("asserted", "planned", "negated", "hypothetical", "reported")
 CHUNK = 500
@@ -105,18 +110,18 @@ def parse_day(value: str, *, end: bool = False, as_of: datetime | None = None) -
     return last if end else start
 
 
-def actor_ids_matching(session: Session, name: str) -> Select:
+def actor_ids_matching(connection: Connection, name: str) -> Select:
     """Actors whose canonical name or alias equals `name` (case-insensitively), and the country
     that `name` denotes, if it is a country's name, code or demonym."""
     from timeline.resolve import country_code
 
     key = fold(name)
-    by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
-    matches = [ActorRow.name_key == key, ActorRow.id.in_(by_alias)]
+    by_alias = select(ACTOR_ALIASES.c.actor_id).where(ACTOR_ALIASES.c.alias_key == key)
+    matches = [ACTORS.c.name_key == key, ACTORS.c.id.in_(by_alias)]
     code = country_code(name)
     if code:  # any name, code or demonym of a country: "U.S.", "America", "USA"
-        matches.append(and_(ActorRow.kind == "country", ActorRow.country_code == code))
-    return select(ActorRow.id).where(or_(*matches))
+        matches.append(and_(ACTORS.c.kind == "country", ACTORS.c.country_code == code))
+    return select(ACTORS.c.id).where(or_(*matches))
 
 
 def _country_codes(name: str) -> list[str]:
@@ -131,7 +136,7 @@ def _country_codes(name: str) -> list[str]:
     return sorted(codes)
 
 
-def _full_text(session: Session, query: str):
+def _full_text(connection: Connection, query: str):
     """Events whose sentence contains every word of `query` (stemmed: "strike" finds "strikes").
 
     SQLite: the FTS5 table events_fts; PostgreSQL: to_tsvector('english', sentence), GIN-indexed.
@@ -139,8 +144,8 @@ def _full_text(session: Session, query: str):
     words = re.findall(r"\w+", query)
     if not words:
         raise InputError(f"nothing to search for in {query!r}")
-    if session.get_bind().dialect.name == "postgresql":
-        return func.to_tsvector("english", EventRow.sentence).op("@@")(
+    if connection.dialect.name == "postgresql":
+        return func.to_tsvector("english", EVENTS.c.sentence).op("@@")(
             func.plainto_tsquery("english", " ".join(words))
         )
     match = " ".join(f'"{word}"' for word in words)
@@ -149,23 +154,23 @@ def _full_text(session: Session, query: str):
         .select_from(text("events_fts"))
         .where(literal_column("events_fts").op("MATCH")(match))
     )
-    return EventRow.id.in_(matching)
+    return EVENTS.c.id.in_(matching)
 
 
-def _actor_ids(session: Session, name: str) -> list[int]:
+def _actor_ids(connection: Connection, name: str) -> list[int]:
     """The ids of the actors a name matches, looked up first: with the ids as literals the
     database can estimate how many events they have (a rare actor's events are fetched by index,
     a frequent one's found while walking the dates)."""
-    return list(session.scalars(actor_ids_matching(session, name)))
+    return list(connection.scalars(actor_ids_matching(connection, name)))
 
 
 def _events_of(actors, role: str | None = None) -> Select:
     """The ids of the events the given actors take part in (in a role): an index range on
     event_actors(actor_id, role, event_id), so the database starts from the actor's events
     instead of scanning every event."""
-    query = select(EventActor.event_id).where(EventActor.actor_id.in_(actors))
+    query = select(EVENT_ACTORS.c.event_id).where(EVENT_ACTORS.c.actor_id.in_(actors))
     if role:
-        query = query.where(EventActor.role == role)
+        query = query.where(EVENT_ACTORS.c.role == role)
     return query
 
 
@@ -176,27 +181,31 @@ def _events_of(actors, role: str | None = None) -> Select:
 FREQUENT_ACTOR_EVENTS = 5000
 
 
-def _takes_part(session: Session, actors: list[int], role: str | None, walk: bool):
+def _takes_part(connection: Connection, actors: list[int], role: str | None, walk: bool):
     """The condition that an event has one of `actors` (in `role`); with `walk` (a page without
     a date window, which would bound the walk differently), checked event by event for a frequent
     actor."""
     if walk and actors:
         links = _events_of(actors, role).limit(FREQUENT_ACTOR_EVENTS + 1).subquery()
-        if session.scalar(select(func.count()).select_from(links)) > FREQUENT_ACTOR_EVENTS:
-            link = exists().where(EventActor.event_id == EventRow.id)
-            link = link.where(EventActor.actor_id.in_(actors))
-            return link.where(EventActor.role == role) if role else link
-    return EventRow.id.in_(_events_of(actors, role))
+        if connection.scalar(select(func.count()).select_from(links)) > FREQUENT_ACTOR_EVENTS:
+            link = exists().where(EVENT_ACTORS.c.event_id == EVENTS.c.id)
+            link = link.where(EVENT_ACTORS.c.actor_id.in_(actors))
+            return link.where(EVENT_ACTORS.c.role == role) if role else link
+    return EVENTS.c.id.in_(_events_of(actors, role))
 
 
 def _dyad_events(sources, targets) -> Select:
     """The ids of the events where one of `sources` acts on one of `targets`: the sources' links
     from the (actor_id, role, event_id) index, each joined to its event's target links."""
-    source, target = aliased(EventActor), aliased(EventActor)
+    source, target = EVENT_ACTORS.alias(), EVENT_ACTORS.alias()
     return (
-        select(source.event_id)
-        .join(target, and_(target.event_id == source.event_id, target.role == "target"))
-        .where(source.actor_id.in_(sources), source.role == "source", target.actor_id.in_(targets))
+        select(source.c.event_id)
+        .join(target, and_(target.c.event_id == source.c.event_id, target.c.role == "target"))
+        .where(
+            source.c.actor_id.in_(sources),
+            source.c.role == "source",
+            target.c.actor_id.in_(targets),
+        )
     )
 
 
@@ -217,16 +226,16 @@ def _starts_near(since: date, until: date):
     return or_(
         *(
             and_(
-                EventRow.granularity == granularity,
-                EventRow.date_start >= since - timedelta(days=days),
-                EventRow.date_start <= until,
+                EVENTS.c.granularity == granularity,
+                EVENTS.c.date_start >= since - timedelta(days=days),
+                EVENTS.c.date_start <= until,
             )
             for granularity, days in MAX_SPAN_DAYS.items()
         )
     )
 
 
-def filtered(session: Session, flt: EventFilter) -> Select:
+def filtered(connection: Connection, flt: EventFilter) -> Select:
     """The SELECT of event rows (plain table rows, no ORM objects) that match a filter, in order."""
     query = select(EVENTS)
     conditions = []
@@ -238,68 +247,68 @@ def filtered(session: Session, flt: EventFilter) -> Select:
         if not name:
             continue
         walk = flt.limit is not None and not (flt.since or flt.until)
-        conditions.append(_takes_part(session, _actor_ids(session, name), role, walk))
+        conditions.append(_takes_part(connection, _actor_ids(connection, name), role, walk))
     if flt.between:
-        first, second = (_actor_ids(session, name) for name in flt.between)
+        first, second = (_actor_ids(connection, name) for name in flt.between)
         conditions.append(
-            EventRow.id.in_(_dyad_events(first, second).union_all(_dyad_events(second, first)))
+            EVENTS.c.id.in_(_dyad_events(first, second).union_all(_dyad_events(second, first)))
         )
     if flt.type:
         wanted = flt.type.strip()
         if wanted.isdigit():
-            conditions.append(EventRow.event_code.startswith(wanted))
+            conditions.append(EVENTS.c.event_code.startswith(wanted))
         else:
-            conditions.append(func.lower(EventRow.event_label).contains(wanted.lower()))
+            conditions.append(func.lower(EVENTS.c.event_label).contains(wanted.lower()))
     if flt.since:
-        conditions.append(EventRow.date_end >= flt.since)
+        conditions.append(EVENTS.c.date_end >= flt.since)
     if flt.until:
-        conditions.append(EventRow.date_start <= flt.until)
+        conditions.append(EVENTS.c.date_start <= flt.until)
     if flt.since and flt.until:
         conditions.append(_starts_near(flt.since, flt.until))
     if flt.location:
         conditions.append(
             exists().where(
-                EventLocation.event_id == EventRow.id,
-                EventLocation.location_id == LocationRow.id,
-                LocationRow.name_key == fold(flt.location),
+                EVENT_LOCATIONS.c.event_id == EVENTS.c.id,
+                EVENT_LOCATIONS.c.location_id == LOCATIONS.c.id,
+                LOCATIONS.c.name_key == fold(flt.location),
             )
         )
     if flt.country:
         codes = _country_codes(flt.country)
         located = exists().where(
-            EventLocation.event_id == EventRow.id,
-            EventLocation.location_id == LocationRow.id,
-            LocationRow.country_code.in_(codes),
+            EVENT_LOCATIONS.c.event_id == EVENTS.c.id,
+            EVENT_LOCATIONS.c.location_id == LOCATIONS.c.id,
+            LOCATIONS.c.country_code.in_(codes),
         )
         involved = exists().where(
-            EventActor.event_id == EventRow.id,
-            EventActor.actor_id == ActorRow.id,
-            ActorRow.country_code.in_(codes),
+            EVENT_ACTORS.c.event_id == EVENTS.c.id,
+            EVENT_ACTORS.c.actor_id == ACTORS.c.id,
+            ACTORS.c.country_code.in_(codes),
         )
         conditions.append(or_(located, involved))
     if flt.text:
-        conditions.append(_full_text(session, flt.text))
+        conditions.append(_full_text(connection, flt.text))
     if flt.article is not None:
-        conditions.append(EventRow.article_id == flt.article)
+        conditions.append(EVENTS.c.article_id == flt.article)
     if flt.status:
         if flt.status not in STATUSES:
             raise InputError(f"unknown status {flt.status!r}: one of {', '.join(STATUSES)}")
-        conditions.append(EventRow.status == flt.status)
+        conditions.append(EVENTS.c.status == flt.status)
     if conditions:
         query = query.where(and_(*conditions))
     if flt.order == "-date":
-        query = query.order_by(EventRow.date_start.desc(), EventRow.id.desc())
+        query = query.order_by(EVENTS.c.date_start.desc(), EVENTS.c.id.desc())
     else:
-        query = query.order_by(EventRow.date_start, EventRow.id)
+        query = query.order_by(EVENTS.c.date_start, EVENTS.c.id)
     if flt.limit is not None:
         query = query.limit(flt.limit)
     return query
 
 
-def iter_events(session: Session, flt: EventFilter) -> Iterator[dict]:
+def iter_events(connection: Connection, flt: EventFilter) -> Iterator[dict]:
     """Stream the matching events as dicts: `iter_event_records`, each record as the listing's
     dict."""
-    return map(event_dict, iter_event_records(session, flt))
+    return map(event_dict, iter_event_records(connection, flt))
 
 
 # what `iter_event_records` yields, in order (the last two are lists of tuples)
@@ -327,7 +336,7 @@ RECORD_FIELDS = (
 )
 
 
-def iter_event_records(session: Session, flt: EventFilter) -> Iterator[tuple]:
+def iter_event_records(connection: Connection, flt: EventFilter) -> Iterator[tuple]:
     """Stream the matching events as flat tuples (fields: RECORD_FIELDS), in one query; dates as
     ISO strings. The fast path of every listing: the CSV export writes these directly.
 
@@ -340,10 +349,10 @@ def iter_event_records(session: Session, flt: EventFilter) -> Iterator[tuple]:
     (server-side on PostgreSQL), so memory grows with the number of distinct actors, places and
     dates, not of events.
     """
-    connection = session.connection()
+    connection = as_connection(connection)
     dialect = connection.dialect
     # the filter picks and orders event ids first; the details are computed for those rows only
-    page = filtered(session, flt).with_only_columns(EVENTS.c.id, EVENTS.c.date_start).subquery()
+    page = filtered(connection, flt).with_only_columns(EVENTS.c.id, EVENTS.c.date_start).subquery()
     raw = [type_coerce(c, String) if c.name in _TIMES else c for c in _VIEW_COLUMNS]
     query = _with_details(connection, select(*raw), raw_times=True)
     query = query.join(page, page.c.id == EVENTS.c.id)
@@ -564,15 +573,16 @@ def _event_view(row, details: _Details) -> dict:
     return event_dict(record)
 
 
-def count_events(session: Session, flt: EventFilter) -> int:
-    inner = filtered(session, EventFilter(**{**flt.__dict__, "limit": None})).order_by(None)
-    return session.scalar(select(func.count()).select_from(inner.subquery()))
+def count_events(connection: Connection, flt: EventFilter) -> int:
+    connection = as_connection(connection)
+    inner = filtered(connection, EventFilter(**{**flt.__dict__, "limit": None})).order_by(None)
+    return connection.scalar(select(func.count()).select_from(inner.subquery()))
 
 
-def get_event(session: Session, event_id: int) -> dict | None:
+def get_event(connection: Connection, event_id: int) -> dict | None:
     """One event in the listing's shape, plus its provenance: the spans of its trigger, sentence,
     actors and places in the article, and the time expression that dates it."""
-    connection = session.connection()
+    connection = as_connection(connection)
     event = EVENTS.c
     query = _with_details(connection, select(*_VIEW_COLUMNS)).add_columns(
         event.time_expression_id,
@@ -654,14 +664,6 @@ def get_event(session: Session, event_id: int) -> dict | None:
     return view
 
 
-EVENTS = EventRow.__table__
-EVENT_ACTORS = EventActor.__table__
-ACTORS = ActorRow.__table__
-EVENT_LOCATIONS = EventLocation.__table__
-LOCATIONS = LocationRow.__table__
-ARTICLES = ArticleRow.__table__
-SOURCES = Source.__table__
-EXPRESSIONS = TimeExpressionRow.__table__
 # the event columns a listing shows, in the order `_event_view` reads them; _TIMES are read raw
 # by `iter_event_records`
 _TIMES = ("date_start", "date_end")
@@ -689,84 +691,87 @@ _VIEW_COLUMNS = tuple(
 # --- listings ---------------------------------------------------------------------------------
 
 
-def _event_ids(session: Session, flt: EventFilter | None):
+def _event_ids(connection: Connection, flt: EventFilter | None):
     """The ids of the events a filter selects, as a subquery (None: every event)."""
     if flt is None:
         return None
     unlimited = EventFilter(**{**flt.__dict__, "limit": None})
-    return filtered(session, unlimited).order_by(None).with_only_columns(EVENTS.c.id)
+    return filtered(connection, unlimited).order_by(None).with_only_columns(EVENTS.c.id)
 
 
 def list_actors(
-    session: Session, limit: int | None = None, flt: EventFilter | None = None
+    connection: Connection, limit: int | None = None, flt: EventFilter | None = None
 ) -> list[dict]:
     """Actors with the number of events they take part in (among the filter's events, if any)."""
+    connection = as_connection(connection)
     counted = select(
-        EventActor.actor_id, func.count(func.distinct(EventActor.event_id)).label("n")
-    ).group_by(EventActor.actor_id)
-    events = _event_ids(session, flt)
+        EVENT_ACTORS.c.actor_id, func.count(func.distinct(EVENT_ACTORS.c.event_id)).label("n")
+    ).group_by(EVENT_ACTORS.c.actor_id)
+    events = _event_ids(connection, flt)
     if events is not None:
-        counted = counted.where(EventActor.event_id.in_(events))
+        counted = counted.where(EVENT_ACTORS.c.event_id.in_(events))
     counts = counted.subquery()
     n = func.coalesce(counts.c.n, 0)
+    actor = ACTORS.c
     query = (
-        select(ActorRow, n)
-        .outerjoin(counts, counts.c.actor_id == ActorRow.id)
-        .order_by(n.desc(), ActorRow.name)
+        select(actor.id, actor.name, actor.kind, actor.country_code, actor.code, n)
+        .outerjoin(counts, counts.c.actor_id == ACTORS.c.id)
+        .order_by(n.desc(), ACTORS.c.name)
     )
     if events is not None:
         query = query.where(counts.c.n > 0)
     if limit:
         query = query.limit(limit)
-    rows = session.execute(query).all()
-    aliases: dict[int, list[str]] = {actor.id: [] for actor, _ in rows}
+    rows = connection.execute(query).all()
+    aliases: dict[int, list[str]] = {row.id: [] for row in rows}
     for chunk_start in range(0, len(rows), CHUNK):
-        ids = [actor.id for actor, _ in rows[chunk_start : chunk_start + CHUNK]]
-        for actor_id, alias in session.execute(
-            select(ActorAlias.actor_id, ActorAlias.alias)
-            .where(ActorAlias.actor_id.in_(ids))
-            .order_by(ActorAlias.alias)
+        ids = [row.id for row in rows[chunk_start : chunk_start + CHUNK]]
+        for actor_id, alias in connection.execute(
+            select(ACTOR_ALIASES.c.actor_id, ACTOR_ALIASES.c.alias)
+            .where(ACTOR_ALIASES.c.actor_id.in_(ids))
+            .order_by(ACTOR_ALIASES.c.alias)
         ):
             aliases[actor_id].append(alias)
     return [
         {
-            "id": actor.id,
-            "name": actor.name,
-            "kind": actor.kind,
-            "country_code": actor.country_code,
-            "code": actor.code,
+            "id": actor_id,
+            "name": name,
+            "kind": kind,
+            "country_code": country_code,
+            "code": code,
             "events": count,
-            "aliases": [a for a in aliases[actor.id] if a != actor.name],
+            "aliases": [a for a in aliases[actor_id] if a != name],
         }
-        for actor, count in rows
+        for actor_id, name, kind, country_code, code, count in rows
     ]
 
 
 def list_dyads(
-    session: Session, limit: int | None = None, flt: EventFilter | None = None
+    connection: Connection, limit: int | None = None, flt: EventFilter | None = None
 ) -> list[dict]:
     """Pairs (source actor -> target actor) with their event counts, in total and by quad class."""
-    source, target = aliased(EventActor), aliased(EventActor)
-    source_actor, target_actor = aliased(ActorRow), aliased(ActorRow)
-    total = func.count(func.distinct(EventRow.id))
+    connection = as_connection(connection)
+    source, target = EVENT_ACTORS.alias(), EVENT_ACTORS.alias()
+    source_actor, target_actor = ACTORS.alias(), ACTORS.alias()
+    total = func.count(func.distinct(EVENTS.c.id))
     quads = [
-        func.count(func.distinct(case((EventRow.quad_class == q, EventRow.id)))).label(f"q{q}")
+        func.count(func.distinct(case((EVENTS.c.quad_class == q, EVENTS.c.id)))).label(f"q{q}")
         for q in (1, 2, 3, 4)
     ]
     query = (
-        select(source_actor.name, target_actor.name, total.label("events"), *quads)
-        .select_from(EventRow)
-        .join(source, and_(source.event_id == EventRow.id, source.role == "source"))
-        .join(target, and_(target.event_id == EventRow.id, target.role == "target"))
-        .join(source_actor, source_actor.id == source.actor_id)
-        .join(target_actor, target_actor.id == target.actor_id)
-        .where(source.actor_id != target.actor_id)
-        .group_by(source_actor.name, target_actor.name)
-        .order_by(total.desc(), source_actor.name, target_actor.name)
+        select(source_actor.c.name, target_actor.c.name, total.label("events"), *quads)
+        .select_from(EVENTS)
+        .join(source, and_(source.c.event_id == EVENTS.c.id, source.c.role == "source"))
+        .join(target, and_(target.c.event_id == EVENTS.c.id, target.c.role == "target"))
+        .join(source_actor, source_actor.c.id == source.c.actor_id)
+        .join(target_actor, target_actor.c.id == target.c.actor_id)
+        .where(source.c.actor_id != target.c.actor_id)
+        .group_by(source_actor.c.name, target_actor.c.name)
+        .order_by(total.desc(), source_actor.c.name, target_actor.c.name)
     )
-    events = _event_ids(session, flt)
+    events = _event_ids(connection, flt)
     if events is not None:
-        query = query.where(EventRow.id.in_(events))
+        query = query.where(EVENTS.c.id.in_(events))
     if limit:
         query = query.limit(limit)
     return [
@@ -779,33 +784,41 @@ def list_dyads(
             "verbal_conflict": q3,
             "material_conflict": q4,
         }
-        for s, t, n, q1, q2, q3, q4 in session.execute(query)
+        for s, t, n, q1, q2, q3, q4 in connection.execute(query)
     ]
 
 
-def list_places(session: Session, limit: int | None = None) -> list[dict]:
+def list_places(connection: Connection, limit: int | None = None) -> list[dict]:
+    connection = as_connection(connection)
     counts = (
-        select(EventLocation.location_id, func.count(EventLocation.event_id).label("n"))
-        .group_by(EventLocation.location_id)
+        select(EVENT_LOCATIONS.c.location_id, func.count(EVENT_LOCATIONS.c.event_id).label("n"))
+        .group_by(EVENT_LOCATIONS.c.location_id)
         .subquery()
     )
     query = (
-        select(LocationRow, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.location_id == LocationRow.id)
-        .order_by(func.coalesce(counts.c.n, 0).desc(), LocationRow.name)
+        select(
+            LOCATIONS.c.id,
+            LOCATIONS.c.name,
+            LOCATIONS.c.country_code,
+            LOCATIONS.c.latitude,
+            LOCATIONS.c.longitude,
+            func.coalesce(counts.c.n, 0),
+        )
+        .outerjoin(counts, counts.c.location_id == LOCATIONS.c.id)
+        .order_by(func.coalesce(counts.c.n, 0).desc(), LOCATIONS.c.name)
     )
     if limit:
         query = query.limit(limit)
     return [
         {
-            "id": place.id,
-            "name": place.name,
-            "country_code": place.country_code,
-            "latitude": place.latitude,
-            "longitude": place.longitude,
+            "id": place_id,
+            "name": name,
+            "country_code": country_code,
+            "latitude": latitude,
+            "longitude": longitude,
             "events": count,
         }
-        for place, count in session.execute(query)
+        for place_id, name, country_code, latitude, longitude, count in connection.execute(query)
     ]
 
 
@@ -825,51 +838,54 @@ def period_key(day: date, by: str) -> str:
     raise InputError(f"unknown period {by!r}: day, week, month, quarter or year")
 
 
-def counts_by_period(session: Session, flt: EventFilter, by: str = "week") -> dict[str, dict]:
+def counts_by_period(connection: Connection, flt: EventFilter, by: str = "week") -> dict[str, dict]:
     """Event counts per period of their first day, by quad class: {"2017-W15": {1: 3, 4: 1}}.
 
     The database groups by day (an index scan); days are folded into weeks, months ... here, the
     same way on every database.
     """
+    connection = as_connection(connection)
     period_key(date(2000, 1, 1), by)  # reject an unknown period before querying
-    events = _event_ids(session, flt)
+    events = _event_ids(connection, flt)
     query = (
-        select(EventRow.date_start, EventRow.quad_class, func.count())
-        .where(EventRow.date_start.is_not(None))
-        .group_by(EventRow.date_start, EventRow.quad_class)
+        select(EVENTS.c.date_start, EVENTS.c.quad_class, func.count())
+        .where(EVENTS.c.date_start.is_not(None))
+        .group_by(EVENTS.c.date_start, EVENTS.c.quad_class)
     )
     if flt.__dict__ != EventFilter().__dict__:
-        query = query.where(EventRow.id.in_(events))
+        query = query.where(EVENTS.c.id.in_(events))
     counts: dict[str, dict] = {}
-    for day, quad_class, n in session.execute(query):
+    for day, quad_class, n in connection.execute(query):
         bucket = counts.setdefault(period_key(day, by), {})
         bucket[quad_class] = bucket.get(quad_class, 0) + n
     return dict(sorted(counts.items()))
 
 
-def weekly_counts(session: Session, flt: EventFilter) -> dict[str, dict]:
-    return counts_by_period(session, flt, "week")
+def weekly_counts(connection: Connection, flt: EventFilter) -> dict[str, dict]:
+    return counts_by_period(connection, flt, "week")
 
 
-def stats(session: Session) -> dict:
-    def count(model) -> int:
-        return session.scalar(select(func.count()).select_from(model))
+def stats(connection: Connection) -> dict:
+    connection = as_connection(connection)
 
-    first, last = session.execute(
-        select(func.min(EventRow.date_start), func.max(EventRow.date_end))
+    def count(table) -> int:
+        return connection.scalar(select(func.count()).select_from(table))
+
+    first, last = connection.execute(
+        select(func.min(EVENTS.c.date_start), func.max(EVENTS.c.date_end))
     ).one()
     by_quad = dict(
-        session.execute(
-            select(EventRow.quad_class, func.count()).group_by(EventRow.quad_class)
+        connection.execute(
+            select(EVENTS.c.quad_class, func.count()).group_by(EVENTS.c.quad_class)
         ).all()
     )
     return {
-        "articles": count(ArticleRow),
-        "events": count(EventRow),
-        "actors": count(ActorRow),
-        "places": count(LocationRow),
-        "time_expressions": count(TimeExpressionRow),
-        "sources": count(Source),
+        "articles": count(ARTICLES),
+        "events": count(EVENTS),
+        "actors": count(ACTORS),
+        "places": count(LOCATIONS),
+        "time_expressions": count(EXPRESSIONS),
+        "sources": count(SOURCES),
         "first_date": first.isoformat() if first else None,
         "last_date": last.isoformat() if last else None,
         "events_by_quad_class": {str(k): v for k, v in sorted(by_quad.items())},
