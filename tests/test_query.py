@@ -385,26 +385,124 @@ def test_a_date_window_finds_every_overlapping_event_of_every_granularity(databa
     assert found == expected
 
 
-@pytest.mark.parametrize(
-    ("kwargs", "found"),
-    [
-        ({"actor": "Tillerson"}, True),
-        ({"source_actor": "Tillerson"}, True),
-        ({"target_actor": "Tillerson"}, False),  # the role counts, not only the actor
-        ({"target_actor": "Syria"}, True),
-        ({"actor": "USA", "type": "19"}, True),
-        ({"actor": "nobody at all"}, False),
-    ],
-)
-def test_frequent_actors_are_matched_event_by_event_with_the_same_result(
-    session, monkeypatch, kwargs, found
+def _varied_events(database, events: int = 700, seed: int = 5) -> None:
+    """Events over four years in every granularity (widest intervals), a few without a date;
+    actors of very unequal frequency in both roles, places in two countries, sentences from a
+    small vocabulary."""
+    import random
+
+    from sqlalchemy import insert
+
+    from timeline.tables import ACTORS, ARTICLES, EVENT_ACTORS, EVENT_LOCATIONS, EVENTS, LOCATIONS
+
+    rng = random.Random(seed)
+    countries = ["USA", "RUS", "SYR", None]
+    with database.engine.begin() as connection:
+        connection.execute(
+            insert(ACTORS),
+            [
+                {"name": f"Actor {i}", "name_key": f"actor {i}", "kind": "person",
+                 "country_code": countries[i % 4]}
+                for i in range(12)
+            ],
+        )  # fmt: skip
+        connection.execute(
+            insert(LOCATIONS),
+            [
+                {"key": "a", "name": "Alpha", "name_key": "alpha", "country_code": "RUS"},
+                {"key": "b", "name": "Beta", "name_key": "beta", "country_code": "SYR"},
+                {"key": "c", "name": "Gamma", "name_key": "gamma", "country_code": "SYR"},
+            ],
+        )
+        connection.execute(
+            insert(ARTICLES),
+            [
+                {"published_at": datetime(2020, 1, i + 1, tzinfo=UTC), "content_hash": f"h{i}",
+                 "text": "t"}
+                for i in range(3)
+            ],
+        )  # fmt: skip
+        rows, links, places = [], [], []
+        words = ["talks", "missiles", "border", "sanctions", "visit", "aid"]
+        for n in range(events):
+            value, granularity, start, end = rng.choice(WIDEST)
+            shift = rng.randrange(0, 4 * 365) - 2 * 365
+            start, end = (
+                (None, None) if n % 97 == 0 else (start.replace(year=start.year + shift // 365),
+                                                  end.replace(year=end.year + shift // 365))
+            )  # fmt: skip
+            rows.append(
+                {"article_id": 1 + n % 3, "trigger": f"t{n}", "trigger_start": 0,
+                 "trigger_end": 1, "lemma": "t", "sentence": " ".join(rng.sample(words, 3)),
+                 "sentence_start": 0, "sentence_end": 1,
+                 "event_code": rng.choice(["010", "042", "190", "112"]), "event_label": "x",
+                 "quad_class": 1, "status": rng.choice(["asserted", "planned"]),
+                 "date_source": "text", "date_value": value, "granularity": granularity,
+                 "date_start": start, "date_end": end}
+            )  # fmt: skip
+            cast = rng.sample(range(1, 13), 3)
+            cast[0] = min(cast[0], rng.choice([1, 1, 1, 2, 2, 3]))  # actor 1 is everywhere
+            for actor_id, role in zip(cast, ["source", "target", "other"], strict=True):
+                if actor_id not in [
+                    link["actor_id"] for link in links if link["event_id"] == n + 1
+                ]:
+                    links.append({"event_id": n + 1, "actor_id": actor_id, "role": role})
+            for location_id in rng.sample([1, 2, 3], rng.randrange(0, 3)):
+                places.append({"event_id": n + 1, "location_id": location_id})
+        connection.execute(insert(EVENTS), rows)
+        connection.execute(insert(EVENT_ACTORS), links)
+        connection.execute(insert(EVENT_LOCATIONS), places)
+
+
+PAGE_FILTERS = [
+    {},
+    {"actor": "Actor 0"},  # in most events
+    {"actor": "Actor 11"},
+    {"source_actor": "Actor 0"},
+    {"target_actor": "Actor 5"},
+    {"between": ("Actor 0", "Actor 4")},
+    {"between": ("Actor 7", "Actor 9")},
+    {"since": date(1997, 1, 1), "until": date(1997, 1, 3)},
+    {"since": date(1996, 6, 1), "until": date(1998, 6, 1)},
+    {"since": date(1997, 3, 1)},
+    {"until": date(1995, 12, 31)},
+    {"actor": "Actor 0", "since": date(1996, 12, 1), "until": date(1997, 1, 31)},
+    {"actor": "Actor 3", "since": date(1995, 1, 1), "type": "19"},
+    {"country": "SYR"},
+    {"country": "RUS", "since": date(1997, 1, 1)},
+    {"location": "gamma", "status": "planned"},
+    {"text": "missiles"},
+    {"text": "border talks", "actor": "Actor 0"},
+    {"article": 2, "since": date(1996, 1, 1)},
+    {"actor": "Actor 0", "country": "USA", "text": "aid"},
+]
+
+
+# COLLECT_LIMIT: every condition walked; counted (the rarer conditions collected); all collected
+STRATEGIES = (("walked", -1), ("counted", 60), ("collected", 10**9))
+
+
+@pytest.mark.parametrize("order", ["date", "-date"])
+def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
+    database, monkeypatch, order
 ):
-    # a page of a frequent actor checks each event's links while walking the dates instead of
-    # collecting the actor's events: the same events either way
+    """A page is found by collecting the events of its rarest condition or by walking the dates
+    (one walk per granularity inside a window), depending on counts: either way it is exactly the
+    start of the full listing, in the same order."""
     import timeline.query as query
 
-    collected = [e["id"] for e in iter_events(session, EventFilter(limit=100, **kwargs))]
-    monkeypatch.setattr(query, "FREQUENT_ACTOR_EVENTS", -1)  # every actor is frequent
-    walked = [e["id"] for e in iter_events(session, EventFilter(limit=100, **kwargs))]
-    assert walked == collected
-    assert bool(collected) == found
+    _varied_events(database)
+    with database.connect() as connection:
+        for kwargs in PAGE_FILTERS:
+            everything = [
+                e["id"] for e in iter_events(connection, EventFilter(order=order, **kwargs))
+            ]
+            for limit in (1, 7, 100):
+                expected = everything[:limit]
+                flt = EventFilter(order=order, limit=limit, **kwargs)
+                pages = {}
+                for name, collect_limit in (("walked", -1), ("counted", 60), ("collected", 10**9)):
+                    monkeypatch.setattr(query, "COLLECT_LIMIT", collect_limit)
+                    pages[name] = [e["id"] for e in iter_events(connection, flt)]
+                assert pages == dict.fromkeys(pages, expected), (kwargs, limit)
+            assert everything or kwargs.get("between") or kwargs.get("location"), kwargs

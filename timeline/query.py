@@ -27,6 +27,7 @@ from sqlalchemy import (
     select,
     text,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.engine import Connection
 
@@ -136,31 +137,34 @@ def _country_codes(name: str) -> list[str]:
     return sorted(codes)
 
 
-def _full_text(connection: Connection, query: str):
-    """Events whose sentence contains every word of `query` (stemmed: "strike" finds "strikes").
-
-    SQLite: the FTS5 table events_fts; PostgreSQL: to_tsvector('english', sentence), GIN-indexed.
-    """
+def _words(query: str) -> list[str]:
     words = re.findall(r"\w+", query)
     if not words:
         raise InputError(f"nothing to search for in {query!r}")
+    return words
+
+
+def _full_text_ids(connection: Connection, query: str) -> Select:
+    """The ids of the events whose sentence contains every word of `query` (stemmed: "strike"
+    finds "strikes"). SQLite: the FTS5 table events_fts; PostgreSQL: to_tsvector('english',
+    sentence), GIN-indexed."""
+    words = _words(query)
     if connection.dialect.name == "postgresql":
-        return func.to_tsvector("english", EVENTS.c.sentence).op("@@")(
+        matches = func.to_tsvector("english", EVENTS.c.sentence).op("@@")(
             func.plainto_tsquery("english", " ".join(words))
         )
+        return select(EVENTS.c.id).where(matches)
     match = " ".join(f'"{word}"' for word in words)
-    matching = (
+    return (
         select(literal_column("rowid"))
         .select_from(text("events_fts"))
         .where(literal_column("events_fts").op("MATCH")(match))
     )
-    return EVENTS.c.id.in_(matching)
 
 
 def _actor_ids(connection: Connection, name: str) -> list[int]:
-    """The ids of the actors a name matches, looked up first: with the ids as literals the
-    database can estimate how many events they have (a rare actor's events are fetched by index,
-    a frequent one's found while walking the dates)."""
+    """The ids of the actors a name matches, looked up first (as literals, the database can
+    estimate how many events they have)."""
     return list(connection.scalars(actor_ids_matching(connection, name)))
 
 
@@ -174,26 +178,6 @@ def _events_of(actors, role: str | None = None) -> Select:
     return query
 
 
-# A page (a listing with a limit) of an actor with more events than this is found by checking
-# each event's links while the database walks the events in date order: collecting and sorting
-# all the events of a frequent actor (a country in the news every day) costs more than walking
-# until the page is full. A rarer actor's events are collected from the index and sorted.
-FREQUENT_ACTOR_EVENTS = 5000
-
-
-def _takes_part(connection: Connection, actors: list[int], role: str | None, walk: bool):
-    """The condition that an event has one of `actors` (in `role`); with `walk` (a page without
-    a date window, which would bound the walk differently), checked event by event for a frequent
-    actor."""
-    if walk and actors:
-        links = _events_of(actors, role).limit(FREQUENT_ACTOR_EVENTS + 1).subquery()
-        if connection.scalar(select(func.count()).select_from(links)) > FREQUENT_ACTOR_EVENTS:
-            link = exists().where(EVENT_ACTORS.c.event_id == EVENTS.c.id)
-            link = link.where(EVENT_ACTORS.c.actor_id.in_(actors))
-            return link.where(EVENT_ACTORS.c.role == role) if role else link
-    return EVENTS.c.id.in_(_events_of(actors, role))
-
-
 def _dyad_events(sources, targets) -> Select:
     """The ids of the events where one of `sources` acts on one of `targets`: the sources' links
     from the (actor_id, role, event_id) index, each joined to its event's target links."""
@@ -205,6 +189,27 @@ def _dyad_events(sources, targets) -> Select:
             source.c.actor_id.in_(sources),
             source.c.role == "source",
             target.c.actor_id.in_(targets),
+        )
+    )
+
+
+def _in_dyad(first, second):
+    """The condition, checked on one event, that one of `first` acts on one of `second` or the
+    other way round (the event's links, read through the event_actors primary key)."""
+    source, target = EVENT_ACTORS.alias(), EVENT_ACTORS.alias()
+    return (
+        exists()
+        .where(
+            source.c.event_id == EVENTS.c.id,
+            source.c.role == "source",
+            target.c.event_id == EVENTS.c.id,
+            target.c.role == "target",
+        )
+        .where(
+            or_(
+                and_(source.c.actor_id.in_(first), target.c.actor_id.in_(second)),
+                and_(source.c.actor_id.in_(second), target.c.actor_id.in_(first)),
+            )
         )
     )
 
@@ -235,9 +240,18 @@ def _starts_near(since: date, until: date):
     )
 
 
-def filtered(connection: Connection, flt: EventFilter) -> Select:
-    """The SELECT of event rows (plain table rows, no ORM objects) that match a filter, in order."""
-    query = select(EVENTS)
+@dataclass
+class _Condition:
+    """One part of a filter: `test`, checked on an events row; `ids`, where the filter is
+    selective (an actor, a dyad, a place, a country, words, an article), the ids of the events
+    it holds for, read from an index."""
+
+    test: object
+    ids: Select | None = None
+
+
+def _conditions(connection: Connection, flt: EventFilter) -> list[_Condition]:
+    """The filter's conditions on events (the date window apart: see `_window`)."""
     conditions = []
     for name, role in (
         (flt.actor, None),
@@ -246,63 +260,178 @@ def filtered(connection: Connection, flt: EventFilter) -> Select:
     ):
         if not name:
             continue
-        walk = flt.limit is not None and not (flt.since or flt.until)
-        conditions.append(_takes_part(connection, _actor_ids(connection, name), role, walk))
+        actors = _actor_ids(connection, name)
+        link = exists().where(
+            EVENT_ACTORS.c.event_id == EVENTS.c.id, EVENT_ACTORS.c.actor_id.in_(actors)
+        )
+        if role:
+            link = link.where(EVENT_ACTORS.c.role == role)
+        conditions.append(_Condition(link, _events_of(actors, role)))
     if flt.between:
         first, second = (_actor_ids(connection, name) for name in flt.between)
-        conditions.append(
-            EVENTS.c.id.in_(_dyad_events(first, second).union_all(_dyad_events(second, first)))
-        )
+        ids = _dyad_events(first, second).union_all(_dyad_events(second, first))
+        conditions.append(_Condition(_in_dyad(first, second), ids))
     if flt.type:
         wanted = flt.type.strip()
         if wanted.isdigit():
-            conditions.append(EVENTS.c.event_code.startswith(wanted))
+            conditions.append(_Condition(EVENTS.c.event_code.startswith(wanted)))
         else:
-            conditions.append(func.lower(EVENTS.c.event_label).contains(wanted.lower()))
+            conditions.append(_Condition(func.lower(EVENTS.c.event_label).contains(wanted.lower())))
+    if flt.location:
+        place = LOCATIONS.c.name_key == fold(flt.location)
+        conditions.append(_located(place))
+    if flt.country:
+        codes = _country_codes(flt.country)
+        located = _located(LOCATIONS.c.country_code.in_(codes))
+        involved = _involved(ACTORS.c.country_code.in_(codes))
+        conditions.append(
+            _Condition(or_(located.test, involved.test), located.ids.union_all(involved.ids))
+        )
+    if flt.text:
+        ids = _full_text_ids(connection, flt.text)
+        conditions.append(_Condition(EVENTS.c.id.in_(ids), ids))
+    if flt.article is not None:
+        conditions.append(
+            _Condition(
+                EVENTS.c.article_id == flt.article,
+                select(EVENTS.c.id).where(EVENTS.c.article_id == flt.article),
+            )
+        )
+    if flt.status:
+        if flt.status not in STATUSES:
+            raise InputError(f"unknown status {flt.status!r}: one of {', '.join(STATUSES)}")
+        conditions.append(_Condition(EVENTS.c.status == flt.status))
+    return conditions
+
+
+def _located(place) -> _Condition:
+    """Events at a place the condition `place` (on locations) selects."""
+    link = EVENT_LOCATIONS.c
+    return _Condition(
+        exists().where(link.event_id == EVENTS.c.id, link.location_id == LOCATIONS.c.id, place),
+        select(link.event_id).join(LOCATIONS, LOCATIONS.c.id == link.location_id).where(place),
+    )
+
+
+def _involved(actor) -> _Condition:
+    """Events with an actor the condition `actor` (on actors) selects."""
+    link = EVENT_ACTORS.c
+    return _Condition(
+        exists().where(link.event_id == EVENTS.c.id, link.actor_id == ACTORS.c.id, actor),
+        select(link.event_id).join(ACTORS, ACTORS.c.id == link.actor_id).where(actor),
+    )
+
+
+def _window(flt: EventFilter) -> list:
+    """The date window: events whose interval overlaps [since, until]."""
+    conditions = []
     if flt.since:
         conditions.append(EVENTS.c.date_end >= flt.since)
     if flt.until:
         conditions.append(EVENTS.c.date_start <= flt.until)
+    return conditions
+
+
+def _in_order(query: Select, flt: EventFilter, columns=None) -> Select:
+    start, event_id = columns if columns is not None else (EVENTS.c.date_start, EVENTS.c.id)
+    if flt.order == "-date":
+        return query.order_by(start.desc(), event_id.desc())
+    return query.order_by(start, event_id)
+
+
+def filtered(connection: Connection, flt: EventFilter) -> Select:
+    """The SELECT of event rows (plain table rows, no ORM objects) that match a filter, in order.
+
+    Each selective condition is an index range (`events.id IN (...)`), a date window one bounded
+    range per granularity; the database plans the rest. Pages go through `page_ids` instead."""
+    conditions = [
+        EVENTS.c.id.in_(c.ids) if c.ids is not None else c.test
+        for c in _conditions(connection, flt)
+    ]
+    conditions += _window(flt)
     if flt.since and flt.until:
         conditions.append(_starts_near(flt.since, flt.until))
-    if flt.location:
-        conditions.append(
-            exists().where(
-                EVENT_LOCATIONS.c.event_id == EVENTS.c.id,
-                EVENT_LOCATIONS.c.location_id == LOCATIONS.c.id,
-                LOCATIONS.c.name_key == fold(flt.location),
-            )
-        )
-    if flt.country:
-        codes = _country_codes(flt.country)
-        located = exists().where(
-            EVENT_LOCATIONS.c.event_id == EVENTS.c.id,
-            EVENT_LOCATIONS.c.location_id == LOCATIONS.c.id,
-            LOCATIONS.c.country_code.in_(codes),
-        )
-        involved = exists().where(
-            EVENT_ACTORS.c.event_id == EVENTS.c.id,
-            EVENT_ACTORS.c.actor_id == ACTORS.c.id,
-            ACTORS.c.country_code.in_(codes),
-        )
-        conditions.append(or_(located, involved))
-    if flt.text:
-        conditions.append(_full_text(connection, flt.text))
-    if flt.article is not None:
-        conditions.append(EVENTS.c.article_id == flt.article)
-    if flt.status:
-        if flt.status not in STATUSES:
-            raise InputError(f"unknown status {flt.status!r}: one of {', '.join(STATUSES)}")
-        conditions.append(EVENTS.c.status == flt.status)
+    query = select(EVENTS)
     if conditions:
         query = query.where(and_(*conditions))
-    if flt.order == "-date":
-        query = query.order_by(EVENTS.c.date_start.desc(), EVENTS.c.id.desc())
-    else:
-        query = query.order_by(EVENTS.c.date_start, EVENTS.c.id)
+    query = _in_order(query, flt)
     if flt.limit is not None:
         query = query.limit(flt.limit)
     return query
+
+
+# A page (a listing with a limit, the first events in date order) is found one of two ways,
+# chosen from how many events each selective condition (actor, dyad, place, country, words,
+# article) holds for, read from its index up to COLLECT_LIMIT + 1:
+# - collect, when one holds for at most COLLECT_LIMIT events: those events (the intersection,
+#   when several do) are read by id, the other conditions checked on them, and sorted;
+# - walk, when every one holds for many events: the database walks the events in date order
+#   (inside a date window, one range per granularity) and checks each until the page is full.
+# Walking a rare actor's dates, or collecting and sorting a frequent one's events, would cost
+# far more: the planner cannot know which is which; the counts do.
+COLLECT_LIMIT = 5000
+# pages longer than this stream like a full listing
+PAGE_LIMIT = 10_000
+
+
+def page_ids(connection: Connection, flt: EventFilter) -> list[int]:
+    """The ids of the events of a page (a filter with a limit), in the filter's order."""
+    connection = as_connection(connection)
+    conditions = _conditions(connection, flt)
+    window = _window(flt)
+    collected: set[int] | None = None
+    checks = []
+    for condition in conditions:
+        if condition.ids is not None and (collected is None or collected):
+            ids = connection.scalars(condition.ids.limit(COLLECT_LIMIT + 1)).all()
+            if len(ids) <= COLLECT_LIMIT:
+                collected = set(ids) if collected is None else collected.intersection(ids)
+                continue
+        checks.append(condition.test)
+    if collected is not None:
+        return _collected(connection, flt, sorted(collected), checks + window)
+    return _walked(connection, flt, checks + window)
+
+
+def _collected(connection: Connection, flt: EventFilter, ids: list[int], checks: list) -> list:
+    """The page among these events: the ones passing `checks`, sorted by date as the database
+    sorts (a missing date sorts below every date on SQLite, above on PostgreSQL)."""
+    rows = []
+    for start in range(0, len(ids), CHUNK):
+        query = select(EVENTS.c.id, EVENTS.c.date_start).where(
+            EVENTS.c.id.in_(ids[start : start + CHUNK]), *checks
+        )
+        rows.extend(connection.execute(query).all())
+    descending = flt.order == "-date"
+    far = date.min if connection.dialect.name == "sqlite" else date.max
+    rows.sort(key=lambda row: (far if row[1] is None else row[1], row[0]), reverse=descending)
+    return [row[0] for row in rows[: flt.limit]]
+
+
+def _walked(connection: Connection, flt: EventFilter, checks: list) -> list[int]:
+    """The page found by walking the dates and checking each event. With a start date, one walk
+    per granularity (the range of the (granularity, date_start) index its events can start in),
+    each stopping at `limit` events, merged."""
+    query = select(EVENTS.c.id, EVENTS.c.date_start).where(*checks)
+    if flt.since:
+        walks = [
+            _in_order(
+                query.where(
+                    EVENTS.c.granularity == granularity,
+                    EVENTS.c.date_start >= flt.since - timedelta(days=days),
+                ),
+                flt,
+            )
+            .limit(flt.limit)
+            .subquery()
+            for granularity, days in MAX_SPAN_DAYS.items()
+        ]
+        merged = union_all(*(select(walk.c.id, walk.c.date_start) for walk in walks)).subquery()
+        query = select(merged.c.id, merged.c.date_start)
+        query = _in_order(query, flt, (merged.c.date_start, merged.c.id))
+    else:
+        query = _in_order(query, flt)
+    return list(connection.scalars(query.limit(flt.limit)))
 
 
 def iter_events(connection: Connection, flt: EventFilter) -> Iterator[dict]:
@@ -352,14 +481,15 @@ def iter_event_records(connection: Connection, flt: EventFilter) -> Iterator[tup
     connection = as_connection(connection)
     dialect = connection.dialect
     # the filter picks and orders event ids first; the details are computed for those rows only
-    page = filtered(connection, flt).with_only_columns(EVENTS.c.id, EVENTS.c.date_start).subquery()
     raw = [type_coerce(c, String) if c.name in _TIMES else c for c in _VIEW_COLUMNS]
     query = _with_details(connection, select(*raw), raw_times=True)
-    query = query.join(page, page.c.id == EVENTS.c.id)
-    if flt.order == "-date":
-        query = query.order_by(page.c.date_start.desc(), page.c.id.desc())
+    if flt.limit is not None and flt.limit <= PAGE_LIMIT:
+        query = _in_order(query.where(EVENTS.c.id.in_(page_ids(connection, flt))), flt)
     else:
-        query = query.order_by(page.c.date_start, page.c.id)
+        page = filtered(connection, flt).with_only_columns(EVENTS.c.id, EVENTS.c.date_start)
+        page = page.subquery()
+        query = query.join(page, page.c.id == EVENTS.c.id)
+        query = _in_order(query, flt, (page.c.date_start, page.c.id))
     details = _Details(connection)
     if flt.limit is None:  # an export or a long listing: it will meet most actors and places
         details.read_all()
