@@ -12,8 +12,9 @@ The database is generated directly through the bulk insert path (SQLAlchemy Core
 models, after the Alembic migrations): a few thousand actors with a long tail (Zipf), 10 years of
 dates with mixed granularities, 2-4 actors and 0-2 places per event, CAMEO codes weighted as in
 news. Each query is the first page (100 events, with their actors and places) that `timeline
-events --limit 100` prints, run 30 times with varying parameters; counts by week is the weekly
-histogram of all events. Then `timeline export --format csv` of every event is timed in a
+events --limit 100` prints, run 30 times with varying parameters (actors from the most frequent
+to the long tail; date windows of a week, a month, a year or five years); counts by week is the
+weekly histogram of all events. Then `timeline export --format csv` of every event is timed in a
 subprocess, with its peak memory. Prints a table and writes JSON (--json, default
 bench_query.json).
 
@@ -96,6 +97,7 @@ PHRASES = ["cruise missiles", "air strikes", "peace talks", "trade agreement", "
 GRANULARITIES = [("day", 70), ("week", 10), ("month", 10), ("quarter", 3), ("year", 7)]
 FIRST_DAY = date(2015, 1, 1)
 DAYS = 3652
+WINDOW_DAYS = (7, 30, 365, 1826)
 
 
 def interval(rng: random.Random) -> tuple[str, str, date, date]:
@@ -295,23 +297,26 @@ def run_queries(db: Database, runs: int) -> dict:
     ranks = [0, 1, 3, 10, 30, 100, 300, 1000, 2999]
     picks = [actors[ranks[i % len(ranks)]]["name"] for i in range(runs)]
 
-    def window() -> tuple[date, date]:
-        start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - 31))
-        return start, start + timedelta(days=30)
+    def window() -> tuple[date, date]:  # a week, a month, a year or five years
+        days = rng.choice(WINDOW_DAYS)
+        start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - days))
+        return start, start + timedelta(days=days - 1)
 
     def page(flt: EventFilter):
-        with db.session() as session:
-            return list(iter_events(session, flt))
+        with db.connect() as connection:
+            return list(iter_events(connection, flt))
+
+    def in_window(**kwargs) -> EventFilter:
+        since, until = window()
+        return EventFilter(since=since, until=until, limit=100, **kwargs)
 
     queries = {
         "by actor": lambda i: EventFilter(actor=picks[i], limit=100),
         "by dyad": lambda i: EventFilter(
             between=(actors[i % 5]["name"], actors[(i + 1) % 7 + 5]["name"]), limit=100
         ),
-        "by date window": lambda i: EventFilter(since=window()[0], until=window()[1], limit=100),
-        "actor + window": lambda i: EventFilter(
-            actor=picks[i], since=window()[0], until=window()[0] + timedelta(days=365), limit=100
-        ),
+        "by date window": lambda i: in_window(),
+        "actor + window": lambda i: in_window(actor=picks[i]),
         "by country": lambda i: EventFilter(country=COUNTRIES[i % len(COUNTRIES)], limit=100),
         "full-text": lambda i: EventFilter(text=PHRASES[i % len(PHRASES)], limit=100),
     }
@@ -320,16 +325,15 @@ def run_queries(db: Database, runs: int) -> dict:
         page(make(0))  # warm the cache
         times = [timed(lambda i=i, make=make: page(make(i))) for i in range(runs)]
         results[name] = {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95)}
-    with db.session() as session:
-        weekly_counts(session, EventFilter())
-        times = [timed(lambda: weekly_counts_all(db)) for _ in range(max(5, runs // 3))]
+    weekly_counts_all(db)
+    times = [timed(lambda: weekly_counts_all(db)) for _ in range(max(5, runs // 3))]
     results["count by week"] = {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95)}
     return results
 
 
 def weekly_counts_all(db: Database) -> None:
-    with db.session() as session:
-        weekly_counts(session, EventFilter())
+    with db.connect() as connection:
+        weekly_counts(connection, EventFilter())
 
 
 def run_export(url: str, out: Path) -> dict:
