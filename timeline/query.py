@@ -383,8 +383,9 @@ def page_ids(connection: Connection, flt: EventFilter) -> list[int]:
     checks = []
     for condition in conditions:
         if condition.ids is not None and (collected is None or collected):
-            ids = connection.scalars(condition.ids.limit(COLLECT_LIMIT + 1)).all()
-            if len(ids) <= COLLECT_LIMIT:
+            counted = condition.ids.limit(COLLECT_LIMIT + 1).subquery()
+            if connection.scalar(select(func.count()).select_from(counted)) <= COLLECT_LIMIT:
+                ids = connection.scalars(condition.ids).all()
                 collected = set(ids) if collected is None else collected.intersection(ids)
                 continue
         checks.append(condition.test)
