@@ -167,3 +167,35 @@ def test_records_are_the_same_whether_every_actor_is_read_up_front_or_as_met(dat
         limited = list(iter_event_records(session, EventFilter(limit=1000)))
     assert everything == limited
     assert any(record[18] for record in everything) and any(record[19] for record in everything)
+
+
+def test_a_csv_export_in_parts_is_the_serial_export(database, monkeypatch, tmp_path):
+    """`timeline export --workers N` cuts the listing into parts by date, writes each in its own
+    process and joins them: the same bytes as one process, events without a date included, in
+    either order and with filters."""
+    from click.testing import CliRunner
+    from test_query import varied_events
+
+    import timeline.export.parallel as parallel
+    from timeline.cli import cli
+    from timeline.query import split_listing
+
+    varied_events(database)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_EVENTS", 0)
+    for options in ([], ["--order", "-date"], ["--actor", "Actor 0", "--since", "1996-06-01"]):
+        outputs = {}
+        for workers in (1, 3):
+            path = tmp_path / f"{workers}.csv"
+            result = CliRunner().invoke(
+                cli,
+                ["--db", database.url, "export", "-o", str(path), "--workers", str(workers),
+                 *options],
+                catch_exceptions=False,
+            )  # fmt: skip
+            assert result.exit_code == 0, result.output
+            outputs[workers] = path.read_bytes()
+        assert outputs[3] == outputs[1], options
+        assert outputs[1].count(b"\r\n") > 50
+    with database.connect() as connection:
+        parts = split_listing(connection, EventFilter(), 3)
+    assert len(parts) == 4 and sum(part.undated for part in parts) == 1

@@ -385,7 +385,7 @@ def test_a_date_window_finds_every_overlapping_event_of_every_granularity(databa
     assert found == expected
 
 
-def _varied_events(database, events: int = 700, seed: int = 5) -> None:
+def varied_events(database, events: int = 700, seed: int = 5) -> None:
     """Events over four years in every granularity (widest intervals), a few without a date;
     actors of very unequal frequency in both roles, places in two countries, sentences from a
     small vocabulary."""
@@ -491,7 +491,7 @@ def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
     start of the full listing, in the same order."""
     import timeline.query as query
 
-    _varied_events(database)
+    varied_events(database)
     with database.connect() as connection:
         for kwargs in PAGE_FILTERS:
             everything = [

@@ -420,8 +420,14 @@ def timeline_view(ctx, **options) -> None:
 )
 @click.option("--title", default="Timeline", help="Title of the HTML page.")
 @click.option("-o", "--output", default="-", help="File to write (default - : stdout).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes writing a large CSV export (100,000 events or more) in parallel "
+    "[default: the number of CPUs, at most 4].",
+)
 @pass_context
-def export(context, fmt, profile, title, output, **options) -> None:
+def export(context, fmt, profile, title, output, workers, **options) -> None:
     """Export the events that match the filters, streaming.
 
     \b
@@ -434,7 +440,9 @@ def export(context, fmt, profile, title, output, **options) -> None:
       geojson  a FeatureCollection of points, one per located place of an event
     --profile acled|gdelt writes CSV with the column names of those projects.
 
-    The file appears only when complete (written beside it, then renamed).
+    The file appears only when complete (written beside it, then renamed). A CSV export of
+    100,000 events or more is read and written by --workers processes, each a part of the
+    dates, joined in order.
 
     \b
     Examples:
@@ -443,7 +451,7 @@ def export(context, fmt, profile, title, output, **options) -> None:
       timeline export --format html -o timeline.html --title "Syria, April 2017"
       timeline export --profile acled -o acled.csv
     """
-    from timeline.query import iter_event_records, iter_events
+    from timeline.query import count_events, iter_event_records, iter_events
 
     if profile and fmt != "csv":
         raise click.UsageError("--profile writes CSV: leave out --format or use --format csv")
@@ -454,9 +462,23 @@ def export(context, fmt, profile, title, output, **options) -> None:
         if fmt == "csv" and not profile:
             # the fast path: flat records straight into CSV rows, no dict per event
             from timeline.export import write_csv_records
+            from timeline.export.parallel import (
+                PARALLEL_MIN_EVENTS,
+                default_workers,
+                write_csv_in_parts,
+            )
 
+            workers = workers or default_workers()
             events = iter_event_records(connection, flt)
             write = write_csv_records
+            if (
+                workers > 1
+                and flt.limit is None
+                and count_events(connection, flt) >= PARALLEL_MIN_EVENTS
+            ):
+
+                def write(_events, out):
+                    return write_csv_in_parts(db.url, flt, out, workers)
         else:
             events = iter_events(connection, flt)
 

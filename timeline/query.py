@@ -339,8 +339,9 @@ def _in_order(query: Select, flt: EventFilter, columns=None) -> Select:
     return query.order_by(start, event_id)
 
 
-def filtered(connection: Connection, flt: EventFilter) -> Select:
-    """The SELECT of event rows (plain table rows, no ORM objects) that match a filter, in order.
+def filtered(connection: Connection, flt: EventFilter, part: Part | None = None) -> Select:
+    """The SELECT of event rows (plain table rows, no ORM objects) that match a filter, in order
+    (with `part`, only that part of the listing).
 
     Each selective condition is an index range (`events.id IN (...)`), a date window one bounded
     range per granularity; the database plans the rest. Pages go through `page_ids` instead."""
@@ -349,6 +350,8 @@ def filtered(connection: Connection, flt: EventFilter) -> Select:
         for c in _conditions(connection, flt)
     ]
     conditions += _window(flt)
+    if part is not None:
+        conditions.append(part.condition())
     if flt.since and flt.until:
         conditions.append(_starts_near(flt.since, flt.until))
     query = select(EVENTS)
@@ -358,6 +361,53 @@ def filtered(connection: Connection, flt: EventFilter) -> Select:
     if flt.limit is not None:
         query = query.limit(flt.limit)
     return query
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a listing, by the events' first day: from `first` (inclusive) to `stop`
+    (exclusive), either end open when None; or, with `undated`, the events without a date.
+    Consecutive parts (`split_listing`) concatenate into the whole listing, in order."""
+
+    first: date | None = None
+    stop: date | None = None
+    undated: bool = False
+
+    def condition(self):
+        start = EVENTS.c.date_start
+        if self.undated:
+            return start.is_(None)
+        conditions = [start.is_not(None)]
+        if self.first is not None:
+            conditions.append(start >= self.first)
+        if self.stop is not None:
+            conditions.append(start < self.stop)
+        return and_(*conditions)
+
+
+def split_listing(connection: Connection, flt: EventFilter, parts: int) -> list[Part]:
+    """The listing of an unlimited filter cut into about `parts` parts of equal size, in the
+    listing's order (the events without a date where the database sorts them: first on SQLite,
+    last on PostgreSQL, in ascending order). Events of one day stay in one part."""
+    connection = as_connection(connection)
+    dated = (
+        filtered(connection, EventFilter(**{**flt.__dict__, "limit": None, "order": "date"}))
+        .with_only_columns(EVENTS.c.date_start)
+        .where(EVENTS.c.date_start.is_not(None))
+    )
+    total = connection.scalar(select(func.count()).select_from(dated.order_by(None).subquery()))
+    cuts = []
+    for k in range(1, parts):
+        cut = connection.scalar(dated.offset(k * total // parts).limit(1))
+        if cut is not None and (not cuts or cut > cuts[-1]):
+            cuts.append(cut)
+    bounds = [None, *cuts, None]
+    ordered = [Part(first, stop) for first, stop in zip(bounds, bounds[1:], strict=False)]
+    if connection.dialect.name == "sqlite":
+        ordered.insert(0, Part(undated=True))
+    else:
+        ordered.append(Part(undated=True))
+    return ordered[::-1] if flt.order == "-date" else ordered
 
 
 # A page (a listing with a limit, the first events in date order) is found one of two ways,
@@ -466,7 +516,9 @@ RECORD_FIELDS = (
 )
 
 
-def iter_event_records(connection: Connection, flt: EventFilter) -> Iterator[tuple]:
+def iter_event_records(
+    connection: Connection, flt: EventFilter, part: Part | None = None
+) -> Iterator[tuple]:
     """Stream the matching events as flat tuples (fields: RECORD_FIELDS), in one query; dates as
     ISO strings. The fast path of every listing: the CSV export writes these directly.
 
@@ -484,10 +536,11 @@ def iter_event_records(connection: Connection, flt: EventFilter) -> Iterator[tup
     # the filter picks and orders event ids first; the details are computed for those rows only
     raw = [type_coerce(c, String) if c.name in _TIMES else c for c in _VIEW_COLUMNS]
     query = _with_details(connection, select(*raw), raw_times=True)
-    if flt.limit is not None and flt.limit <= PAGE_LIMIT:
+    if flt.limit is not None and flt.limit <= PAGE_LIMIT and part is None:
         query = _in_order(query.where(EVENTS.c.id.in_(page_ids(connection, flt))), flt)
     else:
-        page = filtered(connection, flt).with_only_columns(EVENTS.c.id, EVENTS.c.date_start)
+        page = filtered(connection, flt, part)
+        page = page.with_only_columns(EVENTS.c.id, EVENTS.c.date_start)
         page = page.subquery()
         query = query.join(page, page.c.id == EVENTS.c.id)
         query = _in_order(query, flt, (page.c.date_start, page.c.id))

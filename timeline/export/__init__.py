@@ -225,19 +225,21 @@ def write_csv(events: Iterable[dict], out: TextIO) -> int:
     return write_csv_rows(map(csv_cells, events), out)
 
 
-def write_csv_records(records: Iterable[tuple], out: TextIO) -> int:
+def write_csv_records(records: Iterable[tuple], out: TextIO, *, header: bool = True) -> int:
     """The CSV of event records (timeline.query.iter_event_records): the export's fast path, the
     same bytes as `write_csv` of the events as dicts."""
-    return write_csv_rows(csv_records(records), out)
+    return write_csv_rows(csv_records(records), out, header=header)
 
 
-def write_csv_rows(rows: Iterable[tuple], out: TextIO) -> int:
+def write_csv_rows(rows: Iterable[tuple], out: TextIO, *, header: bool = True) -> int:
     """CSV of rows of len(CSV_COLUMNS) cells, as csv.writer writes them (RFC 4180, minimal quoting,
-    CRLF). csv.writer inspects every character (most of an export's time): a row whose joined
-    cells hold no quote, CR or LF and exactly the separating commas needs no quoting, so it is
-    written joined as it is, and only the other rows go through csv.writer."""
+    CRLF), after the header row unless `header` is false. csv.writer inspects every character
+    (most of an export's time): a row whose joined cells hold no quote, CR or LF and exactly the
+    separating commas needs no quoting, so it is written joined as it is, and only the other rows
+    go through csv.writer."""
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    if header:
+        writer.writerow(CSV_COLUMNS)
     commas = len(CSV_COLUMNS) - 1
     count = 0
     for chunk in batched(rows, 500):
