@@ -248,6 +248,9 @@ def generate(db: Database, events: int, seed: int = 7) -> dict:
                         "start_char": None,
                         "end_char": None,
                         "title": None,
+                        "granularity": granularity,
+                        "date_start": start,
+                        "date_end": end,
                     }
                 )
             for place_id in set(rng.choices(range(1, n_places + 1), k=rng.choice((0, 1, 1, 2)))):

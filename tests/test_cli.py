@@ -311,6 +311,10 @@ def test_between_dyads_and_actor_corrections(loaded):
     assert "Vladimir Putin" not in names
     missing = run(loaded, "actors", "merge", "Russia", "Nobody At All")
     assert missing.exit_code == 1 and "no actor named" in missing.stderr
+    # the moved links keep their event's date (pages of an actor walk the links by date)
+    from test_crash import integrity_problems
+
+    assert integrity_problems(loaded) == []
 
 
 def test_python_dash_m_and_exit_codes(tmp_path):

@@ -215,9 +215,21 @@ def integrity_problems(url: str) -> list[str]:
                 count = connection.execute(text(query)).scalar()
                 if count:
                     problems.append(f"{count} {what}")
+            link_columns = {c["name"] for c in inspect(connection).get_columns("event_actors")}
+            if "date_start" in link_columns:  # the event's date, copied onto its actor links
+                count = connection.execute(text(LINKS_OFF_THEIR_EVENT_DATE)).scalar()
+                if count:
+                    problems.append(f"{count} actor links not dated as their event")
     finally:
         engine.dispose()
     return problems
+
+
+LINKS_OFF_THEIR_EVENT_DATE = (
+    "SELECT count(*) FROM event_actors x JOIN events e ON e.id = x.event_id "
+    "WHERE x.granularity IS DISTINCT FROM e.granularity "
+    "OR x.date_start IS DISTINCT FROM e.date_start OR x.date_end IS DISTINCT FROM e.date_end"
+)
 
 
 SNAPSHOT_QUERIES = {
@@ -230,7 +242,8 @@ SNAPSHOT_QUERIES = {
     "JOIN articles a ON a.id = e.article_id "
     "LEFT JOIN time_expressions t ON t.id = e.time_expression_id",
     "event_actors": "SELECT a.content_hash, e.trigger_start, e.event_code, r.name_key, r.kind, "
-    "x.role FROM event_actors x JOIN events e ON e.id = x.event_id "
+    "x.role, x.granularity, x.date_start, x.date_end FROM event_actors x "
+    "JOIN events e ON e.id = x.event_id "
     "JOIN articles a ON a.id = e.article_id JOIN actors r ON r.id = x.actor_id",
     "event_locations": "SELECT a.content_hash, e.trigger_start, e.event_code, l.key "
     "FROM event_locations x JOIN events e ON e.id = x.event_id "

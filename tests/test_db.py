@@ -155,8 +155,11 @@ def test_indexes_for_the_queries(database):
         ("events", ("date_end",)),
         ("events", ("event_code",)),
         ("events", ("article_id",)),
-        # covering: an actor's (a place's) events are read from the index alone
-        ("event_actors", ("actor_id", "role", "event_id")),
+        # covering: an actor's (a place's) events are read from the index alone, in date order
+        (
+            "event_actors",
+            ("actor_id", "granularity", "date_start", "date_end", "event_id", "role"),
+        ),
         ("event_locations", ("location_id", "event_id")),
         ("actor_aliases", ("alias_key",)),
         ("actors", ("name_key",)),

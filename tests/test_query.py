@@ -443,10 +443,11 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
             cast = rng.sample(range(1, 13), 3)
             cast[0] = min(cast[0], rng.choice([1, 1, 1, 2, 2, 3]))  # actor 1 is everywhere
             for actor_id, role in zip(cast, ["source", "target", "other"], strict=True):
-                if actor_id not in [
-                    link["actor_id"] for link in links if link["event_id"] == n + 1
-                ]:
-                    links.append({"event_id": n + 1, "actor_id": actor_id, "role": role})
+                # actor 1 is now and then in two roles of an event: met twice on a walk
+                links.append(
+                    {"event_id": n + 1, "actor_id": actor_id, "role": role,
+                     "granularity": granularity, "date_start": start, "date_end": end}
+                )  # fmt: skip
             for location_id in rng.sample([1, 2, 3], rng.randrange(0, 3)):
                 places.append({"event_id": n + 1, "location_id": location_id})
         connection.execute(insert(EVENTS), rows)
@@ -478,17 +479,24 @@ PAGE_FILTERS = [
 ]
 
 
-# COLLECT_LIMIT: every condition walked; counted (the rarer conditions collected); all collected
-STRATEGIES = (("walked", -1), ("counted", 60), ("collected", 10**9))
+# (COLLECT_LIMIT, MAX_WALKS): actors walked through their links, or every condition through the
+# dates; the rarer conditions collected; every selective condition collected
+STRATEGIES = {
+    "links walked": (-1, 8),
+    "dates walked": (-1, 0),
+    "counted": (60, 8),
+    "collected": (10**9, 8),
+}
 
 
 @pytest.mark.parametrize("order", ["date", "-date"])
 def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
     database, monkeypatch, order
 ):
-    """A page is found by collecting the events of its rarest condition or by walking the dates
-    (one walk per granularity inside a window), depending on counts: either way it is exactly the
-    start of the full listing, in the same order."""
+    """A page is found by collecting the events of its rarest condition, by walking an actor's
+    links in date order or by walking the dates (one walk per granularity, and per actor),
+    depending on counts: whichever way, it is exactly the start of the full listing, in the same
+    order."""
     import timeline.query as query
 
     varied_events(database)
@@ -501,8 +509,9 @@ def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
                 expected = everything[:limit]
                 flt = EventFilter(order=order, limit=limit, **kwargs)
                 pages = {}
-                for name, collect_limit in (("walked", -1), ("counted", 60), ("collected", 10**9)):
+                for name, (collect_limit, max_walks) in STRATEGIES.items():
                     monkeypatch.setattr(query, "COLLECT_LIMIT", collect_limit)
+                    monkeypatch.setattr(query, "MAX_WALKS", max_walks)
                     pages[name] = [e["id"] for e in iter_events(connection, flt)]
                 assert pages == dict.fromkeys(pages, expected), (kwargs, limit)
             assert everything or kwargs.get("between") or kwargs.get("location"), kwargs

@@ -146,6 +146,9 @@ class EventActor(SQLModel, table=True):
     start_char: int | None = Field(default=None, sa_column=EVENT_ACTORS.c.start_char)
     end_char: int | None = Field(default=None, sa_column=EVENT_ACTORS.c.end_char)
     title: str | None = Field(default=None, sa_column=EVENT_ACTORS.c.title)
+    granularity: str | None = Field(default=None, sa_column=EVENT_ACTORS.c.granularity)
+    date_start: date | None = Field(default=None, sa_column=EVENT_ACTORS.c.date_start)
+    date_end: date | None = Field(default=None, sa_column=EVENT_ACTORS.c.date_end)
 
 
 class LocationRow(SQLModel, table=True):

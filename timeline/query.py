@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -178,19 +179,49 @@ def _events_of(actors, role: str | None = None) -> Select:
     return query
 
 
-def _dyad_events(sources, targets) -> Select:
-    """The ids of the events where one of `sources` acts on one of `targets`: the sources' links
-    from the (actor_id, role, event_id) index, each joined to its event's target links."""
-    source, target = EVENT_ACTORS.alias(), EVENT_ACTORS.alias()
-    return (
-        select(source.c.event_id)
-        .join(target, and_(target.c.event_id == source.c.event_id, target.c.role == "target"))
-        .where(
-            source.c.actor_id.in_(sources),
-            source.c.role == "source",
-            target.c.actor_id.in_(targets),
+def _dyad_direction(connection: Connection, sources, targets) -> tuple:
+    """How to find the events where one of `sources` acts on one of `targets`: (actor ids, role,
+    condition on the link): the links of the side with fewer links, each checked for the other
+    side on its event. (A dyad of a very frequent actor and a rarer one is found from the rarer
+    one's links; the database cannot tell which is which.)"""
+    if _link_count(connection, targets, "target") < _link_count(connection, sources, "source"):
+        return targets, "target", _has_actor(sources, "source")
+    return sources, "source", _has_actor(targets, "target")
+
+
+# links counted up to this many when comparing two actors' numbers of events in a role
+LINK_COUNT_CAP = 20_000
+
+
+def _link_count(connection: Connection, actors, role: str) -> int:
+    counted = _events_of(actors, role).limit(LINK_COUNT_CAP).subquery()
+    return connection.scalar(select(func.count()).select_from(counted))
+
+
+def _has_actor(actors, role: str):
+    """The condition, on a link of an event, that the event has one of `actors` in `role`."""
+
+    def condition(link):
+        other = EVENT_ACTORS.alias()
+        return exists().where(
+            other.c.event_id == link.c.event_id,
+            other.c.role == role,
+            other.c.actor_id.in_(actors),
         )
-    )
+
+    return condition
+
+
+def _walk_ids(walk) -> Select:
+    """The ids of the events a walk (actor ids, role, condition on the link) enumerates."""
+    actors, role, condition = walk
+    link = EVENT_ACTORS.alias("link")
+    query = select(link.c.event_id).where(link.c.actor_id.in_(actors))
+    if role:
+        query = query.where(link.c.role == role)
+    if condition is not None:
+        query = query.where(condition(link))
+    return query
 
 
 def _in_dyad(first, second):
@@ -248,6 +279,9 @@ class _Condition:
 
     test: object
     ids: Select | None = None
+    # the actor links that enumerate its events: (actor ids, role or None, a further condition on
+    # the link or None), each walked in date order through the event_actors index
+    walks: list[tuple] | None = None
 
 
 def _conditions(connection: Connection, flt: EventFilter) -> list[_Condition]:
@@ -266,11 +300,15 @@ def _conditions(connection: Connection, flt: EventFilter) -> list[_Condition]:
         )
         if role:
             link = link.where(EVENT_ACTORS.c.role == role)
-        conditions.append(_Condition(link, _events_of(actors, role)))
+        conditions.append(_Condition(link, _events_of(actors, role), [(actors, role, None)]))
     if flt.between:
         first, second = (_actor_ids(connection, name) for name in flt.between)
-        ids = _dyad_events(first, second).union_all(_dyad_events(second, first))
-        conditions.append(_Condition(_in_dyad(first, second), ids))
+        walks = [
+            _dyad_direction(connection, first, second),
+            _dyad_direction(connection, second, first),
+        ]
+        ids = _walk_ids(walks[0]).union_all(_walk_ids(walks[1]))
+        conditions.append(_Condition(_in_dyad(first, second), ids, walks))
     if flt.type:
         wanted = flt.type.strip()
         if wanted.isdigit():
@@ -433,14 +471,17 @@ def page_ids(connection: Connection, flt: EventFilter) -> list[int]:
     checks = []
     for condition in conditions:
         if condition.ids is not None and (collected is None or collected):
-            counted = condition.ids.limit(COLLECT_LIMIT + 1).subquery()
-            if connection.scalar(select(func.count()).select_from(counted)) <= COLLECT_LIMIT:
-                ids = connection.scalars(condition.ids).all()
+            ids = connection.scalars(condition.ids.limit(COLLECT_LIMIT + 1)).all()
+            if len(ids) <= COLLECT_LIMIT:
                 collected = set(ids) if collected is None else collected.intersection(ids)
                 continue
         checks.append(condition.test)
     if collected is not None:
         return _collected(connection, flt, sorted(collected), checks + window)
+    for condition in conditions:
+        if condition.walks and sum(len(actors) for actors, _, _ in condition.walks) <= MAX_WALKS:
+            others = [c.test for c in conditions if c is not condition]
+            return _walked_links(connection, flt, condition.walks, others + window)
     return _walked(connection, flt, checks + window)
 
 
@@ -457,6 +498,56 @@ def _collected(connection: Connection, flt: EventFilter, ids: list[int], checks:
     far = date.min if connection.dialect.name == "sqlite" else date.max
     rows.sort(key=lambda row: (far if row[1] is None else row[1], row[0]), reverse=descending)
     return [row[0] for row in rows[: flt.limit]]
+
+
+# an actor name matching more actors than this is walked through the events, not the links
+MAX_WALKS = 8
+
+
+def _walked_links(connection: Connection, flt: EventFilter, walks: list, checks: list) -> list:
+    """The page found by walking actor links in date order: for each actor and granularity, the
+    range of the event_actors (actor_id, granularity, date_start) index its events can start in,
+    each link checked (and its event against `checks`) until `limit` pass; merged by date.
+    An event met on several walks counts once: if that leaves the page short while a walk was
+    cut, the walks run again, longer."""
+    link = EVENT_ACTORS.alias("link")
+    descending = flt.order == "-date"
+    far = date.min if connection.dialect.name == "sqlite" else date.max
+    size = flt.limit
+    while True:
+        parts = []
+        for actors, role, condition in walks:
+            for actor_id in actors:
+                for granularity, days in MAX_SPAN_DAYS.items():
+                    query = select(link.c.event_id, link.c.date_start).where(
+                        link.c.actor_id == actor_id, link.c.granularity == granularity
+                    )
+                    if role:
+                        query = query.where(link.c.role == role)
+                    if condition is not None:
+                        query = query.where(condition(link))
+                    if flt.since:
+                        query = query.where(
+                            link.c.date_start >= flt.since - timedelta(days=days),
+                            link.c.date_end >= flt.since,
+                        )
+                    if flt.until:
+                        query = query.where(link.c.date_start <= flt.until)
+                    if checks:
+                        query = query.join(EVENTS, EVENTS.c.id == link.c.event_id).where(*checks)
+                    query = _in_order(query, flt, (link.c.date_start, link.c.event_id))
+                    query = query.add_columns(literal_column(str(len(parts))).label("walk"))
+                    parts.append(query.limit(size).subquery())
+        merged = union_all(
+            *(select(part.c.event_id, part.c.date_start, part.c.walk) for part in parts)
+        )
+        rows = connection.execute(merged).all()
+        rows.sort(key=lambda row: (far if row[1] is None else row[1], row[0]), reverse=descending)
+        page = list(dict.fromkeys(row[0] for row in rows))
+        cut = len(rows) - len(page) and max(Counter(row[2] for row in rows).values()) == size
+        if not cut:  # every walk read to its end, or none met an event twice
+            return page[: flt.limit]
+        size *= 2  # an event met twice may have pushed another out of a walk: walk further
 
 
 def _walked(connection: Connection, flt: EventFilter, checks: list) -> list[int]:

@@ -208,6 +208,9 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
                     "start_char": actor.start if actor.start >= 0 else None,
                     "end_char": actor.end if actor.end >= 0 else None,
                     "title": actor.title,
+                    "granularity": event.granularity,
+                    "date_start": event.date_start,
+                    "date_end": event.date_end,
                 }
             )
         seen_places: set[int] = set()

@@ -192,8 +192,25 @@ EVENT_ACTORS = Table(
     Column("start_char", Integer),
     Column("end_char", Integer),
     Column("title", String),
+    # the event's date, copied from it (an event's date never changes once stored): an actor's
+    # events in date order, from the index below alone
+    Column("granularity", String),
+    Column("date_start", Date),
+    Column("date_end", Date),
     # an actor's events (in a role) without reading the table: filters by actor and by dyad
     Index("ix_event_actors_actor_id_role_event_id", "actor_id", "role", "event_id"),
+    # an actor's events of one granularity in date order, with their role: a page of an actor's
+    # events (in a date window or not) reads a few entries per granularity, whatever the actor's
+    # number of events (query.page_ids)
+    Index(
+        "ix_event_actors_actor_id_granularity_date_start",
+        "actor_id",
+        "granularity",
+        "date_start",
+        "date_end",
+        "event_id",
+        "role",
+    ),
 )
 
 LOCATIONS = Table(
