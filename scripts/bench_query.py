@@ -15,7 +15,8 @@ news. Each query is the first page (100 events, with their actors and places) th
 events --limit 100` prints, run 30 times with varying parameters (actors from the most frequent
 to the long tail; date windows of a week, a month, a year or five years); counts by week is the
 weekly histogram of all events. Then `timeline export --format csv` of every event is timed in a
-subprocess, with its peak memory. Prints a table and writes JSON (--json, default
+subprocess (in parallel from 100,000 events: see `timeline export --workers`), with its peak
+memory, all processes counted. Prints a table and writes JSON (--json, default
 bench_query.json).
 
 PostgreSQL: TIMELINE_BENCH_POSTGRES_URL, else TIMELINE_TEST_POSTGRES_URL, else the local server
@@ -44,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from timeline.db import Database  # noqa: E402
+from timeline.export.parallel import PARALLEL_MIN_EVENTS, default_workers  # noqa: E402
 from timeline.models import (  # noqa: E402
     ActorAlias,
     ActorRow,
@@ -348,14 +350,25 @@ def run_export(url: str, out: Path) -> dict:
         f"    main(['--db', {url!r}, 'export', '--format', 'csv', '-o', {str(out)!r}])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,\n"
+        "      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    seconds, peak_kb = done.stdout.split()
+    seconds, peak_kb, worker_peak_kb = done.stdout.split()
     rows = sum(1 for _ in out.open(encoding="utf-8")) - 1
-    return {"seconds": float(seconds), "peak_mb": int(peak_kb) / 1024, "rows": rows}
+    workers = default_workers() if rows >= PARALLEL_MIN_EVENTS else 1
+    worker_mb = int(worker_peak_kb) / 1024 if workers > 1 else 0
+    return {
+        "seconds": float(seconds),
+        "workers": workers,
+        "main_peak_mb": int(peak_kb) / 1024,
+        "worker_peak_mb": worker_mb,
+        # every process at its peak at once: an upper bound of the memory the export needs
+        "peak_mb": int(peak_kb) / 1024 + workers * worker_mb,
+        "rows": rows,
+    }
 
 
 def postgres_base() -> str:
@@ -420,7 +433,7 @@ def main() -> None:
                 queries = run_queries(db, args.runs)
                 db.close()
                 export = run_export(url, Path(tmp) / "export.csv")
-                report["databases"][target] = {
+                report["databases"][db.dialect if target == url else target] = {
                     "events": stored,
                     "generate_seconds": round(seconds, 1) if seconds else None,
                     "queries": queries,
@@ -450,7 +463,9 @@ def print_report(report: dict) -> None:
         export = data["export_csv"]
         print(
             f"{db}: generated in {data['generate_seconds']} s; export csv of {export['rows']:,} "
-            f"rows: {export['seconds']:.1f} s, peak memory {export['peak_mb']:.0f} MB"
+            f"rows: {export['seconds']:.1f} s with {export['workers']} process(es), peak memory "
+            f"{export['peak_mb']:.0f} MB (main {export['main_peak_mb']:.0f} MB + "
+            f"{export['workers']} x {export['worker_peak_mb']:.0f} MB)"
         )
 
 
