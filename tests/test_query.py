@@ -479,13 +479,13 @@ PAGE_FILTERS = [
 ]
 
 
-# (COLLECT_LIMIT, MAX_WALKS): actors walked through their links, or every condition through the
-# dates; the rarer conditions collected; every selective condition collected
+# (COLLECT_LIMIT, COLLECT_LINKS_LIMIT, MAX_WALKS): actors walked through their links, or every
+# condition through the dates; the rarer conditions collected; every selective condition collected
 STRATEGIES = {
-    "links walked": (-1, 8),
-    "dates walked": (-1, 0),
-    "counted": (60, 8),
-    "collected": (10**9, 8),
+    "links walked": (-1, -1, 8),
+    "dates walked": (-1, -1, 0),
+    "counted": (60, 30, 8),
+    "collected": (10**9, 10**9, 8),
 }
 
 
@@ -509,8 +509,9 @@ def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
                 expected = everything[:limit]
                 flt = EventFilter(order=order, limit=limit, **kwargs)
                 pages = {}
-                for name, (collect_limit, max_walks) in STRATEGIES.items():
+                for name, (collect_limit, links_limit, max_walks) in STRATEGIES.items():
                     monkeypatch.setattr(query, "COLLECT_LIMIT", collect_limit)
+                    monkeypatch.setattr(query, "COLLECT_LINKS_LIMIT", links_limit)
                     monkeypatch.setattr(query, "MAX_WALKS", max_walks)
                     pages[name] = [e["id"] for e in iter_events(connection, flt)]
                 assert pages == dict.fromkeys(pages, expected), (kwargs, limit)

@@ -271,6 +271,20 @@ def _starts_near(since: date, until: date):
     )
 
 
+def _granularities(connection: Connection) -> dict[str, int]:
+    """MAX_SPAN_DAYS of the granularities the events have: a walk per granularity is needed only
+    for those. Found with one index seek each on events(granularity, ...) (a loose index scan:
+    no more than the few distinct values are read)."""
+    seen = []
+    found = connection.scalar(select(func.min(EVENTS.c.granularity)))
+    while found is not None:
+        seen.append(found)
+        found = connection.scalar(
+            select(func.min(EVENTS.c.granularity)).where(EVENTS.c.granularity > found)
+        )
+    return {g: MAX_SPAN_DAYS.get(g, MAX_SPAN_DAYS["century"]) for g in seen}
+
+
 @dataclass
 class _Condition:
     """One part of a filter: `test`, checked on an events row; `ids`, where the filter is
@@ -458,6 +472,8 @@ def split_listing(connection: Connection, flt: EventFilter, parts: int) -> list[
 # Walking a rare actor's dates, or collecting and sorting a frequent one's events, would cost
 # far more: the planner cannot know which is which; the counts do.
 COLLECT_LIMIT = 5000
+# an actor or a dyad, whose links can be walked in date order, is collected only below this
+COLLECT_LINKS_LIMIT = 500
 # pages longer than this stream like a full listing
 PAGE_LIMIT = 10_000
 
@@ -471,9 +487,12 @@ def page_ids(connection: Connection, flt: EventFilter) -> list[int]:
     checks = []
     for condition in conditions:
         if condition.ids is not None and (collected is None or collected):
-            ids = connection.scalars(condition.ids.limit(COLLECT_LIMIT + 1)).all()
-            if len(ids) <= COLLECT_LIMIT:
-                collected = set(ids) if collected is None else collected.intersection(ids)
+            # an actor's or a dyad's links are walked in date order unless its events are very
+            # few; the events of another condition are collected unless they are many
+            limit = COLLECT_LINKS_LIMIT if condition.walks else COLLECT_LIMIT
+            ids = _few_ids(connection, condition.ids, limit)
+            if ids is not None:
+                collected = ids if collected is None else collected.intersection(ids)
                 continue
         checks.append(condition.test)
     if collected is not None:
@@ -483,6 +502,21 @@ def page_ids(connection: Connection, flt: EventFilter) -> list[int]:
             others = [c.test for c in conditions if c is not condition]
             return _walked_links(connection, flt, condition.walks, others + window)
     return _walked(connection, flt, checks + window)
+
+
+def _few_ids(connection: Connection, ids: Select, limit: int) -> set[int] | None:
+    """The ids a query selects if there are at most `limit`, else None: read in one row (their
+    number and the ids joined), so that many ids cost the database, not Python."""
+    limited = ids.limit(limit + 1).subquery()
+    column = next(iter(limited.c))
+    if connection.dialect.name == "postgresql":
+        joined = func.string_agg(cast(column, Text), ",")
+    else:
+        joined = func.group_concat(column, ",")
+    count, packed = connection.execute(select(func.count(), joined)).one()
+    if count > limit:
+        return None
+    return {int(i) for i in packed.split(",")} if packed else set()
 
 
 def _collected(connection: Connection, flt: EventFilter, ids: list[int], checks: list) -> list:
@@ -511,6 +545,7 @@ def _walked_links(connection: Connection, flt: EventFilter, walks: list, checks:
     An event met on several walks counts once: if that leaves the page short while a walk was
     cut, the walks run again, longer."""
     link = EVENT_ACTORS.alias("link")
+    granularities = _granularities(connection)
     descending = flt.order == "-date"
     far = date.min if connection.dialect.name == "sqlite" else date.max
     size = flt.limit
@@ -518,7 +553,7 @@ def _walked_links(connection: Connection, flt: EventFilter, walks: list, checks:
         parts = []
         for actors, role, condition in walks:
             for actor_id in actors:
-                for granularity, days in MAX_SPAN_DAYS.items():
+                for granularity, days in granularities.items():
                     query = select(link.c.event_id, link.c.date_start).where(
                         link.c.actor_id == actor_id, link.c.granularity == granularity
                     )
@@ -556,6 +591,7 @@ def _walked(connection: Connection, flt: EventFilter, checks: list) -> list[int]
     each stopping at `limit` events, merged."""
     query = select(EVENTS.c.id, EVENTS.c.date_start).where(*checks)
     if flt.since:
+        granularities = _granularities(connection)
         walks = [
             _in_order(
                 query.where(
@@ -566,7 +602,7 @@ def _walked(connection: Connection, flt: EventFilter, checks: list) -> list[int]
             )
             .limit(flt.limit)
             .subquery()
-            for granularity, days in MAX_SPAN_DAYS.items()
+            for granularity, days in granularities.items()
         ]
         merged = union_all(*(select(walk.c.id, walk.c.date_start) for walk in walks)).subquery()
         query = select(merged.c.id, merged.c.date_start)
