@@ -220,10 +220,38 @@ def integrity_problems(url: str) -> list[str]:
                 count = connection.execute(text(LINKS_OFF_THEIR_EVENT_DATE)).scalar()
                 if count:
                     problems.append(f"{count} actor links not dated as their event")
+            if "event_dyads" in tables:  # derived from the actor links, dated as the event
+                for what, query in DYADS_OFF_THEIR_LINKS:
+                    count = connection.execute(text(query)).scalar()
+                    if count:
+                        problems.append(f"{count} {what}")
     finally:
         engine.dispose()
     return problems
 
+
+DYADS_OFF_THEIR_LINKS = [
+    (
+        "dyads without their source and target links",
+        "SELECT count(*) FROM event_dyads d WHERE NOT EXISTS (SELECT 1 FROM event_actors s "
+        "JOIN event_actors t ON t.event_id = s.event_id AND t.role = 'target' "
+        "WHERE s.event_id = d.event_id AND s.role = 'source' AND s.actor_id = d.source_id "
+        "AND t.actor_id = d.target_id)",
+    ),
+    (
+        "source and target links without their dyad",
+        "SELECT count(*) FROM event_actors s JOIN event_actors t ON t.event_id = s.event_id "
+        "AND t.role = 'target' AND t.actor_id <> s.actor_id WHERE s.role = 'source' "
+        "AND NOT EXISTS (SELECT 1 FROM event_dyads d WHERE d.event_id = s.event_id "
+        "AND d.source_id = s.actor_id AND d.target_id = t.actor_id)",
+    ),
+    (
+        "dyads not dated as their event",
+        "SELECT count(*) FROM event_dyads d JOIN events e ON e.id = d.event_id "
+        "WHERE d.granularity IS DISTINCT FROM e.granularity "
+        "OR d.date_start IS DISTINCT FROM e.date_start OR d.date_end IS DISTINCT FROM e.date_end",
+    ),
+]
 
 LINKS_OFF_THEIR_EVENT_DATE = (
     "SELECT count(*) FROM event_actors x JOIN events e ON e.id = x.event_id "

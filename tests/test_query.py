@@ -391,8 +391,9 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
     small vocabulary."""
     import random
 
-    from sqlalchemy import insert
+    from sqlalchemy import insert, select
 
+    from timeline.store import rebuild_dyads
     from timeline.tables import ACTORS, ARTICLES, EVENT_ACTORS, EVENT_LOCATIONS, EVENTS, LOCATIONS
 
     rng = random.Random(seed)
@@ -453,6 +454,7 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
         connection.execute(insert(EVENTS), rows)
         connection.execute(insert(EVENT_ACTORS), links)
         connection.execute(insert(EVENT_LOCATIONS), places)
+        rebuild_dyads(connection, select(EVENTS.c.id))
 
 
 PAGE_FILTERS = [

@@ -219,7 +219,7 @@ def _sqlite_migration_engine(engine: Engine) -> Engine:
 
 
 # The newest migration in alembic/versions; tests/test_db.py checks that it is Alembic's head.
-SCHEMA_REVISION = "8e4b2d6f1a37"
+SCHEMA_REVISION = "a3c9e1f05b72"
 
 
 def stored_revision(engine: Engine) -> str | None:

@@ -16,6 +16,7 @@ from timeline.tables import (
     ACTORS,
     ARTICLES,
     EVENT_ACTORS,
+    EVENT_DYADS,
     EVENT_LOCATIONS,
     EVENTS,
     EXPRESSIONS,
@@ -31,6 +32,7 @@ __all__ = [
     "ActorRow",
     "ArticleRow",
     "EventActor",
+    "EventDyad",
     "EventLocation",
     "EventRow",
     "LocationRow",
@@ -149,6 +151,19 @@ class EventActor(SQLModel, table=True):
     granularity: str | None = Field(default=None, sa_column=EVENT_ACTORS.c.granularity)
     date_start: date | None = Field(default=None, sa_column=EVENT_ACTORS.c.date_start)
     date_end: date | None = Field(default=None, sa_column=EVENT_ACTORS.c.date_end)
+
+
+class EventDyad(SQLModel, table=True):
+    """A source actor acting on a target actor in an event (derived from EventActor rows)."""
+
+    __table__ = EVENT_DYADS
+    __tablename__ = EVENT_DYADS.name
+    event_id: int = Field(sa_column=EVENT_DYADS.c.event_id)
+    source_id: int = Field(sa_column=EVENT_DYADS.c.source_id)
+    target_id: int = Field(sa_column=EVENT_DYADS.c.target_id)
+    granularity: str | None = Field(default=None, sa_column=EVENT_DYADS.c.granularity)
+    date_start: date | None = Field(default=None, sa_column=EVENT_DYADS.c.date_start)
+    date_end: date | None = Field(default=None, sa_column=EVENT_DYADS.c.date_end)
 
 
 class LocationRow(SQLModel, table=True):

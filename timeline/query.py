@@ -39,6 +39,7 @@ from timeline.tables import (
     ACTORS,
     ARTICLES,
     EVENT_ACTORS,
+    EVENT_DYADS,
     EVENT_LOCATIONS,
     EVENTS,
     EXPRESSIONS,
@@ -179,69 +180,13 @@ def _events_of(actors, role: str | None = None) -> Select:
     return query
 
 
-def _dyad_direction(connection: Connection, sources, targets) -> tuple:
-    """How to find the events where one of `sources` acts on one of `targets`: (actor ids, role,
-    condition on the link): the links of the side with fewer links, each checked for the other
-    side on its event. (A dyad of a very frequent actor and a rarer one is found from the rarer
-    one's links; the database cannot tell which is which.)"""
-    if _link_count(connection, targets, "target") < _link_count(connection, sources, "source"):
-        return targets, "target", _has_actor(sources, "source")
-    return sources, "source", _has_actor(targets, "target")
-
-
-# links counted up to this many when comparing two actors' numbers of events in a role
-LINK_COUNT_CAP = 20_000
-
-
-def _link_count(connection: Connection, actors, role: str) -> int:
-    counted = _events_of(actors, role).limit(LINK_COUNT_CAP).subquery()
-    return connection.scalar(select(func.count()).select_from(counted))
-
-
-def _has_actor(actors, role: str):
-    """The condition, on a link of an event, that the event has one of `actors` in `role`."""
-
-    def condition(link):
-        other = EVENT_ACTORS.alias()
-        return exists().where(
-            other.c.event_id == link.c.event_id,
-            other.c.role == role,
-            other.c.actor_id.in_(actors),
-        )
-
-    return condition
-
-
-def _walk_ids(walk) -> Select:
-    """The ids of the events a walk (actor ids, role, condition on the link) enumerates."""
-    actors, role, condition = walk
-    link = EVENT_ACTORS.alias("link")
-    query = select(link.c.event_id).where(link.c.actor_id.in_(actors))
-    if role:
-        query = query.where(link.c.role == role)
-    if condition is not None:
-        query = query.where(condition(link))
-    return query
-
-
-def _in_dyad(first, second):
-    """The condition, checked on one event, that one of `first` acts on one of `second` or the
-    other way round (the event's links, read through the event_actors primary key)."""
-    source, target = EVENT_ACTORS.alias(), EVENT_ACTORS.alias()
-    return (
-        exists()
-        .where(
-            source.c.event_id == EVENTS.c.id,
-            source.c.role == "source",
-            target.c.event_id == EVENTS.c.id,
-            target.c.role == "target",
-        )
-        .where(
-            or_(
-                and_(source.c.actor_id.in_(first), target.c.actor_id.in_(second)),
-                and_(source.c.actor_id.in_(second), target.c.actor_id.in_(first)),
-            )
-        )
+def _dyad_pairs(first, second):
+    """The condition, on event_dyads, that one of `first` acts on one of `second` or the other
+    way round."""
+    dyad = EVENT_DYADS.c
+    return or_(
+        and_(dyad.source_id.in_(first), dyad.target_id.in_(second)),
+        and_(dyad.source_id.in_(second), dyad.target_id.in_(first)),
     )
 
 
@@ -293,8 +238,8 @@ class _Condition:
 
     test: object
     ids: Select | None = None
-    # the actor links that enumerate its events: (actor ids, role or None, a further condition on
-    # the link or None), each walked in date order through the event_actors index
+    # the rows that enumerate its events, each walked in date order through an index with the
+    # granularity and the date: (event_actors or event_dyads, {column: value})
     walks: list[tuple] | None = None
 
 
@@ -314,15 +259,23 @@ def _conditions(connection: Connection, flt: EventFilter) -> list[_Condition]:
         )
         if role:
             link = link.where(EVENT_ACTORS.c.role == role)
-        conditions.append(_Condition(link, _events_of(actors, role), [(actors, role, None)]))
+        walks = [
+            (EVENT_ACTORS, {"actor_id": actor, **({"role": role} if role else {})})
+            for actor in actors
+        ]
+        conditions.append(_Condition(link, _events_of(actors, role), walks))
     if flt.between:
         first, second = (_actor_ids(connection, name) for name in flt.between)
+        pairs = _dyad_pairs(first, second)
+        test = exists().where(EVENT_DYADS.c.event_id == EVENTS.c.id, pairs)
         walks = [
-            _dyad_direction(connection, first, second),
-            _dyad_direction(connection, second, first),
+            (EVENT_DYADS, {"source_id": source, "target_id": target})
+            for sources, targets in ((first, second), (second, first))
+            for source in sources
+            for target in targets
+            if source != target
         ]
-        ids = _walk_ids(walks[0]).union_all(_walk_ids(walks[1]))
-        conditions.append(_Condition(_in_dyad(first, second), ids, walks))
+        conditions.append(_Condition(test, select(EVENT_DYADS.c.event_id).where(pairs), walks))
     if flt.type:
         wanted = flt.type.strip()
         if wanted.isdigit():
@@ -498,7 +451,7 @@ def page_ids(connection: Connection, flt: EventFilter) -> list[int]:
     if collected is not None:
         return _collected(connection, flt, sorted(collected), checks + window)
     for condition in conditions:
-        if condition.walks and sum(len(actors) for actors, _, _ in condition.walks) <= MAX_WALKS:
+        if condition.walks and len(condition.walks) <= MAX_WALKS:
             others = [c.test for c in conditions if c is not condition]
             return _walked_links(connection, flt, condition.walks, others + window)
     return _walked(connection, flt, checks + window)
@@ -534,45 +487,42 @@ def _collected(connection: Connection, flt: EventFilter, ids: list[int], checks:
     return [row[0] for row in rows[: flt.limit]]
 
 
-# an actor name matching more actors than this is walked through the events, not the links
+# an actor name matching more actors than this (a dyad, more pairs) is walked through the events,
+# not the links
 MAX_WALKS = 8
 
 
 def _walked_links(connection: Connection, flt: EventFilter, walks: list, checks: list) -> list:
-    """The page found by walking actor links in date order: for each actor and granularity, the
-    range of the event_actors (actor_id, granularity, date_start) index its events can start in,
-    each link checked (and its event against `checks`) until `limit` pass; merged by date.
-    An event met on several walks counts once: if that leaves the page short while a walk was
-    cut, the walks run again, longer."""
-    link = EVENT_ACTORS.alias("link")
+    """The page found by walking actor links (event_actors) or dyads (event_dyads) in date order:
+    for each actor (pair) and granularity, the range of the table's (actor, granularity,
+    date_start) index its events can start in, each event checked against `checks` until `limit`
+    pass; merged by date. An event met on several walks counts once: if that leaves the page
+    short while a walk was cut, the walks run again, longer."""
     granularities = _granularities(connection)
     descending = flt.order == "-date"
     far = date.min if connection.dialect.name == "sqlite" else date.max
     size = flt.limit
     while True:
         parts = []
-        for actors, role, condition in walks:
-            for actor_id in actors:
-                for granularity, days in granularities.items():
-                    query = select(link.c.event_id, link.c.date_start).where(
-                        link.c.actor_id == actor_id, link.c.granularity == granularity
+        for table, key in walks:
+            link = table.alias("link")
+            for granularity, days in granularities.items():
+                query = select(link.c.event_id, link.c.date_start).where(
+                    *(link.c[column] == value for column, value in key.items()),
+                    link.c.granularity == granularity,
+                )
+                if flt.since:
+                    query = query.where(
+                        link.c.date_start >= flt.since - timedelta(days=days),
+                        link.c.date_end >= flt.since,
                     )
-                    if role:
-                        query = query.where(link.c.role == role)
-                    if condition is not None:
-                        query = query.where(condition(link))
-                    if flt.since:
-                        query = query.where(
-                            link.c.date_start >= flt.since - timedelta(days=days),
-                            link.c.date_end >= flt.since,
-                        )
-                    if flt.until:
-                        query = query.where(link.c.date_start <= flt.until)
-                    if checks:
-                        query = query.join(EVENTS, EVENTS.c.id == link.c.event_id).where(*checks)
-                    query = _in_order(query, flt, (link.c.date_start, link.c.event_id))
-                    query = query.add_columns(literal_column(str(len(parts))).label("walk"))
-                    parts.append(query.limit(size).subquery())
+                if flt.until:
+                    query = query.where(link.c.date_start <= flt.until)
+                if checks:
+                    query = query.join(EVENTS, EVENTS.c.id == link.c.event_id).where(*checks)
+                query = _in_order(query, flt, (link.c.date_start, link.c.event_id))
+                query = query.add_columns(literal_column(str(len(parts))).label("walk"))
+                parts.append(query.limit(size).subquery())
         merged = union_all(
             *(select(part.c.event_id, part.c.date_start, part.c.walk) for part in parts)
         )

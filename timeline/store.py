@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, tuple_, update
+from sqlalchemy import and_, delete, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
@@ -29,6 +29,7 @@ from timeline.models import (
     ActorRow,
     ArticleRow,
     EventActor,
+    EventDyad,
     EventLocation,
     EventRow,
     LocationRow,
@@ -230,9 +231,39 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
             )
     if links:
         session.execute(insert(EventActor), links)
+        rebuild_dyads(session, event_ids)
     if places:
         session.execute(insert(EventLocation), places)
     return SaveResult(status, article_id, len(extraction.events))
+
+
+def rebuild_dyads(session, event_ids) -> None:
+    """Derive the event_dyads rows of these events (a list of ids or a SELECT of them) from their
+    actor links: every source actor with every target actor, except an actor on itself, dated as
+    the event. (`session`: an ORM session or a Core connection.)"""
+    session.execute(delete(EventDyad).where(EventDyad.event_id.in_(event_ids)))
+    source, target = EventActor.__table__.alias(), EventActor.__table__.alias()
+    pairs = (
+        select(
+            source.c.event_id,
+            source.c.actor_id,
+            target.c.actor_id,
+            source.c.granularity,
+            source.c.date_start,
+            source.c.date_end,
+        )
+        .join(
+            target,
+            and_(
+                target.c.event_id == source.c.event_id,
+                target.c.role == "target",
+                target.c.actor_id != source.c.actor_id,
+            ),
+        )
+        .where(source.c.role == "source", source.c.event_id.in_(event_ids))
+    )
+    columns = ["event_id", "source_id", "target_id", "granularity", "date_start", "date_end"]
+    session.execute(insert(EventDyad).from_select(columns, pairs))
 
 
 # --- bulk helpers ------------------------------------------------------------------------------
@@ -481,6 +512,7 @@ def merge_actors(session: Session, keep: str, merge: str) -> ActorRow:
             else:
                 link.actor_id = kept.id
         session.flush()
+        rebuild_dyads(session, select(EventActor.event_id).where(EventActor.actor_id == kept.id))
         names = set(
             session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == gone.id))
         ) | {gone.name}

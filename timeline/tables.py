@@ -213,6 +213,30 @@ EVENT_ACTORS = Table(
     ),
 )
 
+# Who acts on whom: one row per source and target actor of an event (never an actor on itself),
+# with the event's date (copied, as on event_actors). Derived from event_actors by
+# `store.rebuild_dyads`; a dyad's events in date order are one range of the index below per
+# granularity.
+EVENT_DYADS = Table(
+    "event_dyads",
+    metadata,
+    _link("event_id", "events.id", primary_key=True),
+    _link("source_id", "actors.id", primary_key=True),
+    _link("target_id", "actors.id", primary_key=True),
+    Column("granularity", String),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Index(
+        "ix_event_dyads_source_id_target_id_granularity",
+        "source_id",
+        "target_id",
+        "granularity",
+        "date_start",
+        "date_end",
+        "event_id",
+    ),
+)
+
 LOCATIONS = Table(
     "locations",
     metadata,
