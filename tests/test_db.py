@@ -158,7 +158,7 @@ def test_indexes_for_the_queries(database):
         # covering: an actor's (a place's) events are read from the index alone, in date order
         (
             "event_actors",
-            ("actor_id", "granularity", "date_start", "date_end", "event_id", "role"),
+            ("actor_id", "granularity", "date_start", "event_id", "date_end", "role"),
         ),
         ("event_locations", ("location_id", "event_id")),
         ("actor_aliases", ("alias_key",)),

@@ -461,6 +461,8 @@ PAGE_FILTERS = [
     {},
     {"actor": "Actor 0"},  # in most events
     {"actor": "Actor 11"},
+    {"actor": "Nobody"},
+    {"between": ("Actor 0", "Nobody")},
     {"source_actor": "Actor 0"},
     {"target_actor": "Actor 5"},
     {"between": ("Actor 0", "Actor 4")},
@@ -481,13 +483,15 @@ PAGE_FILTERS = [
 ]
 
 
-# (COLLECT_LIMIT, COLLECT_LINKS_LIMIT, MAX_WALKS): actors walked through their links, or every
-# condition through the dates; the rarer conditions collected; every selective condition collected
+# (COLLECT_LIMIT, MAX_WALKS): actors and dyads walked through their links, or every condition
+# through the dates; the rarer conditions collected; every selective condition collected (actors
+# and dyads too, when walking their links is off)
 STRATEGIES = {
-    "links walked": (-1, -1, 8),
-    "dates walked": (-1, -1, 0),
-    "counted": (60, 30, 8),
-    "collected": (10**9, 10**9, 8),
+    "links walked": (-1, 8),
+    "dates walked": (-1, 0),
+    "counted": (60, 8),
+    "collected": (10**9, 8),
+    "all collected": (10**9, 0),
 }
 
 
@@ -511,10 +515,14 @@ def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
                 expected = everything[:limit]
                 flt = EventFilter(order=order, limit=limit, **kwargs)
                 pages = {}
-                for name, (collect_limit, links_limit, max_walks) in STRATEGIES.items():
+                for name, (collect_limit, max_walks) in STRATEGIES.items():
                     monkeypatch.setattr(query, "COLLECT_LIMIT", collect_limit)
-                    monkeypatch.setattr(query, "COLLECT_LINKS_LIMIT", links_limit)
                     monkeypatch.setattr(query, "MAX_WALKS", max_walks)
                     pages[name] = [e["id"] for e in iter_events(connection, flt)]
                 assert pages == dict.fromkeys(pages, expected), (kwargs, limit)
-            assert everything or kwargs.get("between") or kwargs.get("location"), kwargs
+            assert (
+                everything
+                or kwargs.get("between")
+                or kwargs.get("location")
+                or "Nobody" in str(kwargs)
+            )

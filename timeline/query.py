@@ -218,16 +218,17 @@ def _starts_near(since: date, until: date):
 
 def _granularities(connection: Connection) -> dict[str, int]:
     """MAX_SPAN_DAYS of the granularities the events have: a walk per granularity is needed only
-    for those. Found with one index seek each on events(granularity, ...) (a loose index scan:
-    no more than the few distinct values are read)."""
-    seen = []
-    found = connection.scalar(select(func.min(EVENTS.c.granularity)))
-    while found is not None:
-        seen.append(found)
-        found = connection.scalar(
-            select(func.min(EVENTS.c.granularity)).where(EVENTS.c.granularity > found)
-        )
-    return {g: MAX_SPAN_DAYS.get(g, MAX_SPAN_DAYS["century"]) for g in seen}
+    for those. Found in one statement with one index seek each on events(granularity, ...) (a
+    loose index scan, recursive: no more than the few distinct values are read)."""
+    found = connection.exec_driver_sql(
+        "WITH RECURSIVE g(value) AS ("
+        " SELECT min(granularity) FROM events"
+        " UNION ALL"
+        " SELECT (SELECT min(granularity) FROM events WHERE granularity > g.value)"
+        " FROM g WHERE g.value IS NOT NULL"
+        ") SELECT value FROM g WHERE value IS NOT NULL"
+    ).scalars()
+    return {g: MAX_SPAN_DAYS.get(g, MAX_SPAN_DAYS["century"]) for g in found}
 
 
 @dataclass
@@ -415,18 +416,18 @@ def split_listing(connection: Connection, flt: EventFilter, parts: int) -> list[
     return ordered[::-1] if flt.order == "-date" else ordered
 
 
-# A page (a listing with a limit, the first events in date order) is found one of two ways,
-# chosen from how many events each selective condition (actor, dyad, place, country, words,
-# article) holds for, read from its index up to COLLECT_LIMIT + 1:
-# - collect, when one holds for at most COLLECT_LIMIT events: those events (the intersection,
-#   when several do) are read by id, the other conditions checked on them, and sorted;
-# - walk, when every one holds for many events: the database walks the events in date order
-#   (inside a date window, one range per granularity) and checks each until the page is full.
-# Walking a rare actor's dates, or collecting and sorting a frequent one's events, would cost
-# far more: the planner cannot know which is which; the counts do.
+# A page (a listing with a limit, the first events in date order) is found one of three ways:
+# - collect, when a selective condition (place, country, words, article) holds for at most
+#   COLLECT_LIMIT events (counted from its index): those events (the intersection, when several
+#   do) are read by id, the other conditions checked on them, and sorted;
+# - walk the links, with an actor or a dyad: its rows of event_actors (event_dyads) are read in
+#   date order, one index range per granularity (inside a window, the range its events can start
+#   in), each event checked against the other conditions until the page is full;
+# - walk the dates: the events in date order (inside a window, one range per granularity), each
+#   checked until the page is full.
+# Walking the dates for a rare place, or collecting and sorting a frequent one's events, would
+# cost far more: the planner cannot know which is which; the counts do.
 COLLECT_LIMIT = 5000
-# an actor or a dyad, whose links can be walked in date order, is collected only below this
-COLLECT_LINKS_LIMIT = 500
 # pages longer than this stream like a full listing
 PAGE_LIMIT = 10_000
 
@@ -437,23 +438,28 @@ def page_ids(connection: Connection, flt: EventFilter) -> list[int]:
     conditions = _conditions(connection, flt)
     window = _window(flt)
     collected: set[int] | None = None
-    checks = []
+    checks, walkable = [], []
     for condition in conditions:
+        if condition.walks is not None and len(condition.walks) <= MAX_WALKS:
+            # an actor's (a dyad's) events are read in date order from its own index, a few
+            # entries per granularity however many it has: never collected
+            if not condition.walks:
+                return []  # no actor of that name (no such pair): no events
+            walkable.append(condition)
+            continue
         if condition.ids is not None and (collected is None or collected):
-            # an actor's or a dyad's links are walked in date order unless its events are very
-            # few; the events of another condition are collected unless they are many
-            limit = COLLECT_LINKS_LIMIT if condition.walks else COLLECT_LIMIT
-            ids = _few_ids(connection, condition.ids, limit)
+            ids = _few_ids(connection, condition.ids, COLLECT_LIMIT)
             if ids is not None:
                 collected = ids if collected is None else collected.intersection(ids)
                 continue
         checks.append(condition.test)
     if collected is not None:
-        return _collected(connection, flt, sorted(collected), checks + window)
-    for condition in conditions:
-        if condition.walks and len(condition.walks) <= MAX_WALKS:
-            others = [c.test for c in conditions if c is not condition]
-            return _walked_links(connection, flt, condition.walks, others + window)
+        tests = checks + [c.test for c in walkable] + window
+        return _collected(connection, flt, sorted(collected), tests)
+    if walkable:
+        walked = walkable[0]
+        others = [c.test for c in conditions if c is not walked]
+        return _walked_links(connection, flt, walked.walks, others + window)
     return _walked(connection, flt, checks + window)
 
 
@@ -604,16 +610,17 @@ def iter_event_records(
     event_locations primary keys). Actors and places themselves are few and shared by many events:
     `_Details` reads each one once, a chunk of rows at a time, and reuses it. Dates and times are
     read as the driver gives them and turned into ISO strings once per distinct value. No ORM
-    objects, no JSON built by the database, no per-event round trips. The cursor streams
-    (server-side on PostgreSQL), so memory grows with the number of distinct actors, places and
-    dates, not of events.
+    objects, no JSON built by the database, no per-event round trips. A long listing's cursor
+    streams (server-side on PostgreSQL), so memory grows with the number of distinct actors,
+    places and dates, not of events; a page's rows are read at once.
     """
     connection = as_connection(connection)
     dialect = connection.dialect
     # the filter picks and orders event ids first; the details are computed for those rows only
     raw = [type_coerce(c, String) if c.name in _TIMES else c for c in _VIEW_COLUMNS]
     query = _with_details(connection, select(*raw), raw_times=True)
-    if flt.limit is not None and flt.limit <= PAGE_LIMIT and part is None:
+    paged = flt.limit is not None and flt.limit <= PAGE_LIMIT and part is None
+    if paged:
         query = _in_order(query.where(EVENTS.c.id.in_(page_ids(connection, flt))), flt)
     else:
         page = filtered(connection, flt, part)
@@ -629,7 +636,10 @@ def iter_event_records(
     days: dict = {None: None}
     times: dict = {None: None}
     actors, places = details.actors, details.places
-    result = connection.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
+    if paged:  # a few rows: a server-side cursor would only add round trips
+        result = connection.execute(query)
+    else:
+        result = connection.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
     for rows in result.partitions(CHUNK):
         details.read(rows)
         if len(times) > 100_000:  # publication times are nearly unique: keep the cache bounded

@@ -150,8 +150,10 @@ EVENTS = Table(
     # covers the histogram queries (counts per day/week/month by quad class)
     Index("ix_events_date_start_quad_class", "date_start", "quad_class"),
     # a date window per granularity: an event's interval is at most one unit of its granularity,
-    # so its start lies within that unit before the window (query.filtered)
-    Index("ix_events_granularity_date_start", "granularity", "date_start", "date_end"),
+    # so its start lies within that unit before the window (query.filtered); in listing order
+    # (date_start, id) within a granularity, so that a page stops after its last event even
+    # where thousands start on one day (the events of a year start on its first day)
+    Index("ix_events_granularity_date_start", "granularity", "date_start", "id", "date_end"),
 )
 
 # One row per real actor across all articles.
@@ -207,8 +209,8 @@ EVENT_ACTORS = Table(
         "actor_id",
         "granularity",
         "date_start",
-        "date_end",
         "event_id",
+        "date_end",
         "role",
     ),
 )
@@ -232,8 +234,8 @@ EVENT_DYADS = Table(
         "target_id",
         "granularity",
         "date_start",
-        "date_end",
         "event_id",
+        "date_end",
     ),
 )
 

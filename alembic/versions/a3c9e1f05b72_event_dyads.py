@@ -2,7 +2,7 @@
 
 One row per source and target actor of an event (never an actor on itself), with the event's
 granularity and dates, derived from event_actors. The index (source_id, target_id, granularity,
-date_start, date_end, event_id) gives a dyad's events in date order, one range per granularity
+date_start, event_id, date_end) gives a dyad's events in date order, one range per granularity
 (see timeline.query.page_ids); the rows of existing events are derived here.
 
 Revision ID: a3c9e1f05b72
@@ -62,7 +62,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_event_dyads_source_id_target_id_granularity",
         "event_dyads",
-        ["source_id", "target_id", "granularity", "date_start", "date_end", "event_id"],
+        ["source_id", "target_id", "granularity", "date_start", "event_id", "date_end"],
         unique=False,
     )
 
