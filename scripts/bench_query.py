@@ -57,7 +57,7 @@ from timeline.models import (  # noqa: E402
     fold,
 )
 from timeline.query import EventFilter, iter_events, weekly_counts  # noqa: E402
-from timeline.store import rebuild_dyads  # noqa: E402
+from timeline.store import rebuild_countries, rebuild_dyads  # noqa: E402
 
 COUNTRIES = (
     "USA RUS CHN SYR IRN IRQ ISR PSE UKR TUR SAU YEM AFG PAK IND GBR FRA DEU ITA JPN KOR PRK "
@@ -270,11 +270,12 @@ def generate(db: Database, events: int, seed: int = 7) -> dict:
             connection.execute(insert(ArticleRow), article_rows)
             connection.execute(insert(EventRow), event_rows)
             connection.execute(insert(EventActor), actor_links)
-            # who acts on whom, derived from the links as `timeline load` derives it
+            # who acts on whom and the countries, derived from the links as `timeline load` does
             batch = select(EventRow.id).where(EventRow.id > event_id - len(event_rows))
             rebuild_dyads(connection, batch)
             if place_links:
                 connection.execute(insert(EventLocation), place_links)
+            rebuild_countries(connection, batch)
         print(f"  generated {event_id:,} events", file=sys.stderr, end="\r")
     with db.engine.begin() as connection:
         if db.dialect == "postgresql":

@@ -220,6 +220,11 @@ def integrity_problems(url: str) -> list[str]:
                 count = connection.execute(text(LINKS_OFF_THEIR_EVENT_DATE)).scalar()
                 if count:
                     problems.append(f"{count} actor links not dated as their event")
+            if "event_countries" in tables:  # derived from the places and actors, dated
+                for what, query in COUNTRIES_OFF_THEIR_LINKS:
+                    count = connection.execute(text(query)).scalar()
+                    if count:
+                        problems.append(f"{count} {what}")
             if "event_dyads" in tables:  # derived from the actor links, dated as the event
                 for what, query in DYADS_OFF_THEIR_LINKS:
                     count = connection.execute(text(query)).scalar()
@@ -229,6 +234,31 @@ def integrity_problems(url: str) -> list[str]:
         engine.dispose()
     return problems
 
+
+EVENT_COUNTRIES_DERIVED = (
+    "SELECT l.event_id, a.country_code AS code FROM event_actors l "
+    "JOIN actors a ON a.id = l.actor_id WHERE a.country_code IS NOT NULL "
+    "UNION SELECT p.event_id, g.country_code FROM event_locations p "
+    "JOIN locations g ON g.id = p.location_id WHERE g.country_code IS NOT NULL"
+)
+COUNTRIES_OFF_THEIR_LINKS = [
+    (
+        "event countries no place or actor gives",
+        "SELECT count(*) FROM event_countries c WHERE NOT EXISTS (SELECT 1 FROM "
+        f"({EVENT_COUNTRIES_DERIVED}) d WHERE d.event_id = c.event_id AND d.code = c.country_code)",
+    ),
+    (
+        "countries of places and actors missing from event_countries",
+        f"SELECT count(*) FROM ({EVENT_COUNTRIES_DERIVED}) d WHERE NOT EXISTS (SELECT 1 FROM "
+        "event_countries c WHERE c.event_id = d.event_id AND c.country_code = d.code)",
+    ),
+    (
+        "event countries not dated as their event",
+        "SELECT count(*) FROM event_countries c JOIN events e ON e.id = c.event_id "
+        "WHERE c.granularity IS DISTINCT FROM e.granularity "
+        "OR c.date_start IS DISTINCT FROM e.date_start OR c.date_end IS DISTINCT FROM e.date_end",
+    ),
+]
 
 DYADS_OFF_THEIR_LINKS = [
     (

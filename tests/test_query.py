@@ -393,7 +393,7 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
 
     from sqlalchemy import insert, select
 
-    from timeline.store import rebuild_dyads
+    from timeline.store import rebuild_countries, rebuild_dyads
     from timeline.tables import ACTORS, ARTICLES, EVENT_ACTORS, EVENT_LOCATIONS, EVENTS, LOCATIONS
 
     rng = random.Random(seed)
@@ -455,6 +455,7 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
         connection.execute(insert(EVENT_ACTORS), links)
         connection.execute(insert(EVENT_LOCATIONS), places)
         rebuild_dyads(connection, select(EVENTS.c.id))
+        rebuild_countries(connection, select(EVENTS.c.id))
 
 
 PAGE_FILTERS = [

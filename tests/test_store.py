@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from records_factory import TEXT, extraction
+from records_factory import TEXT, TILLERSON, extraction
 from sqlalchemy import func, select
 
 from timeline.models import (
@@ -96,3 +96,31 @@ def test_event_links_its_time_expression(database):
         row = session.scalars(select(EventRow).where(EventRow.trigger == "arrives")).one()
         expression = session.get(TimeExpressionRow, row.time_expression_id)
         assert expression.text == "on Tuesday" and expression.value == "2017-04-11"
+
+
+def test_an_actor_given_a_country_later_brings_its_earlier_events_to_that_country(database):
+    """`--country` matches the countries of an event's places and actors (event_countries): when
+    a later article tells an actor's country, the actor's earlier events match it too."""
+    from dataclasses import replace
+
+    from test_crash import integrity_problems
+
+    from timeline.query import EventFilter, iter_events
+
+    stateless = replace(TILLERSON, country_code=None, code=None)
+    first = extraction()
+    first = replace(
+        first,
+        events=[replace(e, actors=[stateless], locations=[]) for e in first.events[:1]],
+    )
+    later = extraction("Tillerson met Lavrov.", title="Later")
+    later = replace(later, events=[replace(e, locations=[]) for e in later.events[:1]])
+    with database.session() as session:
+        save(session, first)
+        assert [e["trigger"] for e in iter_events(session, EventFilter(country="USA"))] == []
+        save(session, later)
+        found = [e["trigger"] for e in iter_events(session, EventFilter(country="USA"))]
+        assert found.count("arrives") == 2  # the first article's event and the later one's
+        paged = [e["trigger"] for e in iter_events(session, EventFilter(country="USA", limit=5))]
+        assert paged == found
+    assert integrity_problems(database.url) == []

@@ -219,7 +219,7 @@ def _sqlite_migration_engine(engine: Engine) -> Engine:
 
 
 # The newest migration in alembic/versions; tests/test_db.py checks that it is Alembic's head.
-SCHEMA_REVISION = "a3c9e1f05b72"
+SCHEMA_REVISION = "c7d5f3a9e216"
 
 
 def stored_revision(engine: Engine) -> str | None:

@@ -16,6 +16,7 @@ from timeline.tables import (
     ACTORS,
     ARTICLES,
     EVENT_ACTORS,
+    EVENT_COUNTRIES,
     EVENT_DYADS,
     EVENT_LOCATIONS,
     EVENTS,
@@ -32,6 +33,7 @@ __all__ = [
     "ActorRow",
     "ArticleRow",
     "EventActor",
+    "EventCountry",
     "EventDyad",
     "EventLocation",
     "EventRow",
@@ -164,6 +166,18 @@ class EventDyad(SQLModel, table=True):
     granularity: str | None = Field(default=None, sa_column=EVENT_DYADS.c.granularity)
     date_start: date | None = Field(default=None, sa_column=EVENT_DYADS.c.date_start)
     date_end: date | None = Field(default=None, sa_column=EVENT_DYADS.c.date_end)
+
+
+class EventCountry(SQLModel, table=True):
+    """A country an event is in or involves (derived from its places' and actors' countries)."""
+
+    __table__ = EVENT_COUNTRIES
+    __tablename__ = EVENT_COUNTRIES.name
+    event_id: int = Field(sa_column=EVENT_COUNTRIES.c.event_id)
+    country_code: str = Field(sa_column=EVENT_COUNTRIES.c.country_code)
+    granularity: str | None = Field(default=None, sa_column=EVENT_COUNTRIES.c.granularity)
+    date_start: date | None = Field(default=None, sa_column=EVENT_COUNTRIES.c.date_start)
+    date_end: date | None = Field(default=None, sa_column=EVENT_COUNTRIES.c.date_end)
 
 
 class LocationRow(SQLModel, table=True):

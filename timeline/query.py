@@ -39,6 +39,7 @@ from timeline.tables import (
     ACTORS,
     ARTICLES,
     EVENT_ACTORS,
+    EVENT_COUNTRIES,
     EVENT_DYADS,
     EVENT_LOCATIONS,
     EVENTS,
@@ -287,12 +288,13 @@ def _conditions(connection: Connection, flt: EventFilter) -> list[_Condition]:
         place = LOCATIONS.c.name_key == fold(flt.location)
         conditions.append(_located(place))
     if flt.country:
+        # located there or with an actor from there: event_countries, derived from both
         codes = _country_codes(flt.country)
-        located = _located(LOCATIONS.c.country_code.in_(codes))
-        involved = _involved(ACTORS.c.country_code.in_(codes))
-        conditions.append(
-            _Condition(or_(located.test, involved.test), located.ids.union_all(involved.ids))
-        )
+        country = EVENT_COUNTRIES.c
+        test = exists().where(country.event_id == EVENTS.c.id, country.country_code.in_(codes))
+        ids = select(country.event_id).where(country.country_code.in_(codes))
+        walks = [(EVENT_COUNTRIES, {"country_code": code}) for code in codes]
+        conditions.append(_Condition(test, ids, walks))
     if flt.text:
         ids = _full_text_ids(connection, flt.text)
         conditions.append(_Condition(EVENTS.c.id.in_(ids), ids))
@@ -316,15 +318,6 @@ def _located(place) -> _Condition:
     return _Condition(
         exists().where(link.event_id == EVENTS.c.id, link.location_id == LOCATIONS.c.id, place),
         select(link.event_id).join(LOCATIONS, LOCATIONS.c.id == link.location_id).where(place),
-    )
-
-
-def _involved(actor) -> _Condition:
-    """Events with an actor the condition `actor` (on actors) selects."""
-    link = EVENT_ACTORS.c
-    return _Condition(
-        exists().where(link.event_id == EVENTS.c.id, link.actor_id == ACTORS.c.id, actor),
-        select(link.event_id).join(ACTORS, ACTORS.c.id == link.actor_id).where(actor),
     )
 
 
@@ -639,7 +632,9 @@ def iter_event_records(
     if paged:  # a few rows: a server-side cursor would only add round trips
         result = connection.execute(query)
     else:
-        result = connection.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
+        # options of this statement only: Connection.execution_options would change the
+        # connection for every later statement (an INSERT through a server-side cursor fails)
+        result = connection.execute(query.execution_options(stream_results=True, yield_per=CHUNK))
     for rows in result.partitions(CHUNK):
         details.read(rows)
         if len(times) > 100_000:  # publication times are nearly unique: keep the cache bounded

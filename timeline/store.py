@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, insert, select, tuple_, update
+from sqlalchemy import and_, delete, insert, select, tuple_, union, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
@@ -29,6 +29,7 @@ from timeline.models import (
     ActorRow,
     ArticleRow,
     EventActor,
+    EventCountry,
     EventDyad,
     EventLocation,
     EventRow,
@@ -234,6 +235,8 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
         rebuild_dyads(session, event_ids)
     if places:
         session.execute(insert(EventLocation), places)
+    if links or places:
+        rebuild_countries(session, event_ids)
     return SaveResult(status, article_id, len(extraction.events))
 
 
@@ -264,6 +267,28 @@ def rebuild_dyads(session, event_ids) -> None:
     )
     columns = ["event_id", "source_id", "target_id", "granularity", "date_start", "date_end"]
     session.execute(insert(EventDyad).from_select(columns, pairs))
+
+
+def rebuild_countries(session, event_ids) -> None:
+    """Derive the event_countries rows of these events (a list of ids or a SELECT of them): the
+    countries of their places and of their actors, dated as the event. (`session`: an ORM session
+    or a Core connection.)"""
+    session.execute(delete(EventCountry).where(EventCountry.event_id.in_(event_ids)))
+    link, place = EventActor.__table__.c, EventLocation.__table__.c
+    actor, location, event = ActorRow.__table__.c, LocationRow.__table__.c, EventRow.__table__.c
+    countries = union(
+        select(link.event_id, actor.country_code.label("code"))
+        .join(ActorRow.__table__, actor.id == link.actor_id)
+        .where(link.event_id.in_(event_ids), actor.country_code.is_not(None)),
+        select(place.event_id, location.country_code.label("code"))
+        .join(LocationRow.__table__, location.id == place.location_id)
+        .where(place.event_id.in_(event_ids), location.country_code.is_not(None)),
+    ).subquery()
+    rows = select(
+        countries.c.event_id, countries.c.code, event.granularity, event.date_start, event.date_end
+    ).join(EventRow.__table__, event.id == countries.c.event_id)
+    columns = ["event_id", "country_code", "granularity", "date_start", "date_end"]
+    session.execute(insert(EventCountry).from_select(columns, rows))
 
 
 # --- bulk helpers ------------------------------------------------------------------------------
@@ -449,6 +474,9 @@ def _fill_gaps(session: Session, by_id: dict[int, ActorMention]) -> None:
                 values[column] = new
         if values:
             session.execute(update(ActorRow).where(ActorRow.id == actor_id).values(**values))
+            if "country_code" in values:  # the actor's earlier events now involve that country
+                events = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
+                rebuild_countries(session, events)
 
 
 # --- the user's corrections: merge two actors, give one another name ----------------------------
@@ -524,6 +552,10 @@ def merge_actors(session: Session, keep: str, merge: str) -> ActorRow:
         for column in ("country_code", "code", "sector", "title"):
             if getattr(kept, column) is None and getattr(gone, column) is not None:
                 setattr(kept, column, getattr(gone, column))
+        session.flush()
+        rebuild_countries(
+            session, select(EventActor.event_id).where(EventActor.actor_id == kept.id)
+        )
         session.commit()
     except BaseException:
         session.rollback()

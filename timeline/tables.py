@@ -239,6 +239,27 @@ EVENT_DYADS = Table(
     ),
 )
 
+# Where each event is, by country: the countries of its places and of its actors (what `--country`
+# matches), with the event's date (copied). Derived by `store.rebuild_countries`; a country's
+# events in date order are one range of the index below per granularity.
+EVENT_COUNTRIES = Table(
+    "event_countries",
+    metadata,
+    _link("event_id", "events.id", primary_key=True),
+    Column("country_code", String, primary_key=True),
+    Column("granularity", String),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Index(
+        "ix_event_countries_country_code_granularity",
+        "country_code",
+        "granularity",
+        "date_start",
+        "event_id",
+        "date_end",
+    ),
+)
+
 LOCATIONS = Table(
     "locations",
     metadata,
