@@ -156,7 +156,11 @@ def _full_text_ids(connection: Connection, query: str) -> Select:
         matches = func.to_tsvector("english", EVENTS.c.sentence).op("@@")(
             func.plainto_tsquery("english", " ".join(words))
         )
-        return select(EVENTS.c.id).where(matches)
+        # materialized: all matches from the GIN index first. Under a LIMIT (a page counting
+        # its events) the planner would otherwise scan the table, parsing every sentence until
+        # enough match: seconds for words in 1% of the events
+        found = select(EVENTS.c.id).where(matches).cte().prefix_with("MATERIALIZED")
+        return select(found.c.id)
     match = " ".join(f'"{word}"' for word in words)
     return (
         select(literal_column("rowid"))
@@ -410,12 +414,13 @@ def split_listing(connection: Connection, flt: EventFilter, parts: int) -> list[
 
 
 # A page (a listing with a limit, the first events in date order) is found one of three ways:
-# - collect, when a selective condition (place, country, words, article) holds for at most
+# - walk the links, with an actor, a dyad or a country: its rows of event_actors (event_dyads,
+#   event_countries) are read in date order, one index range per granularity (inside a window,
+#   the range its events can start in), each event checked against the other conditions until
+#   the page is full;
+# - collect, when another selective condition (place, words, article) holds for at most
 #   COLLECT_LIMIT events (counted from its index): those events (the intersection, when several
 #   do) are read by id, the other conditions checked on them, and sorted;
-# - walk the links, with an actor or a dyad: its rows of event_actors (event_dyads) are read in
-#   date order, one index range per granularity (inside a window, the range its events can start
-#   in), each event checked against the other conditions until the page is full;
 # - walk the dates: the events in date order (inside a window, one range per granularity), each
 #   checked until the page is full.
 # Walking the dates for a rare place, or collecting and sorting a frequent one's events, would
