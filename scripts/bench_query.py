@@ -271,11 +271,11 @@ def generate(db: Database, events: int, seed: int = 7) -> dict:
             connection.execute(insert(EventRow), event_rows)
             connection.execute(insert(EventActor), actor_links)
             # who acts on whom and the countries, derived from the links as `timeline load` does
-            batch = select(EventRow.id).where(EventRow.id > event_id - len(event_rows))
-            rebuild_dyads(connection, batch)
+            new_events = select(EventRow.id).where(EventRow.id > event_id - len(event_rows))
+            rebuild_dyads(connection, new_events)
             if place_links:
                 connection.execute(insert(EventLocation), place_links)
-            rebuild_countries(connection, batch)
+            rebuild_countries(connection, new_events)
         print(f"  generated {event_id:,} events", file=sys.stderr, end="\r")
     with db.engine.begin() as connection:
         if db.dialect == "postgresql":
