@@ -245,7 +245,7 @@ class _Condition:
     test: object
     ids: Select | None = None
     # the rows that enumerate its events, each walked in date order through an index with the
-    # granularity and the date: (event_actors or event_dyads, {column: value})
+    # granularity and the date: (event_actors, event_dyads or event_countries, {column: value})
     walks: list[tuple] | None = None
 
 
