@@ -219,7 +219,7 @@ def _sqlite_migration_engine(engine: Engine) -> Engine:
 
 
 # The newest migration in alembic/versions; tests/test_db.py checks that it is Alembic's head.
-SCHEMA_REVISION = "c7d5f3a9e216"
+SCHEMA_REVISION = "d2e8b4c6a1f9"
 
 
 def stored_revision(engine: Engine) -> str | None:

@@ -154,6 +154,8 @@ EVENTS = Table(
     # (date_start, id) within a granularity, so that a page stops after its last event even
     # where thousands start on one day (the events of a year start on its first day)
     Index("ix_events_granularity_date_start", "granularity", "date_start", "id", "date_end"),
+    # an event's date without reading its row: pages that collect events by id sort them by it
+    Index("ix_events_id_date_start", "id", "date_start"),
 )
 
 # One row per real actor across all articles.
