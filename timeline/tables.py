@@ -80,6 +80,20 @@ def _link(column: str, target: str, *, nullable: bool = False, **kw) -> Column:
     return Column(column, Integer, ForeignKey(target, ondelete="CASCADE"), nullable=nullable, **kw)
 
 
+def _event_date() -> list:
+    """The event's granularity and dates, copied onto a row that refers to it (an event's date
+    never changes once stored)."""
+    return [Column("granularity", String), Column("date_start", Date), Column("date_end", Date)]
+
+
+def _in_date_order(name: str, *key: str, covering: tuple = ()) -> Index:
+    """The index giving the events of one `key` value and granularity in listing order
+    (date_start, event_id): a page reads a few entries of it per granularity, however many
+    events the key has (query.page_ids)."""
+    columns = (*key, "granularity", "date_start", "event_id", "date_end", *covering)
+    return Index(name, *columns)
+
+
 # An outlet: "Associated Press", "Wikinews".
 SOURCES = Table(
     "sources",
@@ -196,24 +210,12 @@ EVENT_ACTORS = Table(
     Column("start_char", Integer),
     Column("end_char", Integer),
     Column("title", String),
-    # the event's date, copied from it (an event's date never changes once stored): an actor's
-    # events in date order, from the index below alone
-    Column("granularity", String),
-    Column("date_start", Date),
-    Column("date_end", Date),
+    *_event_date(),
     # an actor's events (in a role) without reading the table: filters by actor and by dyad
     Index("ix_event_actors_actor_id_role_event_id", "actor_id", "role", "event_id"),
-    # an actor's events of one granularity in date order, with their role: a page of an actor's
-    # events (in a date window or not) reads a few entries per granularity, whatever the actor's
-    # number of events (query.page_ids)
-    Index(
-        "ix_event_actors_actor_id_granularity_date_start",
-        "actor_id",
-        "granularity",
-        "date_start",
-        "event_id",
-        "date_end",
-        "role",
+    # an actor's events in date order, with their role
+    _in_date_order(
+        "ix_event_actors_actor_id_granularity_date_start", "actor_id", covering=("role",)
     ),
 )
 
@@ -227,18 +229,8 @@ EVENT_DYADS = Table(
     _link("event_id", "events.id", primary_key=True),
     _link("source_id", "actors.id", primary_key=True),
     _link("target_id", "actors.id", primary_key=True),
-    Column("granularity", String),
-    Column("date_start", Date),
-    Column("date_end", Date),
-    Index(
-        "ix_event_dyads_source_id_target_id_granularity",
-        "source_id",
-        "target_id",
-        "granularity",
-        "date_start",
-        "event_id",
-        "date_end",
-    ),
+    *_event_date(),
+    _in_date_order("ix_event_dyads_source_id_target_id_granularity", "source_id", "target_id"),
 )
 
 # Where each event is, by country: the countries of its places and of its actors (what `--country`
@@ -249,17 +241,8 @@ EVENT_COUNTRIES = Table(
     metadata,
     _link("event_id", "events.id", primary_key=True),
     Column("country_code", String, primary_key=True),
-    Column("granularity", String),
-    Column("date_start", Date),
-    Column("date_end", Date),
-    Index(
-        "ix_event_countries_country_code_granularity",
-        "country_code",
-        "granularity",
-        "date_start",
-        "event_id",
-        "date_end",
-    ),
+    *_event_date(),
+    _in_date_order("ix_event_countries_country_code_granularity", "country_code"),
 )
 
 LOCATIONS = Table(
