@@ -469,30 +469,29 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
             )
 
             workers = workers or default_workers()
-            events = iter_event_records(connection, flt)
-            write = write_csv_records
             if (
                 workers > 1
                 and flt.limit is None
                 and count_events(connection, flt) >= PARALLEL_MIN_EVENTS
             ):
 
-                def write(_events, out):
+                def write(out):
                     return write_csv_in_parts(db.url, flt, out, workers)
-        else:
-            events = iter_events(connection, flt)
 
-            def write(events, out):
-                return write_export(events, fmt, profile, title, out)
+            else:
+
+                def write(out):
+                    return write_csv_records(iter_event_records(connection, flt), out)
+
+        else:
+
+            def write(out):
+                return write_export(iter_events(connection, flt), fmt, profile, title, out)
 
         if output == "-":
-            count = write(events, sys.stdout)
+            count = write(sys.stdout)
         else:
-            count = write_file(
-                output,
-                lambda out: write(events, out),
-                by_path=fmt == "xlsx",
-            )
+            count = write_file(output, write, by_path=fmt == "xlsx")
     click.echo(f"exported {count} events" + (f" to {output}" if output != "-" else ""), err=True)
 
 

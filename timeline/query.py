@@ -457,7 +457,8 @@ def page_ids(connection: Connection, flt: EventFilter) -> list[int]:
     if walkable:
         walked = walkable[0]
         others = [c.test for c in conditions if c is not walked]
-        return _walked_links(connection, flt, walked.walks, others + window)
+        # the walks read the window from the links' own copy of the dates
+        return _walked_links(connection, flt, walked.walks, others)
     return _walked(connection, flt, checks + window)
 
 
@@ -935,28 +936,12 @@ def get_event(connection: Connection, event_id: int) -> dict | None:
     return view
 
 
-# the event columns a listing shows, in the order `_event_view` reads them; _TIMES are read raw
-# by `iter_event_records`
+# the event columns a listing shows: the record's fields up to article_id, which are the events
+# table's own columns, in the order `_record` reads them; _TIMES are read raw by
+# `iter_event_records`
 _TIMES = ("date_start", "date_end")
-_VIEW_COLUMNS = tuple(
-    EVENTS.c[name]
-    for name in (
-        "id",
-        "date_start",
-        "date_end",
-        "date_value",
-        "granularity",
-        "date_source",
-        "event_code",
-        "event_label",
-        "quad_class",
-        "goldstein",
-        "trigger",
-        "status",
-        "sentence",
-        "article_id",
-    )
-)
+_OWN_FIELDS = RECORD_FIELDS[: RECORD_FIELDS.index("article_id") + 1]
+_VIEW_COLUMNS = tuple(EVENTS.c[name] for name in _OWN_FIELDS)
 
 
 # --- listings ---------------------------------------------------------------------------------
