@@ -3,7 +3,8 @@
     python scripts/bench_query.py                 # 1,000,000 events on SQLite and PostgreSQL
     python scripts/bench_query.py --quick         # 100,000 events
     python scripts/bench_query.py --db sqlite     # one database only (sqlite / postgres / a URL)
-    python scripts/bench_query.py --keep DIR      # keep the SQLite database in DIR and reuse it
+    python scripts/bench_query.py --keep DIR      # keep the SQLite database (and the export's
+                                                  # CSV) in DIR and reuse the database
 
 A URL (--db postgresql://.../bench) is filled only if it holds no events yet, so a kept
 PostgreSQL database is reused too.
@@ -437,7 +438,9 @@ def main() -> None:
                     stored = session.scalar(select(func.count()).select_from(EventRow))
                 queries = run_queries(db, args.runs)
                 db.close()
-                export = run_export(url, Path(tmp) / "export.csv")
+                # with --keep, the export stays beside the database (to compare with `cmp`)
+                export_path = Path(args.keep or tmp) / f"export-{events}-{db.dialect}.csv"
+                export = run_export(url, export_path)
                 report["databases"][db.dialect if target == url else target] = {
                     "events": stored,
                     "generate_seconds": round(seconds, 1) if seconds else None,

@@ -57,15 +57,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from timeline.data import read_table
 from timeline.records import DATE, DURATION, SET, TIME, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-DATA = Path(__file__).resolve().parent / "data"
 
 __all__ = ["find_time_expressions", "resolve_phrase", "interval_of", "granularity_of"]
 
@@ -75,12 +74,7 @@ __all__ = ["find_time_expressions", "resolve_phrase", "interval_of", "granularit
 
 
 def _read_table(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
+    return [list(row) for row in read_table(name)]
 
 
 @dataclass(frozen=True)

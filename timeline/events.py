@@ -37,9 +37,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from timeline.data import read_table
 from timeline.records import DATE, TIME, ActorMention, Event, PlaceMention, TimeExpression
 
 if TYPE_CHECKING:
@@ -99,13 +99,7 @@ _CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj")
 
 
 def _data_lines(name: str) -> list[list[str]]:
-    text = resources.files("timeline.data").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.rstrip("\n").split("\t")])
-    return rows
+    return [list(row) for row in read_table(name)]
 
 
 def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:

@@ -46,15 +46,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from timeline.data import read_table
 from timeline.records import ActorMention, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-DATA = Path(__file__).parent / "data"
 MAX_NGRAM = 7
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
@@ -145,18 +144,7 @@ MEMO_SIZE = 1 << 16
 
 def _read_tsv(name: str) -> list[list[str]]:
     """Rows of a data file: '#' comment lines and the header line skipped, cells stripped."""
-    rows: list[list[str]] = []
-    header_seen = False
-    with open(DATA / name, encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            if not header_seen:
-                header_seen = True
-                continue
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    return [list(row) for row in read_table(name)]
 
 
 def _split(cell: str) -> list[str]:

@@ -24,10 +24,9 @@ import html
 import json
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import TextIO
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from timeline.data import read_table
 
 # Fields of an event that the page uses; everything else in the query's dict is left out.
 EVENT_FIELDS = (
@@ -56,12 +55,9 @@ ARTICLE_FIELDS = ("id", "title", "url", "source", "published_at")
 def cameo_roots() -> dict[str, str]:
     """The CAMEO root codes (01..20) and their labels, from timeline/data/cameo_codes.tsv."""
     roots: dict[str, str] = {}
-    for line in (DATA / "cameo_codes.tsv").read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if line.startswith("#") or len(cells) < 2:
-            continue
-        if len(cells[0]) == 2 and cells[0].isdigit():
-            roots[cells[0]] = cells[1].strip()
+    for code, label, *_ in read_table("cameo_codes.tsv"):
+        if len(code) == 2 and code.isdigit():
+            roots[code] = label
     return roots
 
 

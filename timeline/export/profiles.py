@@ -70,12 +70,11 @@ import csv
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from pathlib import Path
 from typing import TextIO
 
+from timeline.data import read_table
 from timeline.errors import InputError
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 PROFILES = ("acled", "gdelt")
 JOIN = "; "
 
@@ -166,16 +165,7 @@ HELP = (
 
 def _rows(name: str) -> list[list[str]]:
     """A data file's rows: '#' comments and the header line skipped, cells stripped."""
-    rows: list[list[str]] = []
-    header = True
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if header:
-            header = False
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    return [list(row) for row in read_table(name)]
 
 
 @lru_cache(maxsize=1)
