@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from timeml import read_tml  # noqa: E402
 
-from timeline.dates import find_time_expressions  # noqa: E402
+from timeline.nlp.dates import find_time_expressions  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "timeml" / "tbaq-cleaned"
 

@@ -37,7 +37,7 @@ class Found:
 
 
 def run_timeline(doc: TimeMLDocument, spacy_doc=None) -> list[Found]:
-    from timeline.dates import find_time_expressions
+    from timeline.nlp.dates import find_time_expressions
 
     return [
         Found(e.start, e.end, e.text, e.type, e.value)
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         parse_seconds = time.perf_counter() - started
 
     if args.engine == "timeline":  # import and load lexicons outside the timed loop
-        from timeline.dates import find_time_expressions
+        from timeline.nlp.dates import find_time_expressions
 
         find_time_expressions("May 1, 2000", docs[0].dct if docs else None)  # compile patterns
 

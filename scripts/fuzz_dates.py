@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import atheris
 
 with atheris.instrument_imports():
-    from timeline.dates import find_time_expressions
+    from timeline.nlp.dates import find_time_expressions
 
 
 def anchor_from(data: atheris.FuzzedDataProvider) -> datetime:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.dates import find_time_expressions
+from timeline.nlp.dates import find_time_expressions
 from timeline.pipeline import extract
 from timeline.records import GRANULARITIES, Article
 

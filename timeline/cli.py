@@ -301,8 +301,8 @@ def dates(path, published, fmt, no_parse) -> None:
     Example:
       echo "Tillerson arrives in Moscow on Tuesday." | timeline dates - --published 2017-04-07
     """
-    from timeline.dates import find_time_expressions
     from timeline.export import write_records
+    from timeline.nlp.dates import find_time_expressions
     from timeline.pipeline import require_published
 
     article = read_one(path, published)

@@ -97,7 +97,7 @@ def parse_when(value: str, as_of: datetime | None = None) -> tuple[date, date]:
     except ValueError:
         raise InputError(f"invalid date {value!r}: no such day or month") from None
     if as_of is not None and text:
-        from timeline.dates import resolve_phrase
+        from timeline.nlp.dates import resolve_phrase
 
         expression = resolve_phrase(text, as_of)
         if expression is not None and expression.date_start and expression.date_end:

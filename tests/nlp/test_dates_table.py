@@ -1,4 +1,4 @@
-"""Expression / anchor / expected TIMEX3 value table for timeline.dates.resolve_phrase.
+"""Expression / anchor / expected TIMEX3 value table for timeline.nlp.dates.resolve_phrase.
 
 Anchors (publication times): A 2017-04-07 (a Friday, ISO week 14), B 2020-12-31 (Thursday,
 2020-W53), C 2021-01-01 (Friday, still 2020-W53), D 2016-02-29 (leap day, a Monday), E 2019-12-30
@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from timeline.dates import find_time_expressions, resolve_phrase
+from timeline.nlp.dates import find_time_expressions, resolve_phrase
 
 UTC = UTC
 ANCHORS = {

@@ -1,4 +1,4 @@
-"""Tests for timeline.dates: the API contract, the seed article, tense, text anchors, intervals,
+"""Tests for timeline.nlp.dates: the API contract, the seed article, tense, text anchors, intervals,
 the lexicon files, and properties of the interval arithmetic."""
 
 from __future__ import annotations
@@ -10,19 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dates import (
-    find_time_expressions,
-    granularity_of,
-    holiday_date,
-    interval_of,
-    lexicons,
-    resolve_phrase,
-)
+from timeline.nlp.dates import find_time_expressions, granularity_of, interval_of, resolve_phrase
+from timeline.nlp.dates.calendar import holiday_date
+from timeline.nlp.dates.lexicons import lexicons
 from timeline.records import GRANULARITIES, TimeExpression
 
 UTC = UTC
 APRIL_7 = datetime(2017, 4, 7, 14, 30, tzinfo=UTC)  # a Friday
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "tillerson-moscow-2017.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-moscow-2017.txt"
 
 
 def values(text: str, anchor: datetime = APRIL_7, doc=None) -> dict[str, str]:
