@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.parse import load_model
+from timeline.nlp.model import load_model
 from timeline.resolve import ArticleResolver, country_code, country_name
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "tillerson-moscow-2017.txt"

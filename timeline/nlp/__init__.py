@@ -1,0 +1,18 @@
+"""The NLP stages that turn an article's text into time expressions and coded events.
+
+An article goes through them in this order, each reading the results of the ones before:
+
+1. `model`: the spaCy English pipeline parses the text (tokens, tags, dependencies, entities).
+2. `dates`: the temporal expressions of the text, resolved against the publication time.
+3. `article`: the article view, built once: tokens, sentences, paragraphs, entities, dateline,
+   and the countries and US states the article names.
+4. `actors`: the people the article names and who its phrases denote (people, coreference,
+   countries, organisations, groups).
+5. `places`: the places its locative phrases name (GeoNames).
+6. `frames`: event frames: a predicate, its arguments, its places and its status.
+7. `coding`: the CAMEO code of each frame (and its PLOVER type).
+8. `dating`: the date of each event.
+
+`events.extract_events` runs stages 3 to 8 over a parsed article. This package imports nothing
+itself: the listing commands must not load spaCy.
+"""
