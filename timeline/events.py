@@ -33,7 +33,6 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -519,8 +518,6 @@ _REFINE = {
 # The sub-code of a yield (08) action in the 0x5 / 1x5 / 124 families: which concession
 _YIELD_SUFFIX = {"081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6"}
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-
 
 # ---------------------------------------------------------------------------------------------
 # Frames
@@ -579,7 +576,8 @@ class _Builder:
         self.consumed: set[int] = set()
         self.actor_cache: dict[tuple[int, bool], list[ActorMention]] = {}
         self.frames: list[_Frame] = []
-        self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
+        self.view = resolver.view
+        self.paragraphs = self.view.paragraphs
         self.dated = [
             e
             for e in sorted(expressions, key=lambda e: e.start)
@@ -633,12 +631,10 @@ class _Builder:
         return self.sentences[self.sentence_of[token.i]]
 
     def run(self) -> list[Event]:
-        shared = self.resolver.sentences  # doc.sents checks every token on each access
-        self.sentences = shared if shared is not None else list(self.doc.sents)
-        self.sentence_of = [0] * len(self.doc)
-        for number, sent in enumerate(self.sentences):
-            for i in range(sent.start, sent.end):
-                self.sentence_of[i] = number
+        if not self.view.has_sentences:
+            raise ValueError("events need a parsed Doc: it has no sentence boundaries")
+        self.sentences = self.view.sentences
+        self.sentence_of = self.view.sentence_of
         for sent in self.sentences:
             for token in sent:
                 if token.i in self.consumed:
@@ -1605,11 +1601,7 @@ class _Builder:
         return None
 
     def _paragraph_index(self, offset: int) -> int:
-        index = 0
-        for i, start in enumerate(self.paragraphs):
-            if start <= offset:
-                index = i
-        return index
+        return self.view.paragraph_index(offset)
 
     def _context_time(self, frame: _Frame) -> TimeExpression | None:
         """The narrative anchor: the last date earlier in the paragraph. Not for what is so now

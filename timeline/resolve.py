@@ -49,6 +49,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import read_table
+from timeline.nlp.article import ArticleView, read_article
 from timeline.records import ActorMention, PlaceMention
 
 if TYPE_CHECKING:
@@ -561,49 +562,29 @@ class ArticleResolver:
     titles, so that later surname-only and pronoun mentions join them), the countries and places
     the article mentions (context for choosing among namesake places)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, view: ArticleView | None = None) -> None:
         self.doc = doc
         self.lex = lexicon()
-        # The token attributes read here, in plain lists: one pass over the Doc instead of a new
-        # Token object on each doc[i].
-        self._words: list[str] = []
-        self._spaces: list[str] = []
-        self._lower: list[str] = []
-        self._pos: list[str] = []
-        self._tag: list[str] = []
-        self._dep: list[str] = []
-        self._ent_type: list[str] = []
-        self._punct: list[bool] = []
-        self._idx: list[int] = []
-        self._sent_start: list[bool | None] = []
-        for t in doc:
-            self._words.append(t.text)
-            self._spaces.append(t.whitespace_)
-            self._lower.append(t.lower_)
-            self._pos.append(t.pos_)
-            self._tag.append(t.tag_)
-            self._dep.append(t.dep_)
-            self._ent_type.append(t.ent_type_)
-            self._punct.append(t.is_punct)
-            self._idx.append(t.idx)
-            self._sent_start.append(t.is_sent_start)
-        self.ents: list[Span] = list(doc.ents)  # doc.ents builds new Spans on every access
-        self.sentences: list[Span] | None  # doc.sents, None when the Doc has no boundaries
-        try:
-            self.sentences = list(doc.sents)
-        except ValueError:
-            self.sentences = None
-        # Without sentence boundaries, the article is one sentence.
-        self._sentences = self.sentences if self.sentences is not None else [doc[:]]
-        self._sentence_of: list[int] = []
-        for n, sentence in enumerate(self._sentences):
-            self._sentence_of.extend([n] * len(sentence))
-        self.country_counts: Counter[str] = Counter()
-        self.capital_mentions: Counter[tuple[str, str]] = Counter()
-        self.country_forms: dict[str, list[str]] = {}  # alpha3 -> names used in the article
-        self.states: set[str] = set()
-        self.country_positions: list[tuple[int, str]] = []  # (token index, alpha3)
-        self._scan_context()
+        self.view = view = view if view is not None else read_article(doc)
+        self._words = view.words
+        self._lower = view.lower
+        self._pos = view.pos
+        self._tag = view.tag
+        self._dep = view.dep
+        self._ent_type = view.ent_type
+        self._punct = view.punct
+        self._idx = view.idx
+        self._sent_start = view.sent_start
+        self.ents = view.entities
+        self.sentences = view.sentences if view.has_sentences else None
+        self._sentences = view.sentences
+        self._sentence_of = view.sentence_of
+        named = view.named
+        self.country_counts = named.country_counts
+        self.capital_mentions = named.capital_mentions
+        self.country_forms = named.country_forms
+        self.states = named.states
+        self.country_positions = named.country_positions
         self.people: list[_Person] = []
         self.mentions: list[_Mention] = []
         self._title_tokens: set[int] = set()  # the words of role titles ("Secretary of State")
@@ -613,69 +594,9 @@ class ArticleResolver:
 
     def _text(self, start: int, end: int) -> str:
         """The text of doc[start:end], without building a Span."""
-        if end <= start:
-            return ""
-        words, spaces = self._words, self._spaces
-        return "".join(words[i] + spaces[i] for i in range(start, end - 1)) + words[end - 1]
+        return self.view.span_text(start, end)
 
     # -- article context ------------------------------------------------------------------------
-
-    def _scan_context(self) -> None:
-        doc, lex = self.doc, self.lex
-        i = 0
-        starts = lex.first_words
-        while i < len(doc):
-            matched = 0
-            word = self._words[i]
-            if not word[:1].isupper() or key(word) not in starts:
-                i += 1
-                continue
-            for length in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
-                text = self._text(i, i + length)
-                found = _country_of(text)
-                if found is not None:
-                    self.country_counts[found[0]] += 1
-                    self.country_positions.append((i, found[0]))
-                    if found[1] == "name":
-                        self.country_forms.setdefault(found[0], []).append(_exact(text))
-                    if found[1] == "capital":
-                        self.capital_mentions[(found[0], key(text))] += 1
-                    matched = length
-                state = lex.state_names.get(key(text))
-                if state is not None and _big_city(key(text)):
-                    # "New York", "Washington": the city, unless written "New York State"
-                    following = self._words[i + length].lower() if i + length < len(doc) else ""
-                    if following != "state":
-                        state = None
-                if state is None and "." in text and _exact(text) in lex.state_exact:
-                    state = lex.state_exact[_exact(text)]
-                if state is not None:
-                    self.states.add(state)
-                    matched = max(matched, length)
-                if matched:
-                    break
-            i += matched or 1
-        # Cities with one listed place of that name ("Aleppo", "Dallas") name their country and,
-        # in the US, their state: context for the namesakes of other names.
-        for ent in self.ents:
-            if ent.label_ != "GPE":
-                continue
-            k = key(self._text(ent.start, ent.end))
-            if k in lex.country_names or k in lex.state_names or k in lex.capitals:
-                continue
-            candidates = [c for c, main in gazetteer().cities.get(k, ()) if main]
-            if len({(c.country, c.admin1) for c in candidates}) == 1:
-                city = candidates[0]
-                self.country_counts[city.country] += 1
-                if city.country == "USA":
-                    self.states.add(city.admin1)
-        # Cities written with a state ("Austin, Texas", "Long Beach, CA") name their state.
-        words = self._words
-        for i in range(len(words) - 1):
-            if words[i] == ",":
-                nxt = words[i + 1]
-                if nxt in lex.state_exact:
-                    self.states.add(lex.state_exact[nxt])
 
     def recent_country(self, before: int) -> str | None:
         """The country named last before doc[before], within the three sentences before it:
