@@ -333,9 +333,9 @@ def test_unknown_profile_is_an_input_error(events):
 
 
 def _iso_countries() -> set[str]:
-    from timeline.resolve import lexicon
+    from timeline.nlp.actors.countries import country_lexicon
 
-    return set(lexicon().countries)
+    return set(country_lexicon().countries)
 
 
 def test_fips_table_covers_every_country_and_means_fips():

@@ -544,7 +544,7 @@ def _with_country(actor: ActorMention, alpha3: str) -> ActorMention:
     """An actor given the country the context names; an unnamed group ("military", "civilians")
     is then named and coded as the resolver names groups with a country: "Liberia military",
     LBRMIL."""
-    from timeline.resolve import country_name
+    from timeline.nlp.actors.countries import country_name
 
     code = actor.code
     name = actor.name
@@ -559,24 +559,33 @@ def extract_events(
     doc: Doc, expressions: list[TimeExpression], published_at: datetime
 ) -> list[Event]:
     """The events the article reports, in text order (see the module docstring)."""
-    from timeline.resolve import ArticleResolver
+    from timeline.nlp.actors.people import find_people
+    from timeline.nlp.actors.resolver import ActorResolver
+    from timeline.nlp.article import read_article
+    from timeline.nlp.places import PlaceResolver
 
-    builder = _Builder(doc, expressions, published_at, ArticleResolver(doc), lexicon())
+    view = read_article(doc)
+    people = find_people(view)
+    builder = _Builder(
+        view, expressions, published_at, ActorResolver(view, people), PlaceResolver(view, people),
+        lexicon(),
+    )  # fmt: skip
     return builder.run()
 
 
 class _Builder:
-    def __init__(self, doc, expressions, published_at, resolver, lex: Lexicon) -> None:
-        self.doc = doc
-        self.text = doc.text  # Doc.text joins every token again on each access
-        self.resolver = resolver
+    def __init__(self, view, expressions, published_at, actors, places, lex: Lexicon) -> None:
+        self.doc = view.doc
+        self.text = view.text
+        self.actor_resolver = actors
+        self.place_resolver = places
         self.lex = lex
         self.published = published_at.date() if isinstance(published_at, datetime) else None
         self.published_at = published_at
         self.consumed: set[int] = set()
         self.actor_cache: dict[tuple[int, bool], list[ActorMention]] = {}
         self.frames: list[_Frame] = []
-        self.view = resolver.view
+        self.view = view
         self.paragraphs = self.view.paragraphs
         self.dated = [
             e
@@ -655,7 +664,7 @@ class _Builder:
     def _ents_in(self, span: Span) -> list[Span]:
         """span.ents, from the entities listed once per article (doc.ents builds them anew)."""
         found = []
-        for ent in self.resolver.ents:
+        for ent in self.view.entities:
             if ent.start >= span.start:
                 if ent.end > span.end:
                     break
@@ -1193,12 +1202,12 @@ class _Builder:
         lower = token.lower_
         if lower in _RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self._actors(token.head.head) if token.head.head is not token else []
-        found = self.resolver.actors(self._phrase(token))
+        found = self.actor_resolver.actors(self._phrase(token))
         if found:
             return self._described(token, self._located(token, list(found)))
         for child in token.children:
             if child.dep_ == "appos":
-                found = self.resolver.actors(self._phrase(child))
+                found = self.actor_resolver.actors(self._phrase(child))
                 if found:
                     return self._described(child, list(found), description=token)
         if token.pos_ == "PRON" and lower in _NON_PERSONAL_PRONOUNS:
@@ -1236,7 +1245,11 @@ class _Builder:
             for entity in self._ents_in(phrase):
                 if entity.label_ in ("GPE", "NORP"):
                     code = next(
-                        (a.country_code for a in self.resolver.actors(entity) if a.country_code),
+                        (
+                            a.country_code
+                            for a in self.actor_resolver.actors(entity)
+                            if a.country_code
+                        ),
                         None,
                     )
                     if code:
@@ -1245,7 +1258,7 @@ class _Builder:
                     organization = next(
                         (
                             a.code
-                            for a in self.resolver.actors(entity)
+                            for a in self.actor_resolver.actors(entity)
                             if a.kind == "organization" and a.code and a.code[:3] in ("IGO", "NGO")
                         ),
                         None,
@@ -1275,7 +1288,7 @@ class _Builder:
         Museveni"): the one country the article names, when it names exactly one."""
         if not any(a.kind == "person" and a.title and a.sector in _STATE_SECTORS for a in found):
             return None
-        named = [c for c, n in self.resolver.country_counts.items() if n > 0]
+        named = [c for c, n in self.view.named.country_counts.items() if n > 0]
         return named[0] if len(named) == 1 else None
 
     def _located(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
@@ -1303,11 +1316,11 @@ class _Builder:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.ent_type_ in (
                 _ENTITY_TYPES
             ):
-                found += self.resolver.actors(self._phrase(child))
+                found += self.actor_resolver.actors(self._phrase(child))
             elif child.dep_ == "compound" and child.pos_ == "NOUN":  # "a Security Council
                 for inner in child.children:  # resolution vote": the name inside the compound
                     if inner.dep_ in ("compound", "amod") and inner.ent_type_ in _ENTITY_TYPES:
-                        found += self.resolver.actors(self._phrase(inner))
+                        found += self.actor_resolver.actors(self._phrase(inner))
             elif child.dep_ == "poss" and child.pos_ == "PRON":
                 found += self._actors_one(child)
             elif child.dep_ == "prep" and child.lemma_.lower() in (
@@ -1346,13 +1359,13 @@ class _Builder:
         for begin in starts:
             candidates = [
                 ent
-                for ent in self.resolver.ents
+                for ent in self.view.entities
                 if begin <= ent.start
                 and ent.end <= pronoun.i
                 and ent.label_ in ("GPE", "ORG", "NORP")
             ]
             for ent in reversed(candidates):
-                found = [a for a in self.resolver.actors(ent) if a.kind != "person"]
+                found = [a for a in self.actor_resolver.actors(ent) if a.kind != "person"]
                 if found:
                     return [
                         dataclasses.replace(
@@ -1375,7 +1388,7 @@ class _Builder:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i:
                     if child.pos_ == "PRON":
                         return []
-                    named = self.resolver.actors(self._phrase(child))  # the subject itself
+                    named = self.actor_resolver.actors(self._phrase(child))  # the subject itself
                     found = [a for a in named if a.kind != "person" and a.country_code] or [
                         a for a in named if a.kind == "organization"
                     ]
@@ -1387,14 +1400,14 @@ class _Builder:
         """ "the company", "the airline": the organization named last before it, in its sentence
         or the two before, that is not an international one."""
         first = self.sentences[max(0, self.sentence_of[noun.i] - 2)].start
-        named = [e for e in self.resolver.ents if first <= e.start and e.end <= noun.i]
+        named = [e for e in self.view.entities if first <= e.start and e.end <= noun.i]
         named.sort(key=lambda e: (e.root.dep_ in ("nsubj", "nsubjpass"), e.start))
         for ent in reversed(named):  # the last subject first, then the last named
             if ent.label_ != "ORG":
                 continue
             found = [
                 a
-                for a in self.resolver.actors(ent)
+                for a in self.actor_resolver.actors(ent)
                 if a.kind == "organization" and not (a.code or "").startswith(("IGO", "NGO"))
             ]
             if found:
@@ -1417,11 +1430,11 @@ class _Builder:
         for child in token.children:  # "Lucca, Italy"
             if child.dep_ == "appos" and child.ent_type_ in _PLACE_TYPES:
                 span = self.doc[span.start : max(span.end, child.i + 1)]
-        found = list(self.resolver.places(span))
+        found = list(self.place_resolver.places(span))
         if not found and token.lemma_.lower() in _PLACE_NOUNS:  # "Montenegro province"
             for child in token.children:
                 if child.dep_ in ("compound", "amod") and child.ent_type_ in _PLACE_TYPES:
-                    found += self.resolver.places(self.doc[child.i : child.i + 1])
+                    found += self.place_resolver.places(self.doc[child.i : child.i + 1])
         return found
 
     def _locations(self, frame: _Frame) -> list[PlaceMention]:
@@ -1448,7 +1461,7 @@ class _Builder:
                     places += self._prep_places(obj)
                     for mod in obj.children:
                         if mod.dep_ in ("amod", "compound") and mod.ent_type_ in ("NORP", "GPE"):
-                            places += self.resolver.places(self.doc[mod.i : mod.i + 1])
+                            places += self.place_resolver.places(self.doc[mod.i : mod.i + 1])
         if not places:  # "While in Russia, Tillerson plans to meet ...": the governing clause
             token = frame.clause
             for _ in range(5):
@@ -1758,7 +1771,7 @@ class _Builder:
     def _host_countries(
         self, places: list[PlaceMention], own: set[str | None]
     ) -> list[ActorMention]:
-        from timeline.resolve import country_name
+        from timeline.nlp.actors.countries import country_name
 
         for place in places:
             code = place.country_code
@@ -1781,7 +1794,7 @@ class _Builder:
             prep = head.head.lemma_.lower()
             if head.dep_ != "pobj" or prep not in _PLACE_PREPS or prep == "from":
                 continue  # "gunmen from Chad" name an origin, not where it happened
-            for place in self.resolver.places(ent):
+            for place in self.place_resolver.places(ent):
                 if place.country_code:
                     return place.country_code
         return None
@@ -1797,7 +1810,7 @@ class _Builder:
         """Coercion of an object that names no actor ("outlawed the largest militant group",
         "prevented the demonstration") and a protest against no one named ("staged a general
         strike") are coded, as CAMEO does, against the source's country."""
-        from timeline.resolve import country_name
+        from timeline.nlp.actors.countries import country_name
 
         if frame.code[:2] == "17" and not any(
             c.dep_ in ("dobj", "nsubjpass") for c in frame.clause.children
