@@ -394,9 +394,9 @@ ACLED_EVENT_TYPES = {
 
 
 def test_acled_cameo_table_uses_cameo_codes_and_acled_types():
-    from timeline.events import lexicon
+    from timeline.nlp.coding import cameo_lexicon
 
-    cameo = lexicon().codes
+    cameo = cameo_lexicon().codes
     for code, (disorder, event_type, sub_event) in acled_types().items():
         assert code in cameo, code
         assert disorder in {"Political violence", "Demonstrations", "Strategic developments"}

@@ -50,7 +50,7 @@ def require_parsable(article: Article) -> None:
 def extract(article: Article, doc=None) -> Extraction:
     """Every temporal expression and event in one article (parsed with spaCy unless `doc` given)."""
     from timeline.dates import find_time_expressions
-    from timeline.events import extract_events
+    from timeline.nlp.events import extract_events
     from timeline.nlp.model import parse
 
     require_parsable(article)

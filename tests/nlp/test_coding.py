@@ -1,4 +1,4 @@
-"""The event lexicons under timeline/data parse and mean what they say."""
+"""The CAMEO coding lexicons under timeline/data parse and mean what they say."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from timeline.events import lexicon
+from timeline.nlp.coding import cameo_lexicon
 
 
 def _codes_of(table):
@@ -14,7 +14,7 @@ def _codes_of(table):
 
 
 def test_code_table_parses_with_quad_class_and_goldstein_of_each_root():
-    lex = lexicon()
+    lex = cameo_lexicon()
     assert len(lex.codes) > 250
     for code, info in lex.codes.items():
         assert code.isdigit() and 2 <= len(code) <= 4
@@ -48,13 +48,13 @@ def test_code_table_parses_with_quad_class_and_goldstein_of_each_root():
     ],
 )
 def test_code_rows_mean_what_cameo_says(code, label, goldstein):
-    info = lexicon().code_info(code)
+    info = cameo_lexicon().code_info(code)
     assert info.label == label
     assert info.goldstein == goldstein
 
 
 def test_every_lexicon_code_exists_and_maps_to_plover():
-    lex = lexicon()
+    lex = cameo_lexicon()
     for code in _codes_of(lex.verbs) | _codes_of(lex.nouns):
         assert code in lex.codes, code
         if code.startswith("01"):  # PLOVER has no type for public statements
@@ -63,7 +63,7 @@ def test_every_lexicon_code_exists_and_maps_to_plover():
 
 
 def test_every_non_statement_code_maps_to_plover():
-    lex = lexicon()
+    lex = cameo_lexicon()
     for code in lex.codes:
         if len(code) > 2 and not code.startswith("01"):
             assert lex.plover_info(code) is not None, code
@@ -81,7 +81,7 @@ def test_every_non_statement_code_maps_to_plover():
     ],
 )
 def test_plover_rows(code, kind, mode):
-    info = lexicon().plover_info(code)
+    info = cameo_lexicon().plover_info(code)
     assert info.type == kind
     assert info.mode == mode
 
@@ -122,14 +122,14 @@ def test_plover_table_keeps_its_attribution():
     ],
 )
 def test_common_news_verbs_have_their_root(lemma, root):
-    entries = lexicon().verbs[lemma]
+    entries = cameo_lexicon().verbs[lemma]
     default = [e for e in entries if not e.conditions]
     assert default, f"{lemma} has no unconditional row"
     assert default[0].code.startswith(root)
 
 
 def test_conditional_rows_are_more_specific_than_defaults():
-    lex = lexicon()
+    lex = cameo_lexicon()
     launch = {e.code: e.conditions for e in lex.verbs["launch"]}
     assert "195" in launch and dict(launch["195"])["obj"] >= {"missile", "rocket"}
     strike_noun = [e for e in lex.nouns["strike"] if e.code == "195"]
