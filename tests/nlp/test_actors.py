@@ -678,3 +678,17 @@ def test_organizations_without_a_company_cue_are_not_businesses(nlp):
     doc, resolver = resolve(nlp, "General David Petraeus met Iraqi officials.")
     general = one(resolver.actors(span_of(doc, "General David Petraeus")))
     assert (general.kind, general.name) == ("person", "David Petraeus")
+
+
+def test_actor_rule_codes_are_sectors_and_organisation_codes():
+    from timeline.nlp.actors.mentions import actor_codes
+
+    codes = actor_codes()
+    sectors = sector_codes()
+    assert (codes.government, codes.business, codes.military) == ("GOV", "BUS", "MIL")
+    assert {codes.government, codes.business, codes.military} <= sectors
+    assert codes.state <= sectors and codes.government in codes.state
+    assert codes.business not in codes.state
+    organisation_codes = {row[1] for row in read_table("organizations.tsv")}
+    assert set(codes.international) == {"IGO", "NGO"}
+    assert set(codes.international) <= organisation_codes

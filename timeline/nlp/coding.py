@@ -14,11 +14,11 @@ statements (010).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.data import read_table
+from timeline.data import DataFileError, read_table
 from timeline.nlp.frames.status import is_modal
 from timeline.nlp.words import INTENT, PASS_THROUGH, SUPPORT_VERBS
 
@@ -50,14 +50,27 @@ class PloverInfo:
     context: str | None
 
 
+@dataclass(frozen=True)
+class Introducer:
+    """The kind of act an introducing verb is, by its code's root (cameo_introducers.tsv)."""
+
+    kind: str  # intent, reject, threaten, appeal, demand
+    general: str  # the kind's code when the action gives no other
+    yield_family: str | None  # the codes of yielding a concession, without the last digit
+
+
 @dataclass
 class CameoLexicon:
-    """The CAMEO code table, the CAMEO -> PLOVER table and the verb and noun lexicons."""
+    """The CAMEO code table, the CAMEO -> PLOVER table, the verb and noun lexicons and the
+    refinements of introducing acts."""
 
     codes: dict[str, CodeInfo]
     plover: dict[str, PloverInfo]
     verbs: dict[str, list[LexEntry]]
     nouns: dict[str, list[LexEntry]]
+    introducers: dict[str, Introducer]  # root -> kind
+    refinements: dict[str, dict[str, str | None]]  # kind -> action root -> code (None: its own)
+    yield_digits: dict[str, str]  # a yielding code -> the last digit of its family's code
 
     def code_info(self, code: str) -> CodeInfo:
         return self.codes[code]
@@ -112,44 +125,60 @@ def cameo_lexicon() -> CameoLexicon:
         plover[code] = PloverInfo(
             kind, None if mode == "-" else mode, None if context == "-" else context
         )
+    refinements: dict[str, dict[str, str | None]] = {}
+    for kind, root, code in read_table("cameo_refinements.tsv"):
+        refinements.setdefault(kind, {})[root] = None if code == "=" else code
     return CameoLexicon(
         codes=codes,
         plover=plover,
         verbs=_read_word_lexicon("cameo_verbs.tsv", codes),
         nouns=_read_word_lexicon("cameo_nouns.tsv", codes),
+        introducers={
+            root: Introducer(kind, general, None if family == "-" else family)
+            for root, kind, general, family in read_table("cameo_introducers.tsv")
+        },
+        refinements=refinements,
+        yield_digits=dict(read_table("cameo_yield_concessions.tsv").rows),
     )
 
 
-# The kind of act an introducing verb's code makes it, by the code's root
-INTRODUCER_ROOTS = {
-    "03": "intent",
-    "12": "reject",
-    "13": "threaten",
-    "02": "appeal",
-    "10": "demand",
-}
-CONFLICT_ACTIONS = {"14", "16", "17", "18", "19", "20"}
-# Roots whose "for" names the one the act is for: "aid for Nepal", "calls for Iran to ..."
-FOR_BENEFICIARY = {"02", "03", "05", "07", "10", "11"}
-# Refining an introducing verb by the action it introduces, by the action's CAMEO root
-REFINE = {
-    "intent": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": None},
-    "reject": {"04": "125", "06": "121", "07": "122", "08": "124", "05": "120"},
-    "threaten": {
-        "04": "134",
-        "16": "131",
-        "17": "132",
-        "14": "133",
-        "15": "138",
-        "18": "138",
-        "19": "138",
-        "20": "138",
-    },
-    "appeal": {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"},
-    "demand": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"},
-}
-# The sub-code of a yield (08) action in the 0x5 / 1x5 / 124 families: which concession
-YIELD_SUFFIX = {"081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6"}
+@dataclass(frozen=True)
+class RuleCodes:
+    """The CAMEO codes (roots, or whole codes for `trade`) each rule singles out: see
+    cameo_rule_codes.tsv for what each rule does with them."""
+
+    statement: frozenset[str]
+    saying: frozenset[str]
+    not_intended: frozenset[str]
+    demand_clause: frozenset[str]
+    consult: frozenset[str]
+    force: frozenset[str]
+    planned_force: frozenset[str]
+    planned_cooperation: frozenset[str]
+    refusable: frozenset[str]
+    yielding: frozenset[str]
+    beneficiary: frozenset[str]
+    taking_from: frozenset[str]
+    over_target: frozenset[str]
+    place_object: frozenset[str]
+    domestic: frozenset[str]
+    coercion: frozenset[str]
+    violence: frozenset[str]
+    trade: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def rule_codes() -> RuleCodes:
+    """cameo_rule_codes.tsv, which names exactly the rules of `RuleCodes`."""
+    name = "cameo_rule_codes.tsv"
+    rules = {rule: frozenset(codes.split()) for rule, codes, _ in read_table(name)}
+    expected = {field.name for field in fields(RuleCodes)}
+    if set(rules) != expected:
+        raise DataFileError(f"{name}: the rules are not {sorted(expected)}")
+    return RuleCodes(**rules)
+
+
+RULE_CODES = rule_codes()
 
 
 class EventCoder:
@@ -157,6 +186,12 @@ class EventCoder:
 
     def __init__(self, lexicon: CameoLexicon) -> None:
         self.lexicon = lexicon
+        self.general = {i.kind: i.general for i in lexicon.introducers.values()}
+        self.yield_family = {i.kind: i.yield_family for i in lexicon.introducers.values()}
+
+    def introducer(self, code: str) -> Introducer | None:
+        """The kind of introducing act a verb of this code is, if it is one."""
+        return self.lexicon.introducers.get(code[:2])
 
     def is_event_noun(self, token: Token) -> bool:
         """Whether a noun's lemma is listed in the noun lexicon (it may still not match)."""
@@ -305,32 +340,35 @@ class EventCoder:
 
     # -- refining a code ------------------------------------------------------------------------
 
-    def refine(self, kind: str, base: str, action: str | None) -> str:
+    def refine(self, kind: str, action: str | None, base: str | None = None) -> str:
         """The code of an act of `kind` (intent, reject, threaten, appeal, demand) about an action
-        of code `action`: "agreed to meet" is intent to meet (036); `base` without an action."""
+        of code `action`: "agreed to meet" is intent to meet (036). Without an action, or one
+        whose root the kind does not refine, `base` (by default the kind's general code)."""
+        if base is None:
+            base = self.general[kind]
         if action is None:
             return base
         root = action[:2]
-        table = REFINE[kind]
+        table = self.lexicon.refinements[kind]
         if root not in table:
-            if kind == "intent" and root in ("14", "15", "16", "17", "18", "19", "20"):
-                return self.refine("threaten", "130", action)
+            if kind == "intent" and root in RULE_CODES.force:
+                return self.refine("threaten", action)
             return base
         code = table[root]
         if code is None:
             return action
-        if root == "08":
-            suffix = YIELD_SUFFIX.get(action[:3])
-            if suffix:
-                family = {"intent": "035", "appeal": "025", "demand": "105", "reject": "124"}
-                candidate = family[kind] + suffix
+        if root in RULE_CODES.yielding:
+            digit = self.lexicon.yield_digits.get(action[:3])
+            family = self.yield_family[kind]
+            if digit and family is not None:
+                candidate = family + digit
                 if candidate in self.lexicon.codes:
                     return candidate
         return code
 
     def intent_code(self, action: str) -> str:
         """The code of a planned/intended action: intent to cooperate, or a threat."""
-        return self.refine("intent", "030", action)
+        return self.refine("intent", action)
 
     def recode_by_status(self, frame: EventFrame) -> None:
         """A frame's code as its status makes it: a planned or hypothetical act of force is a
@@ -340,20 +378,18 @@ class EventCoder:
         root = frame.code[:2]
         if frame.purpose:
             pass  # "a deal to destroy the weapons": the aim keeps its own code
-        elif frame.status in ("planned", "hypothetical") and root in CONFLICT_ACTIONS:
-            frame.code = self.refine("threaten", "130", frame.code)  # "will impose a curfew"
-        elif frame.status in ("planned", "hypothetical") and root in ("06", "07", "08"):
+        elif frame.status in ("planned", "hypothetical") and root in RULE_CODES.planned_force:
+            frame.code = self.refine("threaten", frame.code)  # "will impose a curfew"
+        elif frame.status in ("planned", "hypothetical") and root in RULE_CODES.planned_cooperation:
             frame.code = self.intent_code(frame.code)  # "would allow inspectors"
         elif (
-            frame.status == "negated"
-            and root in ("03", "04", "05", "06", "07", "08")
-            and is_modal(frame.clause)
+            frame.status == "negated" and root in RULE_CODES.refusable and is_modal(frame.clause)
         ):  # "will not meet their demands": a refusal
-            frame.code = self.refine("reject", "120", frame.code)
+            frame.code = self.refine("reject", frame.code)
             frame.status = "asserted"
         if (
             frame.clause.dep_ == "xcomp"
             and frame.clause.head.lemma_.lower() in INTENT
-            and frame.code[:2] not in ("01", "02", "03", "10", "11", "12", "13")
+            and frame.code[:2] not in RULE_CODES.not_intended
         ):
             frame.code = self.intent_code(frame.code)

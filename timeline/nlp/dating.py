@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from timeline.nlp.coding import RULE_CODES
 from timeline.nlp.words import TEMPORAL_PREPS
 from timeline.records import DATE, TIME, TimeExpression
 
@@ -133,7 +134,7 @@ class EventDating:
         clause = frame.clause
         if clause.tag_ in ("VBZ", "VBP"):
             return None
-        statement = frame.code[:2] == "01"
+        statement = frame.code[:2] in RULE_CODES.statement
         past = clause.tag_ == "VBD" or any(
             c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children
         )
@@ -173,7 +174,10 @@ class EventDating:
         for frame in frames:
             if frame.date_source != "publication" and frame.antecedent is None:
                 continue
-            if frame.code[:2] == "01" or frame.status in ("negated", "hypothetical"):
+            if frame.code[:2] in RULE_CODES.statement or frame.status in (
+                "negated",
+                "hypothetical",
+            ):
                 continue
             best = None
             best_rank = (-1, 0)

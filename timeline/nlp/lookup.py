@@ -11,9 +11,16 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from timeline.data import read_table
+
 # Lookups of words and phrases are memoised: an article asks for the same few thousand again and
 # again (every n-gram of a capitalised word, every title candidate), and the answers never change.
 MEMO_SIZE = 1 << 16
+
+
+def word_set(name: str) -> frozenset[str]:
+    """The words a data file lists, one a row (its first column)."""
+    return frozenset(row[0] for row in read_table(name))
 
 
 def split_cell(cell: str) -> list[str]:

@@ -20,7 +20,7 @@ from timeline.nlp.actors.countries import country_lexicon, country_of, name_or_c
 from timeline.nlp.actors.organizations import organization_lexicon
 from timeline.nlp.article import DETERMINERS
 from timeline.nlp.gazetteer import City, big_city, gazetteer, neighbours, place_lexicon
-from timeline.nlp.lookup import exact_form, key
+from timeline.nlp.lookup import exact_form, key, word_set
 from timeline.records import PlaceMention
 
 if TYPE_CHECKING:
@@ -30,27 +30,7 @@ if TYPE_CHECKING:
     from timeline.nlp.article import ArticleView
 
 # Words before a place name that say where in it: "Northern California", "east Africa"
-DIRECTIONS = {
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "upper",
-    "lower",
-}  # fmt: skip
+DIRECTIONS = word_set("place_directions.tsv")
 
 
 class PlaceResolver:

@@ -13,48 +13,16 @@ from timeline.nlp.actors.countries import country_of
 from timeline.nlp.actors.organizations import Organization, institution_of, organization_of
 from timeline.nlp.article import MAX_NGRAM
 from timeline.nlp.gazetteer import place_lexicon
-from timeline.nlp.lookup import key
+from timeline.nlp.lookup import key, word_set
 
 if TYPE_CHECKING:
     from timeline.nlp.actors.coreference import Coreference
     from timeline.nlp.article import ArticleView
 
-RELATION_PARTICIPLES = {
-    "backed",
-    "occupied",
-    "supported",
-    "funded",
-    "armed",
-    "trained",
-    "allied",
-    "held",
-    "controlled",
-    "sponsored",
-    "installed",
-    "annexed",
-    "administered",
-}  # fmt: skip
-TITLE_ADJECTIVES = {
-    "former",
-    "new",
-    "then",
-    "acting",
-    "interim",
-    "outgoing",
-    "incoming",
-    "ousted",
-    "deposed",
-    "late",
-    "newly",
-    "elected",
-    "top",
-    "senior",
-    "powerful",
-    "exiled",
-    "visiting",
-    "veteran",
-    "embattled",
-}  # fmt: skip
+# Participles that deny an affiliation ("Iranian-backed") and adjectives between a country and
+# its title ("Lebanon's new President"): lexicon, in timeline/data
+RELATION_PARTICIPLES = word_set("relation_participles.tsv")
+TITLE_ADJECTIVES = word_set("title_adjectives.tsv")
 
 
 class Affiliations:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.nlp.lookup import key
+from timeline.nlp.lookup import key, word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,11 +25,10 @@ if TYPE_CHECKING:
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
-COUNTRY_NOUNS = {"country", "nation"}
-SPEECH_VERBS = {
-    "say", "tell", "add", "state", "declare", "announce", "insist", "warn", "write", "explain",
-    "note", "argue", "claim", "ask", "reply", "respond", "recall", "acknowledge", "admit",
-}  # fmt: skip
+# Nouns that refer to a country named before ("the country") and the verbs whose subject says
+# the "I" of a quotation: lexicon, in timeline/data
+COUNTRY_NOUNS = word_set("country_nouns.tsv")
+SPEAKER_VERBS = word_set("speaker_verbs.tsv")
 
 
 class Coreference:
@@ -69,7 +68,7 @@ class Coreference:
             if not 0 <= n < len(sentences):
                 continue
             for token in sentences[n]:
-                if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+                if token.lemma_.lower() not in SPEAKER_VERBS or token.pos_ not in ("VERB", "AUX"):
                     continue
                 # "Jobs started by hinting ..., saying": the subject of a governing verb.
                 verb = token

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from timeline.data import read_table
 from timeline.nlp.actors.coreference import FEMALE_PRONOUNS, MALE_PRONOUNS
 from timeline.nlp.actors.countries import country_lexicon, name_or_code
-from timeline.nlp.actors.mentions import actor_code, actor_mention
+from timeline.nlp.actors.mentions import actor_code, actor_codes, actor_mention
 from timeline.nlp.lookup import key, optional_cell
 from timeline.records import ActorMention
 
@@ -143,7 +143,7 @@ class Groups:
         self, country: str | None, sector: str, owner: str | None, start: int, end: int
     ) -> ActorMention:
         """The group of a sector, of a country or an owner: "Russia military", RUSMIL."""
-        if sector == "GOV" and country is not None:
+        if sector == actor_codes().government and country is not None:
             return actor_mention(
                 self.view, name_or_code(country), "country", start, end, country,
                 actor_code(country, sector), sector=sector,

@@ -1,16 +1,42 @@
-"""Actor records for token ranges of the article: words, offsets, codes and country aliases."""
+"""Actor records for token ranges of the article (words, offsets, codes and country aliases), and
+the actor codes the rules single out (timeline/data/actor_rule_codes.tsv)."""
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.data import read_table
 from timeline.nlp.actors.countries import country_name, name_or_code
 from timeline.records import ActorMention
 
 if TYPE_CHECKING:
     from timeline.nlp.actors.people import Person
     from timeline.nlp.article import ArticleView
+
+
+@dataclass(frozen=True)
+class ActorCodes:
+    """The sector and organisation codes some rules single out (see actor_rule_codes.tsv)."""
+
+    government: str  # a government with a country is the country itself
+    business: str  # the sector of companies
+    military: str  # a source's own military is not its target
+    international: tuple[str, ...]  # the codes of international organisations
+    state: frozenset[str]  # office holders of the state
+
+
+@lru_cache(maxsize=1)
+def actor_codes() -> ActorCodes:
+    rules = {rule: codes.split() for rule, codes, _ in read_table("actor_rule_codes.tsv")}
+    (government,), (business,), (military,) = (
+        rules["government"], rules["business"], rules["military"]
+    )  # fmt: skip
+    return ActorCodes(
+        government, business, military, tuple(rules["international"]), frozenset(rules["state"])
+    )
 
 
 def actor_code(country: str | None, sector: str | None) -> str | None:

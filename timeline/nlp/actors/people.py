@@ -30,22 +30,19 @@ from timeline.nlp.actors.organizations import (
     organization_of,
 )
 from timeline.nlp.article import DETERMINERS
-from timeline.nlp.lookup import key, optional_cell
+from timeline.nlp.lookup import key, optional_cell, word_set
 
 if TYPE_CHECKING:
     from timeline.nlp.article import ArticleView
 
-HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
-HONORIFICS_ANY = {"dr.", "dr", "sir", "dame", "lord", "lady", "sheikh", "rev."}
-# fmt: off
-NAME_PARTICLES = {"al", "al-", "el", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la"}
-NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
-NOT_NAMES = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "today", "yesterday", "tomorrow",
+# The words around names that are not part of them: lexicon, in timeline/data
+HONORIFICS = {  # "mr." -> "m": the gender a pronoun must agree with
+    word: gender for word, gender in read_table("honorifics.tsv") if gender in ("m", "f")
 }
-# fmt: on
+HONORIFICS_ANY = {word for word, gender in read_table("honorifics.tsv") if gender == "-"}
+NAME_PARTICLES = word_set("name_particles.tsv")  # "al", "von"
+NAME_SUFFIXES = word_set("name_suffixes.tsv")  # "jr."
+NOT_NAMES = word_set("not_names.tsv")  # weekdays, months, "today"
 
 
 @dataclass

@@ -20,7 +20,7 @@ from timeline.nlp.actors.affiliations import Affiliations
 from timeline.nlp.actors.coreference import Coreference
 from timeline.nlp.actors.countries import country_lexicon, country_of, name_or_code
 from timeline.nlp.actors.groups import Groups
-from timeline.nlp.actors.mentions import actor_code, actor_mention, person_mention
+from timeline.nlp.actors.mentions import actor_code, actor_codes, actor_mention, person_mention
 from timeline.nlp.actors.organizations import (
     Companies,
     institution_of,
@@ -171,7 +171,8 @@ class ActorResolver:
                 ):
                     return self.groups.people_of(a, b, start, end)
                 if how == "capital" and index is None:
-                    return self.groups.sector_actor(alpha3, "GOV", None, start, end)
+                    government = actor_codes().government
+                    return self.groups.sector_actor(alpha3, government, None, start, end)
                 return self._country(alpha3, start, end)
 
         # 3. A title without a name: "the president" is the president the article has just
@@ -229,9 +230,10 @@ class ActorResolver:
                         or companies.country(a, b)
                         or companies.names().get(key(view.span_text(a, b)))
                     )
+                    business = actor_codes().business
                     return actor_mention(
                         view, name, "organization", start, end, country,
-                        actor_code(country, "BUS"), sector="BUS",
+                        actor_code(country, business), sector=business,
                     )  # fmt: skip
                 return actor_mention(view, name, "organization", start, end, country, code)
 
@@ -255,9 +257,10 @@ class ActorResolver:
                 country = next(
                     (c for i in range(start, a) if (c := self.affiliations.at(i, a)[1])), None
                 )
+                business = actor_codes().business
                 return actor_mention(
                     view, view.span_text(a, head.i + 1), "organization", start, end, country,
-                    actor_code(country, "BUS"), sector="BUS",
+                    actor_code(country, business), sector=business,
                 )  # fmt: skip
         return None
 

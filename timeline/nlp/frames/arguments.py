@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.nlp.coding import FOR_BENEFICIARY
+from timeline.nlp.coding import RULE_CODES
 from timeline.nlp.words import (
     MOTION_PREPS,
     NOUN_TARGET_PREPS,
@@ -58,7 +58,7 @@ class ArgumentFinder:
         for child in noun.children:
             if child.dep_ != "prep":
                 continue
-            beneficiary = child.lemma_.lower() == "for" and frame.code[:2] in FOR_BENEFICIARY
+            beneficiary = child.lemma_.lower() == "for" and frame.code[:2] in RULE_CODES.beneficiary
             if child.lemma_.lower() not in NOUN_TARGET_PREPS and not beneficiary:
                 continue
             for pobj in child.children:
@@ -68,7 +68,10 @@ class ArgumentFinder:
                     places = self.phrases.places(pobj)
                     if places:
                         frame.places += places
-                        if frame.code[:2] == "04" or child.lemma_.lower() in MOTION_PREPS:
+                        if (
+                            frame.code[:2] in RULE_CODES.consult
+                            or child.lemma_.lower() in MOTION_PREPS
+                        ):
                             frame.targets += self.phrases.destination(pobj, places)
                         continue
                 frame.targets += self.phrases.actors(pobj, loose=True)
@@ -110,7 +113,9 @@ class ArgumentFinder:
                         if pobj.dep_ == "pobj":
                             frame.sources += self.phrases.actors(pobj)
         frame.targets += self.objects(verb)
-        if frame.code[:2] == "01":  # "X said Russia failed": the statement is about Russia
+        if (
+            frame.code[:2] in RULE_CODES.statement
+        ):  # "X said Russia failed": the statement is about Russia
             for child in verb.children:
                 if child.dep_ == "ccomp":
                     for sub in child.children:
@@ -134,7 +139,7 @@ class ArgumentFinder:
             if (
                 child.dep_ == "prep"
                 and child.lemma_.lower() == "from"
-                and frame.code[:2] in ("16", "17")
+                and frame.code[:2] in RULE_CODES.taking_from
             ):  # "confiscated weapons from armed groups"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and not self.phrases.is_place(pobj):
@@ -150,9 +155,9 @@ class ArgumentFinder:
                                 pobj, self.phrases.places(pobj)
                             )
                         continue
-                    if lemma == "over" and frame.code[:2] not in ("11", "12", "14"):
+                    if lemma == "over" and frame.code[:2] not in RULE_CODES.over_target:
                         continue  # "complained over the raids", not "fought over the town"
-                    if lemma == "for" and frame.code[:2] not in FOR_BENEFICIARY:
+                    if lemma == "for" and frame.code[:2] not in RULE_CODES.beneficiary:
                         continue
                     frame.targets += self.phrases.actors(pobj, loose=True)
 

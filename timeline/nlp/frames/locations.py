@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.nlp.coding import RULE_CODES
 from timeline.nlp.words import PLACE_PREPS, PLACE_TYPES, TEMPORAL_PREPS
 from timeline.records import PlaceMention
 
@@ -51,13 +52,7 @@ class LocationFinder:
                 elif child.dep_ == "prep" and child.lemma_.lower() in ("against", "on", "at"):
                     objects.extend(c for c in child.children if c.dep_ == "pobj")
                 for obj in objects:
-                    if self.phrases.is_place(obj) and frame.code[:2] in (
-                        "04",
-                        "17",
-                        "18",
-                        "19",
-                        "20",
-                    ):
+                    if self.phrases.is_place(obj) and frame.code[:2] in RULE_CODES.place_object:
                         places += self.phrases.places(obj)
                         continue
                     places += self._prep_places(obj)

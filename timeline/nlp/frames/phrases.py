@@ -20,17 +20,16 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from timeline.nlp.actors.mentions import country_actor, with_country
+from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
 from timeline.nlp.words import (
     COMPANY_NOUNS,
     ENTITY_TYPES,
     NON_PERSONAL_PRONOUNS,
     OUTSIDE_PHRASE,
-    PEOPLE,
+    PEOPLE_NOUNS,
     PLACE_NOUNS,
     PLACE_TYPES,
     RELATIVE_PRONOUNS,
-    STATE_SECTORS,
 )
 from timeline.records import ActorMention, PlaceMention
 
@@ -147,7 +146,9 @@ class PhraseReader:
                         (
                             a.code
                             for a in self.actor_resolver.actors(entity)
-                            if a.kind == "organization" and a.code and a.code[:3] in ("IGO", "NGO")
+                            if a.kind == "organization"
+                            and a.code
+                            and a.code[:3] in actor_codes().international
                         ),
                         None,
                     )
@@ -174,7 +175,9 @@ class PhraseReader:
     def _only_country(self, found: list[ActorMention]) -> str | None:
         """The country of an office holder the article gives no country ("President Yoweri
         Museveni"): the one country the article names, when it names exactly one."""
-        if not any(a.kind == "person" and a.title and a.sector in STATE_SECTORS for a in found):
+        if not any(
+            a.kind == "person" and a.title and a.sector in actor_codes().state for a in found
+        ):
             return None
         named = [c for c, n in self.view.named.country_counts.items() if n > 0]
         return named[0] if len(named) == 1 else None
@@ -213,7 +216,7 @@ class PhraseReader:
                 found += self._actors_one(child)
             elif child.dep_ == "prep" and child.lemma_.lower() in (
                 ("in", "of", "from", "by")
-                if loose or noun.lemma_.lower() in PEOPLE
+                if loose or noun.lemma_.lower() in PEOPLE_NOUNS
                 else ("of", "from")
             ):
                 for pobj in child.children:
@@ -296,7 +299,8 @@ class PhraseReader:
             found = [
                 a
                 for a in self.actor_resolver.actors(ent)
-                if a.kind == "organization" and not (a.code or "").startswith(("IGO", "NGO"))
+                if a.kind == "organization"
+                and not (a.code or "").startswith(actor_codes().international)
             ]
             if found:
                 start = min(t.idx for t in noun.subtree if t.i <= noun.i)

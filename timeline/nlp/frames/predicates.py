@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from timeline.nlp.actors.mentions import country_actor, with_country
-from timeline.nlp.coding import INTRODUCER_ROOTS
+from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
+from timeline.nlp.coding import RULE_CODES
 from timeline.nlp.frames.status import status_of
 from timeline.nlp.words import (
     ENGAGE_VERBS,
@@ -145,25 +145,25 @@ class FrameFinder:
                 return None
             code = noun_code
             self.consumed.add(trigger.i)
-        elif lemma in INTRODUCERS and code[:2] in INTRODUCER_ROOTS:
+        elif lemma in INTRODUCERS and (introducer := coder.introducer(code)) is not None:
             action, action_token, noun = coder.action(verb)
             if noun is not None:
                 self.consumed.add(noun.i)
             if action_token is not None and action is not None:
                 self.consumed.add(action_token.i)
-                code = coder.refine(INTRODUCER_ROOTS[code[:2]], code, action)
+                code = coder.refine(introducer.kind, action, base=code)
                 introduced = action_token
             elif (xcomp := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
                 introduced = xcomp  # "agreed to set up a centre in Tokyo": its partners and places
-            elif code[:2] in ("02", "10"):  # "demanded that the government end ..."
+            elif code[:2] in RULE_CODES.demand_clause:  # "demanded that the government end ..."
                 demanded = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        elif code[:2] == "01" and (demanded := self._must_clause(verb)) is not None:
+        elif code[:2] in RULE_CODES.statement and (demanded := self._must_clause(verb)) is not None:
             # "X said Y must ...": a demand of the speaker on Y
             action = coder.verb_code(demanded)
             if action is None and (found := coder.support_noun(demanded)) is not None:
                 action, noun = found
                 self.consumed.add(noun.i)
-            code = coder.refine("demand", "100", action)
+            code = coder.refine("demand", action)
             self.consumed.add(demanded.i)
         else:
             conditioned = entry is not None and any(k == "obj" for k, _ in entry.conditions)
@@ -231,11 +231,7 @@ class FrameFinder:
         ):
             return None  # coded with its support verb, when that verb is visited
         frame = EventFrame(trigger=noun, clause=noun, code=code)
-        agent_preps = (
-            SAYING_AGENT_PREPS
-            if code[:2] in ("01", "02", "10", "11", "12", "13")
-            else (NOUN_AGENT_PREPS)
-        )
+        agent_preps = SAYING_AGENT_PREPS if code[:2] in RULE_CODES.saying else (NOUN_AGENT_PREPS)
         for child in noun.children:
             if (
                 child.dep_ == "poss"
@@ -248,7 +244,7 @@ class FrameFinder:
                     if pobj.dep_ == "pobj":
                         frame.sources += self.phrases.actors(pobj)
         arguments.noun_targets(frame, noun)
-        if not frame.sources and code[:2] == "04":
+        if not frame.sources and code[:2] in RULE_CODES.consult:
             governor = arguments.governing_verb(noun)
             if governor is not None:
                 frame.sources = arguments.subject(governor) or arguments.objects(governor)
@@ -297,18 +293,19 @@ class FrameFinder:
         frame.places = self.locations.locations(frame)
         self._fill_countries(frame)
         own = {a.country_code for a in frame.sources if a.country_code}
+        military = actor_codes().military
         frame.targets = [  # "sent troops to Mali": the source's own forces are not its target
             a
             for a in frame.targets
-            if not (a.kind == "group" and a.sector == "MIL" and a.country_code in own)
+            if not (a.kind == "group" and a.sector == military and a.country_code in own)
         ]
-        if frame.code == "061":  # "ordered 20 jets": goods traded are not a military target
+        if frame.code in RULE_CODES.trade:  # "ordered 20 jets": goods are not a military target
             frame.targets = [
                 a for a in frame.targets if not (a.kind == "group" and a.country_code is None)
             ]
-        if not frame.targets and frame.places and frame.code[:2] != "01":
+        if not frame.targets and frame.places and frame.code[:2] not in RULE_CODES.statement:
             frame.targets = self._place_country(frame)
-        if not frame.targets and frame.code[:2] in ("14", "17") and frame.sources:
+        if not frame.targets and frame.code[:2] in RULE_CODES.domestic and frame.sources:
             frame.targets = self._domestic_target(frame)
         return True
 
@@ -327,15 +324,16 @@ class FrameFinder:
         """Domestic groups without a country ("demonstrators", "civilians") take the country of
         the place it happens, else (for targets) of the source."""
         place = next((p.country_code for p in frame.places if p.country_code), None)
-        if place is None and frame.code[:2] in ("18", "19", "20"):
+        if place is None and frame.code[:2] in RULE_CODES.violence:
             place = self.locations.sentence_place(frame.trigger)  # "... killed 23 people when
             # they blew themselves up in Tel Aviv": victims are of the country where it happened
         source = next((a.country_code for a in frame.sources if a.country_code), None)
+        domestic = RULE_CODES.domestic
         for role, fallback, kinds in (
             ("sources", place, ("group", "person")),
             ("targets", place, ("group",)),
             ("targets", source, ("group",)),
-            ("targets", source if frame.code[:2] in ("14", "17") else None, ("organization",)),
+            ("targets", source if frame.code[:2] in domestic else None, ("organization",)),
         ):
             if fallback is None:
                 continue
@@ -364,7 +362,7 @@ class FrameFinder:
         """Coercion of an object that names no actor ("outlawed the largest militant group",
         "prevented the demonstration") and a protest against no one named ("staged a general
         strike") are coded, as CAMEO does, against the source's country."""
-        if frame.code[:2] == "17" and not any(
+        if frame.code[:2] in RULE_CODES.coercion and not any(
             c.dep_ in ("dobj", "nsubjpass") for c in frame.clause.children
         ):
             return []  # a protest needs no object: it is against the source's own government

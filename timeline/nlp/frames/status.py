@@ -19,8 +19,8 @@ from timeline.nlp.words import (
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     PASS_THROUGH,
-    SPEECH,
-    SPEECH_NOUNS,
+    REPORTING_NOUNS,
+    REPORTING_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -87,13 +87,13 @@ def status_of(frame: EventFrame) -> str:
             frame.purpose = True
             return "planned"
         if dep in ("ccomp", "parataxis") or (dep == "advcl" and token.tag_ != "VBG"):
-            if head.lemma_.lower() in SPEECH or head.lemma_.lower() in SPEECH_NOUNS:
+            if head.lemma_.lower() in REPORTING_VERBS or head.lemma_.lower() in REPORTING_NOUNS:
                 return "reported"
             return "asserted"
         if dep in ("conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "pcomp", "attr"):
             token = head
             continue
-        if dep == "acl" and head.lemma_.lower() in SPEECH_NOUNS:
+        if dep == "acl" and head.lemma_.lower() in REPORTING_NOUNS:
             return "reported"
         return "asserted"
     return "asserted"
