@@ -48,6 +48,7 @@ class PlacesNamed:
     country_positions: list[tuple[int, str]] = field(default_factory=list)  # (token, alpha3)
 
     def mentions_country(self, alpha3: str | None) -> bool:
+        """Whether the article names that country."""
         return bool(alpha3) and self.country_counts[alpha3] > 0
 
 

@@ -286,10 +286,12 @@ class EventCoder:
         return self._match_entry(self.lexicon.verbs, token)
 
     def verb_code(self, token: Token) -> str | None:
+        """The code the verb lexicon gives a predicate, if any."""
         entry = self._match_entry(self.lexicon.verbs, token)
         return entry.code if entry is not None else None
 
     def noun_code(self, token: Token) -> str | None:
+        """The code the noun lexicon gives an event noun, if any."""
         entry = self._match_entry(self.lexicon.nouns, token)
         return entry.code if entry is not None else None
 

@@ -63,9 +63,8 @@ def extract_events(
             coder.recode_by_status(frame)
             plan_by_date(frame, dating.published)
             finder.settle_targets(frame)
-            finder.found.append(frame)
-    # verb frames may consume nouns found earlier in the sentence ("the talks were held")
-    frames = [f for f in finder.found if not finder.consumed_later(f)]
+            finder.accept(frame)
+    frames = finder.frames()
     dating.share_dates(frames)
     frames.sort(key=lambda f: f.trigger.idx)
     return [event_record(f, view, coder.lexicon, dating) for f in frames]

@@ -30,6 +30,7 @@ class ActorCodes:
 
 @lru_cache(maxsize=1)
 def actor_codes() -> ActorCodes:
+    """actor_rule_codes.tsv, read once per process."""
     rules = {rule: codes.split() for rule, codes, _ in read_table("actor_rule_codes.tsv")}
     (government,), (business,), (military,) = (
         rules["government"], rules["business"], rules["military"]

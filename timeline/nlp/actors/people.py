@@ -96,6 +96,8 @@ class Titles:
 
 @dataclass
 class Person:
+    """One person of the article, by their fullest name."""
+
     name: str
     words: list[str]
     surname: str
@@ -110,6 +112,8 @@ class Person:
 
 @dataclass
 class NameMention:
+    """A name written in the article and the person it names (None when unresolved)."""
+
     start: int  # token indexes
     end: int
     person: int | None
@@ -127,6 +131,7 @@ class ArticlePeople:
 
 
 def surname_key(words: list[str]) -> str:
+    """The key of a name's surname, without suffixes and an Arabic article ("al-Assad")."""
     significant = [w for w in words if w.lower() not in NAME_SUFFIXES] or words
     last = significant[-1].lower()
     for prefix in ("al-", "el-", "ad-", "as-"):
@@ -167,6 +172,8 @@ def find_people(view: ArticleView) -> ArticlePeople:
 
 
 class PeopleFinder:
+    """Finds the people of one article into an `ArticlePeople` (see `find_people`)."""
+
     def __init__(self, view: ArticleView, people: ArticlePeople, affiliations: Affiliations):
         self.view = view
         self.people = people
@@ -358,6 +365,8 @@ class PeopleFinder:
         return spans
 
     def run(self) -> None:
+        """Join the names into people: full names first (by surname and compatible given names),
+        then bare surnames; then the title hints, the mentions in text order and the aliases."""
         view, people = self.view, self.people
         mentions = people.mentions
         occurrences = sorted(self.name_spans().items())
@@ -419,6 +428,7 @@ class PeopleFinder:
         people.persons = persons
 
     def most_recent_explicit(self, candidates: list[int], before: int) -> int | None:
+        """Of several people sharing a surname, the one named in full last before doc[before]."""
         best = None
         for mention in self.people.mentions:
             if (
@@ -438,6 +448,8 @@ class PeopleFinder:
         gender: str | None,
         org: Organization | None = None,
     ) -> None:
+        """What a mention says about its person: title and sector, country, organisation, gender
+        (the first of each wins, but a title given with a country replaces one without)."""
         if title is not None:
             sector, hint = self.lex.titles[key(title)]
             gender = gender or self.lex.title_gender.get(key(title))

@@ -42,6 +42,7 @@ class ArgumentFinder:
         self.coder = coder
 
     def governing_verb(self, noun: Token) -> Token | None:
+        """The verb a noun is the object of, directly or through a preposition."""
         token = noun
         for _ in range(3):
             if token.dep_ == "pobj" and token.head.dep_ == "prep":
@@ -55,6 +56,7 @@ class ArgumentFinder:
         return None
 
     def noun_targets(self, frame: EventFrame, noun: Token) -> None:
+        """Add an event noun's partners, patients and places: "talks with X", "a visit to Kyiv"."""
         for child in noun.children:
             if child.dep_ != "prep":
                 continue
@@ -87,6 +89,7 @@ class ArgumentFinder:
         )
 
     def verb_arguments(self, frame: EventFrame, verb: Token) -> None:
+        """Set a verb frame's sources and targets from its subject, agent, objects and phrases."""
         if frame.passive:
             if self.shares_passive_subject(verb):
                 for child in verb.head.children:
@@ -162,6 +165,7 @@ class ArgumentFinder:
                     frame.targets += self.phrases.actors(pobj, loose=True)
 
     def subject(self, verb: Token, depth: int = 0) -> list[ActorMention]:
+        """The actors of a verb's subject, also through the verbs above it (see the module)."""
         if depth > 6:
             return []
         for child in verb.children:
@@ -197,6 +201,7 @@ class ArgumentFinder:
         return []
 
     def objects(self, verb: Token) -> list[ActorMention]:
+        """The actors of a verb's objects ("met Lavrov", "called on Iran")."""
         found: list[ActorMention] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "iobj"):

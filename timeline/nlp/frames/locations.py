@@ -35,6 +35,7 @@ class LocationFinder:
         self.place_resolver = place_resolver
 
     def locations(self, frame: EventFrame) -> list[PlaceMention]:
+        """The places of a frame, each once (see the module docstring)."""
         places = list(frame.places)
         seen = {frame.trigger.i}
         predicates = [frame.trigger, frame.clause]

@@ -53,6 +53,8 @@ class PhraseReader:
         self.actor_cache: dict[tuple[int, bool], list[ActorMention]] = {}
 
     def phrase(self, token: Token) -> Span:
+        """A token's noun phrase: with its modifiers, without the clauses and conjuncts that leave
+        it; a name the entity recogniser found is taken whole ("the Group of 7")."""
         keep = [token.i]
         for child in token.children:
             if child.dep_ in OUTSIDE_PHRASE:
@@ -311,6 +313,7 @@ class PhraseReader:
         return []
 
     def is_place(self, token: Token) -> bool:
+        """Whether a token's phrase names a place (or a name the entity recogniser left untyped)."""
         if token.ent_type_ in PLACE_TYPES:
             return True
         if token.pos_ == "PROPN" and not token.ent_type_:  # names the parser did not type
@@ -318,6 +321,7 @@ class PhraseReader:
         return any(t.ent_type_ in PLACE_TYPES for t in self.phrase(token))
 
     def places(self, token: Token) -> list[PlaceMention]:
+        """The places a token's phrase names: "Lucca, Italy", "Montenegro province"."""
         span = self.phrase(token)
         for child in token.children:  # "Lucca, Italy"
             if child.dep_ == "appos" and child.ent_type_ in PLACE_TYPES:

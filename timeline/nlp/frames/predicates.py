@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class EventFrame:
+    """A predicate reporting an act: its code, actors, places, status and date as settled."""
+
     trigger: Token
     clause: Token  # the verb that carries tense, modality and arguments (the trigger or its verb)
     code: str
@@ -79,7 +81,7 @@ class FrameFinder:
         self.arguments = arguments
         self.locations = locations
         self.consumed: set[int] = set()  # tokens a frame took as its trigger, action or object
-        self.found: list[EventFrame] = []  # the settled frames so far, in the order found
+        self._found: list[EventFrame] = []  # the frames accepted so far, in the order found
 
     def frame_at(self, token: Token) -> EventFrame | None:
         """The frame a token triggers, if it is a predicate no frame has taken yet."""
@@ -91,9 +93,16 @@ class FrameFinder:
             return self._noun_frame(token)
         return None
 
-    def consumed_later(self, frame: EventFrame) -> bool:
-        """Whether a verb frame found later took this noun frame's trigger ("the talks were
-        held")."""
+    def accept(self, frame: EventFrame) -> None:
+        """Keep a settled, coded and dated frame: a later noun may refer back to it."""
+        self._found.append(frame)
+
+    def frames(self) -> list[EventFrame]:
+        """The accepted frames, without the noun frames whose trigger a verb frame found later
+        took ("the talks were held")."""
+        return [f for f in self._found if not self._consumed_later(f)]
+
+    def _consumed_later(self, frame: EventFrame) -> bool:
         return frame.trigger.i in self.consumed and frame.clause is frame.trigger
 
     # -- verb and noun frames -------------------------------------------------------------------
@@ -264,7 +273,7 @@ class FrameFinder:
 
     def _antecedent(self, code: str, noun: Token) -> EventFrame | None:
         paragraph = self.view.paragraph_index(noun.idx)
-        for frame in reversed(self.found):
+        for frame in reversed(self._found):
             if frame.code[:2] != code[:2] or frame.status in ("negated", "hypothetical"):
                 continue
             if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
