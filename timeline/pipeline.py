@@ -1,4 +1,4 @@
-"""The pipeline: articles through parse -> dates -> events (with resolve), then into the store.
+"""The pipeline: articles through the NLP stages (timeline.nlp), then into the store.
 
 `extract` is pure NLP for one article (nothing stored). `load_articles` runs the NLP in batches
 (spaCy's `nlp.pipe`), in this process or in N worker processes (the model loaded once per worker),
