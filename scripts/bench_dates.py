@@ -67,7 +67,7 @@ def main() -> None:
     report["timeline"] = measure(lambda d: find_time_expressions(d.text, d.dct), documents)
     report["timeline_same_subset"] = measure(lambda d: find_time_expressions(d.text, d.dct), subset)
     if args.parse:
-        from timeline.parse import load_model
+        from timeline.nlp.model import load_model
 
         nlp = load_model()
         started = time.process_time()

@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     spacy_docs: list = [None] * len(docs)
     parse_seconds = 0.0
     if args.parse:
-        from timeline.parse import load_model
+        from timeline.nlp.model import load_model
 
         nlp = load_model()
         started = time.perf_counter()

@@ -36,9 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.events import extract_events  # noqa: E402
 from timeline.nlp.dates import find_time_expressions, interval_of  # noqa: E402
-from timeline.parse import load_model  # noqa: E402
+from timeline.nlp.events import extract_events  # noqa: E402
+from timeline.nlp.model import load_model  # noqa: E402
 
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
 FIXED_DATE = datetime(2000, 1, 1, 12, tzinfo=UTC)

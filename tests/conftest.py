@@ -69,7 +69,7 @@ def database(db_url):
 
 @pytest.fixture(scope="session")
 def nlp():
-    from timeline.parse import load_model
+    from timeline.nlp.model import load_model
 
     return load_model()
 

@@ -333,9 +333,9 @@ def test_unknown_profile_is_an_input_error(events):
 
 
 def _iso_countries() -> set[str]:
-    from timeline.resolve import lexicon
+    from timeline.nlp.actors.countries import country_lexicon
 
-    return set(lexicon().countries)
+    return set(country_lexicon().countries)
 
 
 def test_fips_table_covers_every_country_and_means_fips():
@@ -394,9 +394,9 @@ ACLED_EVENT_TYPES = {
 
 
 def test_acled_cameo_table_uses_cameo_codes_and_acled_types():
-    from timeline.events import lexicon
+    from timeline.nlp.coding import cameo_lexicon
 
-    cameo = lexicon().codes
+    cameo = cameo_lexicon().codes
     for code, (disorder, event_type, sub_event) in acled_types().items():
         assert code in cameo, code
         assert disorder in {"Political violence", "Demonstrations", "Strategic developments"}

@@ -309,7 +309,7 @@ def dates(path, published, fmt, no_parse) -> None:
     require_published(article)
     doc = None
     if not no_parse:
-        from timeline.parse import parse
+        from timeline.nlp.model import parse
 
         doc = parse(article.text)
     expressions = find_time_expressions(article.text, article.published_at, doc)

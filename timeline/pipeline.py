@@ -1,4 +1,4 @@
-"""The pipeline: articles through parse -> dates -> events (with resolve), then into the store.
+"""The pipeline: articles through the NLP stages (timeline.nlp), then into the store.
 
 `extract` is pure NLP for one article (nothing stored). `load_articles` runs the NLP in batches
 (spaCy's `nlp.pipe`), in this process or in N worker processes (the model loaded once per worker),
@@ -49,9 +49,9 @@ def require_parsable(article: Article) -> None:
 
 def extract(article: Article, doc=None) -> Extraction:
     """Every temporal expression and event in one article (parsed with spaCy unless `doc` given)."""
-    from timeline.events import extract_events
     from timeline.nlp.dates import find_time_expressions
-    from timeline.parse import parse
+    from timeline.nlp.events import extract_events
+    from timeline.nlp.model import parse
 
     require_parsable(article)
     if doc is None:
@@ -63,7 +63,7 @@ def extract(article: Article, doc=None) -> Extraction:
 
 def extract_batch(articles: list[Article]) -> list[Extraction | TimelineError]:
     """Extract a batch of articles, parsing them together; a failing article fails alone."""
-    from timeline.parse import parse_many
+    from timeline.nlp.model import parse_many
 
     results: list[Extraction | TimelineError | None] = [None] * len(articles)
     ready = []
@@ -90,7 +90,7 @@ def extract_batch(articles: list[Article]) -> list[Extraction | TimelineError]:
 
 
 def _load_model_in_worker() -> None:
-    from timeline.parse import load_model
+    from timeline.nlp.model import load_model
 
     load_model()
 

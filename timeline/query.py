@@ -117,7 +117,7 @@ def parse_day(value: str, *, end: bool = False, as_of: datetime | None = None) -
 def actor_ids_matching(connection: Connection, name: str) -> Select:
     """Actors whose canonical name or alias equals `name` (case-insensitively), and the country
     that `name` denotes, if it is a country's name, code or demonym."""
-    from timeline.resolve import country_code
+    from timeline.nlp.actors.countries import country_code
 
     key = fold(name)
     by_alias = select(ACTOR_ALIASES.c.actor_id).where(ACTOR_ALIASES.c.alias_key == key)
@@ -129,7 +129,7 @@ def actor_ids_matching(connection: Connection, name: str) -> Select:
 
 
 def _country_codes(name: str) -> list[str]:
-    from timeline.resolve import country_code
+    from timeline.nlp.actors.countries import country_code
 
     codes = {name.upper()} if re.fullmatch(r"[A-Za-z]{3}", name) else set()
     code = country_code(name)

@@ -129,7 +129,7 @@ def test_seed_article_without_parse() -> None:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from timeline.parse import load_model
+    from timeline.nlp.model import load_model
 
     return load_model()
 

@@ -6,13 +6,16 @@ An article goes through them in this order, each reading the results of the ones
 2. `dates`: the temporal expressions of the text, resolved against the publication time.
 3. `article`: the article view, built once: tokens, sentences, paragraphs, entities, dateline,
    and the countries and US states the article names.
-4. `actors`: the people the article names and who its phrases denote (people, coreference,
-   countries, organisations, groups).
-5. `places`: the places its locative phrases name (GeoNames).
+4. `actors`: the people the article names (`actors.people`), and who its phrases denote
+   (`actors.resolver`: people, coreference, countries, organisations, groups).
+5. `places`: the places its locative phrases name (the lexicons in `gazetteer`).
 6. `frames`: event frames: a predicate, its arguments, its places and its status.
 7. `coding`: the CAMEO code of each frame (and its PLOVER type).
 8. `dating`: the date of each event.
 
-`events.extract_events` runs stages 3 to 8 over a parsed article. This package imports nothing
-itself: the listing commands must not load spaCy.
+`events.extract_events` runs stages 3 to 8 over a parsed article. `lookup` folds names to the
+keys the lexicons are indexed by; `words` holds the word classes the event rules test. The word
+lists and code tables are data files under timeline/data.
+
+This package imports nothing itself: the listing commands must not load spaCy.
 """

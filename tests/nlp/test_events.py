@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from timeline.events import extract_events
+from timeline.nlp.events import extract_events
 from timeline.records import DATE, DURATION, Event, TimeExpression
 
 PUBLISHED = datetime(2017, 4, 7, 12, 0, tzinfo=UTC)

@@ -1,6 +1,6 @@
 """The parse stage: the English model, with paragraph breaks as sentence boundaries."""
 
-from timeline.parse import MODEL_PACKAGES, load_model, parse
+from timeline.nlp.model import MODEL_PACKAGES, load_model, parse
 
 
 def test_one_of_the_model_packages_is_loaded():
@@ -42,7 +42,7 @@ def _annotations(doc):
 def test_token_rules_annotate_as_the_models_attribute_ruler(nlp):
     import spacy
 
-    from timeline.parse import TokenRules
+    from timeline.nlp.model import TokenRules
 
     assert "attribute_ruler" not in nlp.pipe_names
     assert "timeline_token_rules" in nlp.pipe_names
@@ -70,7 +70,7 @@ def test_token_rules_apply_rules_in_order_as_spacy_does():
     import spacy
     from spacy.tokens import Doc
 
-    from timeline.parse import TokenRules
+    from timeline.nlp.model import TokenRules
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")

@@ -1,0 +1,207 @@
+"""Tests of the places stage: place names and locative phrases resolved to GeoNames, on real
+spaCy parses and the seed article."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from resolution import Resolution, one, resolve, span_of
+
+from timeline.data import read_table
+from timeline.nlp.actors.countries import country_lexicon, country_name
+from timeline.nlp.gazetteer import gazetteer, place_lexicon
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-moscow-2017.txt"
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    doc = nlp(SEED.read_text(encoding="utf-8"))
+    return doc, Resolution(doc)
+
+
+def test_seed_places(seed):
+    doc, resolver = seed
+    moscow = one(resolver.places(span_of(doc, "Moscow")))
+    assert (moscow.name, moscow.country_code, moscow.feature) == ("Moscow", "RUS", "city")
+    assert moscow.latitude == pytest.approx(55.75, abs=0.05)
+    assert moscow.longitude == pytest.approx(37.62, abs=0.05)
+    lucca = one(resolver.places(span_of(doc, "Lucca, Italy")))
+    assert (lucca.name, lucca.country_code) == ("Lucca", "ITA")
+    syria = one(resolver.places(span_of(doc, "in Syria")))
+    assert (syria.name, syria.feature, syria.country_code) == ("Syria", "country", "SYR")
+    assert syria.latitude is not None and syria.longitude is not None
+
+
+def test_places_with_qualifiers(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "Storms hit Long Beach, CA, overnight, then moved toward Paris, Texas. "
+        "Protesters gathered in Paris, France.",
+    )
+    long_beach = one(resolver.places(span_of(doc, "Long Beach, CA")))
+    assert (long_beach.name, long_beach.country_code) == ("Long Beach", "USA")
+    assert long_beach.longitude == pytest.approx(-118.19, abs=0.1)
+    paris_tx = one(resolver.places(span_of(doc, "Paris, Texas")))
+    assert paris_tx.country_code == "USA"
+    assert paris_tx.latitude == pytest.approx(33.66, abs=0.1)
+    paris_fr = one(resolver.places(span_of(doc, "Paris, France")))
+    assert paris_fr.country_code == "FRA"
+
+
+def test_namesake_place_from_article_context(nlp):
+    doc, resolver = resolve(
+        nlp, "Storms swept across Texas on Monday. In Paris, the county courthouse flooded."
+    )
+    assert one(resolver.places(span_of(doc, "Paris"))).country_code == "USA"
+    doc, resolver = resolve(
+        nlp, "The US president flew to Europe. In Paris, he met French officials."
+    )
+    assert one(resolver.places(span_of(doc, "Paris"))).country_code == "FRA"
+
+
+def test_usa_is_the_country(nlp):
+    doc, resolver = resolve(nlp, "The USA and Canada signed a trade deal in Ottawa.")
+    usa = one(resolver.places(span_of(doc, "USA")))
+    assert (usa.name, usa.feature, usa.country_code) == ("United States", "country", "USA")
+    assert usa.latitude == pytest.approx(38.9, abs=0.1)  # the capital's coordinates
+
+
+def test_georgia_state_or_country(nlp):
+    doc, resolver = resolve(
+        nlp, "Storms hit Georgia after Florida and Alabama; Atlanta was spared."
+    )
+    state = one(resolver.places(span_of(doc, "Georgia")))
+    assert (state.feature, state.country_code) == ("state", "USA")
+    doc, resolver = resolve(
+        nlp, "Russian troops massed on the border with Georgia, near Armenia and Azerbaijan."
+    )
+    country = one(resolver.places(span_of(doc, "Georgia")))
+    assert (country.feature, country.country_code) == ("country", "GEO")
+
+
+def test_place_list(nlp):
+    doc, resolver = resolve(nlp, "Talks were held in Vienna and Geneva.")
+    places = resolver.places(span_of(doc, "in Vienna and Geneva"))
+    assert [(p.name, p.country_code) for p in places] == [("Vienna", "AUT"), ("Geneva", "CHE")]
+
+
+def test_known_country_capitals_resolve_to_cities():
+    gaz = gazetteer()
+    missing = [
+        alpha3
+        for alpha3, country in country_lexicon().countries.items()
+        if country.capitals and alpha3 not in gaz.capital_city
+    ]
+    # Only tiny territories whose capitals have fewer than 15,000 people may lack coordinates.
+    for alpha3 in ("USA", "RUS", "SYR", "ITA", "GBR", "CHN", "UKR", "IRN", "ISR", "PSE"):
+        assert alpha3 not in missing, alpha3
+    assert len(missing) < 40
+
+
+def test_us_states_file():
+    rows = read_table("us_states.tsv")
+    assert len(rows) == 51  # 50 states and the District of Columbia
+    for code, name, abbreviations, lat, lon in rows:
+        assert re.fullmatch(r"[A-Z]{2}", code)
+        assert 18 < float(lat) < 72 and -180 < float(lon) < -66, name
+        assert abbreviations
+
+
+def test_regions_continents_and_demonym_places(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "Fighting spread across the Middle East, from Gaza into Europe. A Syrian air base was hit.",
+    )
+    middle_east = one(resolver.places(span_of(doc, "the Middle East")))
+    assert (middle_east.name, middle_east.feature, middle_east.country_code) == (
+        "Middle East",
+        "region",
+        None,
+    )
+    gaza = one(resolver.places(span_of(doc, "Gaza")))
+    assert (gaza.name, gaza.country_code) == ("Gaza Strip", "PSE")
+    europe = one(resolver.places(span_of(doc, "Europe")))
+    assert (europe.feature, europe.geonames_id) == ("continent", 6255148)
+    syria = one(resolver.places(span_of(doc, "Syrian")))
+    assert (syria.name, syria.feature) == ("Syria", "country")
+
+
+def test_regions_file():
+    rows = read_table("regions.tsv")
+    assert len(rows) >= 20
+    for name, _others, country, lat, lon in rows:
+        assert country == "-" or country_name(country) is not None, name
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, name
+        assert place_lexicon().regions[name.lower()].name == name
+
+
+def test_place_names_inside_longer_names_are_not_towns(nlp):
+    doc, resolver = resolve(
+        nlp,
+        "Officials in the Soviet Union and the Ottoman Empire archives in British Columbia.",
+    )
+    soviet = one(resolver.places(span_of(doc, "the Soviet Union")))
+    assert (soviet.name, soviet.feature) == ("Russia", "country")  # listed under its successor
+    assert resolver.places(span_of(doc, "the Ottoman Empire")) == []  # not a town called Empire
+    bc = one(resolver.places(span_of(doc, "British Columbia")))
+    assert (bc.feature, bc.country_code) == ("region", "CAN")
+
+
+def test_state_abbreviations_and_directions(nlp):
+    doc, resolver = resolve(
+        nlp, "Fires hit Northern California, N.J. and New York State; New York was calm."
+    )
+    assert one(resolver.places(span_of(doc, "Northern California"))).name == "California"
+    nj = one(resolver.places(span_of(doc, "N.J.")))
+    assert (nj.name, nj.feature) == ("New Jersey", "state")
+    nys = one(resolver.places(span_of(doc, "New York State")))
+    assert (nys.name, nys.feature) == ("New York", "state")
+    nyc = one(resolver.places(span_of(doc, "New York", 1)))
+    assert (nyc.name, nyc.feature) == ("New York City", "city")
+
+
+def test_a_big_city_named_like_a_state_is_no_state_context(nlp):
+    # "New York" here is the city: Amsterdam stays the Dutch capital, not Amsterdam, N.Y.
+    doc, resolver = resolve(
+        nlp, "Shares fell in New York and London. In Amsterdam, dealers were calm."
+    )
+    amsterdam = one(resolver.places(span_of(doc, "Amsterdam")))
+    assert amsterdam.country_code == "NLD"
+
+
+def test_alternate_names_of_large_cities(nlp):
+    doc, resolver = resolve(nlp, "He grew up in Bombay.")
+    mumbai = one(resolver.places(span_of(doc, "Bombay")))
+    assert (mumbai.name, mumbai.country_code) == ("Mumbai", "IND")
+
+
+def test_place_inside_a_longer_locative_phrase(nlp):
+    doc, resolver = resolve(
+        nlp, "Apple unveiled the phone at the Moscone Center in downtown San Jose, California."
+    )
+    places = resolver.places(span_of(doc, "the Moscone Center in downtown San Jose, California"))
+    assert [(p.name, p.country_code, p.feature) for p in places] == [("San Jose", "USA", "city")]
+    doc, resolver = resolve(nlp, "Talks in Smallbrook, Italy, ended.")
+    place = one(resolver.places(span_of(doc, "Smallbrook, Italy")))
+    assert (place.name, place.feature) == ("Italy", "country")  # a town too small to be listed
+
+
+def test_seats_of_power_as_places(nlp):
+    doc, resolver = resolve(nlp, "Talks were held at the Kremlin and later at the Pentagon.")
+    kremlin = one(resolver.places(span_of(doc, "at the Kremlin")))
+    assert (kremlin.name, kremlin.feature, kremlin.country_code) == ("Kremlin", "facility", "RUS")
+    assert kremlin.latitude == pytest.approx(55.75, abs=0.05)
+    pentagon = one(resolver.places(span_of(doc, "at the Pentagon")))
+    assert pentagon.longitude == pytest.approx(-77.1, abs=0.1)  # Arlington, Virginia, not Texas
+
+
+def test_unambiguous_cities_give_context(nlp):
+    # No state is named, but Fort Worth has one listed namesake, in Texas.
+    doc, resolver = resolve(
+        nlp, "Storms hit Fort Worth on Monday. In Paris, the courthouse flooded."
+    )
+    assert "TX" in resolver.view.named.states
+    assert one(resolver.places(span_of(doc, "Paris"))).country_code == "USA"

@@ -1,0 +1,104 @@
+"""Affiliations: the country or organisation a modifier names ("Russian", "Russia's", "U.S.",
+"Kremlin", "Arab League", "the country's"), for titles, groups and companies.
+
+A demonym after "ethnic" names a people, not a state; "anti-Syria" and "Iranian-backed" name no
+affiliation of the thing they describe.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.nlp.actors.countries import country_of
+from timeline.nlp.actors.organizations import Organization, institution_of, organization_of
+from timeline.nlp.article import MAX_NGRAM
+from timeline.nlp.gazetteer import place_lexicon
+from timeline.nlp.lookup import key, word_set
+
+if TYPE_CHECKING:
+    from timeline.nlp.actors.coreference import Coreference
+    from timeline.nlp.article import ArticleView
+
+# Participles that deny an affiliation ("Iranian-backed") and adjectives between a country and
+# its title ("Lebanon's new President"): lexicon, in timeline/data
+RELATION_PARTICIPLES = word_set("relation_participles.tsv")
+TITLE_ADJECTIVES = word_set("title_adjectives.tsv")
+
+
+class Affiliations:
+    """The affiliations the modifiers of one article name."""
+
+    def __init__(self, view: ArticleView, coreference: Coreference) -> None:
+        self.view = view
+        self.coreference = coreference
+        self.regions = place_lexicon().regions
+
+    def at(self, i: int, end: int) -> tuple[int, str | None, Organization | None]:
+        """(length, country, organization) of a modifier starting at doc[i]: a country name,
+        demonym or capital, a seat of government, an organization, or a region of a country.
+        A demonym after "ethnic" names a people, not a state."""
+        country = self.coreference.country_noun(i, i + 1)
+        if country is not None:  # "the country's military"
+            return 1, country, None
+        view = self.view
+        words, lower = view.words, view.lower
+        for length in range(min(MAX_NGRAM, end - i), 0, -1):
+            text = view.span_text(i, i + length)
+            if not text[:1].isupper():
+                continue
+            found = country_of(text)
+            if found is not None:
+                if found[1] == "demonym" and i > 0 and lower[i - 1] == "ethnic":
+                    return length, None, None
+                if i > 1 and words[i - 1] == "-" and lower[i - 2] in ("anti", "pro"):
+                    return length, None, None  # "anti-Syria journalist" is not Syrian
+                after = i + length
+                if (
+                    after + 1 < len(words)
+                    and words[after] == "-"
+                    and lower[after + 1] in RELATION_PARTICIPLES
+                ):
+                    return length + 2, None, None  # "Iranian-backed militias" are not Iran's
+                return length, found[0], None
+            institution = institution_of(text)
+            if institution is not None:
+                return length, institution[0], None
+            org = organization_of(text)
+            if org is not None:
+                return length, None, org
+            region = self.regions.get(key(text))
+            if region is not None and region.country:
+                return length, region.country, None
+        return 0, None, None
+
+    def ending_at(self, end: int) -> tuple[str | None, Organization | None]:
+        """The country or organization named by the words just before doc[end], over adjectives
+        such as "former" or "new": "Russian", "Russia's", "U.S.", "Kremlin", "Arab League",
+        "Lebanon's new"."""
+        words, lower, pos = self.view.words, self.view.lower, self.view.pos
+        while end > 0 and (
+            lower[end - 1] in TITLE_ADJECTIVES
+            or (pos[end - 1] == "ADJ" and words[end - 1].islower())
+        ):
+            end -= 1
+        if end > 0 and words[end - 1] in ("'s", "\u2019s", "'"):
+            end -= 1
+        if end > 0 and words[end - 1] in (",", ";", ":", "(", ")", "\u2014", "-"):
+            return None, None  # "... in Liberia, Defence Minister Pierre Joxe said": not Liberia's
+        for begin in range(max(0, end - MAX_NGRAM), end):
+            length, country, org = self.at(begin, end)
+            if length == end - begin and (country or org):
+                return country, org
+        return None, None
+
+    def country_after(self, index: int) -> str | None:
+        """ "president of Syria": a country after "of"."""
+        count = len(self.view.words)
+        if index < count and self.view.lower[index] == "of":
+            for length in range(min(MAX_NGRAM, count - index - 1), 0, -1):
+                found = country_of(
+                    self.view.span_text(index + 1, index + 1 + length), capitals=False
+                )
+                if found is not None:
+                    return found[0]
+        return None

@@ -1,0 +1,171 @@
+"""Coreference: which person or country a mention that does not name it refers to.
+
+* A bare surname joins its person when the people are found (see `people`).
+* Pronouns (he/him/his, she/her) join the most recent person earlier in the same sentence, else
+  the subject of the nearest earlier sentence that names a person, else the most recent person;
+  honorifics (Mr., Mrs.) and gendered titles give a gender that must agree. "I" in quoted speech
+  is the subject of the speech verb.
+* "The president", "the Russian minister" join the holder of that title named in the last few
+  sentences; "the country", "his country" the country named last, or the person's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.nlp.lookup import key, word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from timeline.nlp.actors.people import ArticlePeople, NameMention
+    from timeline.nlp.article import ArticleView
+
+# Grammar: the personal pronouns that refer to a person, by gender, and to the speaker
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+# Nouns that refer to a country named before ("the country") and the verbs whose subject says
+# the "I" of a quotation: lexicon, in timeline/data
+COUNTRY_NOUNS = word_set("country_nouns.tsv")
+SPEAKER_VERBS = word_set("speaker_verbs.tsv")
+
+
+class Coreference:
+    """The referents of an article's pronouns, surnames, titles and "the country"."""
+
+    def __init__(self, view: ArticleView, people: ArticlePeople) -> None:
+        self.view = view
+        self.people = people
+
+    def person_named_at(self, i: int) -> int | None:
+        """The person whose name covers doc[i]."""
+        n = self.people.token_mention.get(i)
+        return self.people.mentions[n].person if n is not None else None
+
+    def person_at(self, token_index: int) -> int | None:
+        """The person a token's mention (name or pronoun) refers to."""
+        people = self.people
+        n = people.token_mention.get(token_index)
+        if n is not None:
+            return people.mentions[n].person
+        lower = self.view.lower[token_index]
+        if self.view.pos[token_index] != "PRON":
+            return None
+        doc = self.view.doc
+        if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
+            return self.antecedent(doc[token_index])
+        if lower in FIRST_PERSON:
+            return self.speaker(doc[token_index])
+        return None
+
+    def speaker(self, pronoun: Token) -> int | None:
+        """ "I" in quoted speech: the person who says it, the subject of a speech verb in the
+        same sentence, else in the next or the previous one ("'I think ...,' said McFaul")."""
+        index = self.view.sentence_of[pronoun.i]
+        sentences = self.view.sentences
+        for n in (index, index + 1, index - 1):
+            if not 0 <= n < len(sentences):
+                continue
+            for token in sentences[n]:
+                if token.lemma_.lower() not in SPEAKER_VERBS or token.pos_ not in ("VERB", "AUX"):
+                    continue
+                # "Jobs started by hinting ..., saying": the subject of a governing verb.
+                verb = token
+                for _ in range(4):
+                    found = self.subject_person(verb)
+                    if found is not None:
+                        return found
+                    if verb.head is verb:
+                        break
+                    verb = verb.head
+        # No speech verb: the subject of the sentence holding the quotation.
+        return self.subject_person(sentences[index].root)
+
+    def subject_person(self, verb: Token) -> int | None:
+        """The person named by the subject of a verb."""
+        people = self.people
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                mention = people.token_mention.get(child.i)
+                if mention is not None and people.mentions[mention].person is not None:
+                    return people.mentions[mention].person
+        return None
+
+    def antecedent(self, pronoun: Token) -> int | None:
+        """The person a he/him/his or she/her pronoun refers to."""
+        gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
+        persons = self.people.persons
+
+        def fits(mention: NameMention) -> bool:
+            if mention.person is None:
+                return False
+            known = persons[mention.person].gender
+            return known is None or known == gender
+
+        earlier = [m for m in self.people.mentions if m.end <= pronoun.i and fits(m)]
+        if not earlier:
+            return None
+
+        def agreeing(mentions: list[NameMention]) -> list[NameMention]:
+            """Those whose gender is known to agree, when there are any."""
+            known = [m for m in mentions if persons[m.person].gender == gender]
+            return known or mentions
+
+        sentence_of = self.view.sentence_of
+        same = [m for m in earlier if sentence_of[m.start] == sentence_of[pronoun.i]]
+        if same:
+            return agreeing(same)[-1].person
+        # The nearest earlier sentence that names someone: its subject first.
+        last_sentence = sentence_of[earlier[-1].start]
+        in_last = agreeing([m for m in earlier if sentence_of[m.start] == last_sentence])
+        doc = self.view.doc
+        for mention in in_last:
+            root = doc[mention.start : mention.end].root
+            if root.dep_ in ("nsubj", "nsubjpass"):
+                return mention.person
+        return in_last[-1].person
+
+    def titled_person(self, title: str, country: str | None, before: int) -> int | None:
+        """The person most recently mentioned before doc[before], in the same sentence or the
+        three before it, whose title is `title` or ends with it ("minister" -> a foreign
+        minister) and whose country, when one is asked for, is `country`."""
+        sentence_of = self.view.sentence_of
+        first_sentence = max(0, sentence_of[before] - 3)
+        for mention in reversed(self.people.mentions):
+            if mention.start >= before or mention.person is None:
+                continue
+            if sentence_of[mention.start] < first_sentence:
+                break
+            person = self.people.persons[mention.person]
+            if person.title is None or (country is not None and person.country != country):
+                continue
+            held = key(person.title)
+            if held == title or held.endswith(" " + title):
+                return mention.person
+        return None
+
+    def recent_country(self, before: int) -> str | None:
+        """The country named last before doc[before], within the three sentences before it:
+        what "the country" refers to."""
+        sentence_of = self.view.sentence_of
+        first_sentence = sentence_of[before] - 3 if before < len(self.view.words) else 0
+        for index, alpha3 in reversed(self.view.named.country_positions):
+            if index < before:
+                return alpha3 if sentence_of[index] >= first_sentence else None
+        return None
+
+    def country_noun(self, start: int, end: int) -> str | None:
+        """ "the country", "the nation", "his country": the country it refers to."""
+        view = self.view
+        if end - start == 2 and view.tag[start] == "PRP$":
+            start += 1  # "his country"
+        if end - start != 1 or view.words[start].lower() not in COUNTRY_NOUNS or start == 0:
+            return None
+        before = view.doc[start - 1]
+        if before.lower_ == "the":
+            return self.recent_country(start)
+        if before.tag_ == "PRP$" and before.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            person = self.antecedent(before)
+            return self.people.persons[person].country if person is not None else None
+        return None

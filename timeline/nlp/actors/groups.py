@@ -1,0 +1,180 @@
+"""Groups and sectors: "Russia's military", "Syrian rebels", "Hungarian officials", "NATO troops".
+
+A group noun (timeline/data/sectors.tsv) gives a sector (MIL, REB, GOV, ...); the group's country
+comes from the words of its phrase, else from the person who owns it ("Assad's forces", "his
+army"), else from the noun's country hint when the article names that country. A government noun
+with a country is the country itself in its government role ("Hungarian officials" -> Hungary,
+HUNGOV); other groups are named "<country> <sector label>" ("Russia military", RUSMIL), "<owner>
+<sector label>" ("Bashar Assad military") or by the sector label alone ("rebels", REB).
+"Ethnic Albanians in south Serbia" are a people, coded with where they live (SRB), not Albania.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.data import read_table
+from timeline.nlp.actors.coreference import FEMALE_PRONOUNS, MALE_PRONOUNS
+from timeline.nlp.actors.countries import country_lexicon, name_or_code
+from timeline.nlp.actors.mentions import actor_code, actor_codes, actor_mention
+from timeline.nlp.lookup import key, optional_cell
+from timeline.records import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from timeline.nlp.actors.affiliations import Affiliations
+    from timeline.nlp.actors.coreference import Coreference
+    from timeline.nlp.actors.people import ArticlePeople
+    from timeline.nlp.article import ArticleView
+
+
+@dataclass
+class SectorLexicon:
+    sectors: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (sector, hint)
+    labels: dict[str, str] = field(default_factory=dict)  # sector code -> label
+
+
+@lru_cache(maxsize=1)
+def sector_lexicon() -> SectorLexicon:
+    """sectors.tsv (group nouns) and sector_names.tsv (the label of each sector code)."""
+    lex = SectorLexicon()
+    for noun, sector, hint in read_table("sectors.tsv"):
+        lex.sectors[key(noun)] = (sector, optional_cell(hint))
+    for code, label in read_table("sector_names.tsv"):
+        lex.labels[code] = label
+    return lex
+
+
+def sector_label(sector: str) -> str:
+    """The name of a sector's group without a country: "military", "rebels"."""
+    return sector_lexicon().labels.get(sector, sector.lower())
+
+
+class Groups:
+    """The groups one article's noun phrases denote."""
+
+    def __init__(
+        self,
+        view: ArticleView,
+        people: ArticlePeople,
+        coreference: Coreference,
+        affiliations: Affiliations,
+    ) -> None:
+        self.view = view
+        self.people = people
+        self.coreference = coreference
+        self.affiliations = affiliations
+        self.lex = sector_lexicon()
+
+    def group(self, start: int, end: int, head: Token) -> ActorMention | None:
+        """A group noun heading the phrase ("Russia's military", "Syrian rebels", "the Trump
+        administration", "Hungarian officials", "NATO troops")."""
+        view, lex = self.view, self.lex
+        words, pos = view.words, view.pos
+        sector = hint = None
+        noun_start = head.i
+        for length in range(min(3, head.i - start + 1), 0, -1):
+            text = view.span_text(head.i - length + 1, head.i + 1)
+            if key(text) in lex.sectors:
+                sector, hint = lex.sectors[key(text)]
+                noun_start = head.i - length + 1
+                break
+        if sector is None:
+            return None
+        if words[head.i][:1].isupper() and head.pos_ == "PROPN":
+            # A proper name ("Syrian Democratic Forces") is not a group noun, unless the phrase
+            # is only a country and the noun: "the Lithuanian Parliament", "the Russian Army".
+            first = start
+            while first < noun_start and pos[first] == "DET":
+                first += 1
+            if first == noun_start or self.affiliations.at(first, noun_start)[0] != (
+                noun_start - first
+            ):
+                return None
+        country = None
+        org = None
+        person = None
+        hints = [hint] if hint else []
+        i = start
+        while i < end:
+            if noun_start <= i <= head.i:
+                i += 1
+                continue
+            if country is None and org is None:
+                length, country, org = self.affiliations.at(i, end)
+                if length > 1:
+                    i += length
+                    continue
+            p = self.coreference.person_named_at(i)
+            if (
+                p is None
+                and view.tag[i] == "PRP$"
+                and view.lower[i] in MALE_PRONOUNS | FEMALE_PRONOUNS
+            ):
+                p = self.coreference.antecedent(view.doc[i])
+            if p is not None and person is None:
+                person = p
+            modifier = lex.sectors.get(key(words[i]))
+            if modifier and modifier[1]:
+                hints.append(modifier[1])
+            i += 1
+        if org is not None:  # "UNITA rebels": a national movement's group keeps its country
+            label = sector_label(sector)
+            home = org.code[:3] if org.code[:3] in country_lexicon().countries else None
+            return actor_mention(
+                view, f"{org.name} {label}", "group", start, end, home, org.code[:3] + sector,
+                sector,
+            )  # fmt: skip
+        persons = self.people.persons
+        if country is None and person is not None:
+            country = persons[person].country
+        if country is None:
+            for candidate in hints:
+                if view.named.mentions_country(candidate):
+                    country = candidate
+                    break
+        owner = persons[person].name if person is not None and country is None else None
+        return self.sector_actor(country, sector, owner, start, end)
+
+    def sector_actor(
+        self, country: str | None, sector: str, owner: str | None, start: int, end: int
+    ) -> ActorMention:
+        """The group of a sector, of a country or an owner: "Russia military", RUSMIL."""
+        if sector == actor_codes().government and country is not None:
+            return actor_mention(
+                self.view, name_or_code(country), "country", start, end, country,
+                actor_code(country, sector), sector=sector,
+            )  # fmt: skip
+        label = sector_label(sector)
+        if country is not None:
+            name = f"{name_or_code(country)} {label}"
+        elif owner is not None:
+            name = f"{owner} {label}"
+        else:
+            name = label
+        return actor_mention(
+            self.view, name, "group", start, end, country, actor_code(country, sector), sector
+        )
+
+    def located(self, begin: int, end: int, alpha3: str | None) -> str | None:
+        """A country other than `alpha3` after "in" or "of" in doc[begin:end]:
+        "Albanians of southern Serbia"."""
+        lower = self.view.lower
+        for i in range(begin, end - 1):
+            if lower[i] in ("in", "of", "from"):
+                for j in range(i + 1, end):
+                    country = self.affiliations.at(j, end)[1]
+                    if country is not None:
+                        return country if country != alpha3 else None
+        return None
+
+    def people_of(self, a: int, b: int, start: int, end: int) -> ActorMention:
+        """An ethnic group, coded with the country it lives in when the phrase says so:
+        "ethnic Albanians in south Serbia" -> group "ethnic Albanians", SRB."""
+        country = self.located(b, end, None)
+        ethnic = a > 0 and self.view.lower[a - 1] == "ethnic"
+        name = ("ethnic " if ethnic else "") + self.view.span_text(a, b)
+        return actor_mention(self.view, name, "group", start, end, country, country)

@@ -1,0 +1,125 @@
+"""Actor records for token ranges of the article (words, offsets, codes and country aliases), and
+the actor codes the rules single out (timeline/data/actor_rule_codes.tsv)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.data import read_table
+from timeline.nlp.actors.countries import country_name, name_or_code
+from timeline.records import ActorMention
+
+if TYPE_CHECKING:
+    from timeline.nlp.actors.people import Person
+    from timeline.nlp.article import ArticleView
+
+
+@dataclass(frozen=True)
+class ActorCodes:
+    """The sector and organisation codes some rules single out (see actor_rule_codes.tsv)."""
+
+    government: str  # a government with a country is the country itself
+    business: str  # the sector of companies
+    military: str  # a source's own military is not its target
+    international: tuple[str, ...]  # the codes of international organisations
+    state: frozenset[str]  # office holders of the state
+
+
+@lru_cache(maxsize=1)
+def actor_codes() -> ActorCodes:
+    """actor_rule_codes.tsv, read once per process."""
+    rules = {rule: codes.split() for rule, codes, _ in read_table("actor_rule_codes.tsv")}
+    (government,), (business,), (military,) = (
+        rules["government"], rules["business"], rules["military"]
+    )  # fmt: skip
+    return ActorCodes(
+        government, business, military, tuple(rules["international"]), frozenset(rules["state"])
+    )
+
+
+def actor_code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style code: country + sector (RUSGOV), the country alone (USA), the sector (REB)."""
+    code = (country or "") + (sector or "")
+    return code or None
+
+
+def country_aliases(view: ArticleView, alpha3: str) -> tuple[str, ...]:
+    """The other names the article gives a country ("US", "U.S.", "America")."""
+    name = name_or_code(alpha3)
+    forms = view.named.country_forms.get(alpha3, ())
+    return tuple(dict.fromkeys(f for f in forms if f != name))
+
+
+def actor_mention(
+    view: ArticleView,
+    name: str,
+    kind: str,
+    start: int,
+    end: int,
+    country: str | None = None,
+    code: str | None = None,
+    sector: str | None = None,
+) -> ActorMention:
+    """An actor written by the tokens doc[start:end]."""
+    aliases = country_aliases(view, country) if kind == "country" and country else ()
+    return ActorMention(
+        name=name,
+        kind=kind,
+        role="other",
+        text=view.span_text(start, end),
+        start=view.idx[start],
+        end=view.end_char(end),
+        country_code=country,
+        code=code,
+        sector=sector,
+        aliases=aliases,
+    )
+
+
+def person_mention(view: ArticleView, person: Person, start: int, end: int) -> ActorMention:
+    """A person of the article, written by the tokens doc[start:end]."""
+    return ActorMention(
+        name=person.name,
+        kind="person",
+        role="other",
+        text=view.span_text(start, end),
+        start=view.idx[start],
+        end=view.end_char(end),
+        country_code=person.country,
+        code=(
+            person.organization.code
+            if person.country is None and person.organization is not None
+            else actor_code(person.country, person.sector)
+        ),
+        title=person.title,
+        sector=person.sector,
+        aliases=tuple(person.aliases),
+    )
+
+
+def country_actor(alpha3: str) -> ActorMention:
+    """A country as the target of an act, written by no words of the article: the country a
+    visited city lies in, the source's own country of a protest."""
+    return ActorMention(
+        name=country_name(alpha3) or alpha3,
+        kind="country",
+        role="target",
+        country_code=alpha3,
+        code=alpha3,
+    )
+
+
+def with_country(actor: ActorMention, alpha3: str) -> ActorMention:
+    """An actor given the country the context names; an unnamed group ("military", "civilians")
+    is then named and coded as the resolver names groups with a country: "Liberia military",
+    LBRMIL."""
+    code = actor.code
+    name = actor.name
+    if actor.sector and code in (None, actor.sector):
+        code = alpha3 + actor.sector
+        if actor.kind == "group" and " " not in name and name.islower():
+            name = f"{country_name(alpha3) or alpha3} {name}"
+    return dataclasses.replace(actor, name=name, country_code=alpha3, code=code)

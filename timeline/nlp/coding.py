@@ -1,0 +1,397 @@
+"""CAMEO coding: the code of a predicate, from the project's lexicons, and its refinements.
+
+The lexicons are data files (timeline/data/cameo_codes.tsv: label, QuadClass and Goldstein score
+of each code; cameo_plover.tsv: the PLOVER type of each code; cameo_verbs.tsv and cameo_nouns.tsv:
+the code of a verb or event noun, each row with the conditions under which it holds, such as
+"obj=missile,rocket" for "launch"). `EventCoder` matches a predicate against them and refines a
+code by what it introduces ("agreed to meet": intent to meet, 036) and by the frame's status
+(a planned act of force is a threat, a refusal of a modal promise a rejection).
+
+Companies are actors like any other: the lexicons code their purchases, sales, orders, deliveries
+and contracts as economic cooperation (061), their announcements and product launches as
+statements (010).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.data import DataFileError, read_table
+from timeline.nlp.frames.status import is_modal
+from timeline.nlp.words import INTENT, PASS_THROUGH, SUPPORT_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from timeline.nlp.frames.predicates import EventFrame
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One lexicon row: the code a word gets when all its conditions hold."""
+
+    code: str
+    conditions: tuple[tuple[str, frozenset[str]], ...] = ()
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    label: str
+    quad_class: int
+    goldstein: float
+
+
+@dataclass(frozen=True)
+class PloverInfo:
+    type: str
+    mode: str | None
+    context: str | None
+
+
+@dataclass(frozen=True)
+class Introducer:
+    """The kind of act an introducing verb is, by its code's root (cameo_introducers.tsv)."""
+
+    kind: str  # intent, reject, threaten, appeal, demand
+    general: str  # the kind's code when the action gives no other
+    yield_family: str | None  # the codes of yielding a concession, without the last digit
+
+
+@dataclass
+class CameoLexicon:
+    """The CAMEO code table, the CAMEO -> PLOVER table, the verb and noun lexicons and the
+    refinements of introducing acts."""
+
+    codes: dict[str, CodeInfo]
+    plover: dict[str, PloverInfo]
+    verbs: dict[str, list[LexEntry]]
+    nouns: dict[str, list[LexEntry]]
+    introducers: dict[str, Introducer]  # root -> kind
+    refinements: dict[str, dict[str, str | None]]  # kind -> action root -> code (None: its own)
+    yield_digits: dict[str, str]  # a yielding code -> the last digit of its family's code
+
+    def code_info(self, code: str) -> CodeInfo:
+        return self.codes[code]
+
+    def plover_info(self, code: str) -> PloverInfo | None:
+        """The PLOVER row of a code, else of its nearest listed ancestor (0211 -> 021 -> 020)."""
+        while code:
+            info = self.plover.get(code)
+            if info is not None:
+                return info
+            code = code[:-1] if len(code) > 3 else (code[:2] + "0" if code[2] != "0" else "")
+        return None
+
+
+# What a lexicon row's conditions may test (see `EventCoder.holds`)
+CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj")
+
+
+def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:
+    table: dict[str, list[LexEntry]] = {}
+    for row in read_table(name):
+        if len(row) < 2:
+            raise ValueError(f"{name}: a row needs a lemma and a code: {list(row)!r}")
+        lemma, code = row[0].lower(), row[1]
+        if code not in codes:
+            raise ValueError(f"{name}: unknown CAMEO code {code} for {lemma!r}")
+        conditions = []
+        if len(row) > 2 and row[2]:
+            for part in row[2].split(";"):
+                key, _, values = part.partition("=")
+                key = key.strip()
+                words = frozenset(w.strip().lower() for w in values.split(",") if w.strip())
+                if key not in CONDITION_KEYS or not words:
+                    raise ValueError(f"{name}: bad condition {part!r} for {lemma!r}")
+                conditions.append((key, words))
+        table.setdefault(lemma, []).append(LexEntry(code, tuple(conditions)))
+    for entries in table.values():  # most conditions first; the file order breaks ties
+        entries.sort(key=lambda entry: -len(entry.conditions))
+    return table
+
+
+@lru_cache(maxsize=1)
+def cameo_lexicon() -> CameoLexicon:
+    """The lexicons, read from timeline/data once per process."""
+    codes: dict[str, CodeInfo] = {}
+    for row in read_table("cameo_codes.tsv"):
+        code, label, quad, goldstein = row[:4]
+        codes[code] = CodeInfo(label, int(quad), float(goldstein))
+    plover: dict[str, PloverInfo] = {}
+    for row in read_table("cameo_plover.tsv"):
+        code, kind, mode, context = row[:4]
+        plover[code] = PloverInfo(
+            kind, None if mode == "-" else mode, None if context == "-" else context
+        )
+    refinements: dict[str, dict[str, str | None]] = {}
+    for kind, root, code in read_table("cameo_refinements.tsv"):
+        refinements.setdefault(kind, {})[root] = None if code == "=" else code
+    return CameoLexicon(
+        codes=codes,
+        plover=plover,
+        verbs=_read_word_lexicon("cameo_verbs.tsv", codes),
+        nouns=_read_word_lexicon("cameo_nouns.tsv", codes),
+        introducers={
+            root: Introducer(kind, general, None if family == "-" else family)
+            for root, kind, general, family in read_table("cameo_introducers.tsv")
+        },
+        refinements=refinements,
+        yield_digits=dict(read_table("cameo_yield_concessions.tsv").rows),
+    )
+
+
+@dataclass(frozen=True)
+class RuleCodes:
+    """The CAMEO codes (roots, or whole codes for `trade`) each rule singles out: see
+    cameo_rule_codes.tsv for what each rule does with them."""
+
+    statement: frozenset[str]
+    saying: frozenset[str]
+    not_intended: frozenset[str]
+    demand_clause: frozenset[str]
+    consult: frozenset[str]
+    force: frozenset[str]
+    planned_force: frozenset[str]
+    planned_cooperation: frozenset[str]
+    refusable: frozenset[str]
+    yielding: frozenset[str]
+    beneficiary: frozenset[str]
+    taking_from: frozenset[str]
+    over_target: frozenset[str]
+    place_object: frozenset[str]
+    domestic: frozenset[str]
+    coercion: frozenset[str]
+    violence: frozenset[str]
+    trade: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def rule_codes() -> RuleCodes:
+    """cameo_rule_codes.tsv, which names exactly the rules of `RuleCodes`."""
+    name = "cameo_rule_codes.tsv"
+    rules = {rule: frozenset(codes.split()) for rule, codes, _ in read_table(name)}
+    expected = {field.name for field in fields(RuleCodes)}
+    if set(rules) != expected:
+        raise DataFileError(f"{name}: the rules are not {sorted(expected)}")
+    return RuleCodes(**rules)
+
+
+RULE_CODES = rule_codes()
+
+
+class EventCoder:
+    """The CAMEO code of predicates of the parse."""
+
+    def __init__(self, lexicon: CameoLexicon) -> None:
+        self.lexicon = lexicon
+        self.general = {i.kind: i.general for i in lexicon.introducers.values()}
+        self.yield_family = {i.kind: i.yield_family for i in lexicon.introducers.values()}
+
+    def introducer(self, code: str) -> Introducer | None:
+        """The kind of introducing act a verb of this code is, if it is one."""
+        return self.lexicon.introducers.get(code[:2])
+
+    def is_event_noun(self, token: Token) -> bool:
+        """Whether a noun's lemma is listed in the noun lexicon (it may still not match)."""
+        return token.lemma_.lower() in self.lexicon.nouns
+
+    # -- matching a predicate against the lexicons ----------------------------------------------
+
+    def _object_lemmas(self, verb: Token) -> set[str]:
+        lemmas: set[str] = set()
+        for child in verb.children:
+            heads = []
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lemma_.lower() in ("with", "for", "on", "in", "by"):
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+            for head in heads:
+                lemmas.add(head.lemma_.lower())
+                lemmas.update(
+                    c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")
+                )
+                for prep in head.children:  # "700 kg of medicine", "a shipment of weapons"
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        lemmas.update(c.lemma_.lower() for c in prep.children if c.dep_ == "pobj")
+        return lemmas
+
+    def holds(self, token: Token, key: str, words: frozenset[str]) -> bool:
+        """Whether a lexicon row's condition holds of a predicate: its object, preposition,
+        governed infinitive, modifier or subject is one of `words`."""
+        if key == "obj":
+            return bool(self._object_lemmas(token) & words)
+        if key == "prep":  # "called for X", not "called on Sunday"
+            return any(
+                c.dep_ in ("prep", "prt", "agent")
+                and c.lemma_.lower() in words
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                for c in token.children
+            )
+        if key == "xcomp":  # the parser often attaches "selected X to build" as a clause
+            return any(
+                c.lemma_.lower() in words
+                and (
+                    c.dep_ == "xcomp"
+                    or (
+                        c.dep_ == "advcl"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    )
+                )
+                for c in token.children
+            )
+        if key == "subj":
+            for child in token.children:
+                if child.dep_ in ("nsubj", "agent"):
+                    heads = [child] if child.dep_ == "nsubj" else list(child.children)
+                    for head in heads:
+                        lemmas = {head.lemma_.lower()}
+                        lemmas.update(c.lemma_.lower() for c in head.children)
+                        if lemmas & words:
+                            return True
+            return False
+        if key == "mod":
+            return any(
+                c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words
+                for c in token.children
+            )
+        return False
+
+    def lemma(self, token: Token) -> str:
+        """The lemma, mended where the lemmatizer cuts a silent e ("staged" -> "stag")."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and token.lower_.endswith(("ed", "es", "ing")):
+            mended = lemma + "e"
+            verbs = self.lexicon.verbs
+            if lemma not in verbs and (mended in verbs or mended in SUPPORT_VERBS):
+                return mended
+        return lemma
+
+    def _match_entry(self, table: dict[str, list[LexEntry]], token: Token) -> LexEntry | None:
+        entries = None
+        if token.tag_ in ("NNS", "NNPS"):  # "talks" is not "talk"
+            entries = table.get(token.lower_)
+        if not entries:
+            entries = table.get(self.lemma(token))
+        if not entries:
+            return None
+        for entry in entries:
+            if all(self.holds(token, key, words) for key, words in entry.conditions):
+                return entry
+        return None
+
+    def verb_entry(self, token: Token) -> LexEntry | None:
+        """The verb lexicon's row that matches a predicate, if any."""
+        return self._match_entry(self.lexicon.verbs, token)
+
+    def verb_code(self, token: Token) -> str | None:
+        """The code the verb lexicon gives a predicate, if any."""
+        entry = self._match_entry(self.lexicon.verbs, token)
+        return entry.code if entry is not None else None
+
+    def noun_code(self, token: Token) -> str | None:
+        """The code the noun lexicon gives an event noun, if any."""
+        entry = self._match_entry(self.lexicon.nouns, token)
+        return entry.code if entry is not None else None
+
+    def support_noun(self, verb: Token) -> tuple[str, Token] | None:
+        """(code, noun) of the event noun a support verb carries: "made a visit"."""
+        if self.lemma(verb) not in SUPPORT_VERBS:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                code = self.noun_code(child)
+                if code is not None:
+                    return code, child
+        return None
+
+    def action(self, verb: Token) -> tuple[str | None, Token | None, Token | None]:
+        """(code, action, noun) of the action an introducing verb governs: its infinitive (with
+        the event noun it carries as a support verb, if that gives the code) or its object
+        noun."""
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                target = child
+                while target.lemma_.lower() in PASS_THROUGH and target.lemma_.lower() != "help":
+                    nxt = next((c for c in target.children if c.dep_ == "xcomp"), None)
+                    if nxt is None:
+                        break
+                    target = nxt
+                code = self.verb_code(target)
+                noun = None
+                if code is None:
+                    found = self.support_noun(target)
+                    if found is not None:
+                        code, noun = found
+                return code, target, noun
+        for child in verb.children:
+            if child.dep_ == "ccomp" and verb.lemma_.lower() in ("demand", "urge", "ask"):
+                return self.verb_code(child), child, None
+        for child in verb.children:
+            nouns = []
+            if child.dep_ in ("dobj",):
+                nouns.append(child)
+            elif child.dep_ == "prep" and child.lemma_.lower() in ("for", "to"):
+                nouns.extend(c for c in child.children if c.dep_ == "pobj")
+            for noun in nouns:
+                code = self.noun_code(noun)
+                if code is not None:
+                    return code, noun, None
+        return None, None, None
+
+    # -- refining a code ------------------------------------------------------------------------
+
+    def refine(self, kind: str, action: str | None, base: str | None = None) -> str:
+        """The code of an act of `kind` (intent, reject, threaten, appeal, demand) about an action
+        of code `action`: "agreed to meet" is intent to meet (036). Without an action, or one
+        whose root the kind does not refine, `base` (by default the kind's general code)."""
+        if base is None:
+            base = self.general[kind]
+        if action is None:
+            return base
+        root = action[:2]
+        table = self.lexicon.refinements[kind]
+        if root not in table:
+            if kind == "intent" and root in RULE_CODES.force:
+                return self.refine("threaten", action)
+            return base
+        code = table[root]
+        if code is None:
+            return action
+        if root in RULE_CODES.yielding:
+            digit = self.lexicon.yield_digits.get(action[:3])
+            family = self.yield_family[kind]
+            if digit and family is not None:
+                candidate = family + digit
+                if candidate in self.lexicon.codes:
+                    return candidate
+        return code
+
+    def intent_code(self, action: str) -> str:
+        """The code of a planned/intended action: intent to cooperate, or a threat."""
+        return self.refine("intent", action)
+
+    def recode_by_status(self, frame: EventFrame) -> None:
+        """A frame's code as its status makes it: a planned or hypothetical act of force is a
+        threat ("will impose a curfew"), of cooperation an intent ("would allow inspectors"); a
+        negated modal promise is a refusal ("will not meet their demands"); an act its actor
+        intends ("plans to visit") is intent."""
+        root = frame.code[:2]
+        if frame.purpose:
+            pass  # "a deal to destroy the weapons": the aim keeps its own code
+        elif frame.status in ("planned", "hypothetical") and root in RULE_CODES.planned_force:
+            frame.code = self.refine("threaten", frame.code)  # "will impose a curfew"
+        elif frame.status in ("planned", "hypothetical") and root in RULE_CODES.planned_cooperation:
+            frame.code = self.intent_code(frame.code)  # "would allow inspectors"
+        elif (
+            frame.status == "negated" and root in RULE_CODES.refusable and is_modal(frame.clause)
+        ):  # "will not meet their demands": a refusal
+            frame.code = self.refine("reject", frame.code)
+            frame.status = "asserted"
+        if (
+            frame.clause.dep_ == "xcomp"
+            and frame.clause.head.lemma_.lower() in INTENT
+            and frame.code[:2] not in RULE_CODES.not_intended
+        ):
+            frame.code = self.intent_code(frame.code)

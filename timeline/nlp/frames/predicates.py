@@ -1,0 +1,381 @@
+"""Event frames: each predicate that reports something a political actor did, said, planned or
+suffered, with its code, arguments, places and status.
+
+A verb is a frame when the verb lexicon codes it, or when it is a support verb whose object noun
+the noun lexicon codes ("made a visit", "held talks", "engaged in fighting": the noun is the
+trigger). A verb that introduces an action ("agreed to meet", "refused to withdraw", "threatened
+sanctions") is one frame, coded from that action; "X said Y must ..." is a demand of the speaker
+on Y. An event noun is a frame of its own ("the talks", "a visit by X") unless its support verb
+codes it; "the talks" with no actors takes those of the last frame of its kind in the paragraphs
+before (its antecedent). A frame needs a source, or a target when passive or anaphoric.
+
+`FrameFinder` finds the frames and settles their arguments: groups without a country take the
+country of the place where it happens, else of the source; with no other target, the target is
+the country where it happens ("lifted a curfew in Montenegro"), and coercion of no named actor or
+a protest against no one is against the source's own country, as CAMEO codes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
+from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.frames.status import status_of
+from timeline.nlp.words import (
+    ENGAGE_VERBS,
+    ENTITY_TYPES,
+    INTRODUCERS,
+    NAME_TYPES,
+    NOUN_AGENT_PREPS,
+    PASS_THROUGH,
+    SAYING_AGENT_PREPS,
+    SUPPORT_VERBS,
+)
+from timeline.records import ActorMention, PlaceMention, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from timeline.nlp.article import ArticleView
+    from timeline.nlp.coding import EventCoder
+    from timeline.nlp.frames.arguments import ArgumentFinder
+    from timeline.nlp.frames.locations import LocationFinder
+    from timeline.nlp.frames.phrases import PhraseReader
+
+
+@dataclass
+class EventFrame:
+    """A predicate reporting an act: its code, actors, places, status and date as settled."""
+
+    trigger: Token
+    clause: Token  # the verb that carries tense, modality and arguments (the trigger or its verb)
+    code: str
+    sources: list[ActorMention] = field(default_factory=list)
+    targets: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    status: str = "asserted"
+    passive: bool = False
+    time: TimeExpression | None = None
+    date_source: str = "publication"
+    antecedent: EventFrame | None = None
+    action: Token | None = None  # the action an introducing verb governs ("agreed to set up")
+    purpose: bool = False  # planned as the aim of another act, not announced or threatened
+
+
+class FrameFinder:
+    """The event frames of one article, found token by token in text order."""
+
+    def __init__(
+        self,
+        view: ArticleView,
+        coder: EventCoder,
+        phrases: PhraseReader,
+        arguments: ArgumentFinder,
+        locations: LocationFinder,
+    ) -> None:
+        self.view = view
+        self.coder = coder
+        self.phrases = phrases
+        self.arguments = arguments
+        self.locations = locations
+        self.consumed: set[int] = set()  # tokens a frame took as its trigger, action or object
+        self._found: list[EventFrame] = []  # the frames accepted so far, in the order found
+
+    def frame_at(self, token: Token) -> EventFrame | None:
+        """The frame a token triggers, if it is a predicate no frame has taken yet."""
+        if token.i in self.consumed:
+            return None
+        if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
+            return self._verb_frame(token)
+        if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
+            return self._noun_frame(token)
+        return None
+
+    def accept(self, frame: EventFrame) -> None:
+        """Keep a settled, coded and dated frame: a later noun may refer back to it."""
+        self._found.append(frame)
+
+    def frames(self) -> list[EventFrame]:
+        """The accepted frames, without the noun frames whose trigger a verb frame found later
+        took ("the talks were held")."""
+        return [f for f in self._found if not self._consumed_later(f)]
+
+    def _consumed_later(self, frame: EventFrame) -> bool:
+        return frame.trigger.i in self.consumed and frame.clause is frame.trigger
+
+    # -- verb and noun frames -------------------------------------------------------------------
+
+    def _verb_frame(self, verb: Token) -> EventFrame | None:
+        coder, arguments = self.coder, self.arguments
+        lemma = coder.lemma(verb)
+        has_xcomp = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+        if lemma in PASS_THROUGH and has_xcomp and lemma not in coder.lexicon.verbs:
+            return None
+        if lemma == "help" and has_xcomp:
+            return None
+        entry = coder.verb_entry(verb)
+        if (
+            entry is not None
+            and not entry.conditions
+            and lemma in SUPPORT_VERBS
+            and lemma not in INTRODUCERS
+            and any(
+                c.dep_ == "dobj"
+                and (noun := coder.noun_code(c)) is not None
+                and noun[:2] != entry.code[:2]
+                for c in verb.children
+            )
+        ):  # "delivered a speech", "launched an investigation": the event is the noun
+            entry = None
+        code = entry.code if entry is not None else None
+        trigger = verb
+        introduced: Token | None = None
+        demanded: Token | None = None
+        if code is None:
+            noun_code = None
+            for child in verb.children:
+                if child.dep_ in ("dobj", "nsubjpass") and lemma in SUPPORT_VERBS:
+                    noun_code = coder.noun_code(child)
+                    if noun_code is not None:
+                        trigger = child
+                        break
+                if child.dep_ == "prep" and child.lower_ == "in" and lemma in ENGAGE_VERBS:
+                    for pobj in child.children:  # "were engaged in ethnic cleansing"
+                        if pobj.dep_ == "pobj":
+                            noun_code = coder.noun_code(pobj)
+                            if noun_code is not None:
+                                trigger = pobj
+                                break
+                    if noun_code is not None:
+                        break
+            if noun_code is None:
+                return None
+            code = noun_code
+            self.consumed.add(trigger.i)
+        elif lemma in INTRODUCERS and (introducer := coder.introducer(code)) is not None:
+            action, action_token, noun = coder.action(verb)
+            if noun is not None:
+                self.consumed.add(noun.i)
+            if action_token is not None and action is not None:
+                self.consumed.add(action_token.i)
+                code = coder.refine(introducer.kind, action, base=code)
+                introduced = action_token
+            elif (xcomp := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
+                introduced = xcomp  # "agreed to set up a centre in Tokyo": its partners and places
+            elif code[:2] in RULE_CODES.demand_clause:  # "demanded that the government end ..."
+                demanded = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        elif code[:2] in RULE_CODES.statement and (demanded := self._must_clause(verb)) is not None:
+            # "X said Y must ...": a demand of the speaker on Y
+            action = coder.verb_code(demanded)
+            if action is None and (found := coder.support_noun(demanded)) is not None:
+                action, noun = found
+                self.consumed.add(noun.i)
+            code = coder.refine("demand", action)
+            self.consumed.add(demanded.i)
+        else:
+            conditioned = entry is not None and any(k == "obj" for k, _ in entry.conditions)
+            for child in verb.children:  # "signed a treaty": the object is not a second event
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    noun_code = coder.noun_code(child)
+                    if noun_code is not None and (noun_code[:2] == code[:2] or conditioned):
+                        self.consumed.add(child.i)
+                        introduced = child
+                        if (
+                            noun_code[:2] == code[:2]
+                            and code.endswith("0")
+                            and (not noun_code.endswith("0"))
+                        ):  # "launched air strikes": the noun is more specific
+                            code = noun_code
+        frame = EventFrame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
+        frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            arguments.shares_passive_subject(verb)
+        )
+        arguments.verb_arguments(frame, verb)
+        if demanded is not None:
+            for child in demanded.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    frame.targets += self.phrases.actors(child)
+            frame.targets += arguments.objects(demanded)
+        if introduced is not None and introduced.pos_ in ("VERB", "AUX"):
+            # "refused to meet with the envoys": the partner of the action is the target
+            frame.targets += arguments.objects(introduced)
+            arguments.prep_targets(frame, introduced)
+        elif introduced is not None:  # "imposed sanctions on Russia"
+            arguments.noun_targets(frame, introduced)
+        if trigger is not verb:
+            arguments.noun_targets(frame, trigger)
+            for prep in trigger.children:  # "made a visit by X": X is a source, not a patient
+                if prep.dep_ == "prep" and prep.lemma_.lower() == "by":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            agents = self.phrases.actors(pobj)
+                            names = {a.name for a in agents}
+                            frame.targets = [a for a in frame.targets if a.name not in names]
+                            frame.sources += agents
+        return frame
+
+    def _must_clause(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in child.children
+            ):
+                return child
+        return None
+
+    def _noun_frame(self, noun: Token) -> EventFrame | None:
+        if noun.ent_type_ in NAME_TYPES:  # "Asia-Pacific Economic Cooperation" is a name
+            return None
+        coder, arguments = self.coder, self.arguments
+        code = coder.noun_code(noun)
+        if code is None:
+            return None
+        head = noun.head
+        if (
+            noun.dep_ in ("dobj", "nsubjpass")
+            and head.pos_ == "VERB"
+            and coder.lemma(head) in SUPPORT_VERBS
+            and coder.verb_code(head) is None
+        ):
+            return None  # coded with its support verb, when that verb is visited
+        frame = EventFrame(trigger=noun, clause=noun, code=code)
+        agent_preps = SAYING_AGENT_PREPS if code[:2] in RULE_CODES.saying else (NOUN_AGENT_PREPS)
+        for child in noun.children:
+            if (
+                child.dep_ == "poss"
+                or child.dep_ in ("compound", "amod", "nmod")
+                and child.ent_type_ in ENTITY_TYPES
+            ):
+                frame.sources += self.phrases.actors(child)
+            elif child.dep_ == "prep" and child.lemma_.lower() in agent_preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        frame.sources += self.phrases.actors(pobj)
+        arguments.noun_targets(frame, noun)
+        if not frame.sources and code[:2] in RULE_CODES.consult:
+            governor = arguments.governing_verb(noun)
+            if governor is not None:
+                frame.sources = arguments.subject(governor) or arguments.objects(governor)
+        if (
+            not frame.sources
+            and not frame.targets
+            and any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this")
+                for c in noun.children
+            )
+        ):
+            frame.antecedent = self._antecedent(code, noun)
+            if frame.antecedent is not None:
+                frame.sources = list(frame.antecedent.sources)
+                frame.targets = list(frame.antecedent.targets)
+        return frame
+
+    def _antecedent(self, code: str, noun: Token) -> EventFrame | None:
+        paragraph = self.view.paragraph_index(noun.idx)
+        for frame in reversed(self._found):
+            if frame.code[:2] != code[:2] or frame.status in ("negated", "hypothetical"):
+                continue
+            if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
+                return None
+            return frame
+        return None
+
+    # -- settling a frame's arguments -----------------------------------------------------------
+
+    def settle(self, frame: EventFrame) -> bool:
+        """Unique arguments, status, places and the countries they give; False when the frame
+        names no actor to report."""
+        frame.sources = list({a.name: a for a in reversed(frame.sources)}.values())[::-1]
+        # "troops to a force in Liberia": two unnamed militaries are two actors when their
+        # countries differ
+        seen = {(a.name, a.country_code) for a in frame.sources}
+        targets = []
+        for actor in frame.targets:
+            if (actor.name, actor.country_code) not in seen:
+                seen.add((actor.name, actor.country_code))
+                targets.append(actor)
+        frame.targets = targets
+        if not frame.sources and not (frame.targets and (frame.passive or frame.antecedent)):
+            return False
+        frame.status = status_of(frame)
+        frame.places = self.locations.locations(frame)
+        self._fill_countries(frame)
+        own = {a.country_code for a in frame.sources if a.country_code}
+        military = actor_codes().military
+        frame.targets = [  # "sent troops to Mali": the source's own forces are not its target
+            a
+            for a in frame.targets
+            if not (a.kind == "group" and a.sector == military and a.country_code in own)
+        ]
+        if frame.code in RULE_CODES.trade:  # "ordered 20 jets": goods are not a military target
+            frame.targets = [
+                a for a in frame.targets if not (a.kind == "group" and a.country_code is None)
+            ]
+        if not frame.targets and frame.places and frame.code[:2] not in RULE_CODES.statement:
+            frame.targets = self._place_country(frame)
+        if not frame.targets and frame.code[:2] in RULE_CODES.domestic and frame.sources:
+            frame.targets = self._domestic_target(frame)
+        return True
+
+    def settle_targets(self, frame: EventFrame) -> None:
+        """After coding: the countries of groups again, and the source's own groups are not its
+        targets when a foreign one is ("send troops to Mali": Mali is the target)."""
+        self._fill_countries(frame)
+        own = {a.country_code for a in frame.sources if a.country_code}
+        foreign = [a for a in frame.targets if a.country_code and a.country_code not in own]
+        if foreign:
+            frame.targets = [
+                a for a in frame.targets if not (a.kind == "group" and a.country_code in own)
+            ]
+
+    def _fill_countries(self, frame: EventFrame) -> None:
+        """Domestic groups without a country ("demonstrators", "civilians") take the country of
+        the place it happens, else (for targets) of the source."""
+        place = next((p.country_code for p in frame.places if p.country_code), None)
+        if place is None and frame.code[:2] in RULE_CODES.violence:
+            place = self.locations.sentence_place(frame.trigger)  # "... killed 23 people when
+            # they blew themselves up in Tel Aviv": victims are of the country where it happened
+        source = next((a.country_code for a in frame.sources if a.country_code), None)
+        domestic = RULE_CODES.domestic
+        for role, fallback, kinds in (
+            ("sources", place, ("group", "person")),
+            ("targets", place, ("group",)),
+            ("targets", source, ("group",)),
+            ("targets", source if frame.code[:2] in domestic else None, ("organization",)),
+        ):
+            if fallback is None:
+                continue
+            setattr(
+                frame,
+                role,
+                [
+                    with_country(a, fallback)
+                    if a.country_code is None
+                    and a.kind in kinds
+                    and (a.kind != "organization" or not a.code)
+                    else a
+                    for a in getattr(frame, role)
+                ],
+            )
+
+    def _place_country(self, frame: EventFrame) -> list[ActorMention]:
+        """With no other target, the country where it happens: "lifted a curfew in Montenegro",
+        "arrives in Moscow" (CAMEO codes a visit to a capital as a visit to its country). The place
+        stays a location; the country target takes no words from it, so that "Moscow" is never
+        recorded as a name of Russia."""
+        own = {a.country_code for a in frame.sources}
+        return self.phrases.host_countries(frame.places, own)
+
+    def _domestic_target(self, frame: EventFrame) -> list[ActorMention]:
+        """Coercion of an object that names no actor ("outlawed the largest militant group",
+        "prevented the demonstration") and a protest against no one named ("staged a general
+        strike") are coded, as CAMEO does, against the source's country."""
+        if frame.code[:2] in RULE_CODES.coercion and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in frame.clause.children
+        ):
+            return []  # a protest needs no object: it is against the source's own government
+        code = frame.sources[0].country_code
+        if not code:
+            return []
+        return [country_actor(code)]

@@ -1,0 +1,113 @@
+"""The status of an event frame: asserted, planned, negated, hypothetical or reported.
+
+A frame's clause decides by its own negation or auxiliary ("did not meet", "would meet", "will
+meet") or a conditional mark ("if they meet"); otherwise the status comes from the clause above:
+a verb that passes its status to the infinitive it governs ("plans to meet", "failed to meet"),
+"is to meet", "is going to meet", a purpose infinitive ("a deal to destroy the weapons", which
+also marks the frame a purpose), or a speech verb or noun whose content it is ("said they would
+...": reported). A present-tense report of an act dated after publication is planned ("Tillerson
+arrives in Moscow on Tuesday").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from timeline.nlp.words import (
+    CONDITIONAL_MARKS,
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
+    PASS_THROUGH,
+    REPORTING_NOUNS,
+    REPORTING_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from timeline.nlp.frames.predicates import EventFrame
+
+
+def own_modality(token: Token) -> str | None:
+    """The status a clause gives itself: its negation, modal or future auxiliary, or a
+    conditional mark."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return "negated"
+    for child in token.children:
+        if child.dep_ == "aux":
+            word = child.lower_
+            if word in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if word in FUTURE_AUX:
+                return "planned"
+    if token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children
+    ):
+        return "hypothetical"
+    return None
+
+
+def is_modal(token: Token) -> bool:
+    """Whether a clause has a future or modal auxiliary ("will not meet", "would not allow")."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in (FUTURE_AUX | HYPOTHETICAL_AUX) for c in token.children
+    )
+
+
+def status_of(frame: EventFrame) -> str:
+    """The status of a frame from its clause and the clauses above it (see the module
+    docstring); a purpose infinitive also sets `frame.purpose`."""
+    token = frame.clause
+    for _ in range(10):
+        own = own_modality(token)
+        if own is not None:
+            return own
+        head = token.head
+        dep = token.dep_
+        if head is token:
+            return "asserted"
+        if dep == "xcomp":
+            lemma = head.lemma_.lower()
+            passed = PASS_THROUGH.get(lemma)
+            if passed is not None and lemma != "be":
+                return passed
+            if lemma == "be" and token.tag_ == "VB":  # "is to meet"
+                return "planned"
+            if lemma == "go" and head.tag_ == "VBG":
+                return "planned"
+            token = head
+            continue
+        if (
+            dep in ("acl", "advcl", "relcl")
+            and token.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        ):  # a purpose: "a deal to destroy the weapons", "went to Geneva to meet the envoy"
+            frame.purpose = True
+            return "planned"
+        if dep in ("ccomp", "parataxis") or (dep == "advcl" and token.tag_ != "VBG"):
+            if head.lemma_.lower() in REPORTING_VERBS or head.lemma_.lower() in REPORTING_NOUNS:
+                return "reported"
+            return "asserted"
+        if dep in ("conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "pcomp", "attr"):
+            token = head
+            continue
+        if dep == "acl" and head.lemma_.lower() in REPORTING_NOUNS:
+            return "reported"
+        return "asserted"
+    return "asserted"
+
+
+def plan_by_date(frame: EventFrame, published: date | None) -> None:
+    """A present-tense report of an act dated after publication is a plan: "Tillerson arrives in
+    Moscow on Tuesday"."""
+    if (
+        frame.status == "asserted"
+        and (frame.clause.tag_ in ("VBZ", "VBP") or frame.clause.pos_ == "NOUN")
+        and frame.time is not None
+        and published is not None
+        and frame.time.date_start is not None
+        and frame.time.date_start > published
+    ):
+        frame.status = "planned"

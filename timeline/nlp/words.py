@@ -1,0 +1,82 @@
+"""The word classes the event rules test: which verbs pass their status on, which are support
+verbs, which prepositions introduce places and targets, and so on.
+
+Lists of words are lexicon; the closed classes of grammar (auxiliaries, pronouns, prepositions)
+and the labels of the parser and entity recogniser define the rules' structure.
+"""
+
+from __future__ import annotations
+
+from timeline.data import read_table
+from timeline.nlp.lookup import optional_cell, word_set
+
+# -- lexicon: lists of words, in timeline/data ------------------------------------------------
+
+# Verbs that pass their subject, status and time to the infinitive they govern, which is the event
+# ("plans to meet", "helped broker", "is going to add"); the value is the status they give it
+PASS_THROUGH = {
+    lemma: optional_cell(status) for lemma, status in read_table("frames_pass_through_verbs.tsv")
+}
+# Verbs whose subject intends the action they govern: the action is coded as intent (CAMEO 03)
+INTENT = word_set("frames_intent_verbs.tsv")
+# Verbs that introduce an action and are the event themselves, coded from that action.
+INTRODUCERS = word_set("frames_introducing_verbs.tsv")
+# Verbs whose object is the subject of the infinitive ("urged Iran to stop")
+OBJECT_CONTROL = word_set("frames_object_control_verbs.tsv")
+# Support verbs: the event is their object noun ("make a visit", "hold talks", "launch strikes")
+SUPPORT_VERBS = word_set("frames_support_verbs.tsv")
+# Verbs and nouns of saying whose clause is reported ("said Russia failed", "a statement that")
+REPORTING_VERBS = word_set("frames_reporting_verbs.tsv")
+REPORTING_NOUNS = word_set("frames_reporting_nouns.tsv")
+# Nouns for groups of people whose affiliation is given by a place: "protesters in Cairo"
+PEOPLE_NOUNS = word_set("frames_people_nouns.tsv")
+# Participles whose passive subject is the one who acts: "is opposed to", "is committed to"
+STATIVE_PASSIVES = word_set("frames_stative_passives.tsv")
+# Common nouns for a kind of place, named by their modifier: "Montenegro province", "Gaza city"
+PLACE_NOUNS = word_set("frames_place_nouns.tsv")
+# Nouns that refer back to the company just named: "the company said", "the airline signed"
+COMPANY_NOUNS = word_set("frames_company_nouns.tsv")
+# Verbs whose "in" phrase names the event: "engaged in fighting", "took part in talks"
+ENGAGE_VERBS = word_set("frames_engage_verbs.tsv")
+
+# -- grammar: closed classes and the labels of the parser and entity recogniser ----------------
+
+# Auxiliaries that make an act hypothetical ("would meet") or planned ("will meet")
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# Subordinators that make a clause a condition ("if they meet")
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
+# Pronouns that refer to a country, organisation or group, never to a person
+NON_PERSONAL_PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
+# Prepositions of a locative phrase ("in Moscow", "across the region")
+PLACE_PREPS = {
+    "in", "at", "to", "near", "into", "inside", "outside", "across", "throughout", "toward",
+    "towards", "around", "within", "from", "along", "over",
+}  # fmt: skip
+# Prepositions of motion: their place is a destination ("travel to Moscow")
+MOTION_PREPS = {"to", "into", "toward", "towards"}
+# Prepositions of a verb's partner or patient ("met with X", "fired at X")
+TARGET_PREPS = {
+    "over", "with", "against", "on", "at", "toward", "towards", "to", "upon", "into", "for",
+}  # fmt: skip
+# Prepositions of an event noun's agent ("a visit by X"), of a noun of saying also "from"
+NOUN_AGENT_PREPS = {"by"}
+SAYING_AGENT_PREPS = {"by", "from"}
+# Prepositions of an event noun's partner or patient ("talks with X", "a meeting between ...")
+NOUN_TARGET_PREPS = {
+    "of", "against", "on", "with", "to", "at", "toward", "towards", "over", "between",
+}  # fmt: skip
+# Prepositions of a verb's object's partner ("break off relations with Congo")
+PARTNER_PREPS = {"with", "against", "to", "toward", "towards", "on"}
+# Prepositions of time: their phrase dates, never places, the act ("after the talks")
+TEMPORAL_PREPS = {"after", "before", "since", "until", "till", "following", "prior", "ahead"}
+# Entity labels: those that name actors, places, and anything with a name
+ENTITY_TYPES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+NAME_TYPES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
+# Dependencies that leave the noun phrase of an argument: the actor is the phrase without them
+OUTSIDE_PHRASE = {
+    "relcl", "acl", "advcl", "prep", "appos", "conj", "cc", "punct", "ccomp", "xcomp",
+    "parataxis", "dep",
+}  # fmt: skip
