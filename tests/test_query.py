@@ -393,14 +393,21 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
 
     from sqlalchemy import insert, select
 
+    from timeline.models import (
+        ActorRow,
+        ArticleRow,
+        EventActor,
+        EventLocation,
+        EventRow,
+        LocationRow,
+    )
     from timeline.store import rebuild_countries, rebuild_dyads
-    from timeline.tables import ACTORS, ARTICLES, EVENT_ACTORS, EVENT_LOCATIONS, EVENTS, LOCATIONS
 
     rng = random.Random(seed)
     countries = ["USA", "RUS", "SYR", None]
     with database.engine.begin() as connection:
         connection.execute(
-            insert(ACTORS),
+            insert(ActorRow),
             [
                 {"name": f"Actor {i}", "name_key": f"actor {i}", "kind": "person",
                  "country_code": countries[i % 4]}
@@ -408,7 +415,7 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
             ],
         )  # fmt: skip
         connection.execute(
-            insert(LOCATIONS),
+            insert(LocationRow),
             [
                 {"key": "a", "name": "Alpha", "name_key": "alpha", "country_code": "RUS"},
                 {"key": "b", "name": "Beta", "name_key": "beta", "country_code": "SYR"},
@@ -416,7 +423,7 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
             ],
         )
         connection.execute(
-            insert(ARTICLES),
+            insert(ArticleRow),
             [
                 {"published_at": datetime(2020, 1, i + 1, tzinfo=UTC), "content_hash": f"h{i}",
                  "text": "t"}
@@ -451,11 +458,11 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
                 )  # fmt: skip
             for location_id in rng.sample([1, 2, 3], rng.randrange(0, 3)):
                 places.append({"event_id": n + 1, "location_id": location_id})
-        connection.execute(insert(EVENTS), rows)
-        connection.execute(insert(EVENT_ACTORS), links)
-        connection.execute(insert(EVENT_LOCATIONS), places)
-        rebuild_dyads(connection, select(EVENTS.c.id))
-        rebuild_countries(connection, select(EVENTS.c.id))
+        connection.execute(insert(EventRow), rows)
+        connection.execute(insert(EventActor), links)
+        connection.execute(insert(EventLocation), places)
+        rebuild_dyads(connection, select(EventRow.id))
+        rebuild_countries(connection, select(EventRow.id))
 
 
 PAGE_FILTERS = [

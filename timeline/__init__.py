@@ -7,8 +7,8 @@ The stages, one module each, run in this order:
     dates    Doc/text + publication time -> TimeExpression
     events   Doc + TimeExpression -> Event (predicate, participants, places, date, CAMEO code)
     resolve  actor and place mentions -> canonical actors (countries, people) and GeoNames places
-    store    Article + Events -> database rows (schema: timeline.tables, under Alembic;
-             ORM classes: timeline.models, SQLModel)
+    store    Article + Events -> database rows (schema: the SQLModel classes of timeline.models,
+             under Alembic)
     query    filters -> events from the database;  export: events -> CSV / JSON / JSON Lines
 
 `timeline.pipeline` runs read -> resolve for one article; `timeline.cli` is the thin command line.

@@ -34,20 +34,26 @@ from sqlalchemy.engine import Connection
 
 from timeline.errors import InputError
 from timeline.export import event_dict
-from timeline.tables import (
-    ACTOR_ALIASES,
-    ACTORS,
-    ARTICLES,
-    EVENT_ACTORS,
-    EVENT_COUNTRIES,
-    EVENT_DYADS,
-    EVENT_LOCATIONS,
-    EVENTS,
-    EXPRESSIONS,
-    LOCATIONS,
-    SOURCES,
+from timeline.models import (
+    ActorAlias,
+    ActorRow,
+    ArticleRow,
+    EventActor,
+    EventCountry,
+    EventDyad,
+    EventLocation,
+    EventRow,
+    LocationRow,
+    Source,
+    TimeExpressionRow,
     fold,
 )
+
+ACTOR_ALIASES, ACTORS, ARTICLES = ActorAlias.__table__, ActorRow.__table__, ArticleRow.__table__
+EVENT_ACTORS, EVENT_COUNTRIES = EventActor.__table__, EventCountry.__table__
+EVENT_DYADS, EVENT_LOCATIONS = EventDyad.__table__, EventLocation.__table__
+EVENTS, LOCATIONS, SOURCES = EventRow.__table__, LocationRow.__table__, Source.__table__
+EXPRESSIONS = TimeExpressionRow.__table__
 
 
 def as_connection(connection) -> Connection:
