@@ -1,5 +1,5 @@
 """Alembic environment: the target is every table of the SQLModel classes (`SQLModel.metadata`,
-filled by importing timeline.models, which also sets its naming convention).
+filled by importing timeline.database.models, which also sets its naming convention).
 
 Run from the CLI (`timeline init`) with a connection passed in config.attributes, or by hand from a
 source checkout: `alembic -x db=URL upgrade head` or
@@ -10,8 +10,8 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 from sqlmodel import SQLModel
 
-import timeline.models  # noqa: F401  (defines every table in SQLModel.metadata)
-from timeline.db import database_url, include_object
+import timeline.database.models  # noqa: F401  (defines every table in SQLModel.metadata)
+from timeline.database.engine import database_url, include_object
 
 config = context.config
 target_metadata = SQLModel.metadata

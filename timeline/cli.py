@@ -35,7 +35,7 @@ class Context:
         self.debug = debug
 
     def database(self, *, must_exist: bool = False):
-        from timeline.db import Database
+        from timeline.database.engine import Database
 
         return Database(self.db_option, must_exist=must_exist)
 
@@ -138,7 +138,7 @@ def filter_options(function):
 
 
 def make_filter(options: dict):
-    from timeline.query import EventFilter, parse_when
+    from timeline.database.query import EventFilter, parse_when
 
     as_of = datetime.now().astimezone()
     if options["as_of"]:
@@ -205,7 +205,7 @@ def init(context: Context) -> None:
       timeline init
       timeline --db postgresql+psycopg://analyst@dbhost/timeline init
     """
-    from timeline.db import current_revision
+    from timeline.database.engine import current_revision
 
     with context.database() as db:
         click.echo(f"database ready at schema {current_revision(db.engine)}", err=True)
@@ -302,7 +302,7 @@ def dates(path, published, fmt, no_parse) -> None:
       echo "Tillerson arrives in Moscow on Tuesday." | timeline dates - --published 2017-04-07
     """
     from timeline.dates import find_time_expressions
-    from timeline.export import write_records
+    from timeline.outputs.formatting import write_records
     from timeline.pipeline import require_published
 
     article = read_one(path, published)
@@ -343,7 +343,7 @@ def extract(path, published, fmt) -> None:
     Example:
       timeline extract seeds/tillerson-moscow-2017.txt --published 2017-04-07
     """
-    from timeline.export import extracted_events, write_events
+    from timeline.outputs.formatting import extracted_events, write_events
     from timeline.pipeline import extract as run_extract
 
     write_events(extracted_events(run_extract(read_one(path, published))), fmt, sys.stdout)
@@ -373,8 +373,8 @@ def events(context, fmt, **options) -> None:
       timeline events --between "United States" Russia --on 2017-04
       timeline events --since "last month" --text "cruise missiles"
     """
-    from timeline.export import write_events
-    from timeline.query import iter_events
+    from timeline.database.query import iter_events
+    from timeline.outputs.formatting import write_events
 
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.connect() as connection:
@@ -395,8 +395,8 @@ def timeline_view(ctx, **options) -> None:
       timeline timeline --actor Tillerson
       timeline timeline --between "United States" Russia --on 2017-04
     """
-    from timeline.export.view import write_timeline
-    from timeline.query import iter_events
+    from timeline.database.query import iter_events
+    from timeline.outputs.view import write_timeline
 
     flt = make_filter(options)
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
@@ -451,7 +451,7 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
       timeline export --format html -o timeline.html --title "Syria, April 2017"
       timeline export --profile acled -o acled.csv
     """
-    from timeline.query import count_events, iter_event_records, iter_events
+    from timeline.database.query import count_events, iter_event_records, iter_events
 
     if profile and fmt != "csv":
         raise click.UsageError("--profile writes CSV: leave out --format or use --format csv")
@@ -461,8 +461,8 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
     with context.database(must_exist=True) as db, db.connect() as connection:
         if fmt == "csv" and not profile:
             # the fast path: flat records straight into CSV rows, no dict per event
-            from timeline.export import write_csv_records
-            from timeline.export.parallel import (
+            from timeline.outputs.formatting import write_csv_records
+            from timeline.outputs.parallel import (
                 PARALLEL_MIN_EVENTS,
                 default_workers,
                 write_csv_in_parts,
@@ -498,22 +498,22 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
 def write_export(events, fmt: str, profile: str | None, title: str, out) -> int:
     """Write events in one export format to a text stream (or, for xlsx, a path)."""
     if profile:
-        from timeline.export.profiles import write_profile
+        from timeline.outputs.profiles import write_profile
 
         return write_profile(events, profile, out)
     if fmt == "html":
-        from timeline.export.html import write_html
+        from timeline.outputs.html import write_html
 
         return write_html(events, out, title=title)
     if fmt == "geojson":
-        from timeline.export.geo import write_geojson
+        from timeline.outputs.geo import write_geojson
 
         return write_geojson(events, out)
     if fmt == "xlsx":
-        from timeline.export.sheets import write_xlsx
+        from timeline.outputs.sheets import write_xlsx
 
         return write_xlsx(events, out)
-    from timeline.export import write_events
+    from timeline.outputs.formatting import write_events
 
     return write_events(events, fmt, out)
 
@@ -569,8 +569,8 @@ def chart(context, by, output, width, height, top, title, **options) -> None:
       timeline chart --by week --actor Russia -o events.png
       timeline chart --by actor --top 10 --since 2017-04 -o actors.png
     """
-    from timeline.chart import plot_counts
-    from timeline.query import iter_events
+    from timeline.database.query import iter_events
+    from timeline.outputs.chart import plot_counts
 
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.connect() as connection:
@@ -603,8 +603,8 @@ def show(ctx, event_id, fmt) -> None:
     Example:
       timeline show 20
     """
-    from timeline.export.view import render_event
-    from timeline.query import get_event
+    from timeline.database.query import get_event
+    from timeline.outputs.view import render_event
 
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
         event = get_event(connection, event_id)
@@ -644,8 +644,8 @@ def actors(ctx, top, fmt, **options) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from timeline.export import write_records
-    from timeline.query import list_actors
+    from timeline.database.query import list_actors
+    from timeline.outputs.formatting import write_records
 
     flt = make_filter(options) if _has_filters(options) else None
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
@@ -661,7 +661,7 @@ def actors(ctx, top, fmt, **options) -> None:
 def actors_merge(context, keep, merge) -> None:
     """Merge actor MERGE into actor KEEP: events and aliases move, MERGE's name becomes an alias,
     and articles loaded later that name MERGE join KEEP."""
-    from timeline.store import merge_actors
+    from timeline.database.store import merge_actors
 
     with context.database(must_exist=True) as db, db.session() as session:
         kept = merge_actors(session, keep, merge)
@@ -675,7 +675,7 @@ def actors_merge(context, keep, merge) -> None:
 def actors_alias(context, name, alias) -> None:
     """Give actor NAME another name, ALIAS: queries find it by ALIAS, and later articles that use
     ALIAS join this actor."""
-    from timeline.store import alias_actor
+    from timeline.database.store import alias_actor
 
     with context.database(must_exist=True) as db, db.session() as session:
         actor = alias_actor(session, name, alias)
@@ -696,8 +696,8 @@ def dyads(context, top, fmt, **options) -> None:
     Example:
       timeline dyads --top 10 --since 2017-04
     """
-    from timeline.export import write_records
-    from timeline.query import list_dyads
+    from timeline.database.query import list_dyads
+    from timeline.outputs.formatting import write_records
 
     flt = make_filter(options) if _has_filters(options) else None
     with context.database(must_exist=True) as db, db.connect() as connection:
@@ -727,8 +727,8 @@ def places(context, top, fmt) -> None:
     Example:
       timeline places --top 10 --format csv
     """
-    from timeline.export import write_records
-    from timeline.query import list_places
+    from timeline.database.query import list_places
+    from timeline.outputs.formatting import write_records
 
     with context.database(must_exist=True) as db, db.connect() as connection:
         rows = list_places(connection, top)
@@ -746,7 +746,7 @@ def stats(context, fmt) -> None:
     Example:
       timeline stats --format json
     """
-    from timeline.query import stats as database_stats
+    from timeline.database.query import stats as database_stats
 
     with context.database(must_exist=True) as db, db.connect() as connection:
         data = database_stats(connection)

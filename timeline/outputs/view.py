@@ -41,7 +41,7 @@ def period_of(event: dict) -> tuple[str, str]:
 
 def describe(event: dict) -> str:
     """'Rex Tillerson -> Russia: Make a visit (trip) in Moscow (RUS)'."""
-    from timeline.export import describe_actors
+    from timeline.outputs.formatting import describe_actors
 
     who = describe_actors(event, nobody="someone")
     text = f"{who}: {event['event_label']} ({event['trigger']})"
@@ -133,7 +133,7 @@ def highlight_sentence(event: dict, *, color: bool) -> str:
 
 def render_event(event: dict, *, color: bool = False) -> str:
     """Every field of one event, its highlighted sentence and where it comes from."""
-    from timeline.export import describe_date
+    from timeline.outputs.formatting import describe_date
 
     article = event["article"]
     lines = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import inspect, text
 
-from timeline.db import (
+from timeline.database.engine import (
     Database,
     current_revision,
     database_url,
@@ -15,8 +15,8 @@ from timeline.db import (
     redact,
     upgrade,
 )
+from timeline.database.models import metadata
 from timeline.errors import DatabaseError
-from timeline.models import metadata
 
 TABLES = {
     "sources",
@@ -80,7 +80,7 @@ def test_sqlite_pragmas(tmp_path):
 
 
 def test_schema_revision_constant_is_the_head(database):
-    from timeline.db import SCHEMA_REVISION, stored_revision
+    from timeline.database.engine import SCHEMA_REVISION, stored_revision
 
     assert head_revision(database.engine) == SCHEMA_REVISION
     assert stored_revision(database.engine) == SCHEMA_REVISION
@@ -104,7 +104,7 @@ def test_every_table_has_its_model_and_every_column_its_field():
     anywhere else."""
     from sqlmodel import SQLModel
 
-    import timeline.models as models
+    import timeline.database.models as models
 
     classes = [
         cls

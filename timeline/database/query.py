@@ -32,9 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from timeline.errors import InputError
-from timeline.export import event_dict
-from timeline.models import (
+from timeline.database.models import (
     ActorAlias,
     ActorRow,
     ArticleRow,
@@ -48,6 +46,8 @@ from timeline.models import (
     TimeExpressionRow,
     fold,
 )
+from timeline.errors import InputError
+from timeline.outputs.formatting import event_dict
 
 ACTOR_ALIASES, ACTORS, ARTICLES = ActorAlias.__table__, ActorRow.__table__, ArticleRow.__table__
 EVENT_ACTORS, EVENT_COUNTRIES = EventActor.__table__, EventCountry.__table__

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from timeline.export import JOIN
+from timeline.outputs.formatting import JOIN
 
 PROPERTIES = (
     "id",

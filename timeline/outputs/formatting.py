@@ -1,4 +1,4 @@
-"""Export stage: event dicts (from timeline.query) -> CSV, JSON, JSON Lines or a terminal table.
+"""Export stage: event dicts (from timeline.database.query) -> CSV, JSON, JSON Lines or a table.
 
 Other formats live beside this module, one each: html (a self-contained timeline page), xlsx,
 geojson, and the ACLED / GDELT column profiles.
@@ -86,10 +86,10 @@ def csv_cells(event: dict) -> tuple:
 
 
 def csv_records(records: Iterable[tuple]) -> Iterator[tuple]:
-    """CSV rows (in the order of CSV_COLUMNS) of event records (timeline.query.RECORD_FIELDS):
-    multi-valued cells joined with '; ', actor codes and country codes once each (the places'
-    countries first), the first located place's coordinates. (Runs once per exported event: kept
-    to plain loops, no calls per actor or place.)"""
+    """CSV rows (in the order of CSV_COLUMNS) of event records (query.RECORD_FIELDS): multi-valued
+    cells joined with '; ', actor codes and country codes once each (the places' countries
+    first), the first located place's coordinates. (Runs once per exported event: kept to plain
+    loops, no calls per actor or place.)"""
     join = JOIN.join
     for record in records:
         actors, places = record[18], record[19]
@@ -166,7 +166,7 @@ def extracted_events(extraction) -> list[dict]:
 
 def event_dict(record: tuple) -> dict:
     """The listing's dict (the JSON shape the CLI prints) of an event record
-    (timeline.query.RECORD_FIELDS)."""
+    (timeline.database.query.RECORD_FIELDS)."""
     (
         event_id,
         date_start,
@@ -226,8 +226,8 @@ def write_csv(events: Iterable[dict], out: TextIO) -> int:
 
 
 def write_csv_records(records: Iterable[tuple], out: TextIO, *, header: bool = True) -> int:
-    """The CSV of event records (timeline.query.iter_event_records): the export's fast path, the
-    same bytes as `write_csv` of the events as dicts."""
+    """The CSV of event records (query.iter_event_records): the export's fast path, the same bytes
+    as `write_csv` of the events as dicts."""
     return write_csv_rows(csv_records(records), out, header=header)
 
 

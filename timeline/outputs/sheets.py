@@ -1,7 +1,7 @@
 """Excel export: the CSV columns as an .xlsx workbook that analysts can sort and filter at once.
 
-Sheet "events" has one row per event (the columns of `timeline.export.CSV_COLUMNS`), with dates as
-real Excel dates, a frozen header row and an autofilter over the whole table. Sheet "actors" lists
+Sheet "events" has one row per event (the columns of `formatting.CSV_COLUMNS`), with dates as real
+Excel dates, a frozen header row and an autofilter over the whole table. Sheet "actors" lists
 every actor of the exported events (name, kind, country, CAMEO code) with its event count. The
 workbook is written in openpyxl's write-only mode, so rows stream to disk as they come.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from timeline.export import CSV_COLUMNS, csv_row
+from timeline.outputs.formatting import CSV_COLUMNS, csv_row
 
 ACTOR_COLUMNS = ("name", "kind", "country_code", "code", "events")
 DATE_COLUMNS = {"date_start", "date_end"}

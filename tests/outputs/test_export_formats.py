@@ -11,10 +11,12 @@ from datetime import datetime
 import pytest
 from records_factory import extraction
 
+from timeline.database.query import EventFilter, iter_events
+from timeline.database.store import save
 from timeline.errors import InputError
-from timeline.export import CSV_COLUMNS
-from timeline.export.geo import write_geojson
-from timeline.export.profiles import (
+from timeline.outputs.formatting import CSV_COLUMNS
+from timeline.outputs.geo import write_geojson
+from timeline.outputs.profiles import (
     ACLED_COLUMNS,
     GDELT_COLUMNS,
     acled_countries,
@@ -25,9 +27,7 @@ from timeline.export.profiles import (
     fips_codes,
     write_profile,
 )
-from timeline.export.sheets import write_xlsx
-from timeline.query import EventFilter, iter_events
-from timeline.store import save
+from timeline.outputs.sheets import write_xlsx
 
 
 @pytest.fixture
@@ -428,7 +428,7 @@ def test_acled_inter_table():
 
 
 def test_help_names_the_approximations():
-    from timeline.export.profiles import HELP
+    from timeline.outputs.profiles import HELP
 
     for words in ("AvgTone", "NumMentions", "fatalities", "CAMEO", "FIPS", "publication"):
         assert words in HELP
@@ -439,8 +439,8 @@ def test_every_format_on_the_seed_article(tmp_path):
     from conftest import SEED_ARTICLE
     from openpyxl import load_workbook
 
-    from timeline.db import Database
-    from timeline.export.html import write_html
+    from timeline.database.engine import Database
+    from timeline.outputs.html import write_html
     from timeline.pipeline import load_articles
     from timeline.read import iter_articles, parse_published
 

@@ -9,9 +9,9 @@ import json
 
 from records_factory import extraction
 
-from timeline.export import CSV_COLUMNS, write_events
-from timeline.query import EventFilter, iter_events
-from timeline.store import save
+from timeline.database.query import EventFilter, iter_events
+from timeline.database.store import save
+from timeline.outputs.formatting import CSV_COLUMNS, write_events
 
 
 def exported(database, fmt: str) -> str:
@@ -40,7 +40,7 @@ def test_csv_round_trip(database):
 
 
 def test_csv_quotes_commas_quotes_and_newlines(database):
-    from timeline.export import write_csv
+    from timeline.outputs.formatting import write_csv
 
     event = next(iter_events_of(database))
     event["sentence"] = 'He said "no", then\nleft; twice'
@@ -64,7 +64,7 @@ def test_json_and_jsonl_agree(database):
 
 
 def test_empty_json_is_an_empty_list():
-    from timeline.export import write_json
+    from timeline.outputs.formatting import write_json
 
     out = io.StringIO()
     write_json(iter([]), out)
@@ -73,7 +73,7 @@ def test_empty_json_is_an_empty_list():
 
 def test_writers_stream():
     """A writer consumes its input lazily: the first row is out before the last is made."""
-    from timeline.export import write_jsonl
+    from timeline.outputs.formatting import write_jsonl
 
     out = io.StringIO()
     seen_output = []
@@ -107,7 +107,7 @@ def test_csv_keeps_coordinates_exactly(database):
 def test_csv_rows_are_written_as_csv_writer_writes_them():
     """Rows without quotes or line breaks are joined directly; every other row goes through
     csv.writer: the bytes are the same either way."""
-    from timeline.export import write_csv_rows
+    from timeline.outputs.formatting import write_csv_rows
 
     width = len(CSV_COLUMNS)
     cells = [
@@ -141,8 +141,8 @@ def test_csv_rows_are_written_as_csv_writer_writes_them():
 def test_csv_of_records_is_the_csv_of_events(database):
     """The export's fast path (flat records) writes the same bytes as the events as dicts, in
     either order and with filters; dates and publication times come out as ISO strings."""
-    from timeline.export import write_csv, write_csv_records
-    from timeline.query import iter_event_records
+    from timeline.database.query import iter_event_records
+    from timeline.outputs.formatting import write_csv, write_csv_records
 
     with database.session() as session:
         save(session, extraction())
@@ -159,7 +159,7 @@ def test_csv_of_records_is_the_csv_of_events(database):
 def test_records_are_the_same_whether_every_actor_is_read_up_front_or_as_met(database):
     """A listing without a limit reads all actors and places at once, a limited one those of its
     rows: the same records."""
-    from timeline.query import iter_event_records
+    from timeline.database.query import iter_event_records
 
     with database.session() as session:
         save(session, extraction())
@@ -174,11 +174,11 @@ def test_a_csv_export_in_parts_is_the_serial_export(database, monkeypatch, tmp_p
     process and joins them: the same bytes as one process, events without a date included, in
     either order and with filters."""
     from click.testing import CliRunner
-    from test_query import varied_events
+    from records_factory import varied_events
 
-    import timeline.export.parallel as parallel
+    import timeline.outputs.parallel as parallel
     from timeline.cli import cli
-    from timeline.query import split_listing
+    from timeline.database.query import split_listing
 
     varied_events(database)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_EVENTS", 0)

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from timeline.database.query import period_key
 from timeline.errors import InputError
-from timeline.query import period_key
 
 PERIODS = ("day", "week", "month", "year")
 BY = (*PERIODS, "actor")

@@ -23,8 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
-from timeline.errors import InputError
-from timeline.models import (
+from timeline.database.models import (
     ActorAlias,
     ActorRow,
     ArticleRow,
@@ -38,6 +37,7 @@ from timeline.models import (
     TimeExpressionRow,
     fold,
 )
+from timeline.errors import InputError
 from timeline.records import ActorMention, Extraction, PlaceMention
 
 LOADED, DUPLICATE, REPROCESSED = "loaded", "duplicate", "reprocessed"

@@ -8,7 +8,7 @@ import pytest
 from records_factory import TEXT, TILLERSON, extraction
 from sqlalchemy import func, select
 
-from timeline.models import (
+from timeline.database.models import (
     ActorAlias,
     ActorRow,
     ArticleRow,
@@ -18,7 +18,7 @@ from timeline.models import (
     Source,
     TimeExpressionRow,
 )
-from timeline.store import DUPLICATE, LOADED, REPROCESSED, save
+from timeline.database.store import DUPLICATE, LOADED, REPROCESSED, save
 
 
 def count(session, model) -> int:
@@ -105,7 +105,7 @@ def test_an_actor_given_a_country_later_brings_its_earlier_events_to_that_countr
 
     from test_crash import integrity_problems
 
-    from timeline.query import EventFilter, iter_events
+    from timeline.database.query import EventFilter, iter_events
 
     stateless = replace(TILLERSON, country_code=None, code=None)
     first = extraction()

@@ -9,10 +9,10 @@ import pytest
 from conftest import SEED_ARTICLE
 from records_factory import extraction
 
-from timeline.chart import count_events, period_of, plot_counts
-from timeline.query import EventFilter, iter_events
-from timeline.query import count_events as query_count
-from timeline.store import save
+from timeline.database.query import EventFilter, iter_events
+from timeline.database.query import count_events as query_count
+from timeline.database.store import save
+from timeline.outputs.chart import count_events, period_of, plot_counts
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -85,9 +85,9 @@ def test_unknown_grouping(tmp_path):
 
 def test_counts_on_the_seed_equal_the_query(tmp_path):
     """The full pipeline on the seed article: per month and per quad class, chart == query."""
-    from timeline.db import Database
+    from timeline.database.engine import Database
+    from timeline.database.query import parse_day, stats
     from timeline.pipeline import load_articles
-    from timeline.query import parse_day, stats
     from timeline.read import iter_articles, parse_published
 
     db = Database(f"sqlite:///{tmp_path / 'seed.db'}")

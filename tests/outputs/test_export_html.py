@@ -24,8 +24,9 @@ import pytest
 from conftest import ROOT
 from records_factory import extraction
 
-from timeline.export.html import script_json, write_html
-from timeline.query import EventFilter, iter_events
+from timeline.database.query import EventFilter, iter_events
+from timeline.database.store import save
+from timeline.outputs.html import script_json, write_html
 from timeline.records import (
     DATE,
     ActorMention,
@@ -35,7 +36,6 @@ from timeline.records import (
     PlaceMention,
     TimeExpression,
 )
-from timeline.store import save
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 BROWSER_ARGS = [
@@ -450,7 +450,7 @@ def test_embedded_json_cannot_close_its_script_element():
 def test_page_is_self_contained_and_streams(tmp_path):
     import io
 
-    from timeline.export.html import cameo_roots
+    from timeline.outputs.html import cameo_roots
 
     out = io.StringIO()
     seen = []

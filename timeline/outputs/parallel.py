@@ -28,9 +28,9 @@ def default_workers() -> int:
 def write_csv_in_parts(url: str, flt, out: TextIO, workers: int) -> int:
     """Write the CSV of the listing `flt` (no limit) on the database at `url` to `out`, in `workers`
     processes. Returns the number of events."""
-    from timeline.db import Database
-    from timeline.export import write_csv_rows
-    from timeline.query import split_listing
+    from timeline.database.engine import Database
+    from timeline.database.query import split_listing
+    from timeline.outputs.formatting import write_csv_rows
 
     with Database(url, migrate=False) as db, db.connect() as connection:
         parts = split_listing(connection, flt, workers)
@@ -51,9 +51,9 @@ def write_csv_in_parts(url: str, flt, out: TextIO, workers: int) -> int:
 
 def _write_part(url: str, flt, part, path: str) -> int:
     """In a worker: one part of the listing, as CSV rows without the header."""
-    from timeline.db import Database
-    from timeline.export import write_csv_records
-    from timeline.query import iter_event_records
+    from timeline.database.engine import Database
+    from timeline.database.query import iter_event_records
+    from timeline.outputs.formatting import write_csv_records
 
     with (
         Database(url, migrate=False) as db,
