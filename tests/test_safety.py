@@ -140,7 +140,7 @@ def test_html_export_escapes_article_text(database) -> None:
     with database.session() as session:
         save(session, hostile_extraction())
         events = list(iter_events(session, EventFilter()))
-    assert any(SCRIPT in e["sentence"] for e in events)
+    assert any(SCRIPT in e.sentence for e in events)
     out = io.StringIO()
     assert write_html(events, out, title=f"Report {SCRIPT}") == 2
     page = out.getvalue()

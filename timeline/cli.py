@@ -302,7 +302,7 @@ def dates(path, published, fmt, no_parse) -> None:
       echo "Tillerson arrives in Moscow on Tuesday." | timeline dates - --published 2017-04-07
     """
     from timeline.dates import find_time_expressions
-    from timeline.outputs.formatting import write_records
+    from timeline.outputs.formatting import write_rows
     from timeline.pipeline import require_published
 
     article = read_one(path, published)
@@ -315,7 +315,7 @@ def dates(path, published, fmt, no_parse) -> None:
     expressions = find_time_expressions(article.text, article.published_at, doc)
     rows = [expression_dict(e) for e in expressions]
     columns = ("text", "start", "end", "type", "value", "granularity", "date_start", "date_end")
-    write_records(rows, columns, fmt, sys.stdout)
+    write_rows(rows, columns, fmt, sys.stdout)
 
 
 def expression_dict(expression) -> dict:
@@ -343,10 +343,11 @@ def extract(path, published, fmt) -> None:
     Example:
       timeline extract seeds/tillerson-moscow-2017.txt --published 2017-04-07
     """
-    from timeline.outputs.formatting import extracted_events, write_events
+    from timeline.database.record import extracted_records
+    from timeline.outputs.events import write_events
     from timeline.pipeline import extract as run_extract
 
-    write_events(extracted_events(run_extract(read_one(path, published))), fmt, sys.stdout)
+    write_events(extracted_records(run_extract(read_one(path, published))), fmt, sys.stdout)
 
 
 @cli.command()
@@ -374,7 +375,7 @@ def events(context, fmt, **options) -> None:
       timeline events --since "last month" --text "cruise missiles"
     """
     from timeline.database.query import iter_events
-    from timeline.outputs.formatting import write_events
+    from timeline.outputs.events import write_events
 
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.connect() as connection:
@@ -451,7 +452,7 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
       timeline export --format html -o timeline.html --title "Syria, April 2017"
       timeline export --profile acled -o acled.csv
     """
-    from timeline.database.query import count_events, iter_event_records, iter_events
+    from timeline.database.query import count_events, iter_events
 
     if profile and fmt != "csv":
         raise click.UsageError("--profile writes CSV: leave out --format or use --format csv")
@@ -461,7 +462,7 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
     with context.database(must_exist=True) as db, db.connect() as connection:
         if fmt == "csv" and not profile:
             # the fast path: flat records straight into CSV rows, no dict per event
-            from timeline.outputs.formatting import write_csv_records
+            from timeline.outputs.events import write_csv
             from timeline.outputs.parallel import (
                 PARALLEL_MIN_EVENTS,
                 default_workers,
@@ -481,7 +482,7 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
             else:
 
                 def write(out):
-                    return write_csv_records(iter_event_records(connection, flt), out)
+                    return write_csv(iter_events(connection, flt), out)
 
         else:
 
@@ -513,7 +514,7 @@ def write_export(events, fmt: str, profile: str | None, title: str, out) -> int:
         from timeline.outputs.sheets import write_xlsx
 
         return write_xlsx(events, out)
-    from timeline.outputs.formatting import write_events
+    from timeline.outputs.events import write_events
 
     return write_events(events, fmt, out)
 
@@ -604,6 +605,7 @@ def show(ctx, event_id, fmt) -> None:
       timeline show 20
     """
     from timeline.database.query import get_event
+    from timeline.outputs.events import provenance_json
     from timeline.outputs.view import render_event
 
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
@@ -611,7 +613,7 @@ def show(ctx, event_id, fmt) -> None:
     if event is None:
         raise InputError(f"no event with id {event_id}")
     if fmt == "json":
-        click.echo(json.dumps(event, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(provenance_json(event), ensure_ascii=False, indent=2))
         return
     color = ctx.color if ctx.color is not None else sys.stdout.isatty()
     click.echo(render_event(event, color=color), color=color)
@@ -645,13 +647,13 @@ def actors(ctx, top, fmt, **options) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from timeline.database.query import list_actors
-    from timeline.outputs.formatting import write_records
+    from timeline.outputs.formatting import write_rows
 
     flt = make_filter(options) if _has_filters(options) else None
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
         rows = list_actors(connection, top, flt)
     columns = ("id", "name", "kind", "country_code", "code", "events", "aliases")
-    write_records(rows, columns, fmt, sys.stdout)
+    write_rows(rows, columns, fmt, sys.stdout)
 
 
 @actors.command("merge")
@@ -697,7 +699,7 @@ def dyads(context, top, fmt, **options) -> None:
       timeline dyads --top 10 --since 2017-04
     """
     from timeline.database.query import list_dyads
-    from timeline.outputs.formatting import write_records
+    from timeline.outputs.formatting import write_rows
 
     flt = make_filter(options) if _has_filters(options) else None
     with context.database(must_exist=True) as db, db.connect() as connection:
@@ -711,7 +713,7 @@ def dyads(context, top, fmt, **options) -> None:
         "verbal_conflict",
         "material_conflict",
     )
-    write_records(rows, columns, fmt, sys.stdout)
+    write_rows(rows, columns, fmt, sys.stdout)
 
 
 @cli.command()
@@ -728,12 +730,12 @@ def places(context, top, fmt) -> None:
       timeline places --top 10 --format csv
     """
     from timeline.database.query import list_places
-    from timeline.outputs.formatting import write_records
+    from timeline.outputs.formatting import write_rows
 
     with context.database(must_exist=True) as db, db.connect() as connection:
         rows = list_places(connection, top)
     columns = ("id", "name", "country_code", "latitude", "longitude", "events")
-    write_records(rows, columns, fmt, sys.stdout)
+    write_rows(rows, columns, fmt, sys.stdout)
 
 
 @cli.command()

@@ -18,6 +18,7 @@ from timeline.database.query import (
     parse_when,
     stats,
 )
+from timeline.database.record import Participant
 from timeline.database.store import save
 from timeline.errors import InputError
 
@@ -30,7 +31,7 @@ def session(database):
 
 
 def triggers(session, **kwargs) -> list[str]:
-    return [event["trigger"] for event in iter_events(session, EventFilter(**kwargs))]
+    return [event.trigger for event in iter_events(session, EventFilter(**kwargs))]
 
 
 def test_all_events_in_date_order(session):
@@ -103,7 +104,9 @@ def test_unknown_status_and_country_are_errors(session):
 
 
 def test_json_shape(session):
-    event = next(iter_events(session, EventFilter(actor="Tillerson")))
+    from timeline.outputs.events import event_json
+
+    event = event_json(next(iter_events(session, EventFilter(actor="Tillerson"))))
     assert set(event) >= {
         "id",
         "date_start",
@@ -137,8 +140,8 @@ def test_json_shape(session):
 
 def test_show_one_event(session):
     event = get_event(session, 1)  # the arrival, stored first
-    assert event["time_expression"]["text"] == "on Tuesday"
-    assert event["actors"][0]["title"] == "Secretary of State"
+    assert event.time_expression.text == "on Tuesday"
+    assert event.actors[0].title == "Secretary of State"
     assert get_event(session, 999) is None
 
 
@@ -310,30 +313,24 @@ def test_many_events_get_their_own_actors_and_places(database):
     _bulk_events(database, events, actors)
     with database.session() as session:
         listed = list(iter_events(session, EventFilter()))
-    assert [event["id"] for event in listed] == list(range(1, events + 1))
+    assert [event.id for event in listed] == list(range(1, events + 1))
     for n, event in enumerate(listed):
-        source = {
-            "name": f"Actor {n % actors}",
-            "role": "source",
-            "kind": "person",
-            "country_code": None,
-            "code": f"C{n % actors}",
-        }
-        target = {
-            "name": "Zed",
-            "role": "target",
-            "kind": "group",
-            "country_code": "SYR",
-            "code": None,
-        }
+        source = Participant(
+            name=f"Actor {n % actors}",
+            role="source",
+            kind="person",
+            country_code=None,
+            code=f"C{n % actors}",
+        )
+        target = Participant(name="Zed", role="target", kind="group", country_code="SYR", code=None)
         # in the order of the text; an actor whose position is unknown comes last
-        assert event["actors"] == ([source, target] if n % 3 else [target, source])
+        assert event.actors == ([source, target] if n % 3 else [target, source])
         if n % 5:
-            (place,) = event["locations"]
-            assert place["name"] == ("Alpha" if n % 2 == 0 else "Beta")
-            assert place["latitude"] == (54.65213122034416 if n % 2 == 0 else None)
+            (place,) = event.locations
+            assert place.name == ("Alpha" if n % 2 == 0 else "Beta")
+            assert place.latitude == (54.65213122034416 if n % 2 == 0 else None)
         else:
-            assert event["locations"] == []
+            assert event.locations == []
 
 
 @pytest.mark.parametrize(
@@ -420,9 +417,7 @@ def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
     varied_events(database)
     with database.connect() as connection:
         for kwargs in PAGE_FILTERS:
-            everything = [
-                e["id"] for e in iter_events(connection, EventFilter(order=order, **kwargs))
-            ]
+            everything = [e.id for e in iter_events(connection, EventFilter(order=order, **kwargs))]
             for limit in (1, 7, 100):
                 expected = everything[:limit]
                 flt = EventFilter(order=order, limit=limit, **kwargs)
@@ -430,7 +425,7 @@ def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
                 for name, (collect_limit, max_walks) in STRATEGIES.items():
                     monkeypatch.setattr(query, "COLLECT_LIMIT", collect_limit)
                     monkeypatch.setattr(query, "MAX_WALKS", max_walks)
-                    pages[name] = [e["id"] for e in iter_events(connection, flt)]
+                    pages[name] = [e.id for e in iter_events(connection, flt)]
                 assert pages == dict.fromkeys(pages, expected), (kwargs, limit)
             assert (
                 everything

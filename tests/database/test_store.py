@@ -117,10 +117,10 @@ def test_an_actor_given_a_country_later_brings_its_earlier_events_to_that_countr
     later = replace(later, events=[replace(e, locations=[]) for e in later.events[:1]])
     with database.session() as session:
         save(session, first)
-        assert [e["trigger"] for e in iter_events(session, EventFilter(country="USA"))] == []
+        assert [e.trigger for e in iter_events(session, EventFilter(country="USA"))] == []
         save(session, later)
-        found = [e["trigger"] for e in iter_events(session, EventFilter(country="USA"))]
+        found = [e.trigger for e in iter_events(session, EventFilter(country="USA"))]
         assert found.count("arrives") == 2  # the first article's event and the later one's
-        paged = [e["trigger"] for e in iter_events(session, EventFilter(country="USA", limit=5))]
+        paged = [e.trigger for e in iter_events(session, EventFilter(country="USA", limit=5))]
         assert paged == found
     assert integrity_problems(database.url) == []

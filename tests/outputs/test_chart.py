@@ -11,6 +11,7 @@ from records_factory import extraction
 
 from timeline.database.query import EventFilter, iter_events
 from timeline.database.query import count_events as query_count
+from timeline.database.record import EventRecord
 from timeline.database.store import save
 from timeline.outputs.chart import count_events, period_of, plot_counts
 
@@ -27,7 +28,7 @@ def png_size(path) -> tuple[int, int]:
 
 
 @pytest.fixture
-def events(database) -> list[dict]:
+def events(database) -> list[EventRecord]:
     with database.session() as session:
         save(session, extraction())
         return list(iter_events(session, EventFilter()))
@@ -108,7 +109,7 @@ def test_counts_on_the_seed_equal_the_query(tmp_path):
                         session,
                         EventFilter(since=parse_day(month), until=parse_day(month, end=True)),
                     )
-                    if e["date_start"].startswith(month)
+                    if e.date_start.startswith(month)
                 ]
                 assert sum(by_quad.values()) == len(in_month), month
             per_quad: dict[str, int] = {}

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import (
+    Date,
+    DateTime,
     Select,
     String,
     Text,
@@ -44,10 +46,20 @@ from timeline.database.models import (
     LocationRow,
     Source,
     TimeExpressionRow,
+    UTCDateTime,
     fold,
 )
+from timeline.database.record import (
+    ARTICLE_PREFIX,
+    ActorInText,
+    EventProvenance,
+    EventRecord,
+    ExpressionInText,
+    Participant,
+    Place,
+    PlaceInText,
+)
 from timeline.errors import InputError
-from timeline.outputs.formatting import event_dict
 
 ACTOR_ALIASES, ACTORS, ARTICLES = ActorAlias.__table__, ActorRow.__table__, ArticleRow.__table__
 EVENT_ACTORS, EVENT_COUNTRIES = EventActor.__table__, EventCountry.__table__
@@ -573,42 +585,11 @@ def _walked(connection: Connection, flt: EventFilter, checks: list) -> list[int]
     return list(connection.scalars(query.limit(flt.limit)))
 
 
-def iter_events(connection: Connection, flt: EventFilter) -> Iterator[dict]:
-    """Stream the matching events as dicts: `iter_event_records`, each record as the listing's
-    dict."""
-    return map(event_dict, iter_event_records(connection, flt))
-
-
-# what `iter_event_records` yields, in order (the last two are lists of tuples)
-RECORD_FIELDS = (
-    "id",
-    "date_start",
-    "date_end",
-    "date_value",
-    "granularity",
-    "date_source",
-    "event_code",
-    "event_label",
-    "quad_class",
-    "goldstein",
-    "trigger",
-    "status",
-    "sentence",
-    "article_id",
-    "article_title",
-    "article_url",
-    "article_source",
-    "article_published_at",
-    "actors",  # (name, role, kind, country_code, code), in the order of the text
-    "places",  # (name, country_code, latitude, longitude, feature), in the order of the text
-)
-
-
-def iter_event_records(
+def iter_events(
     connection: Connection, flt: EventFilter, part: Part | None = None
-) -> Iterator[tuple]:
-    """Stream the matching events as flat tuples (fields: RECORD_FIELDS), in one query; dates as
-    ISO strings. The fast path of every listing: the CSV export writes these directly.
+) -> Iterator[EventRecord]:
+    """Stream the matching events as records (`EventRecord`), in one query (with `part`, only
+    that part of the listing). The path of every listing and export.
 
     The events come with their article (a join) and, per event, the ids of its actors and places
     packed in one string each (a correlated group_concat/string_agg on the event_actors and
@@ -620,10 +601,9 @@ def iter_event_records(
     places and dates, not of events; a page's rows are read at once.
     """
     connection = as_connection(connection)
-    dialect = connection.dialect
     # the filter picks and orders event ids first; the details are computed for those rows only
-    raw = [type_coerce(c, String) if c.name in _TIMES else c for c in _VIEW_COLUMNS]
-    query = _with_details(connection, select(*raw), raw_times=True)
+    query = select(*_record_columns(connection, raw_times=True)).select_from(EVENTS)
+    query = _with_article(query)
     paged = flt.limit is not None and flt.limit <= PAGE_LIMIT and part is None
     if paged:
         query = _in_order(query.where(EVENTS.c.id.in_(page_ids(connection, flt))), flt)
@@ -633,49 +613,57 @@ def iter_event_records(
         page = page.subquery()
         query = query.join(page, page.c.id == EVENTS.c.id)
         query = _in_order(query, flt, (page.c.date_start, page.c.id))
-    details = _Details(connection)
-    if flt.limit is None:  # an export or a long listing: it will meet most actors and places
-        details.read_all()
-    read_date = EVENTS.c.date_start.type.dialect_impl(dialect).result_processor(dialect, None)
-    read_time = ARTICLES.c.published_at.type.dialect_impl(dialect).result_processor(dialect, None)
-    days: dict = {None: None}
-    times: dict = {None: None}
-    actors, places = details.actors, details.places
     if paged:  # a few rows: a server-side cursor would only add round trips
         result = connection.execute(query)
     else:
         # options of this statement only: Connection.execution_options would change the
         # connection for every later statement (an INSERT through a server-side cursor fails)
         result = connection.execute(query.execution_options(stream_results=True, yield_per=CHUNK))
-    for rows in result.partitions(CHUNK):
-        details.read(rows)
-        if len(times) > 100_000:  # publication times are nearly unique: keep the cache bounded
-            times = {None: None}
-        for row in rows:
-            start, end, published = row[1], row[2], row[18]
-            if start not in days:
-                days[start] = (read_date(start) if read_date else start).isoformat()
-            if end not in days:
-                days[end] = (read_date(end) if read_date else end).isoformat()
-            if published not in times:
-                times[published] = (read_time(published) if read_time else published).isoformat()
-            yield _record(row, days[start], days[end], times[published], actors, places)
+    # an export or a long listing will meet most actors and places: read them all at once
+    return _records(connection, result, read_all=flt.limit is None)
 
 
-def _record(row, start: str | None, end: str | None, published: str | None, actors, places):
-    """The event record (RECORD_FIELDS) of a row of `_with_details(select(*_VIEW_COLUMNS))`, its
-    dates and publication time already as ISO strings, `actors`/`places` unpacking its links."""
-    return (
-        row[0],
-        start,
-        end,
-        *row[3:14],
-        row[16],
-        row[17],
-        row[19],
-        published,
-        actors(row[14]),
-        places(row[15]),
+def _record_columns(connection: Connection, *, raw_times: bool = False) -> list:
+    """The columns of an `EventRecord`, in its order and labelled with its names: the events
+    table's columns of those names, the article's (`article_title` is articles.title, its source
+    the source's name) and the event's actor and place links, packed (see `_Details`). With
+    `raw_times`, dates and times as the driver gives them (turned into ISO strings by
+    `_records`)."""
+    link, place_link = EVENT_ACTORS.c, EVENT_LOCATIONS.c
+    links = {
+        "actors": select(_packed(connection, link.actor_id, link.role, link.start_char))
+        .where(link.event_id == EVENTS.c.id)
+        .scalar_subquery(),
+        "locations": select(_packed(connection, place_link.location_id, place_link.start_char))
+        .where(place_link.event_id == EVENTS.c.id)
+        .scalar_subquery(),
+    }
+    columns = []
+    for name in EventRecord._fields:
+        if name in links:
+            column = links[name]
+        elif name in EVENTS.c:
+            column = EVENTS.c[name]
+        elif name == ARTICLE_PREFIX + "source":
+            column = SOURCES.c.name
+        else:
+            column = ARTICLES.c[name.removeprefix(ARTICLE_PREFIX)]
+        if raw_times and _is_time(column):
+            column = type_coerce(column, String)
+        columns.append(column.label(name))
+    return columns
+
+
+def _is_time(column) -> bool:
+    return isinstance(column.type, Date | DateTime | UTCDateTime)
+
+
+def _with_article(query: Select) -> Select:
+    """An events query joined to its article and source: outer joins (the article always
+    exists) keep the events table as the driving one, so that the database can walk the date
+    index and stop after LIMIT rows."""
+    return query.outerjoin(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id).outerjoin(
+        SOURCES, SOURCES.c.id == ARTICLES.c.source_id
     )
 
 
@@ -689,37 +677,46 @@ def _packed(connection, *columns) -> object:
     return func.group_concat(item, ",")
 
 
-def _with_details(connection, query: Select, *, raw_times: bool = False) -> Select:
-    """Add to an events query: its article and source, and its actor and place links, packed
-    (with `raw_times`, the publication time as the driver gives it)."""
-    link, place_link = EVENT_ACTORS.c, EVENT_LOCATIONS.c
-    actors = (
-        select(_packed(connection, link.actor_id, link.role, link.start_char))
-        .where(link.event_id == EVENTS.c.id)
-        .scalar_subquery()
-    )
-    places = (
-        select(_packed(connection, place_link.location_id, place_link.start_char))
-        .where(place_link.event_id == EVENTS.c.id)
-        .scalar_subquery()
-    )
-    article, source = ARTICLES.c, SOURCES.c
-    return (
-        query.add_columns(
-            actors.label("actor_links"),
-            places.label("place_links"),
-            article.title.label("article_title"),
-            article.url.label("article_url"),
-            (
-                type_coerce(article.published_at, String) if raw_times else article.published_at
-            ).label("article_published_at"),
-            source.name.label("article_source"),
+def _records(connection: Connection, result, *, read_all: bool) -> Iterator[EventRecord]:
+    """The records of the rows of a query of `_record_columns(raw_times=True)`: dates and times
+    turned into ISO strings (each distinct value once), the packed links into actors and
+    places."""
+    dialect = connection.dialect
+    details = _Details(connection)
+    if read_all:
+        details.read_all()
+    columns = _record_columns(connection, raw_times=False)
+    # (position, reader, cache) of each date or time field
+    days: dict = {None: None}
+    times: dict = {None: None}
+    conversions = [
+        (
+            position,
+            column.type.dialect_impl(dialect).result_processor(dialect, None),
+            days if isinstance(column.type, Date) else times,
         )
-        # outer joins (the article always exists) keep the events table as the driving one, so
-        # the database can walk the date index and stop after LIMIT rows
-        .outerjoin(ARTICLES, article.id == EVENTS.c.article_id)
-        .outerjoin(SOURCES, source.id == article.source_id)
+        for position, column in enumerate(columns)
+        if _is_time(column)
+    ]
+    actors_at, places_at = (
+        EventRecord._fields.index("actors"),
+        EventRecord._fields.index("locations"),
     )
+    for rows in result.partitions(CHUNK):
+        details.read(rows)
+        if len(times) > 100_000:  # publication times are nearly unique: keep the cache bounded
+            times.clear()
+            times[None] = None
+        for row in rows:
+            values = list(row)
+            for position, read, known in conversions:
+                value = values[position]
+                if value not in known:
+                    known[value] = (read(value) if read else value).isoformat()
+                values[position] = known[value]
+            values[actors_at] = details.actors(values[actors_at])
+            values[places_at] = details.places(values[places_at])
+            yield EventRecord._make(values)
 
 
 def _start_key(start: int | None) -> tuple[bool, int]:
@@ -730,35 +727,21 @@ def _start_key(start: int | None) -> tuple[bool, int]:
 class _Details:
     """The actors and places of the events read so far, each read from the database once.
 
-    `actors(row)` and `places(row)` turn a row's packed links into the listing's dicts, in the
-    order of the text (then by name, then role)."""
+    `actors(packed)` and `places(packed)` turn a row's packed links into the record's
+    participants and places, in the order of the text (then by name, then role)."""
 
     def __init__(self, connection):
         self.connection = connection
-        self.actor_rows: dict[int, tuple] = {}
-        self.place_rows: dict[int, tuple] = {}
+        self.actor_fields: dict[int, dict] = {}  # an actor's fields but its role, by id
+        self.participants: dict[tuple[int, str], Participant] = {}  # by (actor id, role)
+        self.place_rows: dict[int, Place] = {}
         self.complete = False
 
     def read_all(self) -> None:
         """Read every actor and place at once (a few thousand rows: cheaper than finding, chunk by
         chunk, the ones a long listing has not met yet)."""
-        actor, place = ACTORS.c, LOCATIONS.c
-        for known, columns in (
-            (self.actor_rows, (actor.id, actor.name, actor.kind, actor.country_code, actor.code)),
-            (
-                self.place_rows,
-                (
-                    place.id,
-                    place.name,
-                    place.country_code,
-                    place.latitude,
-                    place.longitude,
-                    place.feature,
-                ),
-            ),
-        ):
-            for row in self.connection.execute(select(*columns)):
-                known[row[0]] = tuple(row[1:])
+        self._read_actors(None)
+        self._read_places(None)
         self.complete = True
 
     def read(self, rows) -> None:
@@ -767,88 +750,69 @@ class _Details:
             return
         actor_ids, place_ids = set(), set()
         for row in rows:
-            if row.actor_links:
-                actor_ids.update(int(item.split(":", 1)[0]) for item in row.actor_links.split(","))
-            if row.place_links:
-                place_ids.update(int(item.split(":", 1)[0]) for item in row.place_links.split(","))
-        actor, place = ACTORS.c, LOCATIONS.c
-        self._read(
-            self.actor_rows,
-            actor_ids,
-            (actor.id, actor.name, actor.kind, actor.country_code, actor.code),
-        )
-        self._read(
-            self.place_rows,
-            place_ids,
-            (
-                place.id,
-                place.name,
-                place.country_code,
-                place.latitude,
-                place.longitude,
-                place.feature,
-            ),
-        )
+            if row.actors:
+                actor_ids.update(int(item.split(":", 1)[0]) for item in row.actors.split(","))
+            if row.locations:
+                place_ids.update(int(item.split(":", 1)[0]) for item in row.locations.split(","))
+        self._read_actors(sorted(actor_ids.difference(self.actor_fields)))
+        self._read_places(sorted(place_ids.difference(self.place_rows)))
 
-    def _read(self, known: dict[int, tuple], wanted: set[int], columns: tuple) -> None:
-        missing = sorted(wanted.difference(known))
-        for start in range(0, len(missing), CHUNK):
-            chunk = missing[start : start + CHUNK]
-            for row in self.connection.execute(select(*columns).where(columns[0].in_(chunk))):
-                known[row[0]] = tuple(row[1:])
+    def _read_actors(self, ids: list[int] | None) -> None:
+        names = [name for name in Participant._fields if name != "role"]
+        self.actor_fields.update(self._fields(ACTORS, names, ids))
 
-    def actors(self, packed: str | None) -> list[tuple]:
-        """(name, role, kind, country_code, code) of each linked actor, in the order of the text
-        (unknown positions last), then by name and role."""
+    def _read_places(self, ids: list[int] | None) -> None:
+        for place_id, fields in self._fields(LOCATIONS, Place._fields, ids):
+            self.place_rows[place_id] = Place(**fields)
+
+    def _fields(self, table, names, ids: list[int] | None) -> Iterator[tuple[int, dict]]:
+        """(id, {name: value}) of the rows of `table` with these ids (None: every row)."""
+        query = select(table.c.id, *(table.c[name] for name in names))
+        chunks = [None] if ids is None else [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+        for chunk in chunks:
+            some = query if chunk is None else query.where(table.c.id.in_(chunk))
+            for row in self.connection.execute(some):
+                yield row.id, {name: row._mapping[name] for name in names}
+
+    def actors(self, packed: str | None) -> list[Participant]:
+        """The participants of packed actor links, in the order of the text (unknown positions
+        last), then by name and role."""
         if not packed:
             return []
-        rows = self.actor_rows
+        participants = self.participants
         links = []
         for item in packed.split(","):
             actor_id, role, start = item.split(":")
-            name, kind, country_code, code = rows[int(actor_id)]
-            links.append(
-                (not start, int(start) if start else 0, name, role, kind, country_code, code)
-            )
+            key = (int(actor_id), role)
+            participant = participants.get(key)
+            if participant is None:
+                participant = Participant(role=role, **self.actor_fields[key[0]])
+                participants[key] = participant
+            links.append((not start, int(start) if start else 0, participant))
         if len(links) > 1:
-            links.sort(key=_first_four)
-        return [link[2:] for link in links]
+            links.sort(key=_in_text_order)
+        return [link[2] for link in links]
 
-    def places(self, packed: str | None) -> list[tuple]:
-        """(name, country_code, latitude, longitude, feature) of each linked place, in the order
-        of the text (unknown positions last), then by name."""
+    def places(self, packed: str | None) -> list[Place]:
+        """The places of packed place links, in the order of the text (unknown positions last),
+        then by name."""
         if not packed:
             return []
         rows = self.place_rows
         links = []
         for item in packed.split(","):
             place_id, start = item.split(":")
-            links.append((not start, int(start) if start else 0, *rows[int(place_id)]))
+            links.append((not start, int(start) if start else 0, rows[int(place_id)]))
         if len(links) > 1:
-            links.sort(key=_first_three)
-        return [link[2:] for link in links]
+            links.sort(key=_in_text_order)
+        return [link[2] for link in links]
 
 
-def _first_four(link: tuple) -> tuple:
-    return link[:4]
-
-
-def _first_three(link: tuple) -> tuple:
-    return link[:3]
-
-
-def _event_view(row, details: _Details) -> dict:
-    """The listing's dict for a row of `_with_details(select(*_VIEW_COLUMNS))`."""
-    start, end, published = row[1], row[2], row[18]
-    record = _record(
-        row,
-        start.isoformat() if start else None,
-        end.isoformat() if end else None,
-        published.isoformat() if published else None,
-        details.actors,
-        details.places,
-    )
-    return event_dict(record)
+def _in_text_order(link: tuple) -> tuple:
+    """The sort key of a (no start, start, participant or place) link: where the text names it,
+    then the name (and the role)."""
+    missing, start, named = link
+    return (missing, start, named.name, getattr(named, "role", ""))
 
 
 def count_events(connection: Connection, flt: EventFilter) -> int:
@@ -857,28 +821,30 @@ def count_events(connection: Connection, flt: EventFilter) -> int:
     return connection.scalar(select(func.count()).select_from(inner.subquery()))
 
 
-def get_event(connection: Connection, event_id: int) -> dict | None:
-    """One event in the listing's shape, plus its provenance: the spans of its trigger, sentence,
-    actors and places in the article, and the time expression that dates it."""
+def get_event(connection: Connection, event_id: int) -> EventProvenance | None:
+    """One event with its provenance: the spans of its trigger, sentence, actors and places in
+    the article, and the time expression that dates it."""
     connection = as_connection(connection)
     event = EVENTS.c
-    query = _with_details(connection, select(*_VIEW_COLUMNS)).add_columns(
-        event.time_expression_id,
-        event.trigger_start,
-        event.trigger_end,
-        event.sentence_start,
-        event.sentence_end,
-        event.lemma,
-        event.plover_type,
-        event.plover_mode,
+    query = _with_article(select(*_record_columns(connection, raw_times=True)).select_from(EVENTS))
+    records = _records(
+        connection, connection.execute(query.where(event.id == event_id)), read_all=False
     )
-    row = connection.execute(query.where(event.id == event_id)).first()
-    if row is None:
+    record = next(records, None)
+    if record is None:
         return None
-    details = _Details(connection)
-    details.read([row])
-    view = _event_view(row, details)
-    # with provenance: where each actor and place stands in the text
+    row = connection.execute(
+        select(
+            event.time_expression_id,
+            event.trigger_start,
+            event.trigger_end,
+            event.sentence_start,
+            event.sentence_end,
+            event.lemma,
+            event.plover_type,
+            event.plover_mode,
+        ).where(event.id == event_id)
+    ).one()
     link, actor = EVENT_ACTORS.c, ACTORS.c
     actors = connection.execute(
         select(
@@ -895,9 +861,6 @@ def get_event(connection: Connection, event_id: int) -> dict | None:
         .join(ACTORS, actor.id == link.actor_id)
         .where(link.event_id == event_id)
     ).all()
-    view["actors"] = [
-        row._asdict() for row in sorted(actors, key=lambda r: (_start_key(r.start), r.name, r.role))
-    ]
     place_link, place = EVENT_LOCATIONS.c, LOCATIONS.c
     places = connection.execute(
         select(
@@ -914,40 +877,35 @@ def get_event(connection: Connection, event_id: int) -> dict | None:
         .join(LOCATIONS, place.id == place_link.location_id)
         .where(place_link.event_id == event_id)
     ).all()
-    view["locations"] = [
-        row._asdict() for row in sorted(places, key=lambda r: (_start_key(r.start), r.name))
-    ]
     expression = None
     if row.time_expression_id:
         found = connection.execute(
             select(EXPRESSIONS).where(EXPRESSIONS.c.id == row.time_expression_id)
         ).first()
-        expression = {
-            "text": found.text,
-            "start": found.start_char,
-            "end": found.end_char,
-            "type": found.type,
-            "value": found.value,
-        }
-    view.update(
-        {
-            "trigger_span": [row.trigger_start, row.trigger_end],
-            "sentence_span": [row.sentence_start, row.sentence_end],
-            "lemma": row.lemma,
-            "plover_type": row.plover_type,
-            "plover_mode": row.plover_mode,
-            "time_expression": expression,
-        }
+        expression = ExpressionInText(
+            text=found.text,
+            start=found.start_char,
+            end=found.end_char,
+            type=found.type,
+            value=found.value,
+        )
+    return EventProvenance(
+        event=record,
+        actors=[
+            ActorInText(**r._mapping)
+            for r in sorted(actors, key=lambda r: (_start_key(r.start), r.name, r.role))
+        ],
+        locations=[
+            PlaceInText(**r._mapping)
+            for r in sorted(places, key=lambda r: (_start_key(r.start), r.name))
+        ],
+        trigger_span=(row.trigger_start, row.trigger_end),
+        sentence_span=(row.sentence_start, row.sentence_end),
+        lemma=row.lemma,
+        plover_type=row.plover_type,
+        plover_mode=row.plover_mode,
+        time_expression=expression,
     )
-    return view
-
-
-# the event columns a listing shows: the record's fields up to article_id, which are the events
-# table's own columns, in the order `_record` reads them; _TIMES are read raw by
-# `iter_event_records`
-_TIMES = ("date_start", "date_end")
-_OWN_FIELDS = RECORD_FIELDS[: RECORD_FIELDS.index("article_id") + 1]
-_VIEW_COLUMNS = tuple(EVENTS.c[name] for name in _OWN_FIELDS)
 
 
 # --- listings ---------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.database.query import period_key
+from timeline.database.record import EventRecord
 from timeline.errors import InputError
 
 PERIODS = ("day", "week", "month", "year")
@@ -35,7 +36,9 @@ def period_of(day: date, by: str) -> str:
     return period_key(day, by)
 
 
-def count_events(events: Iterable[dict], by: str, top: int = 15) -> dict[str, dict[int, int]]:
+def count_events(
+    events: Iterable[EventRecord], by: str, top: int = 15
+) -> dict[str, dict[int, int]]:
     """{period or actor: {quad_class: events}}; periods in time order, actors by count (top N).
 
     Periods come from each event's date_start (events without one are not counted); periods
@@ -46,12 +49,12 @@ def count_events(events: Iterable[dict], by: str, top: int = 15) -> dict[str, di
         raise InputError(f"unknown grouping {by!r}: one of {', '.join(BY)}")
     counts: dict[str, Counter[int]] = defaultdict(Counter)
     for event in events:
-        quad = int(event["quad_class"])
+        quad = int(event.quad_class)
         if by == "actor":
-            for name in dict.fromkeys(a["name"] for a in event.get("actors") or []):
+            for name in dict.fromkeys(actor.name for actor in event.actors):
                 counts[name][quad] += 1
             continue
-        start = event.get("date_start")
+        start = event.date_start
         if not start:
             continue
         day = date.fromisoformat(start) if isinstance(start, str) else start
@@ -65,7 +68,7 @@ def count_events(events: Iterable[dict], by: str, top: int = 15) -> dict[str, di
 
 
 def plot_counts(
-    events: Iterable[dict],
+    events: Iterable[EventRecord],
     by: str,
     out: str | Path,
     *,

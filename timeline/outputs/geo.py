@@ -11,68 +11,41 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from timeline.outputs.formatting import JOIN
+from timeline.database.record import EventRecord
+from timeline.outputs.events import JOIN
 
-PROPERTIES = (
-    "id",
-    "date_start",
-    "date_end",
-    "date_value",
-    "granularity",
-    "event_code",
-    "event_label",
-    "quad_class",
-    "goldstein",
-    "trigger",
-    "status",
-    "source_actors",
-    "target_actors",
-    "location",
-    "feature",
-    "country_code",
-    "sentence",
-    "article_title",
-    "article_url",
-)
+# the event's own fields a feature carries: those up to its status, where its date came from apart
+_OWN_FIELDS = EventRecord._fields[: EventRecord._fields.index("sentence")]
+EVENT_PROPERTIES = tuple(name for name in _OWN_FIELDS if name != "date_source")
 
 
-def features(event: dict) -> Iterator[dict]:
+def features(event: EventRecord) -> Iterator[dict]:
     """The Point features of one event: one per place that has coordinates."""
-    actors = event.get("actors") or []
-    article = event.get("article") or {}
-    for place in event.get("locations") or []:
-        lat, lon = place.get("latitude"), place.get("longitude")
-        if lat is None or lon is None:
+    for place in event.locations:
+        if place.latitude is None or place.longitude is None:
             continue
-        properties = {
-            "id": event["id"],
-            "date_start": event.get("date_start"),
-            "date_end": event.get("date_end"),
-            "date_value": event.get("date_value"),
-            "granularity": event.get("granularity"),
-            "event_code": event.get("event_code"),
-            "event_label": event.get("event_label"),
-            "quad_class": event.get("quad_class"),
-            "goldstein": event.get("goldstein"),
-            "trigger": event.get("trigger"),
-            "status": event.get("status"),
-            "source_actors": JOIN.join(a["name"] for a in actors if a["role"] == "source"),
-            "target_actors": JOIN.join(a["name"] for a in actors if a["role"] == "target"),
-            "location": place.get("name"),
-            "feature": place.get("feature"),
-            "country_code": place.get("country_code"),
-            "sentence": event.get("sentence"),
-            "article_title": article.get("title"),
-            "article_url": article.get("url"),
-        }
+        properties = {name: getattr(event, name) for name in EVENT_PROPERTIES}
+        properties.update(
+            source_actors=JOIN.join(a.name for a in event.actors if a.role == "source"),
+            target_actors=JOIN.join(a.name for a in event.actors if a.role == "target"),
+            location=place.name,
+            feature=place.feature,
+            country_code=place.country_code,
+            sentence=event.sentence,
+            article_title=event.article_title,
+            article_url=event.article_url,
+        )
         yield {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(place.longitude), float(place.latitude)],
+            },
             "properties": properties,
         }
 
 
-def write_geojson(events: Iterable[dict], out: TextIO) -> int:
+def write_geojson(events: Iterable[EventRecord], out: TextIO) -> int:
     """Write a FeatureCollection of the events' located places; returns the features written."""
     count = 0
     out.write('{"type": "FeatureCollection", "features": [')

@@ -27,28 +27,11 @@ from functools import lru_cache
 from typing import TextIO
 
 from timeline.data import read_table
+from timeline.database.record import EventRecord
+from timeline.outputs.events import event_json
 
-# Fields of an event that the page uses; everything else in the query's dict is left out.
-EVENT_FIELDS = (
-    "id",
-    "date_start",
-    "date_end",
-    "date_value",
-    "granularity",
-    "date_source",
-    "event_code",
-    "event_label",
-    "quad_class",
-    "goldstein",
-    "trigger",
-    "status",
-    "sentence",
-    "trigger_span",
-    "sentence_span",
-)
-ACTOR_FIELDS = ("name", "role", "kind", "country_code", "code")
+# the order the page's data lists a place's fields in (its feature before its coordinates)
 PLACE_FIELDS = ("name", "country_code", "feature", "latitude", "longitude")
-ARTICLE_FIELDS = ("id", "title", "url", "source", "published_at")
 
 
 @lru_cache(maxsize=1)
@@ -73,17 +56,10 @@ def script_json(value) -> str:
     )
 
 
-def page_event(event: dict) -> dict:
-    """The part of an event the page shows."""
-    view = {key: event.get(key) for key in EVENT_FIELDS if key in event}
-    view["actors"] = [
-        {key: actor.get(key) for key in ACTOR_FIELDS} for actor in event.get("actors") or []
-    ]
-    view["locations"] = [
-        {key: place.get(key) for key in PLACE_FIELDS} for place in event.get("locations") or []
-    ]
-    article = event.get("article") or {}
-    view["article"] = {key: article.get(key) for key in ARTICLE_FIELDS}
+def page_event(event: EventRecord) -> dict:
+    """What the page shows of an event: its JSON shape."""
+    view = event_json(event)
+    view["locations"] = [{key: place[key] for key in PLACE_FIELDS} for place in view["locations"]]
     return view
 
 
@@ -91,7 +67,7 @@ def _hash(source: str) -> str:
     return base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
 
 
-def write_html(events: Iterable[dict], out: TextIO, *, title: str = "Timeline") -> int:
+def write_html(events: Iterable[EventRecord], out: TextIO, *, title: str = "Timeline") -> int:
     """Write the timeline page for `events` (in any order) to `out`; returns the events written."""
     policy = (
         "default-src 'none'; "
