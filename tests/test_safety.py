@@ -134,7 +134,8 @@ def test_sql_in_names_and_filters_is_only_data(database) -> None:
 
 def test_html_export_escapes_article_text(database) -> None:
     """<script> in a sentence or a title never reaches the page as markup."""
-    from timeline.database.query import EventFilter, iter_events
+    from timeline.database.filters import EventFilter
+    from timeline.database.listing import iter_events
     from timeline.outputs.html import write_html
 
     with database.session() as session:

@@ -138,7 +138,7 @@ def filter_options(function):
 
 
 def make_filter(options: dict):
-    from timeline.database.query import EventFilter, parse_when
+    from timeline.database.filters import EventFilter, parse_when
 
     as_of = datetime.now().astimezone()
     if options["as_of"]:
@@ -374,7 +374,7 @@ def events(context, fmt, **options) -> None:
       timeline events --between "United States" Russia --on 2017-04
       timeline events --since "last month" --text "cruise missiles"
     """
-    from timeline.database.query import iter_events
+    from timeline.database.listing import iter_events
     from timeline.outputs.events import write_events
 
     flt = make_filter(options)
@@ -396,7 +396,7 @@ def timeline_view(ctx, **options) -> None:
       timeline timeline --actor Tillerson
       timeline timeline --between "United States" Russia --on 2017-04
     """
-    from timeline.database.query import iter_events
+    from timeline.database.listing import iter_events
     from timeline.outputs.view import write_timeline
 
     flt = make_filter(options)
@@ -452,7 +452,7 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
       timeline export --format html -o timeline.html --title "Syria, April 2017"
       timeline export --profile acled -o acled.csv
     """
-    from timeline.database.query import count_events, iter_events
+    from timeline.database.listing import count_events, iter_events
 
     if profile and fmt != "csv":
         raise click.UsageError("--profile writes CSV: leave out --format or use --format csv")
@@ -570,7 +570,7 @@ def chart(context, by, output, width, height, top, title, **options) -> None:
       timeline chart --by week --actor Russia -o events.png
       timeline chart --by actor --top 10 --since 2017-04 -o actors.png
     """
-    from timeline.database.query import iter_events
+    from timeline.database.listing import iter_events
     from timeline.outputs.chart import plot_counts
 
     flt = make_filter(options)
@@ -604,7 +604,7 @@ def show(ctx, event_id, fmt) -> None:
     Example:
       timeline show 20
     """
-    from timeline.database.query import get_event
+    from timeline.database.listing import get_event
     from timeline.outputs.events import provenance_json
     from timeline.outputs.view import render_event
 
@@ -646,7 +646,7 @@ def actors(ctx, top, fmt, **options) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from timeline.database.query import list_actors
+    from timeline.database.aggregates import list_actors
     from timeline.outputs.formatting import write_rows
 
     flt = make_filter(options) if _has_filters(options) else None
@@ -698,7 +698,7 @@ def dyads(context, top, fmt, **options) -> None:
     Example:
       timeline dyads --top 10 --since 2017-04
     """
-    from timeline.database.query import list_dyads
+    from timeline.database.aggregates import list_dyads
     from timeline.outputs.formatting import write_rows
 
     flt = make_filter(options) if _has_filters(options) else None
@@ -729,7 +729,7 @@ def places(context, top, fmt) -> None:
     Example:
       timeline places --top 10 --format csv
     """
-    from timeline.database.query import list_places
+    from timeline.database.aggregates import list_places
     from timeline.outputs.formatting import write_rows
 
     with context.database(must_exist=True) as db, db.connect() as connection:
@@ -748,7 +748,7 @@ def stats(context, fmt) -> None:
     Example:
       timeline stats --format json
     """
-    from timeline.database.query import stats as database_stats
+    from timeline.database.aggregates import stats as database_stats
 
     with context.database(must_exist=True) as db, db.connect() as connection:
         data = database_stats(connection)

@@ -7,17 +7,9 @@ from datetime import UTC, date, datetime
 import pytest
 from records_factory import WIDEST, extraction, varied_events
 
-from timeline.database.query import (
-    EventFilter,
-    count_events,
-    get_event,
-    iter_events,
-    list_actors,
-    list_places,
-    parse_day,
-    parse_when,
-    stats,
-)
+from timeline.database.aggregates import list_actors, list_places, stats
+from timeline.database.filters import EventFilter, parse_day, parse_when
+from timeline.database.listing import count_events, get_event, iter_events
 from timeline.database.record import Participant
 from timeline.database.store import save
 from timeline.errors import InputError
@@ -307,7 +299,7 @@ def test_many_events_get_their_own_actors_and_places(database):
     """More events and more actors than one chunk: actors and places are read once each, in
     chunks, and every event still gets its own, in the order of the text (unknown positions
     last)."""
-    from timeline.database.query import CHUNK
+    from timeline.database.filters import CHUNK
 
     events, actors = 3 * CHUNK + 7, CHUNK + 40
     _bulk_events(database, events, actors)
@@ -412,7 +404,7 @@ def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
     links in date order or by walking the dates (one walk per granularity, and per actor),
     depending on counts: whichever way, it is exactly the start of the full listing, in the same
     order."""
-    import timeline.database.query as query
+    import timeline.database.pages as page_finding
 
     varied_events(database)
     with database.connect() as connection:
@@ -423,8 +415,8 @@ def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
                 flt = EventFilter(order=order, limit=limit, **kwargs)
                 pages = {}
                 for name, (collect_limit, max_walks) in STRATEGIES.items():
-                    monkeypatch.setattr(query, "COLLECT_LIMIT", collect_limit)
-                    monkeypatch.setattr(query, "MAX_WALKS", max_walks)
+                    monkeypatch.setattr(page_finding, "COLLECT_LIMIT", collect_limit)
+                    monkeypatch.setattr(page_finding, "MAX_WALKS", max_walks)
                     pages[name] = [e.id for e in iter_events(connection, flt)]
                 assert pages == dict.fromkeys(pages, expected), (kwargs, limit)
             assert (

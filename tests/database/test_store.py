@@ -105,7 +105,8 @@ def test_an_actor_given_a_country_later_brings_its_earlier_events_to_that_countr
 
     from test_crash import integrity_problems
 
-    from timeline.database.query import EventFilter, iter_events
+    from timeline.database.filters import EventFilter
+    from timeline.database.listing import iter_events
 
     stateless = replace(TILLERSON, country_code=None, code=None)
     first = extraction()

@@ -9,8 +9,9 @@ import pytest
 from conftest import SEED_ARTICLE
 from records_factory import extraction
 
-from timeline.database.query import EventFilter, iter_events
-from timeline.database.query import count_events as query_count
+from timeline.database.filters import EventFilter
+from timeline.database.listing import count_events as query_count
+from timeline.database.listing import iter_events
 from timeline.database.record import EventRecord
 from timeline.database.store import save
 from timeline.outputs.chart import count_events, period_of, plot_counts
@@ -86,8 +87,9 @@ def test_unknown_grouping(tmp_path):
 
 def test_counts_on_the_seed_equal_the_query(tmp_path):
     """The full pipeline on the seed article: per month and per quad class, chart == query."""
+    from timeline.database.aggregates import stats
     from timeline.database.engine import Database
-    from timeline.database.query import parse_day, stats
+    from timeline.database.filters import parse_day
     from timeline.pipeline import load_articles
     from timeline.read import iter_articles, parse_published
 

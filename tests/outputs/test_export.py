@@ -9,7 +9,8 @@ import json
 
 from records_factory import extraction
 
-from timeline.database.query import EventFilter, iter_events
+from timeline.database.filters import EventFilter
+from timeline.database.listing import iter_events
 from timeline.database.store import save
 from timeline.outputs.events import CSV_COLUMNS, write_events
 
@@ -212,7 +213,7 @@ def test_a_csv_export_in_parts_is_the_serial_export(database, monkeypatch, tmp_p
 
     import timeline.outputs.parallel as parallel
     from timeline.cli import cli
-    from timeline.database.query import split_listing
+    from timeline.database.filters import split_listing
 
     varied_events(database)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_EVENTS", 0)

@@ -10,7 +10,8 @@ from datetime import datetime
 import pytest
 from records_factory import extraction
 
-from timeline.database.query import EventFilter, iter_events
+from timeline.database.filters import EventFilter
+from timeline.database.listing import iter_events
 from timeline.database.record import EventRecord, Participant, Place
 from timeline.database.store import save
 from timeline.errors import InputError

@@ -24,7 +24,8 @@ import pytest
 from conftest import ROOT
 from records_factory import extraction
 
-from timeline.database.query import EventFilter, iter_events
+from timeline.database.filters import EventFilter
+from timeline.database.listing import iter_events
 from timeline.database.record import EventRecord, Participant
 from timeline.database.store import save
 from timeline.outputs.events import event_json

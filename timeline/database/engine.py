@@ -298,7 +298,8 @@ class Database:
         return open_session(self.engine)
 
     def connect(self) -> Connection:
-        """A Core connection, for reading: the query stage needs no ORM (commands start faster)."""
+        """A Core connection, for reading: the listings read the classes' tables through
+        SQLAlchemy's core, without ORM objects (a long export makes millions of rows)."""
         return self.engine.connect()
 
     def close(self) -> None:

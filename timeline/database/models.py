@@ -61,7 +61,7 @@ class UTCDateTime(TypeDecorator):
 def in_date_order(name: str, *key: str, covering: tuple = ()) -> Index:
     """The index giving the events of one `key` value and granularity in listing order
     (date_start, event_id): a page reads a few entries of it per granularity, however many
-    events the key has (see the link walks of the query stage). The tables that have it carry a
+    events the key has (see `timeline.database.pages`). The tables that have it carry a
     copy of their event's granularity and dates (an event's date never changes once stored)."""
     return Index(name, *key, "granularity", "date_start", "event_id", "date_end", *covering)
 
@@ -252,3 +252,11 @@ class EventLocation(SQLModel, table=True):
     text: str | None = None
     start_char: int | None = None
     end_char: int | None = None
+
+
+# Each class's table, for the query stage, which reads them through SQLAlchemy's core.
+SOURCES, ARTICLES, EXPRESSIONS = Source.__table__, ArticleRow.__table__, TimeExpressionRow.__table__
+EVENTS, ACTORS, ACTOR_ALIASES = EventRow.__table__, ActorRow.__table__, ActorAlias.__table__
+EVENT_ACTORS, EVENT_DYADS = EventActor.__table__, EventDyad.__table__
+EVENT_COUNTRIES, EVENT_LOCATIONS = EventCountry.__table__, EventLocation.__table__
+LOCATIONS = LocationRow.__table__

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from timeline.database.query import period_key
+from timeline.database.aggregates import period_key
 from timeline.database.record import EventRecord
 from timeline.errors import InputError
 

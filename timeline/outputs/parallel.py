@@ -29,7 +29,7 @@ def write_csv_in_parts(url: str, flt, out: TextIO, workers: int) -> int:
     """Write the CSV of the listing `flt` (no limit) on the database at `url` to `out`, in `workers`
     processes. Returns the number of events."""
     from timeline.database.engine import Database
-    from timeline.database.query import split_listing
+    from timeline.database.filters import split_listing
     from timeline.outputs.events import write_csv
 
     with Database(url, migrate=False) as db, db.connect() as connection:
@@ -52,7 +52,7 @@ def write_csv_in_parts(url: str, flt, out: TextIO, workers: int) -> int:
 def _write_part(url: str, flt, part, path: str) -> int:
     """In a worker: one part of the listing, as CSV rows without the header."""
     from timeline.database.engine import Database
-    from timeline.database.query import iter_events
+    from timeline.database.listing import iter_events
     from timeline.outputs.events import write_csv
 
     with (

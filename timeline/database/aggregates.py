@@ -1,0 +1,230 @@
+"""Aggregates: actors, dyads and places with their event counts, event counts per period, and the
+database's totals (`stats`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    and_,
+    case,
+    func,
+    select,
+)
+from sqlalchemy.engine import Connection
+
+from timeline.database.filters import CHUNK, EventFilter, as_connection, filtered
+from timeline.database.models import (
+    ACTOR_ALIASES,
+    ACTORS,
+    ARTICLES,
+    EVENT_ACTORS,
+    EVENT_LOCATIONS,
+    EVENTS,
+    EXPRESSIONS,
+    LOCATIONS,
+    SOURCES,
+)
+from timeline.errors import InputError
+
+
+def _event_ids(connection: Connection, flt: EventFilter | None):
+    """The ids of the events a filter selects, as a subquery (None: every event)."""
+    if flt is None:
+        return None
+    unlimited = EventFilter(**{**flt.__dict__, "limit": None})
+    return filtered(connection, unlimited).order_by(None).with_only_columns(EVENTS.c.id)
+
+
+def list_actors(
+    connection: Connection, limit: int | None = None, flt: EventFilter | None = None
+) -> list[dict]:
+    """Actors with the number of events they take part in (among the filter's events, if any)."""
+    connection = as_connection(connection)
+    counted = select(
+        EVENT_ACTORS.c.actor_id, func.count(func.distinct(EVENT_ACTORS.c.event_id)).label("n")
+    ).group_by(EVENT_ACTORS.c.actor_id)
+    events = _event_ids(connection, flt)
+    if events is not None:
+        counted = counted.where(EVENT_ACTORS.c.event_id.in_(events))
+    counts = counted.subquery()
+    n = func.coalesce(counts.c.n, 0)
+    actor = ACTORS.c
+    query = (
+        select(actor.id, actor.name, actor.kind, actor.country_code, actor.code, n)
+        .outerjoin(counts, counts.c.actor_id == ACTORS.c.id)
+        .order_by(n.desc(), ACTORS.c.name)
+    )
+    if events is not None:
+        query = query.where(counts.c.n > 0)
+    if limit:
+        query = query.limit(limit)
+    rows = connection.execute(query).all()
+    aliases: dict[int, list[str]] = {row.id: [] for row in rows}
+    for chunk_start in range(0, len(rows), CHUNK):
+        ids = [row.id for row in rows[chunk_start : chunk_start + CHUNK]]
+        for actor_id, alias in connection.execute(
+            select(ACTOR_ALIASES.c.actor_id, ACTOR_ALIASES.c.alias)
+            .where(ACTOR_ALIASES.c.actor_id.in_(ids))
+            .order_by(ACTOR_ALIASES.c.alias)
+        ):
+            aliases[actor_id].append(alias)
+    return [
+        {
+            "id": actor_id,
+            "name": name,
+            "kind": kind,
+            "country_code": country_code,
+            "code": code,
+            "events": count,
+            "aliases": [a for a in aliases[actor_id] if a != name],
+        }
+        for actor_id, name, kind, country_code, code, count in rows
+    ]
+
+
+def list_dyads(
+    connection: Connection, limit: int | None = None, flt: EventFilter | None = None
+) -> list[dict]:
+    """Pairs (source actor -> target actor) with their event counts, in total and by quad class."""
+    connection = as_connection(connection)
+    source, target = EVENT_ACTORS.alias(), EVENT_ACTORS.alias()
+    source_actor, target_actor = ACTORS.alias(), ACTORS.alias()
+    total = func.count(func.distinct(EVENTS.c.id))
+    quads = [
+        func.count(func.distinct(case((EVENTS.c.quad_class == q, EVENTS.c.id)))).label(f"q{q}")
+        for q in (1, 2, 3, 4)
+    ]
+    query = (
+        select(source_actor.c.name, target_actor.c.name, total.label("events"), *quads)
+        .select_from(EVENTS)
+        .join(source, and_(source.c.event_id == EVENTS.c.id, source.c.role == "source"))
+        .join(target, and_(target.c.event_id == EVENTS.c.id, target.c.role == "target"))
+        .join(source_actor, source_actor.c.id == source.c.actor_id)
+        .join(target_actor, target_actor.c.id == target.c.actor_id)
+        .where(source.c.actor_id != target.c.actor_id)
+        .group_by(source_actor.c.name, target_actor.c.name)
+        .order_by(total.desc(), source_actor.c.name, target_actor.c.name)
+    )
+    events = _event_ids(connection, flt)
+    if events is not None:
+        query = query.where(EVENTS.c.id.in_(events))
+    if limit:
+        query = query.limit(limit)
+    return [
+        {
+            "source": s,
+            "target": t,
+            "events": n,
+            "verbal_cooperation": q1,
+            "material_cooperation": q2,
+            "verbal_conflict": q3,
+            "material_conflict": q4,
+        }
+        for s, t, n, q1, q2, q3, q4 in connection.execute(query)
+    ]
+
+
+def list_places(connection: Connection, limit: int | None = None) -> list[dict]:
+    connection = as_connection(connection)
+    counts = (
+        select(EVENT_LOCATIONS.c.location_id, func.count(EVENT_LOCATIONS.c.event_id).label("n"))
+        .group_by(EVENT_LOCATIONS.c.location_id)
+        .subquery()
+    )
+    query = (
+        select(
+            LOCATIONS.c.id,
+            LOCATIONS.c.name,
+            LOCATIONS.c.country_code,
+            LOCATIONS.c.latitude,
+            LOCATIONS.c.longitude,
+            func.coalesce(counts.c.n, 0),
+        )
+        .outerjoin(counts, counts.c.location_id == LOCATIONS.c.id)
+        .order_by(func.coalesce(counts.c.n, 0).desc(), LOCATIONS.c.name)
+    )
+    if limit:
+        query = query.limit(limit)
+    return [
+        {
+            "id": place_id,
+            "name": name,
+            "country_code": country_code,
+            "latitude": latitude,
+            "longitude": longitude,
+            "events": count,
+        }
+        for place_id, name, country_code, latitude, longitude, count in connection.execute(query)
+    ]
+
+
+def period_key(day: date, by: str) -> str:
+    """The period a day falls in: 2017-04-11 (day), 2017-W15 (ISO week), 2017-04, 2017-Q2, 2017."""
+    if by == "day":
+        return day.isoformat()
+    if by == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if by == "month":
+        return f"{day:%Y-%m}"
+    if by == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if by == "year":
+        return str(day.year)
+    raise InputError(f"unknown period {by!r}: day, week, month, quarter or year")
+
+
+def counts_by_period(connection: Connection, flt: EventFilter, by: str = "week") -> dict[str, dict]:
+    """Event counts per period of their first day, by quad class: {"2017-W15": {1: 3, 4: 1}}.
+
+    The database groups by day (an index scan); days are folded into weeks, months ... here, the
+    same way on every database.
+    """
+    connection = as_connection(connection)
+    period_key(date(2000, 1, 1), by)  # reject an unknown period before querying
+    events = _event_ids(connection, flt)
+    query = (
+        select(EVENTS.c.date_start, EVENTS.c.quad_class, func.count())
+        .where(EVENTS.c.date_start.is_not(None))
+        .group_by(EVENTS.c.date_start, EVENTS.c.quad_class)
+    )
+    if flt.__dict__ != EventFilter().__dict__:
+        query = query.where(EVENTS.c.id.in_(events))
+    counts: dict[str, dict] = {}
+    for day, quad_class, n in connection.execute(query):
+        bucket = counts.setdefault(period_key(day, by), {})
+        bucket[quad_class] = bucket.get(quad_class, 0) + n
+    return dict(sorted(counts.items()))
+
+
+def weekly_counts(connection: Connection, flt: EventFilter) -> dict[str, dict]:
+    return counts_by_period(connection, flt, "week")
+
+
+def stats(connection: Connection) -> dict:
+    connection = as_connection(connection)
+
+    def count(table) -> int:
+        return connection.scalar(select(func.count()).select_from(table))
+
+    first, last = connection.execute(
+        select(func.min(EVENTS.c.date_start), func.max(EVENTS.c.date_end))
+    ).one()
+    by_quad = dict(
+        connection.execute(
+            select(EVENTS.c.quad_class, func.count()).group_by(EVENTS.c.quad_class)
+        ).all()
+    )
+    return {
+        "articles": count(ARTICLES),
+        "events": count(EVENTS),
+        "actors": count(ACTORS),
+        "places": count(LOCATIONS),
+        "time_expressions": count(EXPRESSIONS),
+        "sources": count(SOURCES),
+        "first_date": first.isoformat() if first else None,
+        "last_date": last.isoformat() if last else None,
+        "events_by_quad_class": {str(k): v for k, v in sorted(by_quad.items())},
+    }
