@@ -138,10 +138,10 @@ def test_show_one_event(session):
 
 
 def test_listings_and_stats(session):
-    actors = {a["name"]: a for a in list_actors(session)}
-    assert actors["Rex Tillerson"]["events"] == 1
-    assert "Tillerson" in actors["Rex Tillerson"]["aliases"]
-    assert {p["name"] for p in list_places(session)} == {"Moscow", "Syria"}
+    actors = {a.name: a for a in list_actors(session)}
+    assert actors["Rex Tillerson"].events == 1
+    assert "Tillerson" in actors["Rex Tillerson"].aliases
+    assert {p.name for p in list_places(session)} == {"Moscow", "Syria"}
     data = stats(session)
     assert (data["articles"], data["events"]) == (1, 2)
     assert (data["first_date"], data["last_date"]) == ("2017-04-06", "2017-04-11")

@@ -5,6 +5,7 @@ database's totals (`stats`).
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import (
     and_,
@@ -37,9 +38,53 @@ def _event_ids(connection: Connection, flt: EventFilter | None):
     return filtered(connection, unlimited).order_by(None).with_only_columns(EVENTS.c.id)
 
 
+class ActorCount(NamedTuple):
+    """An actor and the number of events it takes part in."""
+
+    id: int
+    name: str
+    kind: str
+    country_code: str | None
+    code: str | None
+    events: int
+    aliases: list[str]  # its other names
+
+
+class DyadCount(NamedTuple):
+    """A source actor acting on a target actor: their events, in total and by quad class."""
+
+    source: str
+    target: str
+    events: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+
+
+class PlaceCount(NamedTuple):
+    """A place and the number of events there."""
+
+    id: int
+    name: str
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    events: int
+
+
+# the quad class each of DyadCount's counts is of
+QUAD_CLASS_OF = {
+    "verbal_cooperation": 1,
+    "material_cooperation": 2,
+    "verbal_conflict": 3,
+    "material_conflict": 4,
+}
+
+
 def list_actors(
     connection: Connection, limit: int | None = None, flt: EventFilter | None = None
-) -> list[dict]:
+) -> list[ActorCount]:
     """Actors with the number of events they take part in (among the filter's events, if any)."""
     connection = as_connection(connection)
     counted = select(
@@ -50,9 +95,9 @@ def list_actors(
         counted = counted.where(EVENT_ACTORS.c.event_id.in_(events))
     counts = counted.subquery()
     n = func.coalesce(counts.c.n, 0)
-    actor = ACTORS.c
+    fields = [ACTORS.c[name] for name in ActorCount._fields if name in ACTORS.c]
     query = (
-        select(actor.id, actor.name, actor.kind, actor.country_code, actor.code, n)
+        select(*fields, n.label("events"))
         .outerjoin(counts, counts.c.actor_id == ACTORS.c.id)
         .order_by(n.desc(), ACTORS.c.name)
     )
@@ -71,33 +116,30 @@ def list_actors(
         ):
             aliases[actor_id].append(alias)
     return [
-        {
-            "id": actor_id,
-            "name": name,
-            "kind": kind,
-            "country_code": country_code,
-            "code": code,
-            "events": count,
-            "aliases": [a for a in aliases[actor_id] if a != name],
-        }
-        for actor_id, name, kind, country_code, code, count in rows
+        ActorCount(**row._mapping, aliases=[a for a in aliases[row.id] if a != row.name])
+        for row in rows
     ]
 
 
 def list_dyads(
     connection: Connection, limit: int | None = None, flt: EventFilter | None = None
-) -> list[dict]:
+) -> list[DyadCount]:
     """Pairs (source actor -> target actor) with their event counts, in total and by quad class."""
     connection = as_connection(connection)
     source, target = EVENT_ACTORS.alias(), EVENT_ACTORS.alias()
     source_actor, target_actor = ACTORS.alias(), ACTORS.alias()
     total = func.count(func.distinct(EVENTS.c.id))
     quads = [
-        func.count(func.distinct(case((EVENTS.c.quad_class == q, EVENTS.c.id)))).label(f"q{q}")
-        for q in (1, 2, 3, 4)
+        func.count(func.distinct(case((EVENTS.c.quad_class == quad, EVENTS.c.id)))).label(name)
+        for name, quad in QUAD_CLASS_OF.items()
     ]
     query = (
-        select(source_actor.c.name, target_actor.c.name, total.label("events"), *quads)
+        select(
+            source_actor.c.name.label("source"),
+            target_actor.c.name.label("target"),
+            total.label("events"),
+            *quads,
+        )
         .select_from(EVENTS)
         .join(source, and_(source.c.event_id == EVENTS.c.id, source.c.role == "source"))
         .join(target, and_(target.c.event_id == EVENTS.c.id, target.c.role == "target"))
@@ -112,52 +154,27 @@ def list_dyads(
         query = query.where(EVENTS.c.id.in_(events))
     if limit:
         query = query.limit(limit)
-    return [
-        {
-            "source": s,
-            "target": t,
-            "events": n,
-            "verbal_cooperation": q1,
-            "material_cooperation": q2,
-            "verbal_conflict": q3,
-            "material_conflict": q4,
-        }
-        for s, t, n, q1, q2, q3, q4 in connection.execute(query)
-    ]
+    return [DyadCount(**row._mapping) for row in connection.execute(query)]
 
 
-def list_places(connection: Connection, limit: int | None = None) -> list[dict]:
+def list_places(connection: Connection, limit: int | None = None) -> list[PlaceCount]:
+    """Places with the number of events there."""
     connection = as_connection(connection)
     counts = (
         select(EVENT_LOCATIONS.c.location_id, func.count(EVENT_LOCATIONS.c.event_id).label("n"))
         .group_by(EVENT_LOCATIONS.c.location_id)
         .subquery()
     )
+    n = func.coalesce(counts.c.n, 0)
+    fields = [LOCATIONS.c[name] for name in PlaceCount._fields if name in LOCATIONS.c]
     query = (
-        select(
-            LOCATIONS.c.id,
-            LOCATIONS.c.name,
-            LOCATIONS.c.country_code,
-            LOCATIONS.c.latitude,
-            LOCATIONS.c.longitude,
-            func.coalesce(counts.c.n, 0),
-        )
+        select(*fields, n.label("events"))
         .outerjoin(counts, counts.c.location_id == LOCATIONS.c.id)
-        .order_by(func.coalesce(counts.c.n, 0).desc(), LOCATIONS.c.name)
+        .order_by(n.desc(), LOCATIONS.c.name)
     )
     if limit:
         query = query.limit(limit)
-    return [
-        {
-            "id": place_id,
-            "name": name,
-            "country_code": country_code,
-            "latitude": latitude,
-            "longitude": longitude,
-            "events": count,
-        }
-        for place_id, name, country_code, latitude, longitude, count in connection.execute(query)
-    ]
+    return [PlaceCount(**row._mapping) for row in connection.execute(query)]
 
 
 def period_key(day: date, by: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from timeline.database.aggregates import period_key
 from timeline.database.record import EventRecord
 from timeline.errors import InputError
+from timeline.outputs.files import write_file
 
 PERIODS = ("day", "week", "month", "year")
 BY = (*PERIODS, "actor")
@@ -124,3 +125,9 @@ def plot_counts(
         figure.tight_layout()
     figure.savefig(str(out), dpi=DPI, format="png")
     return counts
+
+
+def write_chart(events: Iterable[EventRecord], by: str, output: str, **options) -> dict:
+    """`plot_counts` into the file `output`, which appears only once complete; returns the counts
+    drawn."""
+    return write_file(output, lambda path: plot_counts(events, by, path, **options), by_path=True)

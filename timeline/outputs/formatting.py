@@ -12,9 +12,6 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-# the formats of a listing, on every command that prints one
-LISTING_FORMATS = ("table", "json", "jsonl", "csv")
-
 
 def write_json(rows: Iterable[dict], out: TextIO) -> int:
     """A JSON array, written element by element."""
@@ -133,9 +130,10 @@ def _line(cells: list[str], widths: list[int]) -> str:
     return "  ".join(p.ljust(w) for p, w in zip(parts, widths, strict=True)).rstrip()
 
 
-def write_rows(rows: list[dict], columns: tuple[str, ...], fmt: str, out: TextIO) -> int:
-    """A listing's rows (actors, dyads, places, dates): a table, JSON, JSON Lines or CSV of the
-    given columns."""
+def write_rows(rows: list, columns: tuple[str, ...], fmt: str, out: TextIO) -> int:
+    """A listing's rows (actors, dyads, places, dates; dicts or named tuples): a table, JSON,
+    JSON Lines or CSV of the given columns (JSON: every field)."""
+    rows = [row._asdict() if hasattr(row, "_asdict") else row for row in rows]
     if fmt == "json":
         return write_json(rows, out)
     if fmt == "jsonl":
