@@ -7,11 +7,9 @@ tracebacks only with --debug.
 from __future__ import annotations
 
 import gc
-import json
 import os
 import sys
 import time
-from datetime import datetime
 
 import click
 
@@ -104,7 +102,7 @@ def filter_options(function):
             metavar="ACTOR ACTOR",
             help="A dyad: events where one of the two acts on the other (either direction).",
         ),
-        click.option("--type", "event_type", help="CAMEO code prefix (04, 042) or label words."),
+        click.option("--type", help="CAMEO code prefix (04, 042) or label words."),
         click.option(
             "--since",
             help="Events whose dates reach this day or later: 2017-04-07, 2017-04, 2017, "
@@ -138,45 +136,23 @@ def filter_options(function):
     return function
 
 
-def make_filter(options: dict):
-    from timeline.database.filters import EventFilter, parse_when
+def make_filter(options: dict, *, or_none: bool = False):
+    """The EventFilter of the filter options (`filter_options`); with `or_none`, None when none
+    of them selects events (an order, a limit or --as-of alone do not)."""
+    from timeline.database.filters import event_filter
 
-    as_of = datetime.now().astimezone()
-    if options["as_of"]:
-        from timeline.read import parse_published
-
-        as_of = parse_published(options["as_of"])
-    since = parse_when(options["since"], as_of)[0] if options["since"] else None
-    until = parse_when(options["until"], as_of)[1] if options["until"] else None
-    if options["on"]:
-        on_start, on_end = parse_when(options["on"], as_of)
-        since = max(since, on_start) if since else on_start
-        until = min(until, on_end) if until else on_end
-    return EventFilter(
-        actor=options["actor"],
-        source_actor=options["source_actor"],
-        target_actor=options["target_actor"],
-        between=tuple(options["between"]) if options["between"] else None,
-        type=options["event_type"],
-        since=since,
-        until=until,
-        location=options["location"],
-        country=options["country"],
-        article=options["article"],
-        status=options["status"],
-        limit=options["limit"],
-        order=options["order"],
-        text=options["text"],
-    )
+    given = [v for k, v in options.items() if k not in ("as_of", "order", "limit")]
+    if or_none and all(value in (None, (), "date") for value in given):
+        return None
+    return event_filter(**{**options, "between": options["between"] or None})
 
 
-def published_option(function):
-    return click.option(
-        "--published",
-        metavar="ISO",
-        help="Publication time (2017-04-07 or 2017-04-07T09:30:00-04:00); "
-        "relative dates resolve against it.",
-    )(function)
+published_option = click.option(
+    "--published",
+    metavar="ISO",
+    help="Publication time (2017-04-07 or 2017-04-07T09:30:00-04:00); "
+    "relative dates resolve against it.",
+)
 
 
 # one record (`show`, `stats`) is printed as text or JSON
@@ -448,17 +424,9 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
         raise click.UsageError("--profile writes CSV: leave out --format or use --format csv")
     if fmt in BINARY_FORMATS and output == "-":
         raise click.UsageError(f"{fmt} is a binary file: give -o FILE.{fmt}")
-    flt = make_filter(options)
+    flt, out = make_filter(options), sys.stdout if output == "-" else output
     with context.database(must_exist=True) as db:
-        count = export_events(
-            db,
-            flt,
-            sys.stdout if output == "-" else output,
-            fmt=fmt,
-            profile=profile,
-            title=title,
-            workers=workers,
-        )
+        count = export_events(db, flt, out, fmt=fmt, profile=profile, title=title, workers=workers)
     click.echo(f"exported {count} events" + (f" to {output}" if output != "-" else ""), err=True)
 
 
@@ -510,26 +478,14 @@ def show(ctx, event_id, fmt) -> None:
       timeline show 20
     """
     from timeline.database.listing import get_event
-    from timeline.outputs.events import provenance_json
-    from timeline.outputs.view import render_event
+    from timeline.outputs.view import write_event
 
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
         event = get_event(connection, event_id)
     if event is None:
         raise InputError(f"no event with id {event_id}")
-    if fmt == "json":
-        click.echo(json.dumps(provenance_json(event), ensure_ascii=False, indent=2))
-        return
     color = ctx.color if ctx.color is not None else sys.stdout.isatty()
-    click.echo(render_event(event, color=color), color=color)
-
-
-def _has_filters(options: dict) -> bool:
-    return any(
-        options[name] not in (None, (), "date")
-        for name in options
-        if name not in ("as_of", "order", "limit")
-    )
+    write_event(event, fmt, sys.stdout, color=color)
 
 
 @cli.group(invoke_without_command=True)
@@ -552,7 +508,7 @@ def actors(ctx, top, fmt, **options) -> None:
     from timeline.database.aggregates import ActorCount, list_actors
     from timeline.outputs.formatting import write_rows
 
-    flt = make_filter(options) if _has_filters(options) else None
+    flt = make_filter(options, or_none=True)
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
         rows = list_actors(connection, top, flt)
     write_rows(rows, ActorCount._fields, fmt, sys.stdout)
@@ -601,7 +557,7 @@ def dyads(context, top, fmt, **options) -> None:
     from timeline.database.aggregates import DyadCount, list_dyads
     from timeline.outputs.formatting import write_rows
 
-    flt = make_filter(options) if _has_filters(options) else None
+    flt = make_filter(options, or_none=True)
     with context.database(must_exist=True) as db, db.connect() as connection:
         rows = list_dyads(connection, top, flt)
     write_rows(rows, DyadCount._fields, fmt, sys.stdout)
@@ -637,26 +593,18 @@ def stats(context, fmt) -> None:
       timeline stats --format json
     """
     from timeline.database.aggregates import stats as database_stats
+    from timeline.outputs.formatting import write_summary
 
     with context.database(must_exist=True) as db, db.connect() as connection:
-        data = database_stats(connection)
-    if fmt == "json":
-        click.echo(json.dumps(data, indent=2))
-        return
-    for key, value in data.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in value.items()) or "-"
-        click.echo(f"{key.replace('_', ' '):<18} {value}")
+        write_summary(database_stats(connection), fmt, sys.stdout)
 
 
 # --- the edge: one line per error ----------------------------------------------------------------
 
 
 def work_begins() -> None:
-    """The command's modules are loaded and its work begins: garbage is collected as usual from
-    here (see `main`), among the objects made from here on (the modules' are frozen: a first
-    collection would walk them all). Nothing to do when `main` did not start the command (a
-    command run from Python keeps its collector as it is)."""
+    """The command's modules are loaded: collect garbage as usual among the objects made from
+    here (see `main`). Nothing to do in a command that `main` did not start."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
@@ -665,12 +613,10 @@ def work_begins() -> None:
 def main(argv: list[str] | None = None) -> None:
     """The console script: exit 0 ok, 1 failure, 2 usage error, 130 on Ctrl-C; quiet on | head.
 
-    Start-up: importing SQLAlchemy, SQLModel and pydantic makes a few hundred thousand objects
-    that live as long as the process, and no garbage; the cyclic garbage collector would walk
-    them over and over while they are made, and once more at exit (together nearly half the
-    start-up of a listing). So it is off until the command's work begins (`work_begins`: a
-    database is opened or a text read), and everything is frozen out of its sight before exit.
-    """
+    Importing SQLAlchemy, SQLModel and pydantic makes a few hundred thousand objects that live as
+    long as the process: the cyclic garbage collector would walk them over and over while they
+    are made, and at exit (nearly half a listing's start-up). It is off until the command's work
+    begins (`work_begins`), and they are frozen out of its sight (`gc.freeze`)."""
     gc.disable()
     try:
         _run(argv)

@@ -95,6 +95,32 @@ def parse_when(value: str, as_of: datetime | None = None) -> tuple[date, date]:
     )
 
 
+def event_filter(
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    on: str | None = None,
+    as_of: str | None = None,
+    **fields,
+) -> EventFilter:
+    """The EventFilter of dates as a user writes them: `since`, `until` and `on` are ISO dates or
+    phrases (see `parse_when`) resolved against `as_of` (an ISO time, default now in the local
+    time zone), `on` narrowing the window to what it names; every other field as EventFilter
+    has it."""
+    anchor = datetime.now().astimezone()
+    if as_of:
+        from timeline.read import parse_published
+
+        anchor = parse_published(as_of)
+    first = parse_when(since, anchor)[0] if since else None
+    last = parse_when(until, anchor)[1] if until else None
+    if on:
+        on_first, on_last = parse_when(on, anchor)
+        first = max(first, on_first) if first else on_first
+        last = min(last, on_last) if last else on_last
+    return EventFilter(since=first, until=last, **fields)
+
+
 def parse_day(value: str, *, end: bool = False, as_of: datetime | None = None) -> date:
     """The first (or, with `end`, the last) day of what `value` names: see `parse_when`."""
     start, last = parse_when(value, as_of)

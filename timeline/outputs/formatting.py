@@ -147,3 +147,15 @@ def write_rows(rows: list, columns: tuple[str, ...], fmt: str, out: TextIO) -> i
             writer.writerow({c: _cell(row.get(c)) for c in columns})
         return len(rows)
     return write_table(rows, columns, out)
+
+
+def write_summary(data: dict, fmt: str, out: TextIO) -> None:
+    """Named values (`timeline stats`) as JSON, or one "name  value" line each (a dict value as
+    "key: value, ...")."""
+    if fmt == "json":
+        out.write(json.dumps(data, indent=2) + "\n")
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items()) or "-"
+        out.write(f"{key.replace('_', ' '):<18} {value}\n")

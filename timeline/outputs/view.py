@@ -9,13 +9,19 @@ negated are marked. Colour through click.style: the caller decides whether it is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 
 import click
 
 from timeline.database.record import EventProvenance, EventRecord
-from timeline.outputs.events import describe_actors, describe_date, describe_places
+from timeline.outputs.events import (
+    describe_actors,
+    describe_date,
+    describe_places,
+    provenance_json,
+)
 
 QUAD_COLOURS = {1: "green", 2: "cyan", 3: "yellow", 4: "red"}
 QUAD_NAMES = {
@@ -170,3 +176,11 @@ def render_event(shown: EventProvenance, *, color: bool = False) -> str:
         f"trigger {shown.trigger_span[0]}..{shown.trigger_span[1]}"
     )
     return "\n".join(lines)
+
+
+def write_event(shown: EventProvenance, fmt: str, out, *, color: bool = False) -> None:
+    """One event with its provenance (`timeline show`): its JSON shape, or `render_event`."""
+    if fmt == "json":
+        click.echo(json.dumps(provenance_json(shown), ensure_ascii=False, indent=2), file=out)
+        return
+    click.echo(render_event(shown, color=color), file=out, color=color)
