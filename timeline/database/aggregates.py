@@ -7,25 +7,23 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import (
-    and_,
-    case,
-    func,
-    select,
-)
+from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.engine import Connection
 
 from timeline.database.filters import CHUNK, EventFilter, as_connection, filtered
 from timeline.database.models import (
     ACTOR_ALIASES,
     ACTORS,
-    ARTICLES,
     EVENT_ACTORS,
     EVENT_LOCATIONS,
     EVENTS,
-    EXPRESSIONS,
     LOCATIONS,
-    SOURCES,
+    ActorRow,
+    ArticleRow,
+    EventRow,
+    LocationRow,
+    Source,
+    TimeExpressionRow,
 )
 from timeline.errors import InputError
 
@@ -82,6 +80,18 @@ QUAD_CLASS_OF = {
 }
 
 
+def _with_counts(table, shape, counts, key) -> Select:
+    """The rows of `table` (the fields of `shape` that are its columns) with their number of
+    events (`counts.c.n`, where `key` is their id; 0 if none), most events first, then by name."""
+    n = func.coalesce(counts.c.n, 0)
+    fields = [table.c[name] for name in shape._fields if name in table.c]
+    return (
+        select(*fields, n.label("events"))
+        .outerjoin(counts, key == table.c.id)
+        .order_by(n.desc(), table.c.name)
+    )
+
+
 def list_actors(
     connection: Connection, limit: int | None = None, flt: EventFilter | None = None
 ) -> list[ActorCount]:
@@ -94,13 +104,7 @@ def list_actors(
     if events is not None:
         counted = counted.where(EVENT_ACTORS.c.event_id.in_(events))
     counts = counted.subquery()
-    n = func.coalesce(counts.c.n, 0)
-    fields = [ACTORS.c[name] for name in ActorCount._fields if name in ACTORS.c]
-    query = (
-        select(*fields, n.label("events"))
-        .outerjoin(counts, counts.c.actor_id == ACTORS.c.id)
-        .order_by(n.desc(), ACTORS.c.name)
-    )
+    query = _with_counts(ACTORS, ActorCount, counts, counts.c.actor_id)
     if events is not None:
         query = query.where(counts.c.n > 0)
     if limit:
@@ -165,32 +169,27 @@ def list_places(connection: Connection, limit: int | None = None) -> list[PlaceC
         .group_by(EVENT_LOCATIONS.c.location_id)
         .subquery()
     )
-    n = func.coalesce(counts.c.n, 0)
-    fields = [LOCATIONS.c[name] for name in PlaceCount._fields if name in LOCATIONS.c]
-    query = (
-        select(*fields, n.label("events"))
-        .outerjoin(counts, counts.c.location_id == LOCATIONS.c.id)
-        .order_by(n.desc(), LOCATIONS.c.name)
-    )
+    query = _with_counts(LOCATIONS, PlaceCount, counts, counts.c.location_id)
     if limit:
         query = query.limit(limit)
     return [PlaceCount(**row._mapping) for row in connection.execute(query)]
 
 
+# how each kind of period is written, from a day in it
+PERIOD_OF_DAY = {
+    "day": date.isoformat,
+    "week": lambda day: "{}-W{:02d}".format(*day.isocalendar()[:2]),  # ISO year and week
+    "month": lambda day: f"{day:%Y-%m}",
+    "quarter": lambda day: f"{day.year}-Q{(day.month - 1) // 3 + 1}",
+    "year": lambda day: str(day.year),
+}
+
+
 def period_key(day: date, by: str) -> str:
     """The period a day falls in: 2017-04-11 (day), 2017-W15 (ISO week), 2017-04, 2017-Q2, 2017."""
-    if by == "day":
-        return day.isoformat()
-    if by == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
-    if by == "month":
-        return f"{day:%Y-%m}"
-    if by == "quarter":
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    if by == "year":
-        return str(day.year)
-    raise InputError(f"unknown period {by!r}: day, week, month, quarter or year")
+    if by not in PERIOD_OF_DAY:
+        raise InputError(f"unknown period {by!r}: day, week, month, quarter or year")
+    return PERIOD_OF_DAY[by](day)
 
 
 def counts_by_period(connection: Connection, flt: EventFilter, by: str = "week") -> dict[str, dict]:
@@ -223,8 +222,8 @@ def weekly_counts(connection: Connection, flt: EventFilter) -> dict[str, dict]:
 def stats(connection: Connection) -> dict:
     connection = as_connection(connection)
 
-    def count(table) -> int:
-        return connection.scalar(select(func.count()).select_from(table))
+    def count(model) -> int:
+        return connection.scalar(select(func.count()).select_from(model.__table__))
 
     first, last = connection.execute(
         select(func.min(EVENTS.c.date_start), func.max(EVENTS.c.date_end))
@@ -235,12 +234,12 @@ def stats(connection: Connection) -> dict:
         ).all()
     )
     return {
-        "articles": count(ARTICLES),
-        "events": count(EVENTS),
-        "actors": count(ACTORS),
-        "places": count(LOCATIONS),
-        "time_expressions": count(EXPRESSIONS),
-        "sources": count(SOURCES),
+        "articles": count(ArticleRow),
+        "events": count(EventRow),
+        "actors": count(ActorRow),
+        "places": count(LocationRow),
+        "time_expressions": count(TimeExpressionRow),
+        "sources": count(Source),
         "first_date": first.isoformat() if first else None,
         "last_date": last.isoformat() if last else None,
         "events_by_quad_class": {str(k): v for k, v in sorted(by_quad.items())},

@@ -305,38 +305,9 @@ def get_event(connection: Connection, event_id: int) -> EventProvenance | None:
             event.plover_mode,
         ).where(event.id == event_id)
     ).one()
-    link, actor = EVENT_ACTORS.c, ACTORS.c
-    actors = connection.execute(
-        select(
-            actor.name,
-            link.role,
-            actor.kind,
-            actor.country_code,
-            actor.code,
-            link.text,
-            link.start_char.label("start"),
-            link.end_char.label("end"),
-            func.coalesce(link.title, actor.title).label("title"),
-        )
-        .join(ACTORS, actor.id == link.actor_id)
-        .where(link.event_id == event_id)
-    ).all()
-    place_link, place = EVENT_LOCATIONS.c, LOCATIONS.c
-    places = connection.execute(
-        select(
-            place.name,
-            place.country_code,
-            place.latitude,
-            place.longitude,
-            place.feature,
-            place_link.text,
-            place_link.start_char.label("start"),
-            place_link.end_char.label("end"),
-            place.geonames_id,
-        )
-        .join(LOCATIONS, place.id == place_link.location_id)
-        .where(place_link.event_id == event_id)
-    ).all()
+    title = func.coalesce(EVENT_ACTORS.c.title, ACTORS.c.title)  # as the article titled them
+    actors = _in_text(connection, ActorInText, ACTORS, EVENT_ACTORS, event_id, title=title)
+    places = _in_text(connection, PlaceInText, LOCATIONS, EVENT_LOCATIONS, event_id)
     expression = None
     if row.time_expression_id:
         found = connection.execute(
@@ -351,14 +322,8 @@ def get_event(connection: Connection, event_id: int) -> EventProvenance | None:
         )
     return EventProvenance(
         event=record,
-        actors=[
-            ActorInText(**r._mapping)
-            for r in sorted(actors, key=lambda r: (_start_key(r.start), r.name, r.role))
-        ],
-        locations=[
-            PlaceInText(**r._mapping)
-            for r in sorted(places, key=lambda r: (_start_key(r.start), r.name))
-        ],
+        actors=sorted(actors, key=lambda actor: (_start_key(actor.start), actor.name, actor.role)),
+        locations=sorted(places, key=lambda place: (_start_key(place.start), place.name)),
         trigger_span=(row.trigger_start, row.trigger_end),
         sentence_span=(row.sentence_start, row.sentence_end),
         lemma=row.lemma,
@@ -366,3 +331,21 @@ def get_event(connection: Connection, event_id: int) -> EventProvenance | None:
         plover_mode=row.plover_mode,
         time_expression=expression,
     )
+
+
+def _in_text(connection, shape, table, link, event_id: int, **columns) -> list:
+    """The actors (places) of an event as `shape` (ActorInText, PlaceInText): each field the
+    column of its name in `table` (actors, locations) or in the `link` table joining them to
+    the event, `start` and `end` its span (start_char, end_char), or one of `columns`."""
+    chosen = []
+    for name in shape._fields:
+        if name in columns:
+            column = columns[name]
+        elif name in ("start", "end"):
+            column = link.c[f"{name}_char"]
+        else:
+            column = table.c[name] if name in table.c else link.c[name]
+        chosen.append(column.label(name))
+    # joined on the link's foreign key to the table
+    query = select(*chosen).select_from(link).join(table).where(link.c.event_id == event_id)
+    return [shape(**row._mapping) for row in connection.execute(query)]

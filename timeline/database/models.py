@@ -134,15 +134,16 @@ class EventRow(SQLModel, table=True):
     sentence_end: int
     event_code: str = Field(index=True)
     event_label: str
-    quad_class: int
+    quad_class: int  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
     goldstein: float | None = None
-    status: str = Field(index=True)
-    date_source: str
-    date_value: str
-    granularity: str
+    status: str = Field(index=True)  # asserted / planned / negated / hypothetical / reported
+    date_source: str  # text / context / publication: what dates the event
+    date_value: str  # TIMEX3 value: 2017-04-11, 2017-W15 ...
+    granularity: str  # day, week, month ... (timeline.records.GRANULARITIES)
+    # the inclusive interval of days the date covers (None: it cannot be placed on the calendar)
     date_start: date | None = None
     date_end: date | None = None
-    plover_type: str | None = None
+    plover_type: str | None = None  # PLOVER event type and mode: CONSULT / visit
     plover_mode: str | None = None
 
 
@@ -237,10 +238,10 @@ class LocationRow(SQLModel, table=True):
     name: str
     name_key: str = Field(index=True)
     country_code: str | None = Field(default=None, index=True)
-    latitude: float | None = None
+    latitude: float | None = None  # degrees (WGS 84)
     longitude: float | None = None
     geonames_id: int | None = None
-    feature: str | None = None
+    feature: str | None = None  # city / country / state / county / facility
 
 
 class EventLocation(SQLModel, table=True):
