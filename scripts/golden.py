@@ -50,12 +50,8 @@ def texts(corpora: Path) -> list[tuple[str, dict]]:
     found: list[tuple[str, dict]] = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         for article in iter_articles([str(path)]):
-            published = (
-                article.published_at.isoformat() if article.published_at else SPEC_PUBLISHED
-            )
-            found.append(
-                (f"seeds/{path.name}", {"text": article.text, "published": published})
-            )
+            published = article.published_at.isoformat() if article.published_at else SPEC_PUBLISHED
+            found.append((f"seeds/{path.name}", {"text": article.text, "published": published}))
     for path in sorted((corpora / "timeml").rglob("*.tml")):
         document = read_tml(path)
         record = {"text": document.text, "published": document.dct.isoformat()}
@@ -64,13 +60,18 @@ def texts(corpora: Path) -> list[tuple[str, dict]]:
     for line in plover.read_text(encoding="utf-8").splitlines():
         if line.strip():
             item = json.loads(line)
-            found.append((f"plover/{item['id']}", {"text": item["text"], "published": item["date"]}))
+            found.append(
+                (f"plover/{item['id']}", {"text": item["text"], "published": item["date"]})
+            )
     gold = corpora / "events-gold" / "dev.jsonl"
     for line in gold.read_text(encoding="utf-8").splitlines():
         if line.strip():
             item = json.loads(line)
             found.append(
-                (f"events-gold/{item['id']}", {"text": item["text"], "published": item["published"]})
+                (
+                    f"events-gold/{item['id']}",
+                    {"text": item["text"], "published": item["published"]},
+                )
             )
     lgl = corpora / "lgl-dev" / "lgl-dev.xml"
     for article in ET.parse(lgl).getroot().iter("article"):

@@ -53,15 +53,16 @@ def iter_events(
 
     The events come with their article (a join) and, per event, the ids of its actors and places
     packed in one string each (a correlated group_concat/string_agg on the event_actors and
-    event_locations primary keys). Actors and places themselves are few and shared by many events:
-    `_Details` reads each one once, a chunk of rows at a time, and reuses it. Dates and times are
-    read as the driver gives them and turned into ISO strings once per distinct value. No ORM
+    event_locations primary keys). Actors and places themselves are few and shared by many
+    events: `_ActorsAndPlaces` reads each one once, a chunk of rows at a time, and reuses it.
+    Dates and times are read as the driver gives them and turned into ISO strings once per
+    distinct value. No ORM
     objects, no JSON built by the database, no per-event round trips. A long listing's cursor
     streams (server-side on PostgreSQL), so memory grows with the number of distinct actors,
     places and dates, not of events; a page's rows are read at once.
     """
     connection = as_connection(connection)
-    # the filter picks and orders event ids first; the details are computed for those rows only
+    # the filter picks and orders event ids first; the rest is read for those rows only
     query = select(*_record_columns(connection, raw_times=True)).select_from(EVENTS)
     query = _with_article(query)
     paged = flt.limit is not None and flt.limit <= PAGE_LIMIT and part is None
@@ -86,7 +87,7 @@ def iter_events(
 def _record_columns(connection: Connection, *, raw_times: bool = False) -> list:
     """The columns of an `EventRecord`, in its order and labelled with its names: the events
     table's columns of those names, the article's (`article_title` is articles.title, its source
-    the source's name) and the event's actor and place links, packed (see `_Details`). With
+    the source's name) and the event's actor and place links, packed (see `_ActorsAndPlaces`). With
     `raw_times`, dates and times as the driver gives them (turned into ISO strings by
     `_records`)."""
     link, place_link = EVENT_ACTORS.c, EVENT_LOCATIONS.c
@@ -142,9 +143,9 @@ def _records(connection: Connection, result, *, read_all: bool) -> Iterator[Even
     turned into ISO strings (each distinct value once), the packed links into actors and
     places."""
     dialect = connection.dialect
-    details = _Details(connection)
+    links = _ActorsAndPlaces(connection)
     if read_all:
-        details.read_all()
+        links.read_all()
     columns = _record_columns(connection, raw_times=False)
     # (position, reader, cache) of each date or time field
     days: dict = {None: None}
@@ -163,19 +164,19 @@ def _records(connection: Connection, result, *, read_all: bool) -> Iterator[Even
         EventRecord._fields.index("locations"),
     )
     for rows in result.partitions(CHUNK):
-        details.read(rows)
+        links.read(rows)
         if len(times) > 100_000:  # publication times are nearly unique: keep the cache bounded
             times.clear()
             times[None] = None
         for row in rows:
             values = list(row)
-            for position, read, known in conversions:
+            for position, read, cache in conversions:
                 value = values[position]
-                if value not in known:
-                    known[value] = (read(value) if read else value).isoformat()
-                values[position] = known[value]
-            values[actors_at] = details.actors(values[actors_at])
-            values[places_at] = details.places(values[places_at])
+                if value not in cache:
+                    cache[value] = (read(value) if read else value).isoformat()
+                values[position] = cache[value]
+            values[actors_at] = links.actors(values[actors_at])
+            values[places_at] = links.places(values[places_at])
             yield EventRecord._make(values)
 
 
@@ -184,7 +185,7 @@ def _start_key(start: int | None) -> tuple[bool, int]:
     return (start is None, start or 0)
 
 
-class _Details:
+class _ActorsAndPlaces:
     """The actors and places of the events read so far, each read from the database once.
 
     `actors(packed)` and `places(packed)` turn a row's packed links into the record's
