@@ -13,9 +13,10 @@ trigger, sentence, actors, places and date stand in the article's text).
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from timeline.records import Extraction
+if TYPE_CHECKING:  # a listing never reads an extraction: it starts without the NLP's records
+    from timeline.records import Extraction
 
 
 class Participant(NamedTuple):
