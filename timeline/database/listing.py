@@ -56,10 +56,9 @@ def iter_events(
     event_locations primary keys). Actors and places themselves are few and shared by many
     events: `_ActorsAndPlaces` reads each one once, a chunk of rows at a time, and reuses it.
     Dates and times are read as the driver gives them and turned into ISO strings once per
-    distinct value. No ORM
-    objects, no JSON built by the database, no per-event round trips. A long listing's cursor
-    streams (server-side on PostgreSQL), so memory grows with the number of distinct actors,
-    places and dates, not of events; a page's rows are read at once.
+    distinct value. No ORM objects, no JSON built by the database, no per-event round trips. A
+    long listing's cursor streams (server-side on PostgreSQL), so memory grows with the number of
+    distinct actors, places and dates, not of events; a page's rows are read at once.
     """
     connection = as_connection(connection)
     # the filter picks and orders event ids first; the rest is read for those rows only
