@@ -1,4 +1,5 @@
-"""Alembic environment: the target is every table in timeline.tables.
+"""Alembic environment: the target is every table of the SQLModel classes (`SQLModel.metadata`,
+filled by importing timeline.database.models, which also sets its naming convention).
 
 Run from the CLI (`timeline init`) with a connection passed in config.attributes, or by hand from a
 source checkout: `alembic -x db=URL upgrade head` or
@@ -7,12 +8,13 @@ source checkout: `alembic -x db=URL upgrade head` or
 
 from alembic import context
 from sqlalchemy import create_engine, pool
+from sqlmodel import SQLModel
 
-from timeline.db import database_url, include_object
-from timeline.tables import metadata
+import timeline.database.models  # noqa: F401  (defines every table in SQLModel.metadata)
+from timeline.database.engine import database_url, include_object
 
 config = context.config
-target_metadata = metadata
+target_metadata = SQLModel.metadata
 
 
 def run_with(connection) -> None:

@@ -45,9 +45,11 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.db import Database  # noqa: E402
-from timeline.export.parallel import PARALLEL_MIN_EVENTS, default_workers  # noqa: E402
-from timeline.models import (  # noqa: E402
+from timeline.database.aggregates import weekly_counts  # noqa: E402
+from timeline.database.engine import Database  # noqa: E402
+from timeline.database.filters import EventFilter  # noqa: E402
+from timeline.database.listing import iter_events  # noqa: E402
+from timeline.database.models import (  # noqa: E402
     ActorAlias,
     ActorRow,
     ArticleRow,
@@ -57,8 +59,8 @@ from timeline.models import (  # noqa: E402
     LocationRow,
     fold,
 )
-from timeline.query import EventFilter, iter_events, weekly_counts  # noqa: E402
-from timeline.store import rebuild_countries, rebuild_dyads  # noqa: E402
+from timeline.database.store import rebuild_countries, rebuild_dyads  # noqa: E402
+from timeline.outputs.parallel import PARALLEL_MIN_EVENTS, default_workers  # noqa: E402
 
 COUNTRIES = (
     "USA RUS CHN SYR IRN IRQ ISR PSE UKR TUR SAU YEM AFG PAK IND GBR FRA DEU ITA JPN KOR PRK "

@@ -59,8 +59,8 @@ def db_url(request, tmp_path) -> str:
 
 @pytest.fixture
 def database(db_url):
-    """A migrated, connected timeline.db.Database."""
-    from timeline.db import Database
+    """A migrated, connected timeline.database.engine.Database."""
+    from timeline.database.engine import Database
 
     db = Database(db_url)
     yield db

@@ -22,7 +22,7 @@ from conftest import SEED_ARTICLE
 from sqlalchemy import create_engine, func, select, text
 
 from timeline.cli import cli
-from timeline.models import (
+from timeline.database.models import (
     ActorAlias,
     ActorRow,
     ArticleRow,

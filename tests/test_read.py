@@ -613,7 +613,7 @@ def test_named_file_with_unknown_extension(tmp_path: Path) -> None:
     path = write(tmp_path / "article.dat", "Tillerson met Putin.")
     assert only_error(read(path)) == (
         f"{path}: cannot tell the format from the file name; "
-        "give --format (text, json, jsonl, csv, html)"
+        "give --input-format (text, json, jsonl, csv, html)"
     )
     assert only_article(read(path, format="text")).text == "Tillerson met Putin."
 

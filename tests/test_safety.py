@@ -3,7 +3,7 @@ opened, and database passwords never reach the user's screen.
 
 SQL: names carrying SQL go through the store and through every text filter of `timeline events`
 (they are bound parameters, so the tables survive and the names match literally). HTML: the
-export (`timeline.export.html.write_html`) gets an article with <script> in its sentences and
+export (`timeline.outputs.html.write_html`) gets an article with <script> in its sentences and
 title. Inputs: a JSON or CSV record whose text or url is a file path stores that string. URLs:
 the command line with a password in --db (or TIMELINE_DB) and a wrong user, an unreachable host
 or a missing database prints one error line without the password.
@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from test_crash import environment
 
 from timeline.cli import cli
-from timeline.models import (
+from timeline.database.models import (
     ActorAlias,
     ActorRow,
     ArticleRow,
@@ -37,7 +37,7 @@ from timeline.models import (
     Source,
     TimeExpressionRow,
 )
-from timeline.store import save
+from timeline.database.store import save
 
 DROP_EVENTS = "Robert'); DROP TABLE events; --"
 DROP_ACTORS = "Robert O'Brien'; DROP TABLE Actors"  # written like a name: kept as an alias
@@ -134,13 +134,14 @@ def test_sql_in_names_and_filters_is_only_data(database) -> None:
 
 def test_html_export_escapes_article_text(database) -> None:
     """<script> in a sentence or a title never reaches the page as markup."""
-    from timeline.export.html import write_html
-    from timeline.query import EventFilter, iter_events
+    from timeline.database.filters import EventFilter
+    from timeline.database.listing import iter_events
+    from timeline.outputs.html import write_html
 
     with database.session() as session:
         save(session, hostile_extraction())
         events = list(iter_events(session, EventFilter()))
-    assert any(SCRIPT in e["sentence"] for e in events)
+    assert any(SCRIPT in e.sentence for e in events)
     out = io.StringIO()
     assert write_html(events, out, title=f"Report {SCRIPT}") == 2
     page = out.getvalue()

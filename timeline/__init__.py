@@ -7,9 +7,11 @@ The stages, one module each, run in this order:
     dates    Doc/text + publication time -> TimeExpression
     events   Doc + TimeExpression -> Event (predicate, participants, places, date, CAMEO code)
     resolve  actor and place mentions -> canonical actors (countries, people) and GeoNames places
-    store    Article + Events -> database rows (schema: timeline.tables, under Alembic;
-             ORM classes: timeline.models, SQLModel)
-    query    filters -> events from the database;  export: events -> CSV / JSON / JSON Lines
+    store    Article + Events -> database rows (timeline.database; the schema is the SQLModel
+             classes of timeline.database.models, under Alembic)
+    query    filters -> event records from the database (timeline.database)
+    outputs  event records -> CSV, JSON, tables, HTML, GeoJSON, spreadsheets, charts
+             (timeline.outputs)
 
 `timeline.pipeline` runs read -> resolve for one article; `timeline.cli` is the thin command line.
 """

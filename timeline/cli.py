@@ -6,18 +6,16 @@ tracebacks only with --debug.
 
 from __future__ import annotations
 
-import contextlib
-import json
+import gc
 import os
 import sys
 import time
-from dataclasses import asdict
-from datetime import datetime
 
 import click
 
 from timeline import __version__
 from timeline.errors import InputError, TimelineError
+from timeline.outputs import BINARY_FORMATS, EXPORT_FORMATS, LISTING_FORMATS
 
 EXAMPLES = """
 \b
@@ -35,8 +33,9 @@ class Context:
         self.debug = debug
 
     def database(self, *, must_exist: bool = False):
-        from timeline.db import Database
+        from timeline.database import Database
 
+        work_begins()
         return Database(self.db_option, must_exist=must_exist)
 
 
@@ -103,7 +102,7 @@ def filter_options(function):
             metavar="ACTOR ACTOR",
             help="A dyad: events where one of the two acts on the other (either direction).",
         ),
-        click.option("--type", "event_type", help="CAMEO code prefix (04, 042) or label words."),
+        click.option("--type", help="CAMEO code prefix (04, 042) or label words."),
         click.option(
             "--since",
             help="Events whose dates reach this day or later: 2017-04-07, 2017-04, 2017, "
@@ -137,51 +136,44 @@ def filter_options(function):
     return function
 
 
-def make_filter(options: dict):
-    from timeline.query import EventFilter, parse_when
+def make_filter(options: dict, *, or_none: bool = False):
+    """The EventFilter of the filter options (`filter_options`); with `or_none`, None when none
+    of them selects events (an order, a limit or --as-of alone do not)."""
+    from timeline.database.filters import event_filter
 
-    as_of = datetime.now().astimezone()
-    if options["as_of"]:
-        from timeline.read import parse_published
-
-        as_of = parse_published(options["as_of"])
-    since = parse_when(options["since"], as_of)[0] if options["since"] else None
-    until = parse_when(options["until"], as_of)[1] if options["until"] else None
-    if options["on"]:
-        on_start, on_end = parse_when(options["on"], as_of)
-        since = max(since, on_start) if since else on_start
-        until = min(until, on_end) if until else on_end
-    return EventFilter(
-        actor=options["actor"],
-        source_actor=options["source_actor"],
-        target_actor=options["target_actor"],
-        between=tuple(options["between"]) if options["between"] else None,
-        type=options["event_type"],
-        since=since,
-        until=until,
-        location=options["location"],
-        country=options["country"],
-        article=options["article"],
-        status=options["status"],
-        limit=options["limit"],
-        order=options["order"],
-        text=options["text"],
-    )
+    given = [v for k, v in options.items() if k not in ("as_of", "order", "limit")]
+    if or_none and all(value in (None, (), "date") for value in given):
+        return None
+    return event_filter(**{**options, "between": options["between"] or None})
 
 
-def published_option(function):
+published_option = click.option(
+    "--published",
+    metavar="ISO",
+    help="Publication time (2017-04-07 or 2017-04-07T09:30:00-04:00); "
+    "relative dates resolve against it.",
+)
+
+
+# one record (`show`, `stats`) is printed as text or JSON
+RECORD_FORMATS = ("text", "json")
+# what `load` reads (timeline.read.FORMATS, named here without loading the reader)
+INPUT_FORMATS = ("text", "json", "jsonl", "csv", "html")
+
+
+def output_options(default: str, *, choices: tuple[str, ...] = LISTING_FORMATS):
+    """The --format option of every command that prints rows: the same choices on each (each
+    keeps its own default)."""
     return click.option(
-        "--published",
-        metavar="ISO",
-        help="Publication time (2017-04-07 or 2017-04-07T09:30:00-04:00); "
-        "relative dates resolve against it.",
-    )(function)
+        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True
+    )
 
 
 def read_one(path: str, published: str | None):
     """The single article of FILE or - (stdin) for `dates` and `extract`."""
     from timeline.read import iter_articles, parse_published
 
+    work_begins()
     published_at = parse_published(published) if published else None
     items = list(iter_articles([path], published=published_at))
     errors = [item for item in items if isinstance(item, TimelineError)]
@@ -205,7 +197,7 @@ def init(context: Context) -> None:
       timeline init
       timeline --db postgresql+psycopg://analyst@dbhost/timeline init
     """
-    from timeline.db import current_revision
+    from timeline.database.engine import current_revision
 
     with context.database() as db:
         click.echo(f"database ready at schema {current_revision(db.engine)}", err=True)
@@ -214,11 +206,12 @@ def init(context: Context) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "jsonl", "csv", "html"]),
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
     help="Read every input in this format instead of guessing from the extension.",
 )
+# the input format's earlier name, still accepted
+@click.option("--format", "format_alias", type=click.Choice(INPUT_FORMATS), hidden=True)
 @published_option
 @click.option("--source", help="The outlet that published the articles.")
 @click.option("--reprocess", is_flag=True, help="Extract again articles that are already stored.")
@@ -230,7 +223,7 @@ def init(context: Context) -> None:
     help="Processes for the language analysis (one writer stores in input order).",
 )
 @pass_context
-def load(context, paths, fmt, published, source, reprocess, workers) -> None:
+def load(context, paths, input_format, format_alias, published, source, reprocess, workers) -> None:
     """Load articles from files, folders (recursively) or - (stdin).
 
     Formats: plain text (with an optional front-matter block), JSON (an object or a list), JSON
@@ -240,12 +233,14 @@ def load(context, paths, fmt, published, source, reprocess, workers) -> None:
     Examples:
       timeline load seeds/
       timeline load article.txt --published 2017-04-07 --source "Associated Press"
-      cat feed.jsonl | timeline load - --format jsonl
+      cat feed.jsonl | timeline load - --input-format jsonl
       timeline load archive/ --workers 2
     """
     from timeline.pipeline import load_articles
     from timeline.read import iter_articles, parse_published
 
+    if input_format and format_alias and input_format != format_alias:
+        raise click.UsageError("--format is the old name of --input-format: give one of them")
     published_at = parse_published(published) if published else None
     interactive = sys.stderr.isatty()
     started = time.perf_counter()
@@ -263,7 +258,11 @@ def load(context, paths, fmt, published, source, reprocess, workers) -> None:
 
     with context.database() as db:
         items = iter_articles(
-            list(paths), format=fmt, published=published_at, source=source, stdin=sys.stdin.buffer
+            list(paths),
+            format=input_format or format_alias,
+            published=published_at,
+            source=source,
+            stdin=sys.stdin.buffer,
         )
         summary = load_articles(
             db,
@@ -284,13 +283,7 @@ def load(context, paths, fmt, published, source, reprocess, workers) -> None:
 @cli.command()
 @click.argument("path")
 @published_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "jsonl"]),
-    default="table",
-    show_default=True,
-)
+@output_options("table")
 @click.option(
     "--no-parse", is_flag=True, help="Skip the spaCy parse (faster; tense from nearby words)."
 )
@@ -301,8 +294,8 @@ def dates(path, published, fmt, no_parse) -> None:
     Example:
       echo "Tillerson arrives in Moscow on Tuesday." | timeline dates - --published 2017-04-07
     """
-    from timeline.export import write_records
     from timeline.nlp.dates import find_time_expressions
+    from timeline.outputs.expressions import write_expressions
     from timeline.pipeline import require_published
 
     article = read_one(path, published)
@@ -313,29 +306,13 @@ def dates(path, published, fmt, no_parse) -> None:
 
         doc = parse(article.text)
     expressions = find_time_expressions(article.text, article.published_at, doc)
-    rows = [expression_dict(e) for e in expressions]
-    columns = ("text", "start", "end", "type", "value", "granularity", "date_start", "date_end")
-    write_records(rows, columns, fmt, sys.stdout)
-
-
-def expression_dict(expression) -> dict:
-    data = asdict(expression)
-    for key in ("date_start", "date_end", "anchor"):
-        if data[key] is not None:
-            data[key] = data[key].isoformat()
-    return data
+    write_expressions(expressions, fmt, sys.stdout)
 
 
 @cli.command()
 @click.argument("path")
 @published_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "jsonl", "csv"]),
-    default="json",
-    show_default=True,
-)
+@output_options("json")
 def extract(path, published, fmt) -> None:
     """Print the events of one text (FILE or -) without storing anything.
 
@@ -343,21 +320,16 @@ def extract(path, published, fmt) -> None:
     Example:
       timeline extract seeds/tillerson-moscow-2017.txt --published 2017-04-07
     """
-    from timeline.export import extracted_events, write_events
+    from timeline.database.record import extracted_records
+    from timeline.outputs.events import write_events
     from timeline.pipeline import extract as run_extract
 
-    write_events(extracted_events(run_extract(read_one(path, published))), fmt, sys.stdout)
+    write_events(extracted_records(run_extract(read_one(path, published))), fmt, sys.stdout)
 
 
 @cli.command()
 @filter_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "jsonl", "csv"]),
-    default="table",
-    show_default=True,
-)
+@output_options("table")
 @pass_context
 def events(context, fmt, **options) -> None:
     """List stored events that match the filters.
@@ -373,8 +345,8 @@ def events(context, fmt, **options) -> None:
       timeline events --between "United States" Russia --on 2017-04
       timeline events --since "last month" --text "cruise missiles"
     """
-    from timeline.export import write_events
-    from timeline.query import iter_events
+    from timeline.database.listing import iter_events
+    from timeline.outputs.events import write_events
 
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.connect() as connection:
@@ -395,8 +367,8 @@ def timeline_view(ctx, **options) -> None:
       timeline timeline --actor Tillerson
       timeline timeline --between "United States" Russia --on 2017-04
     """
-    from timeline.export.view import write_timeline
-    from timeline.query import iter_events
+    from timeline.database.listing import iter_events
+    from timeline.outputs.view import write_timeline
 
     flt = make_filter(options)
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
@@ -405,13 +377,7 @@ def timeline_view(ctx, **options) -> None:
 
 @cli.command()
 @filter_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["csv", "json", "jsonl", "html", "xlsx", "geojson"]),
-    default="csv",
-    show_default=True,
-)
+@output_options("csv", choices=EXPORT_FORMATS)
 @click.option(
     "--profile",
     type=click.Choice(["acled", "gdelt"]),
@@ -435,6 +401,7 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
       csv      one row per event, header row, RFC 4180 quoting; multi-valued cells
                (actors, places) joined with "; "
       json     an array of events; jsonl: one event per line
+      table    the table `timeline events` prints
       html     one self-contained page with an interactive, zoomable timeline
       xlsx     a spreadsheet (needs -o FILE)
       geojson  a FeatureCollection of points, one per located place of an event
@@ -451,98 +418,16 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
       timeline export --format html -o timeline.html --title "Syria, April 2017"
       timeline export --profile acled -o acled.csv
     """
-    from timeline.query import count_events, iter_event_records, iter_events
+    from timeline.outputs.export import export_events
 
     if profile and fmt != "csv":
         raise click.UsageError("--profile writes CSV: leave out --format or use --format csv")
-    if fmt == "xlsx" and output == "-":
-        raise click.UsageError("xlsx is a binary file: give -o FILE.xlsx")
-    flt = make_filter(options)
-    with context.database(must_exist=True) as db, db.connect() as connection:
-        if fmt == "csv" and not profile:
-            # the fast path: flat records straight into CSV rows, no dict per event
-            from timeline.export import write_csv_records
-            from timeline.export.parallel import (
-                PARALLEL_MIN_EVENTS,
-                default_workers,
-                write_csv_in_parts,
-            )
-
-            workers = workers or default_workers()
-            if (
-                workers > 1
-                and flt.limit is None
-                and count_events(connection, flt) >= PARALLEL_MIN_EVENTS
-            ):
-
-                def write(out):
-                    return write_csv_in_parts(db.url, flt, out, workers)
-
-            else:
-
-                def write(out):
-                    return write_csv_records(iter_event_records(connection, flt), out)
-
-        else:
-
-            def write(out):
-                return write_export(iter_events(connection, flt), fmt, profile, title, out)
-
-        if output == "-":
-            count = write(sys.stdout)
-        else:
-            count = write_file(output, write, by_path=fmt == "xlsx")
+    if fmt in BINARY_FORMATS and output == "-":
+        raise click.UsageError(f"{fmt} is a binary file: give -o FILE.{fmt}")
+    flt, out = make_filter(options), sys.stdout if output == "-" else output
+    with context.database(must_exist=True) as db:
+        count = export_events(db, flt, out, fmt=fmt, profile=profile, title=title, workers=workers)
     click.echo(f"exported {count} events" + (f" to {output}" if output != "-" else ""), err=True)
-
-
-def write_export(events, fmt: str, profile: str | None, title: str, out) -> int:
-    """Write events in one export format to a text stream (or, for xlsx, a path)."""
-    if profile:
-        from timeline.export.profiles import write_profile
-
-        return write_profile(events, profile, out)
-    if fmt == "html":
-        from timeline.export.html import write_html
-
-        return write_html(events, out, title=title)
-    if fmt == "geojson":
-        from timeline.export.geo import write_geojson
-
-        return write_geojson(events, out)
-    if fmt == "xlsx":
-        from timeline.export.sheets import write_xlsx
-
-        return write_xlsx(events, out)
-    from timeline.export import write_events
-
-    return write_events(events, fmt, out)
-
-
-def write_file(output: str, write, *, by_path: bool = False):
-    """Run `write` on a file beside OUTPUT, then rename it over OUTPUT: a failed export leaves no
-    half-written file and never clobbers an earlier complete one. `write` gets an open text
-    stream, or with `by_path` the partial file's path (binary formats: xlsx, png).
-
-    An OUTPUT that exists and is not a regular file (/dev/null, a named pipe) is written in place:
-    renaming over it would replace the device or pipe with a file."""
-    in_place = os.path.exists(output) and not os.path.isfile(output)
-    target = output if in_place else f"{output}.part"
-    try:
-        if by_path:
-            result = write(target)
-        else:
-            with open(target, "w", encoding="utf-8", newline="") as handle:
-                result = write(handle)
-        if not in_place:
-            os.replace(target, output)
-    except BaseException as exc:
-        if not in_place:
-            with contextlib.suppress(OSError):
-                os.unlink(target)
-        if isinstance(exc, OSError):
-            raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
-        raise
-    return result
 
 
 @cli.command()
@@ -569,31 +454,20 @@ def chart(context, by, output, width, height, top, title, **options) -> None:
       timeline chart --by week --actor Russia -o events.png
       timeline chart --by actor --top 10 --since 2017-04 -o actors.png
     """
-    from timeline.chart import plot_counts
-    from timeline.query import iter_events
+    from timeline.database.listing import iter_events
+    from timeline.outputs.chart import write_chart
 
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.connect() as connection:
-        counts = write_file(
-            output,
-            lambda path: plot_counts(
-                iter_events(connection, flt),
-                by,
-                path,
-                width=width,
-                height=height,
-                top=top,
-                title=title,
-            ),
-            by_path=True,
-        )
+        events = iter_events(connection, flt)
+        counts = write_chart(events, by, output, width=width, height=height, top=top, title=title)
     total = sum(sum(q.values()) for q in counts.values())
     click.echo(f"chart of {total} events in {len(counts)} bars written to {output}", err=True)
 
 
 @cli.command()
 @click.argument("event_id", type=int)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@output_options("text", choices=RECORD_FORMATS)
 @click.pass_context
 def show(ctx, event_id, fmt) -> None:
     """Print one event with its sentence, article and every field: where it comes from (article,
@@ -603,34 +477,21 @@ def show(ctx, event_id, fmt) -> None:
     Example:
       timeline show 20
     """
-    from timeline.export.view import render_event
-    from timeline.query import get_event
+    from timeline.database.listing import get_event
+    from timeline.outputs.view import write_event
 
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
         event = get_event(connection, event_id)
     if event is None:
         raise InputError(f"no event with id {event_id}")
-    if fmt == "json":
-        click.echo(json.dumps(event, ensure_ascii=False, indent=2))
-        return
     color = ctx.color if ctx.color is not None else sys.stdout.isatty()
-    click.echo(render_event(event, color=color), color=color)
-
-
-def _has_filters(options: dict) -> bool:
-    return any(
-        options[name] not in (None, (), "date")
-        for name in options
-        if name not in ("as_of", "order", "limit")
-    )
+    write_event(event, fmt, sys.stdout, color=color)
 
 
 @cli.group(invoke_without_command=True)
 @click.option("--top", type=click.IntRange(min=1), help="Only the N actors with most events.")
 @filter_options
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table"
-)
+@output_options("table")
 @click.pass_context
 def actors(ctx, top, fmt, **options) -> None:
     """List actors with their kind, country, CAMEO code, aliases and event counts; with filters,
@@ -644,14 +505,13 @@ def actors(ctx, top, fmt, **options) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from timeline.export import write_records
-    from timeline.query import list_actors
+    from timeline.database.aggregates import ActorCount, list_actors
+    from timeline.outputs.formatting import write_rows
 
-    flt = make_filter(options) if _has_filters(options) else None
+    flt = make_filter(options, or_none=True)
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
         rows = list_actors(connection, top, flt)
-    columns = ("id", "name", "kind", "country_code", "code", "events", "aliases")
-    write_records(rows, columns, fmt, sys.stdout)
+    write_rows(rows, ActorCount._fields, fmt, sys.stdout)
 
 
 @actors.command("merge")
@@ -661,7 +521,7 @@ def actors(ctx, top, fmt, **options) -> None:
 def actors_merge(context, keep, merge) -> None:
     """Merge actor MERGE into actor KEEP: events and aliases move, MERGE's name becomes an alias,
     and articles loaded later that name MERGE join KEEP."""
-    from timeline.store import merge_actors
+    from timeline.database.store import merge_actors
 
     with context.database(must_exist=True) as db, db.session() as session:
         kept = merge_actors(session, keep, merge)
@@ -675,7 +535,7 @@ def actors_merge(context, keep, merge) -> None:
 def actors_alias(context, name, alias) -> None:
     """Give actor NAME another name, ALIAS: queries find it by ALIAS, and later articles that use
     ALIAS join this actor."""
-    from timeline.store import alias_actor
+    from timeline.database.store import alias_actor
 
     with context.database(must_exist=True) as db, db.session() as session:
         actor = alias_actor(session, name, alias)
@@ -685,9 +545,7 @@ def actors_alias(context, name, alias) -> None:
 @cli.command()
 @click.option("--top", type=click.IntRange(min=1), help="Only the N pairs with most events.")
 @filter_options
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table"
-)
+@output_options("table")
 @pass_context
 def dyads(context, top, fmt, **options) -> None:
     """Pairs of actors (who acts -> on whom) with event counts by quad class.
@@ -696,29 +554,18 @@ def dyads(context, top, fmt, **options) -> None:
     Example:
       timeline dyads --top 10 --since 2017-04
     """
-    from timeline.export import write_records
-    from timeline.query import list_dyads
+    from timeline.database.aggregates import DyadCount, list_dyads
+    from timeline.outputs.formatting import write_rows
 
-    flt = make_filter(options) if _has_filters(options) else None
+    flt = make_filter(options, or_none=True)
     with context.database(must_exist=True) as db, db.connect() as connection:
         rows = list_dyads(connection, top, flt)
-    columns = (
-        "source",
-        "target",
-        "events",
-        "verbal_cooperation",
-        "material_cooperation",
-        "verbal_conflict",
-        "material_conflict",
-    )
-    write_records(rows, columns, fmt, sys.stdout)
+    write_rows(rows, DyadCount._fields, fmt, sys.stdout)
 
 
 @cli.command()
 @click.option("--top", type=click.IntRange(min=1), help="Only the N places with most events.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table"
-)
+@output_options("table")
 @pass_context
 def places(context, top, fmt) -> None:
     """List places with their country, coordinates and event counts.
@@ -727,17 +574,16 @@ def places(context, top, fmt) -> None:
     Example:
       timeline places --top 10 --format csv
     """
-    from timeline.export import write_records
-    from timeline.query import list_places
+    from timeline.database.aggregates import PlaceCount, list_places
+    from timeline.outputs.formatting import write_rows
 
     with context.database(must_exist=True) as db, db.connect() as connection:
         rows = list_places(connection, top)
-    columns = ("id", "name", "country_code", "latitude", "longitude", "events")
-    write_records(rows, columns, fmt, sys.stdout)
+    write_rows(rows, PlaceCount._fields, fmt, sys.stdout)
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@output_options("text", choices=RECORD_FORMATS)
 @pass_context
 def stats(context, fmt) -> None:
     """Counts of articles, events, actors, places and the span of dates.
@@ -746,24 +592,40 @@ def stats(context, fmt) -> None:
     Example:
       timeline stats --format json
     """
-    from timeline.query import stats as database_stats
+    from timeline.database.aggregates import stats as database_stats
+    from timeline.outputs.formatting import write_summary
 
     with context.database(must_exist=True) as db, db.connect() as connection:
-        data = database_stats(connection)
-    if fmt == "json":
-        click.echo(json.dumps(data, indent=2))
-        return
-    for key, value in data.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in value.items()) or "-"
-        click.echo(f"{key.replace('_', ' '):<18} {value}")
+        write_summary(database_stats(connection), fmt, sys.stdout)
 
 
 # --- the edge: one line per error ----------------------------------------------------------------
 
 
+def work_begins() -> None:
+    """The command's modules are loaded: collect garbage as usual among the objects made from
+    here (see `main`). Nothing to do in a command that `main` did not start."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def main(argv: list[str] | None = None) -> None:
-    """The console script: exit 0 ok, 1 failure, 2 usage error, 130 on Ctrl-C; quiet on | head."""
+    """The console script: exit 0 ok, 1 failure, 2 usage error, 130 on Ctrl-C; quiet on | head.
+
+    Importing SQLAlchemy, SQLModel and pydantic makes a few hundred thousand objects that live as
+    long as the process: the cyclic garbage collector would walk them over and over while they
+    are made, and at exit (nearly half a listing's start-up). It is off until the command's work
+    begins (`work_begins`), and they are frozen out of its sight (`gc.freeze`)."""
+    gc.disable()
+    try:
+        _run(argv)
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def _run(argv: list[str] | None) -> None:
     try:
         cli.main(args=argv, prog_name="timeline", standalone_mode=False)
     except click.exceptions.Exit as exc:

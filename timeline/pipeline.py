@@ -17,7 +17,7 @@ from itertools import islice
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from timeline.db import Database
+from timeline.database.engine import Database
 from timeline.errors import DatabaseError, InputError, TimelineError
 from timeline.records import Article, Extraction
 
@@ -164,7 +164,7 @@ def load_articles(
 
     Articles already stored (same text) are skipped before any NLP unless `reprocess` is set.
     """
-    from timeline.store import DUPLICATE, REPROCESSED, find_article, save
+    from timeline.database.store import DUPLICATE, REPROCESSED, find_article, save
 
     summary = LoadSummary()
 

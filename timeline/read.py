@@ -26,7 +26,7 @@ from timeline.records import Article
 
 FORMATS = ("text", "json", "jsonl", "csv", "html")
 
-# File name extension -> format, for files found in directories or named without --format.
+# File name extension -> format, for files found in directories or named without --input-format.
 EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
@@ -140,7 +140,8 @@ def _read_path(
         if fmt is None:
             yield _error(
                 path,
-                f"cannot tell the format from the file name; give --format ({', '.join(FORMATS)})",
+                "cannot tell the format from the file name; "
+                f"give --input-format ({', '.join(FORMATS)})",
             )
             return
         yield from _read_file(path, fmt, overrides)

@@ -73,6 +73,7 @@ from functools import lru_cache
 from typing import TextIO
 
 from timeline.data import read_table
+from timeline.database.record import EventRecord, Participant, Place
 from timeline.errors import InputError
 
 PROFILES = ("acled", "gdelt")
@@ -243,22 +244,22 @@ def _moment(value) -> datetime | None:
     return moment.astimezone(UTC)
 
 
-def _role(event: dict, role: str) -> list[dict]:
-    return [a for a in event.get("actors") or [] if a.get("role") == role]
+def _role(event: EventRecord, role: str) -> list[Participant]:
+    return [actor for actor in event.actors if actor.role == role]
 
 
-def _located(event: dict) -> dict | None:
+def _located(event: EventRecord) -> Place | None:
     """The event's first place, preferring one with coordinates."""
-    places = event.get("locations") or []
-    return next((p for p in places if p.get("latitude") is not None), places[0] if places else None)
+    places = event.locations
+    return next((p for p in places if p.latitude is not None), places[0] if places else None)
 
 
-def _country(event: dict, place: dict | None) -> str | None:
-    if place and place.get("country_code"):
-        return place["country_code"]
+def _country(event: EventRecord, place: Place | None) -> str | None:
+    if place and place.country_code:
+        return place.country_code
     for actor in _role(event, "source") + _role(event, "target") + _role(event, "other"):
-        if actor.get("country_code"):
-            return actor["country_code"]
+        if actor.country_code:
+            return actor.country_code
     return None
 
 
@@ -275,19 +276,19 @@ def _split_code(code: str | None, country_code: str | None) -> tuple[str, list[s
 # --- ACLED ---------------------------------------------------------------------------------------
 
 
-def _inter(actor: dict | None, event_type: str) -> int | None:
+def _inter(actor: Participant | None, event_type: str) -> int | None:
     if actor is None:
         return None
     if event_type == "Protests":
         return 6
     if event_type == "Riots":
         return 5
-    country, types = _split_code(actor.get("code"), None)
+    country, types = _split_code(actor.code, None)
     table = acled_inter_codes()
     for kind in types:
         if kind in table:
             return table[kind]
-    if country and not types or actor.get("kind") == "country":
+    if country and not types or actor.kind == "country":
         return 1  # a country acting as such: its state
     return None
 
@@ -319,10 +320,10 @@ def acled_date(day: date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
-def acled_row(event: dict) -> dict:
-    start, end = _day(event.get("date_start")), _day(event.get("date_end"))
+def acled_row(event: EventRecord) -> dict:
+    start, end = _day(event.date_start), _day(event.date_end)
     middle = start + (end - start) // 2 if start and end else start
-    disorder, event_type, sub_event = acled_type(event.get("event_code"))
+    disorder, event_type, sub_event = acled_type(event.event_code)
     sources, targets = _role(event, "source"), _role(event, "target")
     actor1 = sources[0] if sources else None
     actor2 = targets[0] if targets else None
@@ -331,43 +332,43 @@ def acled_row(event: dict) -> dict:
     place = _located(event)
     country = _country(event, place)
     iso, region = acled_countries().get(country or "", (None, ""))
-    feature = (place or {}).get("feature")
+    feature = place.feature if place else None
     precision = {"country": 3, "state": 2, "county": 2}.get(feature or "", 1) if place else None
     civilian = event_type == "Violence against civilians" or (
         disorder == "Political violence" and inter2 == 7
     )
-    published = _moment((event.get("article") or {}).get("published_at"))
+    published = _moment(event.article_published_at)
     return {
-        "event_id_cnty": f"{country or 'XXX'}{event['id']}",
+        "event_id_cnty": f"{country or 'XXX'}{event.id}",
         "event_date": acled_date(middle) if middle else "",
         "year": middle.year if middle else "",
         "time_precision": time_precision(start, end),
         "disorder_type": disorder,
         "event_type": event_type,
         "sub_event_type": sub_event,
-        "actor1": actor1["name"] if actor1 else "",
-        "assoc_actor_1": JOIN.join(a["name"] for a in sources[1:]),
+        "actor1": actor1.name if actor1 else "",
+        "assoc_actor_1": JOIN.join(a.name for a in sources[1:]),
         "inter1": inter1,
-        "actor2": actor2["name"] if actor2 else "",
-        "assoc_actor_2": JOIN.join(a["name"] for a in targets[1:]),
+        "actor2": actor2.name if actor2 else "",
+        "assoc_actor_2": JOIN.join(a.name for a in targets[1:]),
         "inter2": inter2,
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civilian else "",
         "iso": iso,
         "region": region,
         "country": country_name(country),
-        "admin1": place["name"] if place and feature == "state" else "",
-        "admin2": place["name"] if place and feature == "county" else "",
+        "admin1": place.name if place and feature == "state" else "",
+        "admin2": place.name if place and feature == "county" else "",
         "admin3": "",
-        "location": place["name"] if place else "",
-        "latitude": place.get("latitude") if place else None,
-        "longitude": place.get("longitude") if place else None,
+        "location": place.name if place else "",
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
         "geo_precision": precision,
-        "source": (event.get("article") or {}).get("source") or "",
+        "source": event.article_source or "",
         "source_scale": "",
-        "notes": event.get("sentence") or "",
+        "notes": event.sentence or "",
         "fatalities": "",
-        "tags": f"status={event.get('status')}; date_source={event.get('date_source')}",
+        "tags": f"status={event.status}; date_source={event.date_source}",
         "timestamp": int(published.timestamp()) if published else "",
     }
 
@@ -381,27 +382,27 @@ def fraction_date(day: date) -> str:
     return f"{day.year + (day.timetuple().tm_yday - 1) / length:.4f}"
 
 
-def _gdelt_actor(prefix: str, actor: dict | None) -> dict:
+def _gdelt_actor(prefix: str, actor: Participant | None) -> dict:
     row = {f"{prefix}{name}": "" for name in _GDELT_ACTOR}
     if actor is None:
         return row
-    country, types = _split_code(actor.get("code"), actor.get("country_code"))
-    row[f"{prefix}Code"] = (actor.get("code") or country or "").upper()
-    row[f"{prefix}Name"] = actor["name"].upper()
+    country, types = _split_code(actor.code, actor.country_code)
+    row[f"{prefix}Code"] = (actor.code or country or "").upper()
+    row[f"{prefix}Name"] = actor.name.upper()
     row[f"{prefix}CountryCode"] = country
     for number, kind in enumerate(types[:3], start=1):
         row[f"{prefix}Type{number}Code"] = kind
     return row
 
 
-def _gdelt_geo(prefix: str, place: dict | None) -> dict:
+def _gdelt_geo(prefix: str, place: Place | None) -> dict:
     row = {f"{prefix}_{name}": "" for name in _GDELT_GEO}
     row[f"{prefix}_Type"] = 0
     if place is None:
         return row
-    alpha3 = place.get("country_code")
+    alpha3 = place.country_code
     code = fips(alpha3)
-    feature = place.get("feature") or "city"
+    feature = place.feature or "city"
     american = alpha3 == "USA"
     if feature == "country":
         kind = 1
@@ -409,7 +410,7 @@ def _gdelt_geo(prefix: str, place: dict | None) -> dict:
         kind = 2 if american else 5
     else:
         kind = 3 if american else 4
-    name = place.get("name") or ""
+    name = place.name or ""
     country = country_name(alpha3)
     full = name if kind == 1 or not country or country == name else f"{name}, {country}"
     adm1 = code
@@ -422,22 +423,21 @@ def _gdelt_geo(prefix: str, place: dict | None) -> dict:
             f"{prefix}_FullName": full,
             f"{prefix}_CountryCode": code,
             f"{prefix}_ADM1Code": adm1,
-            f"{prefix}_Lat": place.get("latitude"),
-            f"{prefix}_Long": place.get("longitude"),
+            f"{prefix}_Lat": place.latitude,
+            f"{prefix}_Long": place.longitude,
             f"{prefix}_FeatureID": code if kind == 1 else "",
         }
     )
     return row
 
 
-def gdelt_row(event: dict) -> dict:
-    start = _day(event.get("date_start"))
-    code = event.get("event_code") or ""
+def gdelt_row(event: EventRecord) -> dict:
+    start = _day(event.date_start)
+    code = event.event_code or ""
     sources, targets = _role(event, "source"), _role(event, "target")
-    article = event.get("article") or {}
-    published = _moment(article.get("published_at"))
+    published = _moment(event.article_published_at)
     row = {
-        "GLOBALEVENTID": event["id"],
+        "GLOBALEVENTID": event.id,
         "SQLDATE": start.strftime("%Y%m%d") if start else "",
         "MonthYear": start.strftime("%Y%m") if start else "",
         "Year": start.year if start else "",
@@ -448,8 +448,8 @@ def gdelt_row(event: dict) -> dict:
         "EventCode": code,
         "EventBaseCode": code[:3],
         "EventRootCode": code[:2],
-        "QuadClass": event.get("quad_class"),
-        "GoldsteinScale": event.get("goldstein"),
+        "QuadClass": event.quad_class,
+        "GoldsteinScale": event.goldstein,
         "NumMentions": 1,
         "NumSources": 1,
         "NumArticles": 1,
@@ -458,7 +458,7 @@ def gdelt_row(event: dict) -> dict:
         **_gdelt_geo("Actor2Geo", None),
         **_gdelt_geo("ActionGeo", _located(event)),
         "DATEADDED": published.strftime("%Y%m%d%H%M%S") if published else "",
-        "SOURCEURL": article.get("url") or "",
+        "SOURCEURL": event.article_url or "",
     }
     return row
 
@@ -466,7 +466,7 @@ def gdelt_row(event: dict) -> dict:
 # --- writer --------------------------------------------------------------------------------------
 
 
-def write_profile(events: Iterable[dict], profile: str, out: TextIO) -> int:
+def write_profile(events: Iterable[EventRecord], profile: str, out: TextIO) -> int:
     """Write the events as CSV in the ACLED or GDELT profile; returns the rows written."""
     if profile == "acled":
         columns, convert = ACLED_COLUMNS, acled_row

@@ -1,7 +1,7 @@
 """A large CSV export in parallel: the listing cut into consecutive parts by date
 (`query.split_listing`), each part read from the database and written by its own process into a
 file of its own, then the files joined in order after the header. The bytes are those of the
-serial export (`write_csv_records`).
+serial export (`events.write_csv`).
 
 Reading an event's row, its actors and places and formatting its CSV row cost about the same;
 both are done once per event, so with N processes on N cores an export takes about 1/N of the
@@ -28,9 +28,9 @@ def default_workers() -> int:
 def write_csv_in_parts(url: str, flt, out: TextIO, workers: int) -> int:
     """Write the CSV of the listing `flt` (no limit) on the database at `url` to `out`, in `workers`
     processes. Returns the number of events."""
-    from timeline.db import Database
-    from timeline.export import write_csv_rows
-    from timeline.query import split_listing
+    from timeline.database.engine import Database
+    from timeline.database.filters import split_listing
+    from timeline.outputs.events import write_csv
 
     with Database(url, migrate=False) as db, db.connect() as connection:
         parts = split_listing(connection, flt, workers)
@@ -42,7 +42,7 @@ def write_csv_in_parts(url: str, flt, out: TextIO, workers: int) -> int:
                 parts, paths, strict=True
             )]  # fmt: skip
             counts = [job.result() for job in jobs]
-        write_csv_rows((), out)  # the header
+        write_csv((), out)  # the header
         for path in paths:
             with open(path, encoding="utf-8", newline="") as part_file:
                 shutil.copyfileobj(part_file, out, 1 << 20)
@@ -51,13 +51,13 @@ def write_csv_in_parts(url: str, flt, out: TextIO, workers: int) -> int:
 
 def _write_part(url: str, flt, part, path: str) -> int:
     """In a worker: one part of the listing, as CSV rows without the header."""
-    from timeline.db import Database
-    from timeline.export import write_csv_records
-    from timeline.query import iter_event_records
+    from timeline.database.engine import Database
+    from timeline.database.listing import iter_events
+    from timeline.outputs.events import write_csv
 
     with (
         Database(url, migrate=False) as db,
         db.connect() as connection,
         open(path, "w", encoding="utf-8", newline="") as out,
     ):
-        return write_csv_records(iter_event_records(connection, flt, part), out, header=False)
+        return write_csv(iter_events(connection, flt, part), out, header=False)

@@ -13,6 +13,7 @@ aborted for a deadlock or a serialization failure.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from collections.abc import Iterable
@@ -23,8 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
-from timeline.errors import InputError
-from timeline.models import (
+from timeline.database.models import (
     ActorAlias,
     ActorRow,
     ArticleRow,
@@ -38,9 +38,16 @@ from timeline.models import (
     TimeExpressionRow,
     fold,
 )
-from timeline.records import ActorMention, Extraction, PlaceMention
+from timeline.errors import InputError
+from timeline.records import ActorMention, Event, Extraction, PlaceMention
 
 LOADED, DUPLICATE, REPROCESSED = "loaded", "duplicate", "reprocessed"
+# the events table's columns an extracted event fills, each from its field of the same name
+EVENT_FIELDS = tuple(
+    column.name
+    for column in EventRow.__table__.columns
+    if column.name in {field.name for field in dataclasses.fields(Event)}
+)
 RETRIES = 5
 # PostgreSQL's codes for "try the transaction again"; SQLite's busy errors are OperationalErrors.
 RETRY_SQLSTATES = {"40001", "40P01"}
@@ -168,29 +175,13 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
         EventRow,
         [
             {
+                **{name: getattr(event, name) for name in EVENT_FIELDS},
                 "article_id": article_id,
-                "time_expression_id": by_span.get((e.time.start, e.time.end)) if e.time else None,
-                "trigger": e.trigger,
-                "trigger_start": e.trigger_start,
-                "trigger_end": e.trigger_end,
-                "lemma": e.lemma,
-                "sentence": e.sentence,
-                "sentence_start": e.sentence_start,
-                "sentence_end": e.sentence_end,
-                "event_code": e.event_code,
-                "event_label": e.event_label,
-                "quad_class": e.quad_class,
-                "goldstein": e.goldstein,
-                "status": e.status,
-                "date_source": e.date_source,
-                "date_value": e.date_value,
-                "granularity": e.granularity,
-                "date_start": e.date_start,
-                "date_end": e.date_end,
-                "plover_type": e.plover_type,
-                "plover_mode": e.plover_mode,
+                "time_expression_id": (
+                    by_span.get((event.time.start, event.time.end)) if event.time else None
+                ),
             }
-            for e in extraction.events
+            for event in extraction.events
         ],
     )
     links, places = [], []

@@ -5,7 +5,7 @@ touching this file. With the seed and a few more articles loaded at head, each r
 downgrade and upgrade run in turn (head down to the first revision, then up again) and the
 database must come back with every row it had. Downgrading the first revision drops the tables
 (by design); it must still succeed with data present, and the empty schema must upgrade again.
-tests/test_db.py checks that the models and the migrations agree.
+tests/database/test_db.py checks that the models and the migrations agree.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from sqlalchemy import inspect
 from test_crash import integrity_problems, load_in_process, snapshot, write_corpus
 
-from timeline.db import Database, alembic_config, current_revision, downgrade, upgrade
+from timeline.database.engine import Database, alembic_config, current_revision, downgrade, upgrade
 
 
 def revisions(engine) -> list:
@@ -40,10 +41,7 @@ def loaded(db_url: str, tmp_path: Path) -> str:
 
 
 def test_the_walk_finds_every_revision_file(database) -> None:
-    files = {
-        path.stem.split("_", 1)[0]
-        for path in (Path(__file__).parent.parent / "alembic" / "versions").glob("*.py")
-    }
+    files = {path.stem.split("_", 1)[0] for path in (ROOT / "alembic" / "versions").glob("*.py")}
     assert {r.revision for r in revisions(database.engine)} == files
 
 
@@ -117,8 +115,8 @@ def test_tables_without_a_schema_version_are_refused(db_url: str) -> None:
     lock, so that loaders starting together on a new database are not refused)."""
     from sqlalchemy import create_engine
 
+    from timeline.database.models import metadata
     from timeline.errors import DatabaseError
-    from timeline.models import metadata
 
     engine = create_engine(db_url)
     metadata.create_all(engine)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import inspect, text
 
-from timeline.db import (
+from timeline.database.engine import (
     Database,
     current_revision,
     database_url,
@@ -15,8 +15,8 @@ from timeline.db import (
     redact,
     upgrade,
 )
+from timeline.database.models import metadata
 from timeline.errors import DatabaseError
-from timeline.tables import metadata
 
 TABLES = {
     "sources",
@@ -80,7 +80,7 @@ def test_sqlite_pragmas(tmp_path):
 
 
 def test_schema_revision_constant_is_the_head(database):
-    from timeline.db import SCHEMA_REVISION, stored_revision
+    from timeline.database.engine import SCHEMA_REVISION, stored_revision
 
     assert head_revision(database.engine) == SCHEMA_REVISION
     assert stored_revision(database.engine) == SCHEMA_REVISION
@@ -100,25 +100,27 @@ def test_downgrade_and_upgrade_again(database):
 
 
 def test_every_table_has_its_model_and_every_column_its_field():
-    """The ORM classes map the tables of timeline.tables, field for column."""
+    """The SQLModel classes define every table, field for column: no table or column is defined
+    anywhere else."""
     from sqlmodel import SQLModel
 
-    import timeline.models as models
+    import timeline.database.models as models
 
     classes = [
         cls
         for cls in vars(models).values()
         if isinstance(cls, type) and issubclass(cls, SQLModel) and cls is not SQLModel
     ]
+    assert metadata is SQLModel.metadata
     assert {cls.__table__.name for cls in classes} == set(metadata.tables)
     for cls in classes:
         assert metadata.tables[cls.__tablename__] is cls.__table__
-        assert set(cls.model_fields) == set(cls.__table__.columns.keys()), cls.__name__
+        assert list(cls.model_fields) == list(cls.__table__.columns.keys()), cls.__name__
 
 
 def test_tables_and_migrations_agree(database):
-    """Autogenerate finds nothing to change: the migrations build exactly the schema of
-    timeline.tables."""
+    """Autogenerate finds nothing to change: the migrations build exactly the schema of the
+    SQLModel classes."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 

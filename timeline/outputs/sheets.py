@@ -1,7 +1,7 @@
 """Excel export: the CSV columns as an .xlsx workbook that analysts can sort and filter at once.
 
-Sheet "events" has one row per event (the columns of `timeline.export.CSV_COLUMNS`), with dates as
-real Excel dates, a frozen header row and an autofilter over the whole table. Sheet "actors" lists
+Sheet "events" has one row per event (the columns of `events.CSV_COLUMNS`), with dates as real
+Excel dates, a frozen header row and an autofilter over the whole table. Sheet "actors" lists
 every actor of the exported events (name, kind, country, CAMEO code) with its event count. The
 workbook is written in openpyxl's write-only mode, so rows stream to disk as they come.
 """
@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from timeline.export import CSV_COLUMNS, csv_row
+from timeline.database.record import EventRecord
+from timeline.outputs.events import CSV_COLUMNS, csv_cells
 
 ACTOR_COLUMNS = ("name", "kind", "country_code", "code", "events")
 DATE_COLUMNS = {"date_start", "date_end"}
@@ -57,7 +58,7 @@ def _value(column: str, value):
     return value
 
 
-def write_xlsx(events: Iterable[dict], path: str | Path) -> int:
+def write_xlsx(events: Iterable[EventRecord], path: str | Path) -> int:
     """Write the events to an .xlsx workbook at `path`; returns the number of events written."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -98,13 +99,10 @@ def write_xlsx(events: Iterable[dict], path: str | Path) -> int:
     counts: Counter[tuple] = Counter()
     count = 0
     for event in events:
-        row = csv_row(event)
+        row = csv_cells(event)
         sheet.append([cell(sheet, column, row[column]) for column in CSV_COLUMNS])
         count += 1
-        seen = {
-            (a["name"], a.get("kind"), a.get("country_code"), a.get("code"))
-            for a in event.get("actors") or []
-        }
+        seen = {(a.name, a.kind, a.country_code, a.code) for a in event.actors}
         counts.update(seen)
     last = _column_letter(len(CSV_COLUMNS))
     sheet.auto_filter.ref = f"A1:{last}{count + 1}"

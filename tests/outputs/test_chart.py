@@ -9,10 +9,12 @@ import pytest
 from conftest import SEED_ARTICLE
 from records_factory import extraction
 
-from timeline.chart import count_events, period_of, plot_counts
-from timeline.query import EventFilter, iter_events
-from timeline.query import count_events as query_count
-from timeline.store import save
+from timeline.database.filters import EventFilter
+from timeline.database.listing import count_events as query_count
+from timeline.database.listing import iter_events
+from timeline.database.record import EventRecord
+from timeline.database.store import save
+from timeline.outputs.chart import count_events, period_of, plot_counts
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -27,7 +29,7 @@ def png_size(path) -> tuple[int, int]:
 
 
 @pytest.fixture
-def events(database) -> list[dict]:
+def events(database) -> list[EventRecord]:
     with database.session() as session:
         save(session, extraction())
         return list(iter_events(session, EventFilter()))
@@ -85,9 +87,10 @@ def test_unknown_grouping(tmp_path):
 
 def test_counts_on_the_seed_equal_the_query(tmp_path):
     """The full pipeline on the seed article: per month and per quad class, chart == query."""
-    from timeline.db import Database
+    from timeline.database.aggregates import stats
+    from timeline.database.engine import Database
+    from timeline.database.filters import parse_day
     from timeline.pipeline import load_articles
-    from timeline.query import parse_day, stats
     from timeline.read import iter_articles, parse_published
 
     db = Database(f"sqlite:///{tmp_path / 'seed.db'}")
@@ -108,7 +111,7 @@ def test_counts_on_the_seed_equal_the_query(tmp_path):
                         session,
                         EventFilter(since=parse_day(month), until=parse_day(month, end=True)),
                     )
-                    if e["date_start"].startswith(month)
+                    if e.date_start.startswith(month)
                 ]
                 assert sum(by_quad.values()) == len(in_month), month
             per_quad: dict[str, int] = {}

@@ -101,7 +101,7 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
 
 def migrations_dir() -> Path:
     """The Alembic scripts: inside the installed package, or at the top of a source checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # timeline/
     for candidate in (package / "alembic", package.parent / "alembic"):
         if (candidate / "env.py").is_file():
             return candidate
@@ -218,7 +218,7 @@ def _sqlite_migration_engine(engine: Engine) -> Engine:
     return migrating
 
 
-# The newest migration in alembic/versions; tests/test_db.py checks that it is Alembic's head.
+# The newest migration in alembic/versions; tests/database/test_db.py checks that it is the head.
 SCHEMA_REVISION = "d2e8b4c6a1f9"
 
 
@@ -298,7 +298,8 @@ class Database:
         return open_session(self.engine)
 
     def connect(self) -> Connection:
-        """A Core connection, for reading: the query stage needs no ORM (commands start faster)."""
+        """A Core connection, for reading: the listings read the classes' tables through
+        SQLAlchemy's core, without ORM objects (a long export makes millions of rows)."""
         return self.engine.connect()
 
     def close(self) -> None:

@@ -9,9 +9,10 @@ import json
 
 from records_factory import extraction
 
-from timeline.export import CSV_COLUMNS, write_events
-from timeline.query import EventFilter, iter_events
-from timeline.store import save
+from timeline.database.filters import EventFilter
+from timeline.database.listing import iter_events
+from timeline.database.store import save
+from timeline.outputs.events import CSV_COLUMNS, write_events
 
 
 def exported(database, fmt: str) -> str:
@@ -40,10 +41,10 @@ def test_csv_round_trip(database):
 
 
 def test_csv_quotes_commas_quotes_and_newlines(database):
-    from timeline.export import write_csv
+    from timeline.outputs.events import write_csv
 
     event = next(iter_events_of(database))
-    event["sentence"] = 'He said "no", then\nleft; twice'
+    event = event._replace(sentence='He said "no", then\nleft; twice')
     out = io.StringIO(newline="")
     write_csv([event], out)
     (row,) = csv.DictReader(io.StringIO(out.getvalue(), newline=""))
@@ -64,7 +65,7 @@ def test_json_and_jsonl_agree(database):
 
 
 def test_empty_json_is_an_empty_list():
-    from timeline.export import write_json
+    from timeline.outputs.formatting import write_json
 
     out = io.StringIO()
     write_json(iter([]), out)
@@ -73,7 +74,7 @@ def test_empty_json_is_an_empty_list():
 
 def test_writers_stream():
     """A writer consumes its input lazily: the first row is out before the last is made."""
-    from timeline.export import write_jsonl
+    from timeline.outputs.formatting import write_jsonl
 
     out = io.StringIO()
     seen_output = []
@@ -107,7 +108,7 @@ def test_csv_keeps_coordinates_exactly(database):
 def test_csv_rows_are_written_as_csv_writer_writes_them():
     """Rows without quotes or line breaks are joined directly; every other row goes through
     csv.writer: the bytes are the same either way."""
-    from timeline.export import write_csv_rows
+    from timeline.outputs.formatting import write_csv_rows
 
     width = len(CSV_COLUMNS)
     cells = [
@@ -134,39 +135,73 @@ def test_csv_rows_are_written_as_csv_writer_writes_them():
     writer.writerow(CSV_COLUMNS)
     writer.writerows(rows)
     out = io.StringIO(newline="")
-    assert write_csv_rows(rows, out) == len(rows)
+    assert write_csv_rows(rows, CSV_COLUMNS, out) == len(rows)
     assert out.getvalue() == expected.getvalue()
 
 
-def test_csv_of_records_is_the_csv_of_events(database):
-    """The export's fast path (flat records) writes the same bytes as the events as dicts, in
+def csv_row_of_json(event: dict) -> tuple:
+    """The CSV row of an event, computed from its JSON shape: the reference the export's CSV is
+    checked against."""
+    article, actors, places = event["article"], event["actors"], event["locations"]
+
+    def names(role: str) -> str:
+        return "; ".join(a["name"] for a in actors if a["role"] == role)
+
+    codes = list(dict.fromkeys(a["code"] for a in actors if a["code"]))
+    countries = [p["country_code"] for p in places] + [a["country_code"] for a in actors]
+    located = [p for p in places if p["latitude"] is not None]
+    own = [event[name] for name in CSV_COLUMNS[1:12]]  # date_start .. status
+    return (
+        event["id"],
+        *own,
+        names("source"),
+        names("target"),
+        names("other"),
+        "; ".join(codes),
+        "; ".join(p["name"] for p in places),
+        "; ".join(dict.fromkeys(c for c in countries if c)),
+        located[0]["latitude"] if located else None,
+        located[0]["longitude"] if located else None,
+        event["sentence"],
+        article["id"],
+        article["title"],
+        article["url"],
+        article["source"],
+        article["published_at"],
+    )
+
+
+def test_csv_of_records_is_the_csv_of_their_json(database):
+    """The export's CSV (straight from the records) holds what the events' JSON shape holds, in
     either order and with filters; dates and publication times come out as ISO strings."""
-    from timeline.export import write_csv, write_csv_records
-    from timeline.query import iter_event_records
+    from timeline.outputs.events import event_json, write_csv
+    from timeline.outputs.formatting import write_csv_rows
 
     with database.session() as session:
         save(session, extraction())
         for flt in (EventFilter(), EventFilter(order="-date"), EventFilter(location="Moscow")):
-            as_dicts, as_records = io.StringIO(newline=""), io.StringIO(newline="")
-            write_csv(iter_events(session, flt), as_dicts)
-            write_csv_records(iter_event_records(session, flt), as_records)
-            assert as_records.getvalue() == as_dicts.getvalue()
-        (record, *_) = iter_event_records(session, EventFilter())
-        assert record[1] == "2017-04-06"
-        assert record[17].startswith("2017-04-") and record[17].endswith("+00:00")
+            records = list(iter_events(session, flt))
+            from_records, from_json = io.StringIO(newline=""), io.StringIO(newline="")
+            write_csv(records, from_records)
+            rows = [csv_row_of_json(event_json(record)) for record in records]
+            write_csv_rows(rows, CSV_COLUMNS, from_json)
+            assert from_records.getvalue() == from_json.getvalue()
+        (record, *_) = iter_events(session, EventFilter())
+        assert record.date_start == "2017-04-06"
+        assert record.article_published_at.startswith("2017-04-")
+        assert record.article_published_at.endswith("+00:00")
 
 
 def test_records_are_the_same_whether_every_actor_is_read_up_front_or_as_met(database):
     """A listing without a limit reads all actors and places at once, a limited one those of its
     rows: the same records."""
-    from timeline.query import iter_event_records
-
     with database.session() as session:
         save(session, extraction())
-        everything = list(iter_event_records(session, EventFilter()))
-        limited = list(iter_event_records(session, EventFilter(limit=1000)))
+        everything = list(iter_events(session, EventFilter()))
+        limited = list(iter_events(session, EventFilter(limit=1000)))
     assert everything == limited
-    assert any(record[18] for record in everything) and any(record[19] for record in everything)
+    assert any(record.actors for record in everything)
+    assert any(record.locations for record in everything)
 
 
 def test_a_csv_export_in_parts_is_the_serial_export(database, monkeypatch, tmp_path):
@@ -174,11 +209,11 @@ def test_a_csv_export_in_parts_is_the_serial_export(database, monkeypatch, tmp_p
     process and joins them: the same bytes as one process, events without a date included, in
     either order and with filters."""
     from click.testing import CliRunner
-    from test_query import varied_events
+    from records_factory import varied_events
 
-    import timeline.export.parallel as parallel
+    import timeline.outputs.parallel as parallel
     from timeline.cli import cli
-    from timeline.query import split_listing
+    from timeline.database.filters import split_listing
 
     varied_events(database)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_EVENTS", 0)

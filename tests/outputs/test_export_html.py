@@ -24,8 +24,12 @@ import pytest
 from conftest import ROOT
 from records_factory import extraction
 
-from timeline.export.html import script_json, write_html
-from timeline.query import EventFilter, iter_events
+from timeline.database.filters import EventFilter
+from timeline.database.listing import iter_events
+from timeline.database.record import EventRecord, Participant
+from timeline.database.store import save
+from timeline.outputs.events import event_json
+from timeline.outputs.html import script_json, write_html
 from timeline.records import (
     DATE,
     ActorMention,
@@ -35,7 +39,6 @@ from timeline.records import (
     PlaceMention,
     TimeExpression,
 )
-from timeline.store import save
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 BROWSER_ARGS = [
@@ -256,6 +259,7 @@ def opened(database, browser, tmp_path):
         save(session, second_article())
         events = list(iter_events(session, EventFilter()))
     pages = []
+    shown = [event_json(event) for event in events]  # what the page holds of each event
 
     def open_page(title: str = "Test timeline", width: int = 1280, height: int = 900) -> Opened:
         path = tmp_path / "timeline.html"
@@ -263,7 +267,7 @@ def opened(database, browser, tmp_path):
             assert write_html(iter(events), out, title=title) == len(events)
         page = browser.new_page(viewport={"width": width, "height": height})
         pages.append(page)
-        opened = Opened(page=page, url=path.as_uri(), events=events)
+        opened = Opened(page=page, url=path.as_uri(), events=shown)
         page.on("console", lambda m: opened.messages.append(f"console {m.type}: {m.text}"))
         page.on("pageerror", lambda e: opened.messages.append(f"page error: {e}"))
         page.on("request", lambda r: opened.requests.append(r.url))
@@ -450,7 +454,7 @@ def test_embedded_json_cannot_close_its_script_element():
 def test_page_is_self_contained_and_streams(tmp_path):
     import io
 
-    from timeline.export.html import cameo_roots
+    from timeline.outputs.html import cameo_roots
 
     out = io.StringIO()
     seen = []
@@ -458,16 +462,7 @@ def test_page_is_self_contained_and_streams(tmp_path):
     def events():
         for i in range(3):
             seen.append(out.getvalue().count('"event_code":'))
-            yield {
-                "id": i + 1,
-                "date_start": f"2017-04-0{i + 1}",
-                "date_end": None,
-                "event_code": "042",
-                "quad_class": 1,
-                "actors": [],
-                "locations": [],
-                "article": {"id": 1},
-            }
+            yield one_day_event(i + 1, f"2017-04-0{i + 1}")
 
     assert write_html(events(), out) == 3
     assert seen == [0, 1, 2]  # each event is written before the next is asked for
@@ -479,32 +474,36 @@ def test_page_is_self_contained_and_streams(tmp_path):
     assert cameo_roots()["19"] == "Fight" and len(cameo_roots()) == 20
 
 
-def synthetic(n: int) -> list[dict]:
+def one_day_event(number: int, day: str, quad_class: int = 1) -> EventRecord:
+    """A one-day visit by an envoy (of seven), in an article of visits."""
+    return EventRecord(
+        id=number,
+        date_start=day,
+        date_end=day,
+        date_value=day,
+        granularity="day",
+        date_source="text",
+        event_code="042",
+        event_label="Make a visit",
+        quad_class=quad_class,
+        goldstein=1.9,
+        trigger="visited",
+        status="asserted",
+        sentence=f"Envoy {number - 1} visited the capital.",
+        actors=[Participant(f"Envoy {(number - 1) % 7}", "source", "person", None, None)],
+        locations=[],
+        article_id=1,
+        article_title="Visits",
+        article_url=None,
+        article_source=None,
+        article_published_at=None,
+    )
+
+
+def synthetic(n: int) -> list[EventRecord]:
     """n one-day events, one a day from 1 January 2017, cycling through the quad classes."""
-    events = []
-    for i in range(n):
-        day = date.fromordinal(date(2017, 1, 1).toordinal() + i).isoformat()
-        events.append(
-            {
-                "id": i + 1,
-                "date_start": day,
-                "date_end": day,
-                "date_value": day,
-                "granularity": "day",
-                "date_source": "text",
-                "event_code": "042",
-                "event_label": "Make a visit",
-                "quad_class": i % 4 + 1,
-                "goldstein": 1.9,
-                "trigger": "visited",
-                "status": "asserted",
-                "sentence": f"Envoy {i} visited the capital.",
-                "actors": [{"name": f"Envoy {i % 7}", "role": "source", "kind": "person"}],
-                "locations": [],
-                "article": {"id": 1, "title": "Visits", "url": None, "source": None},
-            }
-        )
-    return events
+    days = (date.fromordinal(date(2017, 1, 1).toordinal() + i).isoformat() for i in range(n))
+    return [one_day_event(i + 1, day, i % 4 + 1) for i, day in enumerate(days)]
 
 
 def test_many_events_draw_as_counts_and_list_in_pages(browser, tmp_path):

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from timeline.database.aggregates import period_key
+from timeline.database.record import EventRecord
 from timeline.errors import InputError
-from timeline.query import period_key
+from timeline.outputs.files import write_file
 
 PERIODS = ("day", "week", "month", "year")
 BY = (*PERIODS, "actor")
@@ -35,7 +37,9 @@ def period_of(day: date, by: str) -> str:
     return period_key(day, by)
 
 
-def count_events(events: Iterable[dict], by: str, top: int = 15) -> dict[str, dict[int, int]]:
+def count_events(
+    events: Iterable[EventRecord], by: str, top: int = 15
+) -> dict[str, dict[int, int]]:
     """{period or actor: {quad_class: events}}; periods in time order, actors by count (top N).
 
     Periods come from each event's date_start (events without one are not counted); periods
@@ -46,12 +50,12 @@ def count_events(events: Iterable[dict], by: str, top: int = 15) -> dict[str, di
         raise InputError(f"unknown grouping {by!r}: one of {', '.join(BY)}")
     counts: dict[str, Counter[int]] = defaultdict(Counter)
     for event in events:
-        quad = int(event["quad_class"])
+        quad = int(event.quad_class)
         if by == "actor":
-            for name in dict.fromkeys(a["name"] for a in event.get("actors") or []):
+            for name in dict.fromkeys(actor.name for actor in event.actors):
                 counts[name][quad] += 1
             continue
-        start = event.get("date_start")
+        start = event.date_start
         if not start:
             continue
         day = date.fromisoformat(start) if isinstance(start, str) else start
@@ -65,7 +69,7 @@ def count_events(events: Iterable[dict], by: str, top: int = 15) -> dict[str, di
 
 
 def plot_counts(
-    events: Iterable[dict],
+    events: Iterable[EventRecord],
     by: str,
     out: str | Path,
     *,
@@ -121,3 +125,9 @@ def plot_counts(
         figure.tight_layout()
     figure.savefig(str(out), dpi=DPI, format="png")
     return counts
+
+
+def write_chart(events: Iterable[EventRecord], by: str, output: str, **options) -> dict:
+    """`plot_counts` into the file `output`, which appears only once complete; returns the counts
+    drawn."""
+    return write_file(output, lambda path: plot_counts(events, by, path, **options), by_path=True)

@@ -5,21 +5,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from records_factory import extraction
+from records_factory import WIDEST, extraction, varied_events
 
+from timeline.database.aggregates import list_actors, list_places, stats
+from timeline.database.filters import EventFilter, parse_day, parse_when
+from timeline.database.listing import count_events, get_event, iter_events
+from timeline.database.record import Participant
+from timeline.database.store import save
 from timeline.errors import InputError
-from timeline.query import (
-    EventFilter,
-    count_events,
-    get_event,
-    iter_events,
-    list_actors,
-    list_places,
-    parse_day,
-    parse_when,
-    stats,
-)
-from timeline.store import save
 
 
 @pytest.fixture
@@ -30,7 +23,7 @@ def session(database):
 
 
 def triggers(session, **kwargs) -> list[str]:
-    return [event["trigger"] for event in iter_events(session, EventFilter(**kwargs))]
+    return [event.trigger for event in iter_events(session, EventFilter(**kwargs))]
 
 
 def test_all_events_in_date_order(session):
@@ -103,7 +96,9 @@ def test_unknown_status_and_country_are_errors(session):
 
 
 def test_json_shape(session):
-    event = next(iter_events(session, EventFilter(actor="Tillerson")))
+    from timeline.outputs.events import event_json
+
+    event = event_json(next(iter_events(session, EventFilter(actor="Tillerson"))))
     assert set(event) >= {
         "id",
         "date_start",
@@ -137,16 +132,16 @@ def test_json_shape(session):
 
 def test_show_one_event(session):
     event = get_event(session, 1)  # the arrival, stored first
-    assert event["time_expression"]["text"] == "on Tuesday"
-    assert event["actors"][0]["title"] == "Secretary of State"
+    assert event.time_expression.text == "on Tuesday"
+    assert event.actors[0].title == "Secretary of State"
     assert get_event(session, 999) is None
 
 
 def test_listings_and_stats(session):
-    actors = {a["name"]: a for a in list_actors(session)}
-    assert actors["Rex Tillerson"]["events"] == 1
-    assert "Tillerson" in actors["Rex Tillerson"]["aliases"]
-    assert {p["name"] for p in list_places(session)} == {"Moscow", "Syria"}
+    actors = {a.name: a for a in list_actors(session)}
+    assert actors["Rex Tillerson"].events == 1
+    assert "Tillerson" in actors["Rex Tillerson"].aliases
+    assert {p.name for p in list_places(session)} == {"Moscow", "Syria"}
     data = stats(session)
     assert (data["articles"], data["events"]) == (1, 2)
     assert (data["first_date"], data["last_date"]) == ("2017-04-06", "2017-04-11")
@@ -208,7 +203,7 @@ def _bulk_events(database, events: int, actors: int) -> None:
     0), a shared actor as target (at position 50) and, for 4 events in 5, one of two places."""
     from sqlalchemy import insert
 
-    from timeline.models import (
+    from timeline.database.models import (
         ActorRow,
         ArticleRow,
         EventActor,
@@ -304,52 +299,30 @@ def test_many_events_get_their_own_actors_and_places(database):
     """More events and more actors than one chunk: actors and places are read once each, in
     chunks, and every event still gets its own, in the order of the text (unknown positions
     last)."""
-    from timeline.query import CHUNK
+    from timeline.database.filters import CHUNK
 
     events, actors = 3 * CHUNK + 7, CHUNK + 40
     _bulk_events(database, events, actors)
     with database.session() as session:
         listed = list(iter_events(session, EventFilter()))
-    assert [event["id"] for event in listed] == list(range(1, events + 1))
+    assert [event.id for event in listed] == list(range(1, events + 1))
     for n, event in enumerate(listed):
-        source = {
-            "name": f"Actor {n % actors}",
-            "role": "source",
-            "kind": "person",
-            "country_code": None,
-            "code": f"C{n % actors}",
-        }
-        target = {
-            "name": "Zed",
-            "role": "target",
-            "kind": "group",
-            "country_code": "SYR",
-            "code": None,
-        }
+        source = Participant(
+            name=f"Actor {n % actors}",
+            role="source",
+            kind="person",
+            country_code=None,
+            code=f"C{n % actors}",
+        )
+        target = Participant(name="Zed", role="target", kind="group", country_code="SYR", code=None)
         # in the order of the text; an actor whose position is unknown comes last
-        assert event["actors"] == ([source, target] if n % 3 else [target, source])
+        assert event.actors == ([source, target] if n % 3 else [target, source])
         if n % 5:
-            (place,) = event["locations"]
-            assert place["name"] == ("Alpha" if n % 2 == 0 else "Beta")
-            assert place["latitude"] == (54.65213122034416 if n % 2 == 0 else None)
+            (place,) = event.locations
+            assert place.name == ("Alpha" if n % 2 == 0 else "Beta")
+            assert place.latitude == (54.65213122034416 if n % 2 == 0 else None)
         else:
-            assert event["locations"] == []
-
-
-# (value, granularity, start, end): the widest interval of each granularity events get
-WIDEST = [
-    ("19", "century", date(1900, 1, 1), date(1999, 12, 31)),
-    ("199", "decade", date(1990, 1, 1), date(1999, 12, 31)),
-    ("1996", "year", date(1996, 1, 1), date(1996, 12, 31)),
-    ("1996-H2", "half", date(1996, 7, 1), date(1996, 12, 31)),
-    ("1996-Q4", "quarter", date(1996, 10, 1), date(1996, 12, 31)),
-    ("1996-WI", "season", date(1996, 12, 1), date(1997, 2, 28)),
-    ("1996-12", "month", date(1996, 12, 1), date(1996, 12, 31)),
-    ("1997-W01", "week", date(1996, 12, 30), date(1997, 1, 5)),
-    ("1996-12-31", "day", date(1996, 12, 31), date(1996, 12, 31)),
-    ("1996-12-31TNI", "part_of_day", date(1996, 12, 31), date(1996, 12, 31)),
-    ("1996-12-31T23:00", "hour", date(1996, 12, 31), date(1996, 12, 31)),
-]
+            assert event.locations == []
 
 
 @pytest.mark.parametrize(
@@ -383,79 +356,6 @@ def test_a_date_window_finds_every_overlapping_event_of_every_granularity(databa
         f"t{i}" for i, (_, _, start, end) in enumerate(WIDEST) if start <= until and end >= since
     }
     assert found == expected
-
-
-def varied_events(database, events: int = 700, seed: int = 5) -> None:
-    """Events over four years in every granularity (widest intervals), a few without a date;
-    actors of very unequal frequency in both roles, places in two countries, sentences from a
-    small vocabulary."""
-    import random
-
-    from sqlalchemy import insert, select
-
-    from timeline.store import rebuild_countries, rebuild_dyads
-    from timeline.tables import ACTORS, ARTICLES, EVENT_ACTORS, EVENT_LOCATIONS, EVENTS, LOCATIONS
-
-    rng = random.Random(seed)
-    countries = ["USA", "RUS", "SYR", None]
-    with database.engine.begin() as connection:
-        connection.execute(
-            insert(ACTORS),
-            [
-                {"name": f"Actor {i}", "name_key": f"actor {i}", "kind": "person",
-                 "country_code": countries[i % 4]}
-                for i in range(12)
-            ],
-        )  # fmt: skip
-        connection.execute(
-            insert(LOCATIONS),
-            [
-                {"key": "a", "name": "Alpha", "name_key": "alpha", "country_code": "RUS"},
-                {"key": "b", "name": "Beta", "name_key": "beta", "country_code": "SYR"},
-                {"key": "c", "name": "Gamma", "name_key": "gamma", "country_code": "SYR"},
-            ],
-        )
-        connection.execute(
-            insert(ARTICLES),
-            [
-                {"published_at": datetime(2020, 1, i + 1, tzinfo=UTC), "content_hash": f"h{i}",
-                 "text": "t"}
-                for i in range(3)
-            ],
-        )  # fmt: skip
-        rows, links, places = [], [], []
-        words = ["talks", "missiles", "border", "sanctions", "visit", "aid"]
-        for n in range(events):
-            value, granularity, start, end = rng.choice(WIDEST)
-            shift = rng.randrange(0, 4 * 365) - 2 * 365
-            start, end = (
-                (None, None) if n % 97 == 0 else (start.replace(year=start.year + shift // 365),
-                                                  end.replace(year=end.year + shift // 365))
-            )  # fmt: skip
-            rows.append(
-                {"article_id": 1 + n % 3, "trigger": f"t{n}", "trigger_start": 0,
-                 "trigger_end": 1, "lemma": "t", "sentence": " ".join(rng.sample(words, 3)),
-                 "sentence_start": 0, "sentence_end": 1,
-                 "event_code": rng.choice(["010", "042", "190", "112"]), "event_label": "x",
-                 "quad_class": 1, "status": rng.choice(["asserted", "planned"]),
-                 "date_source": "text", "date_value": value, "granularity": granularity,
-                 "date_start": start, "date_end": end}
-            )  # fmt: skip
-            cast = rng.sample(range(1, 13), 3)
-            cast[0] = min(cast[0], rng.choice([1, 1, 1, 2, 2, 3]))  # actor 1 is everywhere
-            for actor_id, role in zip(cast, ["source", "target", "other"], strict=True):
-                # actor 1 is now and then in two roles of an event: met twice on a walk
-                links.append(
-                    {"event_id": n + 1, "actor_id": actor_id, "role": role,
-                     "granularity": granularity, "date_start": start, "date_end": end}
-                )  # fmt: skip
-            for location_id in rng.sample([1, 2, 3], rng.randrange(0, 3)):
-                places.append({"event_id": n + 1, "location_id": location_id})
-        connection.execute(insert(EVENTS), rows)
-        connection.execute(insert(EVENT_ACTORS), links)
-        connection.execute(insert(EVENT_LOCATIONS), places)
-        rebuild_dyads(connection, select(EVENTS.c.id))
-        rebuild_countries(connection, select(EVENTS.c.id))
 
 
 PAGE_FILTERS = [
@@ -504,22 +404,20 @@ def test_pages_collected_or_walked_are_the_first_events_of_the_full_listing(
     links in date order or by walking the dates (one walk per granularity, and per actor),
     depending on counts: whichever way, it is exactly the start of the full listing, in the same
     order."""
-    import timeline.query as query
+    import timeline.database.pages as page_finding
 
     varied_events(database)
     with database.connect() as connection:
         for kwargs in PAGE_FILTERS:
-            everything = [
-                e["id"] for e in iter_events(connection, EventFilter(order=order, **kwargs))
-            ]
+            everything = [e.id for e in iter_events(connection, EventFilter(order=order, **kwargs))]
             for limit in (1, 7, 100):
                 expected = everything[:limit]
                 flt = EventFilter(order=order, limit=limit, **kwargs)
                 pages = {}
                 for name, (collect_limit, max_walks) in STRATEGIES.items():
-                    monkeypatch.setattr(query, "COLLECT_LIMIT", collect_limit)
-                    monkeypatch.setattr(query, "MAX_WALKS", max_walks)
-                    pages[name] = [e["id"] for e in iter_events(connection, flt)]
+                    monkeypatch.setattr(page_finding, "COLLECT_LIMIT", collect_limit)
+                    monkeypatch.setattr(page_finding, "MAX_WALKS", max_walks)
+                    pages[name] = [e.id for e in iter_events(connection, flt)]
                 assert pages == dict.fromkeys(pages, expected), (kwargs, limit)
             assert (
                 everything

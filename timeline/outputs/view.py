@@ -9,10 +9,19 @@ negated are marked. Colour through click.style: the caller decides whether it is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 
 import click
+
+from timeline.database.record import EventProvenance, EventRecord
+from timeline.outputs.events import (
+    describe_actors,
+    describe_date,
+    describe_places,
+    provenance_json,
+)
 
 QUAD_COLOURS = {1: "green", 2: "cyan", 3: "yellow", 4: "red"}
 QUAD_NAMES = {
@@ -24,37 +33,32 @@ QUAD_NAMES = {
 UNCERTAIN_STATUSES = ("planned", "hypothetical", "negated", "reported")
 
 
-def period_of(event: dict) -> tuple[str, str]:
+def period_of(event: EventRecord) -> tuple[str, str]:
     """(sort key, heading) of the period an event is grouped under."""
-    start = event["date_start"] or ""
-    granularity = event["granularity"]
-    value = event["date_value"] or start
+    start = event.date_start or ""
+    granularity = event.granularity
+    value = event.date_value or start
     if granularity in ("day", "part_of_day", "hour", "minute", "second") and start:
         day = date.fromisoformat(start)
         return (start, f"{start} {day.strftime('%a')}")
     if granularity == "week" and start:
-        end = date.fromisoformat(event["date_end"])
+        end = date.fromisoformat(event.date_end)
         first = date.fromisoformat(start)
         return (start, f"{value}  ({first.strftime('%b %d')} - {end.strftime('%b %d')})")
     return (start or value, value)
 
 
-def describe(event: dict) -> str:
+def describe(event: EventRecord) -> str:
     """'Rex Tillerson -> Russia: Make a visit (trip) in Moscow (RUS)'."""
-    from timeline.export import describe_actors
-
     who = describe_actors(event, nobody="someone")
-    text = f"{who}: {event['event_label']} ({event['trigger']})"
-    places = [
-        p["name"] + (f" ({p['country_code']})" if p.get("country_code") else "")
-        for p in event["locations"]
-    ]
+    text = f"{who}: {event.event_label} ({event.trigger})"
+    places = describe_places(event)
     if places:
         text += " in " + ", ".join(places)
     return text
 
 
-def timeline_lines(events: Iterable[dict]) -> Iterator[str]:
+def timeline_lines(events: Iterable[EventRecord]) -> Iterator[str]:
     """Styled lines: a heading per period, then its events; events must come in date order."""
     heading = None
     for event in events:
@@ -65,23 +69,23 @@ def timeline_lines(events: Iterable[dict]) -> Iterator[str]:
             yield click.style(title, bold=True)
             heading = title
         marks = []
-        if event["status"] in UNCERTAIN_STATUSES:
-            marks.append(event["status"])
-        if event["date_source"] == "publication":
+        if event.status in UNCERTAIN_STATUSES:
+            marks.append(event.status)
+        if event.date_source == "publication":
             marks.append("dated by publication")
-        elif event["date_source"] == "context":
+        elif event.date_source == "context":
             marks.append("date from context")
         code = click.style(
-            f"{event['event_code']:<4}", fg=QUAD_COLOURS.get(event["quad_class"]), bold=True
+            f"{event.event_code:<4}", fg=QUAD_COLOURS.get(event.quad_class), bold=True
         )
         line = f"  {code} {describe(event)}"
         if marks:
             line += click.style(f"  [{'; '.join(marks)}]", dim=True)
-        line += click.style(f"  #{event['id']}", dim=True)
+        line += click.style(f"  #{event.id}", dim=True)
         yield line
 
 
-def write_timeline(events: Iterable[dict], out, *, color: bool | None = None) -> int:
+def write_timeline(events: Iterable[EventRecord], out, *, color: bool | None = None) -> int:
     count = 0
     for line in timeline_lines(events):
         click.echo(line, file=out, color=color)
@@ -103,16 +107,16 @@ MARKS = {
 }
 
 
-def highlight_sentence(event: dict, *, color: bool) -> str:
+def highlight_sentence(shown: EventProvenance, *, color: bool) -> str:
     """The event's sentence with its trigger, actors, places and date expression marked: in colour,
     or with brackets (*trigger* [actor] {place} <date>) when colour is off."""
-    sentence = event["sentence"]
-    offset = event["sentence_span"][0]
-    spans: list[tuple[int, int, str]] = [(*event["trigger_span"], "trigger")]
-    spans += [(a["start"], a["end"], a["role"]) for a in event["actors"]]
-    spans += [(p["start"], p["end"], "place") for p in event["locations"]]
-    if event.get("time_expression"):
-        spans.append((event["time_expression"]["start"], event["time_expression"]["end"], "date"))
+    sentence = shown.event.sentence
+    offset = shown.sentence_span[0]
+    spans: list[tuple[int, int, str]] = [(*shown.trigger_span, "trigger")]
+    spans += [(actor.start, actor.end, actor.role) for actor in shown.actors]
+    spans += [(place.start, place.end, "place") for place in shown.locations]
+    if shown.time_expression:
+        spans.append((shown.time_expression.start, shown.time_expression.end, "date"))
     chosen: list[tuple[int, int, str]] = []
     for start, end, kind in sorted(
         (s, e, k) for s, e, k in spans if s is not None and e is not None
@@ -131,47 +135,52 @@ def highlight_sentence(event: dict, *, color: bool) -> str:
     return "".join(out)
 
 
-def render_event(event: dict, *, color: bool = False) -> str:
+def render_event(shown: EventProvenance, *, color: bool = False) -> str:
     """Every field of one event, its highlighted sentence and where it comes from."""
-    from timeline.export import describe_date
-
-    article = event["article"]
+    event = shown.event
     lines = [
-        f"event {event['id']}: {event['event_code']} {event['event_label']} "
-        f"(quad class {event['quad_class']}, Goldstein {event['goldstein']})",
-        f"  trigger     {event['trigger']} [{event['lemma']}]  status {event['status']}",
-        f"  date        {describe_date(event)}  granularity {event['granularity']}, "
-        f"from {event['date_source']}",
+        f"event {event.id}: {event.event_code} {event.event_label} "
+        f"(quad class {event.quad_class}, Goldstein {event.goldstein})",
+        f"  trigger     {event.trigger} [{shown.lemma}]  status {event.status}",
+        f"  date        {describe_date(event)}  granularity {event.granularity}, "
+        f"from {event.date_source}",
     ]
-    expression = event.get("time_expression")
+    expression = shown.time_expression
     if expression:
         lines.append(
-            f'  expression  "{expression["text"]}" -> {expression["value"]} '
-            f"({expression['type']}) at {expression['start']}..{expression['end']}"
+            f'  expression  "{expression.text}" -> {expression.value} '
+            f"({expression.type}) at {expression.start}..{expression.end}"
         )
-    for actor in event["actors"]:
-        title = f", {actor['title']}" if actor.get("title") else ""
+    for actor in shown.actors:
+        title = f", {actor.title}" if actor.title else ""
         lines.append(
-            f"  {actor['role']:<11} {actor['name']} ({actor['kind']}{title}"
-            f"{', ' + actor['country_code'] if actor['country_code'] else ''})"
-            + (f'  "{actor["text"]}"' if actor.get("text") else "  (implied, no words of its own)")
+            f"  {actor.role:<11} {actor.name} ({actor.kind}{title}"
+            f"{', ' + actor.country_code if actor.country_code else ''})"
+            + (f'  "{actor.text}"' if actor.text else "  (implied, no words of its own)")
         )
-    for place in event["locations"]:
+    for place in shown.locations:
         lines.append(
-            f"  location    {place['name']} ({place['country_code']}) "
-            f"{place['latitude']}, {place['longitude']}"
+            f"  location    {place.name} ({place.country_code}) {place.latitude}, {place.longitude}"
         )
-    if event.get("plover_type"):
-        lines.append(f"  PLOVER      {event['plover_type']} / {event.get('plover_mode') or ''}")
-    lines.append(f"  sentence    {highlight_sentence(event, color=color)}")
+    if shown.plover_type:
+        lines.append(f"  PLOVER      {shown.plover_type} / {shown.plover_mode or ''}")
+    lines.append(f"  sentence    {highlight_sentence(shown, color=color)}")
     lines.append(
-        f"  article     {article['id']}: {article['title'] or '(untitled)'}"
-        f"{' - ' + article['source'] if article['source'] else ''}, "
-        f"published {article['published_at']}"
-        f"{'  ' + article['url'] if article['url'] else ''}"
+        f"  article     {event.article_id}: {event.article_title or '(untitled)'}"
+        f"{' - ' + event.article_source if event.article_source else ''}, "
+        f"published {event.article_published_at}"
+        f"{'  ' + event.article_url if event.article_url else ''}"
     )
     lines.append(
-        f"  span        sentence {event['sentence_span'][0]}..{event['sentence_span'][1]}, "
-        f"trigger {event['trigger_span'][0]}..{event['trigger_span'][1]}"
+        f"  span        sentence {shown.sentence_span[0]}..{shown.sentence_span[1]}, "
+        f"trigger {shown.trigger_span[0]}..{shown.trigger_span[1]}"
     )
     return "\n".join(lines)
+
+
+def write_event(shown: EventProvenance, fmt: str, out, *, color: bool = False) -> None:
+    """One event with its provenance (`timeline show`): its JSON shape, or `render_event`."""
+    if fmt == "json":
+        click.echo(json.dumps(provenance_json(shown), ensure_ascii=False, indent=2), file=out)
+        return
+    click.echo(render_event(shown, color=color), file=out, color=color)

@@ -8,7 +8,7 @@ import pytest
 from records_factory import TEXT, TILLERSON, extraction
 from sqlalchemy import func, select
 
-from timeline.models import (
+from timeline.database.models import (
     ActorAlias,
     ActorRow,
     ArticleRow,
@@ -18,7 +18,7 @@ from timeline.models import (
     Source,
     TimeExpressionRow,
 )
-from timeline.store import DUPLICATE, LOADED, REPROCESSED, save
+from timeline.database.store import DUPLICATE, LOADED, REPROCESSED, save
 
 
 def count(session, model) -> int:
@@ -105,7 +105,8 @@ def test_an_actor_given_a_country_later_brings_its_earlier_events_to_that_countr
 
     from test_crash import integrity_problems
 
-    from timeline.query import EventFilter, iter_events
+    from timeline.database.filters import EventFilter
+    from timeline.database.listing import iter_events
 
     stateless = replace(TILLERSON, country_code=None, code=None)
     first = extraction()
@@ -117,10 +118,10 @@ def test_an_actor_given_a_country_later_brings_its_earlier_events_to_that_countr
     later = replace(later, events=[replace(e, locations=[]) for e in later.events[:1]])
     with database.session() as session:
         save(session, first)
-        assert [e["trigger"] for e in iter_events(session, EventFilter(country="USA"))] == []
+        assert [e.trigger for e in iter_events(session, EventFilter(country="USA"))] == []
         save(session, later)
-        found = [e["trigger"] for e in iter_events(session, EventFilter(country="USA"))]
+        found = [e.trigger for e in iter_events(session, EventFilter(country="USA"))]
         assert found.count("arrives") == 2  # the first article's event and the later one's
-        paged = [e["trigger"] for e in iter_events(session, EventFilter(country="USA", limit=5))]
+        paged = [e.trigger for e in iter_events(session, EventFilter(country="USA", limit=5))]
         assert paged == found
     assert integrity_problems(database.url) == []

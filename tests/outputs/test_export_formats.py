@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
@@ -11,10 +10,14 @@ from datetime import datetime
 import pytest
 from records_factory import extraction
 
+from timeline.database.filters import EventFilter
+from timeline.database.listing import iter_events
+from timeline.database.record import EventRecord, Participant, Place
+from timeline.database.store import save
 from timeline.errors import InputError
-from timeline.export import CSV_COLUMNS
-from timeline.export.geo import write_geojson
-from timeline.export.profiles import (
+from timeline.outputs.events import CSV_COLUMNS
+from timeline.outputs.geo import write_geojson
+from timeline.outputs.profiles import (
     ACLED_COLUMNS,
     GDELT_COLUMNS,
     acled_countries,
@@ -25,13 +28,11 @@ from timeline.export.profiles import (
     fips_codes,
     write_profile,
 )
-from timeline.export.sheets import write_xlsx
-from timeline.query import EventFilter, iter_events
-from timeline.store import save
+from timeline.outputs.sheets import write_xlsx
 
 
 @pytest.fixture
-def events(database) -> list[dict]:
+def events(database) -> list[EventRecord]:
     """The factory article's two events as the query gives them: the strike, then the visit."""
     with database.session() as session:
         save(session, extraction())
@@ -81,9 +82,7 @@ def test_xlsx_read_back(events, tmp_path):
 def test_xlsx_counts_actors_over_all_events_and_keeps_text_as_text(events, tmp_path):
     from openpyxl import load_workbook
 
-    again = copy.deepcopy(events[0])
-    again["id"] = 99
-    again["sentence"] = '=HYPERLINK("http://x") and a bell \x07'
+    again = events[0]._replace(id=99, sentence='=HYPERLINK("http://x") and a bell \x07')
     path = tmp_path / "events.xlsx"
     assert write_xlsx([*events, again], path) == 3
     book = load_workbook(path)
@@ -126,22 +125,17 @@ def test_geojson_points_are_longitude_then_latitude(events):
 
 
 def test_geojson_leaves_out_places_without_coordinates(events):
-    strike, visit = copy.deepcopy(events)
-    strike["locations"][0]["latitude"] = None
-    visit["locations"].append(
-        {
-            "name": "Lucca",
-            "country_code": "ITA",
-            "latitude": 43.84,
-            "longitude": 10.5,
-            "feature": "city",
-        }
+    strike, visit = events
+    strike = strike._replace(
+        locations=[strike.locations[0]._replace(latitude=None), *strike.locations[1:]]
     )
+    lucca = Place(name="Lucca", country_code="ITA", latitude=43.84, longitude=10.5, feature="city")
+    visit = visit._replace(locations=[*visit.locations, lucca])
     out = io.StringIO()
     assert write_geojson([strike, visit], out) == 2
     features = json.loads(out.getvalue())["features"]
     assert [f["properties"]["location"] for f in features] == ["Moscow", "Lucca"]
-    assert {f["properties"]["id"] for f in features} == {visit["id"]}
+    assert {f["properties"]["id"] for f in features} == {visit.id}
     assert features[1]["geometry"]["coordinates"] == [10.5, 43.84]
 
     empty = io.StringIO()
@@ -152,7 +146,7 @@ def test_geojson_leaves_out_places_without_coordinates(events):
 # --- ACLED --------------------------------------------------------------------------------------
 
 
-def profile_rows(events: list[dict], profile: str) -> list[dict]:
+def profile_rows(events: list[EventRecord], profile: str) -> list[dict]:
     out = io.StringIO(newline="")
     assert write_profile(events, profile, out) == len(events)
     text = out.getvalue()
@@ -172,10 +166,10 @@ def test_acled_columns_and_values(events):
     assert (strike["inter1"], strike["inter2"], strike["interaction"]) == ("1", "1", "11")
     assert strike["civilian_targeting"] == ""
     assert (strike["iso"], strike["region"], strike["country"]) == ("760", "Middle East", "Syria")
-    assert strike["event_id_cnty"] == f"SYR{events[0]['id']}"
+    assert strike["event_id_cnty"] == f"SYR{events[0].id}"
     assert strike["geo_precision"] == "3"  # the country
     assert strike["fatalities"] == ""  # unknown, not zero
-    assert strike["notes"] == events[0]["sentence"]
+    assert strike["notes"] == events[0].sentence
     assert strike["source"] == "AP"
     assert strike["tags"] == "status=asserted; date_source=text"
     assert strike["timestamp"] == str(int(datetime.fromisoformat("2017-04-07T09:30Z").timestamp()))
@@ -203,30 +197,24 @@ def test_acled_columns_and_values(events):
     ],
 )
 def test_acled_imprecise_dates(events, granularity, start, end, precision, written):
-    event = copy.deepcopy(events[0])
-    event.update(granularity=granularity, date_start=start, date_end=end)
+    event = events[0]._replace(granularity=granularity, date_start=start, date_end=end)
     (row,) = profile_rows([event], "acled")
     assert row["time_precision"] == precision
     assert row["event_date"] == written
 
 
 def test_acled_protest_civilians_and_states(events):
-    protest = copy.deepcopy(events[1])
-    protest["event_code"] = "141"
-    protest["actors"] = [
-        {"name": "students", "role": "source", "kind": "group", "country_code": None, "code": "EDU"}
-    ]
-    killing = copy.deepcopy(events[0])
-    killing["event_code"] = "1823"
-    killing["actors"][1] = {
-        "name": "villagers",
-        "role": "target",
-        "kind": "group",
-        "country_code": "SYR",
-        "code": "SYRCVL",
-    }
-    state = copy.deepcopy(events[1])
-    state["locations"][0]["feature"] = "state"
+    students = Participant("students", role="source", kind="group", country_code=None, code="EDU")
+    protest = events[1]._replace(event_code="141", actors=[students])
+    villagers = Participant(
+        name="villagers", role="target", kind="group", country_code="SYR", code="SYRCVL"
+    )
+    killing = events[0]._replace(
+        event_code="1823", actors=[events[0].actors[0], villagers, *events[0].actors[2:]]
+    )
+    state = events[1]._replace(
+        locations=[events[1].locations[0]._replace(feature="state"), *events[1].locations[1:]]
+    )
     first, second, third = profile_rows([protest, killing, state], "acled")
     assert (first["event_type"], first["sub_event_type"]) == ("Protests", "Peaceful protest")
     assert first["disorder_type"] == "Demonstrations"
@@ -261,7 +249,7 @@ def test_gdelt_columns_follow_the_gdelt_2_codebook():
 
 def test_gdelt_values(events):
     strike, visit = profile_rows(events, "gdelt")
-    assert strike["GLOBALEVENTID"] == str(events[0]["id"])
+    assert strike["GLOBALEVENTID"] == str(events[0].id)
     assert (strike["SQLDATE"], strike["MonthYear"], strike["Year"]) == (
         "20170406",
         "201704",
@@ -299,25 +287,10 @@ def test_gdelt_values(events):
 
 
 def test_gdelt_us_places(events):
-    state, city = copy.deepcopy(events[1]), copy.deepcopy(events[1])
-    state["locations"] = [
-        {
-            "name": "California",
-            "country_code": "USA",
-            "latitude": 37.2,
-            "longitude": -119.5,
-            "feature": "state",
-        }
-    ]
-    city["locations"] = [
-        {
-            "name": "Chicago",
-            "country_code": "USA",
-            "latitude": 41.85,
-            "longitude": -87.65,
-            "feature": "city",
-        }
-    ]
+    california = Place("California", "USA", latitude=37.2, longitude=-119.5, feature="state")
+    chicago = Place("Chicago", "USA", latitude=41.85, longitude=-87.65, feature="city")
+    state = events[1]._replace(locations=[california])
+    city = events[1]._replace(locations=[chicago])
     state_row, city_row = profile_rows([state, city], "gdelt")
     assert (state_row["ActionGeo_Type"], state_row["ActionGeo_ADM1Code"]) == ("2", "USCA")
     assert (city_row["ActionGeo_Type"], city_row["ActionGeo_CountryCode"]) == ("3", "US")
@@ -428,7 +401,7 @@ def test_acled_inter_table():
 
 
 def test_help_names_the_approximations():
-    from timeline.export.profiles import HELP
+    from timeline.outputs.profiles import HELP
 
     for words in ("AvgTone", "NumMentions", "fatalities", "CAMEO", "FIPS", "publication"):
         assert words in HELP
@@ -439,8 +412,8 @@ def test_every_format_on_the_seed_article(tmp_path):
     from conftest import SEED_ARTICLE
     from openpyxl import load_workbook
 
-    from timeline.db import Database
-    from timeline.export.html import write_html
+    from timeline.database.engine import Database
+    from timeline.outputs.html import write_html
     from timeline.pipeline import load_articles
     from timeline.read import iter_articles, parse_published
 
@@ -456,10 +429,10 @@ def test_every_format_on_the_seed_article(tmp_path):
 
     assert write_xlsx(events, tmp_path / "seed.xlsx") == len(events)
     rows = list(load_workbook(tmp_path / "seed.xlsx")["events"].iter_rows(values_only=True))
-    assert [row[0] for row in rows[1:]] == [e["id"] for e in events]
+    assert [row[0] for row in rows[1:]] == [e.id for e in events]
 
     out = io.StringIO()
-    located = sum(1 for e in events for p in e["locations"] if p["latitude"] is not None)
+    located = sum(1 for e in events for p in e.locations if p.latitude is not None)
     assert write_geojson(events, out) == located > 0
     for feature in json.loads(out.getvalue())["features"]:
         longitude, latitude = feature["geometry"]["coordinates"]
@@ -468,13 +441,12 @@ def test_every_format_on_the_seed_article(tmp_path):
     acled = profile_rows(events, "acled")
     gdelt = profile_rows(events, "gdelt")
     for event, a, g in zip(events, acled, gdelt, strict=True):
-        assert (
-            datetime.strptime(a["event_date"], "%d %B %Y").date().isoformat()
-            >= (event["date_start"])
+        assert datetime.strptime(a["event_date"], "%d %B %Y").date().isoformat() >= (
+            event.date_start
         )
         assert a["time_precision"] in {"1", "2", "3"}
-        assert g["SQLDATE"] == event["date_start"].replace("-", "")
-        assert g["EventCode"] == event["event_code"]
+        assert g["SQLDATE"] == event.date_start.replace("-", "")
+        assert g["EventCode"] == event.event_code
     moscow = [g for g in gdelt if g["ActionGeo_FullName"] == "Moscow, Russia"]
     assert moscow and all(g["ActionGeo_CountryCode"] == "RS" for g in moscow)
 
