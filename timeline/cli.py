@@ -14,8 +14,16 @@ import time
 import click
 
 from timeline import __version__
-from timeline.errors import InputError, TimelineError
-from timeline.outputs import BINARY_FORMATS, EXPORT_FORMATS, LISTING_FORMATS
+from timeline.cli_options import (
+    INPUT_FORMATS,
+    RECORD_FORMATS,
+    filter_options,
+    make_filter,
+    output_options,
+    published_option,
+)
+from timeline.errors import InputError, TimelineError, UsageError
+from timeline.outputs import BINARY_FORMATS, EXPORT_FORMATS
 
 EXAMPLES = """
 \b
@@ -42,12 +50,23 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
+class OneLineUsageError(click.ClickException):
+    """A value the user typed that cannot mean anything: one line (what would be valid), exit 2."""
+
+    exit_code = 2
+
+
 class TimelineGroup(click.Group):
-    """Turns every error raised by a command into one line on stderr and exit status 1."""
+    """Turns every error raised by a command into one line on stderr and exit status 1 (2 for a
+    value typed on the command line that cannot mean anything)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            if _debug(ctx):
+                raise
+            raise OneLineUsageError(str(exc)) from None
         except TimelineError as exc:
             if _debug(ctx):
                 raise
@@ -87,86 +106,7 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     ctx.obj = Context(db, debug)
 
 
-# --- shared options ------------------------------------------------------------------------------
-
-
-def filter_options(function):
-    """The event filters shared by `events` and `export`."""
-    options = [
-        click.option("--actor", help="Events involving this actor (name, alias or country code)."),
-        click.option("--source-actor", help="Events whose source (who acts) is this actor."),
-        click.option("--target-actor", help="Events whose target (who is acted on) is this actor."),
-        click.option(
-            "--between",
-            nargs=2,
-            metavar="ACTOR ACTOR",
-            help="A dyad: events where one of the two acts on the other (either direction).",
-        ),
-        click.option("--type", help="CAMEO code prefix (04, 042) or label words."),
-        click.option(
-            "--since",
-            help="Events whose dates reach this day or later: 2017-04-07, 2017-04, 2017, "
-            "or a phrase ('last month') resolved against --as-of.",
-        ),
-        click.option("--until", help="Events whose dates start on this day or earlier."),
-        click.option("--on", "on", help="Events overlapping this day, week, month or year."),
-        click.option(
-            "--as-of",
-            metavar="DATE",
-            help="The day relative dates in --since/--until/--on count from (default: today).",
-        ),
-        click.option("--text", help="Full-text search: events whose sentence has all these words."),
-        click.option("--location", help="Events at this place (name)."),
-        click.option(
-            "--country",
-            help="Events located in, or with an actor from, this country (RUS, Russia).",
-        ),
-        click.option("--article", type=int, help="Events of one article (its id)."),
-        click.option(
-            "--status",
-            type=click.Choice(["asserted", "planned", "negated", "hypothetical", "reported"]),
-        ),
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
-        click.option(
-            "--order", type=click.Choice(["date", "-date"]), default="date", show_default=True
-        ),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
-
-
-def make_filter(options: dict, *, or_none: bool = False):
-    """The EventFilter of the filter options (`filter_options`); with `or_none`, None when none
-    of them selects events (an order, a limit or --as-of alone do not)."""
-    from timeline.database.filters import event_filter
-
-    given = [v for k, v in options.items() if k not in ("as_of", "order", "limit")]
-    if or_none and all(value in (None, (), "date") for value in given):
-        return None
-    return event_filter(**{**options, "between": options["between"] or None})
-
-
-published_option = click.option(
-    "--published",
-    metavar="ISO",
-    help="Publication time (2017-04-07 or 2017-04-07T09:30:00-04:00); "
-    "relative dates resolve against it.",
-)
-
-
-# one record (`show`, `stats`) is printed as text or JSON
-RECORD_FORMATS = ("text", "json")
-# what `load` reads (timeline.read.FORMATS, named here without loading the reader)
-INPUT_FORMATS = ("text", "json", "jsonl", "csv", "html")
-
-
-def output_options(default: str, *, choices: tuple[str, ...] = LISTING_FORMATS):
-    """The --format option of every command that prints rows: the same choices on each (each
-    keeps its own default)."""
-    return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True
-    )
+# --- shared options: timeline/cli_options.py -------------------------------------------------
 
 
 def read_one(path: str, published: str | None):
