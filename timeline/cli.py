@@ -21,6 +21,8 @@ from timeline.cli_options import (
     make_filter,
     output_options,
     published_option,
+    table_width,
+    wide_option,
 )
 from timeline.errors import InputError, TimelineError, UsageError
 from timeline.outputs import BINARY_FORMATS, EXPORT_FORMATS
@@ -270,8 +272,9 @@ def extract(path, published, fmt) -> None:
 @cli.command()
 @filter_options
 @output_options("table")
+@wide_option
 @pass_context
-def events(context, fmt, **options) -> None:
+def events(context, fmt, wide, **options) -> None:
     """List stored events that match the filters.
 
     Dates are intervals: an event matches --since/--until when its interval overlaps them. In the
@@ -290,8 +293,7 @@ def events(context, fmt, **options) -> None:
 
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.connect() as connection:
-        width = max(80, click.get_terminal_size()[0]) if sys.stdout.isatty() else 160
-        write_events(iter_events(connection, flt), fmt, sys.stdout, width=width)
+        write_events(iter_events(connection, flt), fmt, sys.stdout, width=table_width(wide))
 
 
 @cli.command("timeline")
@@ -432,8 +434,9 @@ def show(ctx, event_id, fmt) -> None:
 @click.option("--top", type=click.IntRange(min=1), help="Only the N actors with most events.")
 @filter_options
 @output_options("table")
+@wide_option
 @click.pass_context
-def actors(ctx, top, fmt, **options) -> None:
+def actors(ctx, top, fmt, wide, **options) -> None:
     """List actors with their kind, country, CAMEO code, aliases and event counts; with filters,
     only the events that match are counted.
 
@@ -451,7 +454,7 @@ def actors(ctx, top, fmt, **options) -> None:
     flt = make_filter(options, or_none=True)
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
         rows = list_actors(connection, top, flt)
-    write_rows(rows, ActorCount._fields, fmt, sys.stdout)
+    write_rows(rows, ActorCount._fields, fmt, sys.stdout, width=table_width(wide))
 
 
 @actors.command("merge")
@@ -486,8 +489,9 @@ def actors_alias(context, name, alias) -> None:
 @click.option("--top", type=click.IntRange(min=1), help="Only the N pairs with most events.")
 @filter_options
 @output_options("table")
+@wide_option
 @pass_context
-def dyads(context, top, fmt, **options) -> None:
+def dyads(context, top, fmt, wide, **options) -> None:
     """Pairs of actors (who acts -> on whom) with event counts by quad class.
 
     \b
@@ -500,14 +504,15 @@ def dyads(context, top, fmt, **options) -> None:
     flt = make_filter(options, or_none=True)
     with context.database(must_exist=True) as db, db.connect() as connection:
         rows = list_dyads(connection, top, flt)
-    write_rows(rows, DyadCount._fields, fmt, sys.stdout)
+    write_rows(rows, DyadCount._fields, fmt, sys.stdout, width=table_width(wide))
 
 
 @cli.command()
 @click.option("--top", type=click.IntRange(min=1), help="Only the N places with most events.")
 @output_options("table")
+@wide_option
 @pass_context
-def places(context, top, fmt) -> None:
+def places(context, top, fmt, wide) -> None:
     """List places with their country, coordinates and event counts.
 
     \b
@@ -519,7 +524,7 @@ def places(context, top, fmt) -> None:
 
     with context.database(must_exist=True) as db, db.connect() as connection:
         rows = list_places(connection, top)
-    write_rows(rows, PlaceCount._fields, fmt, sys.stdout)
+    write_rows(rows, PlaceCount._fields, fmt, sys.stdout, width=table_width(wide))
 
 
 @cli.command()

@@ -3,6 +3,7 @@ the width of a table. Learnt once, the same on every command (see timeline/cli.p
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 import click
@@ -123,6 +124,10 @@ wide_option = click.option(
 def table_width(wide: bool = False) -> int | None:
     """The width a table fits on stdout: the terminal's, or None (whole values) when stdout is
     not a terminal or --wide is given."""
-    if wide or not sys.stdout.isatty():
+    if wide or not stdout_is_terminal():
         return None
-    return max(60, click.get_terminal_size()[0])
+    return max(60, shutil.get_terminal_size().columns)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -166,11 +166,16 @@ def describe_date(event: EventRecord) -> str:
     return text
 
 
-def describe_actors(event: EventRecord, nobody: str = "?") -> str:
-    """'Rex Tillerson -> Russia': the sources, then the targets, if any."""
+# how every output writes an event's missing source actor (the page's script writes the same)
+NOBODY = "(unknown)"
+
+
+def describe_actors(event: EventRecord) -> str:
+    """'Rex Tillerson -> Russia': the sources, then the targets, if any; a missing source is
+    NOBODY."""
     sources = [actor.name for actor in event.actors if actor.role == "source"]
     targets = [actor.name for actor in event.actors if actor.role == "target"]
-    text = ", ".join(sources) or nobody
+    text = ", ".join(sources) or NOBODY
     if targets:
         text += " -> " + ", ".join(targets)
     return text
@@ -196,8 +201,11 @@ def event_table_rows(events: Iterable[EventRecord]) -> Iterator[dict]:
         }
 
 
-def write_events(events: Iterable[EventRecord], fmt: str, out: TextIO, *, width: int = 120) -> int:
-    """A listing of events as a table, JSON, JSON Lines or CSV."""
+def write_events(
+    events: Iterable[EventRecord], fmt: str, out: TextIO, *, width: int | None = None
+) -> int:
+    """A listing of events as a table (fitted to `width`, else whole values), JSON, JSON Lines or
+    CSV."""
     if fmt == "csv":
         return write_csv(events, out)
     if fmt == "json":

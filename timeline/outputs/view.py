@@ -50,7 +50,7 @@ def period_of(event: EventRecord) -> tuple[str, str]:
 
 def describe(event: EventRecord) -> str:
     """'Rex Tillerson -> Russia: Make a visit (trip) in Moscow (RUS)'."""
-    who = describe_actors(event, nobody="someone")
+    who = describe_actors(event)
     text = f"{who}: {event.event_label} ({event.trigger})"
     places = describe_places(event)
     if places:

@@ -6,6 +6,7 @@
   var QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
     4: "material conflict"};
   var LANE = 20, AXIS = 26, MAX_LANES = 16, POINT = 14, MIN_BAR = 8;
+  var NOBODY = "(unknown)";  // a missing source actor, as every output writes it
   var MAX_MARKS = 800, DENSITY_LANES = 8, BIN = 4;  // more events in view: a density chart
 
   function json(id) { return JSON.parse(document.getElementById(id).textContent); }
@@ -141,7 +142,7 @@
   }
   function who(e) {
     var sources = names(e, "source"), targets = names(e, "target");
-    var text = sources.join(", ") || (targets.length ? "?" : "");
+    var text = sources.join(", ") || NOBODY;
     if (targets.length) { text += " \u2192 " + targets.join(", "); }
     var others = names(e, "other");
     if (others.length) { text += (text ? " \u00b7 " : "") + others.join(", "); }
