@@ -346,6 +346,7 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
       table    the table `timeline events` prints
       html     one self-contained page with an interactive, zoomable timeline
       xlsx     a spreadsheet (needs -o FILE)
+      parquet  the CSV's columns, typed: dates, numbers, lists (needs -o FILE)
       geojson  a FeatureCollection of points, one per located place of an event
     --profile acled|gdelt writes CSV with the column names of those projects.
 
@@ -359,6 +360,7 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
       timeline export --actor Russia --since 2017-04 --format jsonl > russia.jsonl
       timeline export --format html -o timeline.html --title "Syria, April 2017"
       timeline export --profile acled -o acled.csv
+      timeline export --format parquet -o events.parquet --no-statements
     """
     from timeline.outputs.export import export_events
 

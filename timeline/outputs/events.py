@@ -89,14 +89,14 @@ def csv_rows(records: Iterable[EventRecord]) -> Iterator[tuple]:
     for row in typed_rows(records):
         row = list(row)
         for position in lists:
-            row[position] = join(row[position])
+            row[position] = join(["" if v is None else v for v in row[position]])
         yield row
 
 
 def typed_rows(records: Iterable[EventRecord]) -> Iterator[tuple]:
     """The export's rows (in the order of CSV_COLUMNS) with their values typed: lists as lists,
     numbers as numbers, dates and times as ISO strings, a missing value as None. Source and
-    target actors come with their codes in the same order ('' for an actor without one); the
+    target actors come with their codes in the same order (None for an actor without one); the
     actors' countries and the places' countries are listed apart, each once; the coordinates are
     the first located place's."""
     for record in records:
@@ -105,10 +105,10 @@ def typed_rows(records: Iterable[EventRecord]) -> Iterator[tuple]:
             role = actor.role
             if role == "source":
                 sources.append(actor.name)
-                source_codes.append(actor.code or "")
+                source_codes.append(actor.code)
             elif role == "target":
                 targets.append(actor.name)
-                target_codes.append(actor.code or "")
+                target_codes.append(actor.code)
             code = actor.country_code
             if code and code not in countries:
                 countries.append(code)
