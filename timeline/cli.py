@@ -17,6 +17,7 @@ from timeline import __version__
 from timeline.cli_options import (
     INPUT_FORMATS,
     RECORD_FORMATS,
+    date_order_option,
     filter_options,
     make_filter,
     output_options,
@@ -111,13 +112,20 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
 # --- shared options: timeline/cli_options.py -------------------------------------------------
 
 
-def read_one(path: str, published: str | None):
+def read_one(path: str, published: str | None, date_order: str | None = None):
     """The single article of FILE or - (stdin) for `dates` and `extract`."""
-    from timeline.read import iter_articles, parse_published
+    from timeline.read import iter_articles, parse_publication
 
     work_begins()
-    published_at = parse_published(published) if published else None
-    items = list(iter_articles([path], published=published_at))
+    given = parse_publication(published, date_order) if published else None
+    items = list(
+        iter_articles(
+            [path],
+            published=given.moment if given else None,
+            published_granularity=given.granularity if given else None,
+            date_order=date_order,
+        )
+    )
     errors = [item for item in items if isinstance(item, TimelineError)]
     if errors:
         raise errors[0]
@@ -155,6 +163,7 @@ def init(context: Context) -> None:
 # the input format's earlier name, still accepted
 @click.option("--format", "format_alias", type=click.Choice(INPUT_FORMATS), hidden=True)
 @published_option
+@date_order_option
 @click.option("--source", help="The outlet that published the articles.")
 @click.option("--reprocess", is_flag=True, help="Extract again articles that are already stored.")
 @click.option(
@@ -165,7 +174,9 @@ def init(context: Context) -> None:
     help="Processes for the language analysis (one writer stores in input order).",
 )
 @pass_context
-def load(context, paths, input_format, format_alias, published, source, reprocess, workers) -> None:
+def load(
+    context, paths, input_format, format_alias, published, date_order, source, reprocess, workers
+) -> None:
     """Load articles from files, folders (recursively) or - (stdin).
 
     Formats: plain text (with an optional front-matter block), JSON (an object or a list), JSON
@@ -179,11 +190,11 @@ def load(context, paths, input_format, format_alias, published, source, reproces
       timeline load archive/ --workers 2
     """
     from timeline.pipeline import load_articles
-    from timeline.read import iter_articles, parse_published
+    from timeline.read import iter_articles, parse_publication
 
     if input_format and format_alias and input_format != format_alias:
         raise click.UsageError("--format is the old name of --input-format: give one of them")
-    published_at = parse_published(published) if published else None
+    given = parse_publication(published, date_order) if published else None
     interactive = sys.stderr.isatty()
     started = time.perf_counter()
 
@@ -202,9 +213,11 @@ def load(context, paths, input_format, format_alias, published, source, reproces
         items = iter_articles(
             list(paths),
             format=input_format or format_alias,
-            published=published_at,
+            published=given.moment if given else None,
             source=source,
             stdin=sys.stdin.buffer,
+            published_granularity=given.granularity if given else None,
+            date_order=date_order,
         )
         summary = load_articles(
             db,
@@ -225,37 +238,37 @@ def load(context, paths, input_format, format_alias, published, source, reproces
 @cli.command()
 @click.argument("path")
 @published_option
+@date_order_option
 @output_options("table")
 @click.option(
     "--no-parse", is_flag=True, help="Skip the spaCy parse (faster; tense from nearby words)."
 )
-def dates(path, published, fmt, no_parse) -> None:
+def dates(path, published, date_order, fmt, no_parse) -> None:
     """Print every temporal expression in FILE (or - for stdin), resolved against --published.
 
     \b
     Example:
       echo "Tillerson arrives in Moscow on Tuesday." | timeline dates - --published 2017-04-07
     """
-    from timeline.nlp.dates import find_time_expressions
     from timeline.outputs.expressions import write_expressions
-    from timeline.pipeline import require_published
+    from timeline.pipeline import find_dates, require_published
 
-    article = read_one(path, published)
+    article = read_one(path, published, date_order)
     require_published(article)
     doc = None
     if not no_parse:
         from timeline.nlp.model import parse
 
         doc = parse(article.text)
-    expressions = find_time_expressions(article.text, article.published_at, doc)
-    write_expressions(expressions, fmt, sys.stdout)
+    write_expressions(find_dates(article, doc), fmt, sys.stdout)
 
 
 @cli.command()
 @click.argument("path")
 @published_option
+@date_order_option
 @output_options("json")
-def extract(path, published, fmt) -> None:
+def extract(path, published, date_order, fmt) -> None:
     """Print the events of one text (FILE or -) without storing anything.
 
     \b
@@ -266,7 +279,8 @@ def extract(path, published, fmt) -> None:
     from timeline.outputs.events import write_events
     from timeline.pipeline import extract as run_extract
 
-    write_events(extracted_records(run_extract(read_one(path, published))), fmt, sys.stdout)
+    article = read_one(path, published, date_order)
+    write_events(extracted_records(run_extract(article)), fmt, sys.stdout)
 
 
 @cli.command()
@@ -432,61 +446,6 @@ def show(ctx, event_id, fmt) -> None:
     write_event(event, fmt, sys.stdout, color=color)
 
 
-@cli.group(invoke_without_command=True)
-@click.option("--top", type=click.IntRange(min=1), help="Only the N actors with most events.")
-@filter_options
-@output_options("table")
-@wide_option
-@click.pass_context
-def actors(ctx, top, fmt, wide, **options) -> None:
-    """List actors with their kind, country, CAMEO code, aliases and event counts; with filters,
-    only the events that match are counted.
-
-    \b
-    Examples:
-      timeline actors --top 20 --since 2017-04
-      timeline actors merge "Vladimir Putin" "Putin V."
-      timeline actors alias "Rex Tillerson" "the secretary"
-    """
-    if ctx.invoked_subcommand is not None:
-        return
-    from timeline.database.aggregates import ActorCount, list_actors
-    from timeline.outputs.formatting import write_rows
-
-    flt = make_filter(options, or_none=True)
-    with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
-        rows = list_actors(connection, top, flt)
-    write_rows(rows, ActorCount._fields, fmt, sys.stdout, width=table_width(wide))
-
-
-@actors.command("merge")
-@click.argument("keep")
-@click.argument("merge")
-@pass_context
-def actors_merge(context, keep, merge) -> None:
-    """Merge actor MERGE into actor KEEP: events and aliases move, MERGE's name becomes an alias,
-    and articles loaded later that name MERGE join KEEP."""
-    from timeline.database.store import merge_actors
-
-    with context.database(must_exist=True) as db, db.session() as session:
-        kept = merge_actors(session, keep, merge)
-    click.echo(f"merged {merge!r} into {kept.name} (id {kept.id})", err=True)
-
-
-@actors.command("alias")
-@click.argument("name")
-@click.argument("alias")
-@pass_context
-def actors_alias(context, name, alias) -> None:
-    """Give actor NAME another name, ALIAS: queries find it by ALIAS, and later articles that use
-    ALIAS join this actor."""
-    from timeline.database.store import alias_actor
-
-    with context.database(must_exist=True) as db, db.session() as session:
-        actor = alias_actor(session, name, alias)
-    click.echo(f"{alias!r} is now an alias of {actor.name} (id {actor.id})", err=True)
-
-
 @cli.command()
 @click.option("--top", type=click.IntRange(min=1), help="Only the N pairs with most events.")
 @filter_options
@@ -544,6 +503,13 @@ def stats(context, fmt) -> None:
 
     with context.database(must_exist=True) as db, db.connect() as connection:
         write_summary(database_stats(connection), fmt, sys.stdout)
+
+
+# the actors group (list, merge, alias, unalias, show) and the articles listing
+from timeline.cli_actors import actors, articles  # noqa: E402
+
+cli.add_command(actors)
+cli.add_command(articles)
 
 
 # --- the edge: one line per error ----------------------------------------------------------------

@@ -207,6 +207,7 @@ def csv_row_of_json(event: dict) -> tuple:
         article["url"],
         article["source"],
         article["published_at"],
+        article["published_granularity"],
     )
 
 

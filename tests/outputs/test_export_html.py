@@ -497,6 +497,7 @@ def one_day_event(number: int, day: str, quad_class: int = 1) -> EventRecord:
         article_url=None,
         article_source=None,
         article_published_at=None,
+        article_published_granularity=None,
     )
 
 

@@ -42,6 +42,7 @@ CSV_COLUMNS = (
     "article_url",
     "source",
     "published_at",
+    "published_granularity",
 )
 JOIN = "; "
 # the record's fields that hold its article's, gathered under "article" in the JSON shape
@@ -149,6 +150,7 @@ def typed_rows(records: Iterable[EventRecord]) -> Iterator[tuple]:
             record.article_url,
             record.article_source,
             record.article_published_at,
+            record.article_published_granularity,
         )
 
 
