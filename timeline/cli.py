@@ -167,6 +167,13 @@ def init(context: Context) -> None:
 @click.option("--source", help="The outlet that published the articles.")
 @click.option("--reprocess", is_flag=True, help="Extract again articles that are already stored.")
 @click.option(
+    "--progress",
+    "progress_lines",
+    is_flag=True,
+    help="When stderr is not a terminal, print how far the load is every few seconds "
+    "(on a terminal a progress bar is always shown).",
+)
+@click.option(
     "--workers",
     type=click.IntRange(min=1),
     default=1,
@@ -175,7 +182,16 @@ def init(context: Context) -> None:
 )
 @pass_context
 def load(
-    context, paths, input_format, format_alias, published, date_order, source, reprocess, workers
+    context,
+    paths,
+    input_format,
+    format_alias,
+    published,
+    date_order,
+    source,
+    reprocess,
+    progress_lines,
+    workers,
 ) -> None:
     """Load articles from files, folders (recursively) or - (stdin).
 
@@ -189,25 +205,29 @@ def load(
       cat feed.jsonl | timeline load - --input-format jsonl
       timeline load archive/ --workers 2
     """
+    from timeline.outputs.progress import LoadProgress
     from timeline.pipeline import load_articles
-    from timeline.read import iter_articles, parse_publication
+    from timeline.read import count_articles, iter_articles, parse_publication
 
     if input_format and format_alias and input_format != format_alias:
         raise click.UsageError("--format is the old name of --input-format: give one of them")
     given = parse_publication(published, date_order) if published else None
-    interactive = sys.stderr.isatty()
+    interactive = stderr_is_terminal()
     started = time.perf_counter()
+    progress = None
+    if interactive or progress_lines:
+        total = count_articles(list(paths), input_format or format_alias)
+        progress = LoadProgress(sys.stderr, total=total, interactive=interactive)
+        progress.begin()
 
     def on_error(message: str) -> None:
-        if interactive:
-            click.echo("\r\033[K", nl=False, err=True)
+        if progress:
+            progress.clear()
         click.echo(f"Error: {message}", err=True)
 
     def on_progress(summary) -> None:
-        if interactive:
-            click.echo(
-                f"\r\033[K{summary.articles} articles, {summary.events} events", nl=False, err=True
-            )
+        if progress:
+            progress.update(summary.articles, summary.events)
 
     with context.database() as db:
         items = iter_articles(
@@ -227,8 +247,8 @@ def load(
             on_error=on_error,
             on_progress=on_progress,
         )
-    if interactive:
-        click.echo("\r\033[K", nl=False, err=True)
+    if progress:
+        progress.clear()
     elapsed = time.perf_counter() - started
     click.echo(f"{summary.line()} ({elapsed:.1f} s)", err=True)
     if summary.failed:
@@ -510,6 +530,10 @@ from timeline.cli_actors import actors, articles  # noqa: E402
 
 cli.add_command(actors)
 cli.add_command(articles)
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 # --- the edge: one line per error ----------------------------------------------------------------

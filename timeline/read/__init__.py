@@ -6,13 +6,14 @@ unreadable part: one bad file or record never stops the good ones next to it. `p
 reads a publication time as a user or a file gives it, and how precise it is (`published`).
 """
 
-from timeline.read.files import EXTENSIONS, FORMATS, format_for, iter_articles
+from timeline.read.files import EXTENSIONS, FORMATS, count_articles, format_for, iter_articles
 from timeline.read.published import PublishedTime, parse_publication, parse_published
 
 __all__ = [
     "EXTENSIONS",
     "FORMATS",
     "PublishedTime",
+    "count_articles",
     "format_for",
     "iter_articles",
     "parse_publication",

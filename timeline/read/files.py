@@ -197,3 +197,29 @@ def _parse(
     else:
         parser = parse_csv
     yield from parser(text, origin, overrides)
+
+
+def count_articles(paths: Sequence[str], format: str | None = None) -> int | None:
+    """How many items (articles, and errors for what cannot be read) `iter_articles` will yield
+    for these paths, counted before a load for its progress: a text or HTML file is one article,
+    the records of JSON, JSON Lines and CSV files are read and counted. None with standard input
+    (it can be read only once)."""
+    if isinstance(paths, str):
+        paths = [paths]
+    if "-" in paths:
+        return None
+    overrides = Overrides(published=None, source=None)
+    count = 0
+    for path in map(os.fspath, paths):
+        if not os.path.isdir(path):
+            found = [path]
+        else:
+            found = [item for item in _walk(path, set()) if not isinstance(item, InputError)]
+            count += not found  # "no article files in this directory"
+        for file in found:
+            fmt = format or format_for(file) or "text"
+            if fmt in ("text", "html") or not os.path.isfile(file):
+                count += 1
+            else:
+                count += sum(1 for _ in _read_file(file, fmt, overrides))
+    return count
