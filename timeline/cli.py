@@ -14,8 +14,19 @@ import time
 import click
 
 from timeline import __version__
-from timeline.errors import InputError, TimelineError
-from timeline.outputs import BINARY_FORMATS, EXPORT_FORMATS, LISTING_FORMATS
+from timeline.cli_options import (
+    INPUT_FORMATS,
+    RECORD_FORMATS,
+    date_order_option,
+    filter_options,
+    make_filter,
+    output_options,
+    published_option,
+    table_width,
+    wide_option,
+)
+from timeline.errors import InputError, TimelineError, UsageError
+from timeline.outputs import BINARY_FORMATS, EXPORT_FORMATS
 
 EXAMPLES = """
 \b
@@ -42,12 +53,23 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
+class OneLineUsageError(click.ClickException):
+    """A value the user typed that cannot mean anything: one line (what would be valid), exit 2."""
+
+    exit_code = 2
+
+
 class TimelineGroup(click.Group):
-    """Turns every error raised by a command into one line on stderr and exit status 1."""
+    """Turns every error raised by a command into one line on stderr and exit status 1 (2 for a
+    value typed on the command line that cannot mean anything)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            if _debug(ctx):
+                raise
+            raise OneLineUsageError(str(exc)) from None
         except TimelineError as exc:
             if _debug(ctx):
                 raise
@@ -87,95 +109,23 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     ctx.obj = Context(db, debug)
 
 
-# --- shared options ------------------------------------------------------------------------------
+# --- shared options: timeline/cli_options.py -------------------------------------------------
 
 
-def filter_options(function):
-    """The event filters shared by `events` and `export`."""
-    options = [
-        click.option("--actor", help="Events involving this actor (name, alias or country code)."),
-        click.option("--source-actor", help="Events whose source (who acts) is this actor."),
-        click.option("--target-actor", help="Events whose target (who is acted on) is this actor."),
-        click.option(
-            "--between",
-            nargs=2,
-            metavar="ACTOR ACTOR",
-            help="A dyad: events where one of the two acts on the other (either direction).",
-        ),
-        click.option("--type", help="CAMEO code prefix (04, 042) or label words."),
-        click.option(
-            "--since",
-            help="Events whose dates reach this day or later: 2017-04-07, 2017-04, 2017, "
-            "or a phrase ('last month') resolved against --as-of.",
-        ),
-        click.option("--until", help="Events whose dates start on this day or earlier."),
-        click.option("--on", "on", help="Events overlapping this day, week, month or year."),
-        click.option(
-            "--as-of",
-            metavar="DATE",
-            help="The day relative dates in --since/--until/--on count from (default: today).",
-        ),
-        click.option("--text", help="Full-text search: events whose sentence has all these words."),
-        click.option("--location", help="Events at this place (name)."),
-        click.option(
-            "--country",
-            help="Events located in, or with an actor from, this country (RUS, Russia).",
-        ),
-        click.option("--article", type=int, help="Events of one article (its id)."),
-        click.option(
-            "--status",
-            type=click.Choice(["asserted", "planned", "negated", "hypothetical", "reported"]),
-        ),
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
-        click.option(
-            "--order", type=click.Choice(["date", "-date"]), default="date", show_default=True
-        ),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
-
-
-def make_filter(options: dict, *, or_none: bool = False):
-    """The EventFilter of the filter options (`filter_options`); with `or_none`, None when none
-    of them selects events (an order, a limit or --as-of alone do not)."""
-    from timeline.database.filters import event_filter
-
-    given = [v for k, v in options.items() if k not in ("as_of", "order", "limit")]
-    if or_none and all(value in (None, (), "date") for value in given):
-        return None
-    return event_filter(**{**options, "between": options["between"] or None})
-
-
-published_option = click.option(
-    "--published",
-    metavar="ISO",
-    help="Publication time (2017-04-07 or 2017-04-07T09:30:00-04:00); "
-    "relative dates resolve against it.",
-)
-
-
-# one record (`show`, `stats`) is printed as text or JSON
-RECORD_FORMATS = ("text", "json")
-# what `load` reads (timeline.read.FORMATS, named here without loading the reader)
-INPUT_FORMATS = ("text", "json", "jsonl", "csv", "html")
-
-
-def output_options(default: str, *, choices: tuple[str, ...] = LISTING_FORMATS):
-    """The --format option of every command that prints rows: the same choices on each (each
-    keeps its own default)."""
-    return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True
-    )
-
-
-def read_one(path: str, published: str | None):
+def read_one(path: str, published: str | None, date_order: str | None = None):
     """The single article of FILE or - (stdin) for `dates` and `extract`."""
-    from timeline.read import iter_articles, parse_published
+    from timeline.read import iter_articles, parse_publication
 
     work_begins()
-    published_at = parse_published(published) if published else None
-    items = list(iter_articles([path], published=published_at))
+    given = parse_publication(published, date_order) if published else None
+    items = list(
+        iter_articles(
+            [path],
+            published=given.moment if given else None,
+            published_granularity=given.granularity if given else None,
+            date_order=date_order,
+        )
+    )
     errors = [item for item in items if isinstance(item, TimelineError)]
     if errors:
         raise errors[0]
@@ -213,8 +163,16 @@ def init(context: Context) -> None:
 # the input format's earlier name, still accepted
 @click.option("--format", "format_alias", type=click.Choice(INPUT_FORMATS), hidden=True)
 @published_option
+@date_order_option
 @click.option("--source", help="The outlet that published the articles.")
 @click.option("--reprocess", is_flag=True, help="Extract again articles that are already stored.")
+@click.option(
+    "--progress",
+    "progress_lines",
+    is_flag=True,
+    help="When stderr is not a terminal, print how far the load is every few seconds "
+    "(on a terminal a progress bar is always shown).",
+)
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -223,7 +181,18 @@ def init(context: Context) -> None:
     help="Processes for the language analysis (one writer stores in input order).",
 )
 @pass_context
-def load(context, paths, input_format, format_alias, published, source, reprocess, workers) -> None:
+def load(
+    context,
+    paths,
+    input_format,
+    format_alias,
+    published,
+    date_order,
+    source,
+    reprocess,
+    progress_lines,
+    workers,
+) -> None:
     """Load articles from files, folders (recursively) or - (stdin).
 
     Formats: plain text (with an optional front-matter block), JSON (an object or a list), JSON
@@ -236,33 +205,39 @@ def load(context, paths, input_format, format_alias, published, source, reproces
       cat feed.jsonl | timeline load - --input-format jsonl
       timeline load archive/ --workers 2
     """
+    from timeline.outputs.progress import LoadProgress
     from timeline.pipeline import load_articles
-    from timeline.read import iter_articles, parse_published
+    from timeline.read import count_articles, iter_articles, parse_publication
 
     if input_format and format_alias and input_format != format_alias:
         raise click.UsageError("--format is the old name of --input-format: give one of them")
-    published_at = parse_published(published) if published else None
-    interactive = sys.stderr.isatty()
+    given = parse_publication(published, date_order) if published else None
+    interactive = stderr_is_terminal()
     started = time.perf_counter()
+    progress = None
+    if interactive or progress_lines:
+        total = count_articles(list(paths), input_format or format_alias)
+        progress = LoadProgress(sys.stderr, total=total, interactive=interactive)
+        progress.begin()
 
     def on_error(message: str) -> None:
-        if interactive:
-            click.echo("\r\033[K", nl=False, err=True)
+        if progress:
+            progress.clear()
         click.echo(f"Error: {message}", err=True)
 
     def on_progress(summary) -> None:
-        if interactive:
-            click.echo(
-                f"\r\033[K{summary.articles} articles, {summary.events} events", nl=False, err=True
-            )
+        if progress:
+            progress.update(summary.articles, summary.events)
 
     with context.database() as db:
         items = iter_articles(
             list(paths),
             format=input_format or format_alias,
-            published=published_at,
+            published=given.moment if given else None,
             source=source,
             stdin=sys.stdin.buffer,
+            published_granularity=given.granularity if given else None,
+            date_order=date_order,
         )
         summary = load_articles(
             db,
@@ -272,8 +247,8 @@ def load(context, paths, input_format, format_alias, published, source, reproces
             on_error=on_error,
             on_progress=on_progress,
         )
-    if interactive:
-        click.echo("\r\033[K", nl=False, err=True)
+    if progress:
+        progress.clear()
     elapsed = time.perf_counter() - started
     click.echo(f"{summary.line()} ({elapsed:.1f} s)", err=True)
     if summary.failed:
@@ -283,37 +258,37 @@ def load(context, paths, input_format, format_alias, published, source, reproces
 @cli.command()
 @click.argument("path")
 @published_option
+@date_order_option
 @output_options("table")
 @click.option(
     "--no-parse", is_flag=True, help="Skip the spaCy parse (faster; tense from nearby words)."
 )
-def dates(path, published, fmt, no_parse) -> None:
+def dates(path, published, date_order, fmt, no_parse) -> None:
     """Print every temporal expression in FILE (or - for stdin), resolved against --published.
 
     \b
     Example:
       echo "Tillerson arrives in Moscow on Tuesday." | timeline dates - --published 2017-04-07
     """
-    from timeline.nlp.dates import find_time_expressions
     from timeline.outputs.expressions import write_expressions
-    from timeline.pipeline import require_published
+    from timeline.pipeline import find_dates, require_published
 
-    article = read_one(path, published)
+    article = read_one(path, published, date_order)
     require_published(article)
     doc = None
     if not no_parse:
         from timeline.nlp.model import parse
 
         doc = parse(article.text)
-    expressions = find_time_expressions(article.text, article.published_at, doc)
-    write_expressions(expressions, fmt, sys.stdout)
+    write_expressions(find_dates(article, doc), fmt, sys.stdout)
 
 
 @cli.command()
 @click.argument("path")
 @published_option
+@date_order_option
 @output_options("json")
-def extract(path, published, fmt) -> None:
+def extract(path, published, date_order, fmt) -> None:
     """Print the events of one text (FILE or -) without storing anything.
 
     \b
@@ -324,14 +299,16 @@ def extract(path, published, fmt) -> None:
     from timeline.outputs.events import write_events
     from timeline.pipeline import extract as run_extract
 
-    write_events(extracted_records(run_extract(read_one(path, published))), fmt, sys.stdout)
+    article = read_one(path, published, date_order)
+    write_events(extracted_records(run_extract(article)), fmt, sys.stdout)
 
 
 @cli.command()
 @filter_options
 @output_options("table")
+@wide_option
 @pass_context
-def events(context, fmt, **options) -> None:
+def events(context, fmt, wide, **options) -> None:
     """List stored events that match the filters.
 
     Dates are intervals: an event matches --since/--until when its interval overlaps them. In the
@@ -350,8 +327,7 @@ def events(context, fmt, **options) -> None:
 
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.connect() as connection:
-        width = max(80, click.get_terminal_size()[0]) if sys.stdout.isatty() else 160
-        write_events(iter_events(connection, flt), fmt, sys.stdout, width=width)
+        write_events(iter_events(connection, flt), fmt, sys.stdout, width=table_width(wide))
 
 
 @cli.command("timeline")
@@ -404,6 +380,7 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
       table    the table `timeline events` prints
       html     one self-contained page with an interactive, zoomable timeline
       xlsx     a spreadsheet (needs -o FILE)
+      parquet  the CSV's columns, typed: dates, numbers, lists (needs -o FILE)
       geojson  a FeatureCollection of points, one per located place of an event
     --profile acled|gdelt writes CSV with the column names of those projects.
 
@@ -417,6 +394,7 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
       timeline export --actor Russia --since 2017-04 --format jsonl > russia.jsonl
       timeline export --format html -o timeline.html --title "Syria, April 2017"
       timeline export --profile acled -o acled.csv
+      timeline export --format parquet -o events.parquet --no-statements
     """
     from timeline.outputs.export import export_events
 
@@ -488,66 +466,13 @@ def show(ctx, event_id, fmt) -> None:
     write_event(event, fmt, sys.stdout, color=color)
 
 
-@cli.group(invoke_without_command=True)
-@click.option("--top", type=click.IntRange(min=1), help="Only the N actors with most events.")
-@filter_options
-@output_options("table")
-@click.pass_context
-def actors(ctx, top, fmt, **options) -> None:
-    """List actors with their kind, country, CAMEO code, aliases and event counts; with filters,
-    only the events that match are counted.
-
-    \b
-    Examples:
-      timeline actors --top 20 --since 2017-04
-      timeline actors merge "Vladimir Putin" "Putin V."
-      timeline actors alias "Rex Tillerson" "the secretary"
-    """
-    if ctx.invoked_subcommand is not None:
-        return
-    from timeline.database.aggregates import ActorCount, list_actors
-    from timeline.outputs.formatting import write_rows
-
-    flt = make_filter(options, or_none=True)
-    with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
-        rows = list_actors(connection, top, flt)
-    write_rows(rows, ActorCount._fields, fmt, sys.stdout)
-
-
-@actors.command("merge")
-@click.argument("keep")
-@click.argument("merge")
-@pass_context
-def actors_merge(context, keep, merge) -> None:
-    """Merge actor MERGE into actor KEEP: events and aliases move, MERGE's name becomes an alias,
-    and articles loaded later that name MERGE join KEEP."""
-    from timeline.database.store import merge_actors
-
-    with context.database(must_exist=True) as db, db.session() as session:
-        kept = merge_actors(session, keep, merge)
-    click.echo(f"merged {merge!r} into {kept.name} (id {kept.id})", err=True)
-
-
-@actors.command("alias")
-@click.argument("name")
-@click.argument("alias")
-@pass_context
-def actors_alias(context, name, alias) -> None:
-    """Give actor NAME another name, ALIAS: queries find it by ALIAS, and later articles that use
-    ALIAS join this actor."""
-    from timeline.database.store import alias_actor
-
-    with context.database(must_exist=True) as db, db.session() as session:
-        actor = alias_actor(session, name, alias)
-    click.echo(f"{alias!r} is now an alias of {actor.name} (id {actor.id})", err=True)
-
-
 @cli.command()
 @click.option("--top", type=click.IntRange(min=1), help="Only the N pairs with most events.")
 @filter_options
 @output_options("table")
+@wide_option
 @pass_context
-def dyads(context, top, fmt, **options) -> None:
+def dyads(context, top, fmt, wide, **options) -> None:
     """Pairs of actors (who acts -> on whom) with event counts by quad class.
 
     \b
@@ -560,14 +485,15 @@ def dyads(context, top, fmt, **options) -> None:
     flt = make_filter(options, or_none=True)
     with context.database(must_exist=True) as db, db.connect() as connection:
         rows = list_dyads(connection, top, flt)
-    write_rows(rows, DyadCount._fields, fmt, sys.stdout)
+    write_rows(rows, DyadCount._fields, fmt, sys.stdout, width=table_width(wide))
 
 
 @cli.command()
 @click.option("--top", type=click.IntRange(min=1), help="Only the N places with most events.")
 @output_options("table")
+@wide_option
 @pass_context
-def places(context, top, fmt) -> None:
+def places(context, top, fmt, wide) -> None:
     """List places with their country, coordinates and event counts.
 
     \b
@@ -579,7 +505,7 @@ def places(context, top, fmt) -> None:
 
     with context.database(must_exist=True) as db, db.connect() as connection:
         rows = list_places(connection, top)
-    write_rows(rows, PlaceCount._fields, fmt, sys.stdout)
+    write_rows(rows, PlaceCount._fields, fmt, sys.stdout, width=table_width(wide))
 
 
 @cli.command()
@@ -597,6 +523,17 @@ def stats(context, fmt) -> None:
 
     with context.database(must_exist=True) as db, db.connect() as connection:
         write_summary(database_stats(connection), fmt, sys.stdout)
+
+
+# the actors group (list, merge, alias, unalias, show) and the articles listing
+from timeline.cli_actors import actors, articles  # noqa: E402
+
+cli.add_command(actors)
+cli.add_command(articles)
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 # --- the edge: one line per error ----------------------------------------------------------------

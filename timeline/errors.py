@@ -15,3 +15,7 @@ class DatabaseError(TimelineError):
 
 class ModelError(TimelineError):
     """The spaCy English model is not installed."""
+
+
+class UsageError(InputError):
+    """A value typed on the command line that cannot mean anything (exit status 2, one line)."""

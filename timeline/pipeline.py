@@ -48,17 +48,41 @@ def require_parsable(article: Article) -> None:
 
 
 def extract(article: Article, doc=None) -> Extraction:
-    """Every temporal expression and event in one article (parsed with spaCy unless `doc` given)."""
-    from timeline.nlp.dates import find_time_expressions
+    """Every temporal expression and event in one article (parsed with spaCy unless `doc` given).
+
+    An article published in a month or a year, not on a known day, has its dates that count from
+    the publication resolved no finer than that (`timeline.nlp.publication_period`)."""
     from timeline.nlp.events import extract_events
     from timeline.nlp.model import parse
+    from timeline.nlp.publication_period import dated_by_period, publication_period
 
     require_parsable(article)
     if doc is None:
         doc = parse(article.text)
-    expressions = find_time_expressions(article.text, article.published_at, doc)
+    expressions = find_dates(article, doc)
     events = extract_events(doc, expressions, article.published_at)
+    period = publication_period(article)
+    if period is not None:
+        dated_by_period(period, events)
     return Extraction(article=article, expressions=expressions, events=events)
+
+
+def find_dates(article: Article, doc=None) -> list:
+    """The article's temporal expressions, resolved against its publication time (no finer than
+    it when that is a month or a year: `timeline.nlp.publication_period`)."""
+    from timeline.nlp.dates import find_time_expressions
+    from timeline.nlp.publication_period import no_finer_than, publication_period
+
+    expressions = find_time_expressions(article.text, article.published_at, doc)
+    period = publication_period(article)
+    if period is None:
+        return expressions
+    return no_finer_than(
+        period,
+        expressions,
+        lambda anchor: find_time_expressions(article.text, anchor, doc),
+        article.published_at,
+    )
 
 
 def extract_batch(articles: list[Article]) -> list[Extraction | TimelineError]:

@@ -20,6 +20,9 @@ class Article:
     url: str | None = None
     source: str | None = None  # the outlet, e.g. "Associated Press"
     origin: str = "-"  # where it came from, for messages: "seeds/a.txt", "feed.jsonl:12"
+    # how precise published_at is: year / month (a period's first instant), day, minute, second;
+    # None: as precise as published_at shows (midnight a day)
+    published_granularity: str | None = None
 
 
 # TIMEX3 types

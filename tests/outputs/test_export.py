@@ -34,7 +34,10 @@ def test_csv_round_trip(database):
     assert strike["date_start"] == strike["date_end"] == "2017-04-06"
     assert strike["quad_class"] == "4"
     assert visit["locations"] == "Moscow"
-    assert visit["country_codes"] == "RUS; USA"
+    assert visit["location_country_codes"] == "RUS"  # the place's country
+    assert visit["actor_country_codes"] == "USA"  # apart from the actors'
+    assert visit["source_actor_codes"] == "USAGOV" and visit["target_actor_codes"] == ""
+    assert strike["source_actor_codes"] == "USA" and strike["target_actor_codes"] == "SYR"
     assert float(visit["latitude"]) == 55.75222
     assert visit["article_url"] == "https://example.org/a"
     assert visit["sentence"] == "Tillerson arrives in Moscow on Tuesday."
@@ -49,6 +52,40 @@ def test_csv_quotes_commas_quotes_and_newlines(database):
     write_csv([event], out)
     (row,) = csv.DictReader(io.StringIO(out.getvalue(), newline=""))
     assert row["sentence"] == 'He said "no", then\nleft; twice'
+
+
+def test_csv_codes_stay_aligned_with_their_actors(database):
+    """One code per actor of a role, in the same order, an empty item for an actor without a
+    code: the n-th code is the n-th name's."""
+    from timeline.database.record import Participant
+    from timeline.outputs.events import csv_cells
+
+    event = next(iter_events_of(database))
+    event = event._replace(
+        actors=[
+            Participant("Rex Tillerson", "source", "person", "USA", "USAGOV"),
+            Participant("Lucca council", "source", "organization", "ITA", None),
+            Participant("Sergey Lavrov", "source", "person", "RUS", "RUSGOV"),
+            Participant("Russia", "target", "country", "RUS", "RUS"),
+        ]
+    )
+    row = csv_cells(event)
+    names, codes = row["source_actors"].split("; "), row["source_actor_codes"].split("; ")
+    assert list(zip(names, codes, strict=True)) == [
+        ("Rex Tillerson", "USAGOV"),
+        ("Lucca council", ""),
+        ("Sergey Lavrov", "RUSGOV"),
+    ]
+    assert row["target_actors"] == "Russia" and row["target_actor_codes"] == "RUS"
+    assert row["actor_country_codes"] == "USA; ITA; RUS"
+
+
+def test_no_csv_column_is_always_empty_on_the_seed(database):
+    text = exported(database, "csv")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert "other_actors" not in CSV_COLUMNS
+    for column in CSV_COLUMNS:  # each column holds a value in some row
+        assert any(row[column] for row in rows), column
 
 
 def iter_events_of(database):
@@ -144,22 +181,24 @@ def csv_row_of_json(event: dict) -> tuple:
     checked against."""
     article, actors, places = event["article"], event["actors"], event["locations"]
 
-    def names(role: str) -> str:
-        return "; ".join(a["name"] for a in actors if a["role"] == role)
+    def names(role: str, field: str = "name") -> str:
+        return "; ".join(a[field] or "" for a in actors if a["role"] == role)
 
-    codes = list(dict.fromkeys(a["code"] for a in actors if a["code"]))
-    countries = [p["country_code"] for p in places] + [a["country_code"] for a in actors]
+    def once(codes) -> str:
+        return "; ".join(dict.fromkeys(c for c in codes if c))
+
     located = [p for p in places if p["latitude"] is not None]
     own = [event[name] for name in CSV_COLUMNS[1:12]]  # date_start .. status
     return (
         event["id"],
         *own,
         names("source"),
+        names("source", "code"),
         names("target"),
-        names("other"),
-        "; ".join(codes),
+        names("target", "code"),
+        once(a["country_code"] for a in actors),
         "; ".join(p["name"] for p in places),
-        "; ".join(dict.fromkeys(c for c in countries if c)),
+        once(p["country_code"] for p in places),
         located[0]["latitude"] if located else None,
         located[0]["longitude"] if located else None,
         event["sentence"],
@@ -168,6 +207,7 @@ def csv_row_of_json(event: dict) -> tuple:
         article["url"],
         article["source"],
         article["published_at"],
+        article["published_granularity"],
     )
 
 

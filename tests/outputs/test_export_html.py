@@ -497,6 +497,7 @@ def one_day_event(number: int, day: str, quad_class: int = 1) -> EventRecord:
         article_url=None,
         article_source=None,
         article_published_at=None,
+        article_published_granularity=None,
     )
 
 
@@ -547,6 +548,133 @@ def test_many_events_draw_as_counts_and_list_in_pages(browser, tmp_path):
         page.select_option("#filter-actor", "Envoy 3")
         assert page.locator("#events > li").count() == len(range(3, 1200, 7))
         assert page.locator("#more").is_hidden()
+        assert errors == []
+    finally:
+        page.close()
+
+
+# --- the axis: where the events are, "Fit", periods under days ------------------------------------
+
+
+def an_event(
+    number: int, start: str, end: str, granularity: str, actor: str, quad: int = 1
+) -> EventRecord:
+    """An event of `actor` over [start, end] with its value written at that granularity."""
+    value = {"year": start[:4], "month": start[:7]}.get(granularity, start)
+    return one_day_event(number, start, quad)._replace(
+        date_end=end,
+        date_value=value,
+        granularity=granularity,
+        actors=[Participant(actor, "source", "person", None, None)],
+    )
+
+
+def open_records(browser, tmp_path, records, width: int = 1280):
+    path = tmp_path / "axis.html"
+    with open(path, "w", encoding="utf-8") as out:
+        write_html(records, out)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text))
+    page.goto(path.as_uri())
+    page.wait_for_selector("#events > li")
+    return page, errors
+
+
+def view_days(page) -> tuple[date, date]:
+    timeline = page.locator("#timeline")
+    start = float(timeline.get_attribute("data-view-start"))
+    end = float(timeline.get_attribute("data-view-end"))
+    epoch = date(1970, 1, 1).toordinal()
+    return date.fromordinal(epoch + int(start)), date.fromordinal(epoch + int(end))
+
+
+def april(day: int) -> str:
+    return f"2017-04-{day:02d}"
+
+
+def test_the_axis_opens_where_the_events_are_and_an_outlier_is_a_zoom_away(browser, tmp_path):
+    records = [an_event(i, april(i), april(i), "day", "Envoy") for i in range(1, 21)]
+    records.append(an_event(21, "1990-06-01", "1990-06-01", "day", "Envoy"))  # a wrong old date
+    records.append(an_event(22, "2017-01-01", "2017-12-31", "year", "Envoy"))
+    page, errors = open_records(browser, tmp_path, records)
+    try:
+        first, last = view_days(page)
+        # the days of April, not 1990 to 2017 nor the whole year the year-level event spans
+        assert date(2017, 3, 25) <= first <= date(2017, 4, 1)
+        assert date(2017, 4, 20) <= last <= date(2017, 4, 30)
+        assert page.locator('.mark[data-event-id="21"]:visible').count() == 0
+        note = page.locator("#outside-note")
+        assert note.is_visible() and note.inner_text().startswith("1 earlier out of view")
+        for _ in range(30):  # zoom out until the outlier is in view
+            if page.locator("#timeline").get_attribute("data-outside") == "0":
+                break
+            page.click("#zoom-out")
+        assert page.locator('.mark[data-event-id="21"]:visible').count() == 1
+        assert note.is_hidden()
+        page.click("#zoom-fit")
+        assert view_days(page) == (first, last)
+        assert errors == []
+    finally:
+        page.close()
+
+
+def test_fit_fits_the_events_the_filters_show(browser, tmp_path):
+    records = [an_event(i, april(3 + i), april(3 + i), "day", "Envoy") for i in range(14)]
+    records.append(an_event(20, "2017-01-01", "2017-12-31", "year", "Envoy"))
+    records += [
+        an_event(30 + i, f"{2014 + i}-07-01", f"{2014 + i}-07-01", "day", "Minister", quad=4)
+        for i in range(6)
+    ]
+    page, errors = open_records(browser, tmp_path, records)
+    try:
+        first, last = view_days(page)
+        assert first <= date(2014, 7, 1) and last >= date(2019, 7, 1)  # everyone's years
+        page.select_option("#filter-actor", "Envoy")
+        first, last = view_days(page)
+        # two weeks of days: the year-level event is not allowed to stretch it to a year
+        assert (last - first).days < 25, (first, last)
+        assert first <= date(2017, 4, 3) and last >= date(2017, 4, 16)
+        page.select_option("#filter-actor", "")
+        assert view_days(page)[0] <= date(2014, 7, 1)
+        page.uncheck("#quad-4")  # the minister's events go; the view stays ...
+        assert view_days(page)[0] <= date(2014, 7, 1)
+        page.click("#zoom-fit")  # ... until Fit fits what is shown
+        first, last = view_days(page)
+        assert (last - first).days < 25 and first <= date(2017, 4, 3) <= last
+        assert errors == []
+    finally:
+        page.close()
+
+
+def test_months_and_years_never_cover_a_day(browser, tmp_path):
+    records = [an_event(i, april(i), april(i), "day", f"Envoy {i % 3}") for i in range(1, 29)]
+    records.append(an_event(40, "2017-04-01", "2017-04-30", "month", "Envoy 1"))
+    records.append(an_event(41, "2017-01-01", "2017-12-31", "year", "Envoy 2"))
+    records.append(an_event(42, "2017-04-10", "2017-04-16", "week", "Envoy 0"))
+    page, errors = open_records(browser, tmp_path, records)
+    try:
+        points = page.locator("#lanes > .mark.point:visible")
+        assert points.count() == 28
+        on_top = page.evaluate(
+            """() => [...document.querySelectorAll('#lanes > .mark.point')].map(m => {
+                const box = m.getBoundingClientRect();
+                const x = box.x + box.width / 2, y = box.y + box.height / 2;
+                const hit = document.elementFromPoint(x, y);
+                return hit && hit.closest('.mark') === m;
+            })"""
+        )
+        assert all(on_top)
+        periods = page.locator("#lanes > .mark.period:visible")
+        assert periods.count() == 2  # the month and the year; the week stays among the days
+        lowest_day = max(
+            box["y"] + box["height"] for box in (p.bounding_box() for p in points.all())
+        )
+        for period in periods.all():
+            box = period.bounding_box()
+            assert box["y"] >= lowest_day and box["height"] < 14
+        assert "period" not in page.locator('.mark[data-event-id="42"]').get_attribute("class")
         assert errors == []
     finally:
         page.close()

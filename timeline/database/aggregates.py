@@ -244,3 +244,131 @@ def stats(connection: Connection) -> dict:
         "last_date": last.isoformat() if last else None,
         "events_by_quad_class": {str(k): v for k, v in sorted(by_quad.items())},
     }
+
+
+# --- articles, and one actor in full ------------------------------------------------------------
+
+
+class ArticleCount(NamedTuple):
+    """An article and the number of its events (among a filter's events, if any)."""
+
+    id: int
+    title: str | None
+    url: str | None
+    source: str | None
+    published_at: str
+    published_granularity: str
+    events: int
+
+
+def list_articles(
+    connection: Connection,
+    flt: EventFilter | None = None,
+    *,
+    limit: int | None = None,
+    descending: bool = False,
+) -> list[ArticleCount]:
+    """Articles by publication time (latest first with `descending`), at most `limit`, with their
+    number of events; with a filter, only the articles that have events it selects, counted among
+    those."""
+    from timeline.database.models import ARTICLES, SOURCES
+
+    connection = as_connection(connection)
+    counted = select(EVENTS.c.article_id, func.count().label("n")).group_by(EVENTS.c.article_id)
+    events = _event_ids(connection, flt)
+    if events is not None:
+        counted = counted.where(EVENTS.c.id.in_(events))
+    counts = counted.subquery()
+    n = func.coalesce(counts.c.n, 0)
+    query = (
+        select(
+            ARTICLES.c.id,
+            ARTICLES.c.title,
+            ARTICLES.c.url,
+            SOURCES.c.name.label("source"),
+            ARTICLES.c.published_at,
+            ARTICLES.c.published_granularity,
+            n.label("events"),
+        )
+        .outerjoin(SOURCES, SOURCES.c.id == ARTICLES.c.source_id)
+        .outerjoin(counts, counts.c.article_id == ARTICLES.c.id)
+    )
+    if events is not None:
+        query = query.where(counts.c.n > 0)
+    published = ARTICLES.c.published_at
+    query = query.order_by(published.desc() if descending else published, ARTICLES.c.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        ArticleCount(**{**row._mapping, "published_at": row.published_at.isoformat()})
+        for row in connection.execute(query)
+    ]
+
+
+def actor_profile(connection: Connection, name: str) -> dict:
+    """Everything known of one actor (`timeline actors show`): its fields, its names (the ones a
+    user confirmed marked), its code with the dates of the events it has it in, and its events by
+    year and by role. Raises InputError when the name matches no actor or several."""
+    from timeline.database.models import fold
+
+    connection = as_connection(connection)
+    key = fold(name)
+    found = connection.execute(select(ACTORS).where(ACTORS.c.name_key == key)).all()
+    if not found:
+        by_alias = select(ACTOR_ALIASES.c.actor_id).where(ACTOR_ALIASES.c.alias_key == key)
+        found = connection.execute(select(ACTORS).where(ACTORS.c.id.in_(by_alias))).all()
+    if not found:
+        raise InputError(f"no actor named {name!r}: see 'timeline actors'")
+    if len(found) > 1:
+        choices = "; ".join(f"{r.name} ({r.kind}, id {r.id})" for r in found)
+        raise InputError(f"{name!r} names several actors: {choices}; use the full name")
+    actor = found[0]
+    aliases = connection.execute(
+        select(ACTOR_ALIASES.c.alias, ACTOR_ALIASES.c.confirmed)
+        .where(ACTOR_ALIASES.c.actor_id == actor.id)
+        .order_by(ACTOR_ALIASES.c.alias)
+    ).all()
+    link = EVENT_ACTORS.c
+    by_year: dict[str, int] = {}
+    by_role: dict[str, int] = {}
+    first = last = None
+    for day, role, n in connection.execute(
+        select(link.date_start, link.role, func.count())
+        .where(link.actor_id == actor.id)
+        .group_by(link.date_start, link.role)
+    ):
+        year = str(day.year) if day is not None else "undated"
+        by_year[year] = by_year.get(year, 0) + n
+        by_role[role] = by_role.get(role, 0) + n
+        if day is not None:
+            first = day if first is None or day < first else first
+            last = day if last is None or day > last else last
+    events = connection.scalar(
+        select(func.count(func.distinct(link.event_id))).where(link.actor_id == actor.id)
+    )
+    codes = []
+    if actor.code:
+        codes.append(
+            {
+                "code": actor.code,
+                "first_date": first.isoformat() if first else None,
+                "last_date": last.isoformat() if last else None,
+            }
+        )
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "country_code": actor.country_code,
+        "sector": actor.sector,
+        "title": actor.title,
+        "codes": codes,
+        "aliases": [
+            {"alias": alias, "confirmed": bool(confirmed)}
+            for alias, confirmed in aliases
+            if alias != actor.name
+        ],
+        "events": events,
+        "events_by_role": dict(sorted(by_role.items())),
+        "events_by_year": dict(sorted(by_year.items())),
+    }

@@ -52,7 +52,9 @@ class EventFilter:
     source_actor: str | None = None
     target_actor: str | None = None
     between: tuple[str, str] | None = None  # a dyad: one acts on the other, either direction
-    type: str | None = None  # CAMEO code prefix ("04", "042") or words of the label
+    type: str | None = None  # CAMEO codes, prefixes, exclusions, label words: see event_types
+    quad: tuple[int, ...] | None = None  # quad classes: 1 verbal cooperation .. 4 material
+    no_statements: bool = False  # leave out statements (CAMEO 01)
     since: date | None = None  # the event's interval overlaps [since, until]
     until: date | None = None
     location: str | None = None
@@ -101,12 +103,20 @@ def event_filter(
     until: str | None = None,
     on: str | None = None,
     as_of: str | None = None,
+    type: str | None = None,
+    quad: str | tuple[int, ...] | None = None,
     **fields,
 ) -> EventFilter:
     """The EventFilter of dates as a user writes them: `since`, `until` and `on` are ISO dates or
     phrases (see `parse_when`) resolved against `as_of` (an ISO time, default now in the local
-    time zone), `on` narrowing the window to what it names; every other field as EventFilter
-    has it."""
+    time zone), `on` narrowing the window to what it names; `type` and `quad` as typed (checked
+    here: see `event_types`); every other field as EventFilter has it."""
+    from timeline.database.event_types import parse_quads, parse_types
+
+    if type:
+        parse_types(type)  # an error now, before any query
+    if isinstance(quad, str):
+        quad = parse_quads(quad)
     anchor = datetime.now().astimezone()
     if as_of:
         from timeline.read import parse_published
@@ -118,7 +128,7 @@ def event_filter(
         on_first, on_last = parse_when(on, anchor)
         first = max(first, on_first) if first else on_first
         last = min(last, on_last) if last else on_last
-    return EventFilter(since=first, until=last, **fields)
+    return EventFilter(since=first, until=last, type=type, quad=quad or None, **fields)
 
 
 def parse_day(value: str, *, end: bool = False, as_of: datetime | None = None) -> date:
@@ -280,12 +290,7 @@ def filter_conditions(connection: Connection, flt: EventFilter) -> list[Conditio
             if source != target
         ]
         conditions.append(Condition(test, select(EVENT_DYADS.c.event_id).where(pairs), walks))
-    if flt.type:
-        wanted = flt.type.strip()
-        if wanted.isdigit():
-            conditions.append(Condition(EVENTS.c.event_code.startswith(wanted)))
-        else:
-            conditions.append(Condition(func.lower(EVENTS.c.event_label).contains(wanted.lower())))
+    conditions += _type_conditions(flt)
     if flt.location:
         place = LOCATIONS.c.name_key == fold(flt.location)
         conditions.append(_located(place))
@@ -311,6 +316,23 @@ def filter_conditions(connection: Connection, flt: EventFilter) -> list[Conditio
         if flt.status not in STATUSES:
             raise InputError(f"unknown status {flt.status!r}: one of {', '.join(STATUSES)}")
         conditions.append(Condition(EVENTS.c.status == flt.status))
+    return conditions
+
+
+def _type_conditions(flt: EventFilter) -> list[Condition]:
+    """The event types (`--type`, `--no-statements`) and quad classes (`--quad`) a filter keeps."""
+    from timeline.database.event_types import TypeSelection, parse_types
+
+    conditions = []
+    selection = parse_types(flt.type) if flt.type else TypeSelection()
+    exclude = selection.exclude + (("01",) if flt.no_statements else ())
+    code = EVENTS.c.event_code
+    if selection.include:
+        conditions.append(Condition(or_(*(code.startswith(p) for p in selection.include))))
+    if exclude:
+        conditions.append(Condition(and_(*(~code.startswith(p) for p in exclude))))
+    if flt.quad:
+        conditions.append(Condition(EVENTS.c.quad_class.in_(flt.quad)))
     return conditions
 
 

@@ -81,6 +81,9 @@ class ArticleRow(SQLModel, table=True):
     title: str | None = None
     url: str | None = None
     published_at: datetime = Field(sa_type=UTCDateTime)
+    # how precise published_at is: year or month (published_at is the period's first instant),
+    # day, minute or second
+    published_granularity: str = Field(default="day", sa_column_kwargs={"server_default": "day"})
     content_hash: str = Field(unique=True, max_length=64)
     text: str = Field(sa_type=Text)
     origin: str | None = None

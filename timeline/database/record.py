@@ -63,6 +63,7 @@ class EventRecord(NamedTuple):
     article_url: str | None
     article_source: str | None
     article_published_at: str | None
+    article_published_granularity: str | None  # year, month, day, minute, second
 
 
 # the record's fields read from the article, each named "article_" + the article's field
@@ -135,6 +136,11 @@ def extracted_records(extraction: Extraction) -> list[EventRecord]:
         ARTICLE_PREFIX + name: iso(getattr(extraction.article, name, None))
         for name in _ARTICLE_FIELDS
     }
+    published = extraction.article.published_at
+    if published is not None and not extraction.article.published_granularity:
+        from timeline.read.published import moment_granularity  # as the store fills it
+
+        article[ARTICLE_PREFIX + "published_granularity"] = moment_granularity(published)
     return [
         EventRecord(
             **{name: iso(getattr(event, name)) for name in _EVENT_FIELDS},

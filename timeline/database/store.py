@@ -39,6 +39,7 @@ from timeline.database.models import (
     fold,
 )
 from timeline.errors import InputError
+from timeline.read.published import moment_granularity
 from timeline.records import ActorMention, Event, Extraction, PlaceMention
 
 LOADED, DUPLICATE, REPROCESSED = "loaded", "duplicate", "reprocessed"
@@ -124,6 +125,8 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
         "title": article.title,
         "url": article.url,
         "published_at": article.published_at,
+        "published_granularity": article.published_granularity
+        or moment_granularity(article.published_at),
         "origin": article.origin,
     }
     if existing is None:
@@ -510,6 +513,29 @@ def alias_actor(session: Session, name: str, alias: str) -> ActorRow:
     """Record `alias` as a confirmed name of the actor `name`; later articles using it join it."""
     actor = find_actor(session, name)
     add_alias(session, actor.id, alias, confirmed=True)
+    session.commit()
+    return actor
+
+
+def unalias_actor(session: Session, name: str, alias: str) -> ActorRow:
+    """Take the name `alias` from the actor `name`: queries no longer find it by that name, and
+    later articles that use it no longer join it for that reason. An actor keeps its own name."""
+    actor = find_actor(session, name)
+    key = fold(_clean_name(alias))
+    if key == actor.name_key:
+        raise InputError(f"{alias!r} is the name of {actor.name} (id {actor.id}), not an alias")
+    removed = session.execute(
+        delete(ActorAlias).where(ActorAlias.actor_id == actor.id, ActorAlias.alias_key == key)
+    ).rowcount
+    if not removed:
+        names = session.scalars(
+            select(ActorAlias.alias)
+            .where(ActorAlias.actor_id == actor.id, ActorAlias.alias_key != actor.name_key)
+            .order_by(ActorAlias.alias)
+        ).all()
+        session.rollback()
+        known = ", ".join(repr(n) for n in names) or "none"
+        raise InputError(f"{alias!r} is not an alias of {actor.name} (its aliases: {known})")
     session.commit()
     return actor
 

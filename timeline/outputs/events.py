@@ -28,11 +28,12 @@ CSV_COLUMNS = (
     "trigger",
     "status",
     "source_actors",
+    "source_actor_codes",
     "target_actors",
-    "other_actors",
-    "actor_codes",
+    "target_actor_codes",
+    "actor_country_codes",
     "locations",
-    "country_codes",
+    "location_country_codes",
     "latitude",
     "longitude",
     "sentence",
@@ -41,6 +42,7 @@ CSV_COLUMNS = (
     "article_url",
     "source",
     "published_at",
+    "published_granularity",
 )
 JOIN = "; "
 # the record's fields that hold its article's, gathered under "article" in the JSON shape
@@ -80,35 +82,46 @@ def provenance_json(provenance: EventProvenance) -> dict:
 
 
 def csv_rows(records: Iterable[EventRecord]) -> Iterator[tuple]:
-    """CSV rows (in the order of CSV_COLUMNS) of event records: multi-valued cells joined with
-    '; ', actor codes and country codes once each (the places' countries first), the first
-    located place's coordinates."""
+    """CSV rows (in the order of CSV_COLUMNS) of event records: the lists of `typed_rows`
+    joined with '; ' (a code list keeps an empty item where an actor has no code, so that it
+    stays aligned with its names)."""
     join = JOIN.join
+    lists = _LIST_POSITIONS
+    for row in typed_rows(records):
+        row = list(row)
+        for position in lists:
+            row[position] = join(["" if v is None else v for v in row[position]])
+        yield row
+
+
+def typed_rows(records: Iterable[EventRecord]) -> Iterator[tuple]:
+    """The export's rows (in the order of CSV_COLUMNS) with their values typed: lists as lists,
+    numbers as numbers, dates and times as ISO strings, a missing value as None. Source and
+    target actors come with their codes in the same order (None for an actor without one); the
+    actors' countries and the places' countries are listed apart, each once; the coordinates are
+    the first located place's."""
     for record in records:
-        actors = record.actors
-        sources, targets, others, codes, countries, names = [], [], [], [], [], []
-        for actor in actors:
-            role, code = actor.role, actor.code
+        sources, source_codes, targets, target_codes, countries = [], [], [], [], []
+        for actor in record.actors:
+            role = actor.role
             if role == "source":
                 sources.append(actor.name)
+                source_codes.append(actor.code)
             elif role == "target":
                 targets.append(actor.name)
-            elif role == "other":
-                others.append(actor.name)
-            if code and code not in codes:
-                codes.append(code)
+                target_codes.append(actor.code)
+            code = actor.country_code
+            if code and code not in countries:
+                countries.append(code)
+        names, places = [], []
         latitude = longitude = None
         for place in record.locations:
             names.append(place.name)
             code = place.country_code
-            if code and code not in countries:
-                countries.append(code)
+            if code and code not in places:
+                places.append(code)
             if latitude is None and place.latitude is not None:
                 latitude, longitude = place.latitude, place.longitude
-        for actor in actors:
-            code = actor.country_code
-            if code and code not in countries:
-                countries.append(code)
         yield (
             record.id,
             record.date_start,
@@ -122,12 +135,13 @@ def csv_rows(records: Iterable[EventRecord]) -> Iterator[tuple]:
             record.goldstein,
             record.trigger,
             record.status,
-            join(sources),
-            join(targets),
-            join(others),
-            join(codes),
-            join(names),
-            join(countries),
+            sources,
+            source_codes,
+            targets,
+            target_codes,
+            countries,
+            names,
+            places,
             latitude,
             longitude,
             record.sentence,
@@ -136,7 +150,21 @@ def csv_rows(records: Iterable[EventRecord]) -> Iterator[tuple]:
             record.article_url,
             record.article_source,
             record.article_published_at,
+            record.article_published_granularity,
         )
+
+
+# the columns whose values are lists (joined in a CSV cell)
+LIST_COLUMNS = (
+    "source_actors",
+    "source_actor_codes",
+    "target_actors",
+    "target_actor_codes",
+    "actor_country_codes",
+    "locations",
+    "location_country_codes",
+)
+_LIST_POSITIONS = tuple(CSV_COLUMNS.index(name) for name in LIST_COLUMNS)
 
 
 def csv_cells(record: EventRecord) -> dict:
@@ -166,11 +194,16 @@ def describe_date(event: EventRecord) -> str:
     return text
 
 
-def describe_actors(event: EventRecord, nobody: str = "?") -> str:
-    """'Rex Tillerson -> Russia': the sources, then the targets, if any."""
+# how every output writes an event's missing source actor (the page's script writes the same)
+NOBODY = "(unknown)"
+
+
+def describe_actors(event: EventRecord) -> str:
+    """'Rex Tillerson -> Russia': the sources, then the targets, if any; a missing source is
+    NOBODY."""
     sources = [actor.name for actor in event.actors if actor.role == "source"]
     targets = [actor.name for actor in event.actors if actor.role == "target"]
-    text = ", ".join(sources) or nobody
+    text = ", ".join(sources) or NOBODY
     if targets:
         text += " -> " + ", ".join(targets)
     return text
@@ -196,8 +229,11 @@ def event_table_rows(events: Iterable[EventRecord]) -> Iterator[dict]:
         }
 
 
-def write_events(events: Iterable[EventRecord], fmt: str, out: TextIO, *, width: int = 120) -> int:
-    """A listing of events as a table, JSON, JSON Lines or CSV."""
+def write_events(
+    events: Iterable[EventRecord], fmt: str, out: TextIO, *, width: int | None = None
+) -> int:
+    """A listing of events as a table (fitted to `width`, else whole values), JSON, JSON Lines or
+    CSV."""
     if fmt == "csv":
         return write_csv(events, out)
     if fmt == "json":

@@ -2,7 +2,7 @@
 
 The format decides the path: CSV straight from the records (in several processes when the
 listing is large, `timeline.outputs.parallel`), a profile (ACLED, GDELT), an HTML page, GeoJSON,
-a spreadsheet, or a listing format (JSON, JSON Lines, the table). A file appears only once
+a spreadsheet, Parquet, or a listing format (JSON, JSON Lines, the table). A file appears only once
 complete (`timeline.outputs.files`).
 """
 
@@ -57,7 +57,7 @@ def _csv_writer(db: Database, connection, flt: EventFilter, workers: int | None)
 
 
 def write_events_as(events, fmt: str, out, profile: str | None = None, title: str = "Timeline"):
-    """Write events in one export format to a text stream (or, for xlsx, a path)."""
+    """Write events in one export format to a text stream (or, for xlsx and parquet, a path)."""
     if profile:
         from timeline.outputs.profiles import write_profile
 
@@ -74,6 +74,10 @@ def write_events_as(events, fmt: str, out, profile: str | None = None, title: st
         from timeline.outputs.sheets import write_xlsx
 
         return write_xlsx(events, out)
+    if fmt == "parquet":
+        from timeline.outputs.parquet import write_parquet
+
+        return write_parquet(events, out)
     from timeline.outputs.events import write_events
 
     return write_events(events, fmt, out)

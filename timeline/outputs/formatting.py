@@ -77,24 +77,30 @@ def batched(items: Iterable, size: int) -> Iterator[tuple]:
 
 
 def write_table(
-    rows: Iterable[dict], columns: tuple[str, ...], out: TextIO, width: int = 120
+    rows: Iterable[dict], columns: tuple[str, ...], out: TextIO, width: int | None = None
 ) -> int:
-    """A plain aligned table; rows are buffered in pages of 200 so that it starts printing early."""
+    """A plain aligned table; rows are buffered in pages of 200 so that it starts printing early.
+
+    With `width` (a terminal's), the widest columns are narrowed until a line fits and longer
+    values are cut with "…"; without it (not a terminal, or --wide) every value is whole. A column
+    never narrows from one page to the next."""
     count = 0
     page: list[dict] = []
-    header_done = False
+    widths: list[int] = []
 
     def flush() -> None:
-        nonlocal header_done
+        nonlocal widths
         cells = [[_cell(row.get(c)) for c in columns] for row in page]
-        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-        widths = _fit(widths, width)
-        if not header_done:
+        found = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        if width is not None:
+            found = _fit(found, width)
+        header = not widths
+        widths = [max(pair) for pair in zip(widths, found, strict=True)] if widths else found
+        if header:
             out.write(_line(list(columns), widths) + "\n")
             out.write(_line(["-" * w for w in widths], widths) + "\n")
-            header_done = True
         for r in cells:
-            out.write(_line(r, widths) + "\n")
+            out.write(_line(r, widths, cut=width is not None) + "\n")
         page.clear()
 
     for row in rows:
@@ -102,7 +108,7 @@ def write_table(
         count += 1
         if len(page) >= 200:
             flush()
-    if page or not header_done:
+    if page or not widths:
         flush()
     return count
 
@@ -123,16 +129,19 @@ def _fit(widths: list[int], total: int) -> list[int]:
     return widths
 
 
-def _line(cells: list[str], widths: list[int]) -> str:
+def _line(cells: list[str], widths: list[int], *, cut: bool = True) -> str:
     parts = []
     for cell, w in zip(cells, widths, strict=True):
-        parts.append(cell if len(cell) <= w else cell[: w - 1] + "…")
+        parts.append(cell if not cut or len(cell) <= w else cell[: w - 1] + "…")
     return "  ".join(p.ljust(w) for p, w in zip(parts, widths, strict=True)).rstrip()
 
 
-def write_rows(rows: list, columns: tuple[str, ...], fmt: str, out: TextIO) -> int:
-    """A listing's rows (actors, dyads, places, dates; dicts or named tuples): a table, JSON,
-    JSON Lines or CSV of the given columns (JSON: every field)."""
+def write_rows(
+    rows: list, columns: tuple[str, ...], fmt: str, out: TextIO, *, width: int | None = None
+) -> int:
+    """A listing's rows (actors, dyads, places, dates; dicts or named tuples): a table (fitted to
+    `width`, see `write_table`), JSON, JSON Lines or CSV of the given columns (JSON: every
+    field)."""
     rows = [row._asdict() if hasattr(row, "_asdict") else row for row in rows]
     if fmt == "json":
         return write_json(rows, out)
@@ -146,7 +155,7 @@ def write_rows(rows: list, columns: tuple[str, ...], fmt: str, out: TextIO) -> i
         for row in rows:
             writer.writerow({c: _cell(row.get(c)) for c in columns})
         return len(rows)
-    return write_table(rows, columns, out)
+    return write_table(rows, columns, out, width)
 
 
 def write_summary(data: dict, fmt: str, out: TextIO) -> None:

@@ -8,10 +8,13 @@ written as JSON escapes, so text from articles can never close the block or beco
 script builds the page with DOM text nodes only, and links only to http(s) addresses.
 
 What an analyst gets: a horizontal time axis with every event drawn over its date interval (a
-day is a dot, a week, month or year a bar; colours by CAMEO quad class), zoom with the buttons
-or the mouse wheel, pan by dragging; below it the list in date order; filters by actor, CAMEO
-root, quad class, status and free text; a click on an event shows its sentence with the trigger
-highlighted, its actors and places, and its article (title linked to the URL, source, time).
+day is a dot, a week a bar; a month or a year a thin bar in a band of its own under the days, so
+that it never covers one; colours by CAMEO quad class), opening on where the events are (a robust
+range: a stray old date is a zoom away, and counted), zoom with the buttons or the mouse wheel,
+"Fit" to the events the filters show, pan by dragging; below it the list in date order; filters
+by actor, CAMEO root, quad class, status and free text; a click on an event shows its sentence
+with the trigger highlighted, its actors and places, and its article (title linked to the URL,
+source, time).
 
 Every event element (timeline mark and list row) carries data-event-id, data-date-start and
 data-actors (a JSON list of actor names).

@@ -50,7 +50,7 @@ def period_of(event: EventRecord) -> tuple[str, str]:
 
 def describe(event: EventRecord) -> str:
     """'Rex Tillerson -> Russia: Make a visit (trip) in Moscow (RUS)'."""
-    who = describe_actors(event, nobody="someone")
+    who = describe_actors(event)
     text = f"{who}: {event.event_label} ({event.trigger})"
     places = describe_places(event)
     if places:
@@ -184,3 +184,34 @@ def write_event(shown: EventProvenance, fmt: str, out, *, color: bool = False) -
         click.echo(json.dumps(provenance_json(shown), ensure_ascii=False, indent=2), file=out)
         return
     click.echo(render_event(shown, color=color), file=out, color=color)
+
+
+# --- one actor ------------------------------------------------------------------------------------
+
+
+def render_actor(profile: dict) -> str:
+    """`timeline actors show`: the actor's fields, names, code with its dates and events."""
+    about = ", ".join(v for v in (profile["kind"], profile["title"], profile["country_code"]) if v)
+    lines = [f"{profile['name']} ({about})  id {profile['id']}"]
+    for code in profile["codes"]:
+        span = ""
+        if code["first_date"]:
+            span = f"  in events from {code['first_date']} to {code['last_date']}"
+        lines.append(f"  code        {code['code']}{span}")
+    if profile["sector"]:
+        lines.append(f"  sector      {profile['sector']}")
+    names = [a["alias"] + (" (confirmed)" if a["confirmed"] else "") for a in profile["aliases"]]
+    lines.append(f"  aliases     {'; '.join(names) or '-'}")
+    roles = ", ".join(f"{role} {n}" for role, n in profile["events_by_role"].items())
+    lines.append(f"  events      {profile['events']}" + (f" ({roles})" if roles else ""))
+    for year, n in profile["events_by_year"].items():
+        lines.append(f"    {year:<9} {n}")
+    return "\n".join(lines)
+
+
+def write_actor(profile: dict, fmt: str, out) -> None:
+    """One actor (`timeline actors show`) as JSON or as `render_actor`'s text."""
+    if fmt == "json":
+        click.echo(json.dumps(profile, ensure_ascii=False, indent=2), file=out)
+        return
+    click.echo(render_actor(profile), file=out)

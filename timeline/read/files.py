@@ -48,6 +48,9 @@ def iter_articles(
     published: datetime | None = None,
     source: str | None = None,
     stdin: TextIO | BinaryIO | None = None,
+    *,
+    published_granularity: str | None = None,
+    date_order: str | None = None,
 ) -> Iterator[Article | InputError]:
     """Yield one `Article` per article found in `paths`, or an `InputError` per unreadable part.
 
@@ -55,7 +58,9 @@ def iter_articles(
     entries, files whose extension is not a known format, and README/LICENSE files) and "-"
     for standard input (`stdin`, default `sys.stdin`; format `format`, else text). `format`
     overrides the format detected from file extensions. `published` and `source` override
-    whatever the files say. Files are read one at a time; nothing is raised for bad input.
+    whatever the files say (`published_granularity`: how precise `published` is, see
+    `parse_publication`); `date_order` (DMY, MDY) reads the files' ambiguous dates such as
+    03/04/2018. Files are read one at a time; nothing is raised for bad input.
     """
     if isinstance(paths, str):  # one path given bare: not a sequence of one-letter paths
         paths = [paths]
@@ -64,7 +69,12 @@ def iter_articles(
         return
     if published is not None and published.tzinfo is None:
         published = published.replace(tzinfo=UTC)
-    overrides = Overrides(published=published, source=source)
+    overrides = Overrides(
+        published=published,
+        source=source,
+        published_granularity=published_granularity,
+        date_order=date_order,
+    )
     for path in map(os.fspath, paths):
         if path == "-":
             yield from _read_stdin(stdin, format or "text", overrides)
@@ -187,3 +197,29 @@ def _parse(
     else:
         parser = parse_csv
     yield from parser(text, origin, overrides)
+
+
+def count_articles(paths: Sequence[str], format: str | None = None) -> int | None:
+    """How many items (articles, and errors for what cannot be read) `iter_articles` will yield
+    for these paths, counted before a load for its progress: a text or HTML file is one article,
+    the records of JSON, JSON Lines and CSV files are read and counted. None with standard input
+    (it can be read only once)."""
+    if isinstance(paths, str):
+        paths = [paths]
+    if "-" in paths:
+        return None
+    overrides = Overrides(published=None, source=None)
+    count = 0
+    for path in map(os.fspath, paths):
+        if not os.path.isdir(path):
+            found = [path]
+        else:
+            found = [item for item in _walk(path, set()) if not isinstance(item, InputError)]
+            count += not found  # "no article files in this directory"
+        for file in found:
+            fmt = format or format_for(file) or "text"
+            if fmt in ("text", "html") or not os.path.isfile(file):
+                count += 1
+            else:
+                count += sum(1 for _ in _read_file(file, fmt, overrides))
+    return count

@@ -71,6 +71,7 @@ def parse_html(
         url=clean(getattr(document, "url", None)),
         source=source,
         origin=origin,
+        published_granularity=overrides.published_granularity if overrides.published else None,
     )
 
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from timeline.errors import InputError
 from timeline.read.decoding import normalize_newlines
 from timeline.read.messages import input_error, shown
-from timeline.read.published import parse_published
+from timeline.read.published import parse_publication
 from timeline.records import Article
 
 # Record field names (lower case), first match wins.
@@ -37,6 +37,8 @@ class Overrides:
 
     published: datetime | None
     source: str | None
+    published_granularity: str | None = None  # how precise `published` is
+    date_order: str | None = None  # DMY or MDY: how to read 03/04/2018 in the files
 
 
 def parse_text(text: str, origin: str, overrides: Overrides) -> Iterator[Article | InputError]:
@@ -207,12 +209,12 @@ def make_article(
     fields: Mapping[str, object], text: str, origin: str, overrides: Overrides
 ) -> Article:
     """Build the Article from lower-case `fields`; raises InputError naming `origin`."""
-    published = overrides.published
+    published, granularity = overrides.published, overrides.published_granularity
     if published is None:
         value = record_field(fields, PUBLISHED_FIELDS, origin)
         if value is not None:
             try:
-                published = parse_published(value)
+                published, granularity = parse_publication(value, overrides.date_order)
             except InputError as exc:
                 raise input_error(origin, str(exc)) from None
     source = overrides.source
@@ -225,6 +227,7 @@ def make_article(
         url=record_field(fields, URL_FIELDS, origin),
         source=source,
         origin=origin,
+        published_granularity=granularity,
     )
 
 

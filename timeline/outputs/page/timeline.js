@@ -6,6 +6,11 @@
   var QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
     4: "material conflict"};
   var LANE = 20, AXIS = 26, MAX_LANES = 16, POINT = 14, MIN_BAR = 8;
+  // events longer than a week (a month, a year) are periods: drawn thin in a band of their own
+  // under the days, so that they never cover a day; longer than a month, they do not decide
+  // the range the axis opens on
+  var PERIOD_DAYS = 7, RANGE_DAYS = 31, PERIOD_LANE = 12, MAX_PERIOD_LANES = 8;
+  var NOBODY = "(unknown)";  // a missing source actor, as every output writes it
   var MAX_MARKS = 800, DENSITY_LANES = 8, BIN = 4;  // more events in view: a density chart
 
   function json(id) { return JSON.parse(document.getElementById(id).textContent); }
@@ -141,7 +146,7 @@
   }
   function who(e) {
     var sources = names(e, "source"), targets = names(e, "target");
-    var text = sources.join(", ") || (targets.length ? "?" : "");
+    var text = sources.join(", ") || NOBODY;
     if (targets.length) { text += " \u2192 " + targets.join(", "); }
     var others = names(e, "other");
     if (others.length) { text += (text ? " \u00b7 " : "") + others.join(", "); }
@@ -290,7 +295,8 @@
   var axis = document.getElementById("axis");
   var lanes = document.getElementById("lanes");
   dated.forEach(function (e) {
-    var shape = e.end - e.start <= 1 ? " point" : " bar";
+    var shape = e.end - e.start <= 1 ? " point" : e.end - e.start > PERIOD_DAYS ?
+      " bar period" : " bar";
     var mark = tag(el("div", "mark off q" + e.quad_class + shape), e);
     mark.title = (e.end - e.start <= 1 ? dayText(e.start) : e.date_value) + "  " +
       e.event_label + " (" + e.trigger + ")" + (who(e) ? "\n" + who(e) : "");
@@ -299,6 +305,28 @@
   });
 
   var view = {start: 0, end: 1};
+  // The range where the events are: the events of a month or less decide it when there are any;
+  // of their middle days, those further than three interquartile ranges (and a month) from the
+  // middle half are outliers, left a zoom away (one wrong old date would squeeze the rest), as
+  // long as they are few (one, or 5 % of the events): more of them are no strays.
+  function robustRange(items) {
+    var short = items.filter(function (e) { return e.end - e.start <= RANGE_DAYS; });
+    var use = short.length ? short : items;
+    var mids = use.map(function (e) { return (e.start + e.end) / 2; })
+      .sort(function (a, b) { return a - b; });
+    function quantile(p) { return mids[Math.round(p * (mids.length - 1))]; }
+    var q1 = quantile(0.25), q3 = quantile(0.75);
+    var fence = Math.max(3 * (q3 - q1), 31);
+    var inside = use.filter(function (e) {
+      var middle = (e.start + e.end) / 2;
+      return middle >= q1 - fence && middle <= q3 + fence;
+    });
+    if (use.length - inside.length > Math.max(1, Math.floor(use.length * 0.05))) { inside = use; }
+    return {
+      lo: Math.min.apply(null, inside.map(function (e) { return e.start; })),
+      hi: Math.max.apply(null, inside.map(function (e) { return e.end; }))
+    };
+  }
   function fit(list) {
     var items = list.filter(function (e) { return e.start !== null; });
     if (!items.length) { items = dated; }
@@ -306,12 +334,11 @@
       view = {start: dayNumber("2000-01-01"), end: dayNumber("2001-01-01")};
       return;
     }
-    var lo = Math.min.apply(null, items.map(function (e) { return e.start; }));
-    var hi = Math.max.apply(null, items.map(function (e) { return e.end; }));
-    var pad = Math.max((hi - lo) * 0.04, 1.5);
-    view = {start: lo - pad, end: hi + pad};
+    var range = robustRange(items);
+    var pad = Math.max((range.hi - range.lo) * 0.04, 1.5);
+    view = {start: range.lo - pad, end: range.hi + pad};
   }
-  var MIN_SPAN = 3, MAX_SPAN = 365.25 * 400;
+  var MIN_SPAN = 3, MAX_SPAN = 365.25 * 1200;  // a stray date centuries off is a zoom away
   function clampView() {
     var span = view.end - view.start;
     var mid = (view.start + view.end) / 2;
@@ -425,34 +452,47 @@
       tick.appendChild(el("span", null, t.text));
       axis.appendChild(tick);
     });
-    // the shown events in view, with their extent in pixels
-    var inView = [];
+    // the shown events in view, with their extent in pixels; those out of it are counted
+    var inView = [], before = 0, after = 0;
     dated.forEach(function (e) {
       if (!e.visible) { return; }
       var point = e.end - e.start <= 1;
       var left = point ? x(e.start + 0.5) - POINT / 2 : x(e.start);
       var right = point ? left + POINT : Math.max(x(e.end), left + MIN_BAR);
-      if (right >= 0 && left <= width) { inView.push({e: e, left: left, right: right}); }
+      if (right >= 0 && left <= width) {
+        inView.push({e: e, left: left, right: right, period: e.end - e.start > PERIOD_DAYS});
+      } else if (right < 0) { before++; } else { after++; }
     });
     var dense = inView.length > MAX_MARKS;
     var now = {};
-    var used = 0;
-    if (!dense) {
+    var used = 0, periodsUsed = 0;
+    function lanesFor(items, most) {  // a lane for each item, the first free one; the lanes used
       var laneEnds = [];
-      inView.forEach(function (item) {
-        var e = item.e, mark = marks[e.id];
+      items.forEach(function (item) {
         var lane = 0;
         while (lane < laneEnds.length && laneEnds[lane] > item.left - 3) { lane++; }
-        if (lane >= MAX_LANES) {  // crowded: the lane that frees up first
+        if (lane >= most) {  // crowded: the lane that frees up first
           lane = laneEnds.indexOf(Math.min.apply(null, laneEnds));
         }
         laneEnds[lane] = item.right;
-        used = Math.max(used, lane + 1);
+        item.lane = lane;
+      });
+      return laneEnds.length;
+    }
+    if (!dense) {
+      var days = inView.filter(function (item) { return !item.period; });
+      var periods = inView.filter(function (item) { return item.period; });
+      used = lanesFor(days, MAX_LANES);
+      periodsUsed = lanesFor(periods, MAX_PERIOD_LANES);
+      var band = Math.max(used, periodsUsed ? 1 : 4) * LANE + 4;  // the periods' band starts here
+      inView.forEach(function (item) {
+        var e = item.e, mark = marks[e.id];
         mark.style.left = item.left + "px";
-        mark.style.top = (lane * LANE + 3) + "px";
+        mark.style.top = (item.period ? band + item.lane * PERIOD_LANE : item.lane * LANE + 3) +
+          "px";
         if (mark.classList.contains("bar")) {
           mark.style.width = (item.right - item.left) + "px";
-          mark.textContent = item.right - item.left > 70 ? e.trigger : "";
+          mark.textContent = !item.period && item.right - item.left > 70 ? e.trigger : "";
         }
         now[e.id] = true;
       });
@@ -466,11 +506,19 @@
     });
     onScreen = now;
     drawDensity(dense ? inView : [], width, x);
-    if (dense) { used = DENSITY_LANES; }
+    if (dense) { used = DENSITY_LANES; periodsUsed = 0; }
+    var outside = document.getElementById("outside-note");
+    outside.hidden = !(before + after);
+    outside.textContent = (before ? before + " earlier" : "") + (before && after ? ", " : "") +
+      (after ? after + " later" : "") + " out of view: zoom out to see " +
+      (before + after === 1 ? "it" : "them");
+    timeline.setAttribute("data-outside", String(before + after));
     document.getElementById("dense-note").hidden = !dense;
     document.getElementById("dense-note").textContent = dense ? inView.length +
       " events in view, drawn as counts: zoom in to see each one" : "";
-    timeline.style.height = (AXIS + Math.max(used, 4) * LANE + 10) + "px";
+    var height = periodsUsed ? Math.max(used, 1) * LANE + 4 + periodsUsed * PERIOD_LANE :
+      Math.max(used, 4) * LANE;
+    timeline.style.height = (AXIS + height + 10) + "px";
     timeline.setAttribute("data-view-start", (view.start).toFixed(3));
     timeline.setAttribute("data-view-end", (view.end).toFixed(3));
     document.getElementById("range").textContent = dayText(Math.floor(view.start)) + " \u2013 " +
