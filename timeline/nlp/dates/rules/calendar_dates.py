@@ -25,6 +25,7 @@ from timeline.nlp.dates.rules.rule import (
     RuleMatch,
     position_modifier,
 )
+from timeline.nlp.dates.rules.year_cues import reads_as_a_year
 from timeline.records import DATE, TIME
 
 # ---------------------------------------------------------------------------------------------
@@ -256,7 +257,15 @@ def year_is_not_a_number(candidate: Candidate, text: str) -> bool:
 
 
 def resolve_year(match: RuleMatch, context: Context, candidate: Candidate) -> Resolution | None:
-    return Resolution(DATE, f"{int(match.group('y')):04d}", position_modifier(match))
+    """A bare number is a year when a date cue makes it one, or when it is near the publication
+    and nothing makes it an address, a label or an amount (rules/year_cues.py); "early",
+    "mid-", "fiscal", "the year" before it are cues."""
+    year = int(match.group("y"))
+    if not (match.group("modw") or match.group("pre")):
+        start, end = match.core.span("y")
+        if not reads_as_a_year(context.text, start, end, year, context.anchor.year):
+            return None
+    return Resolution(DATE, f"{year:04d}", position_modifier(match))
 
 
 YEAR = Rule(
