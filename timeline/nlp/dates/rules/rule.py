@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from timeline.nlp.dates.lexicons import Lexicons, alternation, lexicons
 from timeline.nlp.dates.quantities import spelled_year_digits
+from timeline.nlp.dates.reference import is_time_stamp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -114,8 +115,8 @@ class Resolution:
 
 @dataclass
 class Context:
-    """The text being read, its publication time and parse, and the dates resolved so far that
-    later expressions count from."""
+    """The text being read, its reference time (the publication time, or the day of its own
+    date line) and parse, and the dates resolved so far that later expressions count from."""
 
     text: str
     anchor: datetime
@@ -124,6 +125,14 @@ class Context:
     last_date: date | None = None  # the start of the last calendar date of any precision
     last_quarter: tuple[int, int] | None = None  # the last quarter the text reports on
     last_quarter_end: int = -10_000  # where the text named it
+
+    def day_at(self, start: int, end: int) -> date:
+        """The day a time of day at start..end falls on: the reference day for a live blog's
+        time stamp, else the day the text talks about there (the last day it named, or the day
+        of the last time stamp), else the reference day."""
+        if is_time_stamp(self.text, start, end) or self.last_day is None:
+            return self.anchor.date()
+        return self.last_day
 
     def anchor_on(self, day: date, source: str) -> datetime:
         """The anchor of an expression counted from `day`: the publication time, or that day at

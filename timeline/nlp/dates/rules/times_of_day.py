@@ -1,8 +1,11 @@
 """Rules for times of day: clock times ("10:35 a.m.", "14:00 GMT", "7 in the evening"), noon and
 midnight, and parts of the day ("this morning", "last night", "the next morning").
 
-A clock time or a part of the day falls on the last day-precise date of the text, else on the
-publication day; parts of the day stay in the value (2017-04-07TMO), as TimeML writes them.
+A clock time, noon or a part of the day falls on the day the text is talking about there: the last
+day it named, else the reference day (the publication's, or the article's own date line's); a live
+blog's time stamp ("6:45 p.m.: ...") and the times of its entry on the reference day
+(`Context.day_at`, reference.py). Parts of the day stay in the value (2017-04-07TMO), as TimeML
+writes them.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ def resolve_clock_time(
     )
     if int(match.group("h")) > 12:
         return None
-    base = context.last_day or context.anchor.date()
+    base = context.day_at(candidate.start, candidate.end)
     return Resolution(TIME, f"{base.isoformat()}T{hour:02d}:{minute:02d}", approximation(match))
 
 
@@ -62,7 +65,7 @@ def resolve_utc_clock_time(
 ) -> Resolution | None:
     """ "14:00 GMT" = ...T14:00Z."""
     hour, minute = int(match.group("h")), int(match.group("mi"))
-    base = context.last_day or context.anchor.date()
+    base = context.day_at(candidate.start, candidate.end)
     return Resolution(TIME, f"{base.isoformat()}T{hour:02d}:{minute:02d}Z")
 
 
@@ -85,7 +88,7 @@ def resolve_clock_in_part_of_day(
         hour = hour % 12 + 12
     elif hour == 12:
         hour = 0
-    base = context.last_day or context.anchor.date()
+    base = context.day_at(candidate.start, candidate.end)
     return Resolution(TIME, f"{base.isoformat()}T{hour:02d}:{minute:02d}")
 
 
@@ -115,7 +118,7 @@ _CLOCK_OF = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
 def resolve_noon(match: RuleMatch, context: Context, candidate: Candidate) -> Resolution | None:
     clock = _CLOCK_OF[match.group("w").lower()]
-    return Resolution(TIME, f"{context.anchor.date().isoformat()}T{clock}")
+    return Resolution(TIME, f"{context.day_at(candidate.start, candidate.end).isoformat()}T{clock}")
 
 
 NOON = Rule(
@@ -134,10 +137,14 @@ _STEP = {"next": 1, "following": 1, "previous": -1}
 def resolve_part_of_day(
     match: RuleMatch, context: Context, candidate: Candidate
 ) -> Resolution | None:
-    """ "the morning", "the next morning", "the previous evening" of the last day of the text."""
+    """ "the next morning", "the previous evening" of the last day of the text; "the morning" of
+    the day the text is talking about there."""
     part = part_of_day_code(match.group("pod"))
-    base = context.last_day or context.anchor.date()
-    base += timedelta(days=_STEP.get((match.group("next") or "").lower(), 0))
+    step = (match.group("next") or "").lower()
+    if step in _STEP:
+        base = (context.last_day or context.anchor.date()) + timedelta(days=_STEP[step])
+    else:
+        base = context.day_at(candidate.start, candidate.end)
     return Resolution(TIME, f"{base.isoformat()}T{part}", position_modifier(match))
 
 
