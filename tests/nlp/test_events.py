@@ -91,14 +91,14 @@ def test_seed_trip_to_moscow_next_week(seed_events):
     assert "Rex Tillerson" in sources(trip)
     assert ("Moscow", "RUS") in places(trip)
     assert trip.date_start == date(2017, 4, 10) and trip.date_end == date(2017, 4, 16)
-    assert trip.granularity == "week" and trip.date_source == "text"
+    assert trip.granularity == "week" and trip.date_source == "sentence"  # "follow ... next week"
     assert trip.plover_type == "CONSULT"
 
 
 def test_seed_arrival_on_tuesday(seed_events):
     arrival = only(seed_events, "arrive")
     assert arrival.event_code == "042"
-    assert arrival.date_value == "2017-04-11" and arrival.date_source == "text"
+    assert arrival.date_value == "2017-04-11" and arrival.date_source == "clause"
     assert arrival.status == "planned"
     assert places(arrival) == {("Moscow", "RUS")}
     assert sources(arrival) == {"Rex Tillerson"}
@@ -169,7 +169,7 @@ def test_seed_events_are_complete_and_in_text_order(seed_events, seed_text):
         assert event.status in ("asserted", "planned", "negated", "hypothetical", "reported")
         assert event.actors_in("source") or event.actors_in("target")
         assert event.date_value and event.date_start is not None
-        assert event.date_source in ("text", "context", "publication")
+        assert event.date_source in ("clause", "sentence", "context", "publication")
         if event.date_source == "publication":
             assert event.time is None and event.date_value == "2017-04-07"
         else:
@@ -195,7 +195,7 @@ def test_attack_with_place_and_date(run):
     assert attack.event_code.startswith("19") and attack.plover_type == "ASSAULT"
     assert [a.country_code for a in attack.actors_in("source")] == ["RUS"]
     assert ("Aleppo", "SYR") in places(attack)
-    assert attack.date_value == "2017-04-03" and attack.date_source == "text"
+    assert attack.date_value == "2017-04-03" and attack.date_source == "clause"
     assert attack.status == "asserted"
 
 
@@ -252,7 +252,7 @@ def test_duration_does_not_date_an_event(run):
     assert event.time is None
 
 
-def test_date_earlier_in_the_paragraph_but_not_across_paragraphs(run):
+def test_the_storys_day_dates_the_past_acts_of_later_paragraphs(run):
     text = (
         "On Monday, the talks in Geneva ended without a deal.\n"
         "Iran accused the United States of sabotage.\n\n"
@@ -264,8 +264,8 @@ def test_date_earlier_in_the_paragraph_but_not_across_paragraphs(run):
     assert accuse.event_code == "112" and accuse.date_source == "context"
     assert accuse.date_value == "2017-04-03"
     assert sources(accuse) == {"Iran"} and targets(accuse) == {"United States"}
-    condemn = only(events, "condemn")
-    assert condemn.date_source == "publication"
+    condemn = only(events, "condemn")  # the lede's day is the story's
+    assert condemn.date_source == "context" and condemn.date_value == "2017-04-03"
 
 
 def test_intent_and_refusal_are_coded_from_the_action(run):
@@ -344,7 +344,7 @@ def test_statement_event_and_anaphoric_mention_share_the_date(run):
     assert sources(launch) == {"United States"}
     assert launch.date_value == "2017-04-06" and launch.date_source == "context"
     condemn = only(events, "condemn")
-    assert sources(condemn) == {"Iran"} and condemn.date_source == "text"
+    assert sources(condemn) == {"Iran"} and condemn.date_source == "clause"
     mention = only(events, "strike")
     assert sources(mention) == {"United States"} and mention.date_value == "2017-04-06"
 
@@ -383,7 +383,7 @@ def test_company_business_is_economic_cooperation_dated_by_its_expression(run):
     assert order.event_code == "061"
     assert order.plover_type == "COOPERATE"
     assert "Lufthansa" in sources(order)
-    assert order.date_value == "2017-04-03" and order.date_source == "text"
+    assert order.date_value == "2017-04-03" and order.date_source == "clause"
 
 
 def test_companies_are_business_actors_of_their_events(run):

@@ -230,7 +230,7 @@ def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -271,7 +271,7 @@ def _present(verb: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return True
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.tag_ == "VBG" and not auxiliaries and verb.dep_ == "prep" and verb.head is not verb:
+    if verb.tag_ == "VBG" and not auxiliaries and verb.dep_ == "prep" and verb.head != verb:
         return _present(verb.head)  # "is dead following a crash Monday"
     if auxiliaries - {"is", "are", "am", "'s", "'re", "being", "do", "does"}:
         return False

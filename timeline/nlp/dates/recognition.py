@@ -290,7 +290,7 @@ def _day_named_after(text: str, items: list[TimeExpression]) -> list[TimeExpress
         if "\n" in gap or not _TIME_TO_DAY.match(gap) or nxt.value[:10] == clock.group(1):
             continue
         out[i] = _expression(text, e.start, e.end, e.type, nxt.value[:10] + clock.group(2),
-                             e.anchor, e.anchor_source, e.mod)  # fmt: skip
+                             nxt.anchor, nxt.anchor_source, e.mod)  # fmt: skip
     return out
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from timeline.nlp.dates.lexicons import Lexicons, alternation, lexicons
 from timeline.nlp.dates.quantities import spelled_year_digits
 from timeline.nlp.dates.reference import is_time_stamp
+from timeline.records import TIME
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -126,13 +127,23 @@ class Context:
     last_quarter: tuple[int, int] | None = None  # the last quarter the text reports on
     last_quarter_end: int = -10_000  # where the text named it
 
-    def day_at(self, start: int, end: int) -> date:
-        """The day a time of day at start..end falls on: the reference day for a live blog's
-        time stamp, else the day the text talks about there (the last day it named, or the day
-        of the last time stamp), else the reference day."""
+    def day_at(self, start: int, end: int) -> tuple[date, str]:
+        """The day a time of day at start..end falls on, and where it comes from: the reference
+        day ("publication") for a live blog's time stamp, else the day the text talks about
+        there ("text": the last day it named, or the day of the last time stamp), else the
+        reference day."""
         if is_time_stamp(self.text, start, end) or self.last_day is None:
-            return self.anchor.date()
-        return self.last_day
+            return self.anchor.date(), "publication"
+        return self.last_day, "text"
+
+    def time_on_the_day(
+        self, candidate: Candidate, time: str, mod: str | None = None
+    ) -> Resolution:
+        """A time of day ("T18:45", "TMO") on the day `day_at` gives for the candidate."""
+        day, source = self.day_at(candidate.start, candidate.end)
+        return Resolution(
+            TIME, f"{day.isoformat()}{time}", mod, source, self.anchor_on(day, source)
+        )
 
     def anchor_on(self, day: date, source: str) -> datetime:
         """The anchor of an expression counted from `day`: the publication time, or that day at

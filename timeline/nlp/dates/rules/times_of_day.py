@@ -44,8 +44,7 @@ def resolve_clock_time(
     )
     if int(match.group("h")) > 12:
         return None
-    base = context.day_at(candidate.start, candidate.end)
-    return Resolution(TIME, f"{base.isoformat()}T{hour:02d}:{minute:02d}", approximation(match))
+    return context.time_on_the_day(candidate, f"T{hour:02d}:{minute:02d}", approximation(match))
 
 
 CLOCK_TIME = Rule(
@@ -65,8 +64,7 @@ def resolve_utc_clock_time(
 ) -> Resolution | None:
     """ "14:00 GMT" = ...T14:00Z."""
     hour, minute = int(match.group("h")), int(match.group("mi"))
-    base = context.day_at(candidate.start, candidate.end)
-    return Resolution(TIME, f"{base.isoformat()}T{hour:02d}:{minute:02d}Z")
+    return context.time_on_the_day(candidate, f"T{hour:02d}:{minute:02d}Z")
 
 
 UTC_CLOCK_TIME = Rule(
@@ -88,8 +86,7 @@ def resolve_clock_in_part_of_day(
         hour = hour % 12 + 12
     elif hour == 12:
         hour = 0
-    base = context.day_at(candidate.start, candidate.end)
-    return Resolution(TIME, f"{base.isoformat()}T{hour:02d}:{minute:02d}")
+    return context.time_on_the_day(candidate, f"T{hour:02d}:{minute:02d}")
 
 
 CLOCK_IN_PART_OF_DAY = Rule(
@@ -118,7 +115,7 @@ _CLOCK_OF = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
 def resolve_noon(match: RuleMatch, context: Context, candidate: Candidate) -> Resolution | None:
     clock = _CLOCK_OF[match.group("w").lower()]
-    return Resolution(TIME, f"{context.day_at(candidate.start, candidate.end).isoformat()}T{clock}")
+    return context.time_on_the_day(candidate, f"T{clock}")
 
 
 NOON = Rule(
@@ -141,11 +138,11 @@ def resolve_part_of_day(
     the day the text is talking about there."""
     part = part_of_day_code(match.group("pod"))
     step = (match.group("next") or "").lower()
-    if step in _STEP:
-        base = (context.last_day or context.anchor.date()) + timedelta(days=_STEP[step])
-    else:
-        base = context.day_at(candidate.start, candidate.end)
-    return Resolution(TIME, f"{base.isoformat()}T{part}", position_modifier(match))
+    mod = position_modifier(match)
+    if step not in _STEP:
+        return context.time_on_the_day(candidate, f"T{part}", mod)
+    base = (context.last_day or context.anchor.date()) + timedelta(days=_STEP[step])
+    return Resolution(TIME, f"{base.isoformat()}T{part}", mod)
 
 
 PART_OF_DAY = Rule(
