@@ -56,10 +56,14 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.IGNORECASE)
 # that bring "after" close enough ("shortly after", "just after")
 _AT_THE_TIME = frozenset({"when", "as", "while", "whilst"})
 _CLOSE_AFTER = frozenset({"shortly", "just", "soon", "immediately", "right", "moments", "minutes"})
-# Dependencies of a clause below a frame whose time may date it: temporal and relative clauses,
-# participles ("after he returned home on Friday"), but not reported speech (ccomp) nor a second
+# Dependencies of a clause or phrase below a frame whose time may date it: temporal and relative
+# clauses, participles, phrases ("after he returned home on Friday"), but not what it reports or
+# accuses of (ccomp, "accused of murdering her in 2007"), what it aims at (xcomp) nor a second
 # event joined to it (conj)
-_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "prep", "pobj", "pcomp", "xcomp", "npadvmod"})
+_SUBORDINATE = frozenset(
+    {"advcl", "relcl", "acl", "prep", "pobj", "npadvmod", "advmod", "dobj", "nsubj",
+     "nsubjpass", "attr", "appos", "agent", "dative"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -258,6 +262,8 @@ class EventDating:
                     break  # "deliver on a 2013 deal": the date of the deal, not of delivering
                 if token.dep_ not in _INSIDE_A_CLAUSE or token.head == token:
                     break
+                if _to_do(token) and all(self._ahead(e) for e in exprs):
+                    break  # "is inviting friends to celebrate on March 17": not the invitation
                 token = token.head
             self.in_clause.setdefault(token.i, []).extend(exprs)
         return owner
@@ -333,12 +339,14 @@ class EventDating:
                 if not self._other_time(frame, above.clause if above else token, above, coarse):
                     return exprs[0]
                 break
+        doc = self.view.doc
         below = [
             expr
             for i, exprs in self.attached.items()
             for expr in exprs
             if (id(expr) not in owner or self._same_time(owner[id(expr)].clause, frame.clause))
-            and self._below(frame.clause, self.view.doc[i])
+            and self._below(frame.clause, doc[i])
+            and not self._other_time(frame, doc[i], None, expr.granularity in _THINGS_DATES)
         ]
         if below:
             return min(below, key=lambda e: abs(e.start - frame.trigger.idx))
@@ -384,7 +392,7 @@ class EventDating:
         for _ in range(10):
             if token == clause:
                 return True
-            if token.head == token or token.dep_ not in _SUBORDINATE | _INSIDE_A_CLAUSE:
+            if token.head == token or token.dep_ not in _SUBORDINATE:
                 return False
             token = token.head
         return False
@@ -491,3 +499,10 @@ def _definite_bare_noun(frame: EventFrame) -> bool:
         and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in children)
         and not any(c.dep_ in ("poss", "compound", "prep", "amod", "nmod") for c in children)
     )
+
+
+def _to_do(token: Token) -> bool:
+    """An infinitive or gerund complement: "to celebrate", "in celebrating"."""
+    if token.dep_ == "xcomp" and token.tag_ == "VB":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ in ("pcomp", "xcomp") and token.tag_ == "VBG"

@@ -46,6 +46,7 @@ _FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
 _PAST_AUXILIARIES = frozenset({"was", "were", "did"})
 _PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "do", "does"})
+_STORY_TENSES = frozenset({"past", "past perfect", "present", None})
 _DAY_GRANULARITIES = frozenset({"day", "part_of_day", "hour", "minute", "second"})
 
 
@@ -66,7 +67,7 @@ def tense_of(token: Token, depth: int = 0) -> str | None:
             return None
         return tense_of(head, depth + 1)
     children = list(token.children)
-    auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    auxiliaries = {c.lower_.replace("’", "'") for c in children if c.dep_ in ("aux", "auxpass")}
     if "to" in auxiliaries and token.tag_ == "VB":
         head = token.head
         if head == token or head.pos_ not in ("VERB", "AUX") or head.lemma_ in intents():
@@ -150,13 +151,10 @@ class Narrative:
         present clause (or a headline) names."""
         for sentence in range(min(LEDE_SENTENCES, len(self.view.sentences))):
             for token, expr in sorted(self.by_sentence.get(sentence, ()), key=lambda p: p[1].start):
+                if expr.anchor_source == "dateline" and expr.anchor.date() == expr.date_start:
+                    continue  # the article's own date line: the day it is written, not its news
                 tense = tense_of(token)
-                if self._near(expr, STORY_WINDOW) and tense in (
-                    "past",
-                    "past perfect",
-                    "present",
-                    None,
-                ):
+                if self._near(expr, STORY_WINDOW) and tense in _STORY_TENSES:
                     return expr
         return None
 
@@ -188,7 +186,8 @@ class Narrative:
             if tense in ("past", "past perfect", "present") and expr.date_start <= self.reference:
                 # a past perfect's time is the reference time it looks back from: "until
                 # yesterday, the US had avoided striking" (the strikes came yesterday)
-                if tense != "present" or token.pos_ != "VERB":
+                if tense != "present" or token.pos_ == "NOUN":  # "the attack Monday" in a
+                    # present sentence, not a schedule ("is open noon to 9 p.m. Sunday")
                     holds = self._near(expr, NEWS_WINDOW)
                     self.past = _Time(expr, self.sentence, holds, token.i in self.statements)
             elif tense in ("future", "modal", "present") and expr.date_start > self.reference:
