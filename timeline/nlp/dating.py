@@ -336,7 +336,7 @@ class EventDating:
             if exprs:
                 above = owner.get(id(exprs[0]))
                 coarse = exprs[0].granularity in _THINGS_DATES
-                if not self._other_time(frame, above.clause if above else token, above, coarse):
+                if not self._other_time(frame, above.clause if above else token, coarse):
                     return exprs[0]
                 break
         doc = self.view.doc
@@ -346,26 +346,29 @@ class EventDating:
             for expr in exprs
             if (id(expr) not in owner or self._same_time(owner[id(expr)].clause, frame.clause))
             and self._below(frame.clause, doc[i])
-            and not self._other_time(frame, doc[i], None, expr.granularity in _THINGS_DATES)
+            and not self._other_time(frame, doc[i], expr.granularity in _THINGS_DATES)
+            and not (doc[i].pos_ == "NOUN" and self._named_year(expr))
         ]
         if below:
             return min(below, key=lambda e: abs(e.start - frame.trigger.idx))
         return None
 
-    def _other_time(
-        self, frame: EventFrame, predicate: Token, above: EventFrame | None, coarse: bool
-    ) -> bool:
-        """Whether the predicate above the frame has a time of its own the frame does not share:
-        what had happened before it ("concluded in January he had been killed"), a plan's time
-        for what is done or the other way round, a statement's day for what it reports as already
-        past ("said Friday the man fled")."""
+    @staticmethod
+    def _other_time(frame: EventFrame, predicate: Token, coarse: bool) -> bool:
+        """Whether the predicate above (or below) the frame has a time of its own the frame does
+        not share: what had happened before it ("said Friday he had been arrested", "concluded
+        in January he had been killed"; but "an order in 1992 against protesters who had
+        blocked a clinic": within a year it is still that year), a plan's time for what is done
+        or the other way round ("promised Friday to hold a vote next year")."""
         mine, theirs = tense_of(frame.clause), tense_of(predicate)
         if mine == "past perfect" and theirs != "past perfect" and not coarse:
-            return True  # "said Friday he had been arrested"; but "an order in 1992 against
-            # protesters who had blocked a clinic": within a year it is still that year
-        if (mine in ("future", "modal")) != (theirs in ("future", "modal")):
             return True
-        return above is not None and is_statement(above, RULE_CODES.statement) and mine == "past"
+        return (mine in ("future", "modal")) != (theirs in ("future", "modal"))
+
+    def _named_year(self, expr: TimeExpression) -> bool:
+        """A year written before a noun ("deliver on a 2013 deal"): the noun's, not the act's
+        that names it ("wounded in Sunday's attack" is the attack's day, and the wound's)."""
+        return id(expr) in self.named_with and expr.granularity in _THINGS_DATES
 
     def _ahead(self, expr: TimeExpression) -> bool:
         return (

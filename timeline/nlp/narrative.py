@@ -8,10 +8,11 @@ its tense points to (Reichenbach's reference time):
   a past perfect's day is the time it looks back from: "until yesterday, the US had avoided
   strikes"), else the story's day, the day the lede's news happened ("a man was arrested early
   Saturday");
-- a statement ("police said") was made on the day the same speaker was last quoted with one
-  ("Smith said in an interview Monday. ... Smith added"), else at the paragraph's reference time
-  when an act set it ("until yesterday the US had held back. Tillerson said ..."); never on the
-  day of another speaker's statement, nor on the story's day alone;
+- a statement ("police said", and a refusal to tell: "declined to comment") was made on the day
+  the same speaker was last quoted with one ("Smith said in an interview Monday. ... Smith
+  added"), else at the reference time an act of the sentence before set ("until yesterday the US
+  had held back. Tillerson said ..."); never on the day of another speaker's statement, nor on
+  the story's day alone;
 - a plan ("will vote") takes a day ahead that the paragraph named for what is to come;
 - what is so now (present tense), what has been (present perfect) and what had been before the
   story (past perfect) take none: they are dated by the publication.
@@ -29,6 +30,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
+from timeline.data import read_table
 from timeline.nlp.dates.lexicons import direction_words
 
 if TYPE_CHECKING:
@@ -94,19 +96,31 @@ def tense_of(token: Token, depth: int = 0) -> str | None:
     return None
 
 
+@cache
+def telling_verbs() -> frozenset[str]:
+    """timeline/data/dating_telling_verbs.tsv: "declined to comment" is a statement's refusal."""
+    return frozenset(row[0] for row in read_table("dating_telling_verbs.tsv"))
+
+
 def is_statement(frame: EventFrame, statement_codes: frozenset[str]) -> bool:
-    return frame.code[:2] in statement_codes
+    """A statement, or a refusal to tell ("declined to comment", "refused to say"): dated when
+    it was told, not by the acts it is about."""
+    if frame.code[:2] in statement_codes:
+        return True
+    action = frame.action if frame.action is not None else frame.clause
+    return any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in telling_verbs() for c in action.children
+    ) or (frame.action is not None and frame.action.lemma_.lower() in telling_verbs())
 
 
 @dataclass
 class _Time:
     """A reference time: the expression, the sentence that named it, whether it holds beyond
-    the next sentence, whether a statement named it."""
+    the next sentence."""
 
     expression: TimeExpression
     sentence: int
     holds: bool
-    said: bool = False
 
 
 class Narrative:
@@ -183,13 +197,19 @@ class Narrative:
             tense = tense_of(token)
             if self.reference is None or expr.date_start is None:
                 continue
+            if token.dep_ in ("relcl", "acl"):
+                continue  # "Ritter, who arrived Thursday, ...": background, not the story's line
+            said = token.i in self.statements
+            if said and not self._near(expr, STORY_WINDOW):
+                continue  # "relatives said last week": when it was told, not when it happened
             if tense in ("past", "past perfect", "present") and expr.date_start <= self.reference:
                 # a past perfect's time is the reference time it looks back from: "until
                 # yesterday, the US had avoided striking" (the strikes came yesterday)
                 if tense != "present" or token.pos_ == "NOUN":  # "the attack Monday" in a
                     # present sentence, not a schedule ("is open noon to 9 p.m. Sunday")
-                    holds = self._near(expr, NEWS_WINDOW)
-                    self.past = _Time(expr, self.sentence, holds, token.i in self.statements)
+                    # a statement's recent day dates what the next sentence reports
+                    holds = self._near(expr, NEWS_WINDOW) and not said
+                    self.past = _Time(expr, self.sentence, holds)
             elif tense in ("future", "modal", "present") and expr.date_start > self.reference:
                 self.ahead = _Time(expr, self.sentence, True)
 
@@ -204,10 +224,11 @@ class Narrative:
                     return self.quoted[speaker]
             if (
                 self.past is not None
-                and not self.past.said
+                and self.past.sentence >= self.sentence - 1
                 and self._near(self.past.expression, STORY_WINDOW)
             ):
-                return self.past.expression
+                return self.past.expression  # "until yesterday the US had held back. Tillerson,
+                # speaking just after the strikes, said": the act just told, not the story's
             return None
         if tense == "past":
             if self.past is not None:
