@@ -246,5 +246,7 @@ class Narrative:
             return
         if frame.date_source not in ("clause", "sentence", "context"):
             return
+        if not self._near(frame.time, STORY_WINDOW):
+            return  # "told him last year": a quote of the story's background
         for actor in frame.sources:
             self.quoted[actor.name] = frame.time

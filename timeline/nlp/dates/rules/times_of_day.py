@@ -147,7 +147,7 @@ def resolve_part_of_day(
 
 PART_OF_DAY = Rule(
     name="part_of_day",
-    pattern=r"\b(?=[maeMAE])(?P<pod>morning|afternoon|evening)\b",
+    pattern=r"\b(?=[maeMAE])(?P<pod>morning|afternoon|evening)\b(?!-)",  # not "morning-after"
     before=lambda f: (
         rf"{f.modifier}(?:\b(?P<the>the)\s+(?:(?P<next>next|following|previous|same)\s+)?)?"
     ),
