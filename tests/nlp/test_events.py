@@ -148,7 +148,8 @@ def test_seed_statement_about_russia(seed_events):
     assert statements and all("Russia" in targets(e) for e in statements)
     first = statements[0]
     assert "failed in its responsibility" in first.sentence
-    assert first.date_value == "2017-04-06" and first.date_source == "context"
+    # no words of its own date it, and a statement is not dated by the acts it tells of
+    assert first.date_value == "2017-04-07" and first.date_source == "publication"
 
 
 def test_seed_one_person_one_country(seed_events):
@@ -518,10 +519,15 @@ def test_narrative_anchor_respects_tense_and_statements(run):
     assert said.date_source == "publication"  # a statement is not dated by the story's background
     sells = [e for e in events if e.lemma == "sell"]
     assert sells and all(e.date_source == "publication" for e in sells)  # present tense: now
-    text2 = "Until yesterday the US waited. Rex Tillerson said Russia had failed."
+    text2 = "Rex Tillerson said yesterday that talks failed. Tillerson said Russia was to blame."
     yesterday = timex(text2, "yesterday", "2017-04-06", "day", date(2017, 4, 6), date(2017, 4, 6))
-    said = next(e for e in run(text2, [yesterday]) if e.lemma == "say")
-    assert said.date_value == "2017-04-06" and said.date_source == "context"
+    first, second = [e for e in run(text2, [yesterday]) if e.lemma == "say"]
+    assert first.date_value == "2017-04-06" and first.date_source == "clause"
+    assert second.date_value == "2017-04-06" and second.date_source == "context"  # same speaker
+    text3 = "Until yesterday the US waited. Rex Tillerson said Russia had failed."
+    yesterday = timex(text3, "yesterday", "2017-04-06", "day", date(2017, 4, 6), date(2017, 4, 6))
+    said = next(e for e in run(text3, [yesterday]) if e.lemma == "say")
+    assert said.date_source == "publication"  # not the day of the act it tells of
 
 
 def test_place_named_by_a_kind_of_place_and_victims_of_the_place(run):

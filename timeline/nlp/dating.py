@@ -334,10 +334,11 @@ class EventDating:
             token = token.head
             exprs = self.attached.get(token.i) or self.in_clause.get(token.i)
             if exprs:
-                above = owner.get(id(exprs[0]))
-                coarse = exprs[0].granularity in _THINGS_DATES
+                nearest = min(exprs, key=lambda e: abs(e.start - frame.trigger.idx))
+                above = owner.get(id(nearest))
+                coarse = nearest.granularity in _THINGS_DATES
                 if not self._other_time(frame, above.clause if above else token, coarse):
-                    return exprs[0]
+                    return nearest
                 break
         doc = self.view.doc
         below = [

@@ -10,9 +10,8 @@ its tense points to (Reichenbach's reference time):
   Saturday");
 - a statement ("police said", and a refusal to tell: "declined to comment") was made on the day
   the same speaker was last quoted with one ("Smith said in an interview Monday. ... Smith
-  added"), else at the reference time an act of the sentence before set ("until yesterday the US
-  had held back. Tillerson said ..."); never on the day of another speaker's statement, nor on
-  the story's day alone;
+  added"); never on the day of another speaker's statement, of the acts it tells about (an appeal
+  for witnesses is not made at the time of the crime), nor on the story's day alone;
 - a plan ("will vote") takes a day ahead that the paragraph named for what is to come;
 - what is so now (present tense), what has been (present perfect) and what had been before the
   story (past perfect) take none: they are dated by the publication.
@@ -103,9 +102,12 @@ def telling_verbs() -> frozenset[str]:
 
 
 def is_statement(frame: EventFrame, statement_codes: frozenset[str]) -> bool:
-    """A statement, or a refusal to tell ("declined to comment", "refused to say"): dated when
-    it was told, not by the acts it is about."""
+    """A statement, a demand or appeal made by saying ("said the government must resign"), or a
+    refusal to tell ("declined to comment", "refused to say"): dated when it was told, not by
+    the acts it is about."""
     if frame.code[:2] in statement_codes:
+        return True
+    if frame.clause.lemma_.lower() in direction_words().reporting_verbs:
         return True
     action = frame.action if frame.action is not None else frame.clause
     return any(
@@ -222,13 +224,6 @@ class Narrative:
             for speaker in (a.name for a in frame.sources):
                 if speaker in self.quoted:
                     return self.quoted[speaker]
-            if (
-                self.past is not None
-                and self.past.sentence >= self.sentence - 1
-                and self._near(self.past.expression, STORY_WINDOW)
-            ):
-                return self.past.expression  # "until yesterday the US had held back. Tillerson,
-                # speaking just after the strikes, said": the act just told, not the story's
             return None
         if tense == "past":
             if self.past is not None:
@@ -241,8 +236,11 @@ class Narrative:
         return None
 
     def record(self, frame: EventFrame) -> None:
-        """What a dated statement says of its speaker's next quotes."""
-        if frame.time is None or not is_statement(frame, self.statement_codes):
+        """What a dated statement, or any act of saying ("lashed out Sunday night, accusing
+        them of abuse"), says of its speaker's next quotes."""
+        if frame.time is None or not (
+            is_statement(frame, self.statement_codes) or _verbal(frame.code)
+        ):
             return
         if frame.date_source not in ("clause", "sentence", "context"):
             return
@@ -250,3 +248,9 @@ class Narrative:
             return  # "told him last year": a quote of the story's background
         for actor in frame.sources:
             self.quoted[actor.name] = frame.time
+
+
+def _verbal(code: str) -> bool:
+    """A CAMEO code of verbal cooperation or conflict (roots 01-05, 10-14): an act of saying."""
+    root = int(code[:2]) if code[:2].isdigit() else 0
+    return 1 <= root <= 5 or 10 <= root <= 14
