@@ -1,22 +1,31 @@
 """Event dating: the date of each event frame, from the article's time expressions.
 
-Each time expression hangs on a predicate of the parse (`attach`): the verb or event noun it
-modifies ("arrested early Saturday", "a 2013 deal"); a participle that only describes a thing ("a
-letter dated Monday") passes it on to the verb above. Inside one clause the expression belongs to
-the nearest frame on the way up (its owner): "invited Sinn Fein to rejoin two weeks ago" dates
-the invitation. Once every frame of the article is known, each is dated in this order, and
-`date_source` says which:
+Each time expression hangs on a predicate of the parse: the verb or event noun it modifies
+("arrested early Saturday", "a 2013 deal"). A participle that only describes a thing ("a letter
+dated Monday") passes it on to the verb above; a year written before a thing ("a 1996 Chevrolet",
+"the 11th century temple") and a date after "since" (where a span starts) date no act. Inside one
+clause an expression belongs to the nearest frame on the way up, its owner ("invited Sinn Fein to
+rejoin two weeks ago" dates the invitation), unless it lies ahead of an infinitive's act ("is
+inviting friends to celebrate on March 17"). Once every frame of the article is known, each is
+dated in this order, and `date_source` says which:
 
-- `clause`: an expression of its own clause (or of its object or trigger noun: "a 2013 deal");
-- `sentence`: an expression that governs it in its sentence: on a predicate above it ("X was
+- `clause`: an expression of its own clause, of its object or trigger noun ("brokered a 2013
+  deal"), or of the date its clause relates to ("since early December, when Castro promised",
+  "the days in 1994 that doctors were shot at"); a promise, order or plan told in the past is
+  not dated by what it promised for later;
+- `sentence`: an expression that governs it in its sentence: on a predicate above it ("was
   arrested Monday and charged with murder", "said in a letter dated Monday that he objects"), or
-  in a clause below it that is no event of its own ("was shot after he returned home on Friday");
-  never an expression another event's clause owns;
-- `context`: the narrative's reference time (`narrative.Narrative`);
+  in a clause below it that is no event of its own or happens at its time ("was shot shortly
+  after he returned home on Friday"), when the tenses agree (what had happened before a dated
+  clause is not dated by it, nor a plan by what is done); never an expression another event's
+  clause owns; and what a dated statement reports as so in the present ("said he does not
+  recognize the court");
+- `context`: the narrative's reference time (`narrative.Narrative`), or the time of the dated
+  statement a quotation goes on from;
 - `publication`: none of these: the article's publication day.
 
 A clause that names a time without a calendar date ("recently", "now") takes no other. Mentions
-of one happening (same root, shared actor) then share the best date among them (`share_dates`).
+of one happening then share the best date among them (`happenings.share_dates`).
 """
 
 from __future__ import annotations
@@ -401,80 +410,6 @@ class EventDating:
             token = token.head
         return False
 
-    # -- mentions of one happening ---------------------------------------------------------------
-
-    def share_dates(self, frames: list[EventFrame]) -> None:
-        """Mentions of one happening (same root, shared actor) share the best date among them: a
-        mention dated by publication, by the narrative or by a time of day whose day the text
-        did not name ("was shot at 10 p.m.") takes that of a mention its own words date ("shot
-        last Oct. 23"), when it suits its tense."""
-
-        def overlap(a: EventFrame, b: EventFrame) -> bool:
-            if {x.name for x in a.sources} & {x.name for x in b.sources}:
-                return True
-            return bool({x.name for x in a.targets} & {x.name for x in b.targets})
-
-        def own(frame: EventFrame) -> bool:
-            return frame.date_source in (CLAUSE, SENTENCE) and not _weak(frame.time)
-
-        for frame in frames:
-            weak = frame.date_source in (CLAUSE, SENTENCE) and _weak(frame.time)
-            if own(frame) or frame.code[:2] in RULE_CODES.statement:
-                continue
-            if frame.date_source == CONTEXT and frame.antecedent is None and not frame.targets:
-                continue
-            if frame.status in ("negated", "hypothetical"):
-                continue
-            best = None
-            best_rank = (-1, 0)
-            for other in frames:
-                if other is frame or other.time is None or other.code[:2] != frame.code[:2]:
-                    continue
-                if other.status in ("negated", "hypothetical") or not self._suits(frame, other):
-                    continue
-                linked = other.antecedent is frame or frame.antecedent is other
-                if not linked and not overlap(frame, other):
-                    continue
-                chained = linked and other.date_source == CONTEXT  # "the meeting" of "the talks"
-                if (frame.date_source == CONTEXT or weak) and not (own(other) or chained):
-                    continue
-                rank = (
-                    (2 if own(other) else 0) + (other.code == frame.code),
-                    -abs(other.trigger.i - frame.trigger.i),
-                )
-                if rank > best_rank:
-                    best, best_rank = other, rank
-            if best is not None:
-                frame.time, frame.date_source = best.time, CONTEXT
-        for frame in frames:  # "the rally" with no actors of its own: the last one named before
-            if frame.date_source == PUBLICATION and _definite_bare_noun(frame):
-                earlier = [
-                    other
-                    for other in frames
-                    if other.trigger.i < frame.trigger.i
-                    and other.trigger.lemma_ == frame.trigger.lemma_
-                    and own(other)
-                ]
-                if earlier:
-                    frame.time, frame.date_source = earlier[-1].time, CONTEXT
-        for frame in frames:  # an anaphoric mention dates its antecedent the other way too
-            ante = frame.antecedent
-            if ante is not None and ante.date_source == PUBLICATION and frame.time is not None:
-                ante.time, ante.date_source = frame.time, CONTEXT
-
-    def _suits(self, frame: EventFrame, other: EventFrame) -> bool:
-        """Whether the other mention's date suits the frame's tense: a past act is not dated
-        ahead of the reference day, a plan not behind it."""
-        time = other.time
-        if self.reference is None or time is None or time.date_start is None:
-            return True
-        tense = tense_of(frame.clause)
-        if tense in ("past", "past perfect", "present perfect"):
-            return time.date_start <= self.reference
-        if tense in ("future", "modal") or frame.status == "planned":
-            return time.date_end is None or time.date_end >= self.reference
-        return True
-
     def event_date(self, frame: EventFrame) -> EventDate:
         """The date fields of the frame's event: its time's, else the publication day's."""
         if frame.time is not None:
@@ -482,27 +417,6 @@ class EventDating:
             return EventDate(time.value, time.granularity, time.date_start, time.date_end)
         day: date | None = self.published
         return EventDate(day.isoformat() if day else "", "day", day, day)
-
-
-def _weak(time: TimeExpression | None) -> bool:
-    """A time of day whose day the text did not name there ("at 10 p.m."): it took the last
-    day the text named, which may be another happening's."""
-    return (
-        time is not None
-        and time.granularity in ("part_of_day", "hour", "minute", "second")
-        and time.anchor_source == "text"
-    )
-
-
-def _definite_bare_noun(frame: EventFrame) -> bool:
-    """An event noun named as known, with no words of its own that say whose or of what: "after
-    the rally", "the meeting"."""
-    children = list(frame.trigger.children)
-    return (
-        frame.trigger.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in children)
-        and not any(c.dep_ in ("poss", "compound", "prep", "amod", "nmod") for c in children)
-    )
 
 
 def _to_do(token: Token) -> bool:

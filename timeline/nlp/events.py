@@ -7,7 +7,8 @@ because each step reads the ones before: arguments, status and places; its code 
 makes it (`coding`: "will impose a curfew" is a threat); the countries of its groups again. A
 later frame may refer back to an earlier one ("the talks"), so frames are found and settled one at
 a time. Then every frame is dated (`dating`: an expression of another event's clause never dates
-it, so all of them must be known first); the mentions of one happening share their best date; a
+it, so all of them must be known first); the mentions of one happening share their best date
+(`happenings`); a
 present-tense report of a later date is a plan; and each frame becomes an `Event`, in text
 order.
 """
@@ -28,6 +29,7 @@ from timeline.nlp.frames.locations import LocationFinder
 from timeline.nlp.frames.phrases import PhraseReader
 from timeline.nlp.frames.predicates import EventFrame, FrameFinder
 from timeline.nlp.frames.status import plan_by_date
+from timeline.nlp.happenings import share_dates
 from timeline.nlp.places import PlaceResolver
 from timeline.records import Event, TimeExpression
 
@@ -66,7 +68,7 @@ def extract_events(
             finder.accept(frame)
     frames = finder.frames()
     dating.date_frames(frames)
-    dating.share_dates(frames)
+    share_dates(frames, dating.reference)
     for frame in frames:
         plan_by_date(frame, dating.reference)
     frames.sort(key=lambda f: f.trigger.idx)
