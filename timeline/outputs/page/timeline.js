@@ -291,8 +291,10 @@
   var lanes = document.getElementById("lanes");
   dated.forEach(function (e) {
     var shape = e.end - e.start <= 1 ? " point" : " bar";
-    var mark = tag(el("div", "mark off q" + e.quad_class + shape), e);
-    mark.title = (e.end - e.start <= 1 ? dayText(e.start) : e.date_value) + "  " +
+    var byPublication = e.date_source === "publication" ? " by-publication" : "";
+    var mark = tag(el("div", "mark off q" + e.quad_class + shape + byPublication), e);
+    mark.title = (e.end - e.start <= 1 ? dayText(e.start) : e.date_value) +
+      (byPublication ? " (dated by the article's publication)" : "") + "  " +
       e.event_label + " (" + e.trigger + ")" + (who(e) ? "\n" + who(e) : "");
     lanes.appendChild(mark);
     marks[e.id] = mark;
