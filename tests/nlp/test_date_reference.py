@@ -124,3 +124,8 @@ def test_a_time_takes_the_day_named_just_after_it() -> None:
     assert found(text)["10:35 a.m."] == "2018-06-06T10:35"
     text = "He will leave at 4 in the morning (4 a.m. EDT Tuesday), his lawyer said."
     assert found(text)["4 in the morning"] == "2018-06-12T04:00"
+
+
+def test_a_weekday_ending_a_paragraph_before_a_time_stamp() -> None:
+    text = "The council will vote by Thursday.\n\n6:45 p.m.: The vote was moved."
+    assert found(text) == {"Thursday": "2018-06-14", "6:45 p.m.": "2018-06-08T18:45"}

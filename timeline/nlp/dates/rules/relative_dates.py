@@ -112,7 +112,7 @@ def resolve_weekday(match: RuleMatch, context: Context, candidate: Candidate) ->
 WEEKDAY = Rule(
     name="weekday",
     pattern=lambda f: (
-        rf"\b{f.lead(f.lexicons.weekdays)}(?P<wd>{f.weekday})\b(?!\s*\.?\s*\d)(?:\.)?"
+        rf"\b{f.lead(f.lexicons.weekdays)}(?P<wd>{f.weekday})\b(?![^\S\n]*\.?[^\S\n]*\d)(?:\.)?"
         rf"(?:,?\s+(?P<pod>{f.part_of_day}))?"
     ),
     before=lambda f: (
