@@ -1,6 +1,7 @@
-"""Numbers that are no years: house numbers, blocks, labels, phone numbers, scores, counts and
-amounts in sentences of the genres news has (crime, sports, business, local politics, live
-blogs), and the date cues that make a number a year ("in 1935", "the 1935 election")."""
+"""Numbers and names that are no dates: house numbers, blocks, labels, phone numbers, scores,
+counts and amounts, people and titles ("Jason January", "USA Today"), in sentences of the genres
+news has (crime, sports, business, local politics, live blogs); and the date cues that make a
+number a year ("in 1935", "the 1935 election")."""
 
 from __future__ import annotations
 
@@ -98,3 +99,23 @@ def test_word_lists_of_addresses_and_amounts() -> None:
     for table in ("dates_street_words.tsv", "dates_quantity_nouns.tsv", "dates_change_words.tsv"):
         rows = read_table(table).rows
         assert len(set(rows)) == len(rows), table
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The burn ban was lifted, said Jason January of the fire department.",
+        "The City supports the Trees for Tomorrow Project.",
+        "He told USA Today the plant would close.",
+        "Leaders condemned a plan to sell the morning-after pill by text.",
+    ],
+)
+def test_names_that_are_no_dates(text: str) -> None:
+    assert find_time_expressions(text, MARCH_20_2009) == []
+
+
+def test_the_same_words_are_dates_where_they_are_used_as_dates() -> None:
+    text = "In January the council met. Today, the ban was lifted. Tomorrow morning it rains."
+    assert [e.text for e in find_time_expressions(text, MARCH_20_2009)] == [
+        "January", "Today", "Tomorrow morning",
+    ]  # fmt: skip
