@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from timeline.nlp.dates import find_time_expressions
+from timeline.nlp.dates.lexicons import direction_words
 
 FRIDAY_JUNE_8 = datetime(2018, 6, 8, 18, 0, tzinfo=UTC)
 
@@ -129,3 +130,10 @@ def test_a_time_takes_the_day_named_just_after_it() -> None:
 def test_a_weekday_ending_a_paragraph_before_a_time_stamp() -> None:
     text = "The council will vote by Thursday.\n\n6:45 p.m.: The vote was moved."
     assert found(text) == {"Thursday": "2018-06-14", "6:45 p.m.": "2018-06-08T18:45"}
+
+
+def test_incident_nouns_are_happenings_nobody_schedules() -> None:
+    nouns = direction_words().incident_nouns
+    assert {"shooting", "crash", "fire", "robbery", "arrest"} <= nouns
+    assert not nouns & {"meeting", "game", "trial", "hearing", "vote", "concert"}
+    assert found("Firefighters are still at the scene of a fire Monday.")["Monday"] == "2018-06-04"

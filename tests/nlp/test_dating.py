@@ -12,6 +12,7 @@ import pytest
 from timeline.nlp.dates import find_time_expressions
 from timeline.nlp.dating import DATE_SOURCES
 from timeline.nlp.events import extract_events
+from timeline.nlp.narrative import telling_verbs
 from timeline.records import Event
 
 MONDAY_JUNE_11 = datetime(2018, 6, 11, 15, 0, tzinfo=UTC)
@@ -133,3 +134,13 @@ def test_a_time_of_day_takes_the_day_of_its_happening_not_the_last_day_named(run
     assert clock[0].value == "2018-06-02T22:00"  # on the last day the text named ...
     later = event(run(text, published), "killed", 1)
     assert dated(later) == ("2017-10-23", "context")  # ... but the killing was last Oct. 23
+
+
+def test_a_refusal_to_tell_is_dated_as_a_statement(run):
+    text = (
+        "Springfield police arrested John Smith on Saturday after a robbery. Police Chief Mark "
+        "Lee declined to comment on the case."
+    )
+    declined = event(run(text), "declined")
+    assert dated(declined) == ("2018-06-11", "publication")  # not the arrest's Saturday
+    assert {"comment", "say", "discuss", "detail"} <= telling_verbs()
