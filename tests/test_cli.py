@@ -72,7 +72,7 @@ def test_seed_week_window(loaded):
     arrival = [e for e in events if e["trigger"] == "arrives"]
     assert len(arrival) == 1
     assert arrival[0]["date_start"] == arrival[0]["date_end"] == "2017-04-11"
-    assert arrival[0]["date_source"] == "text"
+    assert arrival[0]["date_source"] == "clause"
     assert "Moscow" in {p["name"] for p in arrival[0]["locations"]}
     assert arrival[0]["actors"][0]["name"] == "Rex Tillerson"
     week = [e for e in events if e["date_value"] == "2017-W15"]

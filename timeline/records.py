@@ -68,7 +68,7 @@ class TimeExpression:
     date_start: date | None
     date_end: date | None
     anchor: datetime  # the datetime the value was resolved against
-    anchor_source: str = "publication"  # "publication", or "text" when anchored to another date
+    anchor_source: str = "publication"  # "publication", "dateline" (its own date line), "text"
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
 
 
@@ -123,7 +123,7 @@ class Event:
     actors: list[ActorMention] = field(default_factory=list)
     locations: list[PlaceMention] = field(default_factory=list)
     time: TimeExpression | None = None  # the expression that dates the event, if any
-    date_source: str = "publication"  # text / context / publication
+    date_source: str = "publication"  # clause / sentence / context / publication (nlp/dating.py)
     date_value: str = ""  # TIMEX3 value of the event's date
     granularity: str = "day"
     date_start: date | None = None

@@ -91,14 +91,14 @@ def test_seed_trip_to_moscow_next_week(seed_events):
     assert "Rex Tillerson" in sources(trip)
     assert ("Moscow", "RUS") in places(trip)
     assert trip.date_start == date(2017, 4, 10) and trip.date_end == date(2017, 4, 16)
-    assert trip.granularity == "week" and trip.date_source == "text"
+    assert trip.granularity == "week" and trip.date_source == "sentence"  # "follow ... next week"
     assert trip.plover_type == "CONSULT"
 
 
 def test_seed_arrival_on_tuesday(seed_events):
     arrival = only(seed_events, "arrive")
     assert arrival.event_code == "042"
-    assert arrival.date_value == "2017-04-11" and arrival.date_source == "text"
+    assert arrival.date_value == "2017-04-11" and arrival.date_source == "clause"
     assert arrival.status == "planned"
     assert places(arrival) == {("Moscow", "RUS")}
     assert sources(arrival) == {"Rex Tillerson"}
@@ -148,7 +148,8 @@ def test_seed_statement_about_russia(seed_events):
     assert statements and all("Russia" in targets(e) for e in statements)
     first = statements[0]
     assert "failed in its responsibility" in first.sentence
-    assert first.date_value == "2017-04-06" and first.date_source == "context"
+    # no words of its own date it, and a statement is not dated by the acts it tells of
+    assert first.date_value == "2017-04-07" and first.date_source == "publication"
 
 
 def test_seed_one_person_one_country(seed_events):
@@ -169,7 +170,7 @@ def test_seed_events_are_complete_and_in_text_order(seed_events, seed_text):
         assert event.status in ("asserted", "planned", "negated", "hypothetical", "reported")
         assert event.actors_in("source") or event.actors_in("target")
         assert event.date_value and event.date_start is not None
-        assert event.date_source in ("text", "context", "publication")
+        assert event.date_source in ("clause", "sentence", "context", "publication")
         if event.date_source == "publication":
             assert event.time is None and event.date_value == "2017-04-07"
         else:
@@ -195,7 +196,7 @@ def test_attack_with_place_and_date(run):
     assert attack.event_code.startswith("19") and attack.plover_type == "ASSAULT"
     assert [a.country_code for a in attack.actors_in("source")] == ["RUS"]
     assert ("Aleppo", "SYR") in places(attack)
-    assert attack.date_value == "2017-04-03" and attack.date_source == "text"
+    assert attack.date_value == "2017-04-03" and attack.date_source == "clause"
     assert attack.status == "asserted"
 
 
@@ -252,7 +253,7 @@ def test_duration_does_not_date_an_event(run):
     assert event.time is None
 
 
-def test_date_earlier_in_the_paragraph_but_not_across_paragraphs(run):
+def test_the_storys_day_dates_the_past_acts_of_later_paragraphs(run):
     text = (
         "On Monday, the talks in Geneva ended without a deal.\n"
         "Iran accused the United States of sabotage.\n\n"
@@ -264,8 +265,8 @@ def test_date_earlier_in_the_paragraph_but_not_across_paragraphs(run):
     assert accuse.event_code == "112" and accuse.date_source == "context"
     assert accuse.date_value == "2017-04-03"
     assert sources(accuse) == {"Iran"} and targets(accuse) == {"United States"}
-    condemn = only(events, "condemn")
-    assert condemn.date_source == "publication"
+    condemn = only(events, "condemn")  # the lede's day is the story's
+    assert condemn.date_source == "context" and condemn.date_value == "2017-04-03"
 
 
 def test_intent_and_refusal_are_coded_from_the_action(run):
@@ -344,7 +345,7 @@ def test_statement_event_and_anaphoric_mention_share_the_date(run):
     assert sources(launch) == {"United States"}
     assert launch.date_value == "2017-04-06" and launch.date_source == "context"
     condemn = only(events, "condemn")
-    assert sources(condemn) == {"Iran"} and condemn.date_source == "text"
+    assert sources(condemn) == {"Iran"} and condemn.date_source == "clause"
     mention = only(events, "strike")
     assert sources(mention) == {"United States"} and mention.date_value == "2017-04-06"
 
@@ -383,7 +384,7 @@ def test_company_business_is_economic_cooperation_dated_by_its_expression(run):
     assert order.event_code == "061"
     assert order.plover_type == "COOPERATE"
     assert "Lufthansa" in sources(order)
-    assert order.date_value == "2017-04-03" and order.date_source == "text"
+    assert order.date_value == "2017-04-03" and order.date_source == "clause"
 
 
 def test_companies_are_business_actors_of_their_events(run):
@@ -518,10 +519,15 @@ def test_narrative_anchor_respects_tense_and_statements(run):
     assert said.date_source == "publication"  # a statement is not dated by the story's background
     sells = [e for e in events if e.lemma == "sell"]
     assert sells and all(e.date_source == "publication" for e in sells)  # present tense: now
-    text2 = "Until yesterday the US waited. Rex Tillerson said Russia had failed."
+    text2 = "Rex Tillerson said yesterday that talks failed. Tillerson said Russia was to blame."
     yesterday = timex(text2, "yesterday", "2017-04-06", "day", date(2017, 4, 6), date(2017, 4, 6))
-    said = next(e for e in run(text2, [yesterday]) if e.lemma == "say")
-    assert said.date_value == "2017-04-06" and said.date_source == "context"
+    first, second = [e for e in run(text2, [yesterday]) if e.lemma == "say"]
+    assert first.date_value == "2017-04-06" and first.date_source == "clause"
+    assert second.date_value == "2017-04-06" and second.date_source == "context"  # same speaker
+    text3 = "Until yesterday the US waited. Rex Tillerson said Russia had failed."
+    yesterday = timex(text3, "yesterday", "2017-04-06", "day", date(2017, 4, 6), date(2017, 4, 6))
+    said = next(e for e in run(text3, [yesterday]) if e.lemma == "say")
+    assert said.date_source == "publication"  # not the day of the act it tells of
 
 
 def test_place_named_by_a_kind_of_place_and_victims_of_the_place(run):

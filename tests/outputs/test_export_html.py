@@ -678,3 +678,28 @@ def test_months_and_years_never_cover_a_day(browser, tmp_path):
         assert errors == []
     finally:
         page.close()
+
+
+def test_events_dated_by_publication_are_marked_on_the_axis_and_in_the_list(browser, tmp_path):
+    dated_by_text = one_day_event(1, "2017-04-06", 4)
+    by_publication = one_day_event(2, "2017-04-07", 1)._replace(date_source="publication")
+    path = tmp_path / "marks.html"
+    with open(path, "w", encoding="utf-8") as out:
+        write_html([dated_by_text, by_publication], out)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(path.as_uri())
+        page.wait_for_selector("#events > li")
+        marked = page.locator('.mark[data-event-id="2"]')
+        assert "by-publication" in marked.get_attribute("class")
+        assert "dated by the article's publication" in marked.get_attribute("title")
+        assert "by-publication" not in page.locator('.mark[data-event-id="1"]').get_attribute(
+            "class"
+        )
+        cell = page.locator('#events > li[data-event-id="2"] .ev-date')
+        assert cell.get_attribute("title") == "dated by the article's publication"
+        assert (
+            page.locator('#events > li[data-event-id="1"] .ev-date').get_attribute("title") is None
+        )
+    finally:
+        page.close()

@@ -140,7 +140,7 @@ class EventRow(SQLModel, table=True):
     quad_class: int  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
     goldstein: float | None = None
     status: str = Field(index=True)  # asserted / planned / negated / hypothetical / reported
-    date_source: str  # text / context / publication: what dates the event
+    date_source: str  # clause / sentence / context / publication: what dates the event
     date_value: str  # TIMEX3 value: 2017-04-11, 2017-W15 ...
     granularity: str  # day, week, month ... (timeline.records.GRANULARITIES)
     # the inclusive interval of days the date covers (None: it cannot be placed on the calendar)

@@ -48,7 +48,7 @@ class EventRecord(NamedTuple):
     date_end: str | None
     date_value: str
     granularity: str
-    date_source: str  # text / context / publication
+    date_source: str  # clause / sentence / context / publication ("text" in older rows: clause)
     event_code: str
     event_label: str
     quad_class: int

@@ -1,27 +1,78 @@
 """Event dating: the date of each event frame, from the article's time expressions.
 
-A frame's own time is the expression that governs it in the parse ("arrives on Tuesday"), or
-dates its object or trigger noun ("a 2013 deal"); else the context time: the last date earlier
-in the same paragraph (the narrative anchor), which does not date present-tense verbs (they are
-dated at publication) nor past-tense verbs with a later date, and dates a statement only when it
-is a day of the week before publication ("yesterday ..., Tillerson said"); else publication.
-Mentions of one happening (same root, shared actor) then share the best date among them.
+Each time expression hangs on a predicate of the parse: the verb or event noun it modifies
+("arrested early Saturday", "a 2013 deal"). A participle that only describes a thing ("a letter
+dated Monday") passes it on to the verb above; a year written before a thing ("a 1996 Chevrolet",
+"the 11th century temple") and a date after "since" (where a span starts) date no act. Inside one
+clause an expression belongs to the nearest frame on the way up, its owner ("invited Sinn Fein to
+rejoin two weeks ago" dates the invitation), unless it lies ahead of an infinitive's act ("is
+inviting friends to celebrate on March 17"). Once every frame of the article is known, each is
+dated in this order, and `date_source` says which:
+
+- `clause`: an expression of its own clause, of its object or trigger noun ("brokered a 2013
+  deal"), or of the date its clause relates to ("since early December, when Castro promised",
+  "the days in 1994 that doctors were shot at"); a promise, order or plan told in the past is
+  not dated by what it promised for later;
+- `sentence`: an expression that governs it in its sentence: on a predicate above it ("was
+  arrested Monday and charged with murder", "said in a letter dated Monday that he objects"), or
+  in a clause below it that is no event of its own or happens at its time ("was shot shortly
+  after he returned home on Friday"), when the tenses agree (what had happened before a dated
+  clause is not dated by it, nor a plan by what is done); never an expression another event's
+  clause owns; and what a dated statement reports as so in the present ("said he does not
+  recognize the court");
+- `context`: the narrative's reference time (`narrative.Narrative`), or the time of the dated
+  statement a quotation goes on from;
+- `publication`: none of these: the article's publication day.
+
+A clause that names a time without a calendar date ("recently", "now") takes no other. Mentions
+of one happening then share the best date among them (`happenings.share_dates`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.narrative import Narrative, is_statement, tense_of
 from timeline.nlp.words import TEMPORAL_PREPS
 from timeline.records import DATE, TIME, TimeExpression
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from timeline.nlp.article import ArticleView
     from timeline.nlp.coding import EventCoder
     from timeline.nlp.frames.predicates import EventFrame
+
+CLAUSE, SENTENCE, CONTEXT, PUBLICATION = "clause", "sentence", "context", "publication"
+DATE_SOURCES = (CLAUSE, SENTENCE, CONTEXT, PUBLICATION)
+
+# Dependencies that stay inside one clause on the way up from a predicate to the frame that owns
+# its time ("invited X to rejoin two weeks ago"); others open a clause of its own
+_INSIDE_A_CLAUSE = frozenset(
+    {"xcomp", "prep", "pobj", "pcomp", "dobj", "advmod", "npadvmod", "acomp", "attr", "oprd",
+     "dative", "agent", "appos", "nsubjpass", "nsubj"}
+)  # fmt: skip
+# the granularities of a date written before the name of a thing ("a 1996 Chevrolet"); a day
+# before a noun names an occasion ("in Sunday's debate")
+_THINGS_DATES = frozenset({"year", "decade", "century"})
+_OPENS_A_QUOTE = re.compile(r"\s*(?:[\"“]|``|''|‘‘)")
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.IGNORECASE)
+# Conjunctions of a temporal clause that happens at the time of its main clause, and the adverbs
+# that bring "after" close enough ("shortly after", "just after")
+_AT_THE_TIME = frozenset({"when", "as", "while", "whilst"})
+_CLOSE_AFTER = frozenset({"shortly", "just", "soon", "immediately", "right", "moments", "minutes"})
+# Dependencies of a clause or phrase below a frame whose time may date it: temporal and relative
+# clauses, participles, phrases ("after he returned home on Friday"), but not what it reports or
+# accuses of (ccomp, "accused of murdering her in 2007"), what it aims at (xcomp) nor a second
+# event joined to it (conj)
+_SUBORDINATE = frozenset(
+    {"advcl", "relcl", "acl", "prep", "pobj", "npadvmod", "advmod", "dobj", "nsubj",
+     "nsubjpass", "attr", "appos", "agent", "dative"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,162 +98,317 @@ class EventDating:
         self.view = view
         self.coder = coder
         self.published = published_at.date() if isinstance(published_at, datetime) else None
+        # the day the article is written from: its own date line's, else its publication's
+        line = next((e for e in expressions if e.anchor_source == "dateline"), None)
+        self.reference = line.anchor.date() if line is not None else self.published
         self.dated = [
             e
             for e in sorted(expressions, key=lambda e: e.start)
             if e.type in (DATE, TIME) and e.date_start is not None
         ]
-        self.governs: dict[int, TimeExpression] = {}  # predicate token -> expression
+        self.vague = [e for e in expressions if e.value.endswith("_REF") and e.type == DATE]
+        self.attached: dict[int, list[TimeExpression]] = {}  # predicate token -> expressions
         self.noun_dates: dict[int, TimeExpression] = {}  # noun -> date modifying it ("2013 deal")
-        self._attach_times()
-
-    def _attach_times(self) -> None:
-        doc = self.view.doc
+        self.named_with: set[int] = set()  # ids of dates written before a noun ("a 2013 deal")
+        self.via_noun: dict[int, TimeExpression] = {}  # noun -> date of a phrase after it
+        self.vague_on: set[int] = set()  # predicates a "recently", "now" hangs on
+        self.inside: dict[int, TimeExpression] = {}  # token -> the expression it is part of
         for expr in self.dated:
-            span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            head = span.root
-            parent = head.head
-            if (
-                parent is not head
-                and parent.pos_ in ("NOUN", "PROPN")
-                and head.dep_ in ("compound", "nummod", "amod", "npadvmod", "poss", "nmod")
+            self._attach(expr)
+            span = view.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+            for token in span if span is not None else ():
+                self.inside[token.i] = expr
+        for expr in self.vague:
+            token = self._predicate_of(expr)
+            if token is not None:
+                self.vague_on.add(token.i)
+
+    # -- where each expression hangs -------------------------------------------------------------
+
+    def _predicate_of(self, expr: TimeExpression) -> Token | None:
+        span = self.view.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        token = span.root
+        for _ in range(12):
+            if token.head == token:
+                return token if token.pos_ in ("VERB", "AUX") else None
+            if token.dep_ == "pobj" and token.head.dep_ == "prep":
+                noun = token.head.head
+                if noun.pos_ in ("NOUN", "PROPN"):
+                    self.via_noun.setdefault(noun.i, expr)  # "the days in 1994 that ..."
+            token = token.head
+            if self._describes_a_thing(token):
+                continue  # "a letter dated Monday": the date of the letter, not of an act
+            if (token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod")) or (
+                token.pos_ == "NOUN" and self.coder.is_event_noun(token)
             ):
-                self.noun_dates.setdefault(parent.i, expr)
-            token = head
-            for _ in range(12):
-                if token.head is token:
+                return token
+            if token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass"):
+                return token
+        return None
+
+    def _describes_a_thing(self, token: Token) -> bool:
+        """A participle after a noun that names no event: "a letter dated Monday", "the rifle
+        found April 8"."""
+        head = token.head
+        return (
+            token.pos_ == "VERB"
+            and token.dep_ == "acl"
+            and token.tag_ == "VBN"
+            and head.pos_ in ("NOUN", "PROPN")
+            and not self.coder.is_event_noun(head)
+        )
+
+    def _attach(self, expr: TimeExpression) -> None:
+        span = self.view.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return
+        head = span.root
+        parent = head.head
+        if (
+            parent != head
+            and parent.pos_ in ("NOUN", "PROPN")
+            and head.dep_ in ("compound", "nummod", "amod", "npadvmod", "poss", "nmod")
+        ):
+            self.noun_dates.setdefault(parent.i, expr)
+            if head.dep_ != "npadvmod":
+                self.named_with.add(id(expr))
+                if expr.granularity in _THINGS_DATES and not self.coder.is_event_noun(parent):
+                    return  # "the 11th century temple", "a 1996 Chevrolet": a thing's date
+        if _SINCE.search(self.view.text, max(0, expr.start - 12), expr.start):
+            return  # "since Jan. 13": where a span of time starts, not when an act happened
+        token = self._predicate_of(expr)
+        if token is not None:
+            self.attached.setdefault(token.i, []).append(expr)
+
+    # -- dating every frame ----------------------------------------------------------------------
+
+    def date_frames(self, frames: list[EventFrame]) -> None:
+        """Date every frame of the article (see the module docstring), in text order."""
+        own_tokens = {}
+        for frame in frames:
+            for token in (frame.trigger, frame.clause, frame.action):
+                if token is not None:
+                    own_tokens.setdefault(token.i, frame)
+        owner = self._owners(own_tokens)
+        statements = {
+            token.i
+            for frame in frames
+            if is_statement(frame, RULE_CODES.statement)
+            for token in (frame.trigger, frame.clause)
+        }
+        narrative = Narrative(
+            self.view, self.reference, RULE_CODES.statement, self.attached, statements
+        )
+        for frame in sorted(frames, key=lambda f: f.trigger.i):
+            narrative.enter(frame)
+            expr = self.clause_time(frame, owner)
+            if expr is not None:
+                frame.time, frame.date_source = expr, CLAUSE
+            elif self._vague_clause(frame):
+                pass  # "recently approved": a time with no date; nothing else dates it
+            elif (expr := self.sentence_time(frame, owner)) is not None:
+                frame.time, frame.date_source = expr, SENTENCE
+            elif (expr := narrative.time_of(frame)) is not None:
+                frame.time, frame.date_source = expr, CONTEXT
+            narrative.record(frame)
+        statements = [f for f in frames if is_statement(f, RULE_CODES.statement)]
+        for frame in frames:  # what a statement reports as so ("said he does not recognize ...")
+            if frame.time is not None or tense_of(frame.clause) != "present":
+                continue
+            speaker = self._reporting(frame, own_tokens)
+            if speaker is not None:
+                if speaker.time is not None and tense_of(speaker.clause) == "past":
+                    frame.time, frame.date_source = speaker.time, SENTENCE
+            elif (quoted := self._quote_goes_on(frame, statements)) is not None:
+                frame.time, frame.date_source = quoted, CONTEXT
+
+    def _quote_goes_on(
+        self, frame: EventFrame, statements: list[EventFrame]
+    ) -> TimeExpression | None:
+        """The time of the statement a quotation goes on from: a sentence that opens with a
+        quotation mark and reports no statement of its own continues the last dated statement
+        of the sentence before ('"This is abuse," he said on TV Sunday. "They are turning him
+        against me."')."""
+        view = self.view
+        sentence = view.sentence_of[frame.trigger.i]
+        if sentence == 0 or not _OPENS_A_QUOTE.match(view.sentences[sentence].text):
+            return None
+        if any(view.sentence_of[s.trigger.i] == sentence for s in statements):
+            return None
+        before = [s for s in statements if view.sentence_of[s.trigger.i] == sentence - 1]
+        return before[-1].time if before and before[-1].time is not None else None
+
+    def _reporting(self, frame: EventFrame, own_tokens: dict[int, EventFrame]) -> EventFrame | None:
+        """The statement whose reported clause the frame is in, if any."""
+        token = frame.clause
+        for _ in range(6):
+            if token.head == token:
+                return None
+            dep, token = token.dep_, token.head
+            above = own_tokens.get(token.i)
+            if above is not None and above is not frame:
+                reported = dep in ("ccomp", "parataxis")
+                return above if reported and is_statement(above, RULE_CODES.statement) else None
+        return None
+
+    def _owners(self, own_tokens: dict[int, EventFrame]) -> dict[int, EventFrame]:
+        """id(expression) -> the frame whose clause it belongs to, for those that belong to one;
+        and the head of each expression's clause (`clause_of`), frame or not."""
+        owner: dict[int, EventFrame] = {}
+        self.in_clause: dict[int, list[TimeExpression]] = {}  # clause head -> its expressions
+        doc = self.view.doc
+        for i, exprs in self.attached.items():
+            token = doc[i]
+            for _ in range(8):
+                frame = own_tokens.get(token.i)
+                if frame is not None:
+                    for expr in exprs:
+                        owner[id(expr)] = frame
                     break
+                if token.pos_ not in ("VERB", "AUX"):
+                    break  # "deliver on a 2013 deal": the date of the deal, not of delivering
+                if token.dep_ not in _INSIDE_A_CLAUSE or token.head == token:
+                    break
+                if _to_do(token) and all(self._ahead(e) for e in exprs):
+                    break  # "is inviting friends to celebrate on March 17": not the invitation
                 token = token.head
-                if (token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod")) or (
-                    token.pos_ == "NOUN" and self.coder.is_event_noun(token)
-                ):
-                    self.governs.setdefault(token.i, expr)
-                    break
-                if token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass"):
-                    self.governs.setdefault(token.i, expr)
-                    break
+            self.in_clause.setdefault(token.i, []).extend(exprs)
+        return owner
 
-    def date(self, frame: EventFrame) -> None:
-        """Date a frame by its own time, else by the context time (else it keeps publication)."""
-        expr = self.own_time(frame)
-        if expr is not None:
-            frame.time, frame.date_source = expr, "text"
-        else:
-            expr = self.context_time(frame)
-            if expr is not None:
-                frame.time, frame.date_source = expr, "context"
-
-    def own_time(self, frame: EventFrame) -> TimeExpression | None:
-        """The expression that governs the frame's predicate, or dates its object or trigger."""
-        for token in (frame.trigger, frame.clause):
-            expr = self.governs.get(token.i)
-            if expr is not None:
-                return expr
+    def clause_time(self, frame: EventFrame, owner: dict[int, EventFrame]) -> TimeExpression | None:
+        """The expression of the frame's own clause, or of its object or trigger noun."""
+        own = [
+            expr
+            for token in (frame.trigger, frame.clause, frame.action)
+            if token is not None
+            for expr in self.attached.get(token.i, ())
+        ]
+        own += [
+            expr
+            for exprs in self.attached.values()
+            for expr in exprs
+            if owner.get(id(expr)) is frame and expr not in own
+        ]
+        if frame.action is not None and tense_of(frame.clause) == "past":
+            # "promised Friday to hold a referendum next year": the promise is not next year
+            own = [e for e in own if not self._ahead(e)]
+        if own:
+            return min(own, key=lambda e: abs(e.start - frame.trigger.idx))
         for child in frame.clause.children:  # the date of the deal it brokered: "a 2013 deal"
-            if child.dep_ in ("dobj", "nsubjpass") and child.i in self.noun_dates:
+            if (
+                child.dep_ in ("dobj", "nsubjpass")
+                and child.i in self.noun_dates
+                and id(self.noun_dates[child.i]) in self.named_with
+                and self.coder.is_event_noun(child)
+            ):
                 return self.noun_dates[child.i]
         if frame.trigger.i in self.noun_dates:
             return self.noun_dates[frame.trigger.i]
-        token = frame.clause
-        for _ in range(6):
-            dep = token.dep_
-            head = token.head
-            if head is token:
-                break
-            if dep == "relcl" and head.i in self.noun_dates:
-                return self.noun_dates[head.i]
-            if dep == "prep" and token.lemma_.lower() in TEMPORAL_PREPS:
-                break
-            if dep not in ("xcomp", "conj", "prep", "pobj", "dobj", "nsubjpass", "relcl"):
-                break
-            if dep == "relcl":
-                break
-            token = head
-            expr = self.governs.get(token.i)
-            if expr is not None:
-                return expr
+        head = frame.clause.head
+        if frame.clause.dep_ in ("relcl", "advcl", "acl") and head.i in self.inside:
+            return self.inside[head.i]  # "on March 3, the day that ..."
+        if frame.clause.dep_ == "relcl" and head.i in self.via_noun:
+            return self.via_noun[head.i]  # "the days in 1994 that doctors were shot at"
+        when = next((c for c in frame.clause.children if c.lower_ in _AT_THE_TIME), None)
+        if when is not None and when.i < frame.clause.i:
+            before = when.i - 1 if self.view.punct[when.i - 1] else when.i
+            if before - 1 in self.inside and before - 1 >= 0:
+                return self.inside[before - 1]  # "since early December, when Castro promised"
+        clause = frame.clause
+        for _ in range(4):  # "the 2013 deal that Russia (helped) broker"
+            if clause.dep_ == "relcl":
+                return self.noun_dates.get(clause.head.i)
+            if clause.dep_ not in ("xcomp", "conj") or clause.head == clause:
+                return None
+            clause = clause.head
         return None
 
-    def context_time(self, frame: EventFrame) -> TimeExpression | None:
-        """The narrative anchor: the last date earlier in the paragraph. Not for what is so now
-        (present-tense verbs are dated at publication); a past-tense verb is not anchored to a
-        date after publication; a statement is news of the last days, so only a day of the week
-        before publication anchors it ("yesterday ... said"), never a year or month of the
-        story's background."""
-        clause = frame.clause
-        if clause.tag_ in ("VBZ", "VBP"):
-            return None
-        statement = frame.code[:2] in RULE_CODES.statement
-        past = clause.tag_ == "VBD" or any(
-            c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children
+    def _vague_clause(self, frame: EventFrame) -> bool:
+        return any(t is not None and t.i in self.vague_on for t in (frame.trigger, frame.clause))
+
+    def sentence_time(
+        self, frame: EventFrame, owner: dict[int, EventFrame]
+    ) -> TimeExpression | None:
+        """An expression that governs the frame in its sentence: on a predicate above it (the
+        nearest), else in a clause below it that no other event owns."""
+        token = frame.clause
+        for _ in range(10):
+            dep = token.dep_
+            if token.head == token:
+                break
+            if dep == "prep" and token.lemma_.lower() in TEMPORAL_PREPS:
+                break  # "before the talks": the time of the talks is not the frame's
+            token = token.head
+            exprs = self.attached.get(token.i) or self.in_clause.get(token.i)
+            if exprs:
+                nearest = min(exprs, key=lambda e: abs(e.start - frame.trigger.idx))
+                above = owner.get(id(nearest))
+                coarse = nearest.granularity in _THINGS_DATES
+                if not self._other_time(frame, above.clause if above else token, coarse):
+                    return nearest
+                break
+        doc = self.view.doc
+        below = [
+            expr
+            for i, exprs in self.attached.items()
+            for expr in exprs
+            if (id(expr) not in owner or self._same_time(owner[id(expr)].clause, frame.clause))
+            and self._below(frame.clause, doc[i])
+            and not self._other_time(frame, doc[i], expr.granularity in _THINGS_DATES)
+            and not (doc[i].pos_ == "NOUN" and self._named_year(expr))
+        ]
+        if below:
+            return min(below, key=lambda e: abs(e.start - frame.trigger.idx))
+        return None
+
+    @staticmethod
+    def _other_time(frame: EventFrame, predicate: Token, coarse: bool) -> bool:
+        """Whether the predicate above (or below) the frame has a time of its own the frame does
+        not share: what had happened before it ("said Friday he had been arrested", "concluded
+        in January he had been killed"; but "an order in 1992 against protesters who had
+        blocked a clinic": within a year it is still that year), a plan's time for what is done
+        or the other way round ("promised Friday to hold a vote next year")."""
+        mine, theirs = tense_of(frame.clause), tense_of(predicate)
+        if mine == "past perfect" and theirs != "past perfect" and not coarse:
+            return True
+        return (mine in ("future", "modal")) != (theirs in ("future", "modal"))
+
+    def _named_year(self, expr: TimeExpression) -> bool:
+        """A year written before a noun ("deliver on a 2013 deal"): the noun's, not the act's
+        that names it ("wounded in Sunday's attack" is the attack's day, and the wound's)."""
+        return id(expr) in self.named_with and expr.granularity in _THINGS_DATES
+
+    def _ahead(self, expr: TimeExpression) -> bool:
+        return (
+            self.reference is not None
+            and expr.date_start is not None
+            and expr.date_start > self.reference
         )
-        offset = frame.trigger.idx
-        view = self.view
-        begin = view.paragraphs[view.paragraph_index(offset)]
-        best = None
-        for expr in self.dated:
-            if begin <= expr.start and expr.end <= offset:
-                if (
-                    past
-                    and self.published is not None
-                    and expr.date_start is not None
-                    and expr.date_start > self.published
-                ):
-                    continue
-                if statement and not self._recent_day(expr):
-                    continue
-                best = expr
-        return best
 
-    def _recent_day(self, expr: TimeExpression) -> bool:
-        if self.published is None or expr.date_start is None or expr.date_end is None:
+    @staticmethod
+    def _same_time(subordinate: Token, clause: Token) -> bool:
+        """Whether a clause is a temporal clause of `clause` that happens at its time: "when",
+        "as", "while", "shortly after" ("was shot shortly after he returned home on Friday")."""
+        if subordinate.dep_ != "advcl" or subordinate.head != clause:
             return False
-        if expr.date_start != expr.date_end:
-            return False
-        return 0 <= (self.published - expr.date_start).days <= 7
+        marks = {c.lower_ for c in subordinate.children if c.dep_ == "mark"}
+        if marks & _AT_THE_TIME:
+            return True
+        close = {c.lower_ for c in subordinate.children if c.dep_ == "advmod"} & _CLOSE_AFTER
+        return "after" in marks and bool(close)
 
-    def share_dates(self, frames: list[EventFrame]) -> None:
-        """Mentions of one happening (same root, shared actor) share the best date among them."""
-
-        def overlap(a: EventFrame, b: EventFrame) -> bool:
-            if {x.name for x in a.sources} & {x.name for x in b.sources}:
+    def _below(self, clause: Token, token: Token) -> bool:
+        """Whether `token` is in a subordinate clause or phrase of `clause` (not reported speech,
+        not another event joined to it), within its sentence."""
+        for _ in range(10):
+            if token == clause:
                 return True
-            return bool({x.name for x in a.targets} & {x.name for x in b.targets})
-
-        for frame in frames:
-            if frame.date_source != "publication" and frame.antecedent is None:
-                continue
-            if frame.code[:2] in RULE_CODES.statement or frame.status in (
-                "negated",
-                "hypothetical",
-            ):
-                continue
-            best = None
-            best_rank = (-1, 0)
-            for other in frames:
-                if other is frame or other.time is None or other.code[:2] != frame.code[:2]:
-                    continue
-                if other.status in ("negated", "hypothetical"):
-                    continue
-                linked = other.antecedent is frame or frame.antecedent is other
-                if not linked and not overlap(frame, other):
-                    continue
-                if frame.date_source == "context" and not (linked and other.date_source == "text"):
-                    continue
-                rank = (
-                    (2 if other.date_source == "text" else 0) + (other.code == frame.code),
-                    -abs(other.trigger.i - frame.trigger.i),
-                )
-                if rank > best_rank:
-                    best, best_rank = other, rank
-            if best is not None:
-                frame.time, frame.date_source = best.time, "context"
-        for frame in frames:  # an anaphoric mention dates its antecedent the other way too
-            ante = frame.antecedent
-            if ante is not None and ante.date_source == "publication" and frame.time is not None:
-                ante.time, ante.date_source = frame.time, "context"
+            if token.head == token or token.dep_ not in _SUBORDINATE:
+                return False
+            token = token.head
+        return False
 
     def event_date(self, frame: EventFrame) -> EventDate:
         """The date fields of the frame's event: its time's, else the publication day's."""
@@ -211,3 +417,10 @@ class EventDating:
             return EventDate(time.value, time.granularity, time.date_start, time.date_end)
         day: date | None = self.published
         return EventDate(day.isoformat() if day else "", "day", day, day)
+
+
+def _to_do(token: Token) -> bool:
+    """An infinitive or gerund complement: "to celebrate", "in celebrating"."""
+    if token.dep_ == "xcomp" and token.tag_ == "VB":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ in ("pcomp", "xcomp") and token.tag_ == "VBG"

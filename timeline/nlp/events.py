@@ -3,11 +3,14 @@
 
 `extract_events(doc, expressions, published_at)` builds the article view, finds its people, and
 goes through its predicates in text order. Each frame found (`frames`) is settled in this order,
-because each step reads the ones before: arguments, status and places; its date (`dating`); its
-code as its status makes it (`coding`: "will impose a curfew" is a threat); a present-tense report
-of a later date is a plan; the countries of its groups again. A later frame may refer back to an
-earlier one ("the talks"), so frames are found and settled one at a time. Then the mentions of
-one happening share their best date, and each frame becomes an `Event`, in text order.
+because each step reads the ones before: arguments, status and places; its code as its status
+makes it (`coding`: "will impose a curfew" is a threat); the countries of its groups again. A
+later frame may refer back to an earlier one ("the talks"), so frames are found and settled one at
+a time. Then every frame is dated (`dating`: an expression of another event's clause never dates
+it, so all of them must be known first); the mentions of one happening share their best date
+(`happenings`); a
+present-tense report of a later date is a plan; and each frame becomes an `Event`, in text
+order.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from timeline.nlp.frames.locations import LocationFinder
 from timeline.nlp.frames.phrases import PhraseReader
 from timeline.nlp.frames.predicates import EventFrame, FrameFinder
 from timeline.nlp.frames.status import plan_by_date
+from timeline.nlp.happenings import share_dates
 from timeline.nlp.places import PlaceResolver
 from timeline.records import Event, TimeExpression
 
@@ -59,13 +63,14 @@ def extract_events(
             frame = finder.frame_at(token)
             if frame is None or not finder.settle(frame):
                 continue
-            dating.date(frame)
             coder.recode_by_status(frame)
-            plan_by_date(frame, dating.published)
             finder.settle_targets(frame)
             finder.accept(frame)
     frames = finder.frames()
-    dating.share_dates(frames)
+    dating.date_frames(frames)
+    share_dates(frames, dating.reference)
+    for frame in frames:
+        plan_by_date(frame, dating.reference)
     frames.sort(key=lambda f: f.trigger.idx)
     return [event_record(f, view, coder.lexicon, dating) for f in frames]
 

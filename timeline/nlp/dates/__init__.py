@@ -9,7 +9,7 @@ publication time `anchor`, in the anchor's own local date.
 Text anchors: "the next day", "two days earlier", "a week later" count from the last day-precise
 date resolved before them in the text ("on Tuesday", "March 3"); "the following year", "later that
 month" from the last date of any precision. With no such date they count from the publication
-time (anchor_source tells which).
+time, or the article's own date line (anchor_source tells which).
 
 Conventions (TimeML / TempEval-3):
 - values: 2017-04-06, 2017-W15, 2017-W14-WE, 2017-03, 2017, 201 (decade), 19 (century), 2017-Q2,
@@ -40,8 +40,17 @@ Conventions (TimeML / TempEval-3):
   the day before / after the anchor.
 - TimeML annotates ranges ("from 2009 to 2011") as two dates, and so does this stage.
 
-Modules: `recognition` (candidates, selection, the entry points), `rules/` (one object per rule,
-by family), `direction` (tense and cue words), `calendar` (intervals, granularities, unit
+- a four-digit number is a year only when a date cue makes it one ("in 1935", "the 1935
+  election") or it is near the publication; house numbers, blocks, labels, scores and amounts are
+  not (rules/year_cues.py). A month in a person's name ("Jason January") and a capitalised
+  "Today" in a title ("USA Today") are no dates.
+- an article that opens with its own date line is read from that day (anchor_source
+  "dateline"); a time of day falls on the day the text talks about there, a live blog's stamp on
+  the blog's day (reference.py).
+
+Modules: `recognition` (candidates, selection, the entry points), `reference` (the date line and
+the day of a time of day), `rules/` (one object per rule, by family; `rules/year_cues.py`, when a
+number is a year), `direction` (tense and cue words), `calendar` (intervals, granularities, unit
 arithmetic, holidays), `quantities` (numbers, units, durations), `lexicons` (the word lists,
 timeline/data/dates_*.tsv).
 """

@@ -4,8 +4,11 @@ the publication time or behind it.
 In order: a date named before a noun ("Wednesday's ruling", "a June agreement") is past unless
 awaited ("ahead of Tuesday's vote"); "said Monday" is the day of the saying; past perfect just
 before reads back; "until" / "through" after a present perfect or a deadline given reads ahead;
-then words just before ("by", "as soon as" -> future; "as of", "since" -> past); then the tense
-and aspect of the governing verb when a spaCy Doc is given; else cue words of the clause
+then words just before ("as soon as", "by" -> future, unless "by" closes an act done: "crews
+restored power by Monday"; "as of", "since" -> past); then the tense and aspect of the governing
+verb when a spaCy Doc is given (the date of a happening nobody schedules, "a man is in custody
+after a shooting Monday", is past even in a present-tense sentence); else such a happening named
+next to the date ("the Monday morning crash"), else cue words of the clause
 (timeline/data/dates_tense_cues.tsv, "-ed" verbs, "decided to", "plans to" after the date).
 
 The word lists are data (timeline/data/dates_*.tsv, `lexicons.direction_words`); the closed-class
@@ -32,6 +35,7 @@ _PAST_TAIL = re.compile(r"\b(?:as\s+of|since|until\s+now)\s+(?:last\s+)?\Z", re.
 _FUTURE_TAIL = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|by)\s+(?:next\s+)?\Z", re.I
 )
+_BY_TAIL = re.compile(r"\bby\s+\Z", re.I)
 _PAST_PERFECT = re.compile(r"\bhad\b(?!\s+to\b)(?![^;:.!?]*\b(?:will|would|shall)\b)", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _ARTICLE_TAIL = re.compile(r"\b(?:a|an)\s+\Z", re.I)
@@ -99,14 +103,51 @@ def direction_of(
         # company until mid-March": a deadline lies ahead of the act that sets it
         return "future"
     if _FUTURE_TAIL.search(text, max(0, start - 40), start):
-        return "future"  # "as soon as Tuesday", "by March"
+        by = _BY_TAIL.search(text, max(0, start - 12), start)
+        if by and _done_by(context, clause, by.start(), start, end):
+            return "past"  # "crews restored power by Monday", "the fire was contained by Friday"
+        return "future"  # "as soon as Tuesday", "by March", "must decide by Thursday"
     if _PAST_TAIL.search(text, max(0, start - 40), start):
         return "past"  # "as of February", "since Monday"
     if context.doc is not None:
         direction = _direction_from_parse(context.doc, text, start, end)
+    if direction is None and _incident_next_to(text, start, end):
+        return "past"  # "after a shooting Monday", "in the Monday morning crash"
     if direction is None:
         direction = _direction_from_cue_words(text, start, end)
     return direction or default
+
+
+@cache
+def _incident_words() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(direction_words().incident_nouns)})\b", re.I)
+
+
+def _incident_next_to(text: str, start: int, end: int) -> bool:
+    """Whether a noun of a happening nobody schedules names what the date dates: just before it
+    ("a shooting Monday", "the crash early Friday") or just after it ("the Monday shooting")."""
+    before = re.search(r"([A-Za-z-]+)\s+(?:on\s+)?\Z", text[max(0, start - 30) : start])
+    if before and _incident_words().fullmatch(before.group(1)):
+        return True
+    after = re.match(r"\s+([A-Za-z-]+)", text[end : end + 30])
+    return bool(after and _incident_words().fullmatch(after.group(1)))
+
+
+def _done_by(context: Context, clause: str, by: int, start: int, end: int) -> bool:
+    """Whether "by <date>" closes an act already done: its verb is a past tense and no word of
+    intent or deadline ("promised", "ordered", "gave") makes the date one set ahead."""
+    words_of = direction_words()
+    ahead = words_of.intent_words | set(words_of.deadline_verbs)
+    if context.doc is not None:
+        verb = _governing_verb(context.doc, start, end)
+        if verb is None or verb.lower_ in ahead or verb.lemma_ in ahead:
+            return False
+        return _direction_from_parse(context.doc, context.text, start, end) == "past"
+    if any(word.lower() in ahead for word in re.findall(r"[A-Za-z]+", clause)):
+        return False
+    if re.search(r"\bto\s+[a-z]+\b", clause[: by - start + len(clause)]):
+        return False  # "are supposed to conclude by May": an infinitive looks ahead
+    return _direction_from_cue_words(context.text, by, end) == "past"
 
 
 def future_tail_before(text: str, start: int) -> bool:
@@ -180,6 +221,21 @@ def _direction_from_cue_words(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb the expression at start..end hangs on in the parse, if any."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
 def _direction_from_parse(doc: Doc, text: str, start: int, end: int) -> str | None:
     """'future' / 'past' from the tense and aspect of the verb governing the expression."""
     if re.match(r"['’]s\b", text[end : end + 3]):
@@ -190,18 +246,38 @@ def _direction_from_parse(doc: Doc, text: str, start: int, end: int) -> str | No
     words_of = direction_words()
     token = span.root
     through_noun = False
+    noun = None
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
         if token.lower_ in words_of.forward_words and token.pos_ != "VERB":
             return "future"  # "payable Dec. 15", "effective Feb. 1"
+        if token.pos_ == "NOUN" and noun is None:
+            noun = token
         through_noun = through_noun or token.pos_ == "NOUN"
+    if noun is not None and noun.lower_ in words_of.incident_nouns and _present(token):
+        return "past"  # "a man is in custody after a shooting Monday": named once it happened
     if token.pos_ not in ("VERB", "AUX"):
         return None
     if through_noun and token.lemma_ in words_of.reporting_verbs and token.tag_ == "VBD":
         return None  # "told them of a cutback in September": the cutback is not dated by "told"
     return _tense_direction(token, span, through_noun)
+
+
+def _present(verb: Token) -> bool:
+    """Whether a verb is in the present: "is", "remains", "is charged" (no modal, no perfect);
+    the root of a verbless headline counts as present."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBG" and not auxiliaries and verb.dep_ == "prep" and verb.head != verb:
+        return _present(verb.head)  # "is dead following a crash Monday"
+    if auxiliaries - {"is", "are", "am", "'s", "'re", "being", "do", "does"}:
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ in ("VBN", "VBG") and bool(auxiliaries & {"is", "are", "am", "'s", "'re"})
+    )
 
 
 _SINGULAR_SUBJECT_TAGS = frozenset(("NN", "NNP"))

@@ -113,6 +113,7 @@ class DirectionWords:
     same_past_verbs: frozenset[str]  # "hurt", "cut": the past is the base form
     awaited_nouns: tuple[str, ...]  # "deadline", "vote": "a June deadline" is still ahead
     awaiting_words: tuple[str, ...]  # "ahead of", "upcoming"
+    incident_nouns: frozenset[str]  # "shooting", "crash": dated once they happened
     deadline_verbs: tuple[str, ...]  # "gave", "extended" (until a date)
 
 
@@ -129,6 +130,7 @@ def direction_words() -> DirectionWords:
         same_past_verbs=frozenset(_words("dates_same_past_verbs.tsv")),
         awaited_nouns=_words("dates_awaited_nouns.tsv"),
         awaiting_words=_words("dates_awaiting_words.tsv"),
+        incident_nouns=frozenset(_words("dates_incident_nouns.tsv")),
         deadline_verbs=_words("dates_deadline_verbs.tsv"),
     )
 

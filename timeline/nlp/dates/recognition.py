@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from timeline.nlp.dates.calendar import granularity_of, interval_of, narrow_interval
 from timeline.nlp.dates.lexicons import lexicons
+from timeline.nlp.dates.reference import is_time_stamp, reference_time
 from timeline.nlp.dates.rules import ALL_RULES
 from timeline.nlp.dates.rules.checks import month_full_names
 from timeline.nlp.dates.rules.fragments import fragments
@@ -142,25 +143,37 @@ def find_time_expressions(
     """Every temporal expression in `text`, resolved against the publication time `anchor`.
 
     Results are sorted by start offset and do not overlap; `text[e.start:e.end] == e.text`.
+    An article that opens with its own date line is read from that day (reference.py): its
+    expressions' `anchor_source` is then "dateline" instead of "publication".
     `doc`, the spaCy Doc of the same text, lets the tense of the governing verb choose the
     direction of underspecified dates ("on Tuesday"); without it, nearby cue words decide.
     """
-    context = Context(text=text, anchor=anchor, doc=doc)
+    candidates = select_candidates(text, find_candidates(text))
+    by_publication = Context(text=text, anchor=anchor, doc=doc)
+    reference = reference_time(
+        text, candidates, anchor, lambda candidate: resolve_candidate(candidate, by_publication)
+    )
+    context = Context(text=text, anchor=reference or anchor, doc=doc)
     results: list[TimeExpression] = []
-    for candidate in select_candidates(text, find_candidates(text)):
+    for candidate in candidates:
         resolved = resolve_candidate(candidate, context)
         if resolved is None:
             continue
+        source = resolved.anchor_source
+        if source == "publication" and reference is not None:
+            source = "dateline"  # resolved against the day of the article's own date line
         expression = _expression(
             text, candidate.start, candidate.end, resolved.type, resolved.value,
-            resolved.anchor or anchor, resolved.anchor_source, resolved.mod,
+            resolved.anchor or context.anchor, source, resolved.mod,
         )  # fmt: skip
         results.append(expression)
-        if expression.granularity in _DAY_PRECISE and candidate.rule.counts_as_day:
-            context.last_day = expression.date_start
+        if expression.granularity in _DAY_PRECISE and (
+            candidate.rule.counts_as_day or is_time_stamp(text, candidate.start, candidate.end)
+        ):
+            context.last_day = expression.date_start  # a live blog's stamp: its entry's day
         if expression.date_start is not None and expression.type == DATE:
             context.last_date = expression.date_start
-    return _merge_clock_times(text, _day_before_or_after(text, results))
+    return _day_named_after(text, _merge_clock_times(text, _day_before_or_after(text, results)))
 
 
 def resolve_phrase(phrase: str, anchor: datetime) -> TimeExpression | None:
@@ -250,3 +263,37 @@ def _merge_clock_times(text: str, items: list[TimeExpression]) -> list[TimeExpre
         merged.append(e)
         i += 1
     return merged
+
+
+_CLOCK_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})(T(?:\d{2}:\d{2}Z?|MO|AF|EV|NI))$")
+_NAMES_A_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|overnight)\b", re.IGNORECASE)
+# what may stand between a time and the day it is on: a bracketed time elsewhere, "on", commas
+_TIME_TO_DAY = re.compile(
+    r"^\s*(?:\([^().!?]{0,30}\)|\s|,|on\b|local\s+time)*\s*\(?\s*$", re.IGNORECASE
+)
+
+
+def _day_named_after(text: str, items: list[TimeExpression]) -> list[TimeExpression]:
+    """A time of day whose day is named just after it, across a bracket or "local time" ("10:35
+    a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)"), is on that day."""
+    out = list(items)
+    lex = lexicons()
+    day_words = set(lex.weekdays) | set(lex.months)
+    for i, e in enumerate(items[:-1]):
+        clock = _CLOCK_VALUE.match(e.value)
+        nxt = items[i + 1]
+        if clock is None or nxt.date_start is None or nxt.granularity not in _DAY_PRECISE:
+            continue
+        if names_a_day(e.text, day_words) or not names_a_day(nxt.text, day_words):
+            continue  # the time names its own day ("Friday morning"), or the next is no day
+        gap = text[e.end : nxt.start]
+        if "\n" in gap or not _TIME_TO_DAY.match(gap) or nxt.value[:10] == clock.group(1):
+            continue
+        out[i] = _expression(text, e.start, e.end, e.type, nxt.value[:10] + clock.group(2),
+                             nxt.anchor, nxt.anchor_source, e.mod)  # fmt: skip
+    return out
+
+
+def names_a_day(text: str, day_words: set[str]) -> bool:
+    """Whether an expression's words name its day: a weekday, a month, "today" ..."""
+    return bool(_NAMES_A_DAY.search(text) or day_words & set(re.findall(r"[a-z]+", text.lower())))

@@ -297,8 +297,10 @@
   dated.forEach(function (e) {
     var shape = e.end - e.start <= 1 ? " point" : e.end - e.start > PERIOD_DAYS ?
       " bar period" : " bar";
-    var mark = tag(el("div", "mark off q" + e.quad_class + shape), e);
-    mark.title = (e.end - e.start <= 1 ? dayText(e.start) : e.date_value) + "  " +
+    var byPublication = e.date_source === "publication" ? " by-publication" : "";
+    var mark = tag(el("div", "mark off q" + e.quad_class + shape + byPublication), e);
+    mark.title = (e.end - e.start <= 1 ? dayText(e.start) : e.date_value) +
+      (byPublication ? " (dated by the article's publication)" : "") + "  " +
       e.event_label + " (" + e.trigger + ")" + (who(e) ? "\n" + who(e) : "");
     lanes.appendChild(mark);
     marks[e.id] = mark;

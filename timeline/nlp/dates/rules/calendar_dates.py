@@ -25,6 +25,7 @@ from timeline.nlp.dates.rules.rule import (
     RuleMatch,
     position_modifier,
 )
+from timeline.nlp.dates.rules.year_cues import reads_as_a_year
 from timeline.records import DATE, TIME
 
 # ---------------------------------------------------------------------------------------------
@@ -212,7 +213,33 @@ def bare_month_is_a_month(candidate: Candidate, text: str) -> bool:
     return len(word) > 4 or word in month_full_names() or match.group(0).endswith(".")
 
 
+def in_a_name(context: Context, candidate: Candidate) -> bool:
+    """A bare month in a person's name: "said Jason January", "April Jones said" (the parse's
+    entity when there is one; else a capitalised word just before it that no date follows)."""
+    start, end = candidate.start, candidate.end
+    if context.doc is not None:
+        span = context.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.ent_type_ == "PERSON":
+            return True
+    before = _NAME_BEFORE.search(context.text, max(0, start - 30), start)
+    return before is not None and before.group(1).lower() not in _month_cue_words()
+
+
+@cache
+def _month_cue_words() -> frozenset[str]:
+    """Words before a month that make it one (dates_month_cues.tsv), and the grammar of a noun
+    phrase ("the January report") and of a sentence's opening."""
+    return frozenset(context_words().month_cues) | _DETERMINERS
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "each", "every", "its", "their"})
+# a capitalised word inside a sentence just before the month, nothing but a space between
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+) \Z")
+
+
 def resolve_month(match: RuleMatch, context: Context, candidate: Candidate) -> Resolution | None:
+    if not match.group("rel") and not match.group("modw") and in_a_name(context, candidate):
+        return None
     month = _month_number(match)
     relation = (match.group("rel") or "").lower() or None
     direction = direction_of(context, candidate.start, candidate.end, None)
@@ -256,7 +283,15 @@ def year_is_not_a_number(candidate: Candidate, text: str) -> bool:
 
 
 def resolve_year(match: RuleMatch, context: Context, candidate: Candidate) -> Resolution | None:
-    return Resolution(DATE, f"{int(match.group('y')):04d}", position_modifier(match))
+    """A bare number is a year when a date cue makes it one, or when it is near the publication
+    and nothing makes it an address, a label or an amount (rules/year_cues.py); "early",
+    "mid-", "fiscal", "the year" before it are cues."""
+    year = int(match.group("y"))
+    if not (match.group("modw") or match.group("pre")):
+        start, end = match.core.span("y")
+        if not reads_as_a_year(context.text, start, end, year, context.anchor.year):
+            return None
+    return Resolution(DATE, f"{year:04d}", position_modifier(match))
 
 
 YEAR = Rule(

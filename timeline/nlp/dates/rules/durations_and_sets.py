@@ -163,20 +163,30 @@ DURATION_RULE = Rule(
 def resolve_past_units(
     match: RuleMatch, context: Context, candidate: Candidate
 ) -> Resolution | None:
-    """ "the past months" (PXM), "the first week" (P1W)."""
+    """ "the past months" (PXM), "the first week" (P1W), "over the years" (PXY)."""
     _, letter = unit_and_letter(match.group("unit"))
     plural = match.group(0).lower().endswith("s")
     number = number_value(match.group("num")) if match.group("num") else ("X" if plural else "1")
     return Resolution(DURATION, duration_value(number, letter))
 
 
+def spans_many(candidate: Candidate, text: str) -> bool:
+    """ "over the years", "through the decades": a span of many (PXY); "over the year" is no
+    expression of this rule."""
+    pre = candidate.match.group("pre").lower()
+    return pre != "the" or candidate.match.group(0).lower().endswith("s")
+
+
 PAST_UNITS = Rule(
     name="past_units",
     pattern=lambda f: rf"\b{f.lead(f.lexicons.units)}(?P<unit>{f.units})s?\b",
-    before=r"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|final))\s+",
+    before=(
+        r"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|final)|(?<=over\s)the"
+        r"|(?<=through\s)the|(?<=across\s)the)\s+"
+    ),
     before_required=True,
     triggers=_unit_prefixes,
-    checks=(unit_not_a_title,),
+    checks=(unit_not_a_title, spans_many),
     resolve=resolve_past_units,
     priority=260,
 )

@@ -53,6 +53,19 @@ def resolve_today_yesterday_tomorrow(
     return Resolution(DATE, day.isoformat(), position_modifier(match))
 
 
+def not_in_a_name(candidate: Candidate, text: str) -> bool:
+    """A capitalised "Today", "Tomorrow" inside a sentence is a name: "USA Today", "Trees for
+    Tomorrow"."""
+    word = candidate.match.group("w")
+    if not word[0].isupper() or word.isupper() or candidate.match.group("modw"):
+        return True
+    start = candidate.start
+    before = text[:start].rstrip()
+    if not before or "\n" in text[len(before) : start]:
+        return True  # it opens the text or a line
+    return before[-1] in ".!?:;\"“”‘’`'(-—–"
+
+
 TODAY_YESTERDAY_TOMORROW = Rule(
     name="today_yesterday_tomorrow",
     pattern=lambda f: (
@@ -61,6 +74,7 @@ TODAY_YESTERDAY_TOMORROW = Rule(
     ),
     before=lambda f: f.modifier,
     triggers=("today", "yesterday", "tomorrow", "tonight", "overnight"),
+    checks=(not_in_a_name,),
     resolve=resolve_today_yesterday_tomorrow,
     priority=110,
     counts_as_day=True,
@@ -98,7 +112,7 @@ def resolve_weekday(match: RuleMatch, context: Context, candidate: Candidate) ->
 WEEKDAY = Rule(
     name="weekday",
     pattern=lambda f: (
-        rf"\b{f.lead(f.lexicons.weekdays)}(?P<wd>{f.weekday})\b(?!\s*\.?\s*\d)(?:\.)?"
+        rf"\b{f.lead(f.lexicons.weekdays)}(?P<wd>{f.weekday})\b(?![^\S\n]*\.?[^\S\n]*\d)(?:\.)?"
         rf"(?:,?\s+(?P<pod>{f.part_of_day}))?"
     ),
     before=lambda f: (

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from timeline.nlp.dates.lexicons import Lexicons, alternation, lexicons
 from timeline.nlp.dates.quantities import spelled_year_digits
+from timeline.nlp.dates.reference import is_time_stamp
+from timeline.records import TIME
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -114,8 +116,8 @@ class Resolution:
 
 @dataclass
 class Context:
-    """The text being read, its publication time and parse, and the dates resolved so far that
-    later expressions count from."""
+    """The text being read, its reference time (the publication time, or the day of its own
+    date line) and parse, and the dates resolved so far that later expressions count from."""
 
     text: str
     anchor: datetime
@@ -124,6 +126,24 @@ class Context:
     last_date: date | None = None  # the start of the last calendar date of any precision
     last_quarter: tuple[int, int] | None = None  # the last quarter the text reports on
     last_quarter_end: int = -10_000  # where the text named it
+
+    def day_at(self, start: int, end: int) -> tuple[date, str]:
+        """The day a time of day at start..end falls on, and where it comes from: the reference
+        day ("publication") for a live blog's time stamp, else the day the text talks about
+        there ("text": the last day it named, or the day of the last time stamp), else the
+        reference day."""
+        if is_time_stamp(self.text, start, end) or self.last_day is None:
+            return self.anchor.date(), "publication"
+        return self.last_day, "text"
+
+    def time_on_the_day(
+        self, candidate: Candidate, time: str, mod: str | None = None
+    ) -> Resolution:
+        """A time of day ("T18:45", "TMO") on the day `day_at` gives for the candidate."""
+        day, source = self.day_at(candidate.start, candidate.end)
+        return Resolution(
+            TIME, f"{day.isoformat()}{time}", mod, source, self.anchor_on(day, source)
+        )
 
     def anchor_on(self, day: date, source: str) -> datetime:
         """The anchor of an expression counted from `day`: the publication time, or that day at

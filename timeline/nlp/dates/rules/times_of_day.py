@@ -1,8 +1,11 @@
 """Rules for times of day: clock times ("10:35 a.m.", "14:00 GMT", "7 in the evening"), noon and
 midnight, and parts of the day ("this morning", "last night", "the next morning").
 
-A clock time or a part of the day falls on the last day-precise date of the text, else on the
-publication day; parts of the day stay in the value (2017-04-07TMO), as TimeML writes them.
+A clock time, noon or a part of the day falls on the day the text is talking about there: the last
+day it named, else the reference day (the publication's, or the article's own date line's); a live
+blog's time stamp ("6:45 p.m.: ...") and the times of its entry on the reference day
+(`Context.day_at`, reference.py). Parts of the day stay in the value (2017-04-07TMO), as TimeML
+writes them.
 """
 
 from __future__ import annotations
@@ -41,8 +44,7 @@ def resolve_clock_time(
     )
     if int(match.group("h")) > 12:
         return None
-    base = context.last_day or context.anchor.date()
-    return Resolution(TIME, f"{base.isoformat()}T{hour:02d}:{minute:02d}", approximation(match))
+    return context.time_on_the_day(candidate, f"T{hour:02d}:{minute:02d}", approximation(match))
 
 
 CLOCK_TIME = Rule(
@@ -62,8 +64,7 @@ def resolve_utc_clock_time(
 ) -> Resolution | None:
     """ "14:00 GMT" = ...T14:00Z."""
     hour, minute = int(match.group("h")), int(match.group("mi"))
-    base = context.last_day or context.anchor.date()
-    return Resolution(TIME, f"{base.isoformat()}T{hour:02d}:{minute:02d}Z")
+    return context.time_on_the_day(candidate, f"T{hour:02d}:{minute:02d}Z")
 
 
 UTC_CLOCK_TIME = Rule(
@@ -85,8 +86,7 @@ def resolve_clock_in_part_of_day(
         hour = hour % 12 + 12
     elif hour == 12:
         hour = 0
-    base = context.last_day or context.anchor.date()
-    return Resolution(TIME, f"{base.isoformat()}T{hour:02d}:{minute:02d}")
+    return context.time_on_the_day(candidate, f"T{hour:02d}:{minute:02d}")
 
 
 CLOCK_IN_PART_OF_DAY = Rule(
@@ -115,7 +115,7 @@ _CLOCK_OF = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
 def resolve_noon(match: RuleMatch, context: Context, candidate: Candidate) -> Resolution | None:
     clock = _CLOCK_OF[match.group("w").lower()]
-    return Resolution(TIME, f"{context.anchor.date().isoformat()}T{clock}")
+    return context.time_on_the_day(candidate, f"T{clock}")
 
 
 NOON = Rule(
@@ -134,16 +134,20 @@ _STEP = {"next": 1, "following": 1, "previous": -1}
 def resolve_part_of_day(
     match: RuleMatch, context: Context, candidate: Candidate
 ) -> Resolution | None:
-    """ "the morning", "the next morning", "the previous evening" of the last day of the text."""
+    """ "the next morning", "the previous evening" of the last day of the text; "the morning" of
+    the day the text is talking about there."""
     part = part_of_day_code(match.group("pod"))
-    base = context.last_day or context.anchor.date()
-    base += timedelta(days=_STEP.get((match.group("next") or "").lower(), 0))
-    return Resolution(TIME, f"{base.isoformat()}T{part}", position_modifier(match))
+    step = (match.group("next") or "").lower()
+    mod = position_modifier(match)
+    if step not in _STEP:
+        return context.time_on_the_day(candidate, f"T{part}", mod)
+    base = (context.last_day or context.anchor.date()) + timedelta(days=_STEP[step])
+    return Resolution(TIME, f"{base.isoformat()}T{part}", mod)
 
 
 PART_OF_DAY = Rule(
     name="part_of_day",
-    pattern=r"\b(?=[maeMAE])(?P<pod>morning|afternoon|evening)\b",
+    pattern=r"\b(?=[maeMAE])(?P<pod>morning|afternoon|evening)\b(?!-)",  # not "morning-after"
     before=lambda f: (
         rf"{f.modifier}(?:\b(?P<the>the)\s+(?:(?P<next>next|following|previous|same)\s+)?)?"
     ),

@@ -1,0 +1,146 @@
+"""Event dating on real parses and the real dates stage: each event takes the expression of its own
+clause, then one that governs it in its sentence, then the narrative's reference time, else the
+publication; `date_source` says which. Sentences written for the project, in the genres of news:
+crime, local politics, live reports."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from timeline.nlp.dates import find_time_expressions
+from timeline.nlp.dating import DATE_SOURCES
+from timeline.nlp.events import extract_events
+from timeline.nlp.narrative import telling_verbs
+from timeline.records import Event
+
+MONDAY_JUNE_11 = datetime(2018, 6, 11, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str, published: datetime = MONDAY_JUNE_11) -> list[Event]:
+        doc = nlp(text)
+        return extract_events(doc, find_time_expressions(text, published, doc), published)
+
+    return _run
+
+
+def event(events: list[Event], trigger: str, occurrence: int = 0) -> Event:
+    found = [e for e in events if e.trigger == trigger]
+    assert len(found) > occurrence, [(e.trigger, e.date_value, e.date_source) for e in events]
+    return found[occurrence]
+
+
+def dated(e: Event) -> tuple[str, str]:
+    return e.date_value, e.date_source
+
+
+CRIME_REPORT = (
+    "Springfield police arrested John Smith early Saturday after a robbery at a gas station on "
+    "Elm Street. Smith attacked a clerk at 11:05 p.m. Friday, police said.\n\n"
+    "Anyone with information is asked to call Springfield police.\n\n"
+    "Mayor Ann Cole told reporters in an interview Sunday that the city would hire more officers. "
+    "Police Chief Mark Lee said the department needed them. Cole said the council agreed."
+)
+
+
+def test_an_event_takes_the_day_of_its_own_clause(run):
+    events = run(CRIME_REPORT)
+    assert dated(event(events, "arrested")) == ("2018-06-09", "clause")  # "early Saturday"
+    assert dated(event(events, "attacked")) == ("2018-06-08T23:05", "clause")
+
+
+def test_an_appeal_for_witnesses_is_not_dated_at_the_crime(run):
+    appeal = event(run(CRIME_REPORT), "asked")
+    assert dated(appeal) == ("2018-06-11", "publication")
+
+
+def test_a_statement_is_not_dated_by_another_persons_interview(run):
+    events = run(CRIME_REPORT)
+    speakers = {"Ann Cole", "Chief Mark Lee"}
+    cole, lee, cole_again = (e for e in events if {a.name for a in e.actors} & speakers)
+    assert dated(cole) == ("2018-06-10", "clause")  # "in an interview Sunday"
+    assert dated(lee) == ("2018-06-11", "publication")  # another speaker: no date of its own
+    assert dated(cole_again) == ("2018-06-10", "context")  # the same speaker, quoted again
+
+
+STORY = (
+    "Police arrest Springfield man. Springfield police arrested John Smith on Saturday and "
+    "charged him with robbery.\n\n"
+    "Police charged his brother Tom Smith, who had been arrested in 2015, with theft.\n\n"
+    "In 1998, rebels attacked the town. The army killed two rebels. Protesters attacked the "
+    "police station."
+)
+
+
+def test_a_date_governing_the_clause_in_its_sentence(run):
+    charged = event(run(STORY), "charged")  # "arrested ... on Saturday and charged him"
+    assert dated(charged) == ("2018-06-09", "sentence")
+
+
+def test_never_an_expression_of_another_events_clause(run):
+    brother = event(run(STORY), "charged", 1)  # "who had been arrested in 2015" is not his
+    assert brother.date_value != "2015"
+    assert dated(brother) == ("2018-06-09", "context")  # the story's day
+
+
+def test_a_headline_in_the_present_happened_on_the_storys_day(run):
+    assert dated(event(run(STORY), "arrest")) == ("2018-06-09", "context")
+
+
+def test_a_far_past_year_is_the_reference_time_of_the_next_sentence_only(run):
+    events = run(STORY)
+    assert dated(event(events, "attacked")) == ("1998", "clause")
+    assert dated(event(events, "killed")) == ("1998", "context")  # the next sentence
+    assert event(events, "attacked", 1).date_value == "2018-06-09"  # back to the story's day
+
+
+def test_date_sources_are_the_four_kinds(run):
+    events = run(CRIME_REPORT) + run(STORY)
+    assert {e.date_source for e in events} == set(DATE_SOURCES)
+    for e in events:
+        assert (e.time is None) == (e.date_source == "publication")
+        if e.date_source == "publication":
+            assert e.date_value == "2018-06-11"
+
+
+def test_a_number_is_not_a_date_of_an_event(run):
+    text = (
+        "Springfield police arrested John Smith at 1412 Maple Street on Saturday. Officers "
+        "searched the 2400 block of Elm Street. Police arrested Tom Lane, 45, of 1205 Lone Oak "
+        "Road."
+    )
+    events = run(text)
+    assert all(not e.date_value.startswith(("1412", "2400", "1205")) for e in events)
+    assert dated(event(events, "arrested")) == ("2018-06-09", "clause")
+
+
+def test_a_year_before_a_thing_dates_no_act(run):
+    text = "Springfield police arrested John Smith on Monday. Smith stole a 1996 Chevrolet pickup."
+    stole = [e for e in run(text) if e.lemma == "steal"]
+    assert all(e.date_value != "1996" for e in stole)
+
+
+def test_a_time_of_day_takes_the_day_of_its_happening_not_the_last_day_named(run):
+    text = (
+        "Mayor Ann Cole was killed by rebels last Oct. 23 at her home in Springfield.\n\n"
+        "Police found the rifle on June 2, buried behind the house.\n\n"
+        "The rebels killed Cole at 10 p.m. as she stood in her kitchen."
+    )
+    published = datetime(2018, 6, 8, 12, tzinfo=UTC)
+    clock = [e for e in find_time_expressions(text, published) if e.text == "10 p.m."]
+    assert clock[0].value == "2018-06-02T22:00"  # on the last day the text named ...
+    later = event(run(text, published), "killed", 1)
+    assert dated(later) == ("2017-10-23", "context")  # ... but the killing was last Oct. 23
+
+
+def test_a_refusal_to_tell_is_dated_as_a_statement(run):
+    text = (
+        "Springfield police arrested John Smith on Saturday after a robbery. Police Chief Mark "
+        "Lee declined to comment on the case."
+    )
+    declined = event(run(text), "declined")
+    assert dated(declined) == ("2018-06-11", "publication")  # not the arrest's Saturday
+    assert {"comment", "say", "discuss", "detail"} <= telling_verbs()

@@ -1,0 +1,116 @@
+"""Mentions of one happening share their dates.
+
+After every frame of an article is dated (`dating`), a mention that its own words do not date
+(dated by the publication, by the narrative, or by a time of day whose day the text did not name
+there: "was shot at 10 p.m.") takes the date of a mention of the same happening that its own words
+date ("shot to death last Oct. 23"): same CAMEO root and a shared actor, or one refers back to the
+other ("the talks"). The date must suit the mention's tense: a past act is not dated ahead of the
+reference day, a plan not behind it. A definite event noun with no words of its own ("after the
+rally") takes the last one of its kind dated before it; an anaphoric mention dates its antecedent
+the other way too. Statements, negated and hypothetical acts share nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.dating import CLAUSE, CONTEXT, PUBLICATION, SENTENCE
+from timeline.nlp.narrative import tense_of
+
+if TYPE_CHECKING:
+    from timeline.nlp.frames.predicates import EventFrame
+    from timeline.records import TimeExpression
+
+
+def share_dates(frames: list[EventFrame], reference: date | None) -> None:
+    """Mentions of one happening share the best date among them (see the module docstring)."""
+
+    def overlap(a: EventFrame, b: EventFrame) -> bool:
+        if {x.name for x in a.sources} & {x.name for x in b.sources}:
+            return True
+        return bool({x.name for x in a.targets} & {x.name for x in b.targets})
+
+    def own(frame: EventFrame) -> bool:
+        return frame.date_source in (CLAUSE, SENTENCE) and not _weak(frame.time)
+
+    for frame in frames:
+        weak = frame.date_source in (CLAUSE, SENTENCE) and _weak(frame.time)
+        if own(frame) or frame.code[:2] in RULE_CODES.statement:
+            continue
+        if frame.date_source == CONTEXT and frame.antecedent is None and not frame.targets:
+            continue
+        if frame.status in ("negated", "hypothetical"):
+            continue
+        best = None
+        best_rank = (-1, 0)
+        for other in frames:
+            if other is frame or other.time is None or other.code[:2] != frame.code[:2]:
+                continue
+            if other.status in ("negated", "hypothetical") or not _suits(frame, other, reference):
+                continue
+            linked = other.antecedent is frame or frame.antecedent is other
+            if not linked and not overlap(frame, other):
+                continue
+            chained = linked and other.date_source == CONTEXT  # "the meeting" of "the talks"
+            if (frame.date_source == CONTEXT or weak) and not (own(other) or chained):
+                continue
+            rank = (
+                (2 if own(other) else 0) + (other.code == frame.code),
+                -abs(other.trigger.i - frame.trigger.i),
+            )
+            if rank > best_rank:
+                best, best_rank = other, rank
+        if best is not None:
+            frame.time, frame.date_source = best.time, CONTEXT
+    for frame in frames:  # "the rally" with no words of its own: the last one named before
+        if frame.date_source == PUBLICATION and _definite_bare_noun(frame):
+            earlier = [
+                other
+                for other in frames
+                if other.trigger.i < frame.trigger.i
+                and other.trigger.lemma_ == frame.trigger.lemma_
+                and own(other)
+            ]
+            if earlier:
+                frame.time, frame.date_source = earlier[-1].time, CONTEXT
+    for frame in frames:  # an anaphoric mention dates its antecedent the other way too
+        ante = frame.antecedent
+        if ante is not None and ante.date_source == PUBLICATION and frame.time is not None:
+            ante.time, ante.date_source = frame.time, CONTEXT
+
+
+def _suits(frame: EventFrame, other: EventFrame, reference: date | None) -> bool:
+    """Whether the other mention's date suits the frame's tense: a past act is not dated ahead
+    of the reference day, a plan not behind it."""
+    time = other.time
+    if reference is None or time is None or time.date_start is None:
+        return True
+    tense = tense_of(frame.clause)
+    if tense in ("past", "past perfect", "present perfect"):
+        return time.date_start <= reference
+    if tense in ("future", "modal") or frame.status == "planned":
+        return time.date_end is None or time.date_end >= reference
+    return True
+
+
+def _weak(time: TimeExpression | None) -> bool:
+    """A time of day whose day the text did not name there ("at 10 p.m."): it took the last
+    day the text named, which may be another happening's."""
+    return (
+        time is not None
+        and time.granularity in ("part_of_day", "hour", "minute", "second")
+        and time.anchor_source == "text"
+    )
+
+
+def _definite_bare_noun(frame: EventFrame) -> bool:
+    """An event noun named as known, with no words of its own that say whose or of what: "after
+    the rally", "the meeting"."""
+    children = list(frame.trigger.children)
+    return (
+        frame.trigger.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in children)
+        and not any(c.dep_ in ("poss", "compound", "prep", "amod", "nmod") for c in children)
+    )
