@@ -141,8 +141,12 @@ def read_verbs(path: Path) -> tuple[dict[str, list[tuple[str, bool]]], list[Bloc
             primary, _, reciprocal = codes[-1].strip().partition(":")
             origin = raw.split("#", 1)[1].strip() if "#" in raw else ""
             block.patterns.append(
-                (" ".join(body.lower().split()), primary.strip(), reciprocal.strip() or None,
-                 origin.split()[0].lower() if origin else "")
+                (
+                    " ".join(body.lower().split()),
+                    primary.strip(),
+                    reciprocal.strip() or None,
+                    origin.split()[0].lower() if origin else "",
+                )
             )
             continue
         codes = CODE.findall(line)
@@ -197,8 +201,11 @@ first written for.""",
         ["block", "pattern", "code", "reciprocal", "verb"],
         pattern_rows,
     )
-    rows = [[name.lower(), words, "yes" if plurals else "no"]
-            for name, members in synsets.items() for words, plurals in members]
+    rows = [
+        [name.lower(), words, "yes" if plurals else "no"]
+        for name, members in synsets.items()
+        for words, plurals in members
+    ]
     write(
         "petrarch_synsets.tsv",
         "CAMEO.2.0.txt",
@@ -209,7 +216,7 @@ words; plurals: whether regular plurals of the phrase also belong to the class."
     )
 
 
-# --- the actor dictionaries -----------------------------------------------------------------------
+# --- the actor dictionaries ---------------------------------------------------------------
 
 
 def iso(day: str) -> str:
@@ -300,8 +307,11 @@ def read_actors(path: Path) -> tuple[list[Actor], int]:
 
 def convert_actors(source: Path) -> None:
     rows, dropped, bad_total = [], 0, 0
-    for file in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                 "Phoenix.MilNonState.actors.txt"):
+    for file in (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ):
         actors, bad = read_actors(source / file)
         bad_total += bad
         for actor in actors:
@@ -319,10 +329,21 @@ def convert_actors(source: Path) -> None:
             for number, (code, start, end) in enumerate(roles):
                 if code in ("", "---"):
                     continue
-                rows.append([actor.name, "|".join(aliases) if number == 0 else "", code, start,
-                             end, file.split(".")[1].lower()])
-    print(f"actors: {dropped} country entries left to countries.tsv, {bad_total} malformed "
-          "date restrictions skipped", file=sys.stderr)
+                rows.append(
+                    [
+                        actor.name,
+                        "|".join(aliases) if number == 0 else "",
+                        code,
+                        start,
+                        end,
+                        file.split(".")[1].lower(),
+                    ]
+                )
+    print(
+        f"actors: {dropped} country entries left to countries.tsv, {bad_total} malformed "
+        "date restrictions skipped",
+        file=sys.stderr,
+    )
     write(
         "petrarch_actors.tsv",
         "Phoenix.Countries.actors.txt, Phoenix.International.actors.txt, "
@@ -339,7 +360,7 @@ town is a place, never another name of its country. list: the dictionary the row
     )
 
 
-# --- agents and discards ----------------------------------------------------------------------------
+# --- agents and discards ------------------------------------------------------------------
 
 
 def convert_agents(source: Path) -> None:
