@@ -63,6 +63,7 @@ def extract_events(
             coder.recode_by_status(frame)
             plan_by_date(frame, dating.published)
             finder.settle_targets(frame)
+            coder.recode_by_actors(frame)
             finder.accept(frame)
     frames = finder.frames()
     dating.share_dates(frames)

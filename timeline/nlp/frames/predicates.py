@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
-from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.coding import RULE_CODES, weapon_nouns
 from timeline.nlp.frames.status import status_of
+from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
     ENGAGE_VERBS,
     ENTITY_TYPES,
@@ -62,6 +63,7 @@ class EventFrame:
     antecedent: EventFrame | None = None
     action: Token | None = None  # the action an introducing verb governs ("agreed to set up")
     purpose: bool = False  # planned as the aim of another act, not announced or threatened
+    needs_target: bool = False  # coded by a dictionary verb alone: an event only with a target
 
 
 class FrameFinder:
@@ -189,6 +191,7 @@ class FrameFinder:
                         ):  # "launched air strikes": the noun is more specific
                             code = noun_code
         frame = EventFrame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
+        frame.needs_target = entry is not None and entry.needs_target and trigger is verb
         frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             arguments.shares_passive_subject(verb)
         )
@@ -272,14 +275,30 @@ class FrameFinder:
         return frame
 
     def _antecedent(self, code: str, noun: Token) -> EventFrame | None:
+        """The earlier frame "the talks" refers back to: of the frames of its root within the
+        last paragraphs, one with the same word ("striking" ... "the strikes"), else one with a
+        source, before one with only the same root."""
         paragraph = self.view.paragraph_index(noun.idx)
+        words = self._family(noun)
+        candidates = []
         for frame in reversed(self._found):
+            if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
+                break
             if frame.code[:2] != code[:2] or frame.status in ("negated", "hypothetical"):
                 continue
-            if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
-                return None
-            return frame
-        return None
+            candidates.append(frame)
+        for frame in candidates:
+            if self._family(frame.trigger) & words:
+                return frame
+        for frame in candidates:  # an act someone is named doing, before one no one is
+            if frame.sources:
+                return frame
+        return candidates[0] if candidates else None
+
+    def _family(self, token: Token) -> set[str]:
+        """The lemma of a trigger and the verbs it may be made from ("strikes" -> strike)."""
+        lemma = token.lemma_.lower()
+        return {lemma, *source_verbs(lemma)} if token.pos_ != "VERB" else {lemma}
 
     # -- settling a frame's arguments -----------------------------------------------------------
 
@@ -296,7 +315,13 @@ class FrameFinder:
                 seen.add((actor.name, actor.country_code))
                 targets.append(actor)
         frame.targets = targets
-        if not frame.sources and not (frame.targets and (frame.passive or frame.antecedent)):
+        if (
+            not frame.sources
+            and not (frame.targets and (frame.passive or frame.antecedent))
+            and not self._happening(frame)
+        ):
+            return False
+        if frame.needs_target and not frame.targets:
             return False
         frame.status = status_of(frame)
         frame.places = self.locations.locations(frame)
@@ -317,6 +342,21 @@ class FrameFinder:
         if not frame.targets and frame.code[:2] in RULE_CODES.domestic and frame.sources:
             frame.targets = self._domestic_target(frame)
         return True
+
+    def _happening(self, frame: EventFrame) -> bool:
+        """A protest, coercion or violence the text names without naming who did it: "the
+        bombings", "six people were in custody", "a bomb went off"; not a noun that only
+        describes another ("bombing victims")."""
+        if frame.code[:2] not in RULE_CODES.happenings:
+            return False
+        trigger = frame.trigger
+        if trigger is frame.clause:  # an event noun
+            return trigger.dep_ not in ("compound", "amod", "nmod", "poss")
+        return any(  # a verb whose subject is what struck: "bombs exploded"
+            c.dep_ == "nsubj"
+            and (c.lemma_.lower() in weapon_nouns() or self.coder.is_event_noun(c))
+            for c in frame.clause.children
+        )
 
     def settle_targets(self, frame: EventFrame) -> None:
         """After coding: the countries of groups again, and the source's own groups are not its
