@@ -172,6 +172,7 @@ class RuleCodes:
     trade: frozenset[str]
     derived_nouns: frozenset[str]
     happenings: frozenset[str]
+    suffered: frozenset[str]
 
 
 @lru_cache(maxsize=1)

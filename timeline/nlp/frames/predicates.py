@@ -242,6 +242,8 @@ class FrameFinder:
             and coder.verb_code(head) is None
         ):
             return None  # coded with its support verb, when that verb is visited
+        if noun.dep_ == "compound" and code[:2] in RULE_CODES.happenings:
+            return None  # "the bomb blast", "bombing victims": the noun only describes another
         frame = EventFrame(trigger=noun, clause=noun, code=code)
         agent_preps = SAYING_AGENT_PREPS if code[:2] in RULE_CODES.saying else (NOUN_AGENT_PREPS)
         for child in noun.children:
@@ -250,7 +252,11 @@ class FrameFinder:
                 or child.dep_ in ("compound", "amod", "nmod")
                 and child.ent_type_ in ENTITY_TYPES
             ):
-                frame.sources += self.phrases.actors(child)
+                found = self.phrases.actors(child)
+                if code[:2] in RULE_CODES.suffered:  # "Slepian's killing", "Kopp's arrest"
+                    frame.targets += found
+                else:
+                    frame.sources += found
             elif child.dep_ == "prep" and child.lemma_.lower() in agent_preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -260,36 +266,45 @@ class FrameFinder:
             governor = arguments.governing_verb(noun)
             if governor is not None:
                 frame.sources = arguments.subject(governor) or arguments.objects(governor)
-        if (
-            not frame.sources
-            and not frame.targets
-            and any(
-                c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this")
-                for c in noun.children
-            )
-        ):
-            frame.antecedent = self._antecedent(code, noun)
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this") for c in noun.children
+        )
+        happening = code[:2] in RULE_CODES.happenings
+        if not frame.sources and (not frame.targets or happening) and (definite or happening):
+            # "the talks": the actors of the act it refers back to; "the bombings", "the
+            # shooting": those of the earlier report of that act, wherever in the article
+            frame.antecedent = self._antecedent(code, noun, whole_article=happening)
             if frame.antecedent is not None:
-                frame.sources = list(frame.antecedent.sources)
-                frame.targets = list(frame.antecedent.targets)
+                frame.sources = list(frame.antecedent.sources) if not happening else []
+                frame.targets = frame.targets or list(frame.antecedent.targets)
         return frame
 
-    def _antecedent(self, code: str, noun: Token) -> EventFrame | None:
+    def _antecedent(
+        self, code: str, noun: Token, *, whole_article: bool = False
+    ) -> EventFrame | None:
         """The earlier frame "the talks" refers back to: of the frames of its root within the
         last paragraphs, one with the same word ("striking" ... "the strikes"), else one with a
-        source, before one with only the same root."""
+        source, before one with only the same root; with `whole_article`, also a frame of the
+        same word with actors anywhere before, and only a frame of the same word."""
         paragraph = self.view.paragraph_index(noun.idx)
         words = self._family(noun)
         candidates = []
+        earlier = []
         for frame in reversed(self._found):
-            if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
-                break
             if frame.code[:2] != code[:2] or frame.status in ("negated", "hypothetical"):
                 continue
-            candidates.append(frame)
+            if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
+                earlier.append(frame)
+            else:
+                candidates.append(frame)
         for frame in candidates:
             if self._family(frame.trigger) & words:
                 return frame
+        if whole_article:
+            for frame in earlier:
+                if (frame.sources or frame.targets) and self._family(frame.trigger) & words:
+                    return frame
+            return None
         for frame in candidates:  # an act someone is named doing, before one no one is
             if frame.sources:
                 return frame
