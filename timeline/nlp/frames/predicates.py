@@ -275,7 +275,14 @@ class FrameFinder:
             # shooting": those of the earlier report of that act, wherever in the article
             frame.antecedent = self._antecedent(code, noun, whole_article=happening)
             if frame.antecedent is not None:
-                frame.sources = list(frame.antecedent.sources) if not happening else []
+                # who did it only from a report close by: far back, "the bombings" may be
+                # another's, and who did them is often unknown (only the victims are sure)
+                near = (
+                    self.view.paragraph_index(noun.idx)
+                    - self.view.paragraph_index(frame.antecedent.trigger.idx)
+                    <= 2
+                )
+                frame.sources = list(frame.antecedent.sources) if near else []
                 frame.targets = frame.targets or list(frame.antecedent.targets)
         return frame
 
@@ -283,12 +290,12 @@ class FrameFinder:
         self, code: str, noun: Token, *, whole_article: bool = False
     ) -> EventFrame | None:
         """The earlier frame "the talks" refers back to: of the frames of its root within the
-        last paragraphs, one with the same word ("striking" ... "the strikes"), else one with a
-        source, before one with only the same root; with `whole_article`, also a frame of the
-        same word with actors anywhere before, and only a frame of the same word."""
+        last paragraphs, one of the same word ("launched strikes" ... "the strikes"), else one
+        with a source, else any; with `whole_article`, before those, a frame of the same word
+        with actors anywhere before ("the bombing of the embassy" ... "the bombing")."""
         paragraph = self.view.paragraph_index(noun.idx)
         words = self._family(noun)
-        candidates = []
+        near = []
         earlier = []
         for frame in reversed(self._found):
             if frame.code[:2] != code[:2] or frame.status in ("negated", "hypothetical"):
@@ -296,19 +303,25 @@ class FrameFinder:
             if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
                 earlier.append(frame)
             else:
-                candidates.append(frame)
-        for frame in candidates:
-            if self._family(frame.trigger) & words:
-                return frame
+                near.append(frame)
+        same_word = [f for f in near if self._frame_family(f) & words]
         if whole_article:
-            for frame in earlier:
-                if (frame.sources or frame.targets) and self._family(frame.trigger) & words:
-                    return frame
-            return None
-        for frame in candidates:  # an act someone is named doing, before one no one is
+            same_word += [
+                f for f in earlier if (f.sources or f.targets) and self._frame_family(f) & words
+            ]
+        if same_word:
+            return same_word[0]
+        for frame in near:  # an act someone is named doing, before one no one is
             if frame.sources:
                 return frame
-        return candidates[0] if candidates else None
+        return near[0] if near else None
+
+    def _frame_family(self, frame: EventFrame) -> set[str]:
+        """The words of a frame's trigger and of the action it took ("launched air strikes")."""
+        words = self._family(frame.trigger)
+        if frame.action is not None:
+            words |= self._family(frame.action)
+        return words
 
     def _family(self, token: Token) -> set[str]:
         """The lemma of a trigger and the verbs it may be made from ("strikes" -> strike)."""
