@@ -56,6 +56,8 @@ def test_code_rows_mean_what_cameo_says(code, label, goldstein):
 def test_every_lexicon_code_exists_and_maps_to_plover():
     lex = cameo_lexicon()
     for code in _codes_of(lex.verbs) | _codes_of(lex.nouns):
+        if code == "---":  # a row saying the word is no event in that context
+            continue
         assert code in lex.codes, code
         if code.startswith("01"):  # PLOVER has no type for public statements
             continue

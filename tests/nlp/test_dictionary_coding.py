@@ -139,3 +139,34 @@ def test_the_noun_refers_back_to_the_act_of_the_same_word(run):
     arrests = next(e for e in events if e.trigger == "arrests")
     assert arrests.event_code[:2] == "17"
     assert arrests.date_value == "2021-02-28"  # the Sunday of "arrested", not the attack's day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The family lost the custody battle for the boy.",
+        "The two airlines are locked in a price war.",
+        "The senator called it a legal fight she would win.",
+    ],
+)
+def test_violence_in_words_is_no_violence(run, text):
+    assert not [e for e in run(text) if e.event_code[:2] in ("18", "19", "20")]
+
+
+def test_a_news_conference_is_no_consultation(run):
+    events = run("Foreign Minister Ann Lee spoke at a news conference with Kenyan officials.")
+    assert "conference" not in {e.trigger for e in events}
+
+
+def test_a_weapon_is_an_event_only_standing_for_the_attack(run):
+    assert "bomb" not in {e.trigger for e in run("Investigators said it was a bomb.")}
+    events = run("A bomb went off at the market on Friday.")
+    assert [e.trigger for e in events if e.event_code[:2] == "18"] == ["went"]
+    events = run("The bomb outside the embassy was so powerful that it shook homes.")
+    assert "bomb" in {e.trigger for e in events}
+
+
+def test_what_an_attack_did_is_the_same_happening(run):
+    events = run("The blast that killed ten people damaged the embassy.")
+    assert "killed" not in {e.trigger for e in events}
+    assert "blast" in {e.trigger for e in events}

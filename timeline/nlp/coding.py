@@ -22,7 +22,7 @@ from timeline.data import DataFileError, read_table
 from timeline.nlp.actors.mentions import actor_codes
 from timeline.nlp.frames.status import is_modal
 from timeline.nlp.nominalizations import source_verbs
-from timeline.nlp.verb_patterns import dictionary_code, dictionary_default
+from timeline.nlp.verb_patterns import NO_EVENT, dictionary_code, dictionary_default
 from timeline.nlp.words import ENGAGE_VERBS, INTENT, PASS_THROUGH, SUPPORT_VERBS
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[
         if len(row) < 2:
             raise ValueError(f"{name}: a row needs a lemma and a code: {list(row)!r}")
         lemma, code = row[0].lower(), row[1]
-        if code not in codes:
+        if code not in codes and code != NO_EVENT:
             raise ValueError(f"{name}: unknown CAMEO code {code} for {lemma!r}")
         conditions = []
         if len(row) > 2 and row[2]:
@@ -179,6 +179,12 @@ class RuleCodes:
 def agent_nouns() -> frozenset[str]:
     """The nouns of the agent dictionary (petrarch_agents.tsv): kinds of actors."""
     return frozenset(row[0] for row in read_table("petrarch_agents.tsv") if " " not in row[0])
+
+
+@lru_cache(maxsize=1)
+def figurative_violence() -> frozenset[str]:
+    """figurative_violence.tsv: the modifiers of a noun of violence that make it words only."""
+    return frozenset(row[0] for row in read_table("figurative_violence.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -328,6 +334,11 @@ class EventCoder:
         return lemma
 
     def _match_entry(self, table: dict[str, list[LexEntry]], token: Token) -> LexEntry | None:
+        """The row that holds for a token; None when none does or the row says "no event"."""
+        entry = self._matching_row(table, token)
+        return None if entry is None or entry.code == NO_EVENT else entry
+
+    def _matching_row(self, table: dict[str, list[LexEntry]], token: Token) -> LexEntry | None:
         entries = None
         if token.tag_ in ("NNS", "NNPS"):  # "talks" is not "talk"
             entries = table.get(token.lower_)
@@ -341,11 +352,14 @@ class EventCoder:
         return None
 
     def verb_entry(self, token: Token) -> LexEntry | None:
-        """The lexicon row that matches a predicate: the project's verb lexicon for the verbs it
-        lists, else the CAMEO verb dictionary (its patterns, then the verb's own code)."""
+        """The lexicon row that matches a predicate: the project's verb lexicon when one of its
+        rows holds (a row without conditions always does, and --- says "no event"), else the
+        CAMEO verb dictionary (its patterns, then the verb's own code)."""
         lemma = self.lemma(token)
         if lemma in self.lexicon.verbs or token.lower_ in self.lexicon.verbs:
-            return self._match_entry(self.lexicon.verbs, token)
+            entry = self._matching_row(self.lexicon.verbs, token)
+            if entry is not None:  # a row of the project's lexicon holds: it decides
+                return None if entry.code == NO_EVENT else entry
         if self.carries_event_noun(token, lemma):
             return None  # "held talks", "paid a visit": the event is the noun
         found = dictionary_code(token, lemma)
@@ -387,6 +401,17 @@ class EventCoder:
         if lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns:
             return None  # listed, but its conditions do not hold
         return self.derived_noun_code(lemma)
+
+    def figurative(self, token: Token, code: str) -> bool:
+        """Violence in words only: "the custody battle", "a price war", "a legal fight"
+        (figurative_violence.tsv)."""
+        if code[:2] not in RULE_CODES.violence:
+            return False
+        words = figurative_violence()
+        return any(
+            child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in words
+            for child in token.children
+        )
 
     def support_noun(self, verb: Token) -> tuple[str, Token] | None:
         """(code, noun) of the event noun a support verb carries: "made a visit"."""

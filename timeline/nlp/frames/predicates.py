@@ -190,6 +190,8 @@ class FrameFinder:
                             and (not noun_code.endswith("0"))
                         ):  # "launched air strikes": the noun is more specific
                             code = noun_code
+        if code[:2] in RULE_CODES.violence and self._consequence(verb):
+            return None
         frame = EventFrame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
         frame.needs_target = entry is not None and entry.needs_target and trigger is verb
         frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
@@ -219,6 +221,25 @@ class FrameFinder:
                             frame.sources += agents
         return frame
 
+    def _consequence(self, verb: Token) -> bool:
+        """Violence that is what another act of violence in the sentence did, one happening
+        reported once: "the blast that killed 10 people", "the bombings killed 224", "a bomb went
+        off, killing 247 people"."""
+        coder = self.coder
+        subject = (
+            verb.head
+            if verb.dep_ == "relcl"
+            else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        )
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            code = coder.noun_code(subject)
+            if code is not None and code[:2] in RULE_CODES.violence:
+                return subject.lemma_.lower() not in weapon_nouns()  # "the bomb killed 10" is it
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+            code = coder.verb_code(verb.head)
+            return code is not None and code[:2] in RULE_CODES.violence
+        return False
+
     def _must_clause(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "ccomp" and any(
@@ -232,8 +253,10 @@ class FrameFinder:
             return None
         coder, arguments = self.coder, self.arguments
         code = coder.noun_code(noun)
-        if code is None:
+        if code is None or coder.figurative(noun, code):
             return None
+        if noun.lemma_.lower() in weapon_nouns() and not self._placed_weapon(noun, coder):
+            return None  # "it was a bomb", "a bomb went off" (the event is that it went off)
         head = noun.head
         if (
             noun.dep_ in ("dobj", "nsubjpass")
@@ -343,13 +366,14 @@ class FrameFinder:
                 seen.add((actor.name, actor.country_code))
                 targets.append(actor)
         frame.targets = targets
+        happening = self._happening(frame)
         if (
             not frame.sources
             and not (frame.targets and (frame.passive or frame.antecedent))
-            and not self._happening(frame)
+            and not happening
         ):
             return False
-        if frame.needs_target and not frame.targets:
+        if frame.needs_target and not frame.targets and not self._struck_by_weapon(frame):
             return False
         frame.status = status_of(frame)
         frame.places = self.locations.locations(frame)
@@ -370,6 +394,27 @@ class FrameFinder:
         if not frame.targets and frame.code[:2] in RULE_CODES.domestic and frame.sources:
             frame.targets = self._domestic_target(frame)
         return True
+
+    @staticmethod
+    def _placed_weapon(noun: Token, coder: EventCoder) -> bool:
+        """A weapon named with where it struck stands for the attack: "the bomb outside the
+        embassy", "a bomb at a clinic"; not when a verb says what it did ("a bomb went off at
+        the embassy": that is the event)."""
+        if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and coder.verb_code(noun.head)):
+            return False
+        return any(
+            c.dep_ == "prep" and c.lower_ in ("at", "in", "outside", "near", "inside", "on")
+            for c in noun.children
+        )
+
+    @staticmethod
+    def _struck_by_weapon(frame: EventFrame) -> bool:
+        """A verb whose subject is a weapon: "bombs exploded", "a shell hit the school"."""
+        if frame.trigger.pos_ != "VERB":
+            return False
+        return any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in weapon_nouns() for c in frame.clause.children
+        )
 
     def _happening(self, frame: EventFrame) -> bool:
         """A protest, coercion or violence the text names without naming who did it: "the
