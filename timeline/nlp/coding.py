@@ -232,10 +232,12 @@ class EventCoder:
         return self.lexicon.introducers.get(code[:2])
 
     def is_event_noun(self, token: Token) -> bool:
-        """Whether a noun's lemma is listed in the noun lexicon (it may still not match), or is
-        made from a coded verb (`nominalizations`)."""
+        """Whether a noun's lemma is listed in the noun lexicon (it may still not match), or a
+        common noun is made from a coded verb (`nominalizations`)."""
         lemma = token.lemma_.lower()
-        return lemma in self.lexicon.nouns or self.derived_noun_code(lemma) is not None
+        if lemma in self.lexicon.nouns:
+            return True
+        return token.pos_ == "NOUN" and self.derived_noun_code(lemma) is not None
 
     def derived_noun_code(self, noun: str) -> str | None:
         """The code of a noun made from a verb the lexicons code without a pattern ("bombing"
@@ -400,6 +402,8 @@ class EventCoder:
         lemma = token.lemma_.lower()
         if lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns:
             return None  # listed, but its conditions do not hold
+        if token.pos_ != "NOUN":  # a name ("March", "Attack Force One") is not made from a verb
+            return None
         return self.derived_noun_code(lemma)
 
     def figurative(self, token: Token, code: str) -> bool:

@@ -87,8 +87,8 @@ class FrameFinder:
 
     def frame_at(self, token: Token) -> EventFrame | None:
         """The frame a token triggers, if it is a predicate no frame has taken yet."""
-        if token.i in self.consumed:
-            return None
+        if token.i in self.consumed or token.ent_type_ in ("DATE", "TIME"):
+            return None  # taken, or part of a date ("in March 1996")
         if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
             return self._verb_frame(token)
         if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
