@@ -170,3 +170,36 @@ def test_what_an_attack_did_is_the_same_happening(run):
     events = run("The blast that killed ten people damaged the embassy.")
     assert "killed" not in {e.trigger for e in events}
     assert "blast" in {e.trigger for e in events}
+
+
+def test_acts_named_in_the_plural_at_several_places_are_one_each():
+    from dataclasses import dataclass
+
+    from timeline.nlp.events import one_per_place
+    from timeline.records import ActorMention, PlaceMention
+
+    @dataclass
+    class Token:
+        tag_: str
+
+    @dataclass
+    class Frame:
+        trigger: Token
+        code: str
+        places: list
+        targets: list
+
+    kenya = PlaceMention("Nairobi", country_code="KEN")
+    tanzania = PlaceMention("Dar es Salaam", country_code="TZA")
+    targets = [
+        ActorMention("United States embassy", "group", "target", country_code="USA"),
+        ActorMention("Kenya", "country", "target", country_code="KEN"),
+        ActorMention("Tanzania", "country", "target", country_code="TZA"),
+    ]
+    parts = one_per_place(Frame(Token("NNS"), "183", [kenya, tanzania], targets))
+    assert [p.places for p in parts] == [[kenya], [tanzania]]
+    assert [[a.name for a in p.targets] for p in parts] == [
+        ["United States embassy", "Kenya"],
+        ["United States embassy", "Tanzania"],
+    ]
+    assert len(one_per_place(Frame(Token("NN"), "183", [kenya, tanzania], targets))) == 1
