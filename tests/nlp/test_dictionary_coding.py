@@ -203,3 +203,20 @@ def test_acts_named_in_the_plural_at_several_places_are_one_each():
         ["United States embassy", "Tanzania"],
     ]
     assert len(one_per_place(Frame(Token("NN"), "183", [kenya, tanzania], targets))) == 1
+
+
+def test_a_statement_is_addressed_to_its_object_never_to_what_it_reports(run):
+    events = run("Senator John Smith said Governor Ann Jones told him the plan was dead.")
+    said = next(e for e in events if e.trigger == "said")
+    assert said.actors_in("source")[0].name == "John Smith"
+    assert not said.actors_in("target")  # Jones is the subject of what he reports
+    told = next(e for e in events if e.trigger == "told")
+    assert told.actors_in("source")[0].name == "Ann Jones"
+
+
+def test_people_acted_on_are_the_target_not_the_country_it_happens_in(run):
+    events = run("Serbian officials lifted a curfew in Montenegro.")
+    lifted = next(e for e in events if e.lemma == "lift")
+    assert lifted.actors_in("target") and lifted.actors_in("target")[0].country_code == "MNE"
+    told = run("Mayor Tom Ruiz told them in Paris that the budget would be cut.")
+    assert not any(a.name == "France" for e in told for a in e.actors_in("target"))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
-from timeline.nlp.coding import RULE_CODES, weapon_nouns
+from timeline.nlp.coding import RULE_CODES, agent_nouns, weapon_nouns
 from timeline.nlp.frames.status import status_of
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
@@ -31,6 +31,7 @@ from timeline.nlp.words import (
     NAME_TYPES,
     NOUN_AGENT_PREPS,
     PASS_THROUGH,
+    PEOPLE_NOUNS,
     SAYING_AGENT_PREPS,
     SUPPORT_VERBS,
 )
@@ -389,7 +390,12 @@ class FrameFinder:
             frame.targets = [
                 a for a in frame.targets if not (a.kind == "group" and a.country_code is None)
             ]
-        if not frame.targets and frame.places and frame.code[:2] not in RULE_CODES.statement:
+        if (
+            not frame.targets
+            and frame.places
+            and frame.code[:2] not in RULE_CODES.statement
+            and not self._acts_on_someone(frame)
+        ):
             frame.targets = self._place_country(frame)
         if not frame.targets and frame.code[:2] in RULE_CODES.domestic and frame.sources:
             frame.targets = self._domestic_target(frame)
@@ -405,6 +411,25 @@ class FrameFinder:
         return any(
             c.dep_ == "prep" and c.lower_ in ("at", "in", "outside", "near", "inside", "on")
             for c in noun.children
+        )
+
+    @staticmethod
+    def _acts_on_someone(frame: EventFrame) -> bool:
+        """A verb with people as its object or passive subject, named or not ("detained the
+        suspect", "arrested two men", "told them"): its target is them, not the country it
+        happens in ("lifted a curfew in Montenegro" acts on Montenegro)."""
+        clause = frame.clause
+        if clause.pos_ != "VERB":
+            return False
+        people = PEOPLE_NOUNS | agent_nouns()
+        return any(
+            c.dep_ in ("dobj", "nsubjpass", "dative")
+            and (
+                c.pos_ == "PRON"
+                or c.ent_type_ in ("PERSON", "NORP", "ORG")
+                or c.lemma_.lower() in people
+            )
+            for c in clause.children
         )
 
     @staticmethod
