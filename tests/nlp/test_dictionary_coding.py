@@ -220,3 +220,30 @@ def test_people_acted_on_are_the_target_not_the_country_it_happens_in(run):
     assert lifted.actors_in("target") and lifted.actors_in("target")[0].country_code == "MNE"
     told = run("Mayor Tom Ruiz told them in Paris that the budget would be cut.")
     assert not any(a.name == "France" for e in told for a in e.actors_in("target"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone with information is asked to call the Springfield Police Department.",
+        "Jones hit a jumper as time expired.",
+        "The mayor is battling cancer.",
+        "Firefighters fought the blaze for six hours.",
+        "Reporters asked probing questions.",
+        "The migrants' arrivals in Italy rose last year.",
+    ],
+)
+def test_boilerplate_sports_illness_and_private_travel_are_no_events(run, text):
+    assert [e for e in run(text) if not e.event_code.startswith("01")] == []
+
+
+def test_a_denied_noun_is_a_negated_event(run):
+    talks = next(e for e in run("Russia held no talks with Syria.") if e.trigger == "talks")
+    assert talks.status == "negated"
+
+
+def test_police_questioning_is_an_investigation(run):
+    questioned = next(
+        e for e in run("Police questioned her about the robbery.") if e.lemma == "question"
+    )
+    assert questioned.event_code[:2] == "09"

@@ -173,6 +173,7 @@ class RuleCodes:
     derived_nouns: frozenset[str]
     happenings: frozenset[str]
     suffered: frozenset[str]
+    travel: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -185,6 +186,12 @@ def agent_nouns() -> frozenset[str]:
 def figurative_violence() -> frozenset[str]:
     """figurative_violence.tsv: the modifiers of a noun of violence that make it words only."""
     return frozenset(row[0] for row in read_table("figurative_violence.tsv"))
+
+
+@lru_cache(maxsize=1)
+def not_struck() -> frozenset[str]:
+    """violence_non_targets.tsv: what a verb of violence acts on when it is no violence."""
+    return frozenset(row[0] for row in read_table("violence_non_targets.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -407,13 +414,22 @@ class EventCoder:
         return self.derived_noun_code(lemma)
 
     def figurative(self, token: Token, code: str) -> bool:
-        """Violence in words only: "the custody battle", "a price war", "a legal fight"
-        (figurative_violence.tsv)."""
+        """Violence in words only ("the custody battle", "a price war", "a legal fight":
+        figurative_violence.tsv), or in sports, illness and disasters ("hit a jumper", "battling
+        cancer", "fought the blaze": violence_non_targets.tsv)."""
         if code[:2] not in RULE_CODES.violence:
             return False
         words = figurative_violence()
-        return any(
+        if any(
             child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in words
+            for child in token.children
+        ):
+            return True
+        if token.pos_ != "VERB":
+            return False
+        struck = not_struck()  # "hit a jumper", "battling cancer", "fought the blaze"
+        return any(
+            child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in struck
             for child in token.children
         )
 

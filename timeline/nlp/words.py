@@ -44,6 +44,11 @@ ENGAGE_VERBS = word_set("frames_engage_verbs.tsv")
 # Auxiliaries that make an act hypothetical ("would meet") or planned ("will meet")
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# Indefinite pronouns: a clause about anyone at all reports no act ("anyone with information
+# is asked to call the police")
+INDEFINITE_PRONOUNS = {
+    "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "whoever", "nobody",
+}  # fmt: skip
 # Subordinators that make a clause a condition ("if they meet")
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}

@@ -27,6 +27,7 @@ from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
     ENGAGE_VERBS,
     ENTITY_TYPES,
+    INDEFINITE_PRONOUNS,
     INTRODUCERS,
     NAME_TYPES,
     NOUN_AGENT_PREPS,
@@ -45,6 +46,9 @@ if TYPE_CHECKING:
     from timeline.nlp.frames.arguments import ArgumentFinder
     from timeline.nlp.frames.locations import LocationFinder
     from timeline.nlp.frames.phrases import PhraseReader
+
+
+PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
 
 
 @dataclass
@@ -191,7 +195,9 @@ class FrameFinder:
                             and (not noun_code.endswith("0"))
                         ):  # "launched air strikes": the noun is more specific
                             code = noun_code
-        if code[:2] in RULE_CODES.violence and self._consequence(verb):
+        if code[:2] in RULE_CODES.violence and (
+            self._consequence(verb) or coder.figurative(verb, code)
+        ):
             return None
         frame = EventFrame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
         frame.needs_target = entry is not None and entry.needs_target and trigger is verb
@@ -367,6 +373,14 @@ class FrameFinder:
                 seen.add((actor.name, actor.country_code))
                 targets.append(actor)
         frame.targets = targets
+        if self._about_anyone(frame):
+            return False  # "anyone with information is asked to call the police"
+        if (
+            frame.code in RULE_CODES.travel
+            and frame.sources
+            and all(a.kind == "group" and a.sector in PRIVATE_SECTORS for a in frame.sources)
+        ):
+            return False  # "the migrants' arrivals", "tourists came": no visit of state
         happening = self._happening(frame)
         if (
             not frame.sources
@@ -411,6 +425,14 @@ class FrameFinder:
         return any(
             c.dep_ == "prep" and c.lower_ in ("at", "in", "outside", "near", "inside", "on")
             for c in noun.children
+        )
+
+    @staticmethod
+    def _about_anyone(frame: EventFrame) -> bool:
+        """A clause whose subject is anyone at all."""
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in INDEFINITE_PRONOUNS
+            for c in frame.clause.children
         )
 
     @staticmethod
