@@ -156,7 +156,7 @@ def read_verbs(path: Path) -> tuple[dict[str, list[tuple[str, bool]]], list[Bloc
         if not word:
             continue
         verb = phrase(word[0].lstrip("+"))
-        own = codes[0].strip() if codes else None
+        own = codes[0].strip().partition(":")[0] if codes else None  # "041:041": its own first
         block.verbs.append((verb, own or None, [phrase(f.lstrip("+")) for f in forms]))
     return synsets, blocks
 

@@ -247,3 +247,28 @@ def test_police_questioning_is_an_investigation(run):
         e for e in run("Police questioned her about the robbery.") if e.lemma == "question"
     )
     assert questioned.event_code[:2] == "09"
+
+
+def test_acts_of_several_countries_are_one_each_but_a_meeting_stays_one(run):
+    aid = [e for e in run("Iraq was aided by Britain, Canada and Belgium.") if e.lemma == "aid"]
+    assert sorted(e.actors_in("source")[0].country_code for e in aid) == ["BEL", "CAN", "GBR"]
+    meetings = [
+        e
+        for e in run("Egypt will host a meeting between Israel and Hamas in Cairo.")
+        if e.event_code.startswith("04")
+    ]
+    assert len(meetings) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Saddam Hussein called George Bush a liar.", "called", "111"),
+        ("Iran denied the report.", "denied", "120"),
+        ("Iran denied any involvement in the attack.", "denied", "016"),
+        ("Representative Dan Burton subpoenaed the boy.", "subpoenaed", "173"),
+    ],
+)
+def test_name_calling_denials_and_subpoenas(run, text, trigger, code):
+    found = [e for e in run(text) if e.trigger == trigger]
+    assert found and found[0].event_code == code

@@ -91,7 +91,7 @@ class CameoLexicon:
 
 
 # What a lexicon row's conditions may test (see `EventCoder.holds`)
-CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj")
+CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd")
 
 
 def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:
@@ -325,6 +325,11 @@ class EventCoder:
                         if lemmas & words:
                             return True
             return False
+        if key == "oprd":  # "called Bush a liar": what the object is called
+            return any(
+                c.dep_ == "oprd" and ("*" in words or c.lemma_.lower() in words)
+                for c in token.children
+            )
         if key == "mod":
             return any(
                 c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words

@@ -65,7 +65,12 @@ def extract_events(
             finder.settle_targets(frame)
             coder.recode_by_actors(frame)
             finder.accept(frame)
-    frames = [part for frame in finder.frames() for part in one_per_place(frame)]
+    frames = [
+        part
+        for frame in finder.frames()
+        for by_place in one_per_place(frame)
+        for part in one_per_country(by_place)
+    ]
     dating.share_dates(frames)
     frames.sort(key=lambda f: f.trigger.idx)
     return [event_record(f, view, coder.lexicon, dating) for f in frames]
@@ -91,6 +96,31 @@ def one_per_place(frame: EventFrame) -> list[EventFrame]:
             a for a in frame.targets if not (a.kind == "country" and a.country_code in others)
         ]
         parts.append(dataclasses.replace(frame, places=[place], targets=targets))
+    return parts
+
+
+def one_per_country(frame: EventFrame) -> list[EventFrame]:
+    """Acts of several countries together, or on several, are one act of each: "aided by
+    Britain, Canada and Belgium" is three acts of aid, as event data counts them (an actor of no
+    country goes with every part); a meeting of several stays one meeting."""
+    if frame.code[:2] in RULE_CODES.consult:  # a meeting of several is one meeting
+        return [frame]
+    parts = [frame]
+    for role in ("sources", "targets"):
+        split = []
+        for part in parts:
+            actors = getattr(part, role)
+            countries = list(dict.fromkeys(a.country_code for a in actors if a.country_code))
+            if len(countries) < 2:
+                split.append(part)
+                continue
+            split += [
+                dataclasses.replace(
+                    part, **{role: [a for a in actors if a.country_code in (country, None)]}
+                )
+                for country in countries
+            ]
+        parts = split
     return parts
 
 
