@@ -56,6 +56,8 @@ def test_code_rows_mean_what_cameo_says(code, label, goldstein):
 def test_every_lexicon_code_exists_and_maps_to_plover():
     lex = cameo_lexicon()
     for code in _codes_of(lex.verbs) | _codes_of(lex.nouns):
+        if code == "---":  # a row saying the word is no event in that context
+            continue
         assert code in lex.codes, code
         if code.startswith("01"):  # PLOVER has no type for public statements
             continue
@@ -207,7 +209,7 @@ def test_rule_codes_are_cameo_roots_or_codes():
         assert use, rule
         for code in codes.split():
             assert code in lex.codes, (rule, code)
-            assert len(code) == 2 or rule == "trade", (rule, code)
+            assert len(code) == 2 or rule in ("trade", "travel"), (rule, code)
     assert RULE_CODES.statement == {"01"} and RULE_CODES.trade == {"061"}
     assert RULE_CODES.planned_force == {"14", "16", "17", "18", "19", "20"}
     assert RULE_CODES.force == RULE_CODES.planned_force | {"15"}

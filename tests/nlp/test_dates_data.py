@@ -36,7 +36,6 @@ NEW_FILES = {
     "dates_not_past_verbs.tsv": ("word",),
     "dates_before_adjective.tsv": ("word",),
     "dates_intent_words.tsv": ("word",),
-    "dates_reporting_verbs.tsv": ("lemma",),
     "dates_said_verbs.tsv": ("verb",),
     "dates_forward_words.tsv": ("word",),
     "dates_forward_prepositions.tsv": ("word",),

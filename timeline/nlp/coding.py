@@ -19,8 +19,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import DataFileError, read_table
+from timeline.nlp.actors.mentions import actor_codes
 from timeline.nlp.frames.status import is_modal
-from timeline.nlp.words import INTENT, PASS_THROUGH, SUPPORT_VERBS
+from timeline.nlp.nominalizations import source_verbs
+from timeline.nlp.verb_patterns import NO_EVENT, dictionary_code, dictionary_default
+from timeline.nlp.words import ENGAGE_VERBS, INTENT, PASS_THROUGH, SUPPORT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,6 +37,8 @@ class LexEntry:
 
     code: str
     conditions: tuple[tuple[str, frozenset[str]], ...] = ()
+    # the verb dictionary's code of a verb alone, no pattern matched: an event only with a target
+    needs_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,7 @@ class CameoLexicon:
 
 
 # What a lexicon row's conditions may test (see `EventCoder.holds`)
-CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj")
+CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd")
 
 
 def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:
@@ -95,7 +100,7 @@ def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[
         if len(row) < 2:
             raise ValueError(f"{name}: a row needs a lemma and a code: {list(row)!r}")
         lemma, code = row[0].lower(), row[1]
-        if code not in codes:
+        if code not in codes and code != NO_EVENT:
             raise ValueError(f"{name}: unknown CAMEO code {code} for {lemma!r}")
         conditions = []
         if len(row) > 2 and row[2]:
@@ -165,6 +170,45 @@ class RuleCodes:
     coercion: frozenset[str]
     violence: frozenset[str]
     trade: frozenset[str]
+    derived_nouns: frozenset[str]
+    happenings: frozenset[str]
+    suffered: frozenset[str]
+    travel: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    """The nouns of the agent dictionary (petrarch_agents.tsv): kinds of actors."""
+    return frozenset(row[0] for row in read_table("petrarch_agents.tsv") if " " not in row[0])
+
+
+@lru_cache(maxsize=1)
+def figurative_violence() -> frozenset[str]:
+    """figurative_violence.tsv: the modifiers of a noun of violence that make it words only."""
+    return frozenset(row[0] for row in read_table("figurative_violence.tsv"))
+
+
+@lru_cache(maxsize=1)
+def not_struck() -> frozenset[str]:
+    """violence_non_targets.tsv: what a verb of violence acts on when it is no violence."""
+    return frozenset(row[0] for row in read_table("violence_non_targets.tsv"))
+
+
+@lru_cache(maxsize=1)
+def assaults() -> dict[str, str]:
+    """cameo_assaults.tsv: lemma -> the code of that violence by no state's armed force."""
+    return dict(read_table("cameo_assaults.tsv").rows)
+
+
+@lru_cache(maxsize=1)
+def weapon_nouns() -> frozenset[str]:
+    """Nouns of weapons (the verb dictionary's word class &weapon, one-word phrases, and the
+    singular of their plurals): what struck, when a text names no one who struck."""
+    words = set()
+    for name, phrase, _ in read_table("petrarch_synsets.tsv"):
+        if name == "&weapon" and " " not in phrase:
+            words.add(phrase[:-1] if phrase.endswith("s") and len(phrase) > 4 else phrase)
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
@@ -188,14 +232,44 @@ class EventCoder:
         self.lexicon = lexicon
         self.general = {i.kind: i.general for i in lexicon.introducers.values()}
         self.yield_family = {i.kind: i.yield_family for i in lexicon.introducers.values()}
+        self._derived: dict[str, str | None] = {}
 
     def introducer(self, code: str) -> Introducer | None:
         """The kind of introducing act a verb of this code is, if it is one."""
         return self.lexicon.introducers.get(code[:2])
 
     def is_event_noun(self, token: Token) -> bool:
-        """Whether a noun's lemma is listed in the noun lexicon (it may still not match)."""
-        return token.lemma_.lower() in self.lexicon.nouns
+        """Whether a noun's lemma is listed in the noun lexicon (it may still not match), or a
+        common noun is made from a coded verb (`nominalizations`)."""
+        lemma = token.lemma_.lower()
+        if lemma in self.lexicon.nouns:
+            return True
+        return token.pos_ == "NOUN" and self.derived_noun_code(lemma) is not None
+
+    def derived_noun_code(self, noun: str) -> str | None:
+        """The code of a noun made from a verb the lexicons code without a pattern ("bombing"
+        from "bomb", "explosion" from "explode", "a raid"), for the roots of `derived_nouns`
+        only; a noun the agent dictionary lists is a kind of actor, not an act."""
+        if noun in self._derived:
+            return self._derived[noun]
+        code = None
+        if noun not in agent_nouns():  # "exiles", "spies": people, not acts
+            for verb in source_verbs(noun):
+                found = self.plain_verb_code(verb)
+                if found is not None and found[:2] in RULE_CODES.derived_nouns:
+                    code = found
+                    break
+        self._derived[noun] = code
+        return code
+
+    def plain_verb_code(self, lemma: str) -> str | None:
+        """The code a verb has with no context: the project lexicon's row without conditions,
+        else the verb dictionary's own code."""
+        entries = self.lexicon.verbs.get(lemma)
+        if entries:
+            plain = [e for e in entries if not e.conditions]
+            return plain[0].code if plain else None
+        return self.known_code(code) if (code := dictionary_default(lemma)) else None
 
     # -- matching a predicate against the lexicons ----------------------------------------------
 
@@ -251,6 +325,11 @@ class EventCoder:
                         if lemmas & words:
                             return True
             return False
+        if key == "oprd":  # "called Bush a liar": what the object is called
+            return any(
+                c.dep_ == "oprd" and ("*" in words or c.lemma_.lower() in words)
+                for c in token.children
+            )
         if key == "mod":
             return any(
                 c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words
@@ -269,6 +348,11 @@ class EventCoder:
         return lemma
 
     def _match_entry(self, table: dict[str, list[LexEntry]], token: Token) -> LexEntry | None:
+        """The row that holds for a token; None when none does or the row says "no event"."""
+        entry = self._matching_row(table, token)
+        return None if entry is None or entry.code == NO_EVENT else entry
+
+    def _matching_row(self, table: dict[str, list[LexEntry]], token: Token) -> LexEntry | None:
         entries = None
         if token.tag_ in ("NNS", "NNPS"):  # "talks" is not "talk"
             entries = table.get(token.lower_)
@@ -282,18 +366,77 @@ class EventCoder:
         return None
 
     def verb_entry(self, token: Token) -> LexEntry | None:
-        """The verb lexicon's row that matches a predicate, if any."""
-        return self._match_entry(self.lexicon.verbs, token)
+        """The lexicon row that matches a predicate: the project's verb lexicon when one of its
+        rows holds (a row without conditions always does, and --- says "no event"), else the
+        CAMEO verb dictionary (its patterns, then the verb's own code)."""
+        lemma = self.lemma(token)
+        if lemma in self.lexicon.verbs or token.lower_ in self.lexicon.verbs:
+            entry = self._matching_row(self.lexicon.verbs, token)
+            if entry is not None:  # a row of the project's lexicon holds: it decides
+                return None if entry.code == NO_EVENT else entry
+        if self.carries_event_noun(token, lemma):
+            return None  # "held talks", "paid a visit": the event is the noun
+        found = dictionary_code(token, lemma)
+        if found is None:
+            return None
+        code, pattern = found
+        return LexEntry(self.known_code(code), needs_target=pattern is None)
 
     def verb_code(self, token: Token) -> str | None:
-        """The code the verb lexicon gives a predicate, if any."""
-        entry = self._match_entry(self.lexicon.verbs, token)
+        """The code the verb lexicons give a predicate, if any."""
+        entry = self.verb_entry(token)
         return entry.code if entry is not None else None
 
+    def carries_event_noun(self, verb: Token, lemma: str) -> bool:
+        """A support verb with an event noun as its object ("held talks"), or a verb of taking
+        part with one in its "in" phrase ("engaged in fighting")."""
+        if lemma in SUPPORT_VERBS and self.support_noun(verb) is not None:
+            return True
+        return lemma in ENGAGE_VERBS and any(
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and any(g.dep_ == "pobj" and self.noun_code(g) for g in child.children)
+            for child in verb.children
+        )
+
+    def known_code(self, code: str) -> str:
+        """A code of the code table: a dictionary's code, or its nearest listed ancestor."""
+        while code and code not in self.lexicon.codes:
+            code = code[:-1] if len(code) > 3 else (code[:2] + "0" if code[2:] != "0" else "")
+        return code or "010"
+
     def noun_code(self, token: Token) -> str | None:
-        """The code the noun lexicon gives an event noun, if any."""
+        """The code the noun lexicon gives an event noun, else the code of the verb it is made
+        from, if any."""
         entry = self._match_entry(self.lexicon.nouns, token)
-        return entry.code if entry is not None else None
+        if entry is not None:
+            return entry.code
+        lemma = token.lemma_.lower()
+        if lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns:
+            return None  # listed, but its conditions do not hold
+        if token.pos_ != "NOUN":  # a name ("March", "Attack Force One") is not made from a verb
+            return None
+        return self.derived_noun_code(lemma)
+
+    def figurative(self, token: Token, code: str) -> bool:
+        """Violence in words only ("the custody battle", "a price war", "a legal fight":
+        figurative_violence.tsv), or in sports, illness and disasters ("hit a jumper", "battling
+        cancer", "fought the blaze": violence_non_targets.tsv)."""
+        if code[:2] not in RULE_CODES.violence:
+            return False
+        words = figurative_violence()
+        if any(
+            child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in words
+            for child in token.children
+        ):
+            return True
+        if token.pos_ != "VERB":
+            return False
+        struck = not_struck()  # "hit a jumper", "battling cancer", "fought the blaze"
+        return any(
+            child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in struck
+            for child in token.children
+        )
 
     def support_noun(self, verb: Token) -> tuple[str, Token] | None:
         """(code, noun) of the event noun a support verb carries: "made a visit"."""
@@ -371,6 +514,23 @@ class EventCoder:
     def intent_code(self, action: str) -> str:
         """The code of a planned/intended action: intent to cooperate, or a threat."""
         return self.refine("intent", action)
+
+    def recode_by_actors(self, frame: EventFrame) -> None:
+        """Violence by no state's armed force is unconventional (18), not military (19): "a
+        sniper shot the doctor", "the killing" (cameo_assaults.tsv)."""
+        if frame.code[:2] not in RULE_CODES.violence or frame.code[:2] == "18":
+            return
+        trigger = frame.trigger
+        lemmas = [self.lemma(trigger)]
+        if trigger.pos_ != "VERB":
+            lemmas += source_verbs(trigger.lemma_.lower())
+        assault = next((assaults()[lemma] for lemma in lemmas if lemma in assaults()), None)
+        if assault is None:
+            return
+        force = actor_codes().force
+        if any(a.kind == "country" or a.sector in force for a in frame.sources):
+            return
+        frame.code = self.known_code(assault)
 
     def recode_by_status(self, frame: EventFrame) -> None:
         """A frame's code as its status makes it: a planned or hypothetical act of force is a

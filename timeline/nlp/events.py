@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from timeline.nlp.actors.people import find_people
 from timeline.nlp.actors.resolver import ActorResolver
 from timeline.nlp.article import ArticleView, read_article
-from timeline.nlp.coding import CameoLexicon, EventCoder, cameo_lexicon
+from timeline.nlp.coding import RULE_CODES, CameoLexicon, EventCoder, cameo_lexicon
 from timeline.nlp.dating import EventDating
 from timeline.nlp.frames.arguments import ArgumentFinder
 from timeline.nlp.frames.locations import LocationFinder
@@ -65,14 +65,68 @@ def extract_events(
                 continue
             coder.recode_by_status(frame)
             finder.settle_targets(frame)
+            coder.recode_by_actors(frame)
             finder.accept(frame)
-    frames = finder.frames()
+    frames = [
+        part
+        for frame in finder.frames()
+        for by_place in one_per_place(frame)
+        for part in one_per_country(by_place)
+    ]
     dating.date_frames(frames)
     share_dates(frames, dating.reference)
     for frame in frames:
         plan_by_date(frame, dating.reference)
     frames.sort(key=lambda f: f.trigger.idx)
     return [event_record(f, view, coder.lexicon, dating) for f in frames]
+
+
+def one_per_place(frame: EventFrame) -> list[EventFrame]:
+    """Acts of violence or coercion named in the plural at several places are that many
+    happenings: "the bombings of the embassies in Kenya and Tanzania" is one bombing in each.
+    Each keeps the frame's actors but the countries of the other places."""
+    places = frame.places
+    if (
+        frame.trigger.tag_ not in ("NNS", "NNPS")
+        or frame.code[:2] not in RULE_CODES.happenings
+        or len({(p.name, p.country_code) for p in places}) < 2
+    ):
+        return [frame]
+    parts = []
+    countries = {p.country_code for p in places}
+    distinct = {(p.name, p.country_code): p for p in places}.values()
+    for place in distinct:
+        others = countries - {place.country_code}
+        targets = [
+            a for a in frame.targets if not (a.kind == "country" and a.country_code in others)
+        ]
+        parts.append(dataclasses.replace(frame, places=[place], targets=targets))
+    return parts
+
+
+def one_per_country(frame: EventFrame) -> list[EventFrame]:
+    """Acts of several countries together, or on several, are one act of each: "aided by
+    Britain, Canada and Belgium" is three acts of aid, as event data counts them (an actor of no
+    country goes with every part); a meeting of several stays one meeting."""
+    if frame.code[:2] in RULE_CODES.consult:  # a meeting of several is one meeting
+        return [frame]
+    parts = [frame]
+    for role in ("sources", "targets"):
+        split = []
+        for part in parts:
+            actors = getattr(part, role)
+            countries = list(dict.fromkeys(a.country_code for a in actors if a.country_code))
+            if len(countries) < 2:
+                split.append(part)
+                continue
+            split += [
+                dataclasses.replace(
+                    part, **{role: [a for a in actors if a.country_code in (country, None)]}
+                )
+                for country in countries
+            ]
+        parts = split
+    return parts
 
 
 def event_record(

@@ -30,6 +30,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from timeline.data import read_table
+from timeline.nlp.coding import RULE_CODES
 from timeline.nlp.dates.lexicons import direction_words
 
 if TYPE_CHECKING:
@@ -107,7 +108,10 @@ def is_statement(frame: EventFrame, statement_codes: frozenset[str]) -> bool:
     the acts it is about."""
     if frame.code[:2] in statement_codes:
         return True
-    if frame.clause.lemma_.lower() in direction_words().reporting_verbs:
+    if (  # "said the government must resign": a demand made by saying
+        frame.clause.lemma_.lower() in direction_words().reporting_verbs
+        and frame.code[:2] in RULE_CODES.demand_clause
+    ):
         return True
     action = frame.action if frame.action is not None else frame.clause
     return any(

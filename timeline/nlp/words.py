@@ -26,7 +26,8 @@ OBJECT_CONTROL = word_set("frames_object_control_verbs.tsv")
 # Support verbs: the event is their object noun ("make a visit", "hold talks", "launch strikes")
 SUPPORT_VERBS = word_set("frames_support_verbs.tsv")
 # Verbs and nouns of saying whose clause is reported ("said Russia failed", "a statement that")
-REPORTING_VERBS = word_set("frames_reporting_verbs.tsv")
+SPEECH_VERBS = word_set("speech_verbs.tsv")
+REPORTING_VERBS = SPEECH_VERBS | word_set("frames_belief_verbs.tsv")
 REPORTING_NOUNS = word_set("frames_reporting_nouns.tsv")
 # Nouns for groups of people whose affiliation is given by a place: "protesters in Cairo"
 PEOPLE_NOUNS = word_set("frames_people_nouns.tsv")
@@ -44,6 +45,11 @@ ENGAGE_VERBS = word_set("frames_engage_verbs.tsv")
 # Auxiliaries that make an act hypothetical ("would meet") or planned ("will meet")
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# Indefinite pronouns: a clause about anyone at all reports no act ("anyone with information
+# is asked to call the police")
+INDEFINITE_PRONOUNS = {
+    "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "whoever", "nobody",
+}  # fmt: skip
 # Subordinators that make a clause a condition ("if they meet")
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}

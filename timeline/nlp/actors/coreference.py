@@ -28,7 +28,7 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 # Nouns that refer to a country named before ("the country") and the verbs whose subject says
 # the "I" of a quotation: lexicon, in timeline/data
 COUNTRY_NOUNS = word_set("country_nouns.tsv")
-SPEAKER_VERBS = word_set("speaker_verbs.tsv")
+SPEAKER_VERBS = word_set("speech_verbs.tsv")
 
 
 class Coreference:

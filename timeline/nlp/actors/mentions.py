@@ -26,6 +26,7 @@ class ActorCodes:
     military: str  # a source's own military is not its target
     international: tuple[str, ...]  # the codes of international organisations
     state: frozenset[str]  # office holders of the state
+    force: frozenset[str]  # a state's armed force: its violence is military (19)
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,12 @@ def actor_codes() -> ActorCodes:
         rules["government"], rules["business"], rules["military"]
     )  # fmt: skip
     return ActorCodes(
-        government, business, military, tuple(rules["international"]), frozenset(rules["state"])
+        government,
+        business,
+        military,
+        tuple(rules["international"]),
+        frozenset(rules["state"]),
+        frozenset(rules["force"]),
     )
 
 

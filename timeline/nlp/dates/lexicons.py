@@ -123,7 +123,7 @@ def direction_words() -> DirectionWords:
         not_past_verbs=frozenset(_words("dates_not_past_verbs.tsv")),
         before_adjective=frozenset(_words("dates_before_adjective.tsv")),
         intent_words=frozenset(_words("dates_intent_words.tsv")),
-        reporting_verbs=frozenset(_words("dates_reporting_verbs.tsv")),
+        reporting_verbs=frozenset(_words("speech_verbs.tsv")),
         said_verbs=_words("dates_said_verbs.tsv"),
         forward_words=frozenset(_words("dates_forward_words.tsv")),
         forward_prepositions=frozenset(_words("dates_forward_prepositions.tsv")),

@@ -115,15 +115,9 @@ class ArgumentFinder:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             frame.sources += self.phrases.actors(pobj)
+        # the addressee of a statement ("told the council"), never the subject of what it
+        # reports ("said Russia failed": that is its own event when it is one)
         frame.targets += self.objects(verb)
-        if (
-            frame.code[:2] in RULE_CODES.statement
-        ):  # "X said Russia failed": the statement is about Russia
-            for child in verb.children:
-                if child.dep_ == "ccomp":
-                    for sub in child.children:
-                        if sub.dep_ in ("nsubj", "nsubjpass"):
-                            frame.targets += self.phrases.actors(sub)
         self.prep_targets(frame, verb)
 
     def prep_targets(self, frame: EventFrame, verb: Token) -> None:

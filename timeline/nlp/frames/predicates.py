@@ -21,15 +21,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
-from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.coding import RULE_CODES, agent_nouns, weapon_nouns
 from timeline.nlp.frames.status import status_of
+from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
     ENGAGE_VERBS,
     ENTITY_TYPES,
+    INDEFINITE_PRONOUNS,
     INTRODUCERS,
     NAME_TYPES,
     NOUN_AGENT_PREPS,
     PASS_THROUGH,
+    PEOPLE_NOUNS,
     SAYING_AGENT_PREPS,
     SUPPORT_VERBS,
 )
@@ -43,6 +46,9 @@ if TYPE_CHECKING:
     from timeline.nlp.frames.arguments import ArgumentFinder
     from timeline.nlp.frames.locations import LocationFinder
     from timeline.nlp.frames.phrases import PhraseReader
+
+
+PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
 
 
 @dataclass
@@ -62,6 +68,7 @@ class EventFrame:
     antecedent: EventFrame | None = None
     action: Token | None = None  # the action an introducing verb governs ("agreed to set up")
     purpose: bool = False  # planned as the aim of another act, not announced or threatened
+    needs_target: bool = False  # coded by a dictionary verb alone: an event only with a target
 
 
 class FrameFinder:
@@ -85,8 +92,8 @@ class FrameFinder:
 
     def frame_at(self, token: Token) -> EventFrame | None:
         """The frame a token triggers, if it is a predicate no frame has taken yet."""
-        if token.i in self.consumed:
-            return None
+        if token.i in self.consumed or token.ent_type_ in ("DATE", "TIME"):
+            return None  # taken, or part of a date ("in March 1996")
         if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
             return self._verb_frame(token)
         if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
@@ -188,7 +195,12 @@ class FrameFinder:
                             and (not noun_code.endswith("0"))
                         ):  # "launched air strikes": the noun is more specific
                             code = noun_code
+        if code[:2] in RULE_CODES.violence and (
+            self._consequence(verb) or coder.figurative(verb, code)
+        ):
+            return None
         frame = EventFrame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
+        frame.needs_target = entry is not None and entry.needs_target and trigger is verb
         frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             arguments.shares_passive_subject(verb)
         )
@@ -216,6 +228,25 @@ class FrameFinder:
                             frame.sources += agents
         return frame
 
+    def _consequence(self, verb: Token) -> bool:
+        """Violence that is what another act of violence in the sentence did, one happening
+        reported once: "the blast that killed 10 people", "the bombings killed 224", "a bomb went
+        off, killing 247 people"."""
+        coder = self.coder
+        subject = (
+            verb.head
+            if verb.dep_ == "relcl"
+            else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        )
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            code = coder.noun_code(subject)
+            if code is not None and code[:2] in RULE_CODES.violence:
+                return subject.lemma_.lower() not in weapon_nouns()  # "the bomb killed 10" is it
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+            code = coder.verb_code(verb.head)
+            return code is not None and code[:2] in RULE_CODES.violence
+        return False
+
     def _must_clause(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "ccomp" and any(
@@ -229,8 +260,10 @@ class FrameFinder:
             return None
         coder, arguments = self.coder, self.arguments
         code = coder.noun_code(noun)
-        if code is None:
+        if code is None or coder.figurative(noun, code):
             return None
+        if noun.lemma_.lower() in weapon_nouns() and not self._placed_weapon(noun, coder):
+            return None  # "it was a bomb", "a bomb went off" (the event is that it went off)
         head = noun.head
         if (
             noun.dep_ in ("dobj", "nsubjpass")
@@ -239,6 +272,8 @@ class FrameFinder:
             and coder.verb_code(head) is None
         ):
             return None  # coded with its support verb, when that verb is visited
+        if noun.dep_ == "compound" and code[:2] in RULE_CODES.happenings:
+            return None  # "the bomb blast", "bombing victims": the noun only describes another
         frame = EventFrame(trigger=noun, clause=noun, code=code)
         agent_preps = SAYING_AGENT_PREPS if code[:2] in RULE_CODES.saying else (NOUN_AGENT_PREPS)
         for child in noun.children:
@@ -247,7 +282,11 @@ class FrameFinder:
                 or child.dep_ in ("compound", "amod", "nmod")
                 and child.ent_type_ in ENTITY_TYPES
             ):
-                frame.sources += self.phrases.actors(child)
+                found = self.phrases.actors(child)
+                if code[:2] in RULE_CODES.suffered:  # "Slepian's killing", "Kopp's arrest"
+                    frame.targets += found
+                else:
+                    frame.sources += found
             elif child.dep_ == "prep" and child.lemma_.lower() in agent_preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -257,29 +296,67 @@ class FrameFinder:
             governor = arguments.governing_verb(noun)
             if governor is not None:
                 frame.sources = arguments.subject(governor) or arguments.objects(governor)
-        if (
-            not frame.sources
-            and not frame.targets
-            and any(
-                c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this")
-                for c in noun.children
-            )
-        ):
-            frame.antecedent = self._antecedent(code, noun)
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this") for c in noun.children
+        )
+        happening = code[:2] in RULE_CODES.happenings
+        if not frame.sources and (not frame.targets or happening) and (definite or happening):
+            # "the talks": the actors of the act it refers back to; "the bombings", "the
+            # shooting": those of the earlier report of that act, wherever in the article
+            frame.antecedent = self._antecedent(code, noun, whole_article=happening)
             if frame.antecedent is not None:
-                frame.sources = list(frame.antecedent.sources)
-                frame.targets = list(frame.antecedent.targets)
+                # who did it only from a report close by: far back, "the bombings" may be
+                # another's, and who did them is often unknown (only the victims are sure)
+                near = (
+                    self.view.paragraph_index(noun.idx)
+                    - self.view.paragraph_index(frame.antecedent.trigger.idx)
+                    <= 2
+                )
+                frame.sources = list(frame.antecedent.sources) if near else []
+                frame.targets = frame.targets or list(frame.antecedent.targets)
         return frame
 
-    def _antecedent(self, code: str, noun: Token) -> EventFrame | None:
+    def _antecedent(
+        self, code: str, noun: Token, *, whole_article: bool = False
+    ) -> EventFrame | None:
+        """The earlier frame "the talks" refers back to: of the frames of its root within the
+        last paragraphs, one of the same word ("launched strikes" ... "the strikes"), else one
+        with a source, else any; with `whole_article`, before those, a frame of the same word
+        with actors anywhere before ("the bombing of the embassy" ... "the bombing")."""
         paragraph = self.view.paragraph_index(noun.idx)
+        words = self._family(noun)
+        near = []
+        earlier = []
         for frame in reversed(self._found):
             if frame.code[:2] != code[:2] or frame.status in ("negated", "hypothetical"):
                 continue
             if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
-                return None
-            return frame
-        return None
+                earlier.append(frame)
+            else:
+                near.append(frame)
+        same_word = [f for f in near if self._frame_family(f) & words]
+        if whole_article:
+            same_word += [
+                f for f in earlier if (f.sources or f.targets) and self._frame_family(f) & words
+            ]
+        if same_word:
+            return same_word[0]
+        for frame in near:  # an act someone is named doing, before one no one is
+            if frame.sources:
+                return frame
+        return near[0] if near else None
+
+    def _frame_family(self, frame: EventFrame) -> set[str]:
+        """The words of a frame's trigger and of the action it took ("launched air strikes")."""
+        words = self._family(frame.trigger)
+        if frame.action is not None:
+            words |= self._family(frame.action)
+        return words
+
+    def _family(self, token: Token) -> set[str]:
+        """The lemma of a trigger and the verbs it may be made from ("strikes" -> strike)."""
+        lemma = token.lemma_.lower()
+        return {lemma, *source_verbs(lemma)} if token.pos_ != "VERB" else {lemma}
 
     # -- settling a frame's arguments -----------------------------------------------------------
 
@@ -296,7 +373,22 @@ class FrameFinder:
                 seen.add((actor.name, actor.country_code))
                 targets.append(actor)
         frame.targets = targets
-        if not frame.sources and not (frame.targets and (frame.passive or frame.antecedent)):
+        if self._about_anyone(frame):
+            return False  # "anyone with information is asked to call the police"
+        if (
+            frame.code in RULE_CODES.travel
+            and frame.sources
+            and all(a.kind == "group" and a.sector in PRIVATE_SECTORS for a in frame.sources)
+        ):
+            return False  # "the migrants' arrivals", "tourists came": no visit of state
+        happening = self._happening(frame)
+        if (
+            not frame.sources
+            and not (frame.targets and (frame.passive or frame.antecedent))
+            and not happening
+        ):
+            return False
+        if frame.needs_target and not frame.targets and not self._struck_by_weapon(frame):
             return False
         frame.status = status_of(frame)
         frame.places = self.locations.locations(frame)
@@ -312,11 +404,79 @@ class FrameFinder:
             frame.targets = [
                 a for a in frame.targets if not (a.kind == "group" and a.country_code is None)
             ]
-        if not frame.targets and frame.places and frame.code[:2] not in RULE_CODES.statement:
+        if (
+            not frame.targets
+            and frame.places
+            and frame.code[:2] not in RULE_CODES.statement
+            and not self._acts_on_someone(frame)
+        ):
             frame.targets = self._place_country(frame)
         if not frame.targets and frame.code[:2] in RULE_CODES.domestic and frame.sources:
             frame.targets = self._domestic_target(frame)
         return True
+
+    @staticmethod
+    def _placed_weapon(noun: Token, coder: EventCoder) -> bool:
+        """A weapon named with where it struck stands for the attack: "the bomb outside the
+        embassy", "a bomb at a clinic"; not when a verb says what it did ("a bomb went off at
+        the embassy": that is the event)."""
+        if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and coder.verb_code(noun.head)):
+            return False
+        return any(
+            c.dep_ == "prep" and c.lower_ in ("at", "in", "outside", "near", "inside", "on")
+            for c in noun.children
+        )
+
+    @staticmethod
+    def _about_anyone(frame: EventFrame) -> bool:
+        """A clause whose subject is anyone at all."""
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in INDEFINITE_PRONOUNS
+            for c in frame.clause.children
+        )
+
+    @staticmethod
+    def _acts_on_someone(frame: EventFrame) -> bool:
+        """A verb with people as its object or passive subject, named or not ("detained the
+        suspect", "arrested two men", "told them"): its target is them, not the country it
+        happens in ("lifted a curfew in Montenegro" acts on Montenegro)."""
+        clause = frame.clause
+        if clause.pos_ != "VERB":
+            return False
+        people = PEOPLE_NOUNS | agent_nouns()
+        return any(
+            c.dep_ in ("dobj", "nsubjpass", "dative")
+            and (
+                c.pos_ == "PRON"
+                or c.ent_type_ in ("PERSON", "NORP", "ORG")
+                or c.lemma_.lower() in people
+            )
+            for c in clause.children
+        )
+
+    @staticmethod
+    def _struck_by_weapon(frame: EventFrame) -> bool:
+        """A verb whose subject is a weapon: "bombs exploded", "a shell hit the school"."""
+        if frame.trigger.pos_ != "VERB":
+            return False
+        return any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in weapon_nouns() for c in frame.clause.children
+        )
+
+    def _happening(self, frame: EventFrame) -> bool:
+        """A protest, coercion or violence the text names without naming who did it: "the
+        bombings", "six people were in custody", "a bomb went off"; not a noun that only
+        describes another ("bombing victims")."""
+        if frame.code[:2] not in RULE_CODES.happenings:
+            return False
+        trigger = frame.trigger
+        if trigger is frame.clause:  # an event noun
+            return trigger.dep_ not in ("compound", "amod", "nmod", "poss")
+        return any(  # a verb whose subject is what struck: "bombs exploded"
+            c.dep_ == "nsubj"
+            and (c.lemma_.lower() in weapon_nouns() or self.coder.is_event_noun(c))
+            for c in frame.clause.children
+        )
 
     def settle_targets(self, frame: EventFrame) -> None:
         """After coding: the countries of groups again, and the source's own groups are not its

@@ -56,9 +56,18 @@ def is_modal(token: Token) -> bool:
     )
 
 
+def _denied(noun: Token) -> bool:
+    """An event noun with the determiner "no": "held no talks", "no help was offered"."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in noun.children
+    )
+
+
 def status_of(frame: EventFrame) -> str:
     """The status of a frame from its clause and the clauses above it (see the module
     docstring); a purpose infinitive also sets `frame.purpose`."""
+    if _denied(frame.trigger):
+        return "negated"  # "held no talks", "no talks were held"
     token = frame.clause
     for _ in range(10):
         own = own_modality(token)
