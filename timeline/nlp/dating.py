@@ -208,6 +208,8 @@ class EventDating:
                 frame.time, frame.date_source = expr, CLAUSE
             elif self._vague_clause(frame):
                 pass  # "recently approved": a time with no date; nothing else dates it
+            elif mentioned_happening(frame) and self._inside_another(frame, own_tokens):
+                pass  # "condemned the bombings": dated by its other mentions, not the verb's
             elif (expr := self.sentence_time(frame, owner)) is not None:
                 frame.time, frame.date_source = expr, SENTENCE
             elif (expr := narrative.time_of(frame)) is not None:
@@ -328,6 +330,21 @@ class EventDating:
     def _vague_clause(self, frame: EventFrame) -> bool:
         return any(t is not None and t.i in self.vague_on for t in (frame.trigger, frame.clause))
 
+    @staticmethod
+    def _inside_another(frame: EventFrame, own_tokens: dict[int, EventFrame]) -> bool:
+        """Whether an event noun is part of what another event's clause says ("Estrada condemned
+        the bombings on Tuesday", "an investigation into the bombings"): that clause's time is
+        not the noun's."""
+        token = frame.trigger
+        for _ in range(10):
+            if token.head == token:
+                return False
+            token = token.head
+            other = own_tokens.get(token.i)
+            if other is not None and other is not frame:
+                return True
+        return False
+
     def sentence_time(
         self, frame: EventFrame, owner: dict[int, EventFrame]
     ) -> TimeExpression | None:
@@ -417,6 +434,19 @@ class EventDating:
             return EventDate(time.value, time.granularity, time.date_start, time.date_end)
         day: date | None = self.published
         return EventDate(day.isoformat() if day else "", "day", day, day)
+
+
+def mentioned_happening(frame: EventFrame) -> bool:
+    """A noun of violence, coercion or protest: a mention of a happening, whose date is its own,
+    not that of the sentence it is mentioned in or the story's ("Estrada on Tuesday condemned the
+    bombings", "the blast in Nairobi"); when its own words do not date it, its other mentions do
+    (`happenings.share_dates`)."""
+    trigger = frame.trigger
+    return (
+        trigger is frame.clause
+        and trigger.pos_ == "NOUN"
+        and frame.code[:2] in RULE_CODES.happenings
+    )
 
 
 def _to_do(token: Token) -> bool:

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
-from timeline.nlp.dating import CLAUSE, CONTEXT, PUBLICATION, SENTENCE
+from timeline.nlp.dating import CLAUSE, CONTEXT, PUBLICATION, SENTENCE, mentioned_happening
 from timeline.nlp.narrative import tense_of
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
 
     for frame in frames:
         weak = frame.date_source in (CLAUSE, SENTENCE) and _weak(frame.time)
+        mentioned = mentioned_happening(frame)
         if own(frame) or frame.code[:2] in RULE_CODES.statement:
             continue
         if frame.date_source == CONTEXT and frame.antecedent is None and not frame.targets:
@@ -56,6 +57,8 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
             chained = linked and other.date_source == CONTEXT  # "the meeting" of "the talks"
             if (frame.date_source == CONTEXT or weak) and not (own(other) or chained):
                 continue
+            if mentioned and not own(other):
+                continue  # a mention of a happening takes only a date its other words give
             rank = (
                 (2 if own(other) else 0) + (other.code == frame.code),
                 -abs(other.trigger.i - frame.trigger.i),
@@ -64,6 +67,26 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
                 best, best_rank = other, rank
         if best is not None:
             frame.time, frame.date_source = best.time, CONTEXT
+    for frame in frames:  # "the bombings" left undated: the report of that act its words date
+        if frame.time is not None or not mentioned_happening(frame):
+            continue
+        if frame.status in ("negated", "hypothetical"):
+            continue
+        dated = [
+            other
+            for other in frames
+            if other is not frame
+            and own(other)
+            and other.code[:2] == frame.code[:2]
+            and other.status not in ("negated", "hypothetical")
+            and _compatible(frame, other)
+            and _suits(frame, other, reference)
+        ]
+        before = [o for o in dated if o.trigger.i < frame.trigger.i]
+        after = [o for o in dated if o.trigger.i > frame.trigger.i]
+        nearest = before[-1] if before else (after[0] if after else None)
+        if nearest is not None:
+            frame.time, frame.date_source = nearest.time, CONTEXT
     for frame in frames:  # "the rally" with no words of its own: the last one named before
         if frame.date_source == PUBLICATION and _definite_bare_noun(frame):
             earlier = [
@@ -79,6 +102,17 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
         ante = frame.antecedent
         if ante is not None and ante.date_source == PUBLICATION and frame.time is not None:
             ante.time, ante.date_source = frame.time, CONTEXT
+
+
+def _compatible(frame: EventFrame, other: EventFrame) -> bool:
+    """Whether two mentions may be of one act: no one named on either side, or someone named on
+    both (a bombing of the embassy is not the bombing of a clinic)."""
+    for role in ("sources", "targets"):
+        mine = {a.name for a in getattr(frame, role)}
+        theirs = {a.name for a in getattr(other, role)}
+        if mine and theirs and not mine & theirs:
+            return False
+    return True
 
 
 def _suits(frame: EventFrame, other: EventFrame, reference: date | None) -> bool:
