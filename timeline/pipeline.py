@@ -50,15 +50,15 @@ def require_parsable(article: Article) -> None:
 def extract(article: Article, doc=None) -> Extraction:
     """Every temporal expression and event in one article (parsed with spaCy unless `doc` given)."""
     from timeline.nlp.dates import find_time_expressions
-    from timeline.nlp.events import extract_events
+    from timeline.nlp.events import extract_events_and_places
     from timeline.nlp.model import parse
 
     require_parsable(article)
     if doc is None:
         doc = parse(article.text)
     expressions = find_time_expressions(article.text, article.published_at, doc)
-    events = extract_events(doc, expressions, article.published_at)
-    return Extraction(article=article, expressions=expressions, events=events)
+    events, places = extract_events_and_places(doc, expressions, article.published_at)
+    return Extraction(article=article, expressions=expressions, events=events, places=places)
 
 
 def extract_batch(articles: list[Article]) -> list[Extraction | TimelineError]:

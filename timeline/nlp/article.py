@@ -30,10 +30,11 @@ MAX_NGRAM = 7
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither"}
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-# A wire story's dateline: "MOSCOW (Reuters) - ", "BEIRUT, Lebanon (AP) — "
+# A wire story's dateline: "MOSCOW (Reuters) - ", "BEIRUT, Lebanon (AP) — ", "MIAMI _",
+# "JORDAN, Minn. (AP)_"
 DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)"
-    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-\u2013\u2014])\s"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-_\u2013\u2014])(?:\s|$)"
 )
 
 
