@@ -74,6 +74,7 @@ class _Context:
     states: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
+    places_in: Counter[str] = field(default_factory=Counter)  # towns and counties per country
     dateline: PlaceMention | None = None
     # the likeliest namesakes of each ambiguous name of the article: where it may be
     namesakes: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
@@ -261,6 +262,20 @@ class PlaceResolver:
         return [place] if place is not None else []
 
 
+# Words that wrap a place's name: "the Province of Ontario", "Kermanshah province"
+WRAPPERS = {"city", "town", "village", "province", "state", "region", "township", "municipality"}
+
+
+def _wrapped(name: str, text: str) -> str | None:
+    """The place's own name inside "the city of X", "X province" (written as in `text`)."""
+    words = text.split()
+    if len(words) >= 3 and words[0].lower() in WRAPPERS and words[1].lower() == "of":
+        return " ".join(words[2:])
+    if len(words) >= 2 and words[-1].lower() in WRAPPERS - {"city", "state"}:
+        return " ".join(words[:-1])
+    return None
+
+
 def _wide_area(name: str) -> bool:
     """Whether a name is a country's, a US state's or a region's (a direction before it aside)."""
     first, _, rest = name.partition(" ")
@@ -282,6 +297,8 @@ def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:
     name = key(view.span_text(toponym.start, toponym.end))
     if place.feature == "county":
         return len(gazetteer().counties.get(name, [])) <= 1
+    if name in place_lexicon().state_names and name in country_lexicon().names:
+        return False  # "Georgia": decided with the places resolved in pass 1
     if place.feature != "city":
         return True
     places = {(c.country, c.admin1) for c, main in gazetteer().cities.get(name) if main}
@@ -293,6 +310,8 @@ def _remember(context: _Context, place: PlaceMention) -> None:
     says little about which state the article is about)."""
     if place.feature in ("city", "county", "place") and place.latitude is not None:
         context.points.append((place.latitude, place.longitude))
+        if place.country_code:
+            context.places_in[place.country_code] += 1
         if place.country_code == "USA" and place.admin1_code and not _world_city(place):
             context.states[place.admin1_code] += 1
 
@@ -399,6 +418,9 @@ def resolve_place(
             region.name, text, char_start, char_end, region.country, region.latitude,
             region.longitude, region.geonameid, "region", precision=3,
         )  # fmt: skip
+    inner = _wrapped(k, name)
+    if inner is not None:  # "the Province of Ontario", "Kermanshah province", "City of Richmond"
+        return resolve_place(view, inner, None, start, end)
     words = k.split()
     if len(words) >= 2 and words[-1] in COUNTY_WORDS:
         county = _county(k, None, context)
@@ -425,6 +447,9 @@ def resolve_place(
         return state_place(state)
     main = [(c, m) for c, m in candidates if m]
     if alpha3 is not None:
+        parts = [r for r in gaz.admin1_names.get(k, []) if r.country == alpha3]
+        if parts:  # "England", "Scotland": the country's region of that name
+            return region_place(alpha3, parts[0].admin1 or "")
         local = [(c, m) for c, m in main if c.country == "USA" and context.states[c.admin1] > 0]
         if local and alpha3 != "USA" and _local_namesake(view, alpha3, local):
             return city_place(_best(view, local, k))  # "Lebanon" in an article about Ohio
@@ -518,11 +543,11 @@ def _local_namesake(view: ArticleView, alpha3: str, local: list) -> bool:
 def _prefer_state(view: ArticleView, alpha3: str, state: str) -> bool:
     """ "Georgia": the US state when the article is about the US more than about the
     country's neighbourhood."""
-    named = view.named
-    us = named.country_counts["USA"] + 2 * len(named.states - {state})
-    nearby = 0
+    named, context = view.named, _context(view)
+    us = named.country_counts["USA"] + 2 * len(named.states - {state}) + context.places_in["USA"]
+    nearby = context.places_in[alpha3]
     for code in neighbours(alpha3):
-        nearby += named.country_counts[code]
+        nearby += named.country_counts[code] + context.places_in[code]
     return us > nearby
 
 
@@ -535,7 +560,7 @@ def _best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = ""
         return candidates[0][0]
     named = view.named
     context = _context(view)
-    counts = Counter(context.countries)
+    counts = Counter(context.countries) + context.places_in
     for (alpha3, capital), n in named.capital_mentions.items():
         if capital == name:
             counts[alpha3] -= n
