@@ -55,6 +55,9 @@ NAMESAKES = 12
 # The weight of a namesake's population (its logarithm): what decides when the article says
 # nothing else
 POPULATION_WEIGHT = 1.25
+# Bonuses of a namesake: in a country the article names (the most named: all of it), in a US state
+# it names, a national capital
+COUNTRY_BONUS, STATE_BONUS, CAPITAL_BONUS = 2.0, 5.0, 2.5
 TOGETHER_KM, TOGETHER_BONUS = 60, 2.0
 
 
@@ -99,7 +102,8 @@ class PlaceResolver:
     def __init__(self, view: ArticleView, people: ArticlePeople) -> None:
         self.view = view
         self.coreference = Coreference(view, people)
-        self.toponyms = find_toponyms(view)
+        person_words = frozenset(w for p in people.persons for w in p.words if len(p.words) > 1)
+        self.toponyms = find_toponyms(view, person_words)
         self.resolved: list[PlaceMention | None] = [None] * len(self.toponyms)
         self._resolve_all()
         self.at_token: dict[int, int] = {}
@@ -160,6 +164,12 @@ class PlaceResolver:
             if city is None:
                 return None
             return _city_place(city, text, view.idx[toponym.start], view.end_char(toponym.end))
+        if toponym.kind == "county":  # "Becker" of "Becker and Clay counties"
+            county = _county(key(text) + " county", None, _context(view))
+            county = county or _county(key(text) + " parish", None, _context(view))
+            if county is None:
+                return None
+            return _county_place(county, text, view.idx[toponym.start], view.end_char(toponym.end))
         if toponym.kind == "demonym":
             return _country_place(
                 toponym.country or "", text, view.idx[toponym.start], view.end_char(toponym.end)
@@ -296,6 +306,8 @@ def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:
         return True
     name = key(view.span_text(toponym.start, toponym.end))
     if place.feature == "county":
+        if toponym.kind == "county":
+            name += " county"
         return len(gazetteer().counties.get(name, [])) <= 1
     if name in place_lexicon().state_names and name in country_lexicon().names:
         return False  # "Georgia": decided with the places resolved in pass 1
@@ -448,9 +460,15 @@ def resolve_place(
     main = [(c, m) for c, m in candidates if m]
     if alpha3 is not None:
         parts = [r for r in gaz.admin1_names.get(k, []) if r.country == alpha3]
-        if parts:  # "England", "Scotland": the country's region of that name
+        if parts and k != key(name_or_code(alpha3)):  # "England": the region of that name
             return region_place(alpha3, parts[0].admin1 or "")
-        local = [(c, m) for c, m in main if c.country == "USA" and context.states[c.admin1] > 0]
+        local = [
+            (c, m)
+            for c, m in main
+            if c.country == "USA"
+            and context.states[c.admin1] > 0
+            and _nearness(context, c.latitude, c.longitude) >= NEAR_KM[1][1]
+        ]
         if local and alpha3 != "USA" and _local_namesake(view, alpha3, local):
             return city_place(_best(view, local, k))  # "Lebanon" in an article about Ohio
         return country_place(alpha3)
@@ -466,9 +484,16 @@ def resolve_place(
         named = context.countries[region.country or ""] > 0 or not main
         if not near and not namesake and named:
             return region_place(region.country or "", region.admin1 or "")
+    county = _county(k + " county", None, context) if context.states else None
+    if county is not None and context.states[county.state] > 0:
+        if not any(c.country == "USA" and context.states[c.admin1] > 0 for c, _ in candidates):
+            # "DeKalb", "Oglethorpe": a county of a state the article names, written without
+            # "County", where that state has no town of the name
+            return _county_place(county, text, char_start, char_end)
     if candidates:  # by main name, or another: "Bombay", "Peking"
         return city_place(_best(view, candidates, k))
-    for form in (exact, exact + ".", exact.upper()):  # "Calif.", "N.Y.", "W.Va" + "."
+    bare = exact.replace(" ", "")
+    for form in (bare, bare + ".", bare.upper()):  # "Calif.", "N.Y.", "W.Va" + ".", "W. Va."
         if "." in form and form in lex.state_exact:
             return state_place(lex.state_exact[form])
     first, _, rest = k.partition(" ")
@@ -572,9 +597,9 @@ def _best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = ""
         city, main = item
         value = POPULATION_WEIGHT * math.log10(city.population + 10)
         if top > 0:
-            value += 2.0 * max(counts[city.country], 0) / top
+            value += COUNTRY_BONUS * max(counts[city.country], 0) / top
         if city.country == "USA" and context.states[city.admin1] > 0:
-            value += 5.0
+            value += STATE_BONUS
         if dateline is not None and dateline.country_code == city.country:
             value += 1.0
             if dateline.admin1_code and dateline.admin1_code == city.admin1:
@@ -584,7 +609,7 @@ def _best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = ""
         if main:
             value += 1.0
         if gaz.capital(city.country) == city:
-            value += 1.0
+            value += CAPITAL_BONUS
         return value
 
     return max(candidates, key=score)[0]

@@ -24,12 +24,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.countries import country_lexicon
+from timeline.nlp.actors.organizations import organization_of
 from timeline.nlp.gazetteer import gazetteer, place_lexicon
 from timeline.nlp.lookup import exact_form, key, word_set
 
 if TYPE_CHECKING:
     from timeline.nlp.article import ArticleView
 
+# Words that say where in a place ("North", "Western"): alone, no place
+DIRECTIONS = word_set("place_directions.tsv")
 # Nouns after which a demonym names its country as a place: "Syrian territory", "Iraqi soil"
 DEMONYM_PLACE_NOUNS = word_set("places_demonym_nouns.tsv")
 # Verbs whose subject may be a place as a place ("Texas has 254 counties", "Ohio lies ..."): with
@@ -56,7 +59,7 @@ class Toponym:
 
     start: int
     end: int
-    kind: str  # dateline / entity / name / demonym / capital
+    kind: str  # dateline / entity / name / county / demonym / capital
     qualifier: tuple[int, int] | None = None  # "Texas" of "Paris, Texas"
     qualifies: bool = False  # the qualifier of the toponym before it
     country: str | None = None  # a demonym's country (alpha3)
@@ -73,13 +76,15 @@ def _name_words() -> frozenset[str]:
 
 
 def _is_state_abbreviation(text: str) -> bool:
-    return "." in text and exact_form(text) in place_lexicon().state_exact
+    return "." in text and exact_form(text).replace(" ", "") in place_lexicon().state_exact
 
 
-def find_toponyms(view: ArticleView) -> list[Toponym]:
-    """The place mentions of an article, in text order (see the module docstring)."""
-    finder = _Finder(view)
+def find_toponyms(view: ArticleView, person_words: frozenset[str] = frozenset()) -> list[Toponym]:
+    """The place mentions of an article, in text order (see the module docstring);
+    `person_words` are the words of the people's names the article gives ("Taylor")."""
+    finder = _Finder(view, person_words)
     finder.dateline()
+    finder.county_lists()
     finder.entities()
     finder.names()
     finder.demonyms()
@@ -87,8 +92,9 @@ def find_toponyms(view: ArticleView) -> list[Toponym]:
 
 
 class _Finder:
-    def __init__(self, view: ArticleView) -> None:
+    def __init__(self, view: ArticleView, person_words: frozenset[str]) -> None:
         self.view = view
+        self.person_words = person_words
         self.found: list[Toponym] = []
         self.taken = [False] * len(view.words)
         self.entity_of: list[str] = [""] * len(view.words)  # the label of each token's entity
@@ -142,7 +148,13 @@ class _Finder:
                 continue
             if self.stands_for_actor(start, end):
                 continue
-            optional = ent.label_ == "FAC"
+            # a name the gazetteer may not know is kept only where a place is meant ("in
+            # Smallbrook", "Smallbrook, Idaho"); a facility only when the gazetteer knows it
+            optional = ent.label_ == "FAC" or not (
+                self.locative_before(start) or self.qualifier_after(end) is not None
+            )
+            if view.span_text(start, end) in self.person_words:
+                continue
             commas = [i for i in range(start, end) if words[i] == ","]
             if commas:  # "Paris, Texas" as one entity: the place and its qualifier
                 head_end = commas[0]
@@ -209,6 +221,35 @@ class _Finder:
 
     # -- 3. names the recogniser missed --------------------------------------------------------
 
+    def county_lists(self) -> None:
+        """Names before "counties": "in Becker, Clay and Douglas counties" (each a county)."""
+        view = self.view
+        words = view.words
+        for j, word in enumerate(words):
+            if word != "counties" and word != "parishes":
+                continue
+            i = j - 1
+            names: list[tuple[int, int]] = []
+            end = j
+            while i >= 0:
+                if _capitalised(words[i]) and not self.taken[i]:
+                    i -= 1
+                    continue
+                if i + 1 < end:
+                    names.append((i + 1, end))
+                if words[i] in (",", "and", "or", "&"):
+                    end = i
+                    i -= 1
+                    if i >= 0 and words[i] == ",":  # ", and"
+                        end = i
+                        i -= 1
+                    continue
+                break
+            for start, stop in names:
+                singular = "county" if word == "counties" else "parish"
+                if key(view.span_text(start, stop)) + " " + singular in gazetteer().counties:
+                    self.add(Toponym(start, stop, "county"))
+
     def names(self) -> None:
         view = self.view
         words, count = view.words, len(view.words)
@@ -247,8 +288,14 @@ class _Finder:
         view = self.view
         words = view.words
         labels = {self.entity_of[i] for i in range(start, end)}
+        if labels & {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}:
+            return None  # "May 11"
         text = view.span_text(start, end)
         name = key(text)
+        if end - start == 1 and (name in DIRECTIONS or text in self.person_words):
+            return None  # "West", "Taylor"
+        if organization_of(text) is not None:
+            return None  # "NATO", "Hamas"
         cue = self.locative_before(start) or self.qualifier_after(end) is not None
         if labels & {"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}:
             # A name inside a longer one ("Bank of England", "Gainesville Police") is not a
@@ -270,12 +317,18 @@ class _Finder:
             if sentence_start and end - start == 1 and not cue and not words[start].isupper():
                 return None if view.pos[start] != "PROPN" else Toponym(start, end, "name")
             return Toponym(start, end, "name")
-        if view.tag[end - 1] not in ("NNP", "NNPS") or (sentence_start and not cue):
-            return None
         cities = gazetteer().cities.get(name)
         if not cities:
             return None
-        if cue or cities[0][0].population >= LARGE_CITY and cities[0][1]:
+        modifier = self.modifies_noun(end)
+        proper = view.tag[end - 1] in ("NNP", "NNPS")
+        if end - start == 1 and _common_word(view.lower[start]):
+            proper = proper and not sentence_start  # "Mobile phones", "Reading is ..."
+            if not proper:
+                return None
+        if not (proper or cue or modifier) or (sentence_start and not (cue or modifier)):
+            return None
+        if cue or modifier or cities[0][0].population >= LARGE_CITY and cities[0][1]:
             return Toponym(start, end, "name")
         return None
 
@@ -329,6 +382,29 @@ class _Finder:
                 self.add(Toponym(i, i + 1, "capital", country=alpha3))
             elif noun in DEMONYM_PLACE_NOUNS:
                 self.add(Toponym(i, i + 1, "demonym", country=alpha3))
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The common words the model's lemmatizer knows (its tables of nouns, verbs, adjectives and
+    adverbs): a place's name that is one of them ("Mobile", "Reading") needs more than a capital
+    letter at a sentence's start."""
+    from timeline.nlp.model import load_model
+
+    nlp = load_model()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if "lemma_index" not in lookups:
+        return frozenset()
+    words: set[str] = set()
+    for entries in lookups.get_table("lemma_index").values():
+        words.update(entries)
+    return frozenset(words)
+
+
+def _common_word(word: str) -> bool:
+    return word in _english_words()
 
 
 def _capitalised(word: str) -> bool:
