@@ -485,11 +485,14 @@ def resolve_place(
         if not near and not namesake and named:
             return region_place(region.country or "", region.admin1 or "")
     county = _county(k + " county", None, context) if context.states else None
-    if county is not None and context.states[county.state] > 0:
-        if not any(c.country == "USA" and context.states[c.admin1] > 0 for c, _ in candidates):
-            # "DeKalb", "Oglethorpe": a county of a state the article names, written without
-            # "County", where that state has no town of the name
-            return _county_place(county, text, char_start, char_end)
+    # "DeKalb", "Oglethorpe": a county of a state the article names, written without "County",
+    # where that state has no town of the name
+    if (
+        county is not None
+        and context.states[county.state] > 0
+        and not any(c.country == "USA" and context.states[c.admin1] > 0 for c, _ in candidates)
+    ):
+        return _county_place(county, text, char_start, char_end)
     if candidates:  # by main name, or another: "Bombay", "Peking"
         return city_place(_best(view, candidates, k))
     bare = exact.replace(" ", "")
