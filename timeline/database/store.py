@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
+from timeline.database.mentions import resolved_mentions, save_place_mentions
 from timeline.database.models import (
     ActorAlias,
     ActorRow,
@@ -39,7 +40,6 @@ from timeline.database.models import (
     TimeExpressionRow,
     fold,
 )
-from timeline.database.mentions import resolved_mentions, save_place_mentions
 from timeline.errors import InputError
 from timeline.records import ActorMention, Event, Extraction, PlaceMention
 
