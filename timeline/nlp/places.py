@@ -596,18 +596,26 @@ def _best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = ""
     gaz = gazetteer()
     dateline = context.dateline
 
+    # a national capital among the namesakes: its country's other towns of the name get no
+    # bonus for being local ("Washington" in a story about Indiana is still the capital)
+    capitals = {c.country for c, _ in candidates if gaz.capital(c.country) == c}
+
     def score(item: tuple[City, bool]) -> float:
         city, main = item
         value = POPULATION_WEIGHT * math.log10(city.population + 10)
+        if city.country in capitals and gaz.capital(city.country) != city:
+            return value + (1.0 if main else 0.0)
         if top > 0:
             value += COUNTRY_BONUS * max(counts[city.country], 0) / top
+        # in a state the article names, or near a place it named: the one or the other
+        local = _nearness(context, city.latitude, city.longitude)
         if city.country == "USA" and context.states[city.admin1] > 0:
-            value += STATE_BONUS
+            local = max(local, STATE_BONUS)
+        value += local
         if dateline is not None and dateline.country_code == city.country:
             value += 1.0
             if dateline.admin1_code and dateline.admin1_code == city.admin1:
                 value += 2.0
-        value += _nearness(context, city.latitude, city.longitude)
         value += _together(context, name, city.latitude, city.longitude)
         if main:
             value += 1.0

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from timeline.nlp.words import PEOPLE_NOUNS
+from timeline.nlp.words import PEOPLE_NOUNS, PLACE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -36,6 +36,12 @@ if TYPE_CHECKING:
 # "near" and "outside" put it close to the place rather than in it (ACLED precision 2)
 WHERE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"}
 NEAR_PREPS = {"near", "outside", "around"}
+# CAMEO roots of force (threats, protests, blockades, assaults, fights, mass violence) and of
+# yielding (withdrawals), and the prepositions of the place they are done to or leave
+FORCE_ROOTS = {"15", "17", "18", "19", "20"}
+PATIENT_PREPS = {"of", "on", "against", "into"}
+WITHDRAWAL_ROOTS = {"08"}
+WITHDRAWAL_PREPS = {"from", "of", "out"}
 # Quotation marks: an event inside a quotation is not the story's own news
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
 
@@ -51,14 +57,18 @@ class EventPlacing:
 
     def place(self, frame: EventFrame) -> list[PlaceMention]:
         """The event's places, each with where it came from."""
-        if frame.places:
-            return [self._sourced(p, "phrase") for p in frame.places]
+        own = self._own_places(frame)
+        if own:
+            return [self._sourced(p, "phrase") for p in own]
         antecedent = frame.antecedent
-        while antecedent is not None and not antecedent.places:
+        while antecedent is not None and not self._own_places(antecedent):
             antecedent = antecedent.antecedent
         if antecedent is not None:
-            return [self._sourced(p, "phrase") for p in antecedent.places]
+            return [self._sourced(p, "phrase") for p in self._own_places(antecedent)]
         trigger = frame.trigger
+        found = self._patient_places(frame)
+        if found:
+            return [self._sourced(p, "phrase") for p in found]
         n = self.view.sentence_of[trigger.i]
         found = self._clause_places(trigger, n)
         if found:
@@ -70,11 +80,56 @@ class EventPlacing:
             return [self._sourced(self.dateline, "dateline")]
         return []
 
+    def _own_places(self, frame: EventFrame) -> list[PlaceMention]:
+        """The places of the frame's own phrases, but a place that only describes a participant
+        or a thing ("asked his Miami relatives", "charged in three Atlanta attacks"), unless the
+        act is one of force done to it ("struck a Syrian air base")."""
+        if frame.code[:2] in FORCE_ROOTS:
+            return list(frame.places)
+        doc = self.view.doc
+        kept = []
+        for place in frame.places:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and len(span):
+                token = span.root
+                head = token.head
+                if (
+                    token.dep_ in ("compound", "amod", "nmod", "poss")
+                    and head.pos_ == "NOUN"
+                    and head.lemma_.lower() not in PLACE_NOUNS
+                ):
+                    continue
+            kept.append(place)
+        return kept
+
     @staticmethod
     def _sourced(place: PlaceMention, source: str) -> PlaceMention:
         if place.place_source is not None:
             return place
         return replace(place, place_source=source)
+
+    def _patient_places(self, frame: EventFrame) -> list[PlaceMention]:
+        """The place an act of force is done to ("the invasion of Kuwait", "attacks on Baghdad")
+        or withdrawn from ("pulled its troops out of Kuwait", "a withdrawal from Kuwait")."""
+        root = frame.code[:2]
+        if root in FORCE_ROOTS:
+            preps = PATIENT_PREPS
+        elif root in WITHDRAWAL_ROOTS:
+            preps = WITHDRAWAL_PREPS
+        else:
+            return []
+        places: list[PlaceMention] = []
+        for token in (frame.trigger, *frame.trigger.children):
+            if token.dep_ not in ("dobj", "prep") and token is not frame.trigger:
+                continue
+            for prep in token.children if token is frame.trigger else [token]:
+                if prep.dep_ != "prep" or prep.lower_ not in preps:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        span = self.view.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                        places += [p for _, p in self.resolver.mentioned_in(span.start, span.end)]
+        return places
 
     # -- the sentence ---------------------------------------------------------------------------
 
@@ -94,7 +149,11 @@ class EventPlacing:
             if attached.pos_ in ("NOUN", "PROPN") and (
                 attached.lemma_.lower() in PEOPLE_NOUNS or attached.ent_type_ in ("PERSON", "ORG")
             ):
-                continue  # "officials in Tanzania": where they are from, not where it happened
+                # "protesters in Miami marched": where the subject is, it acts; "talks with
+                # officials in Tanzania": where they are from, not where it happened
+                if attached.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                attached = attached.head
             if prep.lower_ in NEAR_PREPS and place.precision == 1:
                 place = replace(place, precision=2)
             found.append((token, place, attached))
@@ -138,11 +197,25 @@ class EventPlacing:
     # -- the dateline ---------------------------------------------------------------------------
 
     def _own_news(self, frame: EventFrame) -> bool:
-        """An event the story reports from its dateline: not reported speech, not quoted."""
-        if frame.status == "reported":
+        """An event the story reports from its dateline: not reported speech, not a plan or a
+        supposition, not quoted, and in a sentence that puts nothing in another place (which
+        may be where it happened: "as protesters gathered in Miami, ...")."""
+        if frame.status in ("reported", "planned", "hypothetical"):
             return False
         trigger = frame.trigger
         sentence = self.view.sentence(trigger)
         quotes = [t.i for t in sentence if t.text in QUOTES]
         before = sum(1 for i in quotes if i < trigger.i)
-        return before % 2 == 0
+        if before % 2:
+            return False
+        dateline = self.dateline
+        for _, place, _ in self._where(self.view.sentence_of[trigger.i]):
+            if (place.name, place.country_code) == (dateline.name, dateline.country_code):
+                continue
+            if place.feature in ("country", "region") and place.country_code in (
+                dateline.country_code,
+                None,
+            ):
+                continue  # "Kenya" in a story from Nairobi
+            return False
+        return True
