@@ -152,6 +152,11 @@ def _country_points() -> list[tuple[str, float, float]]:
 
 
 def downgrade() -> None:
+    # places that only mentions named are in no event: the older schema keeps none such
+    op.execute(
+        "DELETE FROM locations WHERE NOT EXISTS "
+        "(SELECT 1 FROM event_locations x WHERE x.location_id = locations.id)"
+    )
     with op.batch_alter_table("locations", schema=None) as batch_op:
         batch_op.drop_column("admin1")
     with op.batch_alter_table("event_locations", schema=None) as batch_op:

@@ -287,7 +287,9 @@ def filter_conditions(connection: Connection, flt: EventFilter) -> list[Conditio
         else:
             conditions.append(Condition(func.lower(EVENTS.c.event_label).contains(wanted.lower())))
     if flt.location:
-        place = LOCATIONS.c.name_key == fold(flt.location)
+        # the place itself, or a place in the region of that name ("Texas": Paris, Texas too)
+        wanted = fold(flt.location)
+        place = or_(LOCATIONS.c.name_key == wanted, func.lower(LOCATIONS.c.admin1) == wanted)
         conditions.append(_located(place))
     if flt.country:
         # located there or with an actor from there: event_countries, derived from both

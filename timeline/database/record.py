@@ -37,9 +37,9 @@ class Place(NamedTuple):
     latitude: float | None
     longitude: float | None
     feature: str | None  # country / region / county / city / place
-    admin1: str | None  # the first-level region it lies in
-    place_source: str | None  # phrase / sentence / paragraph / dateline
-    precision: int | None  # ACLED's geo precision: 1 town, 2 county or near a town, 3 region
+    admin1: str | None = None  # the first-level region it lies in
+    place_source: str | None = None  # phrase / sentence / paragraph / dateline
+    precision: int | None = None  # ACLED's geo precision: 1 town, 2 county or near a town, 3 region
 
 
 class EventRecord(NamedTuple):

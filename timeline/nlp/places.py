@@ -124,8 +124,8 @@ class PlaceResolver:
             toponym = self.toponyms[n]
             place = self._resolve(toponym)
             self.resolved[n] = place
-            if toponym.qualifier is not None and _wide_area(
-                key(view.span_text(toponym.start, toponym.end))
+            if toponym.qualifier is not None and _listed(
+                key(view.span_text(toponym.start, toponym.end)), view.span_text(*toponym.qualifier)
             ):  # "Northern California, N.J.": a list, the second a place of its own
                 toponym.qualifier = None
                 if n + 1 < len(self.toponyms) and self.toponyms[n + 1].qualifies:
@@ -286,6 +286,19 @@ def _wrapped(name: str, text: str) -> str | None:
     return None
 
 
+def _listed(name: str, qualifier: str) -> bool:
+    """Whether "name, qualifier" lists two places rather than qualifying one: a US state or a
+    region before anything ("Northern California, N.J."), a country before a country ("Syria,
+    Iraq"); a country's name before a US state is a town ("Jordan, Minn.")."""
+    if not _wide_area(name):
+        return False
+    first, _, rest = name.partition(" ")
+    bare = rest if first in DIRECTIONS and rest else name
+    if bare in country_lexicon().names and bare not in place_lexicon().state_names:
+        return country_of(qualifier, capitals=False) is not None
+    return True
+
+
 def _wide_area(name: str) -> bool:
     """Whether a name is a country's, a US state's or a region's (a direction before it aside)."""
     first, _, rest = name.partition(" ")
@@ -387,7 +400,7 @@ def resolve_place(
         return region_place("USA", code)
 
     candidates = gaz.cities.get(k)
-    if qualifier and _wide_area(k):
+    if qualifier and _listed(k, qualifier):
         return None  # "Northern California, N.J.": a list of two places, not a qualified name
     if qualifier:
         q_country = country_of(qualifier, capitals=False)

@@ -43,6 +43,9 @@ LOCATIVE = {
     "in", "at", "near", "outside", "inside", "from", "to", "into", "across", "throughout",
     "around", "toward", "towards", "through", "between", "of", "via", "within", "along",
 }  # fmt: skip
+# Grammar: the parts of speech of a capitalised word that opens a sentence before a name ("A
+# Gainesville man", "In Ocala")
+OPENING_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "AUX", "PART"}
 # Lower-case words inside a place name ("Isle of Man", "Rio de Janeiro")
 NAME_CONNECTORS = {"of", "de", "la", "del", "da", "do", "du", "des", "el", "al", "upon", "on"}
 # Words that end a county's name ("Laurel County", "Orleans Parish")
@@ -183,7 +186,7 @@ class _Finder:
             return abbreviation
         for length in (3, 2, 1):
             stop = start + length
-            if stop > len(words) or not words[start][:1].isupper():
+            if stop > len(words) or not words[start][:1].isupper() or view.punct[stop - 1]:
                 continue
             name = key(view.span_text(start, stop))
             if name in country_lexicon().names or name in place_lexicon().state_names:
@@ -271,7 +274,15 @@ class _Finder:
                     run_end += 2
                 else:
                     break
-            found = self.name_in_run(i, run_end)
+            found = None
+            # the whole run, else the part before a connecting word ("Pisa" of "Pisa on Monday")
+            ends = [run_end] + [k for k in range(run_end - 1, i, -1) if words[k] in NAME_CONNECTORS]
+            for stop in ends:
+                found = self.name_in_run(i, stop)
+                if found is None and stop - i > 1 and view.pos[i] in OPENING_POS:
+                    found = self.name_in_run(i + 1, stop)  # "A Gainesville man", "In Ocala"
+                if found is not None:
+                    break
             if found is not None:
                 self.add(found)
                 qualifier = self.qualifier_after(found.end)
@@ -296,6 +307,8 @@ class _Finder:
             return None  # "West", "Taylor"
         if organization_of(text) is not None:
             return None  # "NATO", "Hamas"
+        if self.stands_for_actor(start, end):
+            return None  # "Moscow expelled ..."
         cue = self.locative_before(start) or self.qualifier_after(end) is not None
         if labels & {"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}:
             # A name inside a longer one ("Bank of England", "Gainesville Police") is not a
@@ -354,11 +367,19 @@ class _Finder:
         return bool(gazetteer().cities.get(name))
 
     def locative_before(self, start: int) -> bool:
+        """A locative preposition before a name ("in Jackson"), or a place just found that it is
+        listed with ("in Lucca and Pisa")."""
         view = self.view
         before = start - 1
         if before >= 0 and view.lower[before] in ("the",):
             before -= 1
-        return before >= 0 and view.lower[before] in LOCATIVE
+        if before >= 0 and view.lower[before] in LOCATIVE:
+            return True
+        if before >= 1 and view.lower[before] in ("and", "or", ","):
+            return self.taken[before - 1] and any(
+                t.end == before for t in self.found if not t.optional
+            )
+        return False
 
     # -- 4. demonyms naming a place ------------------------------------------------------------
 
