@@ -10,8 +10,8 @@ tie to it.
   origin ("from Chad") or of a person's or a group's description ("officials in Tanzania");
 * `paragraph`: the same in the sentences of its paragraph before it, when the paragraph goes on
   about that place (no other place named in between);
-* `dateline`: the wire story's dateline, for an event of the story's own news (not one the
-  article reports as said, nor one in a quotation) in an article whose dateline is a town or city.
+* `dateline`: the wire story's dateline, for an event of the story's own news: not a plan or a
+  supposition, not in a quotation, not in a sentence that puts something in another place.
 
 Each place carries its `place_source` and its geo precision (ACLED: 1 the town itself, 2 near it
 or a part of a region, 3 a region or a country).
@@ -120,16 +120,19 @@ class EventPlacing:
             return []
         places: list[PlaceMention] = []
         for token in (frame.trigger, *frame.trigger.children):
-            if token.dep_ not in ("dobj", "prep") and token is not frame.trigger:
-                continue
-            for prep in token.children if token is frame.trigger else [token]:
+            if token.dep_ != "dobj" and token is not frame.trigger:
+                continue  # the trigger's prepositions, and its object's
+            for prep in token.children:
                 if prep.dep_ != "prep" or prep.lower_ not in preps:
                     continue
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         span = self.view.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
                         places += [p for _, p in self.resolver.mentioned_in(span.start, span.end)]
-        return places
+        unique: dict[tuple[str, str | None], PlaceMention] = {}
+        for place in places:
+            unique.setdefault((place.name, place.country_code), place)
+        return list(unique.values())
 
     # -- the sentence ---------------------------------------------------------------------------
 
@@ -149,11 +152,15 @@ class EventPlacing:
             if attached.pos_ in ("NOUN", "PROPN") and (
                 attached.lemma_.lower() in PEOPLE_NOUNS or attached.ent_type_ in ("PERSON", "ORG")
             ):
-                # "protesters in Miami marched": where the subject is, it acts; "talks with
-                # officials in Tanzania": where they are from, not where it happened
-                if attached.dep_ not in ("nsubj", "nsubjpass"):
+                # "protesters in Miami marched", "clashed with rebels near Goma": where the
+                # event's participants are, it happens; "said officials in Tanzania hoped ...":
+                # where they are from, not where it happened
+                if attached.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    attached = attached.head
+                elif attached.dep_ == "pobj" and attached.head.dep_ == "prep":
+                    attached = attached.head.head
+                else:
                     continue
-                attached = attached.head
             if prep.lower_ in NEAR_PREPS and place.precision == 1:
                 place = replace(place, precision=2)
             found.append((token, place, attached))
@@ -197,10 +204,10 @@ class EventPlacing:
     # -- the dateline ---------------------------------------------------------------------------
 
     def _own_news(self, frame: EventFrame) -> bool:
-        """An event the story reports from its dateline: not reported speech, not a plan or a
-        supposition, not quoted, and in a sentence that puts nothing in another place (which
-        may be where it happened: "as protesters gathered in Miami, ...")."""
-        if frame.status in ("reported", "planned", "hypothetical"):
+        """An event the story reports from its dateline: not a plan or a supposition, not
+        quoted, and in a sentence that puts nothing in another place (which may be where it
+        happened: "as protesters gathered in Miami, ...")."""
+        if frame.status in ("planned", "hypothetical"):
             return False
         trigger = frame.trigger
         sentence = self.view.sentence(trigger)
