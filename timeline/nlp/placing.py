@@ -97,6 +97,7 @@ class EventPlacing:
                     token.dep_ in ("compound", "amod", "nmod", "poss")
                     and head.pos_ == "NOUN"
                     and head.lemma_.lower() not in PLACE_NOUNS
+                    and head.i != frame.trigger.i  # "the Paris talks": the event's own place
                 ):
                     continue
             kept.append(place)
@@ -109,26 +110,32 @@ class EventPlacing:
         return replace(place, place_source=source)
 
     def _patient_places(self, frame: EventFrame) -> list[PlaceMention]:
-        """The place an act of force is done to ("the invasion of Kuwait", "attacks on Baghdad")
+        """The town an event noun names before it ("the Paris talks", "the Atlanta bombing"),
+        the place an act of force is done to ("the invasion of Kuwait", "attacks on Baghdad")
         or withdrawn from ("pulled its troops out of Kuwait", "a withdrawal from Kuwait")."""
         root = frame.code[:2]
+        preps: set[str] = set()
         if root in FORCE_ROOTS:
             preps = PATIENT_PREPS
         elif root in WITHDRAWAL_ROOTS:
             preps = WITHDRAWAL_PREPS
-        else:
-            return []
         places: list[PlaceMention] = []
+        trigger = frame.trigger
+        if trigger.pos_ == "NOUN":  # "the Paris talks"; a country before it is a participant
+            for child in trigger.children:  # ("the US embargo", "an anti-Iraq blockade")
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < trigger.i:
+                    found = self.resolver.mentioned_in(child.i, child.i + 1)
+                    places += [p for _, p in found if p.feature not in ("country", "region")]
         for token in (frame.trigger, *frame.trigger.children):
             if token.dep_ != "dobj" and token is not frame.trigger:
                 continue  # the trigger's prepositions, and its object's
             for prep in token.children:
                 if prep.dep_ != "prep" or prep.lower_ not in preps:
                     continue
-                for pobj in prep.children:
+                for pobj in prep.children:  # the object's own words, not its clauses
                     if pobj.dep_ == "pobj":
-                        span = self.view.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
-                        places += [p for _, p in self.resolver.mentioned_in(span.start, span.end)]
+                        found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.i + 1)
+                        places += [p for _, p in found]
         unique: dict[tuple[str, str | None], PlaceMention] = {}
         for place in places:
             unique.setdefault((place.name, place.country_code), place)
