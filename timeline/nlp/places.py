@@ -147,10 +147,24 @@ class PlaceResolver:
             points = [(c.latitude, c.longitude) for c in cities]
             points += [(c.latitude, c.longitude) for c in gazetteer().counties.get(name, [])]
             context.namesakes[name] = points
+
         # pass 2: namesakes, with the places resolved in pass 1; counties first, whose states
-        # then count for the towns
-        pending.sort(key=lambda n: self.resolved[n] is None or self.resolved[n].feature != "county")
+        # then count for the towns; names of both a country and a US state ("Georgia") last,
+        # with the countries of every town resolved before them
+        def order(n: int) -> int:
+            name = key(view.span_text(self.toponyms[n].start, self.toponyms[n].end))
+            if _state_or_country(name):
+                return 2
+            return 0 if self.resolved[n] is not None and self.resolved[n].feature == "county" else 1
+
+        pending.sort(key=order)
+        counted = False
         for n in pending:
+            if order(n) == 2 and not counted:
+                counted = True
+                for done in self.resolved:
+                    if done is not None and done.feature == "city" and done.country_code:
+                        context.places_in[done.country_code] += 1
             place = self._resolve(self.toponyms[n])
             self.resolved[n] = place
             if place is not None and place.feature == "county":
@@ -299,6 +313,11 @@ def _listed(name: str, qualifier: str) -> bool:
     return True
 
 
+def _state_or_country(name: str) -> bool:
+    """A name of both a US state and a country: "Georgia"."""
+    return name in place_lexicon().state_names and name in country_lexicon().names
+
+
 def _wide_area(name: str) -> bool:
     """Whether a name is a country's, a US state's or a region's (a direction before it aside)."""
     first, _, rest = name.partition(" ")
@@ -322,7 +341,7 @@ def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:
         if toponym.kind == "county":
             name += " county"
         return len(gazetteer().counties.get(name, [])) <= 1
-    if name in place_lexicon().state_names and name in country_lexicon().names:
+    if _state_or_country(name):
         return False  # "Georgia": decided with the places resolved in pass 1
     if place.feature != "city":
         return True
@@ -480,7 +499,11 @@ def resolve_place(
             for c, m in main
             if c.country == "USA"
             and context.states[c.admin1] > 0
-            and _nearness(context, c.latitude, c.longitude) >= NEAR_KM[1][1]
+            and (
+                context.states[c.admin1] > 1
+                or _nearness(context, c.latitude, c.longitude) >= NEAR_KM[1][1]
+                or (context.dateline is not None and context.dateline.admin1_code == c.admin1)
+            )
         ]
         if local and alpha3 != "USA" and _local_namesake(view, alpha3, local):
             return city_place(_best(view, local, k))  # "Lebanon" in an article about Ohio
