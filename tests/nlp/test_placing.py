@@ -83,3 +83,13 @@ def test_never_a_place_the_article_does_not_tie_to_it(run):
     # a place that only describes a participant is not where the act happened
     events = run("The mayor of Athens asked his Boston relatives to help.")
     assert event(events, "asked").locations == []
+
+
+def test_a_qualified_town_is_not_the_capital_it_is_named_like(run):
+    events = run("The mayor of Moscow, Idaho, condemned the attack on the city library.")
+    condemned = event(events, "condemned")
+    assert [(a.name, a.country_code) for a in condemned.actors_in("source")] == [
+        ("United States", "USA")
+    ]
+    place = condemned.locations[0]
+    assert (place.name, place.admin1, place.place_source) == ("Moscow", "Idaho", "sentence")

@@ -60,6 +60,10 @@ class PlaceResolver:
         self.toponyms = find_toponyms(view, person_words)
         self.resolved: list[PlaceMention | None] = [None] * len(self.toponyms)
         self._resolve_all()
+        mentions = context_of(view).mentions
+        for toponym, place in zip(self.toponyms, self.resolved, strict=True):
+            if place is not None:
+                mentions[(toponym.start, toponym.end)] = place
         self.at_token: dict[int, int] = {}
         for n, toponym in enumerate(self.toponyms):
             for i in range(toponym.start, toponym.end):

@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from timeline.nlp.actors.people import title_lexicon
+from timeline.nlp.lookup import key
 from timeline.nlp.words import PEOPLE_NOUNS, PLACE_NOUNS
 
 if TYPE_CHECKING:
@@ -153,9 +155,17 @@ class EventPlacing:
             while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
                 token = token.head
             prep = token.head
-            if token.dep_ != "pobj" or prep.lower_ not in WHERE_PREPS:
+            if token.dep_ != "pobj" or prep.lower_ not in WHERE_PREPS | {"of"}:
                 continue
             attached = prep.head
+            if prep.lower_ == "of" and not (
+                attached.dep_ in ("nsubj", "nsubjpass")
+                and (attached.lemma_.lower() in PEOPLE_NOUNS or _title(attached.lemma_))
+            ):
+                continue  # "the mayor of Moscow condemned": where the subject holds office
+            if prep.lower_ == "of":
+                found.append((token, place, attached.head))
+                continue
             if attached.pos_ in ("NOUN", "PROPN") and (
                 attached.lemma_.lower() in PEOPLE_NOUNS or attached.ent_type_ in ("PERSON", "ORG")
             ):
@@ -233,3 +243,8 @@ class EventPlacing:
                 continue  # "Kenya" in a story from Nairobi
             return False
         return True
+
+
+def _title(word: str) -> bool:
+    """Whether a word is a role title ("mayor", "governor"): its holder acts where the office is."""
+    return key(word) in title_lexicon().titles

@@ -77,9 +77,19 @@ class Context:
     dateline: PlaceMention | None = None
     # the likeliest namesakes of each ambiguous name of the article: where it may be
     namesakes: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    # the article's mentions as resolved, by token range: a later lookup of the same words
+    # ("Moscow" of "the mayor of Moscow, Idaho", asked by the actors stage) gets the same place
+    mentions: dict[tuple[int, int], PlaceMention] = field(default_factory=dict)
 
 
 _CONTEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def named_elsewhere(view: ArticleView, start: int, end: int, alpha3: str) -> bool:
+    """Whether the words at tokens start..end are a place mention resolved to a place outside
+    the country `alpha3`: "Moscow" of "the mayor of Moscow, Idaho" is no capital of Russia."""
+    place = context_of(view).mentions.get((start, end))
+    return place is not None and place.country_code not in (None, alpha3)
 
 
 def context_of(view: ArticleView) -> Context:
@@ -187,6 +197,8 @@ def resolve_place(
     k = key(name)
     if not k:
         return None
+    if qualifier is None and (start, end) in context.mentions:
+        return context.mentions[(start, end)]
     text = view.span_text(start, end) if start >= 0 else name
     char_start = view.idx[start] if start >= 0 else -1
     char_end = view.end_char(end) if start >= 0 else -1
