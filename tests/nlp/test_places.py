@@ -205,3 +205,39 @@ def test_unambiguous_cities_give_context(nlp):
     )
     assert "TX" in resolver.view.named.states
     assert one(resolver.places(span_of(doc, "Paris"))).country_code == "USA"
+
+
+def test_place_data_files():
+    """The derived place tables (scripts/build_places.py) parse and mean what they say."""
+    gaz = gazetteer()
+    regions = {(r.country, r.name) for r in gaz.admin1.values()}
+    assert {
+        ("CAN", "Ontario"),
+        ("GBR", "Scotland"),
+        ("DEU", "Bavaria"),
+        ("USA", "Texas"),
+    } <= regions
+    assert len(read_table("places_admin1.tsv")) > 3000
+    for row in read_table("places_admin1.tsv"):
+        assert len(row[0]) == 2 and -90 <= float(row[3]) <= 90 and -180 <= float(row[4]) <= 180
+    laurel = [c for c in gaz.counties["laurel county"] if c.state == "KY"]
+    assert laurel and laurel[0].latitude == pytest.approx(37.1, abs=0.3)
+    points = gaz.country_points
+    assert len(points) > 200
+    assert points["USA"] == pytest.approx((39.83, -98.58), abs=0.01)  # not Washington
+    assert points["KEN"] == pytest.approx((1.0, 38.0))  # not Nairobi
+
+
+def test_the_index_is_built_once_into_the_cache(tmp_path, monkeypatch):
+    from timeline.nlp import gazetteer as module
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path))
+    built = []
+    real = module.build_index
+    monkeypatch.setattr(module, "build_index", lambda path: (built.append(path), real(path)))
+    path = module.index_path()
+    assert path.parent == tmp_path and path.is_file() and built == [path]
+    assert module.index_path() == path and len(built) == 1  # found, not built again
+    index = module.CityIndex(path)
+    assert any(c.country == "ITA" for c, main in index.get("lucca") if main)
+    assert index.get("no such place anywhere") == []
