@@ -8,8 +8,8 @@ tie to it.
 * `sentence`: a place its sentence puts everything in: a locative phrase of the clause the event
   is in or of a clause above it ("In Nairobi, police said they arrested ..."), not a phrase of
   origin ("from Chad") or of a person's or a group's description ("officials in Tanzania");
-* `paragraph`: the same in the sentences of its paragraph before it, when the paragraph goes on
-  about that place (no other place named in between);
+* `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
+  that place (no other place named after it);
 * `dateline`: the wire story's dateline, for an event of the story's own news: not a plan or a
   supposition, not in a quotation, not in a sentence that puts something in another place.
 
@@ -199,24 +199,20 @@ class EventPlacing:
         return places
 
     def _paragraph_places(self, n: int) -> list[PlaceMention]:
-        """The place of the last locative phrase of an earlier sentence of the same paragraph,
-        when no other place is named after it."""
+        """The place of the last locative phrase of the sentence before, in the same paragraph,
+        when that sentence names no other place after it."""
         view = self.view
-        paragraph = view.paragraph_index(view.sentences[n].start_char)
-        m = n - 1
-        while m >= 0 and view.paragraph_index(view.sentences[m].start_char) == paragraph:
-            where = self._where(m)
-            named = self.resolver.mentioned_in(view.sentences[m].start, view.sentences[m].end)
-            if where:
-                last = where[-1][1]
-                later = [p for t, p in named if t.start > where[-1][0].i]
-                if not later:
-                    return [last]
-                return []
-            if named:
-                return []
-            m -= 1
-        return []
+        if n == 0 or view.paragraph_index(view.sentences[n].start_char) != view.paragraph_index(
+            view.sentences[n - 1].start_char
+        ):
+            return []
+        where = self._where(n - 1)
+        if not where:
+            return []
+        last_token, last, _ = where[-1]
+        before = view.sentences[n - 1]
+        named = self.resolver.mentioned_in(before.start, before.end)
+        return [] if any(t.start > last_token.i for t, _ in named) else [last]
 
     # -- the dateline ---------------------------------------------------------------------------
 
