@@ -93,3 +93,17 @@ def test_a_qualified_town_is_not_the_capital_it_is_named_like(run):
     ]
     place = condemned.locations[0]
     assert (place.name, place.admin1, place.place_source) == ("Moscow", "Idaho", "sentence")
+
+
+def test_a_place_inside_the_event_s_own_locative_phrase(run):
+    events = run("Rebels shot a soldier through a window of the barracks in Goma on Friday.")
+    assert where(event(events, "shot")) == [("Goma", "sentence")]
+
+
+def test_background_in_the_perfect_is_not_the_dateline_s_news(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- Police arrested a man on Tuesday. "
+        "Police have arrested four other men since March."
+    )
+    found = [e for e in events if e.trigger == "arrested"]
+    assert [where(e) for e in found] == [[("Springfield", "dateline")], []]

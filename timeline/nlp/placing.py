@@ -157,6 +157,8 @@ class EventPlacing:
             prep = token.head
             if token.dep_ != "pobj" or prep.lower_ not in WHERE_PREPS | {"of"}:
                 continue
+            while prep.dep_ == "conj" and prep.head.dep_ == "prep":
+                prep = prep.head  # "in and around Miami"
             attached = prep.head
             if prep.lower_ == "of" and not (
                 attached.dep_ in ("nsubj", "nsubjpass")
@@ -180,6 +182,13 @@ class EventPlacing:
                     continue
             if prep.lower_ in NEAR_PREPS and place.precision == 1:
                 place = replace(place, precision=2)
+            # a locative phrase inside the trigger's own locative phrases: "shot through the
+            # window of his home in Amherst" (never inside its object: "condemned the bombings
+            # of the embassies in Kenya" says where the bombings were)
+            for _ in range(4):
+                if attached.dep_ != "pobj" or attached.head.dep_ != "prep":
+                    break
+                attached = attached.head.head
             found.append((token, place, attached))
         return found
 
@@ -222,6 +231,9 @@ class EventPlacing:
         happened: "as protesters gathered in Miami, ...")."""
         if frame.status in ("planned", "hypothetical"):
             return False
+        clause = frame.clause
+        if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children):
+            return False  # "has pushed for ...", "had threatened": background, not the news
         trigger = frame.trigger
         sentence = self.view.sentence(trigger)
         quotes = [t.i for t in sentence if t.text in QUOTES]
