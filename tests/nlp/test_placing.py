@@ -107,3 +107,10 @@ def test_background_in_the_perfect_is_not_the_dateline_s_news(run):
     )
     found = [e for e in events if e.trigger == "arrested"]
     assert [where(e) for e in found] == [[("Springfield", "dateline")], []]
+
+
+def test_the_victims_nationality_is_no_place(run):
+    events = run("Militants attacked Nigerian soldiers in Maiduguri.")
+    assert where(event(events, "attacked")) == [("Maiduguri", "phrase")]
+    events = run("Militants attacked Nigerian soldiers on Sunday.")
+    assert event(events, "attacked").locations == []

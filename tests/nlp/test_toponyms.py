@@ -142,3 +142,9 @@ def test_names_before_counties(nlp):
 def test_no_place_from_a_month_or_a_person(nlp):
     found = mentions(nlp, "On May 11, Sheriff Tom Taylor said Taylor would not run again.")
     assert found == []
+
+
+def test_a_place_unknown_in_its_qualifier_s_state_is_not_a_namesake_elsewhere(nlp):
+    found = mentions(nlp, "The school bought land in Smallbrook County, Virginia, last year.")
+    place = only(found, "Smallbrook County")
+    assert (place.name, place.feature) == ("Virginia", "region")

@@ -21,11 +21,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.coreference import Coreference
-from timeline.nlp.actors.countries import name_or_code
+from timeline.nlp.actors.countries import country_of, name_or_code
 from timeline.nlp.actors.organizations import organization_lexicon
 from timeline.nlp.article import DETERMINERS
-from timeline.nlp.gazetteer import gazetteer
-from timeline.nlp.lookup import key
+from timeline.nlp.gazetteer import gazetteer, place_lexicon
+from timeline.nlp.lookup import exact_form, key
 from timeline.nlp.resolution import (
     NAMESAKES,
     city_place,
@@ -151,7 +151,14 @@ class PlaceResolver:
             qualifier = view.span_text(*toponym.qualifier)
         place = resolve_place(view, text, qualifier, toponym.start, toponym.end)
         if place is None and qualifier is not None:
-            place = resolve_place(view, text, None, toponym.start, toponym.end)
+            if listed(key(text), qualifier) or not _qualifies(qualifier):
+                return resolve_place(view, text, None, toponym.start, toponym.end)
+            # a place the gazetteer does not know in that state or country ("Loudon county,
+            # Virginia"): not a namesake elsewhere; the qualifier's place says where it is
+            place = resolve_place(view, qualifier, None)
+            if place is not None:
+                start, end = view.idx[toponym.start], view.end_char(toponym.end)
+                place = replace(place, text=text, start=start, end=end)
         return place
 
     def mentions(self) -> list[PlaceMention]:
@@ -242,6 +249,18 @@ class PlaceResolver:
             return []
         place = resolve_place(view, view.span_text(start, end), None, start, end)
         return [place] if place is not None else []
+
+
+def _qualifies(qualifier: str) -> bool:
+    """Whether words after a comma name a US state or a country (a qualifier, not a list)."""
+    lex = place_lexicon()
+    form = exact_form(qualifier).replace(" ", "")
+    return (
+        country_of(qualifier, capitals=False) is not None
+        or key(qualifier) in lex.state_names
+        or form in lex.state_exact
+        or form.upper() in lex.state_exact
+    )
 
 
 def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:

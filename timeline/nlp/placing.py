@@ -59,19 +59,18 @@ class EventPlacing:
 
     def place(self, frame: EventFrame) -> list[PlaceMention]:
         """The event's places, each with where it came from."""
-        own = self._own_places(frame)
+        trigger = frame.trigger
+        n = self.view.sentence_of[trigger.i]
+        own = self._own_places(frame) or self._patient_places(frame)
+        # a locative phrase of the trigger itself that the frames stage did not take
+        own = own or [place for token, place, _ in self._where(n) if token.head.head == trigger]
         if own:
             return [self._sourced(p, "phrase") for p in own]
-        antecedent = frame.antecedent
+        antecedent = frame.antecedent  # "the bombings": where the happening it refers to was
         while antecedent is not None and not self._own_places(antecedent):
             antecedent = antecedent.antecedent
         if antecedent is not None:
             return [self._sourced(p, "phrase") for p in self._own_places(antecedent)]
-        trigger = frame.trigger
-        found = self._patient_places(frame)
-        if found:
-            return [self._sourced(p, "phrase") for p in found]
-        n = self.view.sentence_of[trigger.i]
         found = self._clause_places(trigger, n)
         if found:
             return [self._sourced(p, "sentence") for p in found]
@@ -85,9 +84,9 @@ class EventPlacing:
     def _own_places(self, frame: EventFrame) -> list[PlaceMention]:
         """The places of the frame's own phrases, but a place that only describes a participant
         or a thing ("asked his Miami relatives", "charged in three Atlanta attacks"), unless the
-        act is one of force done to it ("struck a Syrian air base")."""
-        if frame.code[:2] in FORCE_ROOTS:
-            return list(frame.places)
+        act is one of force done to it ("struck a Syrian air base"; the victims' nationality is
+        no place: "killed three Israeli soldiers")."""
+        force = frame.code[:2] in FORCE_ROOTS
         doc = self.view.doc
         kept = []
         for place in frame.places:
@@ -95,6 +94,11 @@ class EventPlacing:
             if span is not None and len(span):
                 token = span.root
                 head = token.head
+                if force and not (
+                    token.dep_ in ("amod", "compound") and head.lemma_.lower() in PEOPLE_NOUNS
+                ):
+                    kept.append(place)  # "struck a Syrian air base"; not "killed Israeli soldiers"
+                    continue
                 if (
                     token.dep_ in ("compound", "amod", "nmod", "poss")
                     and head.pos_ == "NOUN"
