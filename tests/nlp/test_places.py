@@ -241,3 +241,17 @@ def test_the_index_is_built_once_into_the_cache(tmp_path, monkeypatch):
     index = module.CityIndex(path)
     assert any(c.country == "ITA" for c, main in index.get("lucca") if main)
     assert index.get("no such place anywhere") == []
+
+
+def test_no_writable_cache_folder_is_one_clear_error(tmp_path, monkeypatch):
+    from timeline.errors import ModelError
+    from timeline.nlp import gazetteer as module
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(module.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    monkeypatch.setattr(module, "build_index", refuse)
+    with pytest.raises(ModelError, match="TIMELINE_CACHE_DIR"):
+        module.index_path()

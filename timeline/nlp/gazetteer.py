@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.data import read_table
+from timeline.errors import ModelError
 from timeline.nlp.actors.countries import country_lexicon
 from timeline.nlp.lookup import key, optional_cell, plain, split_cell
 
@@ -196,7 +197,9 @@ def index_path() -> Path:
             return path
         except OSError:
             continue
-    raise OSError(f"cannot write the place index {name} into the cache folder")
+    raise ModelError(
+        f"cannot write the place index {name}: set TIMELINE_CACHE_DIR to a writable folder"
+    )
 
 
 def build_index(path: Path) -> None:
