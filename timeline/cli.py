@@ -490,22 +490,30 @@ def dyads(context, top, fmt, wide, **options) -> None:
 
 @cli.command()
 @click.option("--top", type=click.IntRange(min=1), help="Only the N places with most events.")
+@click.option("--mentions", is_flag=True, help="Every place each article names, with its span.")
+@click.option("--article", "article_id", type=int, help="With --mentions: one article's.")
 @output_options("table")
 @wide_option
 @pass_context
-def places(context, top, fmt, wide) -> None:
-    """List places with their country, coordinates and event counts.
+def places(context, top, mentions, article_id, fmt, wide) -> None:
+    """List places with their country, coordinates and event counts; --mentions: every place
+    each article names (text, character offsets, resolved place).
 
     \b
-    Example:
-      timeline places --top 10 --format csv
+    Examples: timeline places --top 10 --format csv
+              timeline places --mentions --article 1 --format json
     """
     from timeline.database.aggregates import PlaceCount, list_places
-    from timeline.outputs.formatting import write_rows
+    from timeline.database.mentions import iter_mentions
+    from timeline.outputs.formatting import write_mentions, write_rows
 
+    if article_id is not None and not mentions:
+        raise click.UsageError("--article lists one article's mentions: add --mentions")
     with context.database(must_exist=True) as db, db.connect() as connection:
-        rows = list_places(connection, top)
-    write_rows(rows, PlaceCount._fields, fmt, sys.stdout, width=table_width(wide))
+        if not mentions:
+            rows = list_places(connection, top)
+            return write_rows(rows, PlaceCount._fields, fmt, sys.stdout, width=table_width(wide))
+        write_mentions(iter_mentions(connection, article_id), fmt, sys.stdout)
 
 
 @cli.command()

@@ -52,7 +52,7 @@ def extract(article: Article, doc=None) -> Extraction:
 
     An article published in a month or a year, not on a known day, has its dates that count from
     the publication resolved no finer than that (`timeline.nlp.publication_period`)."""
-    from timeline.nlp.events import extract_events
+    from timeline.nlp.events import extract_events_and_places
     from timeline.nlp.model import parse
     from timeline.nlp.publication_period import dated_by_period, publication_period
 
@@ -60,11 +60,11 @@ def extract(article: Article, doc=None) -> Extraction:
     if doc is None:
         doc = parse(article.text)
     expressions = find_dates(article, doc)
-    events = extract_events(doc, expressions, article.published_at)
+    events, places = extract_events_and_places(doc, expressions, article.published_at)
     period = publication_period(article)
     if period is not None:
         dated_by_period(period, events)
-    return Extraction(article=article, expressions=expressions, events=events)
+    return Extraction(article=article, expressions=expressions, events=events, places=places)
 
 
 def find_dates(article: Article, doc=None) -> list:

@@ -91,7 +91,8 @@ class ActorMention:
 
 @dataclass
 class PlaceMention:
-    """A place attached to an event, resolved to a GeoNames place."""
+    """A place named in an article (a mention) or attached to an event, resolved to a GeoNames
+    place; an unresolved mention has only its words (name = text)."""
 
     name: str  # canonical: "Moscow", "Lucca", "Syria"
     text: str = ""
@@ -101,7 +102,11 @@ class PlaceMention:
     latitude: float | None = None
     longitude: float | None = None
     geonames_id: int | None = None
-    feature: str | None = None  # city / country / state / county / facility
+    feature: str | None = None  # country / region / county / city / place
+    admin1: str | None = None  # the first-level region it lies in: "Texas", "Ontario"
+    admin1_code: str | None = None  # its GeoNames admin1 code ("TX" in the US)
+    precision: int | None = None  # ACLED's geo precision: 1 town, 2 county or part, 3 region
+    place_source: str | None = None  # of an event's place: phrase / sentence / paragraph / dateline
 
 
 @dataclass
@@ -142,3 +147,4 @@ class Extraction:
     article: Article
     expressions: list[TimeExpression]
     events: list[Event]
+    places: list[PlaceMention] = field(default_factory=list)  # every place mention, in text order

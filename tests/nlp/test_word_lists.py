@@ -18,7 +18,8 @@ from timeline.nlp.actors.people import (
 )
 from timeline.nlp.coding import cameo_lexicon
 from timeline.nlp.events import extract_events
-from timeline.nlp.places import DIRECTIONS
+from timeline.nlp.resolution import DIRECTIONS
+from timeline.nlp.toponyms import DEMONYM_PLACE_NOUNS, PLACE_SUBJECT_VERBS
 from timeline.nlp.words import (
     COMPANY_NOUNS,
     ENGAGE_VERBS,
@@ -56,6 +57,10 @@ WORD_LISTS = {
     "relation_participles.tsv": ({"backed", "occupied", "funded"}, {"new"}),
     "title_adjectives.tsv": ({"former", "new", "visiting", "acting"}, {"backed"}),
     "place_directions.tsv": ({"north", "northern", "central", "upper"}, {"new"}),
+    # "Syrian territory" names Syria; "German cars" names nothing
+    "places_demonym_nouns.tsv": ({"territory", "soil", "airspace", "border"}, {"car", "people"}),
+    # "Texas has 254 counties" is a place; "Moscow expelled ..." an actor
+    "places_subject_verbs.tsv": ({"be", "have", "lie", "border"}, {"expel", "say", "warn"}),
 }
 
 
@@ -92,6 +97,8 @@ def test_the_modules_read_their_lists():
         (RELATION_PARTICIPLES, "relation_participles.tsv"),
         (TITLE_ADJECTIVES, "title_adjectives.tsv"),
         (DIRECTIONS, "place_directions.tsv"),
+        (DEMONYM_PLACE_NOUNS, "places_demonym_nouns.tsv"),
+        (PLACE_SUBJECT_VERBS, "places_subject_verbs.tsv"),
     ]:
         assert words == {row[0] for row in read_table(name)}, name
 

@@ -222,7 +222,31 @@ def test_acled_protest_civilians_and_states(events):
     assert second["event_type"] == "Violence against civilians"
     assert (second["inter2"], second["interaction"]) == ("7", "17")
     assert second["civilian_targeting"] == "Civilian targeting"
-    assert third["geo_precision"] == "2" and third["admin1"] == "Moscow"
+    # a region (province) is ACLED's precision 3, as a country is
+    assert third["geo_precision"] == "3" and third["admin1"] == "Moscow"
+
+
+def test_acled_precision_and_region_as_stored(events):
+    """The place's own precision and first-level region, and its source in the tags; the most
+    precise place of the event is the one located."""
+    moscow = (
+        events[1]
+        .locations[0]
+        ._replace(feature="city", admin1="Moscow", place_source="dateline", precision=2)
+    )
+    russia = moscow._replace(name="Russia", feature="country", admin1=None, precision=3)
+    (row,) = profile_rows([events[1]._replace(locations=[russia, moscow])], "acled")
+    assert (row["location"], row["geo_precision"], row["admin1"]) == ("Moscow", "2", "Moscow")
+    assert "place_source=dateline" in row["tags"]
+    county = moscow._replace(name="Laurel County", feature="county", admin1="Kentucky")
+    (row,) = profile_rows(
+        [events[1]._replace(locations=[county._replace(precision=None)])], "acled"
+    )
+    assert (row["admin1"], row["admin2"], row["geo_precision"]) == (
+        "Kentucky",
+        "Laurel County",
+        "2",
+    )
 
 
 # --- GDELT --------------------------------------------------------------------------------------

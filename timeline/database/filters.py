@@ -292,7 +292,9 @@ def filter_conditions(connection: Connection, flt: EventFilter) -> list[Conditio
         conditions.append(Condition(test, select(EVENT_DYADS.c.event_id).where(pairs), walks))
     conditions += _type_conditions(flt)
     if flt.location:
-        place = LOCATIONS.c.name_key == fold(flt.location)
+        # the place itself, or a place in the region of that name ("Texas": Paris, Texas too)
+        wanted = fold(flt.location)
+        place = or_(LOCATIONS.c.name_key == wanted, func.lower(LOCATIONS.c.admin1) == wanted)
         conditions.append(_located(place))
     if flt.country:
         # located there or with an actor from there: event_countries, derived from both

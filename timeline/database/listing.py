@@ -94,7 +94,15 @@ def _record_columns(connection: Connection, *, raw_times: bool = False) -> list:
         "actors": select(_packed(connection, link.actor_id, link.role, link.start_char))
         .where(link.event_id == EVENTS.c.id)
         .scalar_subquery(),
-        "locations": select(_packed(connection, place_link.location_id, place_link.start_char))
+        "locations": select(
+            _packed(
+                connection,
+                place_link.location_id,
+                place_link.start_char,
+                place_link.place_source,
+                place_link.precision,
+            )
+        )
         .where(place_link.event_id == EVENTS.c.id)
         .scalar_subquery(),
     }
@@ -184,6 +192,10 @@ def _start_key(start: int | None) -> tuple[bool, int]:
     return (start is None, start or 0)
 
 
+# The fields of a `Place` that its link to the event holds (the others are the place's own)
+PLACE_LINK_FIELDS = ("place_source", "precision")
+
+
 class _ActorsAndPlaces:
     """The actors and places of the events read so far, each read from the database once.
 
@@ -194,7 +206,7 @@ class _ActorsAndPlaces:
         self.connection = connection
         self.actor_fields: dict[int, dict] = {}  # an actor's fields but its role, by id
         self.participants: dict[tuple[int, str], Participant] = {}  # by (actor id, role)
-        self.place_rows: dict[int, Place] = {}
+        self.place_rows: dict[int, dict] = {}  # a place's fields but its link's, by id
         self.complete = False
 
     def read_all(self) -> None:
@@ -222,8 +234,8 @@ class _ActorsAndPlaces:
         self.actor_fields.update(self._fields(ACTORS, names, ids))
 
     def _read_places(self, ids: list[int] | None) -> None:
-        for place_id, fields in self._fields(LOCATIONS, Place._fields, ids):
-            self.place_rows[place_id] = Place(**fields)
+        names = [name for name in Place._fields if name not in PLACE_LINK_FIELDS]
+        self.place_rows.update(self._fields(LOCATIONS, names, ids))
 
     def _fields(self, table, names, ids: list[int] | None) -> Iterator[tuple[int, dict]]:
         """(id, {name: value}) of the rows of `table` with these ids (None: every row)."""
@@ -261,8 +273,13 @@ class _ActorsAndPlaces:
         rows = self.place_rows
         links = []
         for item in packed.split(","):
-            place_id, start = item.split(":")
-            links.append((not start, int(start) if start else 0, rows[int(place_id)]))
+            place_id, start, source, precision = item.split(":")
+            place = Place(
+                **rows[int(place_id)],
+                place_source=source or None,
+                precision=int(precision) if precision else None,
+            )
+            links.append((not start, int(start) if start else 0, place))
         if len(links) > 1:
             links.sort(key=_in_text_order)
         return [link[2] for link in links]

@@ -244,7 +244,8 @@ class LocationRow(SQLModel, table=True):
     latitude: float | None = None  # degrees (WGS 84)
     longitude: float | None = None
     geonames_id: int | None = None
-    feature: str | None = None  # city / country / state / county / facility
+    feature: str | None = None  # country / region / county / city / place
+    admin1: str | None = None  # the first-level region it lies in: "Texas", "Ontario"
 
 
 class EventLocation(SQLModel, table=True):
@@ -256,6 +257,25 @@ class EventLocation(SQLModel, table=True):
     text: str | None = None
     start_char: int | None = None
     end_char: int | None = None
+    # where the article ties the place to the event: phrase / sentence / paragraph / dateline
+    place_source: str | None = None
+    precision: int | None = None  # ACLED's geo precision: 1 town, 2 county or near, 3 region
+
+
+class PlaceMentionRow(SQLModel, table=True):
+    """A place an article names, where it names it (character offsets into the article's text
+    as given), and the place it was resolved to (none when the gazetteer does not know it)."""
+
+    __tablename__ = "place_mentions"
+    __table_args__ = (Index("ix_place_mentions_article_id_start_char", "article_id", "start_char"),)
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="articles.id", ondelete="CASCADE")
+    start_char: int
+    end_char: int
+    text: str
+    location_id: int | None = Field(
+        default=None, foreign_key="locations.id", ondelete="SET NULL", index=True
+    )
 
 
 # Each class's table, for the query stage, which reads them through SQLAlchemy's core.
@@ -263,4 +283,4 @@ SOURCES, ARTICLES, EXPRESSIONS = Source.__table__, ArticleRow.__table__, TimeExp
 EVENTS, ACTORS, ACTOR_ALIASES = EventRow.__table__, ActorRow.__table__, ActorAlias.__table__
 EVENT_ACTORS, EVENT_DYADS = EventActor.__table__, EventDyad.__table__
 EVENT_COUNTRIES, EVENT_LOCATIONS = EventCountry.__table__, EventLocation.__table__
-LOCATIONS = LocationRow.__table__
+LOCATIONS, PLACE_MENTIONS = LocationRow.__table__, PlaceMentionRow.__table__

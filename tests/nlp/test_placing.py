@@ -1,0 +1,116 @@
+"""Every event placed when the article says where: its own phrase, else its sentence, else its
+paragraph or the dateline; never a place the article does not tie to it. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from timeline.nlp.events import extract_events
+
+PUBLISHED = datetime(2021, 3, 9, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text):
+        return extract_events(nlp(text), [], PUBLISHED)
+
+    return _run
+
+
+def event(events, trigger):
+    found = [e for e in events if e.trigger == trigger]
+    assert len(found) == 1, [e.trigger for e in events]
+    return found[0]
+
+
+def where(e):
+    return [(p.name, p.place_source) for p in e.locations]
+
+
+def test_its_own_phrase(run):
+    events = run("Police arrested two protesters in Lyon on Monday.")
+    assert where(event(events, "arrested")) == [("Lyon", "phrase")]
+    place = event(events, "arrested").locations[0]
+    assert (place.feature, place.precision, place.country_code) == ("city", 1, "FRA")
+
+
+def test_its_sentence(run):
+    events = run("In Nairobi, police said they arrested two men after the attack.")
+    assert ("Nairobi", "sentence") in where(event(events, "arrested"))
+
+
+def test_its_subject_place_when_the_subject_acts(run):
+    events = run("Protesters in Valencia marched against the new tax on Sunday.")
+    assert where(event(events, "marched")) == [("Valencia", "sentence")]
+
+
+def test_near_a_town_is_precision_two(run):
+    events = run("Soldiers clashed with rebels near Goma on Tuesday.")
+    place = event(events, "clashed").locations[0]
+    assert (place.name, place.precision) == ("Goma", 2)
+
+
+def test_its_paragraph(run):
+    events = run("Kenyan police raided a house in Mombasa on Monday. They arrested three men.")
+    assert where(event(events, "arrested")) == [("Mombasa", "paragraph")]
+
+
+def test_the_dateline(run):
+    events = run("SPRINGFIELD, Ill. (AP) -- Police arrested a man on Tuesday, officials said.")
+    place = event(events, "arrested").locations[0]
+    assert (place.name, place.admin1, place.place_source) == ("Springfield", "Illinois", "dateline")
+
+
+def test_no_dateline_for_a_quotation(run):
+    events = run(
+        'SPRINGFIELD, Ill. (AP) -- "Police arrested my son without a reason," his mother said.'
+    )
+    assert event(events, "arrested").locations == []
+
+
+def test_an_act_of_force_at_the_place_it_is_done_to(run):
+    events = run("The army's invasion of Kuwait drew condemnation.")
+    assert where(event(events, "invasion")) == [("Kuwait", "phrase")]
+
+
+def test_never_a_place_the_article_does_not_tie_to_it(run):
+    events = run("Greek unions accused the government of breaking its promises.")
+    assert event(events, "accused").locations == []
+    # a place that only describes a participant is not where the act happened
+    events = run("Greek officials asked their Boston relatives to help.")
+    assert event(events, "asked").locations == []
+
+
+def test_a_qualified_town_is_not_the_capital_it_is_named_like(run):
+    events = run("The mayor of Moscow, Idaho, condemned the attack on the city library.")
+    condemned = event(events, "condemned")
+    assert [(a.name, a.country_code) for a in condemned.actors_in("source")] == [
+        ("United States", "USA")
+    ]
+    place = condemned.locations[0]
+    assert (place.name, place.admin1, place.place_source) == ("Moscow", "Idaho", "sentence")
+
+
+def test_a_place_inside_the_event_s_own_locative_phrase(run):
+    events = run("Rebels shot a soldier through a window of the barracks in Goma on Friday.")
+    assert where(event(events, "shot")) == [("Goma", "sentence")]
+
+
+def test_background_in_the_perfect_is_not_the_dateline_s_news(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- Police arrested a man on Tuesday. "
+        "Police have arrested four other men since March."
+    )
+    found = [e for e in events if e.trigger == "arrested"]
+    assert [where(e) for e in found] == [[("Springfield", "dateline")], []]
+
+
+def test_the_victims_nationality_is_no_place(run):
+    events = run("Militants attacked Nigerian soldiers in Maiduguri.")
+    assert where(event(events, "attacked")) == [("Maiduguri", "phrase")]
+    events = run("Militants attacked Nigerian soldiers on Sunday.")
+    assert event(events, "attacked").locations == []

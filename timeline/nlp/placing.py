@@ -1,0 +1,262 @@
+"""Where each event happened, when the article says it: the places of its own phrases, else of
+its sentence, else of its paragraph, else the dateline's place; never a place the article does not
+tie to it.
+
+* `phrase`: the places of the event's own locative phrases ("arrives in Moscow", found by the
+  frames stage), or of the earlier mention of the same happening it refers back to ("the
+  bombings");
+* `sentence`: a place its sentence puts everything in: a locative phrase of the clause the event
+  is in or of a clause above it ("In Nairobi, police said they arrested ..."), not a phrase of
+  origin ("from Chad") or of a person's or a group's description ("officials in Tanzania");
+* `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
+  that place (no other place named after it);
+* `dateline`: the wire story's dateline, for an event of the story's own news: not a plan or a
+  supposition, not in a quotation, not in a sentence that puts something in another place.
+
+Each place carries its `place_source` and its geo precision (ACLED: 1 the town itself, 2 near it
+or a part of a region, 3 a region or a country).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from timeline.nlp.actors.people import title_lexicon
+from timeline.nlp.lookup import key
+from timeline.nlp.words import PEOPLE_NOUNS, PLACE_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from timeline.nlp.article import ArticleView
+    from timeline.nlp.frames.predicates import EventFrame
+    from timeline.nlp.places import PlaceResolver
+    from timeline.records import PlaceMention
+
+# Grammar: prepositions that say where something happens ("in Nairobi", "outside Baghdad");
+# "near" and "outside" put it close to the place rather than in it (ACLED precision 2)
+WHERE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"}
+NEAR_PREPS = {"near", "outside", "around"}
+# CAMEO roots of force (threats, protests, blockades, assaults, fights, mass violence) and of
+# yielding (withdrawals), and the prepositions of the place they are done to or leave
+FORCE_ROOTS = {"15", "17", "18", "19", "20"}
+PATIENT_PREPS = {"of", "on", "against", "into"}
+WITHDRAWAL_ROOTS = {"08"}
+WITHDRAWAL_PREPS = {"from", "of", "out"}
+# Quotation marks: an event inside a quotation is not the story's own news
+QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
+
+
+class EventPlacing:
+    """The places of one article's events (see the module docstring)."""
+
+    def __init__(self, view: ArticleView, resolver: PlaceResolver) -> None:
+        self.view = view
+        self.resolver = resolver
+        self.dateline = resolver.dateline_place()
+        self._sentence_places: dict[int, list[PlaceMention]] = {}
+
+    def place(self, frame: EventFrame) -> list[PlaceMention]:
+        """The event's places, each with where it came from."""
+        trigger = frame.trigger
+        n = self.view.sentence_of[trigger.i]
+        own = self._own_places(frame) or self._patient_places(frame)
+        # a locative phrase of the trigger itself that the frames stage did not take
+        own = own or [place for token, place, _ in self._where(n) if token.head.head == trigger]
+        if own:
+            return [self._sourced(p, "phrase") for p in own]
+        antecedent = frame.antecedent  # "the bombings": where the happening it refers to was
+        while antecedent is not None and not self._own_places(antecedent):
+            antecedent = antecedent.antecedent
+        if antecedent is not None:
+            return [self._sourced(p, "phrase") for p in self._own_places(antecedent)]
+        found = self._clause_places(trigger, n)
+        if found:
+            return [self._sourced(p, "sentence") for p in found]
+        found = self._paragraph_places(n)
+        if found:
+            return [self._sourced(p, "paragraph") for p in found]
+        if self.dateline is not None and self._own_news(frame):
+            return [self._sourced(self.dateline, "dateline")]
+        return []
+
+    def _own_places(self, frame: EventFrame) -> list[PlaceMention]:
+        """The places of the frame's own phrases, but a place that only describes a participant
+        or a thing ("asked his Miami relatives", "charged in three Atlanta attacks"), unless the
+        act is one of force done to it ("struck a Syrian air base"; the victims' nationality is
+        no place: "killed three Israeli soldiers")."""
+        force = frame.code[:2] in FORCE_ROOTS
+        doc = self.view.doc
+        kept = []
+        for place in frame.places:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and len(span):
+                token = span.root
+                head = token.head
+                if force and not (
+                    token.dep_ in ("amod", "compound") and head.lemma_.lower() in PEOPLE_NOUNS
+                ):
+                    kept.append(place)  # "struck a Syrian air base"; not "killed Israeli soldiers"
+                    continue
+                if (
+                    token.dep_ in ("compound", "amod", "nmod", "poss")
+                    and head.pos_ == "NOUN"
+                    and head.lemma_.lower() not in PLACE_NOUNS
+                    and head.i != frame.trigger.i  # "the Paris talks": the event's own place
+                ):
+                    continue
+            kept.append(place)
+        return kept
+
+    @staticmethod
+    def _sourced(place: PlaceMention, source: str) -> PlaceMention:
+        if place.place_source is not None:
+            return place
+        return replace(place, place_source=source)
+
+    def _patient_places(self, frame: EventFrame) -> list[PlaceMention]:
+        """The town an event noun names before it ("the Paris talks", "the Atlanta bombing"),
+        the place an act of force is done to ("the invasion of Kuwait", "attacks on Baghdad")
+        or withdrawn from ("pulled its troops out of Kuwait", "a withdrawal from Kuwait")."""
+        root = frame.code[:2]
+        preps: set[str] = set()
+        if root in FORCE_ROOTS:
+            preps = PATIENT_PREPS
+        elif root in WITHDRAWAL_ROOTS:
+            preps = WITHDRAWAL_PREPS
+        places: list[PlaceMention] = []
+        trigger = frame.trigger
+        if trigger.pos_ == "NOUN":  # "the Paris talks"; a country before it is a participant
+            for child in trigger.children:  # ("the US embargo", "an anti-Iraq blockade")
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < trigger.i:
+                    found = self.resolver.mentioned_in(child.i, child.i + 1)
+                    places += [p for _, p in found if p.feature not in ("country", "region")]
+        for token in (frame.trigger, *frame.trigger.children):
+            if token.dep_ != "dobj" and token is not frame.trigger:
+                continue  # the trigger's prepositions, and its object's
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in preps:
+                    continue
+                for pobj in prep.children:  # the object's own words, not its clauses
+                    if pobj.dep_ == "pobj":
+                        found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.i + 1)
+                        places += [p for _, p in found]
+        unique: dict[tuple[str, str | None], PlaceMention] = {}
+        for place in places:
+            unique.setdefault((place.name, place.country_code), place)
+        return list(unique.values())
+
+    # -- the sentence ---------------------------------------------------------------------------
+
+    def _where(self, n: int) -> list[tuple[Token, PlaceMention, Token]]:
+        """(object of the preposition, place, the word the phrase attaches to) of each locative
+        phrase of sentence n."""
+        sentence = self.view.sentences[n]
+        found = []
+        for toponym, place in self.resolver.mentioned_in(sentence.start, sentence.end):
+            token = self.view.doc[toponym.start : toponym.end].root
+            while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
+                token = token.head
+            prep = token.head
+            if token.dep_ != "pobj" or prep.lower_ not in WHERE_PREPS | {"of"}:
+                continue
+            while prep.dep_ == "conj" and prep.head.dep_ == "prep":
+                prep = prep.head  # "in and around Miami"
+            attached = prep.head
+            if prep.lower_ == "of" and not (
+                attached.dep_ in ("nsubj", "nsubjpass")
+                and (attached.lemma_.lower() in PEOPLE_NOUNS or _title(attached.lemma_))
+            ):
+                continue  # "the mayor of Moscow condemned": where the subject holds office
+            if prep.lower_ == "of":
+                found.append((token, place, attached.head))
+                continue
+            if attached.pos_ in ("NOUN", "PROPN") and (
+                attached.lemma_.lower() in PEOPLE_NOUNS or attached.ent_type_ in ("PERSON", "ORG")
+            ):
+                # "protesters in Miami marched", "clashed with rebels near Goma": where the
+                # event's participants are, it happens; "said officials in Tanzania hoped ...":
+                # where they are from, not where it happened
+                if attached.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    attached = attached.head
+                elif attached.dep_ == "pobj" and attached.head.dep_ == "prep":
+                    attached = attached.head.head
+                else:
+                    continue
+            if prep.lower_ in NEAR_PREPS and place.precision == 1:
+                place = replace(place, precision=2)
+            # a locative phrase inside the trigger's own locative phrases: "shot through the
+            # window of his home in Amherst" (never inside its object: "condemned the bombings
+            # of the embassies in Kenya" says where the bombings were)
+            for _ in range(4):
+                if attached.dep_ != "pobj" or attached.head.dep_ != "prep":
+                    break
+                attached = attached.head.head
+            found.append((token, place, attached))
+        return found
+
+    def _clause_places(self, trigger: Token, n: int) -> list[PlaceMention]:
+        """The places of locative phrases attached to the trigger's clause or a clause above it."""
+        heads = set()
+        token = trigger
+        for _ in range(12):
+            heads.add(token.i)
+            if token.head.i == token.i:
+                break
+            token = token.head
+        places = []
+        for _, place, attached in self._where(n):
+            if attached.i in heads and place not in places:
+                places.append(place)
+        return places
+
+    def _paragraph_places(self, n: int) -> list[PlaceMention]:
+        """The place of the last locative phrase of the sentence before, in the same paragraph,
+        when that sentence names no other place after it."""
+        view = self.view
+        if n == 0 or view.paragraph_index(view.sentences[n].start_char) != view.paragraph_index(
+            view.sentences[n - 1].start_char
+        ):
+            return []
+        where = self._where(n - 1)
+        if not where:
+            return []
+        last_token, last, _ = where[-1]
+        before = view.sentences[n - 1]
+        named = self.resolver.mentioned_in(before.start, before.end)
+        return [] if any(t.start > last_token.i for t, _ in named) else [last]
+
+    # -- the dateline ---------------------------------------------------------------------------
+
+    def _own_news(self, frame: EventFrame) -> bool:
+        """An event the story reports from its dateline: not a plan or a supposition, not
+        quoted, and in a sentence that puts nothing in another place (which may be where it
+        happened: "as protesters gathered in Miami, ...")."""
+        if frame.status in ("planned", "hypothetical"):
+            return False
+        clause = frame.clause
+        if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children):
+            return False  # "has pushed for ...", "had threatened": background, not the news
+        trigger = frame.trigger
+        sentence = self.view.sentence(trigger)
+        quotes = [t.i for t in sentence if t.text in QUOTES]
+        before = sum(1 for i in quotes if i < trigger.i)
+        if before % 2:
+            return False
+        dateline = self.dateline
+        for _, place, _ in self._where(self.view.sentence_of[trigger.i]):
+            if (place.name, place.country_code) == (dateline.name, dateline.country_code):
+                continue
+            if place.feature in ("country", "region") and place.country_code in (
+                dateline.country_code,
+                None,
+            ):
+                continue  # "Kenya" in a story from Nairobi
+            return False
+        return True
+
+
+def _title(word: str) -> bool:
+    """Whether a word is a role title ("mayor", "governor"): its holder acts where the office is."""
+    return key(word) in title_lexicon().titles
