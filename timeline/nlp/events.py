@@ -16,6 +16,7 @@ import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from timeline.nlp.actors.mentions import dated
 from timeline.nlp.actors.people import find_people
 from timeline.nlp.actors.resolver import ActorResolver
 from timeline.nlp.article import ArticleView, read_article
@@ -42,7 +43,7 @@ def extract_events(
     view = read_article(doc)
     if not view.has_sentences:
         raise ValueError("events need a parsed Doc: it has no sentence boundaries")
-    people = find_people(view)
+    people = find_people(view, published_at.date())
     places = PlaceResolver(view, people)
     phrases = PhraseReader(view, ActorResolver(view, people), places)
     coder = EventCoder(cameo_lexicon())
@@ -78,9 +79,10 @@ def event_record(
     sent = view.sentence(trigger)
     info = lexicon.code_info(frame.code)
     plover = lexicon.plover_info(frame.code)
-    actors = [dataclasses.replace(a, role="source") for a in frame.sources]
-    actors += [dataclasses.replace(a, role="target") for a in frame.targets]
     when = dating.event_date(frame)
+    day = when.start or dating.published  # the codes of the actors the dictionary knows, then
+    actors = [dataclasses.replace(dated(a, day), role="source") for a in frame.sources]
+    actors += [dataclasses.replace(dated(a, day), role="target") for a in frame.targets]
     text = view.text
     sent_start = sent.start_char
     sent_end = sent.end_char

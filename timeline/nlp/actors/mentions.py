@@ -1,15 +1,18 @@
-"""Actor records for token ranges of the article (words, offsets, codes and country aliases), and
-the actor codes the rules single out (timeline/data/actor_rule_codes.tsv)."""
+"""Actor records for token ranges of the article (words, offsets, codes and country aliases), the
+actor codes the rules single out (timeline/data/actor_rule_codes.tsv), and an actor's code on an
+event's date (`dated`: the actor dictionary's dated codes read on that day)."""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import read_table
 from timeline.nlp.actors.countries import country_name, name_or_code
+from timeline.nlp.actors.dictionary import Entry, code_country, code_on, code_sector
 from timeline.records import ActorMention
 
 if TYPE_CHECKING:
@@ -79,9 +82,12 @@ def actor_mention(
     )
 
 
-def person_mention(view: ArticleView, person: Person, start: int, end: int) -> ActorMention:
-    """A person of the article, written by the tokens doc[start:end]."""
-    return ActorMention(
+def person_mention(
+    view: ArticleView, person: Person, start: int, end: int, day: date | None = None
+) -> ActorMention:
+    """A person of the article, written by the tokens doc[start:end]; one the actor dictionary
+    knows has its codes, read on `day` until the event is dated."""
+    mention = ActorMention(
         name=person.name,
         kind="person",
         role="other",
@@ -97,6 +103,29 @@ def person_mention(view: ArticleView, person: Person, start: int, end: int) -> A
         title=person.title,
         sector=person.sector,
         aliases=tuple(person.aliases),
+    )
+    return known(mention, person.entry, day)
+
+
+def known(mention: ActorMention, entry: Entry | None, day: date | None) -> ActorMention:
+    """An actor the dictionary knows: its dated codes, and the code and country held on `day`."""
+    if entry is None:
+        return mention
+    return dated(dataclasses.replace(mention, roles=entry.roles), day)
+
+
+def dated(actor: ActorMention, day: date | None) -> ActorMention:
+    """The actor with the code (and the country and sector it names) its dictionary entry gave
+    it on `day`: Hosni Mubarak is EGYGOV in 2005 and EGYELI in 2012. Actors the dictionary does
+    not know keep the code the text gave them."""
+    if not actor.roles:
+        return actor
+    code = code_on(actor.roles, day)
+    return dataclasses.replace(
+        actor,
+        code=code,
+        country_code=code_country(code),
+        sector=code_sector(code) or (actor.sector if code_country(code) is None else None),
     )
 
 

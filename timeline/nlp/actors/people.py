@@ -8,14 +8,16 @@ before it, and is left unresolved when none precedes it.
 
 A person's country comes from the words around the name ("Russian Foreign Minister ...", "..., the
 U.S. ambassador", "Chancellor ... of Germany"); failing that, from the title's country hint in
-titles.tsv, used only when the article mentions that country. Nothing is known about particular
-people: "President Bashar Assad" has no country unless the article gives one. A person whose title
-belongs to an organization ("Arab League Secretary General ...") takes its code (IGO).
+titles.tsv, used only when the article mentions that country. A person whose title belongs to an
+organization ("Arab League Secretary General ...") takes its code (IGO). People the actor
+dictionary knows ("Hosni Mubarak", "Putin", "President Bush") take its entry, with the codes they
+held and when (see `dictionary`): "President Bashar Assad" is Syrian whatever the article says.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,7 @@ from timeline.data import read_table
 from timeline.nlp.actors.affiliations import Affiliations
 from timeline.nlp.actors.coreference import Coreference
 from timeline.nlp.actors.countries import country_of
+from timeline.nlp.actors.dictionary import Entry, person_entry
 from timeline.nlp.actors.organizations import (
     Organization,
     institution_of,
@@ -108,6 +111,7 @@ class Person:
     gender: str | None = None
     organization: Organization | None = None  # "Arab League Secretary General Chadli Klibi"
     aliases: list[str] = field(default_factory=list)
+    entry: Entry | None = None  # the actor dictionary's entry for them
 
 
 @dataclass
@@ -128,6 +132,7 @@ class ArticlePeople:
     mentions: list[NameMention] = field(default_factory=list)
     token_mention: dict[int, int] = field(default_factory=dict)  # token index -> mention index
     title_tokens: set[int] = field(default_factory=set)  # the words of role titles
+    published: date | None = None  # the day the dictionary's codes are read on, until dated
 
 
 def surname_key(words: list[str]) -> str:
@@ -162,12 +167,15 @@ def compatible(a: list[str], b: list[str]) -> bool:
     return False
 
 
-def find_people(view: ArticleView) -> ArticlePeople:
-    """The people the article names (see the module docstring)."""
-    people = ArticlePeople()
+def find_people(view: ArticleView, published: date | None = None) -> ArticlePeople:
+    """The people the article names (see the module docstring), each with the actor
+    dictionary's entry for them, chosen as of the publication day."""
+    people = ArticlePeople(published=published)
     # While they are found, "his country" before a title refers to the people found so far.
     affiliations = Affiliations(view, Coreference(view, people))
     PeopleFinder(view, people, affiliations).run()
+    for person in people.persons:
+        person.entry = person_entry(person, published)
     return people
 
 

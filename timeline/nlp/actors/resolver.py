@@ -19,8 +19,15 @@ from typing import TYPE_CHECKING
 from timeline.nlp.actors.affiliations import Affiliations
 from timeline.nlp.actors.coreference import Coreference
 from timeline.nlp.actors.countries import country_lexicon, country_of, name_or_code
+from timeline.nlp.actors.dictionary import Entry, actor_dictionary
 from timeline.nlp.actors.groups import Groups
-from timeline.nlp.actors.mentions import actor_code, actor_codes, actor_mention, person_mention
+from timeline.nlp.actors.mentions import (
+    actor_code,
+    actor_codes,
+    actor_mention,
+    known,
+    person_mention,
+)
 from timeline.nlp.actors.organizations import (
     Companies,
     institution_of,
@@ -38,6 +45,9 @@ if TYPE_CHECKING:
 
     from timeline.nlp.actors.people import ArticlePeople
     from timeline.nlp.article import ArticleView
+
+# Grammar: the words a proper name of a body holds between its proper nouns
+NAME_JOINERS = {"of", "and", "for", "the", "-", "&", "'s", "on", "in"}
 
 
 class ActorResolver:
@@ -102,12 +112,15 @@ class ActorResolver:
             mention = people.mentions[n]
             last = min(mention.end, end)
             person = people.persons[mention.person]
-            found.append(person_mention(view, person, max(mention.start, start), last))
+            found.append(
+                person_mention(view, person, max(mention.start, start), last, people.published)
+            )
             i = last
         return found if len(found) > 1 else []
 
     def _person(self, index: int, start: int, end: int) -> ActorMention:
-        return person_mention(self.view, self.people.persons[index], start, end)
+        people = self.people
+        return person_mention(self.view, people.persons[index], start, end, people.published)
 
     def _country(self, alpha3: str, start: int, end: int) -> ActorMention:
         return actor_mention(self.view, name_or_code(alpha3), "country", start, end, alpha3, alpha3)
@@ -162,7 +175,8 @@ class ActorResolver:
             org = organization_of(text)
             if org is not None:
                 country = org.code[:3] if org.code[:3] in country_lexicon().countries else None
-                return actor_mention(view, org.name, org.kind, start, end, country, org.code)
+                actor = actor_mention(view, org.name, org.kind, start, end, country, org.code)
+                return known(actor, self._entry(a, b), self.people.published)
             found = country_of(text)
             if found is not None:
                 alpha3, how = found
@@ -174,6 +188,11 @@ class ActorResolver:
                     government = actor_codes().government
                     return self.groups.sector_actor(alpha3, government, None, start, end)
                 return self._country(alpha3, start, end)
+            entry = self._entry(a, b)
+            if entry is not None:  # a body or group the actor dictionary knows
+                a, b = view.trim(a, b)
+                actor = actor_mention(view, view.span_text(a, b), "organization", start, end)
+                return known(actor, entry, self.people.published)
 
         # 3. A title without a name: "the president" is the president the article has just
         # named; "the Russian president", when none, is the Russian government.
@@ -263,6 +282,18 @@ class ActorResolver:
                     actor_code(country, business), sector=business,
                 )  # fmt: skip
         return None
+
+    def _entry(self, a: int, b: int) -> Entry | None:
+        """The actor dictionary's entry for the name doc[a:b]: proper nouns (with "of", "and",
+        "for" or a hyphen between them), opening with a capital."""
+        view = self.view
+        a, b = view.trim(a, b)
+        if a >= b or not view.words[a][:1].isupper():
+            return None
+        for i in range(a, b):
+            if view.pos[i] != "PROPN" and view.lower[i] not in NAME_JOINERS:
+                return None
+        return actor_dictionary().find([view.span_text(a, b)], self.people.published)
 
     def _windows(self, start: int, end: int, head: int) -> list[tuple[int, int]]:
         """The whole range, then every sub-range containing the head, longest first."""
