@@ -132,6 +132,8 @@ class PhraseReader:
         organization = None  # "Kofi Annan, UN secretary-general": the person's IGO code
         for phrase in phrases:
             for entity in self.view.entities_in(phrase):
+                if not _modifies(entity.root, phrase.root):
+                    continue  # "on a visit to Mexico", "the ambassador to Russia": not theirs
                 if entity.label_ in ("GPE", "NORP"):
                     code = next(
                         (
@@ -176,13 +178,21 @@ class PhraseReader:
 
     def _only_country(self, found: list[ActorMention]) -> str | None:
         """The country of an office holder the article gives no country ("President Yoweri
-        Museveni"): the one country the article names, when it names exactly one."""
+        Museveni"): the one country the article names, when it names exactly one and no other
+        person of the article is of it ("President X met Russian President Y": X is not
+        Russian)."""
         if not any(
             a.kind == "person" and a.title and a.sector in actor_codes().state for a in found
         ):
             return None
         named = [c for c, n in self.view.named.country_counts.items() if n > 0]
-        return named[0] if len(named) == 1 else None
+        if len(named) != 1:
+            return None
+        names = {a.name for a in found}
+        people = self.actor_resolver.people.persons
+        if any(p.country == named[0] and p.name not in names for p in people):
+            return None
+        return named[0]
 
     def _located(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
         """Groups without a country take it from their own place: "demonstrators in Baghdad"."""
@@ -350,3 +360,22 @@ class PhraseReader:
             if code and code not in own:
                 return [country_actor(code)]
         return []
+
+
+# Grammar: the links by which a word modifies the noun of a description ("the U.S. ambassador",
+# "Algeria's leading activist", "a member of the Syrian parliament")
+MODIFIER_LINKS = {"compound", "amod", "poss", "nmod", "case"}
+
+
+def _modifies(token: Token, head: Token) -> bool:
+    """Whether `token` modifies `head` through modifiers only, or through an "of" phrase after
+    it, and not through another preposition ("ambassador to Russia", "visit to Mexico")."""
+    for _ in range(6):
+        if token.i == head.i:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == head.i:
+            return True
+        if token.dep_ not in MODIFIER_LINKS and token.dep_ != "appos":
+            return False
+        token = token.head
+    return False
