@@ -634,7 +634,8 @@ def test_company_words_file():
     "text, phrase, name, code",
     [
         # a company word ends the name
-        ("Apple Inc. sued Samsung Electronics.", "Apple Inc.", "Apple Inc.", "BUS"),
+        ("Brightwater Inc. sued Samsung Electronics.", "Brightwater Inc.", "Brightwater Inc.",
+         "BUS"),
         ("Apple Inc. sued Samsung Electronics.", "Samsung Electronics", "Samsung Electronics",
          "BUS"),
         ("Kestrel Marine Holdings bought the shipyard.", "Kestrel Marine Holdings",

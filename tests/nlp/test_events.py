@@ -387,11 +387,11 @@ def test_company_business_is_economic_cooperation_dated_by_its_expression(run):
 
 
 def test_companies_are_business_actors_of_their_events(run):
-    text = "Apple Inc. sued Samsung Electronics over a patent on Monday."
+    text = "Brightwater Inc. sued Samsung Electronics over a patent on Monday."
     monday = timex(text, "on Monday", "2017-04-03", "day", date(2017, 4, 3), date(2017, 4, 3))
     suit = only(run(text, [monday]), "sue")
     assert suit.event_code == "115"
-    assert [(a.name, a.code) for a in suit.actors_in("source")] == [("Apple Inc.", "BUS")]
+    assert [(a.name, a.code) for a in suit.actors_in("source")] == [("Brightwater Inc.", "BUS")]
     assert [(a.name, a.code) for a in suit.actors_in("target")] == [("Samsung Electronics", "BUS")]
     assert suit.date_value == "2017-04-03"
     # a company name the recogniser does not type in full is still the company

@@ -33,7 +33,17 @@ SHIPPED, USER = "dictionary", "user"
 # of the United States (MNCUSA), an NGO of one country (NGOUSA)
 COUNTRY_AFTER = ("MNC", "NGO")
 COMPANY, BUSINESS = "MNC", "BUS"  # a multinational company is a business
-_key = key.__wrapped__  # the dictionary's own keys are computed once: no need to memoise them
+
+
+def name_key(text: str, memo: bool = True) -> str:
+    """The key a name is found by: `lookup.key` without dots, hyphens as spaces
+    ("Jean-Bertrand Aristide" is "jean bertrand aristide", "George W Bush" "george w bush")."""
+    folded = key(text) if memo else key.__wrapped__(text)
+    return " ".join(folded.replace(".", "").replace("-", " ").split())
+
+
+def _key(text: str) -> str:  # the dictionary's own keys are computed once: not memoised
+    return name_key(text, memo=False)
 
 
 @dataclass(frozen=True)
@@ -186,10 +196,10 @@ class ActorDictionary:
     def candidates(self, text: str) -> list[tuple[Entry, bool]]:
         """The entries a name written in the text may be, each with whether it is their main
         name: the user's alone when the user gave that name."""
-        k = key(text)
+        k = name_key(text)
         if not k:
             return []
-        if " " not in k and len(k.replace(".", "")) <= 3 and not text.isupper():
+        if " " not in k and len(k) <= 3 and not text.isupper():
             return []  # "un", "ins": only as written in capitals
         if k in self.user.names:
             return [(self.user.entries[n], (k, n) in self.user.main) for n in self.user.names[k]]

@@ -19,6 +19,8 @@ from timeline.data import read_table
 from timeline.nlp.actors.coreference import FEMALE_PRONOUNS, MALE_PRONOUNS
 from timeline.nlp.actors.countries import country_lexicon, name_or_code
 from timeline.nlp.actors.mentions import actor_code, actor_codes, actor_mention
+from timeline.nlp.actors.organizations import organization_lexicon
+from timeline.nlp.actors.people import title_lexicon
 from timeline.nlp.lookup import key, optional_cell
 from timeline.records import ActorMention
 
@@ -39,13 +41,45 @@ class SectorLexicon:
 
 @lru_cache(maxsize=1)
 def sector_lexicon() -> SectorLexicon:
-    """sectors.tsv (group nouns) and sector_names.tsv (the label of each sector code)."""
+    """sectors.tsv (group nouns), then the Phoenix agents (petrarch_agents.tsv: "police" ~COP,
+    "sheriff" ~COP, "general assembly" ~LEG, with their plurals) where sectors.tsv has no entry,
+    and sector_names.tsv (the label of each sector code). An agent's sector is the first code
+    after its "~" ("~GOVDEV" -> GOV); agents of sectors without a label here (religions, "PPL")
+    and of organisations ("NGO~") are left out, and so are the titles of people (titles.tsv:
+    "the president" is a person) and the words of companies (company_words.tsv: "airline")."""
     lex = SectorLexicon()
-    for noun, sector, hint in read_table("sectors.tsv"):
-        lex.sectors[key(noun)] = (sector, optional_cell(hint))
     for code, label in read_table("sector_names.tsv"):
         lex.labels[code] = label
+    for noun, sector, hint in read_table("sectors.tsv"):
+        lex.sectors[key(noun)] = (sector, optional_cell(hint))
+    titles = title_lexicon().titles
+    companies = organization_lexicon()
+    for agent, code, plural in read_table("petrarch_agents.tsv"):
+        sector = code[1:4]
+        if not code.startswith("~") or sector not in lex.labels:
+            continue
+        for form in (agent, *plurals(agent, plural)):
+            last = form.split()[-1]
+            if key(form) in titles or last in companies.company_names | companies.company_nouns:
+                continue  # the project's titles and company words say who they are
+            lex.sectors.setdefault(key(form), (sector, None))
     return lex
+
+
+def plurals(noun: str, plural: str) -> tuple[str, ...]:
+    """The plurals of an agent: `regular` (police officer -> police officers, ally -> allies,
+    witness -> witnesses), `none`, or the plural written out."""
+    if plural == "none":
+        return ()
+    if plural != "regular":
+        return (plural,)
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return (noun[:-1] + "ies",)
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return (noun + "es",)
+    if noun.endswith("man"):
+        return (noun[:-3] + "men",)
+    return (noun + "s",)
 
 
 def sector_label(sector: str) -> str:
