@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from timeline.nlp.actors.countries import country_lexicon, country_of
 from timeline.nlp.gazetteer import big_city, gazetteer, place_lexicon
 from timeline.nlp.lookup import exact_form, key
+from timeline.nlp.model import DATELINE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,11 +31,6 @@ MAX_NGRAM = 7
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither"}
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-# A wire story's dateline: "MOSCOW (Reuters) - ", "BEIRUT, Lebanon (AP) — "
-DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)"
-    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-\u2013\u2014])\s"
-)
 
 
 @dataclass
@@ -46,6 +42,9 @@ class PlacesNamed:
     country_forms: dict[str, list[str]] = field(default_factory=dict)  # alpha3 -> names used
     states: set[str] = field(default_factory=set)
     country_positions: list[tuple[int, str]] = field(default_factory=list)  # (token, alpha3)
+    # towns written with their US state ("Jordan, Minn.", "Moscow, Idaho"), by key -> alpha3:
+    # in this article their name is the town's, not a country's or a capital's
+    towns: dict[str, str] = field(default_factory=dict)
 
     def mentions_country(self, alpha3: str | None) -> bool:
         """Whether the article names that country."""
@@ -98,6 +97,13 @@ class ArticleView:
                 found.append(ent)
         return found
 
+    def country_named(self, text: str, capitals: bool = True) -> tuple[str, str] | None:
+        """`country_of` for the article's words: (alpha3, how) of a country's name, demonym or
+        capital, except a town the article places in a US state ("JORDAN, Minn.")."""
+        if self.named.towns and key(text) in self.named.towns:
+            return None
+        return country_of(text, capitals)
+
     def paragraph_index(self, offset: int) -> int:
         """The number of the paragraph a character offset is in."""
         return bisect_right(self.paragraphs, offset) - 1
@@ -148,6 +154,13 @@ class ArticleView:
         None when the article opens with none."""
         match = DATELINE.match(self.text)
         return match.span("place") if match else None
+
+    @cached_property
+    def dateline_end(self) -> int:
+        """Where the dateline ends, agency and dash included ("JORDAN, Minn. (AP) -- "): the
+        words before are a place and a byline, never an actor. 0 without a dateline."""
+        match = DATELINE.match(self.text)
+        return match.end() if match else 0
 
 
 def read_article(doc: Doc) -> ArticleView:
@@ -209,6 +222,7 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
     places = place_lexicon()
     words = view.words
     count = len(words)
+    named.towns = _towns(view)
     starts = _first_words()
     i = 0
     while i < count:
@@ -219,7 +233,7 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
             continue
         for length in range(min(MAX_NGRAM, count - i), 0, -1):
             text = view.span_text(i, i + length)
-            found = country_of(text)
+            found = view.country_named(text)
             if found is not None:
                 named.country_counts[found[0]] += 1
                 named.country_positions.append((i, found[0]))
@@ -264,3 +278,26 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
             if nxt in places.state_exact:
                 named.states.add(places.state_exact[nxt])
     return named
+
+
+def _towns(view: ArticleView) -> dict[str, str]:
+    """The towns the article writes with their US state ("Jordan, Minn.", "Lebanon, Pa.",
+    "MOSCOW, Idaho" in a dateline) whose names are also a country's or a capital's: key ->
+    the country they are in."""
+    places = place_lexicon()
+    words = view.words
+    towns: dict[str, str] = {}
+    for i in range(1, len(words) - 1):
+        if words[i] != ",":
+            continue
+        state = words[i + 1]
+        if state not in places.state_exact and key(state) not in places.state_names:
+            continue
+        for length in (1, 2, 3):
+            begin = i - length
+            if begin < 0 or not words[begin][:1].isupper():
+                break
+            text = view.span_text(begin, i)
+            if country_of(text) is not None:
+                towns[key(text)] = "USA"
+    return towns

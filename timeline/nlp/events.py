@@ -16,7 +16,7 @@ import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from timeline.nlp.actors.mentions import dated
+from timeline.nlp.actors.mentions import at_home, dated, dateline_country
 from timeline.nlp.actors.people import find_people
 from timeline.nlp.actors.resolver import ActorResolver
 from timeline.nlp.article import ArticleView, read_article
@@ -68,21 +68,30 @@ def extract_events(
     frames = finder.frames()
     dating.share_dates(frames)
     frames.sort(key=lambda f: f.trigger.idx)
-    return [event_record(f, view, coder.lexicon, dating) for f in frames]
+    home = dateline_country(view)
+    return [event_record(f, view, coder.lexicon, dating, home) for f in frames]
 
 
 def event_record(
-    frame: EventFrame, view: ArticleView, lexicon: CameoLexicon, dating: EventDating
+    frame: EventFrame,
+    view: ArticleView,
+    lexicon: CameoLexicon,
+    dating: EventDating,
+    home: str | None = None,
 ) -> Event:
-    """The event of a settled frame: its trigger and sentence, code, actors, places and date."""
+    """The event of a settled frame: its trigger and sentence, code, actors (groups that nothing
+    else gave a country are of the dateline's, `home`), places and date."""
     trigger = frame.trigger
     sent = view.sentence(trigger)
     info = lexicon.code_info(frame.code)
     plover = lexicon.plover_info(frame.code)
     when = dating.event_date(frame)
     day = when.start or dating.published  # the codes of the actors the dictionary knows, then
-    actors = [dataclasses.replace(dated(a, day), role="source") for a in frame.sources]
-    actors += [dataclasses.replace(dated(a, day), role="target") for a in frame.targets]
+    actors = [
+        dataclasses.replace(dated(at_home(a, home), day), role=role)
+        for role, found in (("source", frame.sources), ("target", frame.targets))
+        for a in found
+    ]
     text = view.text
     sent_start = sent.start_char
     sent_end = sent.end_char

@@ -1,6 +1,10 @@
 """Affiliations: the country or organisation a modifier names ("Russian", "Russia's", "U.S.",
 "Kremlin", "Arab League", "the country's"), for titles, groups and companies.
 
+A US state ("New Jersey officials", "Texas police") and a town the article places in a state
+("Jordan police" under "JORDAN, Minn.") name the United States, never the country whose name
+they hold (Jersey, Jordan).
+
 A demonym after "ethnic" names a people, not a state; "anti-Syria" and "Iranian-backed" name no
 affiliation of the thing they describe.
 """
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
 # its title ("Lebanon's new President"): lexicon, in timeline/data
 RELATION_PARTICIPLES = word_set("relation_participles.tsv")
 TITLE_ADJECTIVES = word_set("title_adjectives.tsv")
+UNITED_STATES = "USA"  # the country of the US states
 
 
 class Affiliations:
@@ -32,6 +37,7 @@ class Affiliations:
         self.view = view
         self.coreference = coreference
         self.regions = place_lexicon().regions
+        self.states = place_lexicon().state_names
 
     def at(self, i: int, end: int) -> tuple[int, str | None, Organization | None]:
         """(length, country, organization) of a modifier starting at doc[i]: a country name,
@@ -46,6 +52,9 @@ class Affiliations:
             text = view.span_text(i, i + length)
             if not text[:1].isupper():
                 continue
+            town = view.named.towns.get(key(text))
+            if town is not None or key(text) in self.states:  # "Jordan police" in Jordan, Minn.;
+                return length, town or UNITED_STATES, None  # "New Jersey officials"
             found = country_of(text)
             if found is not None:
                 if found[1] == "demonym" and i > 0 and lower[i - 1] == "ethnic":
@@ -96,7 +105,7 @@ class Affiliations:
         count = len(self.view.words)
         if index < count and self.view.lower[index] == "of":
             for length in range(min(MAX_NGRAM, count - index - 1), 0, -1):
-                found = country_of(
+                found = self.view.country_named(
                     self.view.span_text(index + 1, index + 1 + length), capitals=False
                 )
                 if found is not None:

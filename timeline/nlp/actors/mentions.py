@@ -152,3 +152,39 @@ def with_country(actor: ActorMention, alpha3: str) -> ActorMention:
         if actor.kind == "group" and " " not in name and name.islower():
             name = f"{country_name(alpha3) or alpha3} {name}"
     return dataclasses.replace(actor, name=name, country_code=alpha3, code=code)
+
+
+def dateline_country(view: ArticleView) -> str | None:
+    """The country of the place a wire story's dateline names: "NAIROBI, Kenya (AP) _" is Kenya,
+    "BUFFALO, N.Y. (AP) --" and "JORDAN, Minn. (AP) --" the United States, "HAVANA (AP) --"
+    Cuba; None without a dateline or when its place is not known."""
+    from timeline.nlp.places import resolve_place
+
+    if view.dateline is None:
+        return None
+    start, end = view.dateline
+    name, _, qualifier = view.text[start:end].partition(", ")
+    if qualifier:
+        found = view.country_named(qualifier.strip(), capitals=False)
+        if found is not None:
+            return found[0]
+        place = resolve_place(view, name.title(), qualifier.strip())
+    else:
+        found = view.country_named(name)
+        if found is not None:
+            return found[0]
+        place = resolve_place(view, name.title())
+    return place.country_code if place is not None else None
+
+
+def at_home(actor: ActorMention, home: str | None) -> ActorMention:
+    """A group or an unknown organisation that nothing gave a country, in a story datelined in a
+    country: of that country ("NAIROBI, Kenya (AP) _ Police said": Kenyan police). People never
+    take it: an executive in a Nairobi story may be anyone's."""
+    if home is None or actor.country_code is not None:
+        return actor
+    if actor.kind == "group":
+        return with_country(actor, home)
+    if actor.kind == "organization" and not actor.code and not actor.roles:
+        return dataclasses.replace(actor, country_code=home, code=home)
+    return actor

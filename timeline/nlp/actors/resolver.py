@@ -61,13 +61,20 @@ class ActorResolver:
         self.groups = Groups(view, people, self.coreference, self.affiliations)
         self.companies = Companies(view, self.affiliations)
         self.titles = Titles(view)
+        self._cut: set[int] | None = None  # see _inside_names
 
     def actors(self, span: Span) -> list[ActorMention]:
         """The political actors a noun phrase denotes (role="other"; the caller sets the role with
         dataclasses.replace). [] when it names none."""
+        view = self.view
+        if view.dateline_end and view.idx[span.start] < view.dateline_end:
+            # the dateline is a place and a byline: "JORDAN, Minn. (AP) -- Police said ..."
+            first = next((t.i for t in span if t.idx >= view.dateline_end), None)
+            if first is None:
+                return []
+            span = view.doc[first : span.end]
         if len(span) == 0:
             return []
-        view = self.view
         out: list[ActorMention] = []
         for start, end in view.conjuncts(span):
             paired = self._paired(start, end)
@@ -177,7 +184,7 @@ class ActorResolver:
                 country = org.code[:3] if org.code[:3] in country_lexicon().countries else None
                 actor = actor_mention(view, org.name, org.kind, start, end, country, org.code)
                 return known(actor, self._entry(a, b), self.people.published)
-            found = country_of(text)
+            found = view.country_named(text)
             if found is not None:
                 alpha3, how = found
                 if how == "demonym" and (
@@ -296,10 +303,24 @@ class ActorResolver:
         return actor_dictionary().find([view.span_text(a, b)], self.people.published)
 
     def _windows(self, start: int, end: int, head: int) -> list[tuple[int, int]]:
-        """The whole range, then every sub-range containing the head, longest first."""
+        """The whole range, then every sub-range containing the head, longest first; a sub-range
+        never begins inside a name ("Jersey" of "New Jersey")."""
         out = [(start, end)]
+        cut = self._inside_names()
         for length in range(min(MAX_NGRAM, end - start), 0, -1):
             for a in range(max(start, head - length + 1), min(head, end - length) + 1):
-                if (a, a + length) != (start, end):
+                if (a, a + length) != (start, end) and a not in cut:
                     out.append((a, a + length))
         return out
+
+    def _inside_names(self) -> set[int]:
+        """The tokens inside a name of a place or body after its first word (not "the")."""
+        if self._cut is None:
+            view = self.view
+            self._cut = {
+                i
+                for ent in view.entities
+                if ent.label_ in ("GPE", "LOC", "ORG", "FAC") and view.lower[ent.start] != "the"
+                for i in range(ent.start + 1, ent.end)
+            }
+        return self._cut
