@@ -50,7 +50,8 @@ NOT_NAMES = word_set("not_names.tsv")  # weekdays, months, "today"
 
 @dataclass
 class TitleLexicon:
-    titles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (sector, hint)
+    titles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # (sector,
+    # hint): the sector of the holders (None: none), a country hint
     title_gender: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> "f"
     title_words: set[str] = field(default_factory=set)  # first words of titles
 
@@ -60,7 +61,7 @@ def title_lexicon() -> TitleLexicon:
     """titles.tsv: role titles, the sector of their holders, a country hint and a gender."""
     lex = TitleLexicon()
     for title, sector, hint, gender in read_table("titles.tsv"):
-        lex.titles[key(title)] = (sector, optional_cell(hint))
+        lex.titles[key(title)] = (optional_cell(sector), optional_cell(hint))
         if gender in ("m", "f"):
             lex.title_gender[key(title)] = gender
     lex.title_words = {title.split()[0] for title in lex.titles}

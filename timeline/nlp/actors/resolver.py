@@ -215,8 +215,8 @@ class ActorResolver:
                 index = coreference.titled_person(key(title[1]), country, start)
                 if index is not None:
                     return self._person(index, start, end)
-            if country is not None:
-                sector = title_lexicon().titles[key(title[1])][0]
+            sector = title_lexicon().titles[key(title[1])][0]
+            if country is not None and sector is not None:
                 return self.groups.sector_actor(country, sector, None, start, end)
 
         # 4. A city standing for its country, as CAMEO codes it ("Tokyo agreed", "Tel Aviv").
