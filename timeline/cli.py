@@ -502,6 +502,7 @@ def actors(ctx, top, fmt, **options) -> None:
       timeline actors --top 20 --since 2017-04
       timeline actors merge "Vladimir Putin" "Putin V."
       timeline actors alias "Rex Tillerson" "the secretary"
+      timeline actors import leaders.csv
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -597,6 +598,11 @@ def stats(context, fmt) -> None:
 
     with context.database(must_exist=True) as db, db.connect() as connection:
         write_summary(database_stats(connection), fmt, sys.stdout)
+
+
+from timeline.cli_actors import actors_import  # noqa: E402 (the actor dictionary's command)
+
+actors.add_command(actors_import)
 
 
 # --- the edge: one line per error ----------------------------------------------------------------

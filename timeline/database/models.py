@@ -176,8 +176,40 @@ class ActorAlias(SQLModel, table=True):
     confirmed: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
+class ActorCode(SQLModel, table=True):
+    """A CAMEO code an actor held and when (None: open), from the actor dictionary: "Hosni
+    Mubarak" EGYGOV from 1981-10-14 until 2011-02-11, EGYELI otherwise. `origin` says whose entry
+    gave it: the shipped dictionary, or the user's (`timeline actors import`)."""
+
+    __tablename__ = "actor_codes"
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int = Field(foreign_key="actors.id", ondelete="CASCADE", index=True)
+    code: str
+    date_from: date | None = None
+    date_until: date | None = None
+    origin: str = "dictionary"  # dictionary / user
+
+
+class ActorEntry(SQLModel, table=True):
+    """An entry of the user's actor dictionary (`timeline actors import`): a name, its other
+    names and one dated code; the rows of one name are one entry. Later loads and `--reprocess`
+    lay these entries over the shipped dictionary."""
+
+    __tablename__ = "actor_entries"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(index=True)  # fold(name): an import replaces the entries of a name
+    aliases: str = ""  # separated by "|"
+    code: str
+    date_from: date | None = None
+    date_until: date | None = None
+    imported_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
 class EventActor(SQLModel, table=True):
-    """An actor taking part in an event, in a role, with the event's date (copied)."""
+    """An actor taking part in an event, in a role, with the event's date (copied), and the code
+    and country the article gave the actor there: for an actor the dictionary knows, the code it
+    held on the event's date (Mubarak is EGYGOV in 2005, EGYELI in 2012)."""
 
     __tablename__ = "event_actors"
     __table_args__ = (
@@ -195,6 +227,8 @@ class EventActor(SQLModel, table=True):
     start_char: int | None = None
     end_char: int | None = None
     title: str | None = None
+    code: str | None = None  # the actor's code at this event
+    country_code: str | None = None  # and its country there
     granularity: str | None = None
     date_start: date | None = None
     date_end: date | None = None
@@ -259,5 +293,6 @@ class EventLocation(SQLModel, table=True):
 SOURCES, ARTICLES, EXPRESSIONS = Source.__table__, ArticleRow.__table__, TimeExpressionRow.__table__
 EVENTS, ACTORS, ACTOR_ALIASES = EventRow.__table__, ActorRow.__table__, ActorAlias.__table__
 EVENT_ACTORS, EVENT_DYADS = EventActor.__table__, EventDyad.__table__
+ACTOR_CODES, ACTOR_ENTRIES = ActorCode.__table__, ActorEntry.__table__
 EVENT_COUNTRIES, EVENT_LOCATIONS = EventCountry.__table__, EventLocation.__table__
 LOCATIONS = LocationRow.__table__

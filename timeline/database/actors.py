@@ -1,0 +1,371 @@
+"""The store of actors: one row per real actor across articles, its names (aliases), its dated
+codes (`actor_codes`), the user's corrections (`merge_actors`, `alias_actor`) and the user's actor
+dictionary (`import_entries`, `user_entries`: entries laid over the shipped one by later loads).
+
+An actor is found again by its canonical name and kind, else by an alias that identifies one actor
+(a surname alone never identifies a person), else by a name the user confirmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete, insert, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session
+
+from timeline.database.bulk import chunks, insert_ignore, rebuild_countries, rebuild_dyads
+from timeline.database.models import ActorAlias, ActorCode, ActorRow, EventActor, fold
+from timeline.errors import InputError
+from timeline.records import ActorMention
+
+# Words that refer to an actor without naming it: never recorded as its aliases.
+_PRONOUNS = """i me my mine we us our ours you your yours he him his she her hers it its
+they them their theirs this that these those who whom whose which"""
+PRONOUNS = frozenset(_PRONOUNS.split())
+
+
+def actor_key(actor: ActorMention) -> tuple[str, str]:
+    return (fold(actor.name), actor.kind)
+
+
+def _alias_can_identify(alias_key: str, kind: str) -> bool:
+    """A surname alone never identifies a person (namesakes stay apart); a full name does."""
+    return kind != "person" or len(alias_key.split()) > 1
+
+
+def actor_ids_for(session: Session, mentions: Iterable[ActorMention]) -> dict[tuple, int]:
+    """The row id of every actor mentioned, creating the missing ones; names become aliases."""
+    merged: dict[tuple[str, str], ActorMention] = {}
+    names: dict[tuple[str, str], set[str]] = {}
+    for mention in mentions:
+        key = actor_key(mention)
+        best = merged.get(key)
+        if best is None or _richness(mention) > _richness(best):
+            merged[key] = mention
+        names.setdefault(key, set()).update(_names_of(mention))
+    if not merged:
+        return {}
+    keys = sorted(merged)
+    ids = _known_actor_ids(session, keys)
+    missing = [k for k in keys if k not in ids]
+    if missing:
+        insert_ignore(
+            session,
+            ActorRow,
+            [
+                {
+                    "name": merged[k].name,
+                    "name_key": k[0],
+                    "kind": k[1],
+                    "country_code": merged[k].country_code,
+                    "code": merged[k].code,
+                    "sector": merged[k].sector,
+                    "title": merged[k].title,
+                }
+                for k in missing
+            ],
+            ["name_key", "kind"],
+        )
+        ids.update(_known_actor_ids(session, missing))
+    _fill_gaps(session, {ids[k]: merged[k] for k in keys})
+    _store_codes(session, {ids[k]: merged[k].roles for k in keys if merged[k].roles})
+    aliases = sorted(
+        {(ids[k], clean) for k in keys for n in names[k] if _is_alias(clean := _clean_name(n))}
+    )
+    insert_ignore(
+        session,
+        ActorAlias,
+        [{"actor_id": i, "alias": a, "alias_key": fold(a)} for i, a in aliases],
+        ["actor_id", "alias_key"],
+    )
+    return ids
+
+
+def _store_codes(session: Session, roles: dict[int, tuple]) -> None:
+    """The dated codes the dictionary gives these actors, as the latest article found them: an
+    actor's rows are replaced when they differ (the user may have imported new entries since).
+    The actors' rows are locked first, in id order, so that concurrent loaders write one set."""
+    if not roles:
+        return
+    ids = sorted(roles)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(ActorRow.id).where(ActorRow.id.in_(ids)).with_for_update())
+    stored: dict[int, set] = {}
+    for chunk in chunks(ids, 400):
+        for row in session.execute(
+            select(
+                ActorCode.actor_id,
+                ActorCode.code,
+                ActorCode.date_from,
+                ActorCode.date_until,
+                ActorCode.origin,
+            ).where(ActorCode.actor_id.in_(chunk))
+        ):
+            stored.setdefault(row[0], set()).add(tuple(row[1:]))
+    changed = [i for i in ids if stored.get(i, set()) != {tuple(r) for r in roles[i]}]
+    if not changed:
+        return
+    session.execute(delete(ActorCode).where(ActorCode.actor_id.in_(changed)))
+    session.execute(
+        insert(ActorCode),
+        [
+            {
+                "actor_id": i,
+                "code": role.code,
+                "date_from": role.start,
+                "date_until": role.end,
+                "origin": role.origin,
+            }
+            for i in changed
+            for role in roles[i]
+        ],
+    )
+
+
+def _richness(mention: ActorMention) -> int:
+    return sum(v is not None for v in (mention.country_code, mention.code, mention.sector))
+
+
+def _names_of(mention: ActorMention) -> set[str]:
+    names = {mention.name, *mention.aliases}
+    if mention.text and mention.kind != "country":
+        # a country's words may be a place standing for it ("Springfield", "Moscow"): its names
+        # are those the article gives it as such (its aliases), never a town
+        names.add(mention.text)
+    if mention.kind == "country" and mention.country_code:
+        names.add(mention.country_code)
+    if mention.kind == "person" and len(mention.name.split()) > 1:
+        # so that `--actor Lavrov` finds him; a surname alias never merges actors
+        names.add(mention.name.split()[-1])
+    return names
+
+
+def _clean_name(name: str) -> str:
+    """Spaces collapsed, punctuation trimmed from the ends: "Russia," -> "Russia" (not "U.S.")."""
+    return " ".join(name.split()).strip(",;:()[]{}\"'\u201c\u201d\u2018\u2019 ")
+
+
+NAME_CONNECTORS = frozenset("of the and al el bin ibn de del da di van von la le for".split())
+
+
+def _is_alias(name: str) -> bool:
+    """A name worth recording: a proper name ("Secretary of State Rex Tillerson", "U.S."), not a
+    pronoun ("it"; "US" stays) and not a descriptive phrase ("Trump administration official")."""
+    words = name.split()
+    if not words or len(words) > 6 or name.endswith(("'s", "’s")):
+        return False
+    if len(words) == 1 and name.lower() in PRONOUNS and not (name.isupper() and len(name) > 1):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
+
+
+def _known_actor_ids(session: Session, keys: list[tuple[str, str]]) -> dict[tuple, int]:
+    """Existing actors by canonical name, else by an alias that identifies one actor."""
+    found: dict[tuple, int] = {}
+    for chunk in chunks(keys, 400):
+        for actor_id, name_key, kind in session.execute(
+            select(ActorRow.id, ActorRow.name_key, ActorRow.kind).where(
+                tuple_(ActorRow.name_key, ActorRow.kind).in_(chunk)
+            )
+        ):
+            found[(name_key, kind)] = actor_id
+    rest = [k for k in keys if k not in found]
+    if rest:
+        aliases: dict[str, list[tuple[int, str, bool]]] = {}
+        for chunk in chunks(sorted({name_key for name_key, _ in rest}), 400):
+            for actor_id, alias_key, kind, confirmed in session.execute(
+                select(
+                    ActorAlias.actor_id, ActorAlias.alias_key, ActorRow.kind, ActorAlias.confirmed
+                )
+                .join(ActorRow, ActorRow.id == ActorAlias.actor_id)
+                .where(ActorAlias.alias_key.in_(chunk))
+            ):
+                aliases.setdefault(alias_key, []).append((actor_id, kind, confirmed))
+        for name_key, kind in rest:
+            # a name the user confirmed wins (whatever its kind); else a full name of that kind
+            candidates = {a for a, _, confirmed in aliases.get(name_key, []) if confirmed} or {
+                a
+                for a, alias_kind, _ in aliases.get(name_key, [])
+                if alias_kind == kind and _alias_can_identify(name_key, kind)
+            }
+            if len(candidates) == 1:
+                found[(name_key, kind)] = candidates.pop()
+    return found
+
+
+def _fill_gaps(session: Session, by_id: dict[int, ActorMention]) -> None:
+    """Fill what an earlier article did not know (country, code, sector, title)."""
+    rows = session.execute(
+        select(
+            ActorRow.id, ActorRow.country_code, ActorRow.code, ActorRow.sector, ActorRow.title
+        ).where(ActorRow.id.in_(list(by_id)))
+    )
+    for actor_id, country_code, code, sector, title in rows:
+        mention = by_id[actor_id]
+        values = {}
+        for column, stored, new in (
+            ("country_code", country_code, mention.country_code),
+            ("code", code, mention.code),
+            ("sector", sector, mention.sector),
+            ("title", title, mention.title),
+        ):
+            if stored is None and new:
+                values[column] = new
+        if values:
+            session.execute(update(ActorRow).where(ActorRow.id == actor_id).values(**values))
+            if "country_code" in values:  # the actor's earlier events now involve that country
+                events = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
+                rebuild_countries(session, events)
+
+
+# --- the user's corrections: merge two actors, give one another name ----------------------------
+
+
+def find_actor(session: Session, name: str) -> ActorRow:
+    """The one actor a name denotes (canonical name, else alias); an error if none or several."""
+    key = fold(name)
+    rows = session.scalars(select(ActorRow).where(ActorRow.name_key == key)).all()
+    if not rows:
+        by_alias = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
+        rows = session.scalars(select(ActorRow).where(ActorRow.id.in_(by_alias))).all()
+    if not rows:
+        raise InputError(f"no actor named {name!r}: see 'timeline actors'")
+    if len(rows) > 1:
+        choices = "; ".join(f"{r.name} ({r.kind}, id {r.id})" for r in rows)
+        raise InputError(f"{name!r} names several actors: {choices}; use the full name")
+    return rows[0]
+
+
+def add_alias(session: Session, actor_id: int, alias: str, *, confirmed: bool = False) -> None:
+    alias = _clean_name(alias)
+    if not _is_alias(alias):
+        raise InputError(f"{alias!r} cannot be an alias")
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    statement = module.insert(ActorAlias).values(
+        actor_id=actor_id, alias=alias, alias_key=fold(alias), confirmed=confirmed
+    )
+    if confirmed:
+        statement = statement.on_conflict_do_update(
+            index_elements=["actor_id", "alias_key"], set_={"confirmed": True}
+        )
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=["actor_id", "alias_key"])
+    session.execute(statement)
+
+
+def alias_actor(session: Session, name: str, alias: str) -> ActorRow:
+    """Record `alias` as a confirmed name of the actor `name`; later articles using it join it."""
+    actor = find_actor(session, name)
+    add_alias(session, actor.id, alias, confirmed=True)
+    session.commit()
+    return actor
+
+
+def merge_actors(session: Session, keep: str, merge: str) -> ActorRow:
+    """Fold actor `merge` into actor `keep`: its events, its aliases and its name move over, and
+    the name stays a confirmed alias, so articles loaded later join `keep` too."""
+    kept, gone = find_actor(session, keep), find_actor(session, merge)
+    if kept.id == gone.id:
+        raise InputError(f"{keep!r} and {merge!r} are already the same actor")
+    try:
+        links = session.execute(
+            select(EventActor.event_id, EventActor.role).where(EventActor.actor_id == kept.id)
+        ).all()
+        already = {(event_id, role) for event_id, role in links}
+        for link in session.scalars(select(EventActor).where(EventActor.actor_id == gone.id)):
+            if (link.event_id, link.role) in already:
+                session.delete(link)
+            else:
+                link.actor_id = kept.id
+        session.flush()
+        rebuild_dyads(session, select(EventActor.event_id).where(EventActor.actor_id == kept.id))
+        names = set(
+            session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == gone.id))
+        ) | {gone.name}
+        session.execute(delete(ActorAlias).where(ActorAlias.actor_id == gone.id))
+        session.execute(delete(ActorRow).where(ActorRow.id == gone.id))
+        for name in sorted(names):
+            if _is_alias(name):
+                add_alias(session, kept.id, name, confirmed=name == gone.name)
+        for column in ("country_code", "code", "sector", "title"):
+            if getattr(kept, column) is None and getattr(gone, column) is not None:
+                setattr(kept, column, getattr(gone, column))
+        session.flush()
+        rebuild_countries(
+            session, select(EventActor.event_id).where(EventActor.actor_id == kept.id)
+        )
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return kept
+
+
+# --- the user's actor dictionary -----------------------------------------------------------------
+
+
+def import_entries(session: Session, path: str) -> tuple[int, int]:
+    """Store the entries of a dictionary file (`timeline.nlp.actors.entries`: CSV or the Phoenix
+    format), replacing the user's earlier entries of the same names; (entries, rows). A file with
+    bad rows is refused whole, with one line per bad row."""
+    from datetime import date
+
+    from timeline.database.models import ActorEntry
+    from timeline.nlp.actors.entries import read_entries
+
+    try:
+        with open(path, encoding="utf-8-sig") as file:
+            text = file.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read ({exc})") from None
+    rows, errors = read_entries(text, path)
+    if errors:
+        errors.append(f"{path}: nothing imported ({len(errors)} bad rows)")
+        raise InputError("\n".join(errors))
+    if not rows:
+        raise InputError(f"{path}: no entries")
+    names = sorted({fold(name) for name, *_ in rows})
+    try:
+        for chunk in chunks(names, 400):
+            session.execute(delete(ActorEntry).where(ActorEntry.name_key.in_(chunk)))
+        session.execute(
+            insert(ActorEntry),
+            [
+                {
+                    "name": name,
+                    "name_key": fold(name),
+                    "aliases": aliases,
+                    "code": code,
+                    "date_from": date.fromisoformat(start) if start else None,
+                    "date_until": date.fromisoformat(end) if end else None,
+                }
+                for name, aliases, code, start, end in rows
+            ],
+        )
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return len(names), len(rows)
+
+
+def user_entries(session) -> list[tuple[str, str, str, str, str]]:
+    """The user's dictionary entries, as rows of (name, aliases, code, from, until): what the
+    actors stage lays over the shipped dictionary (`use_user_entries`)."""
+    from timeline.database.models import ActorEntry
+
+    rows = session.execute(
+        select(
+            ActorEntry.name,
+            ActorEntry.aliases,
+            ActorEntry.code,
+            ActorEntry.date_from,
+            ActorEntry.date_until,
+        ).order_by(ActorEntry.id)
+    )
+    return [
+        (name, aliases, code, start.isoformat() if start else "", end.isoformat() if end else "")
+        for name, aliases, code, start, end in rows
+    ]
