@@ -2,8 +2,15 @@
 codes (`actor_codes`), the user's corrections (`merge_actors`, `alias_actor`) and the user's actor
 dictionary (`import_entries`, `user_entries`: entries laid over the shipped one by later loads).
 
-An actor is found again by its canonical name and kind, else by an alias that identifies one actor
-(a surname alone never identifies a person), else by a name the user confirmed.
+An actor is found again by its canonical name and kind, else by a name the user confirmed, else
+by a name that identifies one actor of that kind: the mention's name or one of its other full
+names (a surname alone never identifies a person) that is the actor's name or one of its aliases.
+The lookup goes both ways ("Barack H. Obama" joins "Barack Obama" whichever came first; the actor
+dictionary's name of a known actor is among its aliases), and an actor's name becomes the
+fullest one any article gave it, so that the order articles are loaded in changes nothing. What
+an article says about an actor (country, code, sector, title) is kept on each event's link; the
+actor's own row takes, of the values articles gave it, the first in sort order, and for an actor
+the dictionary knows, the code it holds as far as the dictionary knows.
 """
 
 from __future__ import annotations
@@ -47,27 +54,18 @@ def actor_ids_for(session: Session, mentions: Iterable[ActorMention]) -> dict[tu
     if not merged:
         return {}
     keys = sorted(merged)
-    ids = _known_actor_ids(session, keys)
+    identifying = {k: _identifying(k, names[k]) for k in keys}
+    ids = _known_actor_ids(session, keys, identifying)
     missing = [k for k in keys if k not in ids]
     if missing:
         insert_ignore(
             session,
             ActorRow,
-            [
-                {
-                    "name": merged[k].name,
-                    "name_key": k[0],
-                    "kind": k[1],
-                    "country_code": merged[k].country_code,
-                    "code": merged[k].code,
-                    "sector": merged[k].sector,
-                    "title": merged[k].title,
-                }
-                for k in missing
-            ],
+            [{"name": merged[k].name, "name_key": k[0], "kind": k[1]} for k in missing],
             ["name_key", "kind"],
         )
-        ids.update(_known_actor_ids(session, missing))
+        ids.update(_known_actor_ids(session, missing, identifying))
+    _fullest_names(session, {ids[k]: merged[k] for k in keys})
     _fill_gaps(session, {ids[k]: merged[k] for k in keys})
     _store_codes(session, {ids[k]: merged[k].roles for k in keys if merged[k].roles})
     aliases = sorted(
@@ -80,6 +78,43 @@ def actor_ids_for(session: Session, mentions: Iterable[ActorMention]) -> dict[tu
         ["actor_id", "alias_key"],
     )
     return ids
+
+
+def _identifying(key: tuple[str, str], names: set[str]) -> set[str]:
+    """The keys of a mention's names that identify one actor: its name, and its other names
+    that are proper names (a person's full names only)."""
+    found = {key[0]}
+    for name in names:
+        clean = _clean_name(name)
+        if _is_alias(clean) and _alias_can_identify(fold(clean), key[1]):
+            found.add(fold(clean))
+    return found
+
+
+def _name_order(name: str) -> tuple:
+    """The fullest name first (most words, then longest), then in alphabetical order."""
+    return (-len(name.split()), -len(name), name)
+
+
+def _fullest_names(session: Session, by_id: dict[int, ActorMention]) -> None:
+    """An actor takes the fullest name an article gives it ("Barack H. Obama" over "Barack
+    Obama"), its earlier name staying an alias, unless another actor of its kind has that name."""
+    rows = session.execute(
+        select(ActorRow.id, ActorRow.name, ActorRow.kind).where(ActorRow.id.in_(sorted(by_id)))
+    ).all()
+    for actor_id, name, kind in rows:
+        new = by_id[actor_id].name
+        if _name_order(new) >= _name_order(name):
+            continue
+        taken = session.scalar(
+            select(ActorRow.id).where(ActorRow.name_key == fold(new), ActorRow.kind == kind)
+        )
+        if taken is not None and taken != actor_id:
+            continue
+        session.execute(
+            update(ActorRow).where(ActorRow.id == actor_id).values(name=new, name_key=fold(new))
+        )
+        add_alias(session, actor_id, name)
 
 
 def _store_codes(session: Session, roles: dict[int, tuple]) -> None:
@@ -129,6 +164,8 @@ def _richness(mention: ActorMention) -> int:
 
 def _names_of(mention: ActorMention) -> set[str]:
     names = {mention.name, *mention.aliases}
+    if mention.kind == "group":  # "police", "Russia military": its words describe, never name
+        return {mention.name}
     if mention.text and mention.kind != "country":
         # a country's words may be a place standing for it ("Springfield", "Moscow"): its names
         # are those the article gives it as such (its aliases), never a town
@@ -160,8 +197,11 @@ def _is_alias(name: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
 
 
-def _known_actor_ids(session: Session, keys: list[tuple[str, str]]) -> dict[tuple, int]:
-    """Existing actors by canonical name, else by an alias that identifies one actor."""
+def _known_actor_ids(
+    session: Session, keys: list[tuple[str, str]], identifying: dict[tuple, set[str]]
+) -> dict[tuple, int]:
+    """Existing actors by canonical name and kind, else by a name the user confirmed (whatever its
+    kind), else by a name identifying one actor of that kind (see the module docstring)."""
     found: dict[tuple, int] = {}
     for chunk in chunks(keys, 400):
         for actor_id, name_key, kind in session.execute(
@@ -171,50 +211,74 @@ def _known_actor_ids(session: Session, keys: list[tuple[str, str]]) -> dict[tupl
         ):
             found[(name_key, kind)] = actor_id
     rest = [k for k in keys if k not in found]
-    if rest:
-        aliases: dict[str, list[tuple[int, str, bool]]] = {}
-        for chunk in chunks(sorted({name_key for name_key, _ in rest}), 400):
-            for actor_id, alias_key, kind, confirmed in session.execute(
-                select(
-                    ActorAlias.actor_id, ActorAlias.alias_key, ActorRow.kind, ActorAlias.confirmed
-                )
-                .join(ActorRow, ActorRow.id == ActorAlias.actor_id)
-                .where(ActorAlias.alias_key.in_(chunk))
-            ):
-                aliases.setdefault(alias_key, []).append((actor_id, kind, confirmed))
-        for name_key, kind in rest:
-            # a name the user confirmed wins (whatever its kind); else a full name of that kind
-            candidates = {a for a, _, confirmed in aliases.get(name_key, []) if confirmed} or {
-                a
-                for a, alias_kind, _ in aliases.get(name_key, [])
-                if alias_kind == kind and _alias_can_identify(name_key, kind)
-            }
-            if len(candidates) == 1:
-                found[(name_key, kind)] = candidates.pop()
+    if not rest:
+        return found
+    wanted = sorted(set().union(*(identifying[k] for k in rest)))
+    # (actor, kind, confirmed) of each name key: the actors' names and their aliases
+    named: dict[str, set[tuple[int, str, bool]]] = {}
+    for chunk in chunks(wanted, 400):
+        for actor_id, alias_key, kind, confirmed in session.execute(
+            select(ActorAlias.actor_id, ActorAlias.alias_key, ActorRow.kind, ActorAlias.confirmed)
+            .join(ActorRow, ActorRow.id == ActorAlias.actor_id)
+            .where(ActorAlias.alias_key.in_(chunk))
+        ):
+            named.setdefault(alias_key, set()).add((actor_id, kind, confirmed))
+        for actor_id, name_key, kind in session.execute(
+            select(ActorRow.id, ActorRow.name_key, ActorRow.kind).where(
+                ActorRow.name_key.in_(chunk)
+            )
+        ):
+            named.setdefault(name_key, set()).add((actor_id, kind, False))
+    for key in rest:
+        name_key, kind = key
+        confirmed = {a for a, _, sure in named.get(name_key, ()) if sure}
+        candidates = confirmed or {
+            a for k in identifying[key] for a, their, _ in named.get(k, ()) if their == kind
+        }
+        if len(candidates) == 1:
+            found[key] = candidates.pop()
     return found
 
 
 def _fill_gaps(session: Session, by_id: dict[int, ActorMention]) -> None:
-    """Fill what an earlier article did not know (country, code, sector, title)."""
+    """What articles say about an actor (country, code, sector, title): of the values they gave,
+    the row keeps the first in sort order, whatever order they came in; an actor the dictionary
+    knows has the code it holds as far as the dictionary knows (and its country)."""
+    from timeline.nlp.actors.dictionary import code_country, code_on, code_sector
+
     rows = session.execute(
         select(
             ActorRow.id, ActorRow.country_code, ActorRow.code, ActorRow.sector, ActorRow.title
-        ).where(ActorRow.id.in_(list(by_id)))
+        ).where(ActorRow.id.in_(sorted(by_id)))
     )
     for actor_id, country_code, code, sector, title in rows:
         mention = by_id[actor_id]
+        known = code_on(mention.roles, None)
         values = {}
+        if known:  # the dictionary's, whatever the article
+            for column, stored, new in (
+                ("country_code", country_code, code_country(known)),
+                ("code", code, known),
+                ("sector", sector, code_sector(known)),
+            ):
+                if new != stored:
+                    values[column] = new
         for column, stored, new in (
             ("country_code", country_code, mention.country_code),
             ("code", code, mention.code),
             ("sector", sector, mention.sector),
             ("title", title, mention.title),
         ):
-            if stored is None and new:
+            if (
+                column not in values
+                and new
+                and (stored is None or new < stored)
+                and not (known and column != "title")
+            ):
                 values[column] = new
         if values:
             session.execute(update(ActorRow).where(ActorRow.id == actor_id).values(**values))
-            if "country_code" in values:  # the actor's earlier events now involve that country
+            if "country_code" in values:  # the actor's events now involve that country
                 events = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
                 rebuild_countries(session, events)
 

@@ -33,6 +33,8 @@ SHIPPED, USER = "dictionary", "user"
 # of the United States (MNCUSA), an NGO of one country (NGOUSA)
 COUNTRY_AFTER = ("MNC", "NGO")
 COMPANY, BUSINESS = "MNC", "BUS"  # a multinational company is a business
+# Words a name writes in lower case after its first word ("Bashar al-Assad", "Bank of England")
+LOWER_PARTICLES = frozenset("of the and for in on al el bin ibn de del da di van von la le".split())
 
 
 def name_key(text: str, memo: bool = True) -> str:
@@ -56,6 +58,20 @@ class Entry:
 
     def code_on(self, day: date | None) -> str | None:
         return code_on(self.roles, day)
+
+    @property
+    def display_name(self) -> str:
+        """The main name as a name is written: "George W. Bush", "Bashar al-Assad", "NATO"."""
+        words = self.name.split()
+        if len(words) == 1 and len(self.name) <= 5:
+            return self.name.upper()
+        return " ".join(
+            "-".join(
+                part if part in LOWER_PARTICLES and (n or i) else part[:1].upper() + part[1:]
+                for n, part in enumerate(word.split("-"))
+            )
+            for i, word in enumerate(words)
+        )
 
     @property
     def countries(self) -> frozenset[str]:
@@ -278,6 +294,11 @@ def person_entry(person, day: date | None) -> Entry | None:
 
     dictionary = actor_dictionary()
     full = [person.name] + [a for a in person.aliases if len(a.split()) > 1]
+    for name in list(full):  # and without a middle initial: "Dmitry A. Medvedev"
+        words = name.split()
+        bare = [w for w in words[1:-1] if len(w.rstrip(".")) > 1]
+        if len(words) > 2 and len(bare) < len(words) - 2:
+            full.append(" ".join([words[0], *bare, words[-1]]))
     entry = dictionary.find(full, day)
     if entry is None and person.title:
         names = [person.name, *person.aliases]

@@ -108,10 +108,12 @@ def person_mention(
 
 
 def known(mention: ActorMention, entry: Entry | None, day: date | None) -> ActorMention:
-    """An actor the dictionary knows: its dated codes, and the code and country held on `day`."""
+    """An actor the dictionary knows: its dated codes, the code and country held on `day`, and
+    the dictionary's name among its other names (the store joins its mentions by it)."""
     if entry is None:
         return mention
-    return dated(dataclasses.replace(mention, roles=entry.roles), day)
+    aliases = tuple(dict.fromkeys((*mention.aliases, entry.display_name)))
+    return dated(dataclasses.replace(mention, roles=entry.roles, aliases=aliases), day)
 
 
 def dated(actor: ActorMention, day: date | None) -> ActorMention:
