@@ -110,6 +110,7 @@ class Person:
     country: str | None = None  # from the words around a mention
     hint: str | None = None  # from a title's country hint
     gender: str | None = None
+    child: bool = False  # "the boy, Danny Ortiz", "Tommy Lopez, 6,"
     organization: Organization | None = None  # "Arab League Secretary General Chadli Klibi"
     aliases: list[str] = field(default_factory=list)
     entry: Entry | None = None  # the actor dictionary's entry for them
@@ -427,6 +428,13 @@ class PeopleFinder:
             if person.country is None and person.hint and view.named.mentions_country(person.hint):
                 person.country = person.hint
         mentions.sort(key=lambda m: m.start)
+        coreference = Coreference(view, people)
+        for mention in mentions:
+            if mention.person is not None:
+                gender, child = coreference.described(mention.start, mention.end)
+                person = persons[mention.person]
+                person.gender = person.gender or gender
+                person.child = person.child or child
         for n, mention in enumerate(mentions):
             for i in range(mention.start, mention.end):
                 people.token_mention[i] = n

@@ -246,7 +246,11 @@ class PhraseReader:
     def _pronoun_actors(self, pronoun: Token) -> list[ActorMention]:
         """ "it"/"its"/"they": the subject of a clause above it that names a country, organization
         or group ("the RUF announced it will return ...", "Denmark accepted a plan to end its
-        dispute"), else the nearest country or organization named before it."""
+        dispute"), else the nearest country or organization named before it; in number with it
+        ("they" is never a country named by its name: "Cuba said the exiles failed. They ..."),
+        and never the "it" of "it rained"."""
+        if pronoun.dep_ == "expl":
+            return []
         found = self._governing_subject(pronoun)
         if found:
             return [
@@ -259,6 +263,19 @@ class PhraseReader:
         starts = [sent.start]
         if sent.start > 0:
             starts.append(self.view.sentence(self.view.doc[sent.start - 1]).start)
+        if pronoun.lower_ in PLURAL_PRONOUNS:  # "the exiles ... They": a group named before
+            for begin in starts:
+                for noun in reversed(self.view.doc[begin : pronoun.i]):
+                    if noun.tag_ == "NNS" and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                        groups = [a for a in self.actors(noun) if a.kind == "group"]
+                        if groups:
+                            return [
+                                dataclasses.replace(
+                                    a, text=pronoun.text, start=pronoun.idx,
+                                    end=pronoun.idx + len(pronoun),
+                                )  # fmt: skip
+                                for a in groups
+                            ]
         for begin in starts:
             candidates = [
                 ent
@@ -268,7 +285,13 @@ class PhraseReader:
                 and ent.label_ in ("GPE", "ORG", "NORP")
             ]
             for ent in reversed(candidates):
-                found = [a for a in self.actor_resolver.actors(ent) if a.kind != "person"]
+                if not _agrees(pronoun, ent.root):
+                    continue
+                noun = ent.root.head if ent.root.dep_ in ("amod", "compound") else None
+                if noun is not None and noun.pos_ == "NOUN":  # "Israeli officials": the group
+                    found = [a for a in self.actors(noun) if a.kind != "person"]
+                else:
+                    found = [a for a in self.actor_resolver.actors(ent) if a.kind != "person"]
                 if found:
                     return [
                         dataclasses.replace(
@@ -289,6 +312,8 @@ class PhraseReader:
                 continue
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i:
+                    if not _agrees(pronoun, child):
+                        break  # "the strikes were ..., and it would": not "it"'s
                     if child.pos_ == "PRON":
                         return []
                     named = self.actor_resolver.actors(self.phrase(child))  # the subject itself
@@ -379,3 +404,17 @@ def _modifies(token: Token, head: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Whether a non-personal pronoun may refer to a noun phrase with this head: "they" to a
+    plural ("the exiles", "Israeli officials") or an organisation, "it" to a singular; a country
+    named by its name is singular ("Cuba ... it")."""
+    head = noun.head if noun.dep_ in ("amod", "compound") and noun.head.pos_ == "NOUN" else noun
+    if head.ent_type_ == "ORG":
+        return True
+    plural = head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "GPE"
+    return plural == (pronoun.lower_ in PLURAL_PRONOUNS)
