@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 RELATION_PARTICIPLES = word_set("relation_participles.tsv")
 TITLE_ADJECTIVES = word_set("title_adjectives.tsv")
 UNITED_STATES = "USA"  # the country of the US states
+# Grammar: the verbs and nouns that say where a person lives or comes from
+RESIDENCE_WORDS = {"live", "reside", "resident", "native", "come"}
+ORIGIN_NOUNS = {"resident", "native"}
 
 
 class Affiliations:
@@ -111,3 +114,40 @@ class Affiliations:
                 if found is not None:
                     return found[0]
         return None
+
+    def residence(self, start: int, end: int) -> str | None:
+        """The country a person is said to live in or come from, in the clause they are the
+        subject of or a relative clause on their name: "X, who lives in Cuba", "X lives in
+        Havana", "X, a resident of Buffalo, N.Y.", "X, a native of Kenya"."""
+        doc = self.view.doc
+        root = doc[start:end].root
+        verbs = [c for c in root.children if c.dep_ == "relcl"]
+        subject = root.head if root.dep_ == "appos" else root  # "The boy's father, X, lives"
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            verbs.append(subject.head)
+        verbs += [c for c in root.children if c.dep_ == "appos" and c.lemma_ in ORIGIN_NOUNS]
+        for verb in verbs:
+            if verb.lemma_.lower() not in RESIDENCE_WORDS:
+                continue
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+                    for place in prep.children:
+                        if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC"):
+                            country = self.place_country(place)
+                            if country is not None:
+                                return country
+        return None
+
+    def place_country(self, token) -> str | None:
+        """The country of the place a token names: a country, a US state, a town of the article
+        ("Jordan, Minn."), a city of the gazetteer as the article's context resolves it."""
+        from timeline.nlp.places import resolve_place
+
+        view = self.view
+        ent = next((e for e in view.entities if e.start <= token.i < e.end), None)
+        a, b = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
+        length, country, _ = self.at(a, b)
+        if country is not None and length == b - a:
+            return country
+        place = resolve_place(view, view.span_text(a, b), None, a, b)
+        return place.country_code if place is not None else None

@@ -424,6 +424,10 @@ class PeopleFinder:
                 self.update(persons[index], title, country, gender, org)
             mentions.append(NameMention(start, end, index, False))
 
+        for mention in mentions:  # "X, who lives in Cuba", "X, a native of Kenya"
+            person = persons[mention.person] if mention.person is not None else None
+            if person is not None and person.country is None:
+                person.country = self.affiliations.residence(mention.start, mention.end)
         for person in persons:
             if person.country is None and person.hint and view.named.mentions_country(person.hint):
                 person.country = person.hint

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from timeline.nlp.actors.coreference import PERSON_NOUNS
 from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
 from timeline.nlp.words import (
     COMPANY_NOUNS,
@@ -213,9 +214,13 @@ class PhraseReader:
         return found
 
     def _modifier_actors(self, noun: Token, loose: bool) -> list[ActorMention]:
-        """Actors named inside a common noun phrase: "an air base in Syria", "Syrian forces"."""
+        """Actors named inside a common noun phrase: "an air base in Syria", "Syrian forces"; a
+        person's relative is not that person ("Elian's father")."""
         found: list[ActorMention] = []
+        relative = noun.lemma_.lower() in PERSON_NOUNS
         for child in noun.children:
+            if relative and child.dep_ == "poss":
+                continue
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.ent_type_ in (
                 ENTITY_TYPES
             ):
