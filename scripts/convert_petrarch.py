@@ -252,7 +252,10 @@ def restriction(text: str) -> tuple[str, str, str] | None:
         if span.startswith("<"):
             return code, "", iso(span[1:])
         first, _, last = span.partition("-")
-        return code, iso(first), iso(last) if last else ""
+        start, end = iso(first), iso(last) if last else ""
+        if end and end < start:
+            return None  # a range that ends before it begins: a typing error of the original
+        return code, start, end
     except ValueError:
         return None
 

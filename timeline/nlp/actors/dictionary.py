@@ -11,10 +11,12 @@ gives is the user's entry's alone.
 Names are found as the dictionary writes them, by their key (`lookup.key`): a main name or an
 alias. A short one-word name ("un", "fbi", "ins") is found only where the text writes it in
 capitals. A name several entries share ("President Bush") is the one entry that held a dated
-code on the day asked for, else the one whose main name it is, else none. `code_on` gives the
-code an entry held on a day: a dated code that covers the day (the latest begun), else the code
-it has otherwise, else the last one before the day, else the first; without a day, the code
-held from a day on with no end (the office it holds as far as the dictionary knows) first.
+code on the day asked for, else the one whose main name it is, else none; a bare surname the
+dictionary does not list is the one person of that surname in office on the day, if there is
+one ("Reagan" in 1987). `code_on` gives the code an entry held on a day: a dated code that
+covers the day (the latest begun), else the code it has otherwise, else the last one before the
+day, else the first; without a day, the code held from a day on with no end (the office it holds
+as far as the dictionary knows) first.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ COUNTRY_AFTER = ("MNC", "NGO")
 COMPANY, BUSINESS = "MNC", "BUS"  # a multinational company is a business
 # Words a name writes in lower case after its first word ("Bashar al-Assad", "Bank of England")
 LOWER_PARTICLES = frozenset("of the and for in on al el bin ibn de del da di van von la le".split())
+INITIALISMS = frozenset("un eu us uk".split())  # written in capitals before a name: "UN envoy"
 
 
 def name_key(text: str, memo: bool = True) -> str:
@@ -65,6 +68,8 @@ class Entry:
         words = self.name.split()
         if len(words) == 1 and len(self.name) <= 5:
             return self.name.upper()
+        if words[0] in INITIALISMS:  # "un general assembly"
+            return " ".join([words[0].upper(), Entry(" ".join(words[1:]), ()).display_name])
         return " ".join(
             "-".join(
                 part if part in LOWER_PARTICLES and (n or i) else part[:1].upper() + part[1:]
@@ -192,6 +197,7 @@ class ActorDictionary:
         self.shipped = shipped_index()
         self.user = Index()
         self.replaced: dict[int, int] = {}  # shipped entry -> the user's entry replacing it
+        self._surnames: dict[str, list[int]] | None = None  # built when first asked for
         for entry in user_entries:
             shipped = [
                 n
@@ -227,6 +233,22 @@ class ActorDictionary:
                 found.append((self.shipped.entries[n], (k, n) in self.shipped.main))
         return found
 
+    def in_office(self, surname: str, day: date) -> Entry | None:
+        """The one person of that surname who held an office on that day ("Reagan" in 1987),
+        when the dictionary lists the surname alone for nobody."""
+        k = name_key(surname)
+        if " " in k or not k:
+            return None
+        if self._surnames is None:
+            self._surnames = _surnames(self.shipped)
+        held = set()
+        for n in self._surnames.get(k, ()):
+            entry = self.user.entries[self.replaced[n]] if n in self.replaced else None
+            entry = entry or self.shipped.entries[n]
+            if _held_on(entry, day, True):
+                held.add(entry)
+        return held.pop() if len(held) == 1 else None
+
     def find(self, forms, day: date | None = None) -> Entry | None:
         """The entry the first of these names that identifies one names (see the module
         docstring)."""
@@ -249,6 +271,16 @@ class ActorDictionary:
             if len(main) == 1:
                 return main[0]
         return None
+
+
+def _surnames(index: Index) -> dict[str, list[int]]:
+    """The entries of the people of an index by the last word of their main name."""
+    found: dict[str, list[int]] = {}
+    for number, entry in enumerate(index.entries):
+        words = _key(entry.name).split()
+        if len(words) > 1:
+            found.setdefault(words[-1], []).append(number)
+    return found
 
 
 def _held_on(entry: Entry, day: date, office: bool) -> bool:
@@ -300,6 +332,8 @@ def person_entry(person, day: date | None) -> Entry | None:
         if len(words) > 2 and len(bare) < len(words) - 2:
             full.append(" ".join([words[0], *bare, words[-1]]))
     entry = dictionary.find(full, day)
+    if entry is None and len(person.words) == 1 and day is not None:
+        entry = dictionary.in_office(person.name, day)
     if entry is None and person.title:
         names = [person.name, *person.aliases]
         entry = dictionary.find([f"{person.title} {n}" for n in names], day)

@@ -19,7 +19,7 @@ from timeline.data import read_table
 from timeline.nlp.actors.coreference import FEMALE_PRONOUNS, MALE_PRONOUNS
 from timeline.nlp.actors.countries import country_lexicon, name_or_code
 from timeline.nlp.actors.mentions import actor_code, actor_codes, actor_mention
-from timeline.nlp.actors.organizations import organization_lexicon
+from timeline.nlp.actors.organizations import organization_lexicon, organization_of
 from timeline.nlp.actors.people import title_lexicon
 from timeline.nlp.lookup import key, optional_cell
 from timeline.records import ActorMention
@@ -124,9 +124,12 @@ class Groups:
             first = start
             while first < noun_start and pos[first] == "DET":
                 first += 1
-            if first == noun_start or self.affiliations.at(first, noun_start)[0] != (
-                noun_start - first
-            ):
+            state = first < noun_start and view.lower[first] == "state"
+            if state:  # "the state General Assembly" is a state's legislature
+                first += 1
+            if (first == noun_start and not state) or self.affiliations.at(first, noun_start)[
+                0
+            ] != (noun_start - first):
                 return None
         country = None
         org = None
@@ -155,6 +158,12 @@ class Groups:
             if modifier and modifier[1]:
                 hints.append(modifier[1])
             i += 1
+        if (
+            org is not None
+            and org.kind != "organization"
+            or (org is not None and organization_of(view.span_text(start, end)) is org)
+        ):
+            return None  # "the U.N. General Assembly" is the body the lexicon names
         if org is not None:  # "UNITA rebels": a national movement's group keeps its country
             label = sector_label(sector)
             home = org.code[:3] if org.code[:3] in country_lexicon().countries else None

@@ -54,6 +54,7 @@ class TitleLexicon:
     # hint): the sector of the holders (None: none), a country hint
     title_gender: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> "f"
     title_words: set[str] = field(default_factory=set)  # first words of titles
+    words_of_titles: set[str] = field(default_factory=set)  # "finance" of "finance minister"
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def title_lexicon() -> TitleLexicon:
         if gender in ("m", "f"):
             lex.title_gender[key(title)] = gender
     lex.title_words = {title.split()[0] for title in lex.titles}
+    lex.words_of_titles = {word for title in lex.titles for word in title.split()}
     return lex
 
 
@@ -208,6 +210,16 @@ class PeopleFinder:
             return False
         return self.view.pos[i] == "PROPN" or (text.endswith(".") and len(text) == 2)
 
+    @staticmethod
+    def names_a_body(text: str) -> bool:
+        """Whether a title and the words after it name an organisation, an institution or a
+        group ("General Assembly", "General Motors"), not a titled person."""
+        from timeline.nlp.actors.groups import sector_lexicon
+
+        return bool(
+            organization_of(text) or institution_of(text) or key(text) in sector_lexicon().sectors
+        )
+
     def name_after(self, start: int) -> tuple[int, int] | None:
         """The capitalised name that starts at doc[start] (after a title), if any."""
         words = self.view.words
@@ -216,6 +228,8 @@ class PeopleFinder:
         if i < count and words[i].lower() in HONORIFICS:
             i += 1
         begin = i
+        if i < count and words[i].lower() in self.lex.words_of_titles:
+            return None  # "Deputy Finance John Roe": not a name that begins "Finance"
         while i < count and i - begin < 5:
             if self.is_name_word(i) or (
                 words[i].lower() in NAME_PARTICLES
@@ -245,6 +259,9 @@ class PeopleFinder:
             found = self.titles.starting_at(start, end)
             if found is not None and found[0] < end:
                 start = found[0]
+                continue
+            if end - start > 2 and low in self.lex.words_of_titles:
+                start += 1  # what is left of a title: "Deputy Finance John Roe"
                 continue
             break
         while end > start and (words[end - 1] in ("'s", "\u2019s", "'") or punct[end - 1]):
@@ -312,6 +329,7 @@ class PeopleFinder:
                 and ent.start - start < 2
                 and view.ent_type[start - 1] in ("", "PERSON")
                 and self.is_name_word(start - 1)
+                and view.lower[start - 1] not in self.lex.words_of_titles
             ):
                 start -= 1
             text = view.span_text(start, end) if end > start else ""
@@ -340,6 +358,8 @@ class PeopleFinder:
                 and (name[1] == len(doc) or doc[name[1]].ent_iob_ != "I")
             ):
                 continue  # a company named with a title word: "General Motors", "General Electric"
+            if name is not None and self.names_a_body(view.span_text(i, name[1])):
+                continue  # "General Assembly" is a body, not General Assembly the officer
             title_end = found[0]
             self.people.title_tokens.update(range(i, found[0]))
             if not words[i][:1].isupper():
@@ -368,6 +388,7 @@ class PeopleFinder:
                 and i - begin < 3
                 and begin - 1 not in covered
                 and self.is_name_word(begin - 1)
+                and words[begin - 1].lower() not in self.lex.words_of_titles
             ):
                 begin -= 1
             spans[(begin, i + 1)] = None

@@ -36,7 +36,7 @@ from timeline.nlp.actors.organizations import (
 )
 from timeline.nlp.actors.people import Titles, title_lexicon
 from timeline.nlp.article import MAX_NGRAM
-from timeline.nlp.lookup import key
+from timeline.nlp.lookup import key, word_set
 from timeline.nlp.places import resolve_place
 from timeline.records import ActorMention
 
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
 # Grammar: the words a proper name of a body holds between its proper nouns
 NAME_JOINERS = {"of", "and", "for", "the", "-", "&", "'s", "on", "in"}
+# The last words of newspapers' names ("The Daily Herald"): lexicon, in timeline/data
+PUBLICATION_WORDS = word_set("publication_words.tsv")
 
 
 class ActorResolver:
@@ -180,6 +182,8 @@ class ActorResolver:
             if institution is not None:
                 return self.groups.sector_actor(institution[0], institution[1], None, start, end)
             org = organization_of(text)
+            if org is not None and a > start and self._qualified(start, a):
+                org = None  # "the state General Assembly", "Kenya's Human Rights Council"
             if org is not None:
                 country = org.code[:3] if org.code[:3] in country_lexicon().countries else None
                 actor = actor_mention(view, org.name, org.kind, start, end, country, org.code)
@@ -237,6 +241,10 @@ class ActorResolver:
                 if all(i in self.people.title_tokens for i in range(ent.start, ent.end)):
                     continue  # "State" in "Secretary of State Rex Tillerson"
                 a, b = view.trim(max(ent.start, start), min(ent.end, end))
+                for i in range(b - 2, a - 1, -1):  # "The Daily Herald Kenya Airways"
+                    if view.lower[i] in PUBLICATION_WORDS and view.words[i + 1][:1].isupper():
+                        a = i + 1
+                        break
                 if a >= b:
                     continue
                 country = code = None
@@ -289,6 +297,14 @@ class ActorResolver:
                     actor_code(country, business), sector=business,
                 )  # fmt: skip
         return None
+
+    def _qualified(self, start: int, a: int) -> bool:
+        """Whether the words before a body's name give it a state or a country of its own."""
+        view = self.view
+        return any(
+            view.lower[i] == "state" or self.affiliations.at(i, a)[1] is not None
+            for i in range(start, a)
+        )
 
     def _entry(self, a: int, b: int) -> Entry | None:
         """The actor dictionary's entry for the name doc[a:b]: proper nouns (with "of", "and",

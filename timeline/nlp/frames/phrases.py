@@ -276,7 +276,9 @@ class PhraseReader:
                         if groups:
                             return [
                                 dataclasses.replace(
-                                    a, text=pronoun.text, start=pronoun.idx,
+                                    a,
+                                    text=pronoun.text,
+                                    start=pronoun.idx,
                                     end=pronoun.idx + len(pronoun),
                                 )  # fmt: skip
                                 for a in groups
