@@ -21,11 +21,17 @@ as far as the dictionary knows) first.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
-from timeline.data import read_table
+from timeline.data import parse_table
 from timeline.nlp.actors.countries import country_lexicon
 from timeline.nlp.lookup import key
 from timeline.records import DatedCode
@@ -47,8 +53,19 @@ def name_key(text: str, memo: bool = True) -> str:
     return " ".join(folded.replace(".", "").replace("-", " ").split())
 
 
-def _key(text: str) -> str:  # the dictionary's own keys are computed once: not memoised
-    return name_key(text, memo=False)
+_PLAIN = re.compile(r"[a-z0-9 .&/-]*")  # what most of the dictionary's names are made of
+
+
+def _key(text: str) -> str:
+    """`name_key` of a name of the dictionary (computed once each: not memoised), quickly for the
+    plain ones: lower case words between single spaces, as the converter writes them."""
+    if not _PLAIN.fullmatch(text) or "  " in text or text != text.strip():
+        return name_key(text, memo=False)
+    if text.startswith("the "):
+        text = text[4:]
+    if "." in text or "-" in text:
+        text = " ".join(text.replace(".", "").replace("-", " ").split())
+    return text
 
 
 @dataclass(frozen=True)
@@ -86,21 +103,49 @@ class Entry:
 
 @dataclass
 class Index:
-    """Entries and the keys of their names: key -> entry numbers, main names first."""
+    """Entries and the keys of their names: key -> entry numbers. An entry is kept as the text of
+    its rows (name, other names, codes and dates) and made an `Entry` when first asked for: an
+    article asks for a few dozen of the twenty-five thousand."""
 
-    entries: list[Entry] = field(default_factory=list)
     names: dict[str, list[int]] = field(default_factory=dict)
     main: set[tuple[str, int]] = field(default_factory=set)  # (key, entry) of main names
+    rows: list[tuple] = field(default_factory=list)  # (name, aliases, ((code, from, until),))
+    origin: str = SHIPPED
+    built: dict[int, Entry] = field(default_factory=dict)
 
-    def add(self, entry: Entry) -> int:
-        number = len(self.entries)
-        self.entries.append(entry)
-        self.main.add((_key(entry.name), number))
-        for text in (entry.name, *entry.aliases):
-            numbers = self.names.setdefault(_key(text), [])
-            if number not in numbers:
+    def add(self, name: str, aliases, roles) -> int:
+        number = len(self.rows)
+        aliases = tuple(aliases)
+        self.rows.append((name, aliases, tuple(roles)))
+        main = _key(name)
+        self.main.add((main, number))
+        names = self.names
+        for k in (main, *map(_key, aliases)):
+            numbers = names.get(k)
+            if numbers is None:
+                names[k] = [number]
+            elif number not in numbers:
                 numbers.append(number)
         return number
+
+    def add_entry(self, entry: Entry) -> int:
+        number = self.add(entry.name, entry.aliases, ())
+        self.built[number] = entry
+        return number
+
+    def entry(self, number: int) -> Entry:
+        entry = self.built.get(number)
+        if entry is None:
+            name, aliases, roles = self.rows[number]
+            codes = tuple(
+                DatedCode(code, _day(start), _day(end), self.origin) for code, start, end in roles
+            )
+            entry = self.built[number] = Entry(name, codes, aliases)
+        return entry
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [self.entry(n) for n in range(len(self.rows))]
 
 
 def code_country(code: str | None) -> str | None:
@@ -181,12 +226,59 @@ def entries_of(rows, origin: str) -> list[Entry]:
     ]
 
 
+ACTORS_FILE = "petrarch_actors.tsv"
+CACHE_VERSION = 1  # of the cached index's layout
+
+
 @lru_cache(maxsize=1)
 def shipped_index() -> Index:
-    """petrarch_actors.tsv, indexed (once per process)."""
+    """petrarch_actors.tsv, indexed once per process: read from the index cached for that
+    version of the file in the user's cache folder (`cache_folder`), else built and cached."""
+    text = resources.files("timeline.data").joinpath(ACTORS_FILE).read_text(encoding="utf-8")
+    digest = hashlib.sha1(f"{CACHE_VERSION}:{text}".encode()).hexdigest()[:16]
+    folder = cache_folder()
+    path = folder / f"actors-{digest}.pickle"
+    try:
+        with open(path, "rb") as file:
+            names, main, rows = pickle.load(file)
+        return Index(names=names, main=main, rows=rows)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        pass  # no cached index yet, or a damaged one: build it again
+    index = _build_index(parse_table(ACTORS_FILE, text))
+    try:  # written whole, then renamed: concurrent processes never read half a file
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        with open(partial, "wb") as file:
+            pickle.dump((index.names, index.main, index.rows), file, protocol=5)
+        os.replace(partial, path)
+    except OSError:
+        pass  # a read-only cache folder: each process builds the index
+    return index
+
+
+def cache_folder() -> Path:
+    """Where the dictionary's index is cached: $TIMELINE_CACHE_DIR, else $XDG_CACHE_HOME/timeline,
+    else ~/.cache/timeline (the folder the place index is cached in too)."""
+    explicit = os.environ.get("TIMELINE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "timeline"
+
+
+def _build_index(rows) -> Index:
+    grouped: dict[str, tuple[list[str], list[tuple[str, str, str]]]] = {}
+    for row in rows:
+        name, aliases, code, start, end = (row + ("",) * 5)[:5]
+        names, roles = grouped.setdefault(name, ([], []))
+        if aliases:
+            names += aliases.split("|")
+        if code and code != "---" and (code, start, end) not in roles:
+            roles.append((code, start, end))
     index = Index()
-    for entry in entries_of(read_table("petrarch_actors.tsv"), SHIPPED):
-        index.add(entry)
+    for name, (names, roles) in grouped.items():
+        if roles:
+            index.add(name, dict.fromkeys(a for a in names if a != name), roles)
     return index
 
 
@@ -195,7 +287,7 @@ class ActorDictionary:
 
     def __init__(self, user_entries: list[Entry] | tuple[Entry, ...] = ()) -> None:
         self.shipped = shipped_index()
-        self.user = Index()
+        self.user = Index(origin=USER)
         self.replaced: dict[int, int] = {}  # shipped entry -> the user's entry replacing it
         self._surnames: dict[str, list[int]] | None = None  # built when first asked for
         for entry in user_entries:
@@ -205,15 +297,15 @@ class ActorDictionary:
                 if (_key(entry.name), n) in self.shipped.main
             ]
             if shipped:  # the user's codes, with the shipped entry's other names too
-                old = self.shipped.entries[shipped[0]]
+                old = self.shipped.entry(shipped[0])
                 entry = Entry(entry.name, entry.roles, tuple(dict.fromkeys(entry.aliases)))
-                number = self.user.add(entry)
+                number = self.user.add_entry(entry)
                 for n in shipped:
                     self.replaced[n] = number
                 for alias in old.aliases:
                     self.user.names.setdefault(_key(alias), [number])
             else:
-                self.user.add(entry)
+                self.user.add_entry(entry)
 
     def candidates(self, text: str) -> list[tuple[Entry, bool]]:
         """The entries a name written in the text may be, each with whether it is their main
@@ -224,13 +316,13 @@ class ActorDictionary:
         if " " not in k and len(k) <= 3 and not text.isupper():
             return []  # "un", "ins": only as written in capitals
         if k in self.user.names:
-            return [(self.user.entries[n], (k, n) in self.user.main) for n in self.user.names[k]]
+            return [(self.user.entry(n), (k, n) in self.user.main) for n in self.user.names[k]]
         found = []
         for n in self.shipped.names.get(k, ()):
             if n in self.replaced:
-                found.append((self.user.entries[self.replaced[n]], False))
+                found.append((self.user.entry(self.replaced[n]), False))
             else:
-                found.append((self.shipped.entries[n], (k, n) in self.shipped.main))
+                found.append((self.shipped.entry(n), (k, n) in self.shipped.main))
         return found
 
     def in_office(self, surname: str, day: date) -> Entry | None:
@@ -243,8 +335,8 @@ class ActorDictionary:
             self._surnames = _surnames(self.shipped)
         held = set()
         for n in self._surnames.get(k, ()):
-            entry = self.user.entries[self.replaced[n]] if n in self.replaced else None
-            entry = entry or self.shipped.entries[n]
+            entry = self.user.entry(self.replaced[n]) if n in self.replaced else None
+            entry = entry or self.shipped.entry(n)
             if _held_on(entry, day, True):
                 held.add(entry)
         return held.pop() if len(held) == 1 else None
@@ -276,8 +368,8 @@ class ActorDictionary:
 def _surnames(index: Index) -> dict[str, list[int]]:
     """The entries of the people of an index by the last word of their main name."""
     found: dict[str, list[int]] = {}
-    for number, entry in enumerate(index.entries):
-        words = _key(entry.name).split()
+    for number, (name, _, _) in enumerate(index.rows):
+        words = _key(name).split()
         if len(words) > 1:
             found.setdefault(words[-1], []).append(number)
     return found

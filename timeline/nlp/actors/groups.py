@@ -54,15 +54,17 @@ def sector_lexicon() -> SectorLexicon:
         lex.sectors[key(noun)] = (sector, optional_cell(hint))
     titles = title_lexicon().titles
     companies = organization_lexicon()
+    company_words = companies.company_names | companies.company_nouns
     for agent, code, plural in read_table("petrarch_agents.tsv"):
         sector = code[1:4]
         if not code.startswith("~") or sector not in lex.labels:
             continue
         for form in (agent, *plurals(agent, plural)):
-            last = form.split()[-1]
-            if key(form) in titles or last in companies.company_names | companies.company_nouns:
+            last = form.rsplit(" ", 1)[-1]
+            if form in titles or last in company_words:
                 continue  # the project's titles and company words say who they are
-            lex.sectors.setdefault(key(form), (sector, None))
+            plain = form.isascii() and not form.startswith("the ") and "(" not in form
+            lex.sectors.setdefault(form if plain else key(form), (sector, None))
     return lex
 
 
