@@ -81,7 +81,23 @@ class Affiliations:
             region = self.regions.get(key(text))
             if region is not None and region.country:
                 return length, region.country, None
+            city = self.city_country(i, i + length)
+            if city is not None:  # "Miami Mayor", "a Buffalo lawyer": the city's country
+                return length, city, None
         return 0, None, None
+
+    def city_country(self, start: int, end: int) -> str | None:
+        """The country of the city a place name of the text names (doc[start:end] exactly a
+        GPE entity), as the article's context resolves it."""
+        from timeline.nlp.places import resolve_place
+
+        view = self.view
+        if view.ent_type[start] != "GPE" or view.doc[start].ent_iob_ != "B":
+            return None
+        if end < len(view.words) and view.doc[end].ent_iob_ == "I":
+            return None
+        place = resolve_place(view, view.span_text(start, end), None, start, end)
+        return place.country_code if place is not None and place.feature == "city" else None
 
     def ending_at(self, end: int) -> tuple[str | None, Organization | None]:
         """The country or organization named by the words just before doc[end], over adjectives
