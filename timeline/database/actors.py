@@ -15,9 +15,10 @@ the dictionary knows, the code it holds as far as the dictionary knows.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
-from sqlalchemy import delete, insert, select, tuple_, update
+from sqlalchemy import delete, insert, select, text, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -55,6 +56,7 @@ def actor_ids_for(session: Session, mentions: Iterable[ActorMention]) -> dict[tu
         return {}
     keys = sorted(merged)
     identifying = {k: _identifying(k, names[k]) for k in keys}
+    _lock_names(session, set().union(*identifying.values()))
     ids = _known_actor_ids(session, keys, identifying)
     missing = [k for k in keys if k not in ids]
     if missing:
@@ -80,6 +82,25 @@ def actor_ids_for(session: Session, mentions: Iterable[ActorMention]) -> dict[tu
     return ids
 
 
+def _lock_names(session: Session, names: set[str]) -> None:
+    """On PostgreSQL, hold a lock on each name until the transaction ends, taken in one order:
+    two loaders storing mentions of one actor by different names ("Tillerson", the dictionary's
+    "Rex Tillerson") at the same time find it one after the other, as one loader would, instead
+    of each creating it. (SQLite has one writer at a time.)"""
+    if not names or session.get_bind().dialect.name != "postgresql":
+        return
+    numbers = sorted(
+        {int.from_bytes(hashlib.blake2b(n.encode(), digest_size=8).digest(), "big", signed=True)
+         for n in names}
+    )  # fmt: skip
+    session.execute(
+        text(
+            "SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k ORDER BY k"
+        ),
+        {"keys": numbers},
+    )
+
+
 def _identifying(key: tuple[str, str], names: set[str]) -> set[str]:
     """The keys of a mention's names that identify one actor: its name, and its other names
     that are proper names (a person's full names only)."""
@@ -97,14 +118,28 @@ def _name_order(name: str) -> tuple:
 
 
 def _fullest_names(session: Session, by_id: dict[int, ActorMention]) -> None:
-    """An actor takes the fullest name an article gives it ("Barack H. Obama" over "Barack
-    Obama"), its earlier name staying an alias, unless another actor of its kind has that name."""
+    """A person or an organisation takes the fullest name an article gives it ("Barack H.
+    Obama" over "Barack Obama"), its earlier name staying an alias, unless another actor of its
+    kind has that name or the user named it (an actor with a confirmed alias keeps its name)."""
+    curated = set(
+        session.scalars(
+            select(ActorAlias.actor_id).where(
+                ActorAlias.actor_id.in_(sorted(by_id)), ActorAlias.confirmed
+            )
+        )
+    )
     rows = session.execute(
         select(ActorRow.id, ActorRow.name, ActorRow.kind).where(ActorRow.id.in_(sorted(by_id)))
     ).all()
     for actor_id, name, kind in rows:
-        new = by_id[actor_id].name
-        if _name_order(new) >= _name_order(name):
+        mention = by_id[actor_id]
+        new = mention.name
+        if (
+            kind != mention.kind
+            or kind not in ("person", "organization")
+            or actor_id in curated
+            or _name_order(new) >= _name_order(name)
+        ):
             continue
         taken = session.scalar(
             select(ActorRow.id).where(ActorRow.name_key == fold(new), ActorRow.kind == kind)
@@ -114,7 +149,8 @@ def _fullest_names(session: Session, by_id: dict[int, ActorMention]) -> None:
         session.execute(
             update(ActorRow).where(ActorRow.id == actor_id).values(name=new, name_key=fold(new))
         )
-        add_alias(session, actor_id, name)
+        if _is_alias(name):
+            add_alias(session, actor_id, name)
 
 
 def _store_codes(session: Session, roles: dict[int, tuple]) -> None:
