@@ -41,6 +41,19 @@ class Affiliations:
         self.coreference = coreference
         self.regions = place_lexicon().regions
         self.states = place_lexicon().state_names
+        self._inside: set[int] | None = None
+
+    def inside_names(self) -> set[int]:
+        """The tokens of names of places and bodies after their first word (not "the")."""
+        if self._inside is None:
+            view = self.view
+            self._inside = {
+                i
+                for ent in view.entities
+                if ent.label_ in ("GPE", "LOC", "ORG", "FAC") and view.lower[ent.start] != "the"
+                for i in range(ent.start + 1, ent.end)
+            }
+        return self._inside
 
     def at(self, i: int, end: int) -> tuple[int, str | None, Organization | None]:
         """(length, country, organization) of a modifier starting at doc[i]: a country name,
@@ -50,6 +63,8 @@ class Affiliations:
         if country is not None:  # "the country's military"
             return 1, country, None
         view = self.view
+        if i in self.inside_names():
+            return 0, None, None  # "Havana" of "Little Havana", "Jersey" of "New Jersey"
         words, lower = view.words, view.lower
         for length in range(min(MAX_NGRAM, end - i), 0, -1):
             text = view.span_text(i, i + length)

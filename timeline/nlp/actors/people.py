@@ -46,6 +46,8 @@ HONORIFICS_ANY = {word for word, gender in read_table("honorifics.tsv") if gende
 NAME_PARTICLES = word_set("name_particles.tsv")  # "al", "von"
 NAME_SUFFIXES = word_set("name_suffixes.tsv")  # "jr."
 NOT_NAMES = word_set("not_names.tsv")  # weekdays, months, "today"
+# Grammar: the prepositions of a place that are never a person's ("in", unlike "to" or "with")
+PLACE_PREPOSITIONS = {"in", "near", "inside", "outside", "across", "throughout"}
 
 
 @dataclass
@@ -340,6 +342,18 @@ class PeopleFinder:
             if end - start > 1 and is_company_word(doc[end - 1]):
                 continue  # "Nordwind Airlines" read as a person
             spans[(start, end)] = gender
+        # A name the article writes as a place ("in Little Havana") is no person's anywhere.
+        places = {
+            key(view.span_text(s, e))
+            for s, e in spans
+            if doc[s:e].root.dep_ == "pobj" and doc[s:e].root.head.lower_ in PLACE_PREPOSITIONS
+        }
+        if places:
+            spans = {
+                (s, e): g
+                for (s, e), g in spans.items()
+                if key(view.span_text(s, e)) not in places or g is not None
+            }
         # Names after a title, whatever the entity recogniser made of them.
         title_end = 0
         for i in range(len(words)):

@@ -63,7 +63,6 @@ class ActorResolver:
         self.groups = Groups(view, people, self.coreference, self.affiliations)
         self.companies = Companies(view, self.affiliations)
         self.titles = Titles(view)
-        self._cut: set[int] | None = None  # see _inside_names
 
     def actors(self, span: Span) -> list[ActorMention]:
         """The political actors a noun phrase denotes (role="other"; the caller sets the role with
@@ -322,21 +321,10 @@ class ActorResolver:
         """The whole range, then every sub-range containing the head, longest first; a sub-range
         never begins inside a name ("Jersey" of "New Jersey")."""
         out = [(start, end)]
-        cut = self._inside_names()
+        cut = self.affiliations.inside_names()
         for length in range(min(MAX_NGRAM, end - start), 0, -1):
             for a in range(max(start, head - length + 1), min(head, end - length) + 1):
                 if (a, a + length) != (start, end) and a not in cut:
                     out.append((a, a + length))
         return out
 
-    def _inside_names(self) -> set[int]:
-        """The tokens inside a name of a place or body after its first word (not "the")."""
-        if self._cut is None:
-            view = self.view
-            self._cut = {
-                i
-                for ent in view.entities
-                if ent.label_ in ("GPE", "LOC", "ORG", "FAC") and view.lower[ent.start] != "the"
-                for i in range(ent.start + 1, ent.end)
-            }
-        return self._cut
