@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 RELATION_PARTICIPLES = word_set("relation_participles.tsv")
 TITLE_ADJECTIVES = word_set("title_adjectives.tsv")
 UNITED_STATES = "USA"  # the country of the US states
+DIRECTIONS = word_set("place_directions.tsv")  # "South" of "South Florida"
 # Grammar: the verbs and nouns that say where a person lives or comes from
 RESIDENCE_WORDS = {"live", "reside", "resident", "native", "come"}
 ORIGIN_NOUNS = {"resident", "native"}
@@ -71,7 +72,10 @@ class Affiliations:
             if not text[:1].isupper():
                 continue
             town = view.named.towns.get(key(text))
-            if town is not None or key(text) in self.states:  # "Jordan police" in Jordan, Minn.;
+            state = key(text)
+            if length > 1 and lower[i] in DIRECTIONS:  # "South Florida exiles"
+                state = key(view.span_text(i + 1, i + length))
+            if town is not None or state in self.states:  # "Jordan police" in Jordan, Minn.;
                 return length, town or UNITED_STATES, None  # "New Jersey officials"
             found = country_of(text)
             if found is not None:
