@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import read_table
-from timeline.nlp.actors.coreference import FEMALE_PRONOUNS, MALE_PRONOUNS
+from timeline.nlp.actors.coreference import FEMALE_PRONOUNS, MALE_PRONOUNS, PERSON_NOUNS
 from timeline.nlp.actors.countries import country_lexicon, name_or_code
 from timeline.nlp.actors.mentions import actor_code, actor_codes, actor_mention
 from timeline.nlp.actors.organizations import organization_lexicon, organization_of
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from timeline.nlp.actors.coreference import Coreference
     from timeline.nlp.actors.people import ArticlePeople
     from timeline.nlp.article import ArticleView
+
+
+CIVILIANS = "CVL"  # the sector of people the text describes without naming them ("his father")
 
 
 @dataclass
@@ -118,6 +121,10 @@ class Groups:
                 sector, hint = lex.sectors[key(text)]
                 noun_start = head.i - length + 1
                 break
+        relative = False
+        if sector is None and head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS:
+            sector = CIVILIANS  # "Elian's father": someone the text does not name, a civilian
+            relative = True
         if sector is None:
             return None
         if words[head.i][:1].isupper() and head.pos_ == "PROPN":
@@ -181,7 +188,9 @@ class Groups:
                 if view.named.mentions_country(candidate):
                     country = candidate
                     break
-        owner = persons[person].name if person is not None and country is None else None
+        owner = (
+            persons[person].name if person is not None and not country and not relative else None
+        )
         return self.sector_actor(country, sector, owner, start, end)
 
     def sector_actor(

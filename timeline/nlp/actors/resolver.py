@@ -327,4 +327,3 @@ class ActorResolver:
                 if (a, a + length) != (start, end) and a not in cut:
                     out.append((a, a + length))
         return out
-
