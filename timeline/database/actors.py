@@ -63,7 +63,7 @@ def actor_ids_for(session: Session, mentions: Iterable[ActorMention]) -> dict[tu
         insert_ignore(
             session,
             ActorRow,
-            [{"name": merged[k].name, "name_key": k[0], "kind": k[1]} for k in missing],
+            [{"name_key": k[0], "kind": k[1], **_own_fields(merged[k])} for k in missing],
             ["name_key", "kind"],
         )
         ids.update(_known_actor_ids(session, missing, identifying))
@@ -276,6 +276,29 @@ def _known_actor_ids(
     return found
 
 
+def _own_fields(mention: ActorMention) -> dict:
+    """A new actor's row as its first mention gives it (the dictionary's code for an actor it
+    knows, as `_fill_gaps` keeps it)."""
+    from timeline.nlp.actors.dictionary import code_country, code_on, code_sector
+
+    known = code_on(mention.roles, None)
+    if known:
+        return {
+            "name": mention.name,
+            "country_code": code_country(known),
+            "code": known,
+            "sector": code_sector(known),
+            "title": mention.title,
+        }
+    return {
+        "name": mention.name,
+        "country_code": mention.country_code,
+        "code": mention.code,
+        "sector": mention.sector,
+        "title": mention.title,
+    }
+
+
 def _fill_gaps(session: Session, by_id: dict[int, ActorMention]) -> None:
     """What articles say about an actor (country, code, sector, title): of the values they gave,
     the row keeps the first in sort order, whatever order they came in; an actor the dictionary
@@ -287,6 +310,7 @@ def _fill_gaps(session: Session, by_id: dict[int, ActorMention]) -> None:
             ActorRow.id, ActorRow.country_code, ActorRow.code, ActorRow.sector, ActorRow.title
         ).where(ActorRow.id.in_(sorted(by_id)))
     )
+    moved: list[int] = []  # actors whose country changed
     for actor_id, country_code, code, sector, title in rows:
         mention = by_id[actor_id]
         known = code_on(mention.roles, None)
@@ -314,9 +338,14 @@ def _fill_gaps(session: Session, by_id: dict[int, ActorMention]) -> None:
                 values[column] = new
         if values:
             session.execute(update(ActorRow).where(ActorRow.id == actor_id).values(**values))
-            if "country_code" in values:  # the actor's events now involve that country
-                events = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
-                rebuild_countries(session, events)
+            if "country_code" in values:
+                moved.append(actor_id)
+    if moved:  # their events whose article gave them no country
+        events = select(EventActor.event_id).where(
+            EventActor.actor_id.in_(moved), EventActor.country_code.is_(None)
+        )
+        if session.execute(events.limit(1)).first() is not None:
+            rebuild_countries(session, events)
 
 
 # --- the user's corrections: merge two actors, give one another name ----------------------------
