@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from timeline.database.aggregates import weekly_counts  # noqa: E402
+from timeline.database.bulk import rebuild_countries, rebuild_dyads  # noqa: E402
 from timeline.database.engine import Database  # noqa: E402
 from timeline.database.filters import EventFilter  # noqa: E402
 from timeline.database.listing import iter_events  # noqa: E402
@@ -59,7 +60,6 @@ from timeline.database.models import (  # noqa: E402
     LocationRow,
     fold,
 )
-from timeline.database.store import rebuild_countries, rebuild_dyads  # noqa: E402
 from timeline.outputs.parallel import PARALLEL_MIN_EVENTS, default_workers  # noqa: E402
 
 COUNTRIES = (

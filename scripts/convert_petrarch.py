@@ -17,8 +17,9 @@ package needs neither the originals nor this script:
 - petrarch_actors.tsv: people, bodies and groups (Phoenix.Countries, .International and
   .MilNonState actors) with their codes and the dates each code held (the format of
   `timeline actors import`: name, aliases separated by `|`, code, from, until as ISO dates);
-  the entries of countries themselves are left to countries.tsv: the original lists a country's
-  towns and provinces as names of the country, and a town is never another name of its country;
+  the entries of countries and territories themselves are left to countries.tsv: the original
+  lists a country's towns and provinces as names of the country (even where it dates the
+  country's codes: "IRAQ_ [IRQ <030320]"), and a town is never another name of its country;
 - petrarch_agents.tsv: generic agents and their sector codes (Phoenix.agents.txt), with the
   `!PERSON!`-style substitutions expanded and regular plurals marked;
 - petrarch_discards.tsv: phrases that mark a sentence or a story as not codable.
@@ -251,7 +252,10 @@ def restriction(text: str) -> tuple[str, str, str] | None:
         if span.startswith("<"):
             return code, "", iso(span[1:])
         first, _, last = span.partition("-")
-        return code, iso(first), iso(last) if last else ""
+        start, end = iso(first), iso(last) if last else ""
+        if end and end < start:
+            return None  # a range that ends before it begins: a typing error of the original
+        return code, start, end
     except ValueError:
         return None
 
@@ -305,6 +309,49 @@ def read_actors(path: Path) -> tuple[list[Actor], int]:
     return [actor for actor in actors if actor.name], bad
 
 
+def is_place(actor: Actor, roles: list[tuple[str, str, str]]) -> bool:
+    """A country or territory of the countries' dictionary: named as a country, or coded with a
+    country's code alone (AFG) or with a territory's after it (USAGUM, GBRVGB: the second part
+    is itself a country or territory code, where a person or body has a sector: GOV, ELI)."""
+    sys.path.insert(0, str(ROOT))
+    from timeline.nlp.actors.countries import country_lexicon, country_of
+
+    codes = set(country_lexicon().countries)
+    if country_of(actor.name, capitals=False) is not None:
+        return True
+    for code, _, _ in roles:
+        if re.fullmatch(r"[A-Z]{3}", code) and code in codes:
+            return True
+        if len(code) == 6 and code[:3] in codes and code[3:] in codes | TERRITORIES:
+            return True
+    return False
+
+
+# Codes of places after a country's code that are not ISO 3166 codes: Gaza (PSEGZA), the
+# unrecognised and occupied states of the countries' dictionary (USRUNR, ..OCC), Republika Srpska
+TERRITORIES = {"GZA", "UNR", "OCC", "SRP", "ERI", "IMY"}
+
+
+def split_parenthesis(name: str, aliases: list[str]) -> tuple[str, list[str]]:
+    """A name without what the original wrote in parentheses after it: "aden abyan islamic army
+    (aaia)" -> the name and the alias "aaia"; an unclosed one ("stanko todorov (acting") is a
+    remark, dropped. The aliases likewise."""
+
+    def parts(text: str) -> tuple[str, str | None]:
+        match = re.fullmatch(r"(.*?)\s*\((.*?)(\))?\s*", text)
+        if not match:
+            return text, None
+        inner = match.group(2).strip() if match.group(3) else None
+        return match.group(1).strip(), inner or None
+
+    name, extra = parts(name)
+    out = [extra] if extra else []
+    for alias in aliases:
+        bare, inner = parts(alias)
+        out += [bare] + ([inner] if inner else [])
+    return name, [a for a in out if a]
+
+
 def convert_actors(source: Path) -> None:
     rows, dropped, bad_total = [], 0, 0
     for file in (
@@ -318,14 +365,18 @@ def convert_actors(source: Path) -> None:
             roles = list(dict.fromkeys(actor.roles)) or [("", "", "")]
             if all(code in ("", "---") for code, _, _ in roles):
                 continue
-            is_country = file.startswith("Phoenix.Countries") and len(roles) == 1
-            if is_country and re.fullmatch(r"[A-Z]{3}", roles[0][0] or ""):
-                # a country ("AFGHANISTAN_ [AFG]"): its names are in countries.tsv; the
-                # original also lists its towns and provinces as its names ("+KABUL_",
-                # "+HELMAND"), and a town is a place, never another name of its country
+            if file.startswith("Phoenix.Countries") and is_place(actor, roles):
+                # a country ("AFGHANISTAN_ [AFG]", "IRAQ_ [IRQ <030320] [IRQ >060520]") or a
+                # territory ("GUAM_ [USAGUM]"): its names are in countries.tsv; the original
+                # also lists its towns and provinces as its names ("+KABUL_", "+HELMAND"),
+                # and a town is a place, never another name of its country
                 dropped += 1
                 continue
-            aliases = [a for a in dict.fromkeys(actor.aliases) if a and a != actor.name]
+            name, aliases = split_parenthesis(actor.name, actor.aliases)
+            if not name:
+                continue
+            actor.name = name
+            aliases = [a for a in dict.fromkeys(aliases) if a and a != actor.name]
             for number, (code, start, end) in enumerate(roles):
                 if code in ("", "---"):
                     continue

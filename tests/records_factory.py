@@ -194,6 +194,7 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
 
     from sqlalchemy import insert, select
 
+    from timeline.database.bulk import rebuild_countries, rebuild_dyads
     from timeline.database.models import (
         ActorRow,
         ArticleRow,
@@ -202,7 +203,6 @@ def varied_events(database, events: int = 700, seed: int = 5) -> None:
         EventRow,
         LocationRow,
     )
-    from timeline.database.store import rebuild_countries, rebuild_dyads
 
     rng = random.Random(seed)
     countries = ["USA", "RUS", "SYR", None]

@@ -1,5 +1,5 @@
-"""The commands about actors and articles: `actors` (list, merge, alias, unalias, show) and
-`articles`. Registered on the command group by timeline/cli.py."""
+"""The commands about actors and articles: `actors` (list, merge, alias, unalias, show, import)
+and `articles`. Registered on the command group by timeline/cli.py."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def actors(ctx, top, fmt, wide, **options) -> None:
 def actors_merge(context, keep, merge) -> None:
     """Merge actor MERGE into actor KEEP: events and aliases move, MERGE's name becomes an alias,
     and articles loaded later that name MERGE join KEEP."""
-    from timeline.database.store import merge_actors
+    from timeline.database.actors import merge_actors
 
     with context.database(must_exist=True) as db, db.session() as session:
         kept = merge_actors(session, keep, merge)
@@ -67,7 +67,7 @@ def actors_merge(context, keep, merge) -> None:
 def actors_alias(context, name, alias) -> None:
     """Give actor NAME another name, ALIAS: queries find it by ALIAS, and later articles that use
     ALIAS join this actor."""
-    from timeline.database.store import alias_actor
+    from timeline.database.actors import alias_actor
 
     with context.database(must_exist=True) as db, db.session() as session:
         actor = alias_actor(session, name, alias)
@@ -86,7 +86,7 @@ def actors_unalias(context, name, alias) -> None:
     Example:
       timeline actors unalias "Rex Tillerson" "Secretary Tillerson"
     """
-    from timeline.database.store import unalias_actor
+    from timeline.database.actors import unalias_actor
 
     with context.database(must_exist=True) as db, db.session() as session:
         actor = unalias_actor(session, name, alias)
@@ -141,3 +141,22 @@ def articles(context, fmt, wide, **options) -> None:
         rows = list_articles(connection, flt, limit=limit, descending=descending)
     columns = ArticleCount._fields if fmt in ("json", "jsonl", "csv") else ARTICLE_TABLE_COLUMNS
     write_rows(rows, columns, fmt, sys.stdout, width=table_width(wide))
+
+
+@actors.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+def actors_import(context, path: str) -> None:
+    """Add or override actor dictionary entries from PATH: CSV with the columns name, aliases
+    (separated by |), code, from, until (ISO dates, empty for open), or the Phoenix format.
+    Later loads and --reprocess use them, over the shipped dictionary (which stops in 2017).
+
+    \b
+    Example:
+      timeline actors import leaders.csv
+    """
+    from timeline.database.actors import import_entries
+
+    with context.database() as db, db.session() as session:
+        entries, rows = import_entries(session, path)
+    click.echo(f"imported {entries} actors ({rows} dated codes) from {path}", err=True)

@@ -3,7 +3,9 @@
 `extract` is pure NLP for one article (nothing stored). `load_articles` runs the NLP in batches
 (spaCy's `nlp.pipe`), in this process or in N worker processes (the model loaded once per worker),
 and writes the results in input order through a single writer, one transaction per article: the
-database ends up the same whatever the number of workers.
+database ends up the same whatever the number of workers. The user's actor dictionary entries
+(`timeline actors import`) are read from the database when a load begins and used by every
+worker.
 """
 
 from __future__ import annotations
@@ -113,25 +115,39 @@ def extract_batch(articles: list[Article]) -> list[Extraction | TimelineError]:
     return results
 
 
-def _load_model_in_worker() -> None:
+def _load_model_in_worker(entries: list[tuple] | None = None) -> None:
+    from timeline.nlp.actors.dictionary import use_user_entries
     from timeline.nlp.model import load_model
 
     load_model()
+    use_user_entries(entries or [])
 
 
 def extract_stream(
-    articles: Iterable[Article], *, workers: int = 1, batch_size: int = BATCH_SIZE
+    articles: Iterable[Article],
+    *,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    entries: list[tuple] | None = None,
 ) -> Iterator[tuple[Article, Extraction | TimelineError]]:
     """Extractions in input order, computed `batch_size` articles at a time in `workers`
-    processes; at most two batches per worker are in flight, so memory stays bounded."""
+    processes; at most two batches per worker are in flight, so memory stays bounded. `entries`
+    (name, aliases, code, from, until) are the user's actor dictionary, laid over the shipped
+    one (see `timeline.nlp.actors.dictionary`)."""
     batches = _batched(articles, batch_size)
     if workers <= 1:
+        from timeline.nlp.actors.dictionary import use_user_entries
+
+        use_user_entries(entries or [])
         for batch in batches:
             yield from zip(batch, extract_batch(batch), strict=True)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_load_model_in_worker
+        max_workers=workers,
+        mp_context=context,
+        initializer=_load_model_in_worker,
+        initargs=(entries or [],),
     ) as pool:
         pending: deque[tuple[list[Article], Future]] = deque()
         for batch in batches:
@@ -188,9 +204,12 @@ def load_articles(
 
     Articles already stored (same text) are skipped before any NLP unless `reprocess` is set.
     """
+    from timeline.database.actors import user_entries
     from timeline.database.store import DUPLICATE, REPROCESSED, find_article, save
 
     summary = LoadSummary()
+    with db.session() as session:  # the user's actor dictionary (`timeline actors import`)
+        entries = user_entries(session)
 
     def fail(message: str) -> None:
         summary.failed += 1
@@ -216,7 +235,7 @@ def load_articles(
             yield item
 
     with db.session() as session:
-        for article, result in extract_stream(to_extract(), workers=workers):
+        for article, result in extract_stream(to_extract(), workers=workers, entries=entries):
             if isinstance(result, TimelineError):
                 fail(str(result))
                 continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 
 @dataclass
@@ -72,6 +73,15 @@ class TimeExpression:
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
 
 
+class DatedCode(NamedTuple):
+    """A CAMEO actor code and the days it held (None: open), from the actor dictionary."""
+
+    code: str
+    start: date | None = None  # the first day the code held
+    end: date | None = None  # the last day
+    origin: str = "dictionary"  # dictionary (shipped) / user (`timeline actors import`)
+
+
 @dataclass
 class ActorMention:
     """A participant of an event, as resolved to a canonical actor."""
@@ -87,6 +97,9 @@ class ActorMention:
     title: str | None = None  # "Secretary of State", "Foreign Minister"
     sector: str | None = None  # GOV, MIL, REB, OPP, MED, ...
     aliases: tuple[str, ...] = ()  # other names this actor had in the article
+    # the codes the actor dictionary gives it, with their dates; `code` is the one held on the
+    # event's date once the event is dated
+    roles: tuple[DatedCode, ...] = ()
 
 
 @dataclass

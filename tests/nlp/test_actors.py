@@ -115,7 +115,8 @@ def test_seed_putin_and_assad(seed):
     assassad = one(resolver.actors(span_of(doc, "Assad", 1)))
     assert assassad.name == "Bashar Assad"
     assert assassad.title == "President"
-    assert assassad.country_code is None  # the article never says which country
+    # the article never says which country: the actor dictionary knows him
+    assert (assassad.country_code, assassad.code) == ("SYR", "SYRGOV")
 
 
 def test_seed_lavrov(seed):
@@ -188,9 +189,10 @@ def test_capital_and_seat_of_power_as_actor(nlp):
 def test_organizations(nlp):
     doc, resolver = resolve(nlp, "NATO and the European Union condemned the attack.")
     actors = resolver.actors(span_of(doc, "NATO and the European Union"))
+    # named as the project's lexicon names them, coded as the actor dictionary codes them
     assert [(a.name, a.kind, a.code) for a in actors] == [
-        ("NATO", "organization", "IGO"),
-        ("European Union", "organization", "IGO"),
+        ("NATO", "organization", "IGOWSTNAT"),
+        ("European Union", "organization", "IGOEUREEC"),
     ]
 
 
@@ -343,9 +345,13 @@ def test_titles_and_sectors_files():
             assert len(row) == columns, (name, row)
             assert columns == 3 or row[3] in ("m", "f", "-"), row
             assert row[0] == row[0].lower(), row
-            assert row[1] in codes, row
+            assert row[1] in codes or (name == "titles.tsv" and row[1] == "-"), row
             assert row[2] == "-" or country_name(row[2]) is not None, row
     titles, sectors = title_lexicon().titles, sector_lexicon().sectors
+    assert titles["director"] == (None, None)  # a title of no sector
+    # the Phoenix agents, where sectors.tsv has no entry; titles and company words are not
+    assert sectors["general assembly"][0] == "LEG" and sectors["deputies"][0] == "COP"
+    assert "president" not in sectors and "airways" not in sectors
     assert titles["secretary of state"] == ("GOV", "USA")
     assert titles["foreign minister"][0] == "GOV"
     assert titles["general"][0] == "MIL"
@@ -494,9 +500,9 @@ def test_city_as_actor_is_its_country(nlp):
 
 
 def test_adjective_between_country_and_title(nlp):
-    doc, resolver = resolve(nlp, "Lebanon's new President Elias Hrawi met envoys.")
-    hrawi = one(resolver.actors(span_of(doc, "Elias Hrawi")))
-    assert (hrawi.country_code, hrawi.code) == ("LBN", "LBNGOV")
+    doc, resolver = resolve(nlp, "Lebanon's new President Elias Haddadin met envoys.")
+    haddadin = one(resolver.actors(span_of(doc, "Elias Haddadin")))
+    assert (haddadin.country_code, haddadin.code) == ("LBN", "LBNGOV")
 
 
 def test_seed_the_president_is_the_president_just_named(seed):
@@ -632,7 +638,8 @@ def test_company_words_file():
     "text, phrase, name, code",
     [
         # a company word ends the name
-        ("Apple Inc. sued Samsung Electronics.", "Apple Inc.", "Apple Inc.", "BUS"),
+        ("Brightwater Inc. sued Samsung Electronics.", "Brightwater Inc.", "Brightwater Inc.",
+         "BUS"),
         ("Apple Inc. sued Samsung Electronics.", "Samsung Electronics", "Samsung Electronics",
          "BUS"),
         ("Kestrel Marine Holdings bought the shipyard.", "Kestrel Marine Holdings",
@@ -641,10 +648,12 @@ def test_company_words_file():
         ("Qatar Airways ordered new jets.", "Qatar Airways", "Qatar Airways", "QATBUS"),
         ("The plane was built by Dassault Aviation, the French aircraft manufacturer.",
          "Dassault Aviation", "Dassault Aviation", "FRABUS"),
+        # the actor dictionary's code: a multinational company of the United States
         ("The Air Force signed a deal with aircraft manufacturer Boeing.",
-         "aircraft manufacturer Boeing", "Boeing", "BUS"),
+         "aircraft manufacturer Boeing", "Boeing", "MNCUSA"),
         # a title word that begins a company's name is no title
-        ("General Electric won the contract.", "General Electric", "General Electric", "BUS"),
+        ("General Electric won the contract.", "General Electric", "General Electric",
+         "MNCUSA"),
         # a name the recogniser takes for a person's
         ("Nordwind Airlines leased two jets.", "Nordwind Airlines", "Nordwind Airlines", "BUS"),
     ],
@@ -667,7 +676,8 @@ def test_company_named_as_such_once_is_a_company_later(nlp):
         "Toyota said on Friday that the fault was fixed.",
     )
     later = one(resolver.actors(span_of(doc, "Toyota", occurrence=1)))
-    assert (later.kind, later.code, later.country_code) == ("organization", "JPNBUS", "JPN")
+    # the actor dictionary's code: a multinational company of Japan
+    assert (later.kind, later.code, later.country_code) == ("organization", "MNCJPN", "JPN")
 
 
 def test_organizations_without_a_company_cue_are_not_businesses(nlp):

@@ -398,11 +398,11 @@ def test_company_business_is_economic_cooperation_dated_by_its_expression(run):
 
 
 def test_companies_are_business_actors_of_their_events(run):
-    text = "Apple Inc. sued Samsung Electronics over a patent on Monday."
+    text = "Brightwater Inc. sued Samsung Electronics over a patent on Monday."
     monday = timex(text, "on Monday", "2017-04-03", "day", date(2017, 4, 3), date(2017, 4, 3))
     suit = only(run(text, [monday]), "sue")
     assert suit.event_code == "115"
-    assert [(a.name, a.code) for a in suit.actors_in("source")] == [("Apple Inc.", "BUS")]
+    assert [(a.name, a.code) for a in suit.actors_in("source")] == [("Brightwater Inc.", "BUS")]
     assert [(a.name, a.code) for a in suit.actors_in("target")] == [("Samsung Electronics", "BUS")]
     assert suit.date_value == "2017-04-03"
     # a company name the recogniser does not type in full is still the company
@@ -498,14 +498,15 @@ def test_aid_for_a_country_and_to_a_country(run):
 
 
 def test_office_holder_takes_the_only_country_the_article_names(run):
-    text = "President Paul Kagame criticized the opposition. Rwanda will hold elections in May."
+    # (a president the actor dictionary does not know)
+    text = "President Jean Kabera criticized the opposition. Rwanda will hold elections in May."
     events = run(text)
-    criticism = next(e for e in events if "Paul Kagame" in sources(e))
-    kagame = next(a for a in criticism.actors_in("source") if a.name == "Paul Kagame")
-    assert kagame.country_code == "RWA"
-    text = "President Paul Kagame praised Uganda and Kenya."
-    praise = next(e for e in run(text) if "Paul Kagame" in sources(e))
-    assert next(a for a in praise.actors if a.name == "Paul Kagame").country_code is None
+    criticism = next(e for e in events if "Jean Kabera" in sources(e))
+    kabera = next(a for a in criticism.actors_in("source") if a.name == "Jean Kabera")
+    assert kabera.country_code == "RWA"
+    text = "President Jean Kabera praised Uganda and Kenya."
+    praise = next(e for e in run(text) if "Jean Kabera" in sources(e))
+    assert next(a for a in praise.actors if a.name == "Jean Kabera").country_code is None
 
 
 def test_it_is_the_subject_of_the_clause_above_not_the_nearest_country(run):
@@ -567,7 +568,8 @@ def test_seed_actor_words_are_names(seed_events):
 def test_person_described_as_an_organization_official_takes_its_code(run):
     critic = next(e for e in run("Ban Ki-moon, the UN secretary-general, criticized Israel."))
     person = next(a for a in critic.actors_in("source"))
-    assert (person.name, person.code, person.country_code) == ("Ban Ki-moon", "IGO", None)
+    # the actor dictionary's code: the UN's secretary-general
+    assert (person.name, person.code, person.country_code) == ("Ban Ki-moon", "IGOUNO", None)
 
 
 def test_artillery_fire_against_a_conjoined_object(run):

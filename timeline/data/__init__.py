@@ -49,7 +49,7 @@ def parse_table(name: str, text: str) -> Table:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        cells = tuple(cell.strip() for cell in line.split("\t"))
+        cells = tuple(map(str.strip, line.split("\t")))
         if columns is None:
             columns = cells
             continue

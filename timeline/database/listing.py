@@ -91,7 +91,11 @@ def _record_columns(connection: Connection, *, raw_times: bool = False) -> list:
     `_records`)."""
     link, place_link = EVENT_ACTORS.c, EVENT_LOCATIONS.c
     links = {
-        "actors": select(_packed(connection, link.actor_id, link.role, link.start_char))
+        "actors": select(
+            _packed(
+                connection, link.actor_id, link.role, link.start_char, link.code, link.country_code
+            )
+        )
         .where(link.event_id == EVENTS.c.id)
         .scalar_subquery(),
         "locations": select(
@@ -205,7 +209,8 @@ class _ActorsAndPlaces:
     def __init__(self, connection):
         self.connection = connection
         self.actor_fields: dict[int, dict] = {}  # an actor's fields but its role, by id
-        self.participants: dict[tuple[int, str], Participant] = {}  # by (actor id, role)
+        # by (actor id, role, code and country at the event)
+        self.participants: dict[tuple, Participant] = {}
         self.place_rows: dict[int, dict] = {}  # a place's fields but its link's, by id
         self.complete = False
 
@@ -248,17 +253,23 @@ class _ActorsAndPlaces:
 
     def actors(self, packed: str | None) -> list[Participant]:
         """The participants of packed actor links, in the order of the text (unknown positions
-        last), then by name and role."""
+        last), then by name and role; each with the code and country it had at the event (an
+        actor the dictionary knows may hold another code on another date), else its own."""
         if not packed:
             return []
         participants = self.participants
         links = []
         for item in packed.split(","):
-            actor_id, role, start = item.split(":")
-            key = (int(actor_id), role)
+            actor_id, role, start, code, country = item.split(":")
+            key = (int(actor_id), role, code, country)
             participant = participants.get(key)
             if participant is None:
-                participant = Participant(role=role, **self.actor_fields[key[0]])
+                fields = dict(self.actor_fields[key[0]])
+                if code:
+                    fields["code"] = code
+                if country:
+                    fields["country_code"] = country
+                participant = Participant(role=role, **fields)
                 participants[key] = participant
             links.append((not start, int(start) if start else 0, participant))
         if len(links) > 1:
@@ -322,8 +333,12 @@ def get_event(connection: Connection, event_id: int) -> EventProvenance | None:
             event.plover_mode,
         ).where(event.id == event_id)
     ).one()
-    title = func.coalesce(EVENT_ACTORS.c.title, ACTORS.c.title)  # as the article titled them
-    actors = _in_text(connection, ActorInText, ACTORS, EVENT_ACTORS, event_id, title=title)
+    # as the article titled and coded them at this event
+    at_event = {
+        name: func.coalesce(EVENT_ACTORS.c[name], ACTORS.c[name])
+        for name in ("title", "code", "country_code")
+    }
+    actors = _in_text(connection, ActorInText, ACTORS, EVENT_ACTORS, event_id, **at_event)
     places = _in_text(connection, PlaceInText, LOCATIONS, EVENT_LOCATIONS, event_id)
     expression = None
     if row.time_expression_id:

@@ -179,8 +179,40 @@ class ActorAlias(SQLModel, table=True):
     confirmed: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
+class ActorCode(SQLModel, table=True):
+    """A CAMEO code an actor held and when (None: open), from the actor dictionary: "Hosni
+    Mubarak" EGYGOV from 1981-10-14 until 2011-02-11, EGYELI otherwise. `origin` says whose entry
+    gave it: the shipped dictionary, or the user's (`timeline actors import`)."""
+
+    __tablename__ = "actor_codes"
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int = Field(foreign_key="actors.id", ondelete="CASCADE", index=True)
+    code: str
+    date_from: date | None = None
+    date_until: date | None = None
+    origin: str = "dictionary"  # dictionary / user
+
+
+class ActorEntry(SQLModel, table=True):
+    """An entry of the user's actor dictionary (`timeline actors import`): a name, its other
+    names and one dated code; the rows of one name are one entry. Later loads and `--reprocess`
+    lay these entries over the shipped dictionary."""
+
+    __tablename__ = "actor_entries"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(index=True)  # fold(name): an import replaces the entries of a name
+    aliases: str = ""  # separated by "|"
+    code: str
+    date_from: date | None = None
+    date_until: date | None = None
+    imported_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
 class EventActor(SQLModel, table=True):
-    """An actor taking part in an event, in a role, with the event's date (copied)."""
+    """An actor taking part in an event, in a role, with the event's date (copied), and the code
+    and country the article gave the actor there: for an actor the dictionary knows, the code it
+    held on the event's date (Mubarak is EGYGOV in 2005, EGYELI in 2012)."""
 
     __tablename__ = "event_actors"
     __table_args__ = (
@@ -198,6 +230,8 @@ class EventActor(SQLModel, table=True):
     start_char: int | None = None
     end_char: int | None = None
     title: str | None = None
+    code: str | None = None  # the actor's code at this event
+    country_code: str | None = None  # and its country there
     granularity: str | None = None
     date_start: date | None = None
     date_end: date | None = None
@@ -206,7 +240,7 @@ class EventActor(SQLModel, table=True):
 class EventDyad(SQLModel, table=True):
     """Who acts on whom: a source actor and a target actor of an event (never an actor on
     itself), with the event's date (copied). Derived from EventActor rows by
-    `store.rebuild_dyads`."""
+    `bulk.rebuild_dyads`."""
 
     __tablename__ = "event_dyads"
     __table_args__ = (
@@ -223,7 +257,7 @@ class EventDyad(SQLModel, table=True):
 class EventCountry(SQLModel, table=True):
     """A country an event is in or involves (what `--country` matches): the countries of its
     places and of its actors, with the event's date (copied). Derived by
-    `store.rebuild_countries`."""
+    `bulk.rebuild_countries`."""
 
     __tablename__ = "event_countries"
     __table_args__ = (in_date_order("ix_event_countries_country_code_granularity", "country_code"),)
@@ -282,5 +316,6 @@ class PlaceMentionRow(SQLModel, table=True):
 SOURCES, ARTICLES, EXPRESSIONS = Source.__table__, ArticleRow.__table__, TimeExpressionRow.__table__
 EVENTS, ACTORS, ACTOR_ALIASES = EventRow.__table__, ActorRow.__table__, ActorAlias.__table__
 EVENT_ACTORS, EVENT_DYADS = EventActor.__table__, EventDyad.__table__
+ACTOR_CODES, ACTOR_ENTRIES = ActorCode.__table__, ActorEntry.__table__
 EVENT_COUNTRIES, EVENT_LOCATIONS = EventCountry.__table__, EventLocation.__table__
 LOCATIONS, PLACE_MENTIONS = LocationRow.__table__, PlaceMentionRow.__table__

@@ -50,6 +50,9 @@ class PlacesNamed:
     country_forms: dict[str, list[str]] = field(default_factory=dict)  # alpha3 -> names used
     states: set[str] = field(default_factory=set)
     country_positions: list[tuple[int, str]] = field(default_factory=list)  # (token, alpha3)
+    # towns written with their US state ("Jordan, Minn.", "Moscow, Idaho"), by key -> alpha3:
+    # in this article their name is the town's, not a country's or a capital's
+    towns: dict[str, str] = field(default_factory=dict)
 
     def mentions_country(self, alpha3: str | None) -> bool:
         """Whether the article names that country."""
@@ -102,6 +105,13 @@ class ArticleView:
                 found.append(ent)
         return found
 
+    def country_named(self, text: str, capitals: bool = True) -> tuple[str, str] | None:
+        """`country_of` for the article's words: (alpha3, how) of a country's name, demonym or
+        capital, except a town the article places in a US state ("JORDAN, Minn.")."""
+        if self.named.towns and key(text) in self.named.towns:
+            return None
+        return country_of(text, capitals)
+
     def paragraph_index(self, offset: int) -> int:
         """The number of the paragraph a character offset is in."""
         return bisect_right(self.paragraphs, offset) - 1
@@ -150,13 +160,26 @@ class ArticleView:
     def dateline(self) -> tuple[int, int] | None:
         """The character range of the place a wire story's dateline names ("MOSCOW (Reuters) -"),
         None when the article opens with none."""
+        match = self._dateline_match
+        return None if match is None else (match[0], match[1])
+
+    @cached_property
+    def dateline_end(self) -> int:
+        """Where the dateline ends, agency and dash included ("JORDAN, Minn. (AP) -- "): the
+        words before are a place and a byline, never an actor. 0 without a dateline."""
+        match = self._dateline_match
+        return 0 if match is None else match[2]
+
+    @cached_property
+    def _dateline_match(self) -> tuple[int, int, int] | None:
+        """(start, end) of the dateline's place and the end of the whole dateline, if any."""
         text = self.text.lstrip()
         offset = len(self.text) - len(text)
         match = DATELINE.search(text, 0, DATELINE_WITHIN)
         if match is None or (match.start() > 0 and not _headline_before(text[: match.start()])):
             return None
         start, end = match.span("place")
-        return start + offset, end + offset
+        return start + offset, end + offset, match.end() + offset
 
 
 def _headline_before(text: str) -> bool:
@@ -224,6 +247,7 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
     places = place_lexicon()
     words = view.words
     count = len(words)
+    named.towns = _towns(view)
     starts = _first_words()
     i = 0
     while i < count:
@@ -234,7 +258,7 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
             continue
         for length in range(min(MAX_NGRAM, count - i), 0, -1):
             text = view.span_text(i, i + length)
-            found = country_of(text)
+            found = view.country_named(text)
             if found is not None:
                 named.country_counts[found[0]] += 1
                 named.country_positions.append((i, found[0]))
@@ -279,3 +303,26 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
             if nxt in places.state_exact:
                 named.states.add(places.state_exact[nxt])
     return named
+
+
+def _towns(view: ArticleView) -> dict[str, str]:
+    """The towns the article writes with their US state ("Jordan, Minn.", "Lebanon, Pa.",
+    "MOSCOW, Idaho" in a dateline) whose names are also a country's or a capital's: key ->
+    the country they are in."""
+    places = place_lexicon()
+    words = view.words
+    towns: dict[str, str] = {}
+    for i in range(1, len(words) - 1):
+        if words[i] != ",":
+            continue
+        state = words[i + 1]
+        if state not in places.state_exact and key(state) not in places.state_names:
+            continue
+        for length in (1, 2, 3):
+            begin = i - length
+            if begin < 0 or not words[begin][:1].isupper():
+                break
+            text = view.span_text(begin, i)
+            if country_of(text) is not None:
+                towns[key(text)] = "USA"
+    return towns

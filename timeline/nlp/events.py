@@ -19,6 +19,7 @@ import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from timeline.nlp.actors.mentions import at_home, dated, dateline_country
 from timeline.nlp.actors.people import find_people
 from timeline.nlp.actors.resolver import ActorResolver
 from timeline.nlp.article import ArticleView, read_article
@@ -54,7 +55,7 @@ def extract_events_and_places(
     view = read_article(doc)
     if not view.has_sentences:
         raise ValueError("events need a parsed Doc: it has no sentence boundaries")
-    people = find_people(view)
+    people = find_people(view, published_at.date())
     places = PlaceResolver(view, people)
     phrases = PhraseReader(view, ActorResolver(view, people), places)
     coder = EventCoder(cameo_lexicon())
@@ -88,7 +89,8 @@ def extract_events_and_places(
     frames.sort(key=lambda f: f.trigger.idx)
     placing = EventPlacing(view, places)
     where = {id(frame): placing.place(frame) for frame in frames}
-    events = [event_record(f, view, coder.lexicon, dating) for f in frames]
+    home = dateline_country(view)
+    events = [event_record(f, view, coder.lexicon, dating, home) for f in frames]
     for frame, event in zip(frames, events, strict=True):
         event.locations = where[id(frame)]
     return events, places.mentions()
@@ -143,16 +145,25 @@ def one_per_country(frame: EventFrame) -> list[EventFrame]:
 
 
 def event_record(
-    frame: EventFrame, view: ArticleView, lexicon: CameoLexicon, dating: EventDating
+    frame: EventFrame,
+    view: ArticleView,
+    lexicon: CameoLexicon,
+    dating: EventDating,
+    home: str | None = None,
 ) -> Event:
-    """The event of a settled frame: its trigger and sentence, code, actors, places and date."""
+    """The event of a settled frame: its trigger and sentence, code, actors (groups that nothing
+    else gave a country are of the dateline's, `home`), places and date."""
     trigger = frame.trigger
     sent = view.sentence(trigger)
     info = lexicon.code_info(frame.code)
     plover = lexicon.plover_info(frame.code)
-    actors = [dataclasses.replace(a, role="source") for a in frame.sources]
-    actors += [dataclasses.replace(a, role="target") for a in frame.targets]
     when = dating.event_date(frame)
+    day = when.start or dating.published  # the codes of the actors the dictionary knows, then
+    actors = [
+        dataclasses.replace(dated(at_home(a, home), day), role=role)
+        for role, found in (("source", frame.sources), ("target", frame.targets))
+        for a in found
+    ]
     text = view.text
     sent_start = sent.start_char
     sent_end = sent.end_char

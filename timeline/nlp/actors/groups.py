@@ -16,9 +16,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import read_table
-from timeline.nlp.actors.coreference import FEMALE_PRONOUNS, MALE_PRONOUNS
+from timeline.nlp.actors.coreference import FEMALE_PRONOUNS, MALE_PRONOUNS, PERSON_NOUNS
 from timeline.nlp.actors.countries import country_lexicon, name_or_code
 from timeline.nlp.actors.mentions import actor_code, actor_codes, actor_mention
+from timeline.nlp.actors.organizations import organization_lexicon, organization_of
+from timeline.nlp.actors.people import title_lexicon
 from timeline.nlp.lookup import key, optional_cell
 from timeline.records import ActorMention
 
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
     from timeline.nlp.article import ArticleView
 
 
+CIVILIANS = "CVL"  # the sector of people the text describes without naming them ("his father")
+
+
 @dataclass
 class SectorLexicon:
     sectors: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (sector, hint)
@@ -39,13 +44,47 @@ class SectorLexicon:
 
 @lru_cache(maxsize=1)
 def sector_lexicon() -> SectorLexicon:
-    """sectors.tsv (group nouns) and sector_names.tsv (the label of each sector code)."""
+    """sectors.tsv (group nouns), then the Phoenix agents (petrarch_agents.tsv: "police" ~COP,
+    "sheriff" ~COP, "general assembly" ~LEG, with their plurals) where sectors.tsv has no entry,
+    and sector_names.tsv (the label of each sector code). An agent's sector is the first code
+    after its "~" ("~GOVDEV" -> GOV); agents of sectors without a label here (religions, "PPL")
+    and of organisations ("NGO~") are left out, and so are the titles of people (titles.tsv:
+    "the president" is a person) and the words of companies (company_words.tsv: "airline")."""
     lex = SectorLexicon()
-    for noun, sector, hint in read_table("sectors.tsv"):
-        lex.sectors[key(noun)] = (sector, optional_cell(hint))
     for code, label in read_table("sector_names.tsv"):
         lex.labels[code] = label
+    for noun, sector, hint in read_table("sectors.tsv"):
+        lex.sectors[key(noun)] = (sector, optional_cell(hint))
+    titles = title_lexicon().titles
+    companies = organization_lexicon()
+    company_words = companies.company_names | companies.company_nouns
+    for agent, code, plural in read_table("petrarch_agents.tsv"):
+        sector = code[1:4]
+        if not code.startswith("~") or sector not in lex.labels:
+            continue
+        for form in (agent, *plurals(agent, plural)):
+            last = form.rsplit(" ", 1)[-1]
+            if form in titles or last in company_words:
+                continue  # the project's titles and company words say who they are
+            plain = form.isascii() and not form.startswith("the ") and "(" not in form
+            lex.sectors.setdefault(form if plain else key(form), (sector, None))
     return lex
+
+
+def plurals(noun: str, plural: str) -> tuple[str, ...]:
+    """The plurals of an agent: `regular` (police officer -> police officers, ally -> allies,
+    witness -> witnesses), `none`, or the plural written out."""
+    if plural == "none":
+        return ()
+    if plural != "regular":
+        return (plural,)
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return (noun[:-1] + "ies",)
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return (noun + "es",)
+    if noun.endswith("man"):
+        return (noun[:-3] + "men",)
+    return (noun + "s",)
 
 
 def sector_label(sector: str) -> str:
@@ -82,6 +121,10 @@ class Groups:
                 sector, hint = lex.sectors[key(text)]
                 noun_start = head.i - length + 1
                 break
+        relative = False
+        if sector is None and head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS:
+            sector = CIVILIANS  # "Elian's father": someone the text does not name, a civilian
+            relative = True
         if sector is None:
             return None
         if words[head.i][:1].isupper() and head.pos_ == "PROPN":
@@ -90,9 +133,12 @@ class Groups:
             first = start
             while first < noun_start and pos[first] == "DET":
                 first += 1
-            if first == noun_start or self.affiliations.at(first, noun_start)[0] != (
-                noun_start - first
-            ):
+            state = first < noun_start and view.lower[first] == "state"
+            if state:  # "the state General Assembly" is a state's legislature
+                first += 1
+            if (first == noun_start and not state) or self.affiliations.at(first, noun_start)[
+                0
+            ] != (noun_start - first):
                 return None
         country = None
         org = None
@@ -121,6 +167,12 @@ class Groups:
             if modifier and modifier[1]:
                 hints.append(modifier[1])
             i += 1
+        if (
+            org is not None
+            and org.kind != "organization"
+            or (org is not None and organization_of(view.span_text(start, end)) is org)
+        ):
+            return None  # "the U.N. General Assembly" is the body the lexicon names
         if org is not None:  # "UNITA rebels": a national movement's group keeps its country
             label = sector_label(sector)
             home = org.code[:3] if org.code[:3] in country_lexicon().countries else None
@@ -136,7 +188,9 @@ class Groups:
                 if view.named.mentions_country(candidate):
                     country = candidate
                     break
-        owner = persons[person].name if person is not None and country is None else None
+        owner = (
+            persons[person].name if person is not None and not country and not relative else None
+        )
         return self.sector_actor(country, sector, owner, start, end)
 
     def sector_actor(

@@ -1,15 +1,18 @@
-"""Actor records for token ranges of the article (words, offsets, codes and country aliases), and
-the actor codes the rules single out (timeline/data/actor_rule_codes.tsv)."""
+"""Actor records for token ranges of the article (words, offsets, codes and country aliases), the
+actor codes the rules single out (timeline/data/actor_rule_codes.tsv), and an actor's code on an
+event's date (`dated`: the actor dictionary's dated codes read on that day)."""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import read_table
 from timeline.nlp.actors.countries import country_name, name_or_code
+from timeline.nlp.actors.dictionary import Entry, code_country, code_on, code_sector
 from timeline.records import ActorMention
 
 if TYPE_CHECKING:
@@ -85,9 +88,12 @@ def actor_mention(
     )
 
 
-def person_mention(view: ArticleView, person: Person, start: int, end: int) -> ActorMention:
-    """A person of the article, written by the tokens doc[start:end]."""
-    return ActorMention(
+def person_mention(
+    view: ArticleView, person: Person, start: int, end: int, day: date | None = None
+) -> ActorMention:
+    """A person of the article, written by the tokens doc[start:end]; one the actor dictionary
+    knows has its codes, read on `day` until the event is dated."""
+    mention = ActorMention(
         name=person.name,
         kind="person",
         role="other",
@@ -103,6 +109,31 @@ def person_mention(view: ArticleView, person: Person, start: int, end: int) -> A
         title=person.title,
         sector=person.sector,
         aliases=tuple(person.aliases),
+    )
+    return known(mention, person.entry, day)
+
+
+def known(mention: ActorMention, entry: Entry | None, day: date | None) -> ActorMention:
+    """An actor the dictionary knows: its dated codes, the code and country held on `day`, and
+    the dictionary's name among its other names (the store joins its mentions by it)."""
+    if entry is None:
+        return mention
+    aliases = tuple(dict.fromkeys((*mention.aliases, entry.display_name)))
+    return dated(dataclasses.replace(mention, roles=entry.roles, aliases=aliases), day)
+
+
+def dated(actor: ActorMention, day: date | None) -> ActorMention:
+    """The actor with the code (and the country and sector it names) its dictionary entry gave
+    it on `day`: Hosni Mubarak is EGYGOV in 2005 and EGYELI in 2012. Actors the dictionary does
+    not know keep the code the text gave them."""
+    if not actor.roles:
+        return actor
+    code = code_on(actor.roles, day)
+    return dataclasses.replace(
+        actor,
+        code=code,
+        country_code=code_country(code),
+        sector=code_sector(code) or (actor.sector if code_country(code) is None else None),
     )
 
 
@@ -129,3 +160,39 @@ def with_country(actor: ActorMention, alpha3: str) -> ActorMention:
         if actor.kind == "group" and " " not in name and name.islower():
             name = f"{country_name(alpha3) or alpha3} {name}"
     return dataclasses.replace(actor, name=name, country_code=alpha3, code=code)
+
+
+def dateline_country(view: ArticleView) -> str | None:
+    """The country of the place a wire story's dateline names: "NAIROBI, Kenya (AP) _" is Kenya,
+    "BUFFALO, N.Y. (AP) --" and "JORDAN, Minn. (AP) --" the United States, "HAVANA (AP) --"
+    Cuba; None without a dateline or when its place is not known."""
+    from timeline.nlp.places import resolve_place
+
+    if view.dateline is None:
+        return None
+    start, end = view.dateline
+    name, _, qualifier = view.text[start:end].partition(", ")
+    if qualifier:
+        found = view.country_named(qualifier.strip(), capitals=False)
+        if found is not None:
+            return found[0]
+        place = resolve_place(view, name.title(), qualifier.strip())
+    else:
+        found = view.country_named(name)
+        if found is not None:
+            return found[0]
+        place = resolve_place(view, name.title())
+    return place.country_code if place is not None else None
+
+
+def at_home(actor: ActorMention, home: str | None) -> ActorMention:
+    """A group or an unknown organisation that nothing gave a country, in a story datelined in a
+    country: of that country ("NAIROBI, Kenya (AP) _ Police said": Kenyan police). People never
+    take it: an executive in a Nairobi story may be anyone's."""
+    if home is None or actor.country_code is not None:
+        return actor
+    if actor.kind == "group":
+        return with_country(actor, home)
+    if actor.kind == "organization" and not actor.code and not actor.roles:
+        return dataclasses.replace(actor, country_code=home, code=home)
+    return actor

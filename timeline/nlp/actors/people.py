@@ -8,14 +8,16 @@ before it, and is left unresolved when none precedes it.
 
 A person's country comes from the words around the name ("Russian Foreign Minister ...", "..., the
 U.S. ambassador", "Chancellor ... of Germany"); failing that, from the title's country hint in
-titles.tsv, used only when the article mentions that country. Nothing is known about particular
-people: "President Bashar Assad" has no country unless the article gives one. A person whose title
-belongs to an organization ("Arab League Secretary General ...") takes its code (IGO).
+titles.tsv, used only when the article mentions that country. A person whose title belongs to an
+organization ("Arab League Secretary General ...") takes its code (IGO). People the actor
+dictionary knows ("Hosni Mubarak", "Putin", "President Bush") take its entry, with the codes they
+held and when (see `dictionary`): "President Bashar Assad" is Syrian whatever the article says.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,7 @@ from timeline.data import read_table
 from timeline.nlp.actors.affiliations import Affiliations
 from timeline.nlp.actors.coreference import Coreference
 from timeline.nlp.actors.countries import country_of
+from timeline.nlp.actors.dictionary import Entry, person_entry
 from timeline.nlp.actors.organizations import (
     Organization,
     institution_of,
@@ -43,13 +46,17 @@ HONORIFICS_ANY = {word for word, gender in read_table("honorifics.tsv") if gende
 NAME_PARTICLES = word_set("name_particles.tsv")  # "al", "von"
 NAME_SUFFIXES = word_set("name_suffixes.tsv")  # "jr."
 NOT_NAMES = word_set("not_names.tsv")  # weekdays, months, "today"
+# Grammar: the prepositions of a place that are never a person's ("in", unlike "to" or "with")
+PLACE_PREPOSITIONS = {"in", "near", "inside", "outside", "across", "throughout"}
 
 
 @dataclass
 class TitleLexicon:
-    titles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (sector, hint)
+    titles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # (sector,
+    # hint): the sector of the holders (None: none), a country hint
     title_gender: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> "f"
     title_words: set[str] = field(default_factory=set)  # first words of titles
+    words_of_titles: set[str] = field(default_factory=set)  # "finance" of "finance minister"
 
 
 @lru_cache(maxsize=1)
@@ -57,10 +64,11 @@ def title_lexicon() -> TitleLexicon:
     """titles.tsv: role titles, the sector of their holders, a country hint and a gender."""
     lex = TitleLexicon()
     for title, sector, hint, gender in read_table("titles.tsv"):
-        lex.titles[key(title)] = (sector, optional_cell(hint))
+        lex.titles[key(title)] = (optional_cell(sector), optional_cell(hint))
         if gender in ("m", "f"):
             lex.title_gender[key(title)] = gender
     lex.title_words = {title.split()[0] for title in lex.titles}
+    lex.words_of_titles = {word for title in lex.titles for word in title.split()}
     return lex
 
 
@@ -106,8 +114,10 @@ class Person:
     country: str | None = None  # from the words around a mention
     hint: str | None = None  # from a title's country hint
     gender: str | None = None
+    child: bool = False  # "the boy, Danny Ortiz", "Tommy Lopez, 6,"
     organization: Organization | None = None  # "Arab League Secretary General Chadli Klibi"
     aliases: list[str] = field(default_factory=list)
+    entry: Entry | None = None  # the actor dictionary's entry for them
 
 
 @dataclass
@@ -128,6 +138,7 @@ class ArticlePeople:
     mentions: list[NameMention] = field(default_factory=list)
     token_mention: dict[int, int] = field(default_factory=dict)  # token index -> mention index
     title_tokens: set[int] = field(default_factory=set)  # the words of role titles
+    published: date | None = None  # the day the dictionary's codes are read on, until dated
 
 
 def surname_key(words: list[str]) -> str:
@@ -162,12 +173,15 @@ def compatible(a: list[str], b: list[str]) -> bool:
     return False
 
 
-def find_people(view: ArticleView) -> ArticlePeople:
-    """The people the article names (see the module docstring)."""
-    people = ArticlePeople()
+def find_people(view: ArticleView, published: date | None = None) -> ArticlePeople:
+    """The people the article names (see the module docstring), each with the actor
+    dictionary's entry for them, chosen as of the publication day."""
+    people = ArticlePeople(published=published)
     # While they are found, "his country" before a title refers to the people found so far.
     affiliations = Affiliations(view, Coreference(view, people))
     PeopleFinder(view, people, affiliations).run()
+    for person in people.persons:
+        person.entry = person_entry(person, published)
     return people
 
 
@@ -198,6 +212,16 @@ class PeopleFinder:
             return False
         return self.view.pos[i] == "PROPN" or (text.endswith(".") and len(text) == 2)
 
+    @staticmethod
+    def names_a_body(text: str) -> bool:
+        """Whether a title and the words after it name an organisation, an institution or a
+        group ("General Assembly", "General Motors"), not a titled person."""
+        from timeline.nlp.actors.groups import sector_lexicon
+
+        return bool(
+            organization_of(text) or institution_of(text) or key(text) in sector_lexicon().sectors
+        )
+
     def name_after(self, start: int) -> tuple[int, int] | None:
         """The capitalised name that starts at doc[start] (after a title), if any."""
         words = self.view.words
@@ -206,6 +230,8 @@ class PeopleFinder:
         if i < count and words[i].lower() in HONORIFICS:
             i += 1
         begin = i
+        if i < count and words[i].lower() in self.lex.words_of_titles:
+            return None  # "Deputy Finance John Roe": not a name that begins "Finance"
         while i < count and i - begin < 5:
             if self.is_name_word(i) or (
                 words[i].lower() in NAME_PARTICLES
@@ -235,6 +261,9 @@ class PeopleFinder:
             found = self.titles.starting_at(start, end)
             if found is not None and found[0] < end:
                 start = found[0]
+                continue
+            if end - start > 2 and low in self.lex.words_of_titles:
+                start += 1  # what is left of a title: "Deputy Finance John Roe"
                 continue
             break
         while end > start and (words[end - 1] in ("'s", "\u2019s", "'") or punct[end - 1]):
@@ -302,6 +331,7 @@ class PeopleFinder:
                 and ent.start - start < 2
                 and view.ent_type[start - 1] in ("", "PERSON")
                 and self.is_name_word(start - 1)
+                and view.lower[start - 1] not in self.lex.words_of_titles
             ):
                 start -= 1
             text = view.span_text(start, end) if end > start else ""
@@ -312,6 +342,18 @@ class PeopleFinder:
             if end - start > 1 and is_company_word(doc[end - 1]):
                 continue  # "Nordwind Airlines" read as a person
             spans[(start, end)] = gender
+        # A name the article writes as a place ("in Little Havana") is no person's anywhere.
+        places = {
+            key(view.span_text(s, e))
+            for s, e in spans
+            if doc[s:e].root.dep_ == "pobj" and doc[s:e].root.head.lower_ in PLACE_PREPOSITIONS
+        }
+        if places:
+            spans = {
+                (s, e): g
+                for (s, e), g in spans.items()
+                if key(view.span_text(s, e)) not in places or g is not None
+            }
         # Names after a title, whatever the entity recogniser made of them.
         title_end = 0
         for i in range(len(words)):
@@ -330,6 +372,8 @@ class PeopleFinder:
                 and (name[1] == len(doc) or doc[name[1]].ent_iob_ != "I")
             ):
                 continue  # a company named with a title word: "General Motors", "General Electric"
+            if name is not None and self.names_a_body(view.span_text(i, name[1])):
+                continue  # "General Assembly" is a body, not General Assembly the officer
             title_end = found[0]
             self.people.title_tokens.update(range(i, found[0]))
             if not words[i][:1].isupper():
@@ -358,6 +402,7 @@ class PeopleFinder:
                 and i - begin < 3
                 and begin - 1 not in covered
                 and self.is_name_word(begin - 1)
+                and words[begin - 1].lower() not in self.lex.words_of_titles
             ):
                 begin -= 1
             spans[(begin, i + 1)] = None
@@ -414,10 +459,21 @@ class PeopleFinder:
                 self.update(persons[index], title, country, gender, org)
             mentions.append(NameMention(start, end, index, False))
 
+        for mention in mentions:  # "X, who lives in Cuba", "X, a native of Kenya"
+            person = persons[mention.person] if mention.person is not None else None
+            if person is not None and person.country is None:
+                person.country = self.affiliations.residence(mention.start, mention.end)
         for person in persons:
             if person.country is None and person.hint and view.named.mentions_country(person.hint):
                 person.country = person.hint
         mentions.sort(key=lambda m: m.start)
+        coreference = Coreference(view, people)
+        for mention in mentions:
+            if mention.person is not None:
+                gender, child = coreference.described(mention.start, mention.end)
+                person = persons[mention.person]
+                person.gender = person.gender or gender
+                person.child = person.child or child
         for n, mention in enumerate(mentions):
             for i in range(mention.start, mention.end):
                 people.token_mention[i] = n

@@ -19,8 +19,15 @@ from typing import TYPE_CHECKING
 from timeline.nlp.actors.affiliations import Affiliations
 from timeline.nlp.actors.coreference import Coreference
 from timeline.nlp.actors.countries import country_lexicon, country_of, name_or_code
+from timeline.nlp.actors.dictionary import Entry, actor_dictionary
 from timeline.nlp.actors.groups import Groups
-from timeline.nlp.actors.mentions import actor_code, actor_codes, actor_mention, person_mention
+from timeline.nlp.actors.mentions import (
+    actor_code,
+    actor_codes,
+    actor_mention,
+    known,
+    person_mention,
+)
 from timeline.nlp.actors.organizations import (
     Companies,
     institution_of,
@@ -29,7 +36,7 @@ from timeline.nlp.actors.organizations import (
 )
 from timeline.nlp.actors.people import Titles, title_lexicon
 from timeline.nlp.article import MAX_NGRAM
-from timeline.nlp.lookup import key
+from timeline.nlp.lookup import key, word_set
 from timeline.nlp.resolution import named_elsewhere, resolve_place
 from timeline.records import ActorMention
 
@@ -38,6 +45,11 @@ if TYPE_CHECKING:
 
     from timeline.nlp.actors.people import ArticlePeople
     from timeline.nlp.article import ArticleView
+
+# Grammar: the words a proper name of a body holds between its proper nouns
+NAME_JOINERS = {"of", "and", "for", "the", "-", "&", "'s", "on", "in"}
+# The last words of newspapers' names ("The Daily Herald"): lexicon, in timeline/data
+PUBLICATION_WORDS = word_set("publication_words.tsv")
 
 
 class ActorResolver:
@@ -55,9 +67,15 @@ class ActorResolver:
     def actors(self, span: Span) -> list[ActorMention]:
         """The political actors a noun phrase denotes (role="other"; the caller sets the role with
         dataclasses.replace). [] when it names none."""
+        view = self.view
+        if view.dateline_end and view.idx[span.start] < view.dateline_end:
+            # the dateline is a place and a byline: "JORDAN, Minn. (AP) -- Police said ..."
+            first = next((t.i for t in span if t.idx >= view.dateline_end), None)
+            if first is None:
+                return []
+            span = view.doc[first : span.end]
         if len(span) == 0:
             return []
-        view = self.view
         out: list[ActorMention] = []
         for start, end in view.conjuncts(span):
             paired = self._paired(start, end)
@@ -102,12 +120,15 @@ class ActorResolver:
             mention = people.mentions[n]
             last = min(mention.end, end)
             person = people.persons[mention.person]
-            found.append(person_mention(view, person, max(mention.start, start), last))
+            found.append(
+                person_mention(view, person, max(mention.start, start), last, people.published)
+            )
             i = last
         return found if len(found) > 1 else []
 
     def _person(self, index: int, start: int, end: int) -> ActorMention:
-        return person_mention(self.view, self.people.persons[index], start, end)
+        people = self.people
+        return person_mention(self.view, people.persons[index], start, end, people.published)
 
     def _country(self, alpha3: str, start: int, end: int) -> ActorMention:
         return actor_mention(self.view, name_or_code(alpha3), "country", start, end, alpha3, alpha3)
@@ -160,10 +181,13 @@ class ActorResolver:
             if institution is not None:
                 return self.groups.sector_actor(institution[0], institution[1], None, start, end)
             org = organization_of(text)
+            if org is not None and a > start and self._qualified(start, a):
+                org = None  # "the state General Assembly", "Kenya's Human Rights Council"
             if org is not None:
                 country = org.code[:3] if org.code[:3] in country_lexicon().countries else None
-                return actor_mention(view, org.name, org.kind, start, end, country, org.code)
-            found = country_of(text)
+                actor = actor_mention(view, org.name, org.kind, start, end, country, org.code)
+                return known(actor, self._entry(a, b), self.people.published)
+            found = view.country_named(text)
             if (
                 found is not None
                 and found[1] == "capital"
@@ -180,6 +204,11 @@ class ActorResolver:
                     government = actor_codes().government
                     return self.groups.sector_actor(alpha3, government, None, start, end)
                 return self._country(alpha3, start, end)
+            entry = self._entry(a, b)
+            if entry is not None:  # a body or group the actor dictionary knows
+                a, b = view.trim(a, b)
+                actor = actor_mention(view, view.span_text(a, b), "organization", start, end)
+                return known(actor, entry, self.people.published)
 
         # 3. A title without a name: "the president" is the president the article has just
         # named; "the Russian president", when none, is the Russian government.
@@ -195,8 +224,8 @@ class ActorResolver:
                 index = coreference.titled_person(key(title[1]), country, start)
                 if index is not None:
                     return self._person(index, start, end)
-            if country is not None:
-                sector = title_lexicon().titles[key(title[1])][0]
+            sector = title_lexicon().titles[key(title[1])][0]
+            if country is not None and sector is not None:
                 return self.groups.sector_actor(country, sector, None, start, end)
 
         # 4. A city standing for its country, as CAMEO codes it ("Tokyo agreed", "Tel Aviv").
@@ -217,6 +246,10 @@ class ActorResolver:
                 if all(i in self.people.title_tokens for i in range(ent.start, ent.end)):
                     continue  # "State" in "Secretary of State Rex Tillerson"
                 a, b = view.trim(max(ent.start, start), min(ent.end, end))
+                for i in range(b - 2, a - 1, -1):  # "The Daily Herald Kenya Airways"
+                    if view.lower[i] in PUBLICATION_WORDS and view.words[i + 1][:1].isupper():
+                        a = i + 1
+                        break
                 if a >= b:
                     continue
                 country = code = None
@@ -270,11 +303,33 @@ class ActorResolver:
                 )  # fmt: skip
         return None
 
+    def _qualified(self, start: int, a: int) -> bool:
+        """Whether the words before a body's name give it a state or a country of its own."""
+        view = self.view
+        return any(
+            view.lower[i] == "state" or self.affiliations.at(i, a)[1] is not None
+            for i in range(start, a)
+        )
+
+    def _entry(self, a: int, b: int) -> Entry | None:
+        """The actor dictionary's entry for the name doc[a:b]: proper nouns (with "of", "and",
+        "for" or a hyphen between them), opening with a capital."""
+        view = self.view
+        a, b = view.trim(a, b)
+        if a >= b or not view.words[a][:1].isupper():
+            return None
+        for i in range(a, b):
+            if view.pos[i] != "PROPN" and view.lower[i] not in NAME_JOINERS:
+                return None
+        return actor_dictionary().find([view.span_text(a, b)], self.people.published)
+
     def _windows(self, start: int, end: int, head: int) -> list[tuple[int, int]]:
-        """The whole range, then every sub-range containing the head, longest first."""
+        """The whole range, then every sub-range containing the head, longest first; a sub-range
+        never begins inside a name ("Jersey" of "New Jersey")."""
         out = [(start, end)]
+        cut = self.affiliations.inside_names()
         for length in range(min(MAX_NGRAM, end - start), 0, -1):
             for a in range(max(start, head - length + 1), min(head, end - length) + 1):
-                if (a, a + length) != (start, end):
+                if (a, a + length) != (start, end) and a not in cut:
                     out.append((a, a + length))
         return out

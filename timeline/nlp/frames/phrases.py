@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from timeline.nlp.actors.coreference import PERSON_NOUNS
 from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
 from timeline.nlp.words import (
     COMPANY_NOUNS,
@@ -132,6 +133,8 @@ class PhraseReader:
         organization = None  # "Kofi Annan, UN secretary-general": the person's IGO code
         for phrase in phrases:
             for entity in self.view.entities_in(phrase):
+                if not _modifies(entity.root, phrase.root):
+                    continue  # "on a visit to Mexico", "the ambassador to Russia": not theirs
                 if entity.label_ in ("GPE", "NORP"):
                     code = next(
                         (
@@ -176,13 +179,21 @@ class PhraseReader:
 
     def _only_country(self, found: list[ActorMention]) -> str | None:
         """The country of an office holder the article gives no country ("President Yoweri
-        Museveni"): the one country the article names, when it names exactly one."""
+        Museveni"): the one country the article names, when it names exactly one and no other
+        person of the article is of it ("President X met Russian President Y": X is not
+        Russian)."""
         if not any(
             a.kind == "person" and a.title and a.sector in actor_codes().state for a in found
         ):
             return None
         named = [c for c, n in self.view.named.country_counts.items() if n > 0]
-        return named[0] if len(named) == 1 else None
+        if len(named) != 1:
+            return None
+        names = {a.name for a in found}
+        people = self.actor_resolver.people.persons
+        if any(p.country == named[0] and p.name not in names for p in people):
+            return None
+        return named[0]
 
     def _located(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
         """Groups without a country take it from their own place: "demonstrators in Baghdad"."""
@@ -203,9 +214,13 @@ class PhraseReader:
         return found
 
     def _modifier_actors(self, noun: Token, loose: bool) -> list[ActorMention]:
-        """Actors named inside a common noun phrase: "an air base in Syria", "Syrian forces"."""
+        """Actors named inside a common noun phrase: "an air base in Syria", "Syrian forces"; a
+        person's relative is not that person ("Elian's father")."""
         found: list[ActorMention] = []
+        relative = noun.lemma_.lower() in PERSON_NOUNS
         for child in noun.children:
+            if relative and child.dep_ == "poss":
+                continue
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.ent_type_ in (
                 ENTITY_TYPES
             ):
@@ -236,7 +251,11 @@ class PhraseReader:
     def _pronoun_actors(self, pronoun: Token) -> list[ActorMention]:
         """ "it"/"its"/"they": the subject of a clause above it that names a country, organization
         or group ("the RUF announced it will return ...", "Denmark accepted a plan to end its
-        dispute"), else the nearest country or organization named before it."""
+        dispute"), else the nearest country or organization named before it; in number with it
+        ("they" is never a country named by its name: "Cuba said the exiles failed. They ..."),
+        and never the "it" of "it rained"."""
+        if pronoun.dep_ == "expl":
+            return []
         found = self._governing_subject(pronoun)
         if found:
             return [
@@ -249,6 +268,21 @@ class PhraseReader:
         starts = [sent.start]
         if sent.start > 0:
             starts.append(self.view.sentence(self.view.doc[sent.start - 1]).start)
+        if pronoun.lower_ in PLURAL_PRONOUNS:  # "the exiles ... They": a group named before
+            for begin in starts:
+                for noun in reversed(self.view.doc[begin : pronoun.i]):
+                    if noun.tag_ == "NNS" and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                        groups = [a for a in self.actors(noun) if a.kind == "group"]
+                        if groups:
+                            return [
+                                dataclasses.replace(
+                                    a,
+                                    text=pronoun.text,
+                                    start=pronoun.idx,
+                                    end=pronoun.idx + len(pronoun),
+                                )  # fmt: skip
+                                for a in groups
+                            ]
         for begin in starts:
             candidates = [
                 ent
@@ -258,7 +292,13 @@ class PhraseReader:
                 and ent.label_ in ("GPE", "ORG", "NORP")
             ]
             for ent in reversed(candidates):
-                found = [a for a in self.actor_resolver.actors(ent) if a.kind != "person"]
+                if not _agrees(pronoun, ent.root):
+                    continue
+                noun = ent.root.head if ent.root.dep_ in ("amod", "compound") else None
+                if noun is not None and noun.pos_ == "NOUN":  # "Israeli officials": the group
+                    found = [a for a in self.actors(noun) if a.kind != "person"]
+                else:
+                    found = [a for a in self.actor_resolver.actors(ent) if a.kind != "person"]
                 if found:
                     return [
                         dataclasses.replace(
@@ -279,6 +319,8 @@ class PhraseReader:
                 continue
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i:
+                    if not _agrees(pronoun, child):
+                        break  # "the strikes were ..., and it would": not "it"'s
                     if child.pos_ == "PRON":
                         return []
                     named = self.actor_resolver.actors(self.phrase(child))  # the subject itself
@@ -350,3 +392,36 @@ class PhraseReader:
             if code and code not in own:
                 return [country_actor(code)]
         return []
+
+
+# Grammar: the links by which a word modifies the noun of a description ("the U.S. ambassador",
+# "Algeria's leading activist", "a member of the Syrian parliament")
+MODIFIER_LINKS = {"compound", "amod", "poss", "nmod", "case"}
+
+
+def _modifies(token: Token, head: Token) -> bool:
+    """Whether `token` modifies `head` through modifiers only, or through an "of" phrase after
+    it, and not through another preposition ("ambassador to Russia", "visit to Mexico")."""
+    for _ in range(6):
+        if token.i == head.i:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == head.i:
+            return True
+        if token.dep_ not in MODIFIER_LINKS and token.dep_ != "appos":
+            return False
+        token = token.head
+    return False
+
+
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Whether a non-personal pronoun may refer to a noun phrase with this head: "they" to a
+    plural ("the exiles", "Israeli officials") or an organisation, "it" to a singular; a country
+    named by its name is singular ("Cuba ... it")."""
+    head = noun.head if noun.dep_ in ("amod", "compound") and noun.head.pos_ == "NOUN" else noun
+    if head.ent_type_ == "ORG":
+        return True
+    plural = head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "GPE"
+    return plural == (pronoun.lower_ in PLURAL_PRONOUNS)

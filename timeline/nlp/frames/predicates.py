@@ -491,7 +491,8 @@ class FrameFinder:
 
     def _fill_countries(self, frame: EventFrame) -> None:
         """Domestic groups without a country ("demonstrators", "civilians") take the country of
-        the place it happens, else (for targets) of the source."""
+        the place it happens, else (for targets) of the source. A person never takes it: "Putin
+        will meet Sarkozy in Paris" does not make Putin French."""
         place = next((p.country_code for p in frame.places if p.country_code), None)
         if place is None and frame.code[:2] in RULE_CODES.violence:
             place = self.locations.sentence_place(frame.trigger)  # "... killed 23 people when
@@ -499,7 +500,7 @@ class FrameFinder:
         source = next((a.country_code for a in frame.sources if a.country_code), None)
         domestic = RULE_CODES.domestic
         for role, fallback, kinds in (
-            ("sources", place, ("group", "person")),
+            ("sources", place, ("group",)),
             ("targets", place, ("group",)),
             ("targets", source, ("group",)),
             ("targets", source if frame.code[:2] in domestic else None, ("organization",)),
