@@ -145,3 +145,41 @@ def test_a_refusal_to_tell_is_dated_as_a_statement(run):
     declined = event(run(text), "declined")
     assert dated(declined) == ("2018-06-11", "publication")  # not the arrest's Saturday
     assert {"comment", "say", "discuss", "detail"} <= telling_verbs()
+
+
+def test_a_mention_of_a_happening_takes_its_date_not_the_narratives_day(run):
+    text = (
+        "The June 2 bombing of the Springfield courthouse killed four people.\n\n"
+        "On Monday, Governor Ann Cole visited the rebuilt courthouse. The blast was heard "
+        "across the town."
+    )
+    assert dated(event(run(text), "blast")) == ("2018-06-02", "context")  # not Monday
+
+
+def test_an_act_whose_subject_names_a_dated_happening_takes_its_date(run):
+    text = (
+        "Governor Ann Cole paid tribute on Monday to bombing victims in Springfield, where the "
+        "June 2 blasts killed four people.\n\n"
+        "Police are still investigating the bombings."
+    )
+    events = run(text)
+    assert dated(event(events, "killed")) == ("2018-06-02", "clause")  # the blasts' day
+    # the later mention takes the day its own clause gives a blast, not the tribute's Monday
+    assert dated(event(events, "bombings")) == ("2018-06-02", "context")
+
+
+def test_a_mention_dated_to_its_month_takes_the_day_another_gives(run):
+    text = (
+        "Gunmen shot Mayor Tom Lane to death on Oct. 23 at his home in Springfield. Police said "
+        "Monday they had found the rifle used in the October slaying of Lane."
+    )
+    assert event(run(text), "slaying").date_value == "2017-10-23"  # not all of October
+
+
+def test_a_mention_of_another_persons_shooting_keeps_no_borrowed_day(run):
+    text = (
+        "Gunmen shot Mayor Tom Lane in Springfield on Saturday.\n\n"
+        "On Monday, police arrested two men. The shooting of Officer Ann Cole in Riverside "
+        "remains unsolved."
+    )
+    assert event(run(text), "shooting").date_value != "2018-06-09"

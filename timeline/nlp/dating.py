@@ -10,9 +10,10 @@ inviting friends to celebrate on March 17"). Once every frame of the article is 
 dated in this order, and `date_source` says which:
 
 - `clause`: an expression of its own clause, of its object or trigger noun ("brokered a 2013
-  deal"), or of the date its clause relates to ("since early December, when Castro promised",
-  "the days in 1994 that doctors were shot at"); a promise, order or plan told in the past is
-  not dated by what it promised for later;
+  deal"), of its subject when that names a happening ("the June 2 blasts killed four"), or of
+  the date its clause relates to ("since early December, when Castro promised", "the days in
+  1994 that doctors were shot at"); a promise, order or plan told in the past is not dated by
+  what it promised for later;
 - `sentence`: an expression that governs it in its sentence: on a predicate above it ("was
   arrested Monday and charged with murder", "said in a letter dated Monday that he objects"), or
   in a clause below it that is no event of its own or happens at its time ("was shot shortly
@@ -308,6 +309,13 @@ class EventDating:
                 return self.noun_dates[child.i]
         if frame.trigger.i in self.noun_dates:
             return self.noun_dates[frame.trigger.i]
+        for child in frame.clause.children:  # "the June 2 blasts killed four people"
+            if (
+                child.dep_ == "nsubj"
+                and child.i in self.noun_dates
+                and self.coder.is_event_noun(child)
+            ):
+                return self.noun_dates[child.i]
         head = frame.clause.head
         if frame.clause.dep_ in ("relcl", "advcl", "acl") and head.i in self.inside:
             return self.inside[head.i]  # "on March 3, the day that ..."

@@ -1,14 +1,17 @@
 """Mentions of one happening share their dates.
 
-After every frame of an article is dated (`dating`), a mention that its own words do not date
-(dated by the publication, by the narrative, or by a time of day whose day the text did not name
-there: "was shot at 10 p.m.") takes the date of a mention of the same happening that its own words
-date ("shot to death last Oct. 23"): same CAMEO root and a shared actor, or one refers back to the
+Once every frame of an article is dated (`dating`), a noun that names a happening ("the
+bombings", "the blast", "the slaying") and that its own words do not date takes the date of a
+mention of that kind of act its words do date, rather than the day of the narrative it is
+mentioned in; one its words date only to a month or year takes the day such a mention gives
+(`_recall_mentions`). Then any other mention that its own words do not date (dated by the
+publication, by the narrative, or by a time of day whose day the text did not name there: "was
+shot at 10 p.m.") takes the date of a mention of the same happening that its own words date
+("shot to death last Oct. 23"): same CAMEO root and a shared actor, or one refers back to the
 other ("the talks"). The date must suit the mention's tense: a past act is not dated ahead of the
 reference day, a plan not behind it. A definite event noun with no words of its own ("after the
 rally") takes the last one of its kind dated before it; an anaphoric mention dates its antecedent
-the other way too. Statements, negated and hypothetical acts share nothing.
-"""
+the other way too. Statements, negated and hypothetical acts share nothing."""
 
 from __future__ import annotations
 
@@ -16,12 +19,18 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.dates.lexicons import direction_words
 from timeline.nlp.dating import CLAUSE, CONTEXT, PUBLICATION, SENTENCE, mentioned_happening
 from timeline.nlp.narrative import tense_of
 
 if TYPE_CHECKING:
     from timeline.nlp.frames.predicates import EventFrame
     from timeline.records import TimeExpression
+
+
+# a mention dated only to its month or year takes the day another mention of it gives
+_COARSE = frozenset({"year", "half", "season", "quarter", "month"})
+_DAYS = frozenset({"day", "part_of_day", "hour", "minute", "second"})
 
 
 def share_dates(frames: list[EventFrame], reference: date | None) -> None:
@@ -38,10 +47,11 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
     def own(frame: EventFrame) -> bool:
         return frame.date_source in (CLAUSE, SENTENCE) and not _weak(frame.time)
 
+    recalled = _recall_mentions(frames, own, reference)
     for frame in frames:
         weak = frame.date_source in (CLAUSE, SENTENCE) and _weak(frame.time)
         mentioned = mentioned_happening(frame)
-        if own(frame) or frame.code[:2] in RULE_CODES.statement:
+        if own(frame) or frame.code[:2] in RULE_CODES.statement or id(frame) in recalled:
             continue
         if frame.date_source == CONTEXT and frame.antecedent is None and not frame.targets:
             continue
@@ -105,6 +115,127 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
         ante = frame.antecedent
         if ante is not None and ante.date_source == PUBLICATION and frame.time is not None:
             ante.time, ante.date_source = frame.time, CONTEXT
+
+
+def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> set[int]:
+    """A noun that names a happening its own words do not date ("the bombings", "the blast")
+    takes the date of a mention of that kind of act (`_same_kind`) whose words do, whose actors
+    do not conflict with its own (`_conflict`): "the Aug. 7 blasts ... the investigation into
+    the bombings". Of several, one its own clause dates rather than its sentence; then one that
+    names an actor it names; then one of its very code; then one before it (one after it only
+    with the same actors); then the nearest. The narrative's day and a mention it merely refers
+    back to are no date of its own. Such a noun names what has happened, unless planned (and
+    never when it names what nobody schedules: "the murder"). A mention its words date only to
+    a month or year ("the October slaying") takes the day of such a mention within it ("shot to
+    death last Oct. 23"). Returns the ids of the frames dated so."""
+    recalled: set[int] = set()
+    incidents = direction_words().incident_nouns  # "shooting", "murder": what has happened
+    dated = [f for f in frames if own(f) and f.status not in ("negated", "hypothetical")]
+    for frame in dated:  # "last year's blasts" ... "the bombings on Aug. 7, 1998"
+        if mentioned_happening(frame) and frame.time.granularity in _COARSE:
+            finer = [
+                o
+                for o in dated
+                if o.time.granularity in _DAYS
+                and _same_kind(frame.code, o.code)
+                and not _conflict(frame, o)
+                and _within(o.time, frame.time)
+            ]
+            if finer:
+                names = _names(frame)
+                best = max(
+                    finer,
+                    key=lambda o: (bool(names & _names(o)), -abs(o.trigger.i - frame.trigger.i)),
+                )
+                frame.time, frame.date_source = best.time, CONTEXT
+                recalled.add(id(frame))
+    dated += [f for f in frames if id(f) in recalled]
+    for frame in frames:
+        if own(frame) or not mentioned_happening(frame) or frame.status == "hypothetical":
+            continue
+        if id(frame) in recalled:
+            continue
+        planned = frame.status == "planned" and frame.trigger.lower_ not in incidents
+        candidates = [
+            other
+            for other in dated
+            if other is not frame
+            and _same_kind(frame.code, other.code)
+            and not _conflict(frame, other)
+            and _happened(other, planned, reference)
+        ]
+        names = _names(frame)
+        candidates = [
+            o for o in candidates if o.trigger.i < frame.trigger.i or _told_later(frame, o)
+        ]
+        nearest = max(
+            candidates,
+            key=lambda o: (
+                o.date_source == CLAUSE,
+                bool(names & _names(o)),
+                o.code == frame.code,
+                o.trigger.i < frame.trigger.i,
+                -abs(o.trigger.i - frame.trigger.i),
+            ),
+            default=None,
+        )
+        if nearest is not None:
+            frame.time, frame.date_source = nearest.time, CONTEXT
+            recalled.add(id(frame))
+    return recalled
+
+
+def _within(inner: TimeExpression, outer: TimeExpression) -> bool:
+    return (
+        None not in (inner.date_start, inner.date_end, outer.date_start, outer.date_end)
+        and outer.date_start <= inner.date_start
+        and inner.date_end <= outer.date_end
+    )
+
+
+def _conflict(frame: EventFrame, other: EventFrame) -> bool:
+    """Whether two mentions name different actors of one kind in one role (a bombing of Kenya
+    and one of Tanzania, a shooting of one doctor and of another). A group is a description,
+    not a name: "doctors" and "a physician" may be the same people."""
+    for role in ("sources", "targets"):
+        for kind in ("person", "country", "organization"):
+            mine = {a.name for a in getattr(frame, role) if a.kind == kind}
+            theirs = {a.name for a in getattr(other, role) if a.kind == kind}
+            if mine and theirs and not mine & theirs:
+                return True
+    return False
+
+
+def _told_later(frame: EventFrame, other: EventFrame) -> bool:
+    """Whether a later mention may tell the date of an earlier one: an actor named on both, or
+    none named on either ("the bombings" of the lead, "the bombings on Aug. 7" further on)."""
+    mine, theirs = _names(frame), _names(other)
+    return bool(mine & theirs) or not (mine or theirs)
+
+
+def _names(frame: EventFrame) -> set[str]:
+    return {a.name for a in [*frame.sources, *frame.targets] if a.kind != "group"}
+
+
+def _same_kind(code: str, other: str) -> bool:
+    """Whether two codes may name one act: the same code, or the same root with one of them
+    not said more precisely ("the attack" and "the bombing"; not "the subpoena" and "the
+    arrest")."""
+    root = code[:2]
+    return code == other or (other[:2] == root and root + "0" in (code, other))
+
+
+def _happened(other: EventFrame, planned: bool, reference: date | None) -> bool:
+    """Whether the other mention's date suits a noun of what has happened (or, planned, of
+    what is to happen): told as done and not ahead of the article's day (or the other way)."""
+    time = other.time
+    if time is None or time.date_start is None:
+        return False
+    tense = tense_of(other.clause)
+    ahead = tense in ("future", "modal") or other.status == "planned"
+    if reference is not None:
+        ahead = ahead or time.date_start > reference
+    return ahead == planned
 
 
 def _compatible(frame: EventFrame, other: EventFrame) -> bool:
