@@ -183,3 +183,15 @@ def test_a_mention_of_another_persons_shooting_keeps_no_borrowed_day(run):
         "remains unsolved."
     )
     assert event(run(text), "shooting").date_value != "2018-06-09"
+
+
+def test_a_mention_takes_the_day_the_story_tells_the_act_on(run):
+    text = (
+        "Mayor Tom Lane met council members at the courthouse on June 2. They were talking when "
+        "a bomb went off, killing four people.\n\n"
+        "On Monday, Governor Ann Cole visited the rebuilt courthouse. The blast was heard across "
+        "the town."
+    )
+    events = run(text)
+    assert dated(event(events, "killing")) == ("2018-06-02", "context")
+    assert dated(event(events, "blast")) == ("2018-06-02", "context")  # what the bomb did

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 # a mention dated only to its month or year takes the day another mention of it gives
 _COARSE = frozenset({"year", "half", "season", "quarter", "month"})
 _DAYS = frozenset({"day", "part_of_day", "hour", "minute", "second"})
+# codes of what any act of their root may end in: a killing, by a bombing, a shooting, a beating
+_OUTCOMES = frozenset({"1823"})
 
 
 def share_dates(frames: list[EventFrame], reference: date | None) -> None:
@@ -121,9 +123,11 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
     """A noun that names a happening its own words do not date ("the bombings", "the blast")
     takes the date of a mention of that kind of act (`_same_kind`) whose words do, whose actors
     do not conflict with its own (`_conflict`): "the Aug. 7 blasts ... the investigation into
-    the bombings". Of several, one its own clause dates rather than its sentence; then one that
-    names an actor it names; then one of its very code; then one before it (one after it only
-    with the same actors); then the nearest. The narrative's day and a mention it merely refers
+    the bombings". Of several, one its own words date rather than the story's line ("On Aug. 7
+    ... the bomb went off, killing 247 people"), one its own clause dates rather than its
+    sentence; then one that names an actor it names; then one of its very code; then one before
+    it (one after it only with the same actors); then the first the article tells (news tells
+    its own happening first). The narrative's day and a mention it merely refers
     back to are no date of its own. Such a noun names what has happened, unless planned (and
     never when it names what nobody schedules: "the murder"). A mention its words date only to
     a month or year ("the October slaying") takes the day of such a mention within it ("shot to
@@ -150,6 +154,17 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
                 frame.time, frame.date_source = best.time, CONTEXT
                 recalled.add(id(frame))
     dated += [f for f in frames if id(f) in recalled]
+    told = [  # "On Aug. 7 ... the bomb went off, killing 247 people": the act the story tells
+        f
+        for f in frames
+        if f.date_source == CONTEXT
+        and not mentioned_happening(f)
+        and f.status not in ("negated", "hypothetical")
+        and f.time is not None
+        and f.time.granularity in _DAYS
+        and not _weak(f.time)
+        and _named_before(f)
+    ]
     for frame in frames:
         if own(frame) or not mentioned_happening(frame) or frame.status == "hypothetical":
             continue
@@ -158,7 +173,7 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
         planned = frame.status == "planned" and frame.trigger.lower_ not in incidents
         candidates = [
             other
-            for other in dated
+            for other in dated + told
             if other is not frame
             and _same_kind(frame.code, other.code)
             and not _conflict(frame, other)
@@ -171,11 +186,12 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
         nearest = max(
             candidates,
             key=lambda o: (
+                own(o) or id(o) in recalled,
                 o.date_source == CLAUSE,
                 bool(names & _names(o)),
                 o.code == frame.code,
                 o.trigger.i < frame.trigger.i,
-                -abs(o.trigger.i - frame.trigger.i),
+                -o.trigger.i,
             ),
             default=None,
         )
@@ -183,6 +199,14 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
             frame.time, frame.date_source = nearest.time, CONTEXT
             recalled.add(id(frame))
     return recalled
+
+
+def _named_before(frame: EventFrame) -> bool:
+    """Whether the day the narrative gave a frame is written before it in its paragraph ("On
+    Aug. 7, they had just ended their talks. They were talking when the bomb went off")."""
+    time = frame.time
+    text = frame.trigger.doc.text
+    return time.end <= frame.trigger.idx and "\n\n" not in text[time.end : frame.trigger.idx]
 
 
 def _within(inner: TimeExpression, outer: TimeExpression) -> bool:
@@ -220,9 +244,12 @@ def _names(frame: EventFrame) -> set[str]:
 def _same_kind(code: str, other: str) -> bool:
     """Whether two codes may name one act: the same code, or the same root with one of them
     not said more precisely ("the attack" and "the bombing"; not "the subpoena" and "the
-    arrest")."""
+    arrest") or naming what any act of that root may end in ("killing 247 people" and "the
+    blast")."""
     root = code[:2]
-    return code == other or (other[:2] == root and root + "0" in (code, other))
+    if other[:2] != root:
+        return False
+    return code == other or bool({root + "0", *_OUTCOMES} & {code, other})
 
 
 def _happened(other: EventFrame, planned: bool, reference: date | None) -> bool:
