@@ -195,3 +195,11 @@ def test_a_mention_takes_the_day_the_story_tells_the_act_on(run):
     events = run(text)
     assert dated(event(events, "killing")) == ("2018-06-02", "context")
     assert dated(event(events, "blast")) == ("2018-06-02", "context")  # what the bomb did
+
+
+def test_a_state_a_dated_statement_reports_in_the_past_held_when_it_was_said(run):
+    text = (
+        "Springfield police said on Friday that two men were in custody after the robbery of a "
+        "gas station."
+    )
+    assert dated(event(run(text), "custody")) == ("2018-06-08", "sentence")

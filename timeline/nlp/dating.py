@@ -20,7 +20,7 @@ dated in this order, and `date_source` says which:
   after he returned home on Friday"), when the tenses agree (what had happened before a dated
   clause is not dated by it, nor a plan by what is done); never an expression another event's
   clause owns; and what a dated statement reports as so in the present ("said he does not
-  recognize the court");
+  recognize the court") or as a state in the past ("said Monday that six were in custody");
 - `context`: the narrative's reference time (`narrative.Narrative`), or the time of the dated
   statement a quotation goes on from;
 - `publication`: none of these: the article's publication day.
@@ -218,12 +218,18 @@ class EventDating:
             narrative.record(frame)
         statements = [f for f in frames if is_statement(f, RULE_CODES.statement)]
         for frame in frames:  # what a statement reports as so ("said he does not recognize ...")
-            if frame.time is not None or tense_of(frame.clause) != "present":
+            if frame.time is not None:
+                continue
+            tense = tense_of(frame.clause)
+            state = tense == "past" and _a_state(frame.trigger)  # "said six were in custody"
+            if tense != "present" and not state:
                 continue
             speaker = self._reporting(frame, own_tokens)
             if speaker is not None:
                 if speaker.time is not None and tense_of(speaker.clause) == "past":
                     frame.time, frame.date_source = speaker.time, SENTENCE
+            elif state:
+                continue
             elif (quoted := self._quote_goes_on(frame, statements)) is not None:
                 frame.time, frame.date_source = quoted, CONTEXT
 
@@ -455,6 +461,16 @@ def mentioned_happening(frame: EventFrame) -> bool:
         and trigger.pos_ == "NOUN"
         and frame.code[:2] in RULE_CODES.happenings
     )
+
+
+def _a_state(trigger: Token) -> bool:
+    """Whether a noun names a state its clause says someone is in ("were in custody", "remained
+    in detention"): told in the past under a past statement, it held when the statement was
+    made."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    verb = trigger.head.head
+    return trigger.head.dep_ == "prep" and verb.lemma_ in ("be", "remain", "stay")
 
 
 def _to_do(token: Token) -> bool:
