@@ -203,3 +203,13 @@ def test_a_state_a_dated_statement_reports_in_the_past_held_when_it_was_said(run
         "gas station."
     )
     assert dated(event(run(text), "custody")) == ("2018-06-08", "sentence")
+
+
+def test_the_means_of_a_dated_act_happened_when_it_did(run):
+    text = (
+        "The June 2 bombing of the Springfield courthouse killed four people.\n\n"
+        "The team includes a psychiatrist who worked in Riverside, where 40 people were killed in "
+        "2015 in a bombing."
+    )
+    # the bombing that killed them, not the courthouse bombing told before
+    assert dated(event(run(text), "bombing", 1)) == ("2015", "context")

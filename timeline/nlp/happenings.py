@@ -127,7 +127,8 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
     ... the bomb went off, killing 247 people"), one its own clause dates rather than its
     sentence; then one that names an actor it names; then one of its very code; then one before
     it (one after it only with the same actors); then the first the article tells (news tells
-    its own happening first). The narrative's day and a mention it merely refers
+    its own happening first). The means of a dated act of that kind ("killed in a bombing in
+    1995") takes its time before any of these. The narrative's day and a mention it merely refers
     back to are no date of its own. Such a noun names what has happened, unless planned (and
     never when it names what nobody schedules: "the murder"). A mention its words date only to
     a month or year ("the October slaying") takes the day of such a mention within it ("shot to
@@ -170,6 +171,11 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
             continue
         if id(frame) in recalled:
             continue
+        means = _means_of(frame, frames)
+        if means is not None:  # "killed in a bombing in 1995": the bombing's time too
+            frame.time, frame.date_source = means.time, CONTEXT
+            recalled.add(id(frame))
+            continue
         planned = frame.status == "planned" and frame.trigger.lower_ not in incidents
         candidates = [
             other
@@ -199,6 +205,27 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
             frame.time, frame.date_source = nearest.time, CONTEXT
             recalled.add(id(frame))
     return recalled
+
+
+def _means_of(frame: EventFrame, frames: list[EventFrame]) -> EventFrame | None:
+    """The dated act a noun names the means of: "were killed in a bombing", "wounded in the
+    attack", "killed by the blast" happened when the bombing, the attack, the blast did."""
+    trigger = frame.trigger
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in ("in", "by") or prep.head == prep:
+        return None
+    verb = prep.head
+    return next(
+        (
+            f
+            for f in frames
+            if f.trigger.i == verb.i
+            and f.time is not None
+            and f.status not in ("negated", "hypothetical")
+            and _same_kind(frame.code, f.code)
+        ),
+        None,
+    )
 
 
 def _named_before(frame: EventFrame) -> bool:
