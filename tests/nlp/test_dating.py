@@ -213,3 +213,11 @@ def test_the_means_of_a_dated_act_happened_when_it_did(run):
     )
     # the bombing that killed them, not the courthouse bombing told before
     assert dated(event(run(text), "bombing", 1)) == ("2015", "context")
+
+
+def test_a_lead_that_names_no_one_takes_the_day_told_further_on(run):
+    text = (
+        "Police in Springfield are investigating the sniper slaying of a doctor.\n\n"
+        "Dr. Tom Lane was shot on May 3 as he stood in his kitchen."
+    )
+    assert dated(event(run(text), "slaying")) == ("2018-05-03", "context")

@@ -259,9 +259,10 @@ def _conflict(frame: EventFrame, other: EventFrame) -> bool:
 
 def _told_later(frame: EventFrame, other: EventFrame) -> bool:
     """Whether a later mention may tell the date of an earlier one: an actor named on both, or
-    none named on either ("the bombings" of the lead, "the bombings on Aug. 7" further on)."""
-    mine, theirs = _names(frame), _names(other)
-    return bool(mine & theirs) or not (mine or theirs)
+    none named on the earlier one ("the sniper slaying of a doctor" of the lead, "Slepian was
+    shot on Oct. 23" further on)."""
+    mine = _names(frame)
+    return not mine or bool(mine & _names(other))
 
 
 def _names(frame: EventFrame) -> set[str]:
