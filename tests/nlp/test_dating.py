@@ -221,3 +221,11 @@ def test_a_lead_that_names_no_one_takes_the_day_told_further_on(run):
         "Dr. Tom Lane was shot on May 3 as he stood in his kitchen."
     )
     assert dated(event(run(text), "slaying")) == ("2018-05-03", "context")
+
+
+def test_an_offer_is_not_dated_by_the_day_of_what_it_offers(run):
+    text = (
+        "The mayor said Governor Ann Cole has offered to visit Springfield today to meet the "
+        "families."
+    )
+    assert event(run(text), "offered").date_source == "publication"  # today is the visit's

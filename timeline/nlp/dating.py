@@ -37,7 +37,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
-from timeline.nlp.narrative import Narrative, is_statement, tense_of
+from timeline.nlp.narrative import Narrative, intents, is_statement, tense_of
 from timeline.nlp.words import TEMPORAL_PREPS
 from timeline.records import DATE, TIME, TimeExpression
 
@@ -280,8 +280,11 @@ class EventDating:
                     break  # "deliver on a 2013 deal": the date of the deal, not of delivering
                 if token.dep_ not in _INSIDE_A_CLAUSE or token.head == token:
                     break
-                if _to_do(token) and all(self._ahead(e) for e in exprs):
-                    break  # "is inviting friends to celebrate on March 17": not the invitation
+                if _to_do(token) and (
+                    all(self._ahead(e) for e in exprs) or token.head.lemma_ in intents()
+                ):
+                    break  # "is inviting friends to celebrate on March 17", "has offered to
+                    # travel today": not the invitation, not the offer
                 token = token.head
             self.in_clause.setdefault(token.i, []).extend(exprs)
         return owner
@@ -303,6 +306,10 @@ class EventDating:
         if frame.action is not None and tense_of(frame.clause) == "past":
             # "promised Friday to hold a referendum next year": the promise is not next year
             own = [e for e in own if not self._ahead(e)]
+        if frame.action is not None and frame.clause.lemma_ in intents():
+            # "has offered to travel today": the day of the journey, not of the offer
+            aimed = {id(e) for e in self.attached.get(frame.action.i, ())}
+            own = [e for e in own if id(e) not in aimed]
         if own:
             return min(own, key=lambda e: abs(e.start - frame.trigger.idx))
         for child in frame.clause.children:  # the date of the deal it brokered: "a 2013 deal"
