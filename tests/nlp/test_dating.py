@@ -229,3 +229,13 @@ def test_an_offer_is_not_dated_by_the_day_of_what_it_offers(run):
         "families."
     )
     assert event(run(text), "offered").date_source == "publication"  # today is the visit's
+
+
+def test_a_day_long_past_belongs_to_the_past_clause_not_to_the_present(run):
+    text = (
+        "Prosecutor Ann Cole heads a team that is investigating the bombing which killed four "
+        "people in Springfield on June 2, 2016."
+    )
+    # no one heads a team on a day long past: the parse hangs the day on "heads", the killing
+    # was then, and so the bombing that killed them
+    assert dated(event(run(text), "bombing")) == ("2016-06-02", "clause")

@@ -181,7 +181,30 @@ class EventDating:
             return  # "since Jan. 13": where a span of time starts, not when an act happened
         token = self._predicate_of(expr)
         if token is not None:
+            token = self._past_below(token, expr) or token
             self.attached.setdefault(token.i, []).append(expr)
+
+    def _past_below(self, token: Token, expr: TimeExpression) -> Token | None:
+        """A verb in the past between a present-tense predicate and the past date the parse hung
+        on it: "heads a team prosecuting the bombings which killed 224 people on Aug. 7, 1998"
+        (no one heads anything on a day long past; the killing was then)."""
+        if token.tag_ not in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") for c in token.children
+        ):
+            return None
+        if self.reference is None or expr.date_end is None:
+            return None
+        if (self.reference - expr.date_end).days <= 7:
+            return None
+        span = self.view.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None:
+            return None
+        past = [
+            t
+            for t in token.subtree
+            if token.i < t.i < span.start and t.tag_ == "VBD" and t.dep_ in ("relcl", "ccomp")
+        ]
+        return past[-1] if past else None
 
     # -- dating every frame ----------------------------------------------------------------------
 
@@ -322,6 +345,11 @@ class EventDating:
                 return self.noun_dates[child.i]
         if frame.trigger.i in self.noun_dates:
             return self.noun_dates[frame.trigger.i]
+        for child in frame.trigger.children:  # "the bombings, which killed 224 people on Aug. 7"
+            if child.dep_ == "relcl" and frame.trigger.pos_ == "NOUN":
+                told = [e for e in self.in_clause.get(child.i, ()) if id(e) not in owner]
+                if told:
+                    return min(told, key=lambda e: abs(e.start - frame.trigger.idx))
         for child in frame.clause.children:  # "the June 2 blasts killed four people"
             if (
                 child.dep_ == "nsubj"
