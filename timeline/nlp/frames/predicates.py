@@ -319,16 +319,25 @@ class FrameFinder:
     def _antecedent(
         self, code: str, noun: Token, *, whole_article: bool = False
     ) -> EventFrame | None:
-        """The earlier frame "the talks" refers back to: of the frames of its root within the
-        last paragraphs, one of the same word ("launched strikes" ... "the strikes"), else one
-        with a source, else any; with `whole_article`, before those, a frame of the same word
-        with actors anywhere before ("the bombing of the embassy" ... "the bombing")."""
+        """The earlier frame "the talks" refers back to: of the frames of its root (any root of
+        violence for one of violence) within the last paragraphs, one of the same word
+        ("launched strikes" ... "the strikes"), else one of its own root with a source, else one
+        with a target; with `whole_article`, a frame of the same word with actors anywhere
+        before ("the bombing of the embassy" ... "the bombing") comes first, and when nothing
+        is near, the acts of its kind named earlier if they all had the same victims ("Slepian
+        was killed" ... "the slaying"); else any near one."""
         paragraph = self.view.paragraph_index(noun.idx)
         words = self._family(noun)
         near = []
         earlier = []
+        violence = RULE_CODES.violence
         for frame in reversed(self._found):
-            if frame.code[:2] != code[:2] or frame.status in ("negated", "hypothetical"):
+            if frame.status in ("negated", "hypothetical"):
+                continue
+            # a shooting coded as fighting until its actors say it is an assault is still one
+            if frame.code[:2] != code[:2] and not (
+                code[:2] in violence and frame.code[:2] in violence
+            ):
                 continue
             if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
                 earlier.append(frame)
@@ -342,8 +351,16 @@ class FrameFinder:
         if same_word:
             return same_word[0]
         for frame in near:  # an act someone is named doing, before one no one is
-            if frame.sources:
+            if frame.sources and frame.code[:2] == code[:2]:
                 return frame
+        for frame in near:  # then one someone is named suffering
+            if frame.targets:
+                return frame
+        if whole_article:  # "the slaying" of the doctor "killed" earlier: the one act of its
+            # kind the article has named a victim of, if it named the victim of only one
+            victims = [f for f in earlier if f.targets]
+            if victims and len({frozenset(a.name for a in f.targets) for f in victims}) == 1:
+                return victims[0]
         return near[0] if near else None
 
     def _frame_family(self, frame: EventFrame) -> set[str]:
