@@ -208,3 +208,11 @@ def test_a_later_attack_with_two_possible_victims_takes_neither():
     )
     slaying = [e for e in events(text) if e.trigger == "slaying"]
     assert slaying and all(not [a for a in e.actors if a.role == "target"] for e in slaying)
+
+
+def test_a_private_person_travelling_makes_no_visit_of_state():
+    assert not [
+        e for e in events("Tom Reed arrived in Nairobi on Monday.") if e.event_code[:2] == "04"
+    ]
+    visit = events("Secretary of State Tom Reed arrived in Nairobi on Monday.")
+    assert [e.event_code for e in visit if e.trigger == "arrived"] == ["042"]

@@ -51,6 +51,14 @@ if TYPE_CHECKING:
 PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
 
 
+def _private(actor) -> bool:
+    """Private people: a group of civilians or refugees, or a person nothing gives an office
+    (no code from the dictionary or a title: "the boy's father arrived in Miami")."""
+    if actor.kind == "group":
+        return actor.sector in PRIVATE_SECTORS
+    return actor.kind == "person" and not actor.code and not actor.roles
+
+
 @dataclass
 class EventFrame:
     """A predicate reporting an act: its code, actors, places, status and date as settled."""
@@ -395,9 +403,9 @@ class FrameFinder:
         if (
             frame.code in RULE_CODES.travel
             and frame.sources
-            and all(a.kind == "group" and a.sector in PRIVATE_SECTORS for a in frame.sources)
+            and all(_private(a) for a in frame.sources)
         ):
-            return False  # "the migrants' arrivals", "tourists came": no visit of state
+            return False  # "the migrants' arrivals", "the boy's uncle came": no visit of state
         happening = self._happening(frame)
         if (
             not frame.sources
