@@ -216,3 +216,9 @@ def test_a_private_person_travelling_makes_no_visit_of_state():
     ]
     visit = events("Secretary of State Tom Reed arrived in Nairobi on Monday.")
     assert [e.event_code for e in visit if e.trigger == "arrived"] == ["042"]
+
+
+def test_bombings_in_two_countries_are_two_happenings_each_placed():
+    found = events("The bombings in Kenya and Tanzania on Friday killed 200 people.")
+    bombings = [e for e in found if e.trigger == "bombings"]
+    assert sorted(loc.country_code for e in bombings for loc in e.locations) == ["KEN", "TZA"]
