@@ -280,3 +280,8 @@ def test_custody_is_a_detention_only_when_someone_is_held_in_it(run):
     assert any(e.event_code[:2] == "17" for e in held)
     family = run("The judge gave the father custody of the boy on Monday.")
     assert not [e for e in family if e.trigger == "custody"]
+
+
+def test_an_investigation_is_an_event_even_when_no_one_is_named_doing_it(run):
+    found = run("The search for the missing activist was extended to Mexico on Monday.")
+    assert [e.event_code for e in found if e.trigger == "search"] == ["090"]
