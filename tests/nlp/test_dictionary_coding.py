@@ -272,3 +272,16 @@ def test_acts_of_several_countries_are_one_each_but_a_meeting_stays_one(run):
 def test_name_calling_denials_and_subpoenas(run, text, trigger, code):
     found = [e for e in run(text) if e.trigger == trigger]
     assert found and found[0].event_code == code
+
+
+def test_custody_is_a_detention_only_when_someone_is_held_in_it(run):
+    held = run("Police took the suspect into custody on Monday.")
+    assert [e.event_code[:2] for e in held if e.trigger == "custody"] in (["17"], [])
+    assert any(e.event_code[:2] == "17" for e in held)
+    family = run("The judge gave the father custody of the boy on Monday.")
+    assert not [e for e in family if e.trigger == "custody"]
+
+
+def test_an_investigation_is_an_event_even_when_no_one_is_named_doing_it(run):
+    found = run("The search for the missing activist was extended to Mexico on Monday.")
+    assert [e.event_code for e in found if e.trigger == "search"] == ["090"]
