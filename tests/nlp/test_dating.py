@@ -239,3 +239,19 @@ def test_a_day_long_past_belongs_to_the_past_clause_not_to_the_present(run):
     # no one heads a team on a day long past: the parse hangs the day on "heads", the killing
     # was then, and so the bombing that killed them
     assert dated(event(run(text), "bombing")) == ("2016-06-02", "clause")
+
+
+def test_an_act_is_not_dated_by_what_it_is_done_for(run):
+    text = (
+        "The council subpoenaed Mayor Tom Lane to testify before the Committee on Public Safety "
+        "on June 15."
+    )
+    assert event(run(text), "subpoenaed").date_value != "2018-06-15"  # the day of testifying
+
+
+def test_acts_joined_to_a_when_clause_happened_on_its_day(run):
+    text = (
+        "In contrast to Saturday, when 40 people were arrested and police were forced to use tear "
+        "gas to disperse a crowd, protesters in Springfield were calm on Sunday."
+    )
+    assert dated(event(run(text), "disperse")) == ("2018-06-09", "clause")  # Saturday's

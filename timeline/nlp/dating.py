@@ -362,19 +362,26 @@ class EventDating:
             return self.inside[head.i]  # "on March 3, the day that ..."
         if frame.clause.dep_ == "relcl" and head.i in self.via_noun:
             return self.via_noun[head.i]  # "the days in 1994 that doctors were shot at"
-        when = next((c for c in frame.clause.children if c.lower_ in _AT_THE_TIME), None)
-        if when is not None and when.i < frame.clause.i:
-            before = when.i - 1 if self.view.punct[when.i - 1] else when.i
-            if before - 1 in self.inside and before - 1 >= 0:
-                return self.inside[before - 1]  # "since early December, when Castro promised"
         clause = frame.clause
         for _ in range(4):  # "the 2013 deal that Russia (helped) broker"
+            when = self._when(clause)
+            if when is not None:
+                return when
             if clause.dep_ == "relcl":
                 return self.noun_dates.get(clause.head.i)
             if clause.dep_ not in ("xcomp", "conj") or clause.head == clause:
                 return None
             clause = clause.head
         return None
+
+    def _when(self, clause: Token) -> TimeExpression | None:
+        """The date a "when" clause relates to: "since early December, when Castro promised",
+        "Thursday, when 133 people were arrested and police were forced to use tear gas"."""
+        when = next((c for c in clause.children if c.lower_ in _AT_THE_TIME), None)
+        if when is None or when.i >= clause.i or when.i == 0:
+            return None
+        before = when.i - 1 if self.view.punct[when.i - 1] else when.i
+        return self.inside.get(before - 1) if before >= 1 else None
 
     def _vague_clause(self, frame: EventFrame) -> bool:
         return any(t is not None and t.i in self.vague_on for t in (frame.trigger, frame.clause))
@@ -467,11 +474,14 @@ class EventDating:
 
     def _below(self, clause: Token, token: Token) -> bool:
         """Whether `token` is in a subordinate clause or phrase of `clause` (not reported speech,
-        not another event joined to it), within its sentence."""
+        not another event joined to it, not what it is done for: "subpoenaed him to testify on
+        Feb. 10"), within its sentence."""
         for _ in range(10):
             if token == clause:
                 return True
             if token.head == token or token.dep_ not in _SUBORDINATE:
+                return False
+            if token.dep_ == "advcl" and _to_do_purpose(token):
                 return False
             token = token.head
         return False
@@ -506,6 +516,11 @@ def _a_state(trigger: Token) -> bool:
         return False
     verb = trigger.head.head
     return trigger.head.dep_ == "prep" and verb.lemma_ in ("be", "remain", "stay")
+
+
+def _to_do_purpose(token: Token) -> bool:
+    """An infinitive of purpose: "(subpoenaed him) to testify", "(flew to Nairobi) to meet"."""
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _to_do(token: Token) -> bool:

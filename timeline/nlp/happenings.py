@@ -66,6 +66,8 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
                 continue
             if other.status in ("negated", "hypothetical") or not _suits(frame, other, reference):
                 continue
+            if _conflict(frame, other):
+                continue  # the shooting of one officer is not that of another
             linked = other.antecedent is frame or frame.antecedent is other
             if not linked and not overlap(frame, other):
                 continue
