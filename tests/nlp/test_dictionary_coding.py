@@ -292,3 +292,8 @@ def test_calling_for_something_is_an_appeal_as_cameo_codes_it(run):
         run("The United Nations called for talks between the parties.")
     )
     assert ("called", "020") in codes(run("France called for an end to the violence on Monday."))
+
+
+def test_accusations_are_an_event_even_when_no_one_is_named_making_them(run):
+    found = run("After a weekend of bitter accusations, the lawyers went to court on Monday.")
+    assert [e.event_code[:2] for e in found if e.trigger == "accusations"] == ["11"]
