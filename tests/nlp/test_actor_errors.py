@@ -170,6 +170,9 @@ def test_the_datelines_country_is_of_those_nothing_else_affiliates():
     assert named(found, "Jane Whitfield").country_code == "KEN"
     text = "NAIROBI, Kenya (AP) _ U.S. Ambassador Jane Whitfield met the police on Friday."
     assert named(actors(text), "Jane Whitfield").country_code == "USA"  # her title says so
+    text = "MIAMI (AP) -- Rep. Jane Whitfield criticized the plan on Friday."
+    whitfield = named(actors(text), "Jane Whitfield")  # her office, in her story's country
+    assert (whitfield.country_code, whitfield.code) == ("USA", "USALEG")
     text = "Jane Whitfield met the mayor of Nairobi, Kenya, on Friday."  # no dateline
     assert named(actors(text), "Jane Whitfield").country_code is None
 

@@ -285,3 +285,15 @@ def test_custody_is_a_detention_only_when_someone_is_held_in_it(run):
 def test_an_investigation_is_an_event_even_when_no_one_is_named_doing_it(run):
     found = run("The search for the missing activist was extended to Mexico on Monday.")
     assert [e.event_code for e in found if e.trigger == "search"] == ["090"]
+
+
+def test_calling_for_something_is_an_appeal_as_cameo_codes_it(run):
+    assert ("called", "026") in codes(
+        run("The United Nations called for talks between the parties.")
+    )
+    assert ("called", "020") in codes(run("France called for an end to the violence on Monday."))
+
+
+def test_accusations_are_an_event_even_when_no_one_is_named_making_them(run):
+    found = run("After a weekend of bitter accusations, the lawyers went to court on Monday.")
+    assert [e.event_code[:2] for e in found if e.trigger == "accusations"] == ["11"]

@@ -196,6 +196,6 @@ def at_home(actor: ActorMention, home: str | None) -> ActorMention:
         return with_country(actor, home)
     if actor.kind == "organization" and not actor.code and not actor.roles:
         return dataclasses.replace(actor, country_code=home, code=home)
-    if actor.kind == "person" and not actor.code and not actor.roles:
-        return dataclasses.replace(actor, country_code=home)
+    if actor.kind == "person" and not actor.roles and actor.code in (None, actor.sector):
+        return with_country(actor, home)  # "Rep. Jane Roe" of a MIAMI story: USALEG
     return actor
