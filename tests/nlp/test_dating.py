@@ -255,3 +255,12 @@ def test_acts_joined_to_a_when_clause_happened_on_its_day(run):
         "gas to disperse a crowd, protesters in Springfield were calm on Sunday."
     )
     assert dated(event(run(text), "disperse")) == ("2018-06-09", "clause")  # Saturday's
+
+
+def test_what_goes_on_now_is_not_dated_years_back(run):
+    text = (
+        "Government troops fought rebels in the hills north of Springfield in 1972.\n\n"
+        "The rebels are weak now. Sporadic fighting in the hills is expected to continue."
+    )
+    assert event(run(text), "fighting").date_value != "1972"
+

@@ -429,6 +429,7 @@ class EventDating:
             for expr in exprs
             if (id(expr) not in owner or self._same_time(owner[id(expr)].clause, frame.clause))
             and self._below(frame.clause, doc[i])
+            and not (self._ahead(expr) and _for_purpose(frame.clause, doc[i]))
             and not self._other_time(frame, doc[i], expr.granularity in _THINGS_DATES)
             and not (doc[i].pos_ == "NOUN" and self._named_year(expr))
         ]
@@ -474,14 +475,11 @@ class EventDating:
 
     def _below(self, clause: Token, token: Token) -> bool:
         """Whether `token` is in a subordinate clause or phrase of `clause` (not reported speech,
-        not another event joined to it, not what it is done for: "subpoenaed him to testify on
-        Feb. 10"), within its sentence."""
+        not another event joined to it), within its sentence."""
         for _ in range(10):
             if token == clause:
                 return True
             if token.head == token or token.dep_ not in _SUBORDINATE:
-                return False
-            if token.dep_ == "advcl" and _to_do_purpose(token):
                 return False
             token = token.head
         return False
@@ -518,9 +516,15 @@ def _a_state(trigger: Token) -> bool:
     return trigger.head.dep_ == "prep" and verb.lemma_ in ("be", "remain", "stay")
 
 
-def _to_do_purpose(token: Token) -> bool:
-    """An infinitive of purpose: "(subpoenaed him) to testify", "(flew to Nairobi) to meet"."""
-    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+def _for_purpose(clause: Token, token: Token) -> bool:
+    """Whether `token` is inside an infinitive of purpose of `clause` ("subpoenaed him to testify
+    on Feb. 10"): a later day there is the day of what the act is done for, not of the act."""
+    while token != clause and token.head != token:
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ == "advcl" and token.tag_ == "VB" and to:
+            return True
+        token = token.head
+    return False
 
 
 def _to_do(token: Token) -> bool:

@@ -127,9 +127,10 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
     do not conflict with its own (`_conflict`): "the Aug. 7 blasts ... the investigation into
     the bombings". Of several, one its own words date rather than the story's line ("On Aug. 7
     ... the bomb went off, killing 247 people"), one its own clause dates rather than its
-    sentence; then one that names an actor it names; then one of its very code; then one before
-    it (one after it only with the same actors); then the first the article tells (news tells
-    its own happening first). The means of a dated act of that kind ("killed in a bombing in
+    sentence; then one that names an actor it names; then one of its very code; then one within
+    a year of the article's day (not the story's background); then one before it (one after it
+    only with the same actors); then the first the article tells (news tells its own happening
+    first). The means of a dated act of that kind ("killed in a bombing in
     1995") takes its time before any of these. The narrative's day and a mention it merely refers
     back to are no date of its own. Such a noun names what has happened, unless planned (and
     never when it names what nobody schedules: "the murder"). A mention its words date only to
@@ -188,8 +189,12 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
             and _happened(other, planned, reference)
         ]
         names = _names(frame)
+        present = tense_of(frame.clause) == "present"  # what goes on now, not years back
         candidates = [
-            o for o in candidates if o.trigger.i < frame.trigger.i or _told_later(frame, o)
+            o
+            for o in candidates
+            if (o.trigger.i < frame.trigger.i or _told_later(frame, o))
+            and not (present and _background(o.time, reference))
         ]
         nearest = max(
             candidates,
@@ -198,6 +203,7 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
                 o.date_source == CLAUSE,
                 bool(names & _names(o)),
                 o.code == frame.code,
+                not _background(o.time, reference),
                 o.trigger.i < frame.trigger.i,
                 -o.trigger.i,
             ),
@@ -228,6 +234,14 @@ def _means_of(frame: EventFrame, frames: list[EventFrame]) -> EventFrame | None:
         ),
         None,
     )
+
+
+def _background(time: TimeExpression, reference: date | None) -> bool:
+    """Whether a date lies over a year before the article's day: a story's background ("the
+    war of 1972"), not its own happening."""
+    if reference is None or time.date_end is None:
+        return False
+    return (reference - time.date_end).days > 365
 
 
 def _named_before(frame: EventFrame) -> bool:
@@ -308,7 +322,8 @@ def _compatible(frame: EventFrame, other: EventFrame) -> bool:
 
 def _suits(frame: EventFrame, other: EventFrame, reference: date | None) -> bool:
     """Whether the other mention's date suits the frame's tense: a past act is not dated ahead
-    of the reference day, a plan not behind it."""
+    of the reference day, a plan not behind it, what goes on now not years back ("fighting is
+    expected to continue" is not the fighting of 1972)."""
     time = other.time
     if reference is None or time is None or time.date_start is None:
         return True
@@ -317,7 +332,7 @@ def _suits(frame: EventFrame, other: EventFrame, reference: date | None) -> bool
         return time.date_start <= reference
     if tense in ("future", "modal") or frame.status == "planned":
         return time.date_end is None or time.date_end >= reference
-    return True
+    return tense != "present" or not _background(time, reference)
 
 
 def _weak(time: TimeExpression | None) -> bool:
