@@ -12,9 +12,9 @@ An article goes through them in this order, each reading the results of the ones
 5. `places`: the places its locative phrases name (the lexicons in `gazetteer`).
 6. `frames`: event frames: a predicate, its arguments, its places and its status.
 7. `coding`: the CAMEO code of each frame (and its PLOVER type).
-8. `dating`: the date of each event, from its own clause, its sentence, the narrative's
-   reference time (`narrative`) or the publication; then mentions of one happening share
-   their dates (`happenings`).
+8. `dating`: the date of each event, from its own clause, its sentence (how clauses relate in
+   time: `clauses`), the narrative's reference time (`narrative`) or the publication; then
+   mentions of one happening share their dates (`happenings`).
 
 `events.extract_events` runs stages 3 to 8 over a parsed article. `lookup` folds names to the
 keys the lexicons are indexed by; `words` holds the word classes the event rules test. The word

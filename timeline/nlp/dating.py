@@ -36,6 +36,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from timeline.nlp.clauses import (
+    AT_THE_TIME,
+    a_state,
+    for_purpose,
+    other_time,
+    same_time,
+    to_do,
+)
 from timeline.nlp.coding import RULE_CODES
 from timeline.nlp.narrative import Narrative, intents, is_statement, tense_of
 from timeline.nlp.words import TEMPORAL_PREPS
@@ -62,10 +70,6 @@ _INSIDE_A_CLAUSE = frozenset(
 _THINGS_DATES = frozenset({"year", "decade", "century"})
 _OPENS_A_QUOTE = re.compile(r"\s*(?:[\"“]|``|''|‘‘)")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.IGNORECASE)
-# Conjunctions of a temporal clause that happens at the time of its main clause, and the adverbs
-# that bring "after" close enough ("shortly after", "just after")
-_AT_THE_TIME = frozenset({"when", "as", "while", "whilst"})
-_CLOSE_AFTER = frozenset({"shortly", "just", "soon", "immediately", "right", "moments", "minutes"})
 # Dependencies of a clause or phrase below a frame whose time may date it: temporal and relative
 # clauses, participles, phrases ("after he returned home on Friday"), but not what it reports or
 # accuses of (ccomp, "accused of murdering her in 2007"), what it aims at (xcomp) nor a second
@@ -244,7 +248,7 @@ class EventDating:
             if frame.time is not None:
                 continue
             tense = tense_of(frame.clause)
-            state = tense == "past" and _a_state(frame.trigger)  # "said six were in custody"
+            state = tense == "past" and a_state(frame.trigger)  # "said six were in custody"
             if tense != "present" and not state:
                 continue
             speaker = self._reporting(frame, own_tokens)
@@ -303,7 +307,7 @@ class EventDating:
                     break  # "deliver on a 2013 deal": the date of the deal, not of delivering
                 if token.dep_ not in _INSIDE_A_CLAUSE or token.head == token:
                     break
-                if _to_do(token) and (
+                if to_do(token) and (
                     all(self._ahead(e) for e in exprs) or token.head.lemma_ in intents()
                 ):
                     break  # "is inviting friends to celebrate on March 17", "has offered to
@@ -377,7 +381,7 @@ class EventDating:
     def _when(self, clause: Token) -> TimeExpression | None:
         """The date a "when" clause relates to: "since early December, when Castro promised",
         "Thursday, when 133 people were arrested and police were forced to use tear gas"."""
-        when = next((c for c in clause.children if c.lower_ in _AT_THE_TIME), None)
+        when = next((c for c in clause.children if c.lower_ in AT_THE_TIME), None)
         if when is None or when.i >= clause.i or when.i == 0:
             return None
         before = when.i - 1 if self.view.punct[when.i - 1] else when.i
@@ -419,7 +423,7 @@ class EventDating:
                 nearest = min(exprs, key=lambda e: abs(e.start - frame.trigger.idx))
                 above = owner.get(id(nearest))
                 coarse = nearest.granularity in _THINGS_DATES
-                if not self._other_time(frame, above.clause if above else token, coarse):
+                if not other_time(frame, above.clause if above else token, coarse):
                     return nearest
                 break
         doc = self.view.doc
@@ -427,27 +431,15 @@ class EventDating:
             expr
             for i, exprs in self.attached.items()
             for expr in exprs
-            if (id(expr) not in owner or self._same_time(owner[id(expr)].clause, frame.clause))
+            if (id(expr) not in owner or same_time(owner[id(expr)].clause, frame.clause))
             and self._below(frame.clause, doc[i])
-            and not (self._ahead(expr) and _for_purpose(frame.clause, doc[i]))
-            and not self._other_time(frame, doc[i], expr.granularity in _THINGS_DATES)
+            and not (self._ahead(expr) and for_purpose(frame.clause, doc[i]))
+            and not other_time(frame, doc[i], expr.granularity in _THINGS_DATES)
             and not (doc[i].pos_ == "NOUN" and self._named_year(expr))
         ]
         if below:
             return min(below, key=lambda e: abs(e.start - frame.trigger.idx))
         return None
-
-    @staticmethod
-    def _other_time(frame: EventFrame, predicate: Token, coarse: bool) -> bool:
-        """Whether the predicate above (or below) the frame has a time of its own the frame does
-        not share: what had happened before it ("said Friday he had been arrested", "concluded
-        in January he had been killed"; but "an order in 1992 against protesters who had
-        blocked a clinic": within a year it is still that year), a plan's time for what is done
-        or the other way round ("promised Friday to hold a vote next year")."""
-        mine, theirs = tense_of(frame.clause), tense_of(predicate)
-        if mine == "past perfect" and theirs != "past perfect" and not coarse:
-            return True
-        return (mine in ("future", "modal")) != (theirs in ("future", "modal"))
 
     def _named_year(self, expr: TimeExpression) -> bool:
         """A year written before a noun ("deliver on a 2013 deal"): the noun's, not the act's
@@ -460,18 +452,6 @@ class EventDating:
             and expr.date_start is not None
             and expr.date_start > self.reference
         )
-
-    @staticmethod
-    def _same_time(subordinate: Token, clause: Token) -> bool:
-        """Whether a clause is a temporal clause of `clause` that happens at its time: "when",
-        "as", "while", "shortly after" ("was shot shortly after he returned home on Friday")."""
-        if subordinate.dep_ != "advcl" or subordinate.head != clause:
-            return False
-        marks = {c.lower_ for c in subordinate.children if c.dep_ == "mark"}
-        if marks & _AT_THE_TIME:
-            return True
-        close = {c.lower_ for c in subordinate.children if c.dep_ == "advmod"} & _CLOSE_AFTER
-        return "after" in marks and bool(close)
 
     def _below(self, clause: Token, token: Token) -> bool:
         """Whether `token` is in a subordinate clause or phrase of `clause` (not reported speech,
@@ -504,31 +484,3 @@ def mentioned_happening(frame: EventFrame) -> bool:
         and trigger.pos_ == "NOUN"
         and frame.code[:2] in RULE_CODES.happenings
     )
-
-
-def _a_state(trigger: Token) -> bool:
-    """Whether a noun names a state its clause says someone is in ("were in custody", "remained
-    in detention"): told in the past under a past statement, it held when the statement was
-    made."""
-    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
-        return False
-    verb = trigger.head.head
-    return trigger.head.dep_ == "prep" and verb.lemma_ in ("be", "remain", "stay")
-
-
-def _for_purpose(clause: Token, token: Token) -> bool:
-    """Whether `token` is inside an infinitive of purpose of `clause` ("subpoenaed him to testify
-    on Feb. 10"): a later day there is the day of what the act is done for, not of the act."""
-    while token != clause and token.head != token:
-        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if token.dep_ == "advcl" and token.tag_ == "VB" and to:
-            return True
-        token = token.head
-    return False
-
-
-def _to_do(token: Token) -> bool:
-    """An infinitive or gerund complement: "to celebrate", "in celebrating"."""
-    if token.dep_ == "xcomp" and token.tag_ == "VB":
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    return token.dep_ in ("pcomp", "xcomp") and token.tag_ == "VBG"
