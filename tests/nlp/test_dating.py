@@ -264,3 +264,12 @@ def test_what_goes_on_now_is_not_dated_years_back(run):
     )
     assert event(run(text), "fighting").date_value != "1972"
 
+
+
+def test_an_act_of_violence_nothing_dates_is_the_one_the_article_dates(run):
+    text = (
+        "Gunmen shot Mayor Tom Lane at his home in Springfield on June 2.\n\n"
+        "Detectives are still looking for the rifle. They found shell casings near the fence "
+        "where the gunmen stood and fired."
+    )
+    assert dated(event(run(text), "fired")) == ("2018-06-02", "context")

@@ -125,16 +125,18 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
     """A noun that names a happening its own words do not date ("the bombings", "the blast")
     takes the date of a mention of that kind of act (`_same_kind`) whose words do, whose actors
     do not conflict with its own (`_conflict`): "the Aug. 7 blasts ... the investigation into
-    the bombings". Of several, one its own words date rather than the story's line ("On Aug. 7
-    ... the bomb went off, killing 247 people"), one its own clause dates rather than its
-    sentence; then one that names an actor it names; then one of its very code; then one within
-    a year of the article's day (not the story's background); then one before it (one after it
-    only with the same actors); then the first the article tells (news tells its own happening
-    first). The means of a dated act of that kind ("killed in a bombing in
-    1995") takes its time before any of these. The narrative's day and a mention it merely refers
-    back to are no date of its own. Such a noun names what has happened, unless planned (and
-    never when it names what nobody schedules: "the murder"). A mention its words date only to
-    a month or year ("the October slaying") takes the day of such a mention within it ("shot to
+    the bombings". So does an act of violence or coercion told in the past that nothing else
+    dates (`_untold_act`: "near where the sniper fired"). Of several, one its own words date
+    rather than the story's line ("On Aug. 7 ... the bomb went off, killing 247 people"), one
+    its own clause dates rather than its sentence; then one that names an actor it names; then
+    one of its very code; then one within a year of the article's day (not the story's
+    background; never one over a year back for what goes on now); then one before it (one after
+    it only with the same actors); then the first the article tells (news tells its own
+    happening first). The means of a dated act of that kind ("killed in 2015 in a bombing")
+    takes its time before any of these. The narrative's day and a mention it merely refers back
+    to are no date of its own. Such a noun names what has happened, unless planned (and never
+    when it names what nobody schedules: "the murder"). A mention its words date only to a
+    month or year ("the October slaying") takes the day of such a mention within it ("shot to
     death last Oct. 23"). Returns the ids of the frames dated so."""
     recalled: set[int] = set()
     incidents = direction_words().incident_nouns  # "shooting", "murder": what has happened
@@ -170,7 +172,9 @@ def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> s
         and _named_before(f)
     ]
     for frame in frames:
-        if own(frame) or not mentioned_happening(frame) or frame.status == "hypothetical":
+        if own(frame) or frame.status == "hypothetical":
+            continue
+        if not (mentioned_happening(frame) or _untold_act(frame)):
             continue
         if id(frame) in recalled:
             continue
@@ -233,6 +237,16 @@ def _means_of(frame: EventFrame, frames: list[EventFrame]) -> EventFrame | None:
             and _same_kind(frame.code, f.code)
         ),
         None,
+    )
+
+
+def _untold_act(frame: EventFrame) -> bool:
+    """An act of violence or coercion told in the past that nothing in the text dates, not even
+    the narrative ("near where the sniper fired"): the one of its kind the article dates."""
+    return (
+        frame.date_source in (PUBLICATION, None)
+        and frame.code[:2] in RULE_CODES.happenings
+        and tense_of(frame.clause) in ("past", "past perfect")
     )
 
 
