@@ -273,3 +273,12 @@ def test_an_act_of_violence_nothing_dates_is_the_one_the_article_dates(run):
         "where the gunmen stood and fired."
     )
     assert dated(event(run(text), "fired")) == ("2018-06-02", "context")
+
+
+def test_the_day_before_or_after_a_date(run):
+    events = run(
+        "Tom Lane was last seen May 3, the day before police issued a warrant for his arrest. "
+        "Police searched the house on May 3, the day after gunmen shot Mayor Tom Lane."
+    )
+    assert dated(event(events, "issued")) == ("2018-05-04", "clause")
+    assert dated(event(events, "shot")) == ("2018-05-02", "clause")

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from timeline.nlp.clauses import (
     AT_THE_TIME,
     a_state,
+    day_apart,
     for_purpose,
     other_time,
     same_time,
@@ -383,7 +384,7 @@ class EventDating:
         "Thursday, when 133 people were arrested and police were forced to use tear gas"."""
         when = next((c for c in clause.children if c.lower_ in AT_THE_TIME), None)
         if when is None or when.i >= clause.i or when.i == 0:
-            return None
+            return day_apart(clause, self.inside, self.view.text)
         before = when.i - 1 if self.view.punct[when.i - 1] else when.i
         return self.inside.get(before - 1) if before >= 1 else None
 

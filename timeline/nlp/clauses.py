@@ -1,0 +1,103 @@
+"""How the clauses of a sentence relate in time, as far as the grammar says: whether a clause
+below another happens at its time ("was shot shortly after he returned home"), has a time of its
+own ("said Friday he had been arrested"), is what another is done for ("subpoenaed him to
+testify on Feb. 10") or aims at ("is inviting friends to celebrate on March 17"), and whether a
+noun names a state someone is in ("were in custody"), and the day of a clause named as the day
+before or after a date. `dating` reads them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from timeline.nlp.narrative import tense_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from timeline.nlp.frames.predicates import EventFrame
+    from timeline.records import TimeExpression
+
+# Conjunctions of a temporal clause that happens at the time of its main clause, and the adverbs
+# that bring "after" close enough ("shortly after", "just after")
+AT_THE_TIME = frozenset({"when", "as", "while", "whilst"})
+CLOSE_AFTER = frozenset({"shortly", "just", "soon", "immediately", "right", "moments", "minutes"})
+
+
+def same_time(subordinate: Token, clause: Token) -> bool:
+    """Whether a clause is a temporal clause of `clause` that happens at its time: "when",
+    "as", "while", "shortly after" ("was shot shortly after he returned home on Friday")."""
+    if subordinate.dep_ != "advcl" or subordinate.head != clause:
+        return False
+    marks = {c.lower_ for c in subordinate.children if c.dep_ == "mark"}
+    if marks & AT_THE_TIME:
+        return True
+    close = {c.lower_ for c in subordinate.children if c.dep_ == "advmod"} & CLOSE_AFTER
+    return "after" in marks and bool(close)
+
+
+def other_time(frame: EventFrame, predicate: Token, coarse: bool) -> bool:
+    """Whether the predicate above (or below) the frame has a time of its own the frame does
+    not share: what had happened before it ("said Friday he had been arrested", "concluded
+    in January he had been killed"; but "an order in 1992 against protesters who had
+    blocked a clinic": within a year it is still that year), a plan's time for what is done
+    or the other way round ("promised Friday to hold a vote next year")."""
+    mine, theirs = tense_of(frame.clause), tense_of(predicate)
+    if mine == "past perfect" and theirs != "past perfect" and not coarse:
+        return True
+    return (mine in ("future", "modal")) != (theirs in ("future", "modal"))
+
+
+def a_state(trigger: Token) -> bool:
+    """Whether a noun names a state its clause says someone is in ("were in custody", "remained
+    in detention"): told in the past under a past statement, it held when the statement was
+    made."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    verb = trigger.head.head
+    return trigger.head.dep_ == "prep" and verb.lemma_ in ("be", "remain", "stay")
+
+
+def for_purpose(clause: Token, token: Token) -> bool:
+    """Whether `token` is inside an infinitive of purpose of `clause` ("subpoenaed him to testify
+    on Feb. 10"): a later day there is the day of what the act is done for, not of the act."""
+    while token != clause and token.head != token:
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ == "advcl" and token.tag_ == "VB" and to:
+            return True
+        token = token.head
+    return False
+
+
+def to_do(token: Token) -> bool:
+    """An infinitive or gerund complement: "to celebrate", "in celebrating"."""
+    if token.dep_ == "xcomp" and token.tag_ == "VB":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ in ("pcomp", "xcomp") and token.tag_ == "VBG"
+
+
+def day_apart(clause: Token, inside: dict[int, TimeExpression], text: str) -> TimeExpression | None:
+    """The day a clause happened on when the text names it as the day before or after a date
+    (`inside`: token -> the expression it is part of): "last seen Nov. 3, the day before
+    authorities issued a warrant" (Nov. 4)."""
+    mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+    day = next((c for c in clause.children if c.dep_ == "npadvmod"), clause.head)
+    if day.lower_ != "day" or mark not in ("before", "after") or day.i > clause.i:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in day.children):
+        return None
+    named = next((t for t in (day.i - 2, day.i - 3) if t >= 0 and t in inside), None)
+    expr = inside.get(named) if named is not None else None
+    if expr is None or expr.granularity != "day" or expr.date_start is None:
+        return None
+    shifted = expr.date_start + timedelta(days=1 if mark == "before" else -1)
+    end = day.idx + len(day.text)
+    return replace(
+        expr,
+        text=text[expr.start : end],
+        end=end,
+        value=shifted.isoformat(),
+        date_start=shifted,
+        date_end=shifted,
+    )
