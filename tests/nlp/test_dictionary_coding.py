@@ -297,3 +297,20 @@ def test_calling_for_something_is_an_appeal_as_cameo_codes_it(run):
 def test_accusations_are_an_event_even_when_no_one_is_named_making_them(run):
     found = run("After a weekend of bitter accusations, the lawyers went to court on Monday.")
     assert [e.event_code[:2] for e in found if e.trigger == "accusations"] == ["11"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceremony will take place at the library on Monday.",
+        "Both officials requested anonymity.",
+        "Elian has been at the center of an international tug-of-war since November.",
+    ],
+)
+def test_idioms_and_boilerplate_are_no_events(run, text):
+    assert not [e for e in run(text) if e.event_code[:2] != "01"]
+
+
+def test_declining_to_comment_is_cameos_decline_comment(run):
+    assert ("declined", "011") in codes(run("Police officials declined to comment on Saturday."))
+    assert ("refused", "125") in codes(run("Iran refused to meet the envoy on Monday."))

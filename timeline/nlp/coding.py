@@ -188,6 +188,14 @@ def figurative_violence() -> frozenset[str]:
     return frozenset(row[0] for row in read_table("figurative_violence.tsv"))
 
 
+def _hyphenated(token: Token) -> bool:
+    """Whether a token is the last part of a word written with hyphens ("tug-of-war")."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text == "-" and not before.whitespace_
+
+
 @lru_cache(maxsize=1)
 def not_struck() -> frozenset[str]:
     """violence_non_targets.tsv: what a verb of violence acts on when it is no violence."""
@@ -426,6 +434,8 @@ class EventCoder:
         cancer", "fought the blaze": violence_non_targets.tsv)."""
         if code[:2] not in RULE_CODES.violence:
             return False
+        if token.pos_ != "VERB" and _hyphenated(token):
+            return True  # the end of a word made with hyphens: "a tug-of-war", "a cease-fire"
         words = figurative_violence()
         if any(
             child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in words
