@@ -314,3 +314,9 @@ def test_idioms_and_boilerplate_are_no_events(run, text):
 def test_declining_to_comment_is_cameos_decline_comment(run):
     assert ("declined", "011") in codes(run("Police officials declined to comment on Saturday."))
     assert ("refused", "125") in codes(run("Iran refused to meet the envoy on Monday."))
+
+
+def test_whom_a_search_is_for_is_its_target(run):
+    found = run("The search for Kopp was extended to Mexico on Monday.")
+    search = [e for e in found if e.trigger == "search"]
+    assert [[a.name for a in e.actors if a.role == "target"] for e in search] == [["Kopp"]]
