@@ -320,3 +320,10 @@ def test_whom_a_search_is_for_is_its_target(run):
     found = run("The search for Kopp was extended to Mexico on Monday.")
     search = [e for e in found if e.trigger == "search"]
     assert [[a.name for a in e.actors if a.role == "target"] for e in search] == [["Kopp"]]
+
+
+def test_attacking_someone_for_what_they_did_is_criticism(run):
+    words = run("In the debate, Spitzer attacked Vacco for failing to enforce a court order.")
+    assert ("attacked", "111") in codes(words)
+    force = run("Rebels attacked the convoy for the second time on Monday.")
+    assert [c[:2] for t, c in codes(force) if t == "attacked"] == ["18"]

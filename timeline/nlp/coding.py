@@ -91,7 +91,7 @@ class CameoLexicon:
 
 
 # What a lexicon row's conditions may test (see `EventCoder.holds`)
-CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd", "under")
+CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd", "under", "pcomp")
 
 
 def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:
@@ -345,6 +345,13 @@ class EventCoder:
             )
         if key == "under":  # "held in custody", "taken into custody"
             return token.dep_ == "pobj" and token.head.lower_ in words
+        if key == "pcomp":  # "attacked him for failing to act": a reason, not a duration
+            return any(
+                c.dep_ == "prep"
+                and c.lemma_.lower() in words
+                and any(g.dep_ == "pcomp" for g in c.children)
+                for c in token.children
+            )
         return False
 
     def lemma(self, token: Token) -> str:
