@@ -327,3 +327,11 @@ def test_attacking_someone_for_what_they_did_is_criticism(run):
     assert ("attacked", "111") in codes(words)
     force = run("Rebels attacked the convoy for the second time on Monday.")
     assert [c[:2] for t, c in codes(force) if t == "attacked"] == ["18"]
+
+
+def test_a_person_sought_is_investigated_talks_sought_are_an_appeal(run):
+    assert ("sought", "090") in codes(run("Police sought Kopp in Mexico on Monday."))
+    assert ("sought", "090") in codes(run("James Kopp is being sought as a material witness."))
+    assert [c[:2] for t, c in codes(run("Iran sought talks with France.")) if t == "sought"] == [
+        "02"
+    ]

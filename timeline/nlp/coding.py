@@ -291,6 +291,8 @@ class EventCoder:
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
             for head in heads:
                 lemmas.add(head.lemma_.lower())
+                if head.ent_type_ == "PERSON" or head.lower_ in ("him", "her"):
+                    lemmas.add("@person")  # "Kopp is being sought": whoever is named
                 lemmas.update(
                     c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")
                 )
