@@ -335,3 +335,8 @@ def test_a_person_sought_is_investigated_talks_sought_are_an_appeal(run):
     assert [c[:2] for t, c in codes(run("Iran sought talks with France.")) if t == "sought"] == [
         "02"
     ]
+
+
+def test_an_indictment_is_a_criminal_charge(run):
+    found = run("A federal grand jury indicted the suspect on Monday.")
+    assert [c for t, c in codes(found) if t == "indicted"] == ["173"]
