@@ -282,3 +282,11 @@ def test_the_day_before_or_after_a_date(run):
     )
     assert dated(event(events, "issued")) == ("2018-05-04", "clause")
     assert dated(event(events, "shot")) == ("2018-05-02", "clause")
+
+
+def test_a_happening_a_dated_day_is_the_anniversary_of(run):
+    events = run(
+        "Hundreds gathered in Springfield on Sunday, the 50th anniversary of the bombing of the "
+        "courthouse."
+    )
+    assert dated(event(events, "bombing")) == ("1968-06-10", "clause")  # not this Sunday

@@ -3,10 +3,11 @@ below another happens at its time ("was shot shortly after he returned home"), h
 own ("said Friday he had been arrested"), is what another is done for ("subpoenaed him to
 testify on Feb. 10") or aims at ("is inviting friends to celebrate on March 17"), and whether a
 noun names a state someone is in ("were in custody"), and the day of a clause named as the day
-before or after a date. `dating` reads them."""
+before or after a date or the anniversary of one. `dating` reads them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -101,3 +102,37 @@ def day_apart(clause: Token, inside: dict[int, TimeExpression], text: str) -> Ti
         date_start=shifted,
         date_end=shifted,
     )
+
+
+def anniversary(
+    trigger: Token, inside: dict[int, TimeExpression], ordinals: dict[str, int]
+) -> TimeExpression | None:
+    """The day of a happening named as what a dated day is the anniversary of: "today, the 39th
+    anniversary of the Bay of Pigs fiasco, an aborted invasion" (39 years before today), "Sunday
+    was the 10th anniversary of the attack"."""
+    token = trigger
+    for _ in range(4):
+        if token.dep_ not in ("pobj", "prep", "appos") or token.head == token:
+            return None
+        token = token.head
+        if token.lemma_ == "anniversary":
+            break
+    else:
+        return None
+    nth = next((c.lower_ for c in token.children if c.dep_ == "amod"), "")
+    years = int(nth[:-2]) if re.fullmatch(r"\d+(?:st|nd|rd|th)", nth) else ordinals.get(nth)
+    if not years:
+        return None
+    first = min(c.i for c in token.children if c.dep_ in ("det", "amod"))
+    expr = inside.get(first - 2)  # "today, the 39th anniversary"
+    if expr is None and token.dep_ == "attr":  # "Sunday was the 10th anniversary"
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        expr = inside.get(subject.i) if subject is not None else None
+    if expr is None or expr.granularity != "day" or expr.date_start is None:
+        return None
+    day = expr.date_start
+    try:
+        then = day.replace(year=day.year - years)
+    except ValueError:  # February 29
+        then = day.replace(year=day.year - years, day=28)
+    return replace(expr, value=then.isoformat(), date_start=then, date_end=then)

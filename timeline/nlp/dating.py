@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from timeline.nlp.clauses import (
     AT_THE_TIME,
     a_state,
+    anniversary,
     day_apart,
     for_purpose,
     other_time,
@@ -46,6 +47,7 @@ from timeline.nlp.clauses import (
     to_do,
 )
 from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.dates.lexicons import lexicons
 from timeline.nlp.narrative import Narrative, intents, is_statement, tense_of
 from timeline.nlp.words import TEMPORAL_PREPS
 from timeline.records import DATE, TIME, TimeExpression
@@ -350,6 +352,8 @@ class EventDating:
                 return self.noun_dates[child.i]
         if frame.trigger.i in self.noun_dates:
             return self.noun_dates[frame.trigger.i]
+        if (then := anniversary(frame.trigger, self.inside, lexicons().ordinals)) is not None:
+            return then  # "today, the 39th anniversary of the invasion"
         for child in frame.trigger.children:  # "the bombings, which killed 224 people on Aug. 7"
             if child.dep_ == "relcl" and frame.trigger.pos_ == "NOUN":
                 told = [e for e in self.in_clause.get(child.i, ()) if id(e) not in owner]
