@@ -290,3 +290,12 @@ def test_a_happening_a_dated_day_is_the_anniversary_of(run):
         "courthouse."
     )
     assert dated(event(events, "bombing")) == ("1968-06-10", "clause")  # not this Sunday
+
+
+def test_a_year_that_names_a_thing_sets_no_time_for_the_next_sentence(run):
+    text = (
+        "Springfield Mayor Ann Cole won her court case against the city council today. The 1991 "
+        "agreement was that the council would pay for the new courthouse. Judge Tom Lane agreed "
+        "with Cole's lawyers."
+    )
+    assert event(run(text), "agreed").date_value != "1991"

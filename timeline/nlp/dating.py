@@ -3,7 +3,8 @@
 Each time expression hangs on a predicate of the parse: the verb or event noun it modifies
 ("arrested early Saturday", "a 2013 deal"). A participle that only describes a thing ("a letter
 dated Monday") passes it on to the verb above; a year written before a thing ("a 1996 Chevrolet",
-"the 11th century temple") and a date after "since" (where a span starts) date no act. Inside one
+"the 11th century temple") and a date after "since" (where a span starts) date no act, and a
+year that names a thing ("the 1991 agreement") sets no reference time for the narrative. Inside one
 clause an expression belongs to the nearest frame on the way up, its owner ("invited Sinn Fein to
 rejoin two weeks ago" dates the invitation), unless it lies ahead of an infinitive's act ("is
 inviting friends to celebrate on March 17"). Once every frame of the article is known, each is
@@ -229,9 +230,10 @@ class EventDating:
             if is_statement(frame, RULE_CODES.statement)
             for token in (frame.trigger, frame.clause)
         }
-        narrative = Narrative(
-            self.view, self.reference, RULE_CODES.statement, self.attached, statements
-        )
+        told = {  # "the 1991 agreement" names a thing: the story is not in 1991 after it
+            i: [e for e in exprs if not self._named_year(e)] for i, exprs in self.attached.items()
+        }
+        narrative = Narrative(self.view, self.reference, RULE_CODES.statement, told, statements)
         for frame in sorted(frames, key=lambda f: f.trigger.i):
             narrative.enter(frame)
             expr = self.clause_time(frame, owner)
