@@ -299,3 +299,15 @@ def test_a_year_that_names_a_thing_sets_no_time_for_the_next_sentence(run):
         "with Cole's lawyers."
     )
     assert event(run(text), "agreed").date_value != "1991"
+
+
+
+def test_an_earlier_mention_takes_no_narrative_day_from_a_later_one(run):
+    text = (
+        "The new Springfield airport is set to open on Monday. It is being billed as the largest "
+        "in the state.\n\n"
+        "The first flights are not due until October. The airline has warned there could be "
+        "additional charges to come."
+    )
+    # the charges are told where the text is in October; what they refer back to is not then
+    assert event(run(text), "billed").date_value != "2018-10"

@@ -115,9 +115,9 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
             ]
             if earlier:
                 frame.time, frame.date_source = earlier[-1].time, CONTEXT
-    for frame in frames:  # an anaphoric mention dates its antecedent the other way too
+    for frame in frames:  # an anaphoric mention its words date dates its antecedent too
         ante = frame.antecedent
-        if ante is not None and ante.date_source == PUBLICATION and frame.time is not None:
+        if ante is not None and ante.date_source == PUBLICATION and own(frame):
             ante.time, ante.date_source = frame.time, CONTEXT
 
 
