@@ -340,3 +340,10 @@ def test_a_person_sought_is_investigated_talks_sought_are_an_appeal(run):
 def test_an_indictment_is_a_criminal_charge(run):
     found = run("A federal grand jury indicted the suspect on Monday.")
     assert [c for t, c in codes(found) if t == "indicted"] == ["173"]
+
+
+def test_a_blast_is_a_bombing_whose_embassy_is_its_target(run):
+    found = run("Investigators studied the U.S. Embassy blast in Nairobi on Monday.")
+    blast = [e for e in found if e.trigger == "blast"]
+    assert [e.event_code for e in blast] == ["183"]
+    assert [[a.name for a in e.actors if a.role == "target"] for e in blast] == [["United States"]]
