@@ -347,3 +347,9 @@ def test_a_blast_is_a_bombing_whose_embassy_is_its_target(run):
     blast = [e for e in found if e.trigger == "blast"]
     assert [e.event_code for e in blast] == ["183"]
     assert [[a.name for a in e.actors if a.role == "target"] for e in blast] == [["United States"]]
+
+
+def test_questioning_people_is_investigating_questioning_a_decision_is_not(run):
+    assert ("questioned", "090") in codes(run("The bureau has questioned more than 100 people."))
+    assert ("questioned", "110") in codes(run("Senators questioned the decision on Monday."))
+    assert ("questioning", "090") in codes(run("The questioning of the suspect lasted hours."))

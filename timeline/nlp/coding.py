@@ -23,7 +23,7 @@ from timeline.nlp.actors.mentions import actor_codes
 from timeline.nlp.frames.status import is_modal
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.verb_patterns import NO_EVENT, dictionary_code, dictionary_default
-from timeline.nlp.words import ENGAGE_VERBS, INTENT, PASS_THROUGH, SUPPORT_VERBS
+from timeline.nlp.words import ENGAGE_VERBS, INTENT, PASS_THROUGH, PEOPLE_NOUNS, SUPPORT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -188,6 +188,20 @@ def figurative_violence() -> frozenset[str]:
     return frozenset(row[0] for row in read_table("figurative_violence.tsv"))
 
 
+def _people(token: Token) -> bool:
+    """Whether a phrase's head is people: a person named, "him", "her", "them", or a noun for
+    people ("residents", "suspects", "the boy": frames_people_nouns.tsv, person_nouns.tsv)."""
+    if token.ent_type_ == "PERSON" or token.lower_ in ("him", "her", "them"):
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in PEOPLE_NOUNS or lemma in _person_nouns()
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table("person_nouns.tsv")) | {"suspect", "witness"}
+
+
 def _hyphenated(token: Token) -> bool:
     """Whether a token is the last part of a word written with hyphens ("tug-of-war")."""
     if token.i == 0:
@@ -291,8 +305,8 @@ class EventCoder:
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
             for head in heads:
                 lemmas.add(head.lemma_.lower())
-                if head.ent_type_ == "PERSON" or head.lower_ in ("him", "her"):
-                    lemmas.add("@person")  # "Kopp is being sought": whoever is named
+                if _people(head):
+                    lemmas.add("@person")  # "Kopp is being sought", "questioned 100 people"
                 lemmas.update(
                     c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")
                 )
