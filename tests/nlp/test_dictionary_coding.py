@@ -353,3 +353,9 @@ def test_questioning_people_is_investigating_questioning_a_decision_is_not(run):
     assert ("questioned", "090") in codes(run("The bureau has questioned more than 100 people."))
     assert ("questioned", "110") in codes(run("Senators questioned the decision on Monday."))
     assert ("questioning", "090") in codes(run("The questioning of the suspect lasted hours."))
+
+
+def test_charges_that_someone_did_something_are_an_accusation(run):
+    said = run("He repeated charges that his relatives had offered him money to stay.")
+    assert ("charges", "112") in codes(said)
+    assert ("charges", "173") in codes(run("The charges against Kopp were dropped on Monday."))

@@ -91,7 +91,7 @@ class CameoLexicon:
 
 
 # What a lexicon row's conditions may test (see `EventCoder.holds`)
-CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd", "under", "pcomp")
+CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd", "under", "pcomp", "that")
 
 
 def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:
@@ -361,6 +361,12 @@ class EventCoder:
             )
         if key == "under":  # "held in custody", "taken into custody"
             return token.dep_ == "pobj" and token.head.lower_ in words
+        if key == "that":  # "charges that he lied": what is said, not a court's charge
+            return any(
+                c.dep_ in ("acl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ in words for m in c.children)
+                for c in token.children
+            )
         if key == "pcomp":  # "attacked him for failing to act": a reason, not a duration
             return any(
                 c.dep_ == "prep"
