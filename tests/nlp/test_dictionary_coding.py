@@ -359,3 +359,13 @@ def test_charges_that_someone_did_something_are_an_accusation(run):
     said = run("He repeated charges that his relatives had offered him money to stay.")
     assert ("charges", "112") in codes(said)
     assert ("charges", "173") in codes(run("The charges against Kopp were dropped on Monday."))
+
+
+def test_violence_someone_fears_is_no_threat_violence_someone_means_is(run):
+    feared = run("Castro said the exiles might harm the boy.")
+    assert [(e.event_code[:2], e.status) for e in feared if e.trigger == "harm"] == [
+        ("18", "hypothetical")
+    ]
+    meant = run("NATO said it would tighten the naval blockade of Serbia.")
+    assert [e.event_code[:2] for e in meant if e.trigger in ("blockade", "tighten")] == ["13"]
+    assert [e.event_code[:2] for e in run("Russia will impose a curfew on the city.")] == ["13"]

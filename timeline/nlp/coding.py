@@ -188,6 +188,15 @@ def figurative_violence() -> frozenset[str]:
     return frozenset(row[0] for row in read_table("figurative_violence.tsv"))
 
 
+def _would(clause: Token) -> bool:
+    """A clause with "would" ("said it would tighten the blockade"): what its actor means to
+    do, not what someone fears may happen ("exiles might harm the boy")."""
+    verb = (
+        clause.head if clause.pos_ in ("NOUN", "PROPN") else clause
+    )  # "would tighten the blockade"
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+
+
 def _people(token: Token) -> bool:
     """Whether a phrase's head is people: a person named, "him", "her", "them", or a noun for
     people ("residents", "suspects", "the boy": frames_people_nouns.tsv, person_nouns.tsv)."""
@@ -581,7 +590,9 @@ class EventCoder:
         root = frame.code[:2]
         if frame.purpose:
             pass  # "a deal to destroy the weapons": the aim keeps its own code
-        elif frame.status in ("planned", "hypothetical") and root in RULE_CODES.planned_force:
+        elif root in RULE_CODES.planned_force and (
+            frame.status == "planned" or frame.status == "hypothetical" and _would(frame.clause)
+        ):
             frame.code = self.refine("threaten", frame.code)  # "will impose a curfew"
         elif frame.status in ("planned", "hypothetical") and root in RULE_CODES.planned_cooperation:
             frame.code = self.intent_code(frame.code)  # "would allow inspectors"
