@@ -305,6 +305,10 @@ def test_accusations_are_an_event_even_when_no_one_is_named_making_them(run):
         "The ceremony will take place at the library on Monday.",
         "Both officials requested anonymity.",
         "Elian has been at the center of an international tug-of-war since November.",
+        "The first DNA tests did not exclude a match between the two strands.",
+        "The minister announced a gift of 500 pounds of medical supplies to Kenya.",
+        "Known as a firebrand in activist circles, she was elected on Monday.",
+        "The struggle for independence must not stop, the president said.",
     ],
 )
 def test_idioms_and_boilerplate_are_no_events(run, text):
@@ -369,3 +373,8 @@ def test_violence_someone_fears_is_no_threat_violence_someone_means_is(run):
     meant = run("NATO said it would tighten the naval blockade of Serbia.")
     assert [e.event_code[:2] for e in meant if e.trigger in ("blockade", "tighten")] == ["13"]
     assert [e.event_code[:2] for e in run("Russia will impose a curfew on the city.")] == ["13"]
+
+
+def test_an_armed_struggle_is_force(run):
+    found = run("The rebels began an armed struggle against the government in 1990.")
+    assert [e.event_code[:2] for e in found if e.trigger == "struggle"] == ["19"]
