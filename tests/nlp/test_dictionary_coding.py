@@ -378,3 +378,12 @@ def test_violence_someone_fears_is_no_threat_violence_someone_means_is(run):
 def test_an_armed_struggle_is_force(run):
     found = run("The rebels began an armed struggle against the government in 1990.")
     assert [e.event_code[:2] for e in found if e.trigger == "struggle"] == ["19"]
+
+
+def test_what_is_offered_decides_the_code_as_the_verb_dictionary_says(run):
+    sympathy = run("Estrada condemned the bombings and offered condolences to the victims.")
+    assert ("offered", "018") in codes(sympathy)
+    assert ("offered", "033") in codes(run("Japan offered aid to Kenya on Monday."))
+    assert not [
+        e for e in run("The newspaper offered more details on Monday.") if e.trigger == "offered"
+    ]
