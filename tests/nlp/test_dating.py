@@ -265,7 +265,6 @@ def test_what_goes_on_now_is_not_dated_years_back(run):
     assert event(run(text), "fighting").date_value != "1972"
 
 
-
 def test_an_act_of_violence_nothing_dates_is_the_one_the_article_dates(run):
     text = (
         "Gunmen shot Mayor Tom Lane at his home in Springfield on June 2.\n\n"
@@ -299,7 +298,6 @@ def test_a_year_that_names_a_thing_sets_no_time_for_the_next_sentence(run):
         "with Cole's lawyers."
     )
     assert event(run(text), "agreed").date_value != "1991"
-
 
 
 def test_an_earlier_mention_takes_no_narrative_day_from_a_later_one(run):
