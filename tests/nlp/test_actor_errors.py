@@ -256,3 +256,10 @@ def test_a_story_without_a_dateline_is_from_the_country_of_most_of_its_places():
     assert named(actors(text), "Jane Whitfield").country_code == "USA"
     text = "Jane Whitfield met officials in Paris, Berlin and Rome on Monday."  # no one country
     assert named(actors(text), "Jane Whitfield").country_code is None
+
+
+def test_two_named_together_meeting_meet_each_other():
+    met = [e for e in events("Putin and Trump met in Helsinki on Monday.") if e.trigger == "met"]
+    assert [[(a.role, a.name) for a in e.actors] for e in met] == [
+        [("source", "Putin"), ("target", "Trump")]
+    ]
