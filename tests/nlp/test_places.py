@@ -255,3 +255,25 @@ def test_no_writable_cache_folder_is_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(module, "build_index", refuse)
     with pytest.raises(ModelError, match="TIMELINE_CACHE_DIR"):
         module.index_path()
+
+
+def test_a_direction_and_a_state_is_part_of_the_state(nlp):
+    doc, resolution = resolve(nlp, "Snow fell across western New York on Friday.")
+    place = one(resolution.places(span_of(doc, "western New York")))
+    assert (place.name, place.feature, place.precision) == ("New York", "region", 2)
+
+
+def test_a_demonym_is_its_country_never_a_town_named_like_it(nlp):
+    doc, resolution = resolve(nlp, "Two Canadian nurses flew to Lagos.")
+    resolver = resolution.places.__self__
+    assert [p.text for p in resolver.mentions()] == ["Lagos"]
+    place = one(resolution.places(span_of(doc, "Canadian")))
+    assert (place.name, place.feature) == ("Canada", "country")
+
+
+def test_a_great_city_is_no_county_of_a_state_the_article_names(nlp):
+    _, resolution = resolve(
+        nlp, "WASHINGTON (AP) -- Lawyers for a family in Tampa, Fla., wrote to the court."
+    )
+    place = resolution.places.__self__.dateline_place()
+    assert (place.name, place.feature, place.admin1_code) == ("Washington", "city", "DC")

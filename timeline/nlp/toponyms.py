@@ -333,6 +333,8 @@ class _Finder:
         cities = gazetteer().cities.get(name)
         if not cities:
             return None
+        if name in country_lexicon().demonyms and self.qualifier_after(end) is None:
+            return None  # "Canadian doctors": a demonym, not the town of Canadian, Texas
         modifier = self.modifies_noun(end)
         proper = view.tag[end - 1] in ("NNP", "NNPS")
         if end - start == 1 and _common_word(view.lower[start]):
