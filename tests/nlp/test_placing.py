@@ -114,3 +114,44 @@ def test_the_victims_nationality_is_no_place(run):
     assert where(event(events, "attacked")) == [("Maiduguri", "phrase")]
     events = run("Militants attacked Nigerian soldiers on Sunday.")
     assert event(events, "attacked").locations == []
+
+
+def test_an_embassy_is_where_it_stands_not_in_its_country(run):
+    events = run("Gunmen attacked the Canadian embassy in Lima on Thursday.")
+    assert where(event(events, "attacked")) == [("Lima", "phrase")]
+    events = run("Rebels bombed the French consulate in Karachi on Monday.")
+    assert where(event(events, "bombed")) == [("Karachi", "phrase")]
+
+
+def test_violence_put_in_a_country_is_in_the_one_town_of_it_the_article_names(run):
+    events = run(
+        "A car bomb went off near the police station in Uganda on Monday.\n\n"
+        "Eleven people died in Kampala, officials said."
+    )
+    place = event(events, "went").locations[0]
+    assert (place.name, place.country_code, place.precision) == ("Kampala", "UGA", 2)
+    # with two towns of that country named, the country stays
+    events = run(
+        "A car bomb went off near the police station in Uganda on Monday.\n\n"
+        "Relatives travelled from Gulu to Kampala, officials said."
+    )
+    assert where(event(events, "went")) == [("Uganda", "sentence")]
+
+
+def test_violence_the_words_do_not_place_is_where_the_article_puts_it(run):
+    events = run(
+        "LYON, France (AP) -- Prosecutors charged a man on Tuesday over the grenade attack "
+        "on a market in Marseille last spring.\n\n"
+        "The grenade attack wounded nine people.\n\n"
+        "Police said the attack was planned for weeks."
+    )
+    wounded = [e for e in events if e.trigger == "attack" and "wounded" in e.sentence]
+    assert [where(e) for e in wounded] == [[("Marseille", "phrase")]]
+
+
+def test_a_killing_is_not_placed_where_another_kind_of_violence_was(run):
+    events = run(
+        "DENVER (AP) -- A guard who was hurt in the 2019 bombing in Tulsa spoke on Sunday.\n\n"
+        "The teacher was killed by a gunman a year ago, police said."
+    )
+    assert where(event(events, "killed")) == [("Denver", "dateline")]

@@ -24,9 +24,11 @@ from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.people import title_lexicon
 from timeline.nlp.lookup import key
-from timeline.nlp.words import PEOPLE_NOUNS, PLACE_NOUNS
+from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
 
     from timeline.nlp.article import ArticleView
@@ -46,19 +48,34 @@ WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
 # Quotation marks: an event inside a quotation is not the story's own news
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
+# CAMEO roots of violence (assaults, fights, mass violence): an article's mentions of them are
+# mostly of the few happenings it reports, placed where it says those happened
+VIOLENCE_ROOTS = {"18", "19", "20"}
 
 
 class EventPlacing:
     """The places of one article's events (see the module docstring)."""
 
-    def __init__(self, view: ArticleView, resolver: PlaceResolver) -> None:
+    def __init__(
+        self, view: ArticleView, resolver: PlaceResolver, frames: Sequence[EventFrame] = ()
+    ) -> None:
         self.view = view
         self.resolver = resolver
+        self.frames = list(frames)
         self.dateline = resolver.dateline_place()
         self._sentence_places: dict[int, list[PlaceMention]] = {}
+        self._towns: dict[str, list[PlaceMention]] | None = None
 
     def place(self, frame: EventFrame) -> list[PlaceMention]:
-        """The event's places, each with where it came from."""
+        """The event's places, each with where it came from; an act of violence put in a country
+        is put in the one town of that country the article names, if it names one."""
+        places = self._place(frame)
+        if frame.code[:2] in VIOLENCE_ROOTS:
+            places = [self._town_of(p) for p in places]
+            places = list({(p.name, p.country_code): p for p in places}.values())
+        return places
+
+    def _place(self, frame: EventFrame) -> list[PlaceMention]:
         trigger = frame.trigger
         n = self.view.sentence_of[trigger.i]
         own = self._own_places(frame) or self._patient_places(frame)
@@ -77,6 +94,9 @@ class EventPlacing:
         found = self._paragraph_places(n)
         if found:
             return [self._sourced(p, "paragraph") for p in found]
+        found = self._violence_places(frame)
+        if found:
+            return [self._sourced(p, "phrase") for p in found]
         if self.dateline is not None and self._own_news(frame):
             return [self._sourced(self.dateline, "dateline")]
         return []
@@ -139,13 +159,72 @@ class EventPlacing:
                 if prep.dep_ != "prep" or prep.lower_ not in preps:
                     continue
                 for pobj in prep.children:  # the object's own words, not its clauses
-                    if pobj.dep_ == "pobj":
-                        found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.i + 1)
-                        places += [p for _, p in found]
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if pobj.lemma_.lower() in MISSION_NOUNS:  # "attacks on the U.S. embassies
+                        places += self._mission_places(pobj)  # in Kenya and Tanzania"
+                        continue
+                    found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.i + 1)
+                    places += [p for _, p in found]
         unique: dict[tuple[str, str | None], PlaceMention] = {}
         for place in places:
             unique.setdefault((place.name, place.country_code), place)
         return list(unique.values())
+
+    def _violence_places(self, frame: EventFrame) -> list[PlaceMention]:
+        """Where the article's acts of violence of the same kind happened, for one that its
+        words do not place ("the bombs went off almost simultaneously"): the places other
+        mentions of that kind name in their own phrases, when there are one or two of them (more
+        are several happenings, and which one is meant is unknown). A killing is not of the kind
+        of a bombing; an attack or a use of force not specified is of every kind of its root."""
+        if frame.code[:2] not in VIOLENCE_ROOTS or frame.status in ("negated", "hypothetical"):
+            return []
+        places: dict[tuple[str, str | None], PlaceMention] = {}
+        for other in self.frames:
+            if other is frame or not _same_kind(frame.code, other.code):
+                continue
+            if other.status in ("negated", "hypothetical", "planned"):
+                continue
+            for place in self._own_places(other) or self._patient_places(other):
+                place = self._town_of(place)
+                places.setdefault((place.name, place.country_code), place)
+        return list(places.values()) if len(places) <= 2 else []
+
+    def _town_of(self, place: PlaceMention) -> PlaceMention:
+        """A country's place as the one town of it the article names ("the embassy in Kenya"
+        in a story that names Nairobi and no other Kenyan town), else the country's."""
+        if place.feature != "country":
+            return place
+        if self._towns is None:
+            self._towns = {}
+            for mention in self.resolver.mentions():
+                if mention.feature == "city" and mention.country_code:
+                    towns = self._towns.setdefault(mention.country_code, [])
+                    if all(t.name != mention.name for t in towns):
+                        towns.append(mention)
+        towns = self._towns.get(place.country_code or "", [])
+        if len(towns) != 1:
+            return place
+        town = towns[0]
+        return replace(
+            town,
+            text=place.text,
+            start=place.start,
+            end=place.end,
+            precision=2,
+            place_source=place.place_source,
+        )
+
+    def _mission_places(self, noun: Token) -> list[PlaceMention]:
+        """Where an embassy or a consulate is: the places of its own "in" or "at" phrase."""
+        places: list[PlaceMention] = []
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.right_edge.i + 1)
+                        places += [p for _, p in found]
+        return places
 
     # -- the sentence ---------------------------------------------------------------------------
 
@@ -156,6 +235,8 @@ class EventPlacing:
         found = []
         for toponym, place in self.resolver.mentioned_in(sentence.start, sentence.end):
             token = self.view.doc[toponym.start : toponym.end].root
+            if _mission_owner(token):
+                continue  # "outside the U.S. embassy in Nairobi": in Nairobi
             while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
                 token = token.head
             prep = token.head
@@ -255,6 +336,22 @@ class EventPlacing:
                 continue  # "Kenya" in a story from Nairobi
             return False
         return True
+
+
+def _same_kind(code: str, other: str) -> bool:
+    """Whether two CAMEO codes of violence may name one happening: the same three digits, or
+    one of them is its root's unspecified act ("attack" 180, "fighting" 190)."""
+    if code[:2] not in VIOLENCE_ROOTS or other[:2] != code[:2] and other[:2] not in VIOLENCE_ROOTS:
+        return False
+    return code[:3] == other[:3] or code[2:3] in ("0", "") or other[2:3] in ("0", "")
+
+
+def _mission_owner(token: Token) -> bool:
+    """Whether a place only says whose embassy or consulate it is ("the U.S. embassy")."""
+    return (
+        token.dep_ in ("compound", "amod", "nmod", "poss")
+        and token.head.lemma_.lower() in MISSION_NOUNS
+    )
 
 
 def _title(word: str) -> bool:
