@@ -155,3 +155,20 @@ def test_a_killing_is_not_placed_where_another_kind_of_violence_was(run):
         "The teacher was killed by a gunman a year ago, police said."
     )
     assert where(event(events, "killed")) == [("Denver", "dateline")]
+
+
+def test_a_paragraph_opening_on_a_town_moves_the_story_there(run):
+    events = run(
+        "NAIROBI, Kenya (AP) -- Police arrested two men on Monday.\n\n"
+        "In Mombasa, officials opened an inquiry on Tuesday.\n\n"
+        "Detectives detained a bus driver on Wednesday, officials said."
+    )
+    assert where(event(events, "arrested")) == [("Nairobi", "dateline")]
+    assert where(event(events, "detained")) == [("Mombasa", "paragraph")]
+    # a country is an aside, not a scene
+    events = run(
+        "NAIROBI, Kenya (AP) -- Police arrested two men on Monday.\n\n"
+        "In Uganda, meanwhile, officials opened an inquiry on Tuesday.\n\n"
+        "Detectives detained a bus driver on Wednesday, officials said."
+    )
+    assert where(event(events, "detained")) == [("Nairobi", "dateline")]

@@ -3,15 +3,23 @@ its sentence, else of its paragraph, else the dateline's place; never a place th
 tie to it.
 
 * `phrase`: the places of the event's own locative phrases ("arrives in Moscow", found by the
-  frames stage), or of the earlier mention of the same happening it refers back to ("the
-  bombings");
+  frames stage; an embassy's is where it stands, not its owner's country), or of the earlier
+  mention of the same happening it refers back to ("the bombings");
 * `sentence`: a place its sentence puts everything in: a locative phrase of the clause the event
   is in or of a clause above it ("In Nairobi, police said they arrested ..."), not a phrase of
   origin ("from Chad") or of a person's or a group's description ("officials in Tanzania");
 * `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
-  that place (no other place named after it);
+  that place (no other place named after it), for an event that is no plan, supposition or
+  background in the perfect;
+* `phrase` again, for an act of violence placed by none of these: the places the article's
+  other mentions of violence of its kind name in their own phrases (one or two of them);
 * `dateline`: the wire story's dateline, for an event of the story's own news: not a plan or a
-  supposition, not in a quotation, not in a sentence that puts something in another place.
+  supposition, not in a quotation, not in a sentence that puts something in another place; but
+  once a paragraph opens on a town ("In Dar es Salaam, she laid a wreath ..."), that town
+  (`paragraph`) until another paragraph opens on another.
+
+Violence put in a country is put in the one town of that country the article names, if it names
+exactly one ("the embassy in Kenya" in a story that names Nairobi), with precision 2.
 
 Each place carries its `place_source` and its geo precision (ACLED: 1 the town itself, 2 near it
 or a part of a region, 3 a region or a country).
@@ -65,6 +73,7 @@ class EventPlacing:
         self.dateline = resolver.dateline_place()
         self._sentence_places: dict[int, list[PlaceMention]] = {}
         self._towns: dict[str, list[PlaceMention]] | None = None
+        self._scenes: list[tuple[int, PlaceMention]] | None = None
 
     def place(self, frame: EventFrame) -> list[PlaceMention]:
         """The event's places, each with where it came from; an act of violence put in a country
@@ -91,13 +100,16 @@ class EventPlacing:
         found = self._clause_places(trigger, n)
         if found:
             return [self._sourced(p, "sentence") for p in found]
-        found = self._paragraph_places(n)
+        found = [] if self._background(frame) else self._paragraph_places(n)
         if found:
             return [self._sourced(p, "paragraph") for p in found]
         found = self._violence_places(frame)
         if found:
             return [self._sourced(p, "phrase") for p in found]
         if self.dateline is not None and self._own_news(frame):
+            scene = self._scene(n)
+            if scene is not None:
+                return [self._sourced(scene, "paragraph")]
             return [self._sourced(self.dateline, "dateline")]
         return []
 
@@ -310,15 +322,47 @@ class EventPlacing:
 
     # -- the dateline ---------------------------------------------------------------------------
 
+    @staticmethod
+    def _background(frame: EventFrame) -> bool:
+        """A plan, a supposition, or background in the perfect ("has pushed for ...", "had
+        threatened"): not the story's news, placed only by its own sentence."""
+        if frame.status in ("planned", "hypothetical"):
+            return True
+        clause = frame.clause
+        return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children)
+
+    def _scene(self, n: int) -> PlaceMention | None:
+        """The town the story has moved to by sentence n: that of the last paragraph before it
+        (or its own) that opens on a locative phrase of its main clause ("In Dar es Salaam, she
+        laid a wreath ..."), if any."""
+        if self._scenes is None:
+            self._scenes = []
+            view = self.view
+            for m, sentence in enumerate(view.sentences):
+                first = sentence[0]
+                if first.lower_ not in WHERE_PREPS or first.head.dep_ != "ROOT":
+                    continue
+                start = view.sentences[m].start_char
+                if m and view.paragraph_index(start) == view.paragraph_index(
+                    view.sentences[m - 1].start_char
+                ):
+                    continue  # not a paragraph's first sentence
+                for token, place, _ in self._where(m):  # a town: "In Cuba, meanwhile, ..."
+                    if token.head.i == first.i and place.feature == "city":  # is an aside
+                        self._scenes.append((m, place))
+                        break
+        scene = None
+        for m, place in self._scenes:
+            if m < n:
+                scene = place
+        return scene
+
     def _own_news(self, frame: EventFrame) -> bool:
         """An event the story reports from its dateline: not a plan or a supposition, not
         quoted, and in a sentence that puts nothing in another place (which may be where it
         happened: "as protesters gathered in Miami, ...")."""
-        if frame.status in ("planned", "hypothetical"):
+        if self._background(frame):
             return False
-        clause = frame.clause
-        if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children):
-            return False  # "has pushed for ...", "had threatened": background, not the news
         trigger = frame.trigger
         sentence = self.view.sentence(trigger)
         quotes = [t.i for t in sentence if t.text in QUOTES]
