@@ -65,11 +65,20 @@ def test_the_dateline(run):
     assert (place.name, place.admin1, place.place_source) == ("Springfield", "Illinois", "dateline")
 
 
-def test_no_dateline_for_a_quotation(run):
+def test_a_quotation_of_the_story_s_news_is_at_the_dateline(run):
     events = run(
         'SPRINGFIELD, Ill. (AP) -- "Police arrested my son without a reason," his mother said.'
     )
-    assert event(events, "arrested").locations == []
+    assert where(event(events, "arrested")) == [("Springfield", "dateline")]
+
+
+def test_a_speaker_s_account_of_violence_does_not_place_the_article_s(run):
+    events = run(
+        "BOSTON (AP) -- Police said the doctor was shot on Friday.\n\n"
+        '"People here still talk about the shooting in Ohio," a neighbour said.'
+    )
+    shot = event(events, "shot")
+    assert where(shot) == [("Boston", "dateline")]
 
 
 def test_an_act_of_force_at_the_place_it_is_done_to(run):

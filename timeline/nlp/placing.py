@@ -14,7 +14,8 @@ tie to it.
 * `phrase` again, for an act of violence placed by none of these: the places the article's
   other mentions of violence of its kind name in their own phrases (one or two of them);
 * `dateline`: the wire story's dateline, for an event of the story's own news: not a plan or a
-  supposition, not in a quotation, not in a sentence that puts something in another place; but
+  supposition, not in a sentence that puts something in another place (what a speaker is
+  quoted saying there is news of that place too: "'We will not back down,' she declared"); but
   once a paragraph opens on a town ("In Dar es Salaam, she laid a wreath ..."), that town
   (`paragraph`) until another paragraph opens on another.
 
@@ -54,7 +55,7 @@ FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 PATIENT_PREPS = {"of", "on", "against", "into"}
 WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
-# Quotation marks: an event inside a quotation is not the story's own news
+# Quotation marks: a speaker's account of violence is not the article's own
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
 # CAMEO roots of violence (assaults, fights, mass violence): an article's mentions of them are
 # mostly of the few happenings it reports, placed where it says those happened
@@ -197,6 +198,8 @@ class EventPlacing:
                 continue
             if other.status in ("negated", "hypothetical", "planned"):
                 continue
+            if self._quoted(other.trigger):
+                continue  # a speaker's words are not the article's account
             for place in self._own_places(other) or self._patient_places(other):
                 place = self._town_of(place)
                 places.setdefault((place.name, place.country_code), place)
@@ -331,6 +334,13 @@ class EventPlacing:
         clause = frame.clause
         return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children)
 
+    def _quoted(self, token: Token) -> bool:
+        """Whether a word is inside a quotation: an odd number of quotation marks before it in
+        its sentence (the tokenizer may split "``" in two)."""
+        sentence = self.view.sentence(token)
+        before = self.view.doc.text[sentence.start_char : token.idx]
+        return sum(before.count(mark) for mark in QUOTES) % 2 == 1
+
     def _scene(self, n: int) -> PlaceMention | None:
         """The town the story has moved to by sentence n: that of the last paragraph before it
         (or its own) that opens on a locative phrase of its main clause ("In Dar es Salaam, she
@@ -358,17 +368,12 @@ class EventPlacing:
         return scene
 
     def _own_news(self, frame: EventFrame) -> bool:
-        """An event the story reports from its dateline: not a plan or a supposition, not
-        quoted, and in a sentence that puts nothing in another place (which may be where it
-        happened: "as protesters gathered in Miami, ...")."""
+        """An event the story reports from its dateline: not a plan or a supposition, and in a
+        sentence that puts nothing in another place (which may be where it happened: "as
+        protesters gathered in Miami, ...")."""
         if self._background(frame):
             return False
         trigger = frame.trigger
-        sentence = self.view.sentence(trigger)
-        quotes = [t.i for t in sentence if t.text in QUOTES]
-        before = sum(1 for i in quotes if i < trigger.i)
-        if before % 2:
-            return False
         dateline = self.dateline
         for _, place, _ in self._where(self.view.sentence_of[trigger.i]):
             if (place.name, place.country_code) == (dateline.name, dateline.country_code):
