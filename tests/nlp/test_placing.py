@@ -181,3 +181,17 @@ def test_a_paragraph_opening_on_a_town_moves_the_story_there(run):
         "Detectives detained a bus driver on Wednesday, officials said."
     )
     assert where(event(events, "detained")) == [("Nairobi", "dateline")]
+
+
+def test_a_place_of_what_an_event_is_about_keeps_the_dateline(run):
+    events = run(
+        "MANILA, Philippines (AP) -- President Fidel Ramos condemned the bombing of the embassy in "
+        "Nairobi on Tuesday."
+    )
+    assert where(event(events, "condemned")) == [("Manila", "dateline")]
+    # a place the sentence puts another act in may be where this one happened too
+    events = run(
+        "MANILA, Philippines (AP) -- As protesters marched in Cebu, President Fidel Ramos "
+        "condemned the strike on Tuesday."
+    )
+    assert event(events, "condemned").locations == []

@@ -29,9 +29,12 @@ or a part of a region, 3 a region or a country).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.nlp.actors.coreference import PERSON_NOUNS
 from timeline.nlp.actors.people import title_lexicon
+from timeline.nlp.coding import agent_nouns
 from timeline.nlp.lookup import key
 from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS
 
@@ -56,6 +59,7 @@ PATIENT_PREPS = {"of", "on", "against", "into"}
 WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
 # Quotation marks: a speaker's account of violence is not the article's own
+PERSON_NOUN_WORDS = frozenset(PERSON_NOUNS) | {"relative"}
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
 # CAMEO roots of violence (assaults, fights, mass violence): an article's mentions of them are
 # mostly of the few happenings it reports, placed where it says those happened
@@ -269,7 +273,7 @@ class EventPlacing:
                 found.append((token, place, attached.head))
                 continue
             if attached.pos_ in ("NOUN", "PROPN") and (
-                attached.lemma_.lower() in PEOPLE_NOUNS or attached.ent_type_ in ("PERSON", "ORG")
+                _people(attached.lemma_) or attached.ent_type_ in ("PERSON", "ORG")
             ):
                 # "protesters in Miami marched", "clashed with rebels near Goma": where the
                 # event's participants are, it happens; "said officials in Tanzania hoped ...":
@@ -375,9 +379,12 @@ class EventPlacing:
             return False
         trigger = frame.trigger
         dateline = self.dateline
-        for _, place, _ in self._where(self.view.sentence_of[trigger.i]):
+        for token, place, _ in self._where(self.view.sentence_of[trigger.i]):
             if (place.name, place.country_code) == (dateline.name, dateline.country_code):
                 continue
+            if token.head.head.pos_ not in ("VERB", "AUX"):
+                continue  # where a thing or someone is ("the bombings of the embassies in
+                # Kenya", "its enemies in Miami"), not where an act is put
             if place.feature in ("country", "region") and place.country_code in (
                 dateline.country_code,
                 None,
@@ -401,6 +408,18 @@ def _mission_owner(token: Token) -> bool:
         token.dep_ in ("compound", "amod", "nmod", "poss")
         and token.head.lemma_.lower() in MISSION_NOUNS
     )
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns of people whose "in" phrase says where they are: groups ("protesters in Miami"),
+    kinds of actors of the agent dictionary ("lawyers in Havana"), people named by kin ("the
+    boy's relatives in Miami", person_nouns.tsv)."""
+    return PEOPLE_NOUNS | agent_nouns() | PERSON_NOUN_WORDS
+
+
+def _people(lemma: str) -> bool:
+    return lemma.lower() in _people_nouns()
 
 
 def _title(word: str) -> bool:
