@@ -195,3 +195,13 @@ def test_a_place_of_what_an_event_is_about_keeps_the_dateline(run):
         "condemned the strike on Tuesday."
     )
     assert event(events, "condemned").locations == []
+
+
+def test_a_plan_is_made_where_the_story_is(run):
+    events = run(
+        "MIAMI (AP) -- Immigration officials said Monday they will order the relatives to hand "
+        "over the boy."
+    )
+    assert where(event(events, "order")) == [("Miami", "dateline")]
+    events = run("MIAMI (AP) -- If the court agreed, officials would order the relatives to leave.")
+    assert event(events, "order").locations == []

@@ -9,15 +9,17 @@ tie to it.
   is in or of a clause above it ("In Nairobi, police said they arrested ..."), not a phrase of
   origin ("from Chad") or of a person's or a group's description ("officials in Tanzania");
 * `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
-  that place (no other place named after it), for an event that is no plan, supposition or
+  that place (no other place named after it), for an event that is no supposition nor
   background in the perfect;
 * `phrase` again, for an act of violence placed by none of these: the places the article's
   other mentions of violence of its kind name in their own phrases (one or two of them);
-* `dateline`: the wire story's dateline, for an event of the story's own news: not a plan or a
-  supposition, not in a sentence that puts something in another place (what a speaker is
-  quoted saying there is news of that place too: "'We will not back down,' she declared"); but
-  once a paragraph opens on a town ("In Dar es Salaam, she laid a wreath ..."), that town
-  (`paragraph`) until another paragraph opens on another.
+* `dateline`: the wire story's dateline, for an event of the story's own news (a plan too): not
+  a supposition nor background in the perfect, not in a sentence that puts another act in
+  another place (a place of what the event is about or of someone in it does not count: "condemned
+  the bombing of the embassy in Nairobi"; what a speaker is quoted saying there is news of that
+  place too: "'We will not back down,' she declared"); but once a paragraph opens on a town ("In
+  Dar es Salaam, she laid a wreath ..."), that town (`paragraph`) until another paragraph opens
+  on another.
 
 Violence put in a country is put in the one town of that country the article names, if it names
 exactly one ("the embassy in Kenya" in a story that names Nairobi), with precision 2.
@@ -331,9 +333,10 @@ class EventPlacing:
 
     @staticmethod
     def _background(frame: EventFrame) -> bool:
-        """A plan, a supposition, or background in the perfect ("has pushed for ...", "had
-        threatened"): not the story's news, placed only by its own sentence."""
-        if frame.status in ("planned", "hypothetical"):
+        """A supposition, or background in the perfect ("has pushed for ...", "had
+        threatened"): not the story's news, placed only by its own sentence. A plan is ("they
+        will order the family to ...": made, and mostly carried out, where the story is)."""
+        if frame.status == "hypothetical":
             return True
         clause = frame.clause
         return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children)
@@ -372,7 +375,7 @@ class EventPlacing:
         return scene
 
     def _own_news(self, frame: EventFrame) -> bool:
-        """An event the story reports from its dateline: not a plan or a supposition, and in a
+        """An event the story reports from its dateline: no supposition nor background, and in a
         sentence that puts nothing in another place (which may be where it happened: "as
         protesters gathered in Miami, ...")."""
         if self._background(frame):
