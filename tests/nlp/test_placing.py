@@ -205,3 +205,10 @@ def test_a_plan_is_made_where_the_story_is(run):
     assert where(event(events, "order")) == [("Miami", "dateline")]
     events = run("MIAMI (AP) -- If the court agreed, officials would order the relatives to leave.")
     assert event(events, "order").locations == []
+
+
+def test_violence_is_where_the_people_it_is_done_to_are(run):
+    events = run("Prosecutors condemned the killing of John Miller, a doctor in Tulsa, on Monday.")
+    assert where(event(events, "killing")) == [("Tulsa", "phrase")]
+    events = run("Police investigated the slaying of a doctor in Tulsa last week.")
+    assert where(event(events, "slaying")) == [("Tulsa", "phrase")]

@@ -154,7 +154,7 @@ class EventPlacing:
             return place
         return replace(place, place_source=source)
 
-    def _patient_places(self, frame: EventFrame) -> list[PlaceMention]:
+    def _patient_places(self, frame: EventFrame, victims: bool = True) -> list[PlaceMention]:
         """The town an event noun names before it ("the Paris talks", "the Atlanta bombing"),
         the place an act of force is done to ("the invasion of Kuwait", "attacks on Baghdad")
         or withdrawn from ("pulled its troops out of Kuwait", "a withdrawal from Kuwait")."""
@@ -185,6 +185,8 @@ class EventPlacing:
                         continue
                     found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.i + 1)
                     places += [p for _, p in found]
+                    if victims and root in FORCE_ROOTS:  # "the slaying of a doctor in Buffalo"
+                        places += self._where_they_are(pobj)
         unique: dict[tuple[str, str | None], PlaceMention] = {}
         for place in places:
             unique.setdefault((place.name, place.country_code), place)
@@ -206,7 +208,7 @@ class EventPlacing:
                 continue
             if self._quoted(other.trigger):
                 continue  # a speaker's words are not the article's account
-            for place in self._own_places(other) or self._patient_places(other):
+            for place in self._own_places(other) or self._patient_places(other, victims=False):
                 place = self._town_of(place)
                 places.setdefault((place.name, place.country_code), place)
         return list(places.values()) if len(places) <= 2 else []
@@ -235,6 +237,23 @@ class EventPlacing:
             precision=2,
             place_source=place.place_source,
         )
+
+    def _where_they_are(self, noun: Token) -> list[PlaceMention]:
+        """Where people an act of force is done to are: the places of the "in", "at" or "near"
+        phrase of the noun naming them or of its apposition ("the killing of Dr. Slepian, a
+        gynecologist in Buffalo")."""
+        places: list[PlaceMention] = []
+        if not (_people(noun.lemma_) or noun.ent_type_ == "PERSON"):
+            return places
+        for word in (noun, *(c for c in noun.children if c.dep_ == "appos")):
+            for prep in word.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near"):
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.i + 1)
+                        places += [p for _, p in found]
+        return places
 
     def _mission_places(self, noun: Token) -> list[PlaceMention]:
         """Where an embassy or a consulate is: the places of its own "in" or "at" phrase."""
