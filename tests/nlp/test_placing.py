@@ -212,3 +212,10 @@ def test_violence_is_where_the_people_it_is_done_to_are(run):
     assert where(event(events, "killing")) == [("Tulsa", "phrase")]
     events = run("Police investigated the slaying of a doctor in Tulsa last week.")
     assert where(event(events, "slaying")) == [("Tulsa", "phrase")]
+
+
+def test_a_place_that_owns_the_place_named_is_where_it_happened(run):
+    events = run("Protesters rallied outside the Lyon relatives' home on Monday.")
+    assert [p.name for p in event(events, "rallied").locations] == ["Lyon"]
+    events = run("Thousands of students marched in Havana's streets on Friday.")
+    assert [p.name for p in event(events, "marched").locations] == ["Havana"]

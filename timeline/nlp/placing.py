@@ -279,6 +279,10 @@ class EventPlacing:
                 continue  # "outside the U.S. embassy in Nairobi": in Nairobi
             while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
                 token = token.head
+            if token.dep_ == "poss" and token.head.dep_ == "pobj":
+                token = token.head  # "in Havana's streets", "outside the Miami relatives' home"
+                while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+                    token = token.head
             prep = token.head
             if token.dep_ != "pobj" or prep.lower_ not in WHERE_PREPS | {"of"}:
                 continue
