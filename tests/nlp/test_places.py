@@ -277,3 +277,10 @@ def test_a_great_city_is_no_county_of_a_state_the_article_names(nlp):
     )
     place = resolution.places.__self__.dateline_place()
     assert (place.name, place.feature, place.admin1_code) == ("Washington", "city", "DC")
+
+
+def test_a_name_before_a_leader_s_rule_is_no_place(nlp):
+    _, resolution = resolve(nlp, "The Clinton administration asked the court in Atlanta to act.")
+    resolver = resolution.places.__self__
+    found = [(p.text, p.admin1) for p in resolver.mentions()]
+    assert found == [("Atlanta", "Georgia")]
