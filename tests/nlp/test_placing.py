@@ -219,3 +219,11 @@ def test_a_place_that_owns_the_place_named_is_where_it_happened(run):
     assert [p.name for p in event(events, "rallied").locations] == ["Lyon"]
     events = run("Thousands of students marched in Havana's streets on Friday.")
     assert [p.name for p in event(events, "marched").locations] == ["Havana"]
+
+
+def test_an_act_a_journey_is_made_for_is_where_the_journey_ends(run):
+    events = run(
+        "MIAMI (AP) -- Mayor Joe Carollo flew to Denver on Friday to appeal directly to "
+        "Governor Bill Owens."
+    )
+    assert where(event(events, "appeal")) == [("Denver", "sentence")]

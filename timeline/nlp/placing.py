@@ -5,9 +5,10 @@ tie to it.
 * `phrase`: the places of the event's own locative phrases ("arrives in Moscow", found by the
   frames stage; an embassy's is where it stands, not its owner's country), or of the earlier
   mention of the same happening it refers back to ("the bombings");
-* `sentence`: a place its sentence puts everything in: a locative phrase of the clause the event
-  is in or of a clause above it ("In Nairobi, police said they arrested ..."), not a phrase of
-  origin ("from Chad") or of a person's or a group's description ("officials in Tanzania");
+* `sentence`: where a journey it is the purpose of ends ("flew to Washington to appeal ..."),
+  else a place its sentence puts everything in: a locative phrase of the clause the event is in
+  or of a clause above it ("In Nairobi, police said they arrested ..."), not a phrase of origin
+  ("from Chad") or of a person's or a group's description ("officials in Tanzania");
 * `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
   that place (no other place named after it), for an event that is no supposition nor
   background in the perfect;
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.coreference import PERSON_NOUNS
 from timeline.nlp.actors.people import title_lexicon
-from timeline.nlp.coding import agent_nouns
+from timeline.nlp.coding import RULE_CODES, agent_nouns
 from timeline.nlp.lookup import key
 from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS
 
@@ -104,6 +105,9 @@ class EventPlacing:
             antecedent = antecedent.antecedent
         if antecedent is not None:
             return [self._sourced(p, "phrase") for p in self._own_places(antecedent)]
+        found = self._journey_end(frame)
+        if found:
+            return [self._sourced(p, "sentence") for p in found]
         found = self._clause_places(trigger, n)
         if found:
             return [self._sourced(p, "sentence") for p in found]
@@ -237,6 +241,20 @@ class EventPlacing:
             precision=2,
             place_source=place.place_source,
         )
+
+    def _journey_end(self, frame: EventFrame) -> list[PlaceMention]:
+        """Where a journey an act is the purpose of ends: "flew to Washington to appeal to the
+        attorney general" (the appeal is made there)."""
+        clause = frame.clause
+        if clause.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            return []
+        head = clause.head
+        journey = next((f for f in self.frames if f.trigger.i == head.i), None)
+        if journey is None or journey.code not in RULE_CODES.travel:
+            return []
+        return self._own_places(journey)
 
     def _where_they_are(self, noun: Token) -> list[PlaceMention]:
         """Where people an act of force is done to are: the places of the "in", "at" or "near"
