@@ -227,3 +227,9 @@ def test_an_act_a_journey_is_made_for_is_where_the_journey_ends(run):
         "Governor Bill Owens."
     )
     assert where(event(events, "appeal")) == [("Denver", "sentence")]
+
+
+def test_a_place_of_another_event_in_a_phrase_is_that_event_s(run):
+    events = run("Police arrested a man in connection with the bombing of a bank in Lyon.")
+    assert event(events, "arrested").locations == []
+    assert where(event(events, "bombing")) == [("Lyon", "sentence")]

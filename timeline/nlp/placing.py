@@ -82,6 +82,7 @@ class EventPlacing:
         self._sentence_places: dict[int, list[PlaceMention]] = {}
         self._towns: dict[str, list[PlaceMention]] | None = None
         self._scenes: list[tuple[int, PlaceMention]] | None = None
+        self._triggers = {f.trigger.i for f in self.frames}
 
     def place(self, frame: EventFrame) -> list[PlaceMention]:
         """The event's places, each with where it came from; an act of violence put in a country
@@ -331,9 +332,12 @@ class EventPlacing:
                 place = replace(place, precision=2)
             # a locative phrase inside the trigger's own locative phrases: "shot through the
             # window of his home in Amherst" (never inside its object: "condemned the bombings
-            # of the embassies in Kenya" says where the bombings were)
+            # of the embassies in Kenya" says where the bombings were, nor past another event:
+            # "condemned the handling of the meeting at a house in Miami Beach")
             for _ in range(4):
                 if attached.dep_ != "pobj" or attached.head.dep_ != "prep":
+                    break
+                if attached.i in self._triggers:
                     break
                 attached = attached.head.head
             found.append((token, place, attached))
