@@ -233,3 +233,13 @@ def test_a_place_of_another_event_in_a_phrase_is_that_event_s(run):
     events = run("Police arrested a man in connection with the bombing of a bank in Lyon.")
     assert event(events, "arrested").locations == []
     assert where(event(events, "bombing")) == [("Lyon", "sentence")]
+
+
+def test_a_where_clause_is_at_the_place_it_is_said_of(run):
+    events = run(
+        "Doctors flew to Goma on Monday to help victims of the bombings of two markets in "
+        "Goma.\n\nThe team includes a psychiatrist who worked in Bukavu, where 168 people were "
+        "killed in a bombing in 1995."
+    )
+    bombings = [e for e in events if e.trigger == "bombing"]
+    assert [where(e) for e in bombings] == [[("Bukavu", "sentence")]]

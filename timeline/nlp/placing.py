@@ -5,7 +5,9 @@ tie to it.
 * `phrase`: the places of the event's own locative phrases ("arrives in Moscow", found by the
   frames stage; an embassy's is where it stands, not its owner's country), or of the earlier
   mention of the same happening it refers back to ("the bombings");
-* `sentence`: where a journey it is the purpose of ends ("flew to Washington to appeal ..."),
+* `sentence`: the place a "where" clause it is in is said of ("Oklahoma City, where 168 people
+  were killed in a bombing"), before any earlier mention it may refer back to; where a journey
+  it is the purpose of ends ("flew to Washington to appeal ..."),
   else a place its sentence puts everything in: a locative phrase of the clause the event is in
   or of a clause above it ("In Nairobi, police said they arrested ..."), not a phrase of origin
   ("from Chad") or of a person's or a group's description ("officials in Tanzania");
@@ -101,6 +103,9 @@ class EventPlacing:
         own = own or [place for token, place, _ in self._where(n) if token.head.head == trigger]
         if own:
             return [self._sourced(p, "phrase") for p in own]
+        found = self._where_clause(trigger)
+        if found:
+            return [self._sourced(p, "sentence") for p in found]
         antecedent = frame.antecedent  # "the bombings": where the happening it refers to was
         while antecedent is not None and not self._own_places(antecedent):
             antecedent = antecedent.antecedent
@@ -242,6 +247,21 @@ class EventPlacing:
             precision=2,
             place_source=place.place_source,
         )
+
+    def _where_clause(self, trigger: Token) -> list[PlaceMention]:
+        """The place a "where" clause the event is in is said of: "Oklahoma City, where 168
+        people were killed in a bombing"."""
+        token = trigger
+        for _ in range(12):
+            if token.dep_ == "relcl" and any(
+                c.dep_ == "advmod" and c.lower_ == "where" for c in token.children
+            ):
+                head = token.head
+                return [p for _, p in self.resolver.mentioned_in(head.left_edge.i, head.i + 1)]
+            if token.head.i == token.i:
+                break
+            token = token.head
+        return []
 
     def _journey_end(self, frame: EventFrame) -> list[PlaceMention]:
         """Where a journey an act is the purpose of ends: "flew to Washington to appeal to the
