@@ -181,6 +181,14 @@ def test_a_paragraph_opening_on_a_town_moves_the_story_there(run):
         "Detectives detained a bus driver on Wednesday, officials said."
     )
     assert where(event(events, "detained")) == [("Nairobi", "dateline")]
+    # until a later paragraph names another town
+    events = run(
+        "NAIROBI, Kenya (AP) -- Police arrested two men on Monday.\n\n"
+        "In Mombasa, officials opened an inquiry on Tuesday.\n\n"
+        "Relatives of the men travelled from Kisumu, officials said.\n\n"
+        "Detectives detained a bus driver on Wednesday, officials said."
+    )
+    assert where(event(events, "detained")) == [("Nairobi", "dateline")]
 
 
 def test_a_place_of_what_an_event_is_about_keeps_the_dateline(run):

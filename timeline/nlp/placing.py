@@ -41,6 +41,7 @@ from timeline.nlp.actors.coreference import PERSON_NOUNS
 from timeline.nlp.actors.people import title_lexicon
 from timeline.nlp.coding import RULE_CODES, agent_nouns
 from timeline.nlp.lookup import key
+from timeline.nlp.violence_places import VIOLENCE_ROOTS, ArticleViolence
 from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS
 
 if TYPE_CHECKING:
@@ -63,12 +64,10 @@ FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 PATIENT_PREPS = {"of", "on", "against", "into"}
 WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
-# Quotation marks: a speaker's account of violence is not the article's own
+# People named by kin ("the boy's relatives in Miami") are where their "in" phrase says
 PERSON_NOUN_WORDS = frozenset(PERSON_NOUNS) | {"relative"}
+# Quotation marks: a speaker's account of violence is not the article's own
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
-# CAMEO roots of violence (assaults, fights, mass violence): an article's mentions of them are
-# mostly of the few happenings it reports, placed where it says those happened
-VIOLENCE_ROOTS = {"18", "19", "20"}
 
 
 class EventPlacing:
@@ -82,8 +81,13 @@ class EventPlacing:
         self.frames = list(frames)
         self.dateline = resolver.dateline_place()
         self._sentence_places: dict[int, list[PlaceMention]] = {}
-        self._towns: dict[str, list[PlaceMention]] | None = None
-        self._scenes: list[tuple[int, PlaceMention]] | None = None
+        self.violence = ArticleViolence(
+            resolver,
+            self.frames,
+            lambda f: self._own_places(f) or self._patient_places(f, victims=False),
+            self._quoted,
+        )
+        self._scenes: list[PlaceMention | None] | None = None
         self._triggers = {f.trigger.i for f in self.frames}
 
     def place(self, frame: EventFrame) -> list[PlaceMention]:
@@ -91,7 +95,7 @@ class EventPlacing:
         is put in the one town of that country the article names, if it names one."""
         places = self._place(frame)
         if frame.code[:2] in VIOLENCE_ROOTS:
-            places = [self._town_of(p) for p in places]
+            places = [self.violence.town_of(p) for p in places]
             places = list({(p.name, p.country_code): p for p in places}.values())
         return places
 
@@ -120,7 +124,7 @@ class EventPlacing:
         found = [] if self._background(frame) else self._paragraph_places(n)
         if found:
             return [self._sourced(p, "paragraph") for p in found]
-        found = self._violence_places(frame)
+        found = self.violence.places(frame)
         if found:
             return [self._sourced(p, "phrase") for p in found]
         if self.dateline is not None and self._own_news(frame):
@@ -201,52 +205,6 @@ class EventPlacing:
         for place in places:
             unique.setdefault((place.name, place.country_code), place)
         return list(unique.values())
-
-    def _violence_places(self, frame: EventFrame) -> list[PlaceMention]:
-        """Where the article's acts of violence of the same kind happened, for one that its
-        words do not place ("the bombs went off almost simultaneously"): the places other
-        mentions of that kind name in their own phrases, when there are one or two of them (more
-        are several happenings, and which one is meant is unknown). A killing is not of the kind
-        of a bombing; an attack or a use of force not specified is of every kind of its root."""
-        if frame.code[:2] not in VIOLENCE_ROOTS or frame.status in ("negated", "hypothetical"):
-            return []
-        places: dict[tuple[str, str | None], PlaceMention] = {}
-        for other in self.frames:
-            if other is frame or not _same_kind(frame.code, other.code):
-                continue
-            if other.status in ("negated", "hypothetical", "planned"):
-                continue
-            if self._quoted(other.trigger):
-                continue  # a speaker's words are not the article's account
-            for place in self._own_places(other) or self._patient_places(other, victims=False):
-                place = self._town_of(place)
-                places.setdefault((place.name, place.country_code), place)
-        return list(places.values()) if len(places) <= 2 else []
-
-    def _town_of(self, place: PlaceMention) -> PlaceMention:
-        """A country's place as the one town of it the article names ("the embassy in Kenya"
-        in a story that names Nairobi and no other Kenyan town), else the country's."""
-        if place.feature != "country":
-            return place
-        if self._towns is None:
-            self._towns = {}
-            for mention in self.resolver.mentions():
-                if mention.feature == "city" and mention.country_code:
-                    towns = self._towns.setdefault(mention.country_code, [])
-                    if all(t.name != mention.name for t in towns):
-                        towns.append(mention)
-        towns = self._towns.get(place.country_code or "", [])
-        if len(towns) != 1:
-            return place
-        town = towns[0]
-        return replace(
-            town,
-            text=place.text,
-            start=place.start,
-            end=place.end,
-            precision=2,
-            place_source=place.place_source,
-        )
 
     def _where_clause(self, trigger: Token) -> list[PlaceMention]:
         """The place a "where" clause the event is in is said of: "Oklahoma City, where 168
@@ -416,28 +374,35 @@ class EventPlacing:
     def _scene(self, n: int) -> PlaceMention | None:
         """The town the story has moved to by sentence n: that of the last paragraph before it
         (or its own) that opens on a locative phrase of its main clause ("In Dar es Salaam, she
-        laid a wreath ..."), if any."""
+        laid a wreath ..."), until a later paragraph names another town."""
         if self._scenes is None:
             self._scenes = []
             view = self.view
+            scene: PlaceMention | None = None
+            scene_paragraph = last = -1
             for m, sentence in enumerate(view.sentences):
-                first = sentence[0]
-                if first.lower_ not in WHERE_PREPS or first.head.dep_ != "ROOT":
-                    continue
-                start = view.sentences[m].start_char
-                if m and view.paragraph_index(start) == view.paragraph_index(
-                    view.sentences[m - 1].start_char
-                ):
-                    continue  # not a paragraph's first sentence
-                for token, place, _ in self._where(m):  # a town: "In Cuba, meanwhile, ..."
-                    if token.head.i == first.i and place.feature == "city":  # is an aside
-                        self._scenes.append((m, place))
-                        break
-        scene = None
-        for m, place in self._scenes:
-            if m < n:
-                scene = place
-        return scene
+                self._scenes.append(scene)
+                here = view.paragraph_index(sentence.start_char)
+                opening = self._opening_town(m) if here != last else None
+                last = here
+                if opening is not None:
+                    scene, scene_paragraph = opening, here
+                elif scene is not None and here != scene_paragraph:
+                    named = self.resolver.mentioned_in(sentence.start, sentence.end)
+                    if any(p.feature == "city" and p.name != scene.name for _, p in named):
+                        scene = None
+        return self._scenes[n]
+
+    def _opening_town(self, m: int) -> PlaceMention | None:
+        """The town sentence m opens on with a locative phrase of its main clause ("In Dar es
+        Salaam, she ..."; a country is an aside: "In Cuba, meanwhile, ...")."""
+        first = self.view.sentences[m][0]
+        if first.lower_ not in WHERE_PREPS or first.head.dep_ != "ROOT":
+            return None
+        for token, place, _ in self._where(m):
+            if token.head.i == first.i:
+                return place if place.feature == "city" else None
+        return None
 
     def _own_news(self, frame: EventFrame) -> bool:
         """An event the story reports from its dateline: no supposition nor background, and in a
@@ -460,14 +425,6 @@ class EventPlacing:
                 continue  # "Kenya" in a story from Nairobi
             return False
         return True
-
-
-def _same_kind(code: str, other: str) -> bool:
-    """Whether two CAMEO codes of violence may name one happening: the same three digits, or
-    one of them is its root's unspecified act ("attack" 180, "fighting" 190)."""
-    if code[:2] not in VIOLENCE_ROOTS or other[:2] != code[:2] and other[:2] not in VIOLENCE_ROOTS:
-        return False
-    return code[:3] == other[:3] or code[2:3] in ("0", "") or other[2:3] in ("0", "")
 
 
 def _mission_owner(token: Token) -> bool:
