@@ -21,11 +21,12 @@ tie to it.
   another place (a place of what the event is about or of someone in it does not count: "condemned
   the bombing of the embassy in Nairobi"; what a speaker is quoted saying there is news of that
   place too: "'We will not back down,' she declared"); but once a paragraph opens on a town ("In
-  Dar es Salaam, she laid a wreath ..."), that town (`paragraph`) until another paragraph opens
-  on another.
+  Dar es Salaam, she laid a wreath ..."), that town (`paragraph`) until a later paragraph opens
+  on or names another.
 
 Violence put in a country is put in the one town of that country the article names, if it names
-exactly one ("the embassy in Kenya" in a story that names Nairobi), with precision 2.
+exactly one ("the embassy in Kenya" in a story that names Nairobi), with precision 2 (see
+nlp/violence_places.py).
 
 Each place carries its `place_source` and its geo precision (ACLED: 1 the town itself, 2 near it
 or a part of a region, 3 a region or a country).
