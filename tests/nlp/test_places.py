@@ -284,3 +284,17 @@ def test_a_name_before_a_leader_s_rule_is_no_place(nlp):
     resolver = resolution.places.__self__
     found = [(p.text, p.admin1) for p in resolver.mentions()]
     assert found == [("Atlanta", "Georgia")]
+
+
+def test_a_county_inside_an_organisation_s_name_says_which_state(nlp):
+    doc, resolution = resolve(
+        nlp,
+        "Jane Roe, 26, of Paris, was held by the Edgar County Sheriff's Department. "
+        "She is a U.S. citizen.",
+    )
+    place = one(resolution.places(span_of(doc, "Paris")))
+    assert (place.name, place.admin1) == ("Paris", "Illinois")
+    doc, resolution = resolve(
+        nlp, "Jane Roe, 26, of Paris, was held by the police. She is a U.S. citizen."
+    )
+    assert one(resolution.places(span_of(doc, "Paris"))).country_code == "FRA"

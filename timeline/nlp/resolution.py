@@ -23,6 +23,7 @@ region, 3 a region or a country).
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -97,9 +98,26 @@ def context_of(view: ArticleView) -> Context:
     if context is None:
         context = Context()
         context.states.update(view.named.states)
+        context.states.update(county_states(view.doc.text))
         context.countries.update(view.named.country_counts)
         _CONTEXTS[view] = context
     return context
+
+
+# A county's or a parish's name, also inside an organisation's ("the Edgar County Sheriff's
+# Department"), which is no place mention but says where the story is
+COUNTY_NAME = re.compile(r"\b((?:[A-Z][a-z]+\.? ){1,2})(County|Parish)\b")
+
+
+def county_states(text: str) -> Counter[str]:
+    """The US states of the counties a text names that only one state has."""
+    states: Counter[str] = Counter()
+    counties = gazetteer().counties
+    for match in COUNTY_NAME.finditer(text):
+        found = counties.get(key(match.group(1) + match.group(2)), [])
+        if len({c.state for c in found}) == 1:
+            states[found[0].state] += 1
+    return states
 
 
 # Words that wrap a place's name: "the Province of Ontario", "Kermanshah province"
