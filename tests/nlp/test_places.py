@@ -298,3 +298,13 @@ def test_a_county_inside_an_organisation_s_name_says_which_state(nlp):
         nlp, "Jane Roe, 26, of Paris, was held by the police. She is a U.S. citizen."
     )
     assert one(resolution.places(span_of(doc, "Paris"))).country_code == "FRA"
+
+
+def test_a_country_named_like_a_us_town_waits_for_the_towns_named_after_it(nlp):
+    doc, resolution = resolve(
+        nlp,
+        "A man from Palestine was stopped near Grapeland on Friday. Deputies of Anderson County "
+        "drove him to Tennessee Colony and then back to Palestine.",
+    )
+    place = one(resolution.places(span_of(doc, "Palestine")))
+    assert (place.name, place.admin1) == ("Palestine", "Texas")

@@ -281,6 +281,10 @@ def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:
         return len(gazetteer().counties.get(name, [])) <= 1
     if state_or_country(name):
         return False  # "Georgia": decided with the places resolved in pass 1
+    if place.feature == "country" and any(
+        c.country == "USA" and main for c, main in gazetteer().cities.get(name, ())
+    ):
+        return False  # "Palestine", "Lebanon": maybe a US town of a state named later
     if place.feature != "city":
         return True
     places = {(c.country, c.admin1) for c, main in gazetteer().cities.get(name) if main}
