@@ -251,3 +251,16 @@ def test_a_where_clause_is_at_the_place_it_is_said_of(run):
     )
     bombings = [e for e in events if e.trigger == "bombing"]
     assert [where(e) for e in bombings] == [[("Bukavu", "sentence")]]
+
+
+def test_a_standing_state_in_the_present_passive_is_not_the_dateline_s_news(run):
+    events = run(
+        "OMAHA, Neb. (AP) -- Mayor John Miller is accused by prosecutors of taking bribes, "
+        "police said."
+    )
+    assert event(events, "accused").locations == []
+    events = run(
+        "OMAHA, Neb. (AP) -- Mayor John Miller was accused by prosecutors of taking bribes on "
+        "Monday."
+    )
+    assert where(event(events, "accused")) == [("Omaha", "dateline")]

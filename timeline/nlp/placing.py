@@ -406,10 +406,11 @@ class EventPlacing:
         return None
 
     def _own_news(self, frame: EventFrame) -> bool:
-        """An event the story reports from its dateline: no supposition nor background, and in a
-        sentence that puts nothing in another place (which may be where it happened: "as
+        """An event the story reports from its dateline: no supposition nor background, nor a
+        standing state told in the present passive ("is accused of", "is being sought"), and in
+        a sentence that puts nothing in another place (which may be where it happened: "as
         protesters gathered in Miami, ...")."""
-        if self._background(frame):
+        if self._background(frame) or _present_passive(frame.clause):
             return False
         trigger = frame.trigger
         dateline = self.dateline
@@ -426,6 +427,14 @@ class EventPlacing:
                 continue  # "Kenya" in a story from Nairobi
             return False
         return True
+
+
+def _present_passive(clause: Token) -> bool:
+    """Whether a clause is a passive in the present tense: "is accused", "are being sought"."""
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ == "auxpass" for c in auxiliaries) and any(
+        c.tag_ in ("VBZ", "VBP") for c in auxiliaries
+    )
 
 
 def _mission_owner(token: Token) -> bool:
