@@ -272,3 +272,71 @@ def test_acts_of_several_countries_are_one_each_but_a_meeting_stays_one(run):
 def test_name_calling_denials_and_subpoenas(run, text, trigger, code):
     found = [e for e in run(text) if e.trigger == trigger]
     assert found and found[0].event_code == code
+
+
+def test_custody_is_a_detention_only_when_someone_is_held_in_it(run):
+    held = run("Police took the suspect into custody on Monday.")
+    assert [e.event_code[:2] for e in held if e.trigger == "custody"] in (["17"], [])
+    assert any(e.event_code[:2] == "17" for e in held)
+    family = run("The judge gave the father custody of the boy on Monday.")
+    assert not [e for e in family if e.trigger == "custody"]
+
+
+def test_an_investigation_is_an_event_even_when_no_one_is_named_doing_it(run):
+    found = run("The search for the missing activist was extended to Mexico on Monday.")
+    assert [e.event_code for e in found if e.trigger == "search"] == ["090"]
+
+
+def test_calling_for_something_is_an_appeal_as_cameo_codes_it(run):
+    assert ("called", "026") in codes(
+        run("The United Nations called for talks between the parties.")
+    )
+    assert ("called", "020") in codes(run("France called for an end to the violence on Monday."))
+
+
+def test_accusations_are_an_event_even_when_no_one_is_named_making_them(run):
+    found = run("After a weekend of bitter accusations, the lawyers went to court on Monday.")
+    assert [e.event_code[:2] for e in found if e.trigger == "accusations"] == ["11"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceremony will take place at the library on Monday.",
+        "Both officials requested anonymity.",
+        "Elian has been at the center of an international tug-of-war since November.",
+    ],
+)
+def test_idioms_and_boilerplate_are_no_events(run, text):
+    assert not [e for e in run(text) if e.event_code[:2] != "01"]
+
+
+def test_declining_to_comment_is_cameos_decline_comment(run):
+    assert ("declined", "011") in codes(run("Police officials declined to comment on Saturday."))
+    assert ("refused", "125") in codes(run("Iran refused to meet the envoy on Monday."))
+
+
+def test_whom_a_search_is_for_is_its_target(run):
+    found = run("The search for Kopp was extended to Mexico on Monday.")
+    search = [e for e in found if e.trigger == "search"]
+    assert [[a.name for a in e.actors if a.role == "target"] for e in search] == [["Kopp"]]
+
+
+def test_attacking_someone_for_what_they_did_is_criticism(run):
+    words = run("In the debate, Spitzer attacked Vacco for failing to enforce a court order.")
+    assert ("attacked", "111") in codes(words)
+    force = run("Rebels attacked the convoy for the second time on Monday.")
+    assert [c[:2] for t, c in codes(force) if t == "attacked"] == ["18"]
+
+
+def test_a_person_sought_is_investigated_talks_sought_are_an_appeal(run):
+    assert ("sought", "090") in codes(run("Police sought Kopp in Mexico on Monday."))
+    assert ("sought", "090") in codes(run("James Kopp is being sought as a material witness."))
+    assert [c[:2] for t, c in codes(run("Iran sought talks with France.")) if t == "sought"] == [
+        "02"
+    ]
+
+
+def test_an_indictment_is_a_criminal_charge(run):
+    found = run("A federal grand jury indicted the suspect on Monday.")
+    assert [c for t, c in codes(found) if t == "indicted"] == ["173"]

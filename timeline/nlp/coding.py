@@ -91,7 +91,7 @@ class CameoLexicon:
 
 
 # What a lexicon row's conditions may test (see `EventCoder.holds`)
-CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd")
+CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd", "under", "pcomp")
 
 
 def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:
@@ -186,6 +186,14 @@ def agent_nouns() -> frozenset[str]:
 def figurative_violence() -> frozenset[str]:
     """figurative_violence.tsv: the modifiers of a noun of violence that make it words only."""
     return frozenset(row[0] for row in read_table("figurative_violence.tsv"))
+
+
+def _hyphenated(token: Token) -> bool:
+    """Whether a token is the last part of a word written with hyphens ("tug-of-war")."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text == "-" and not before.whitespace_
 
 
 @lru_cache(maxsize=1)
@@ -283,6 +291,8 @@ class EventCoder:
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
             for head in heads:
                 lemmas.add(head.lemma_.lower())
+                if head.ent_type_ == "PERSON" or head.lower_ in ("him", "her"):
+                    lemmas.add("@person")  # "Kopp is being sought": whoever is named
                 lemmas.update(
                     c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")
                 )
@@ -333,6 +343,15 @@ class EventCoder:
         if key == "mod":
             return any(
                 c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words
+                for c in token.children
+            )
+        if key == "under":  # "held in custody", "taken into custody"
+            return token.dep_ == "pobj" and token.head.lower_ in words
+        if key == "pcomp":  # "attacked him for failing to act": a reason, not a duration
+            return any(
+                c.dep_ == "prep"
+                and c.lemma_.lower() in words
+                and any(g.dep_ == "pcomp" for g in c.children)
                 for c in token.children
             )
         return False
@@ -424,6 +443,8 @@ class EventCoder:
         cancer", "fought the blaze": violence_non_targets.tsv)."""
         if code[:2] not in RULE_CODES.violence:
             return False
+        if token.pos_ != "VERB" and _hyphenated(token):
+            return True  # the end of a word made with hyphens: "a tug-of-war", "a cease-fire"
         words = figurative_violence()
         if any(
             child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in words

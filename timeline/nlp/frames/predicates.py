@@ -51,6 +51,29 @@ if TYPE_CHECKING:
 PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
 
 
+def _habitual(verb: Token) -> bool:
+    """A verb in the simple present with no date in its clause, past the lede: what is done
+    habitually or in general ("the firm sells into 90 countries", "she talks to her family"),
+    not an act that happened. A headline's present ("Germany bans Mahan Air") is its news, and
+    a speaker's own present ("I object", "we demand") is the act itself."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP") or verb.sent.start == 0:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.lower_ in ("i", "we") for c in subjects):
+        return False  # "I formally object": saying it is doing it
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+
+
+def _private(actor) -> bool:
+    """Private people: a group of civilians or refugees, or a person nothing gives an office
+    (no code from the dictionary or a title: "the boy's father arrived in Miami")."""
+    if actor.kind == "group":
+        return actor.sector in PRIVATE_SECTORS
+    return actor.kind == "person" and not actor.code and not actor.roles
+
+
 @dataclass
 class EventFrame:
     """A predicate reporting an act: its code, actors, places, status and date as settled."""
@@ -319,16 +342,25 @@ class FrameFinder:
     def _antecedent(
         self, code: str, noun: Token, *, whole_article: bool = False
     ) -> EventFrame | None:
-        """The earlier frame "the talks" refers back to: of the frames of its root within the
-        last paragraphs, one of the same word ("launched strikes" ... "the strikes"), else one
-        with a source, else any; with `whole_article`, before those, a frame of the same word
-        with actors anywhere before ("the bombing of the embassy" ... "the bombing")."""
+        """The earlier frame "the talks" refers back to: of the frames of its root (any root of
+        violence for one of violence) within the last paragraphs, one of the same word
+        ("launched strikes" ... "the strikes"), else one of its own root with a source, else one
+        with a target; with `whole_article`, a frame of the same word with actors anywhere
+        before ("the bombing of the embassy" ... "the bombing") comes first, and when nothing
+        is near, the acts of its kind named earlier if they all had the same victims ("Slepian
+        was killed" ... "the slaying"); else any near one."""
         paragraph = self.view.paragraph_index(noun.idx)
         words = self._family(noun)
         near = []
         earlier = []
+        violence = RULE_CODES.violence
         for frame in reversed(self._found):
-            if frame.code[:2] != code[:2] or frame.status in ("negated", "hypothetical"):
+            if frame.status in ("negated", "hypothetical"):
+                continue
+            # a shooting coded as fighting until its actors say it is an assault is still one
+            if frame.code[:2] != code[:2] and not (
+                code[:2] in violence and frame.code[:2] in violence
+            ):
                 continue
             if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
                 earlier.append(frame)
@@ -342,8 +374,16 @@ class FrameFinder:
         if same_word:
             return same_word[0]
         for frame in near:  # an act someone is named doing, before one no one is
-            if frame.sources:
+            if frame.sources and frame.code[:2] == code[:2]:
                 return frame
+        for frame in near:  # then one someone is named suffering
+            if frame.targets:
+                return frame
+        if whole_article:  # "the slaying" of the doctor "killed" earlier: the one act of its
+            # kind the article has named a victim of, if it named the victim of only one
+            victims = [f for f in earlier if f.targets]
+            if victims and len({frozenset(a.name for a in f.targets) for f in victims}) == 1:
+                return victims[0]
         return near[0] if near else None
 
     def _frame_family(self, frame: EventFrame) -> set[str]:
@@ -375,12 +415,14 @@ class FrameFinder:
         frame.targets = targets
         if self._about_anyone(frame):
             return False  # "anyone with information is asked to call the police"
+        if _habitual(frame.trigger):
+            return False  # "the firm sells into 90 countries": what is done, not what happened
         if (
             frame.code in RULE_CODES.travel
             and frame.sources
-            and all(a.kind == "group" and a.sector in PRIVATE_SECTORS for a in frame.sources)
+            and all(_private(a) for a in frame.sources)
         ):
-            return False  # "the migrants' arrivals", "tourists came": no visit of state
+            return False  # "the migrants' arrivals", "the boy's uncle came": no visit of state
         happening = self._happening(frame)
         if (
             not frame.sources
