@@ -164,6 +164,12 @@ def test_a_killing_is_not_placed_where_another_kind_of_violence_was(run):
         "The teacher was killed by a gunman a year ago, police said."
     )
     assert where(event(events, "killed")) == [("Denver", "dateline")]
+    # an attack of no kind named is placed only by one of its own kind
+    events = run(
+        "DENVER (AP) -- A guard who was hurt in a bombing in Tulsa spoke on Sunday.\n\n"
+        "The teacher was shot by a gunman a year ago, police said."
+    )
+    assert where(event(events, "shot")) == [("Denver", "dateline")]
 
 
 def test_a_paragraph_opening_on_a_town_moves_the_story_there(run):
@@ -264,3 +270,11 @@ def test_a_standing_state_in_the_present_passive_is_not_the_dateline_s_news(run)
         "Monday."
     )
     assert where(event(events, "accused")) == [("Omaha", "dateline")]
+
+
+def test_violence_counted_or_set_apart_is_another_happening(run):
+    events = run(
+        "BOSTON (AP) -- A guard was shot on Friday, police said.\n\n"
+        "The gunman is also wanted for three shootings in Ohio."
+    )
+    assert where(event(events, "shot")) == [("Boston", "dateline")]

@@ -5,7 +5,10 @@ town of it the article names ("the embassy in Kenya" in a story that names Nairo
 
 A killing is not of a bombing's kind (two happenings: "injured in the 1998 bombing in
 Birmingham" does not place "he was killed by a sniper"); an attack or a use of force not
-specified is of every kind of its root. A speaker's account does not place the article's.
+specified places the mentions of every kind of its root ("the embassy blasts in Kenya" place
+"the bombings"), not the other way round. Mentions counted or set apart ("three Atlanta attacks",
+"four other sniper attacks") are of other happenings, and a speaker's account is not the
+article's: neither places the others.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ if TYPE_CHECKING:
 # CAMEO roots of violence (assaults, fights, mass violence): an article's mentions of them are
 # mostly of the few happenings it reports, placed where it says those happened
 VIOLENCE_ROOTS = {"18", "19", "20"}
+# Words that set a mention of violence apart from the happening the article tells
+OTHERS = {"other", "several", "similar", "previous", "earlier", "past", "many"}
 # More places than this for one kind of violence are several happenings: which is meant is unknown
 MOST_PLACES = 2
 
@@ -58,6 +63,8 @@ class ArticleViolence:
                 continue
             if self.quoted(other.trigger):
                 continue  # a speaker's words are not the article's account
+            if _others(other.trigger):
+                continue  # "three Atlanta attacks", "four other sniper attacks": other happenings
             for place in self.own(other):
                 place = self.town_of(place)
                 places.setdefault((place.name, place.country_code), place)
@@ -88,9 +95,18 @@ class ArticleViolence:
         )
 
 
+def _others(trigger: Token) -> bool:
+    """Whether a mention counts happenings or sets them apart from the one told ("three
+    attacks", "other shootings", "a similar bombing"; a year is no count: "the 1998 bombing")."""
+    return any(
+        c.dep_ == "nummod" and c.ent_type_ not in ("DATE", "TIME") or c.lower_ in OTHERS
+        for c in trigger.children
+    )
+
+
 def same_kind(code: str, other: str) -> bool:
-    """Whether two CAMEO codes of violence may name one happening: the same three digits, or
-    one of them is its root's unspecified act ("attack" 180, "fighting" 190)."""
+    """Whether a mention of violence coded `other` may place one coded `code`: the same three
+    digits, or `other` is its root's unspecified act ("attack" 180, "fighting" 190)."""
     if code[:2] not in VIOLENCE_ROOTS or other[:2] not in VIOLENCE_ROOTS:
         return False
-    return code[:3] == other[:3] or code[2:3] in ("0", "") or other[2:3] in ("0", "")
+    return code[:3] == other[:3] or other[2:3] in ("0", "")
