@@ -237,3 +237,12 @@ def test_a_speakers_own_present_and_a_dated_present_are_events():
     assert "condemn" in [e.trigger for e in said]
     planned = events("Tillerson met Lavrov on Monday. He arrives in Moscow on Tuesday.")
     assert "arrives" in [e.trigger for e in planned]
+
+
+def test_a_happening_named_with_a_or_a_number_is_not_one_named_before():
+    text = (
+        "Gunmen shot three Canadian doctors on Monday. "
+        "Police are looking for a suspect in a fatal attack."
+    )
+    attack = [e for e in events(text) if e.trigger == "attack"]
+    assert attack and all(not [a for a in e.actors if a.role == "target"] for e in attack)

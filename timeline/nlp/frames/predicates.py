@@ -51,6 +51,17 @@ if TYPE_CHECKING:
 PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
 
 
+def _introduced(noun: Token) -> bool:
+    """An event noun that introduces a happening rather than refers back to one: "a fatal
+    attack", "three attacks"."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "another"):
+            return True
+        if child.dep_ == "nummod":
+            return True
+    return False
+
+
 def _habitual(verb: Token) -> bool:
     """A verb in the simple present with no date in its clause, past the lede: what is done
     habitually or in general ("the firm sells into 90 countries", "she talks to her family"),
@@ -323,7 +334,12 @@ class FrameFinder:
             c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this") for c in noun.children
         )
         happening = code[:2] in RULE_CODES.happenings
-        if not frame.sources and (not frame.targets or happening) and (definite or happening):
+        if (
+            not frame.sources
+            and (not frame.targets or happening)
+            and (definite or happening)
+            and not _introduced(noun)
+        ):
             # "the talks": the actors of the act it refers back to; "the bombings", "the
             # shooting": those of the earlier report of that act, wherever in the article
             frame.antecedent = self._antecedent(code, noun, whole_article=happening)
