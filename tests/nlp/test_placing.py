@@ -278,3 +278,11 @@ def test_violence_counted_or_set_apart_is_another_happening(run):
         "The gunman is also wanted for three shootings in Ohio."
     )
     assert where(event(events, "shot")) == [("Boston", "dateline")]
+
+
+def test_there_is_the_place_named_before_it(run):
+    events = run(
+        "The inquiry into the fire in Mombasa is led by Inspector John Otieno, who said "
+        "detectives have questioned nine men there."
+    )
+    assert where(event(events, "questioned")) == [("Mombasa", "phrase")]

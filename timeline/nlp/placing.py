@@ -2,15 +2,15 @@
 its sentence, else of its paragraph, else the dateline's place; never a place the article does not
 tie to it.
 
-* `phrase`: the places of the event's own locative phrases ("arrives in Moscow", found by the
-  frames stage; an embassy's is where it stands, not its owner's country), or of the earlier
-  mention of the same happening it refers back to ("the bombings");
-* `sentence`: the place a "where" clause it is in is said of ("Oklahoma City, where 168 people
-  were killed in a bombing"), before any earlier mention it may refer back to; where a journey
-  it is the purpose of ends ("flew to Washington to appeal ..."),
-  else a place its sentence puts everything in: a locative phrase of the clause the event is in
-  or of a clause above it ("In Nairobi, police said they arrested ..."), not a phrase of origin
-  ("from Chad") or of a person's or a group's description ("officials in Tanzania");
+* `phrase`: the places of the event's own locative phrases ("arrives in Moscow", found by the frames
+  stage; an embassy's is where it stands, not its owner's country; "there": the place named last
+  before it), or of the earlier mention of the same happening it refers back to ("the bombings");
+* `sentence`: the place a "where" clause it is in is said of ("Oklahoma City, where 168 people were
+  killed in a bombing"), before any earlier mention it may refer back to; where a journey it is the
+  purpose of ends ("flew to Washington to appeal ..."), else a place its sentence puts everything
+  in: a locative phrase of the clause the event is in or of a clause above it ("In Nairobi, police
+  said they arrested ..."), not a phrase of origin ("from Chad") or of a person's or a group's
+  description ("officials in Tanzania");
 * `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
   that place (no other place named after it), for an event that is no supposition nor
   background in the perfect;
@@ -106,6 +106,7 @@ class EventPlacing:
         own = self._own_places(frame) or self._patient_places(frame)
         # a locative phrase of the trigger itself that the frames stage did not take
         own = own or [place for token, place, _ in self._where(n) if token.head.head == trigger]
+        own = own or self._there(frame)
         if own:
             return [self._sourced(p, "phrase") for p in own]
         found = self._where_clause(trigger)
@@ -206,6 +207,23 @@ class EventPlacing:
         for place in places:
             unique.setdefault((place.name, place.country_code), place)
         return list(unique.values())
+
+    def _there(self, frame: EventFrame) -> list[PlaceMention]:
+        """The place "there" of the event's own clause refers back to: the last place named
+        before it, in its sentence or the one before ("the FBI investigation in Dar es Salaam
+        ... has questioned more than 100 people there")."""
+        objects = [c for c in frame.trigger.children if c.dep_ == "dobj"]
+        for word in (frame.trigger, frame.clause, *objects):  # "questioned people there"
+            there = next(
+                (c for c in word.children if c.dep_ == "advmod" and c.lower_ == "there"), None
+            )
+            if there is None:
+                continue
+            n = self.view.sentence_of[there.i]
+            start = self.view.sentences[max(n - 1, 0)].start
+            named = self.resolver.mentioned_in(start, there.i)
+            return [named[-1][1]] if named else []
+        return []
 
     def _where_clause(self, trigger: Token) -> list[PlaceMention]:
         """The place a "where" clause the event is in is said of: "Oklahoma City, where 168
