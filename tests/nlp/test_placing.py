@@ -57,6 +57,9 @@ def test_near_a_town_is_precision_two(run):
 def test_its_paragraph(run):
     events = run("Kenyan police raided a house in Mombasa on Monday. They arrested three men.")
     assert where(event(events, "arrested")) == [("Mombasa", "paragraph")]
+    # only an event told of the same people goes on where the sentence before ended
+    events = run("Kenyan police raided a house in Mombasa on Monday. Soldiers arrested three men.")
+    assert event(events, "arrested").locations == []
 
 
 def test_the_dateline(run):

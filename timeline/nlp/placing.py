@@ -12,8 +12,8 @@ tie to it.
   said they arrested ..."), not a phrase of origin ("from Chad") or of a person's or a group's
   description ("officials in Tanzania");
 * `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
-  that place (no other place named after it), for an event that is no supposition nor
-  background in the perfect;
+  that place (no other place named after it), for an event told of a pronoun ("They arrested
+  three men": the same people, going on) that is no supposition nor background in the perfect;
 * `phrase` again, for an act of violence placed by none of these: the places the article's
   other mentions of violence of its kind name in their own phrases (one or two of them);
 * `dateline`: the wire story's dateline, for an event of the story's own news (a plan too): not
@@ -67,6 +67,9 @@ WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
 # People named by kin ("the boy's relatives in Miami") are where their "in" phrase says
 PERSON_NOUN_WORDS = frozenset(PERSON_NOUNS) | {"relative"}
+# Pronouns of people or groups named before: "They arrested three men" goes on from the sentence
+# before
+PRONOUNS = {"he", "she", "they", "we", "it"}
 # Quotation marks: a speaker's account of violence is not the article's own
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
 
@@ -123,7 +126,7 @@ class EventPlacing:
         found = self._clause_places(trigger, n)
         if found:
             return [self._sourced(p, "sentence") for p in found]
-        found = [] if self._background(frame) else self._paragraph_places(n)
+        found = [] if not self._continues(frame) else self._paragraph_places(n)
         if found:
             return [self._sourced(p, "paragraph") for p in found]
         found = self.violence.places(frame)
@@ -372,6 +375,14 @@ class EventPlacing:
         return [] if any(t.start > last_token.i for t, _ in named) else [last]
 
     # -- the dateline ---------------------------------------------------------------------------
+
+    def _continues(self, frame: EventFrame) -> bool:
+        """Whether an event goes on from the sentence before with the same people: told of a
+        pronoun ("They arrested three men"), and no supposition nor background."""
+        if self._background(frame):
+            return False
+        subjects = [c for c in frame.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(c.pos_ == "PRON" and c.lower_ in PRONOUNS for c in subjects)
 
     @staticmethod
     def _background(frame: EventFrame) -> bool:
