@@ -289,3 +289,14 @@ def test_there_is_the_place_named_before_it(run):
         "detectives have questioned nine men there."
     )
     assert where(event(events, "questioned")) == [("Mombasa", "phrase")]
+
+
+def test_a_place_after_a_verb_is_not_the_place_of_another_subject_s_act(run):
+    events = run(
+        "The minister arrived in Lyon on Monday, and Governor John Miller criticized the plan."
+    )
+    assert event(events, "criticized").locations == []
+    events = run(
+        "In Lyon, the minister arrived on Monday, and Governor John Miller criticized him."
+    )
+    assert where(event(events, "criticized")) == [("Lyon", "sentence")]

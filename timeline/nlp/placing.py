@@ -10,7 +10,9 @@ tie to it.
   purpose of ends ("flew to Washington to appeal ..."), else a place its sentence puts everything
   in: a locative phrase of the clause the event is in or of a clause above it ("In Nairobi, police
   said they arrested ..."), not a phrase of origin ("from Chad") or of a person's or a group's
-  description ("officials in Tanzania");
+  description ("officials in Tanzania"); above a clause with a subject of its own, only a phrase
+  before the verb it belongs to ("In Nairobi, police said they arrested ...", not "X arrived in
+  Nairobi, and police arrested ...");
 * `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
   that place (no other place named after it), for an event told of a pronoun ("They arrested
   three men": the same people, going on) that is no supposition nor background in the perfect;
@@ -35,13 +37,17 @@ or a part of a region, 3 a region or a country).
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.nlp.actors.coreference import PERSON_NOUNS
-from timeline.nlp.actors.people import title_lexicon
-from timeline.nlp.coding import RULE_CODES, agent_nouns
-from timeline.nlp.lookup import key
+from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.placing_grammar import (
+    CLAUSE_DEPS,
+    PRONOUNS,
+    mission_owner,
+    people,
+    present_passive,
+    title,
+)
 from timeline.nlp.violence_places import VIOLENCE_ROOTS, ArticleViolence
 from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS
 
@@ -65,11 +71,6 @@ FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 PATIENT_PREPS = {"of", "on", "against", "into"}
 WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
-# People named by kin ("the boy's relatives in Miami") are where their "in" phrase says
-PERSON_NOUN_WORDS = frozenset(PERSON_NOUNS) | {"relative"}
-# Pronouns of people or groups named before: "They arrested three men" goes on from the sentence
-# before
-PRONOUNS = {"he", "she", "they", "we", "it"}
 # Quotation marks: a speaker's account of violence is not the article's own
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
 
@@ -262,7 +263,7 @@ class EventPlacing:
         phrase of the noun naming them or of its apposition ("the killing of Dr. Slepian, a
         gynecologist in Buffalo")."""
         places: list[PlaceMention] = []
-        if not (_people(noun.lemma_) or noun.ent_type_ == "PERSON"):
+        if not (people(noun.lemma_) or noun.ent_type_ == "PERSON"):
             return places
         for word in (noun, *(c for c in noun.children if c.dep_ == "appos")):
             for prep in word.children:
@@ -294,7 +295,7 @@ class EventPlacing:
         found = []
         for toponym, place in self.resolver.mentioned_in(sentence.start, sentence.end):
             token = self.view.doc[toponym.start : toponym.end].root
-            if _mission_owner(token):
+            if mission_owner(token):
                 continue  # "outside the U.S. embassy in Nairobi": in Nairobi
             while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
                 token = token.head
@@ -310,14 +311,14 @@ class EventPlacing:
             attached = prep.head
             if prep.lower_ == "of" and not (
                 attached.dep_ in ("nsubj", "nsubjpass")
-                and (attached.lemma_.lower() in PEOPLE_NOUNS or _title(attached.lemma_))
+                and (attached.lemma_.lower() in PEOPLE_NOUNS or title(attached.lemma_))
             ):
                 continue  # "the mayor of Moscow condemned": where the subject holds office
             if prep.lower_ == "of":
                 found.append((token, place, attached.head))
                 continue
             if attached.pos_ in ("NOUN", "PROPN") and (
-                _people(attached.lemma_) or attached.ent_type_ in ("PERSON", "ORG")
+                people(attached.lemma_) or attached.ent_type_ in ("PERSON", "ORG")
             ):
                 # "protesters in Miami marched", "clashed with rebels near Goma": where the
                 # event's participants are, it happens; "said officials in Tanzania hoped ...":
@@ -344,18 +345,30 @@ class EventPlacing:
         return found
 
     def _clause_places(self, trigger: Token, n: int) -> list[PlaceMention]:
-        """The places of locative phrases attached to the trigger's clause or a clause above it."""
-        heads = set()
+        """The places of locative phrases attached to the trigger's clause or a clause above it;
+        of a clause above one with a subject of its own, only those before its verb, which set
+        the scene of the whole sentence ("In Nairobi, police said they arrested ..."), not those
+        after it, which say where its own act was ("X arrived in the United States, and Reno
+        ordered ...")."""
+        heads: dict[int, bool] = {}  # the head, and whether only its fronted phrases count
         token = trigger
+        fronted_only = False
         for _ in range(12):
-            heads.add(token.i)
+            heads[token.i] = fronted_only
             if token.head.i == token.i:
                 break
+            if token.dep_ in CLAUSE_DEPS and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+            ):
+                fronted_only = True
             token = token.head
         places = []
-        for _, place, attached in self._where(n):
-            if attached.i in heads and place not in places:
-                places.append(place)
+        for where, place, attached in self._where(n):
+            if attached.i not in heads or place in places:
+                continue
+            if heads[attached.i] and where.i > attached.i:
+                continue
+            places.append(place)
         return places
 
     def _paragraph_places(self, n: int) -> list[PlaceMention]:
@@ -439,7 +452,7 @@ class EventPlacing:
         standing state told in the present passive ("is accused of", "is being sought"), and in
         a sentence that puts nothing in another place (which may be where it happened: "as
         protesters gathered in Miami, ...")."""
-        if self._background(frame) or _present_passive(frame.clause):
+        if self._background(frame) or present_passive(frame.clause):
             return False
         trigger = frame.trigger
         dateline = self.dateline
@@ -456,36 +469,3 @@ class EventPlacing:
                 continue  # "Kenya" in a story from Nairobi
             return False
         return True
-
-
-def _present_passive(clause: Token) -> bool:
-    """Whether a clause is a passive in the present tense: "is accused", "are being sought"."""
-    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    return any(c.dep_ == "auxpass" for c in auxiliaries) and any(
-        c.tag_ in ("VBZ", "VBP") for c in auxiliaries
-    )
-
-
-def _mission_owner(token: Token) -> bool:
-    """Whether a place only says whose embassy or consulate it is ("the U.S. embassy")."""
-    return (
-        token.dep_ in ("compound", "amod", "nmod", "poss")
-        and token.head.lemma_.lower() in MISSION_NOUNS
-    )
-
-
-@lru_cache(maxsize=1)
-def _people_nouns() -> frozenset[str]:
-    """Nouns of people whose "in" phrase says where they are: groups ("protesters in Miami"),
-    kinds of actors of the agent dictionary ("lawyers in Havana"), people named by kin ("the
-    boy's relatives in Miami", person_nouns.tsv)."""
-    return PEOPLE_NOUNS | agent_nouns() | PERSON_NOUN_WORDS
-
-
-def _people(lemma: str) -> bool:
-    return lemma.lower() in _people_nouns()
-
-
-def _title(word: str) -> bool:
-    """Whether a word is a role title ("mayor", "governor"): its holder acts where the office is."""
-    return key(word) in title_lexicon().titles
