@@ -246,3 +246,20 @@ def test_a_happening_named_with_a_or_a_number_is_not_one_named_before():
     )
     attack = [e for e in events(text) if e.trigger == "attack"]
     assert attack and all(not [a for a in e.actors if a.role == "target"] for e in attack)
+
+
+def test_a_story_without_a_dateline_is_from_the_country_of_most_of_its_places():
+    text = (
+        "Jane Whitfield criticized the mayor of Buffalo, N.Y., on Monday. "
+        "She spoke in Albany, N.Y., after a visit to Rochester, N.Y."
+    )
+    assert named(actors(text), "Jane Whitfield").country_code == "USA"
+    text = "Jane Whitfield met officials in Paris, Berlin and Rome on Monday."  # no one country
+    assert named(actors(text), "Jane Whitfield").country_code is None
+
+
+def test_two_named_together_meeting_meet_each_other():
+    met = [e for e in events("Putin and Trump met in Helsinki on Monday.") if e.trigger == "met"]
+    assert [[(a.role, a.name) for a in e.actors] for e in met] == [
+        [("source", "Putin"), ("target", "Trump")]
+    ]

@@ -309,6 +309,7 @@ def test_accusations_are_an_event_even_when_no_one_is_named_making_them(run):
         "The minister announced a gift of 500 pounds of medical supplies to Kenya.",
         "Known as a firebrand in activist circles, she was elected on Monday.",
         "The struggle for independence must not stop, the president said.",
+        "The doubt was only compounded by its defense of the regime.",
     ],
 )
 def test_idioms_and_boilerplate_are_no_events(run, text):

@@ -174,6 +174,7 @@ class RuleCodes:
     happenings: frozenset[str]
     suffered: frozenset[str]
     travel: frozenset[str]
+    reciprocal: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -464,6 +464,13 @@ class FrameFinder:
             ]
         if (
             not frame.targets
+            and frame.code[:2] in RULE_CODES.reciprocal
+            and len(frame.sources) > 1
+            and self._conjoined(frame.sources)
+        ):  # "Bushnell and Kimotho met": the first named meets the others
+            frame.sources, frame.targets = frame.sources[:1], frame.sources[1:]
+        if (
+            not frame.targets
             and frame.places
             and frame.code[:2] not in RULE_CODES.statement
             and not self._acts_on_someone(frame)
@@ -577,6 +584,18 @@ class FrameFinder:
                     for a in getattr(frame, role)
                 ],
             )
+
+    def _conjoined(self, actors: list[ActorMention]) -> bool:
+        """Whether actors are named joined by "and" ("Bushnell and Kimotho"), not one actor
+        and the country it speaks for."""
+        doc = self.view.doc
+        heads = []
+        for actor in actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None or not len(span):
+                return False
+            heads.append(span.root)
+        return all(h.dep_ == "conj" for h in heads[1:])
 
     def _place_country(self, frame: EventFrame) -> list[ActorMention]:
         """With no other target, the country where it happens: "lifted a curfew in Montenegro",
