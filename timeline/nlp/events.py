@@ -87,7 +87,7 @@ def extract_events_and_places(
     for frame in frames:
         plan_by_date(frame, dating.reference)
     frames.sort(key=lambda f: f.trigger.idx)
-    placing = EventPlacing(view, places)
+    placing = EventPlacing(view, places, frames)
     where = {id(frame): placing.place(frame) for frame in frames}
     mentions = places.mentions()
     home = story_country(view, mentions)
