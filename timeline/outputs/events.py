@@ -43,6 +43,10 @@ CSV_COLUMNS = (
     "source",
     "published_at",
     "published_granularity",
+    "happening_id",
+    "happening_mentions",
+    "happening_articles",
+    "happening_sources",
 )
 JOIN = "; "
 # the record's fields that hold its article's, gathered under "article" in the JSON shape
@@ -151,6 +155,10 @@ def typed_rows(records: Iterable[EventRecord]) -> Iterator[tuple]:
             record.article_source,
             record.article_published_at,
             record.article_published_granularity,
+            record.happening_id,
+            record.happening_mentions,
+            record.happening_articles,
+            record.happening_sources,
         )
 
 
