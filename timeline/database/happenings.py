@@ -22,10 +22,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from sqlalchemy import and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import and_, delete, insert, or_, select, text, update
 
 from timeline.database.models import (
-    ACTORS,
     ARTICLES,
     EVENT_ACTORS,
     EVENT_LOCATIONS,
@@ -82,16 +81,12 @@ def load_mentions(session, event_ids) -> dict[int, tuple[Mention, int | None]]:
             .join(ARTICLES, a.id == e.article_id)
             .where(e.id.in_(chunk))
         ).all()  # fmt: skip
-        link, actor = EVENT_ACTORS.c, ACTORS.c
+        # the country the article gave the actor there (an actor's own may change later)
+        link = EVENT_ACTORS.c
         for event_id, actor_id, role, country in session.execute(
-            select(
-                link.event_id,
-                link.actor_id,
-                link.role,
-                func.coalesce(link.country_code, actor.country_code),
+            select(link.event_id, link.actor_id, link.role, link.country_code).where(
+                link.event_id.in_(chunk)
             )
-            .join(ACTORS, actor.id == link.actor_id)
-            .where(link.event_id.in_(chunk))
         ):
             actors.setdefault(event_id, []).append((actor_id, role, country))
         place, location = EVENT_LOCATIONS.c, LOCATIONS.c
@@ -156,10 +151,12 @@ def _reach(mentions) -> tuple[date | None, date | None, bool]:
 
 def _in_window(table, low, high, undated):
     c = table.c
+    # an interval overlapping [low, high] starts at most LONGEST before it; one that only the
+    # publication dates reaches REPORT_LAG back from its end
     dated = and_(
         c.granularity.in_(GRANULARITIES),
-        c.date_start >= low - REPORT_LAG - LONGEST if low else c.date_start.is_(None),
-        c.date_start <= high if high else c.date_start.is_(None),
+        c.date_start >= low - LONGEST if low else c.date_start.is_(None),
+        c.date_start <= high + REPORT_LAG if high else c.date_start.is_(None),
     )
     return or_(dated, c.date_start.is_(None)) if undated else dated
 
