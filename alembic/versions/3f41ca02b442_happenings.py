@@ -102,7 +102,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_events_lemma_granularity_date_start",
-            ["lemma", "granularity", "date_start"],
+            ["lemma", "granularity", "date_start", "event_code", "happening_id"],
             unique=False,
         )
         batch_op.create_foreign_key(

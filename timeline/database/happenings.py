@@ -38,6 +38,7 @@ from timeline.nlp.same_happening import (
     REPORT_LAG,
     WEAK_SOURCES,
     Mention,
+    compatible_roots,
     interval,
     same_happening,
     sentence_names,
@@ -54,7 +55,8 @@ MERGE, APART = "merge", "apart"
 
 
 def _lock(session) -> None:
-    if session.get_bind().dialect.name == "postgresql":
+    bind = session if hasattr(session, "dialect") else session.get_bind()
+    if bind.dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
 
 
@@ -171,8 +173,11 @@ def candidates(session, mentions: list[Mention]) -> set[int]:
     found: set[int] = set()
     e = EVENTS.c
 
+    roots = sorted({r for m in mentions for r in compatible_roots(m.root)})
+    kinds = or_(*(e.event_code.startswith(root, autoescape=True) for root in roots))
+
     def keep(query):
-        query = query.where(e.happening_id.is_not(None), e.article_id.not_in(articles))
+        query = query.where(e.happening_id.is_not(None), kinds, e.article_id.not_in(articles))
         found.update(session.scalars(query))
 
     by_actor: dict[int, list[Mention]] = {}
