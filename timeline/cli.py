@@ -305,11 +305,24 @@ def extract(path, published, date_order, fmt) -> None:
 
 @cli.command()
 @filter_options
+@click.option(
+    "--happenings",
+    "by_happening",
+    is_flag=True,
+    help="One row per happening the events report (many articles, one occurrence), with its "
+    "counts of mentions, articles and sources.",
+)
+@click.option(
+    "--min-sources",
+    type=click.IntRange(min=0),
+    default=0,
+    help="With --happenings: only happenings reported by at least N outlets.",
+)
 @output_options("table")
 @wide_option
 @pass_context
-def events(context, fmt, wide, **options) -> None:
-    """List stored events that match the filters.
+def events(context, by_happening, min_sources, fmt, wide, **options) -> None:
+    """List stored events that match the filters (--happenings: the happenings they report).
 
     Dates are intervals: an event matches --since/--until when its interval overlaps them. In the
     table, a date marked * is the article's publication date (no date was found in the text).
@@ -321,12 +334,22 @@ def events(context, fmt, wide, **options) -> None:
       timeline events --type 19 --country SYR
       timeline events --between "United States" Russia --on 2017-04
       timeline events --since "last month" --text "cruise missiles"
+      timeline events --happenings --min-sources 2
     """
     from timeline.database.listing import iter_events
     from timeline.outputs.events import write_events
 
+    if min_sources and not by_happening:
+        raise OneLineUsageError("--min-sources counts a happening's outlets: add --happenings")
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.connect() as connection:
+        if by_happening:
+            from timeline.database.happening_list import HAPPENING_COLUMNS, list_happenings
+            from timeline.outputs.formatting import write_rows
+
+            rows = list_happenings(connection, flt, min_sources)
+            write_rows(rows, HAPPENING_COLUMNS, fmt, sys.stdout, width=table_width(wide))
+            return
         write_events(iter_events(connection, flt), fmt, sys.stdout, width=table_width(wide))
 
 
@@ -538,6 +561,11 @@ from timeline.cli_actors import actors, articles  # noqa: E402
 
 cli.add_command(actors)
 cli.add_command(articles)
+
+# corrections of the grouping into happenings (merge, split)
+from timeline.cli_happenings import happenings  # noqa: E402
+
+cli.add_command(happenings)
 
 
 def stderr_is_terminal() -> bool:
