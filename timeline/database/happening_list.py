@@ -68,9 +68,7 @@ class HappeningMention(NamedTuple):
     sentence: str
 
 
-def list_happenings(
-    connection, flt: EventFilter, min_sources: int = 0
-) -> list[HappeningSummary]:
+def list_happenings(connection, flt: EventFilter, min_sources: int = 0) -> list[HappeningSummary]:
     """The happenings that the filter's events report (each once, in date order), with at least
     `min_sources` outlets; the filter's limit counts happenings."""
     connection = as_connection(connection)
@@ -167,9 +165,7 @@ def merge_happenings(session, keep: int, other: int) -> int:
             other_trigger_start=b.trigger_start,
         )
     )
-    session.execute(
-        update(EVENTS).where(EVENTS.c.happening_id == other).values(happening_id=keep)
-    )
+    session.execute(update(EVENTS).where(EVENTS.c.happening_id == other).values(happening_id=keep))
     session.execute(delete(HAPPENINGS).where(HAPPENINGS.c.id == other))
     refresh(session, {keep})
     return keep
@@ -199,9 +195,8 @@ def split_happening(session, happening_id: int, event_id: int) -> int:
                 d[prefix + "article_id"] == mention.article_id,
                 d[prefix + "trigger_start"] == mention.trigger_start,
             )
-            .values(
-                {prefix + "article_id": rest.article_id, prefix + "trigger_start": rest.trigger_start}
-            )
+            .values({prefix + "article_id": rest.article_id})
+            .values({prefix + "trigger_start": rest.trigger_start})
         )
     session.execute(
         insert(HAPPENING_DECISIONS).values(
@@ -210,4 +205,3 @@ def split_happening(session, happening_id: int, event_id: int) -> int:
     )
     regroup(session, {happening_id})
     return session.scalar(select(e.happening_id).where(e.id == event_id))
-

@@ -161,9 +161,7 @@ class EventRow(SQLModel, table=True):
     plover_type: str | None = None  # PLOVER event type and mode: CONSULT / visit
     plover_mode: str | None = None
     # the real-world happening this mention reports (`timeline.database.happenings`)
-    happening_id: int | None = Field(
-        default=None, foreign_key="happenings.id", ondelete="SET NULL"
-    )
+    happening_id: int | None = Field(default=None, foreign_key="happenings.id", ondelete="SET NULL")
 
 
 class HappeningRow(SQLModel, table=True):
