@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from timeline.database.filters import CHUNK, EventFilter, Part, as_connection, filtered, in_order
+from timeline.database.happening_list import happening_mentions
 from timeline.database.models import (
     ACTORS,
     ARTICLES,
@@ -368,6 +369,7 @@ def get_event(connection: Connection, event_id: int) -> EventProvenance | None:
         plover_type=row.plover_type,
         plover_mode=row.plover_mode,
         time_expression=expression,
+        mentions=happening_mentions(connection, record.happening_id) if record.happening_id else [],
     )
 
 

@@ -134,6 +134,8 @@ class EventProvenance(NamedTuple):
     plover_type: str | None
     plover_mode: str | None
     time_expression: ExpressionInText | None
+    # every mention of the event's happening (this one too), in the order they were reported
+    mentions: list = []
 
 
 def iso(value):

@@ -185,7 +185,24 @@ def render_event(shown: EventProvenance, *, color: bool = False) -> str:
         f"  span        sentence {shown.sentence_span[0]}..{shown.sentence_span[1]}, "
         f"trigger {shown.trigger_span[0]}..{shown.trigger_span[1]}"
     )
+    if event.happening_id is not None:
+        lines.append(
+            f"  happening   {event.happening_id}: {event.happening_mentions} mentions in "
+            f"{event.happening_articles} articles, {event.happening_sources} sources"
+        )
+        for mention in shown.mentions:
+            mark = "*" if mention.event_id == event.id else " "
+            published = (mention.published_at or "")[:10]
+            lines.append(
+                f"    {mark}{mention.event_id:<6} {published}  article {mention.article_id}  "
+                f"{mention.trigger}: {_shortened(mention.sentence)}"
+            )
     return "\n".join(lines)
+
+
+def _shortened(sentence: str, width: int = 90) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= width else sentence[: width - 3] + "..."
 
 
 def write_event(shown: EventProvenance, fmt: str, out, *, color: bool = False) -> None:
