@@ -53,6 +53,18 @@ JOIN = "; "
 _ARTICLE_FIELDS = tuple(name for name in EventRecord._fields if name.startswith(ARTICLE_PREFIX))
 
 
+def one_per_happening(records: Iterable[EventRecord]) -> Iterator[EventRecord]:
+    """The first record of each happening (in the listing's order); records of no happening
+    each count alone."""
+    seen: set[int] = set()
+    for record in records:
+        if record.happening_id is not None:
+            if record.happening_id in seen:
+                continue
+            seen.add(record.happening_id)
+        yield record
+
+
 # --- JSON ----------------------------------------------------------------------------------------
 
 

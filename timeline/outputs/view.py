@@ -71,6 +71,10 @@ def timeline_lines(events: Iterable[EventRecord]) -> Iterator[str]:
         marks = []
         if event.status in UNCERTAIN_STATUSES:
             marks.append(event.status)
+        if (event.happening_mentions or 0) > 1:
+            marks.append(
+                f"{event.happening_mentions} reports in {event.happening_articles} articles"
+            )
         if event.date_source == "publication":
             marks.append("dated by publication")
         elif event.date_source == "context":
