@@ -26,7 +26,12 @@ def happenings() -> None:
 @click.pass_obj
 def happenings_merge(context, keep, other) -> None:
     """Merge happening OTHER into happening KEEP: its mentions move, and later loads and
-    --reprocess keep them one."""
+    --reprocess keep them one.
+
+    \b
+    Example:
+      timeline happenings merge 12 40
+    """
     from timeline.database.happening_list import merge_happenings
 
     with context.database(must_exist=True) as db, db.session() as session:
@@ -41,7 +46,12 @@ def happenings_merge(context, keep, other) -> None:
 @click.pass_obj
 def happenings_split(context, happening_id, event_id) -> None:
     """Take mention EVENT_ID out of happening HAPPENING_ID into a happening of its own; later
-    loads and --reprocess keep it apart (a merge by hand still joins it)."""
+    loads and --reprocess keep it apart (a merge by hand still joins it).
+
+    \b
+    Example:
+      timeline happenings split 12 311
+    """
     from timeline.database.happening_list import split_happening
 
     with context.database(must_exist=True) as db, db.session() as session:

@@ -112,7 +112,34 @@ def upgrade() -> None:
             ["id"],
             ondelete="SET NULL",
         )
+    _full_text_triggers()
     _group_stored_events()
+
+
+# On SQLite the events table is copied anew to add (or drop) a column with a foreign key, which
+# drops the triggers that keep its full-text index (revision 7d2f0a1c9e44) up to date: they are
+# made again (the index itself is keyed by the events' ids, which the copy keeps).
+SQLITE_TRIGGERS = [
+    "DROP TRIGGER IF EXISTS events_fts_insert",
+    "DROP TRIGGER IF EXISTS events_fts_delete",
+    "DROP TRIGGER IF EXISTS events_fts_update",
+    """CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts(rowid, sentence) VALUES (new.id, new.sentence);
+    END""",
+    """CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.id, old.sentence);
+    END""",
+    """CREATE TRIGGER events_fts_update AFTER UPDATE OF sentence ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.id, old.sentence);
+        INSERT INTO events_fts(rowid, sentence) VALUES (new.id, new.sentence);
+    END""",
+]
+
+
+def _full_text_triggers() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in SQLITE_TRIGGERS:
+            op.execute(statement)
 
 
 def _group_stored_events() -> None:
@@ -131,6 +158,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_events_lemma_granularity_date_start")
         batch_op.drop_index("ix_events_happening_id_date_start")
         batch_op.drop_column("happening_id")
+    _full_text_triggers()
 
     with op.batch_alter_table("happening_decisions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_happening_decisions_other_article_id"))

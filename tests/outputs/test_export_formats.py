@@ -57,7 +57,7 @@ def test_xlsx_read_back(events, tmp_path):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == CSV_COLUMNS
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:AB{len(rows)}"
+    assert sheet.auto_filter.ref == f"A1:AF{len(rows)}"
     table = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
     assert [row["trigger"] for row in table] == ["launched", "arrives"]
     strike, visit = table
