@@ -13,7 +13,9 @@ Two mentions report one happening when
   interchangeably ("the bombing" / "attacked": roots 18, 19 and 20), and within a root, kinds that
   do not differ (a bombing, 183, is no killing, 1823; either may be an attack, 180);
 - they share an anchor: their article, an actor, a place or the trigger's lemma (what the store
-  looks candidates up by), and their dates are within REACH of each other;
+  looks candidates up by), and their dates are within REACH of each other; mentions in different
+  articles also name someone or somewhere in common (an actor, a place, or a name both sentences
+  write: one word for the same kind of act is not enough across articles);
 - and what they say agrees enough: each agreement counts (`WEIGHTS`: one article, actors in their
   roles, places, the trigger, the code, dates, the names and other words both sentences use) and
   each disagreement costs (actors of a role none of whom the other has, other countries, places
@@ -54,7 +56,7 @@ WEIGHTS = {
     "actor_conflict": 2.5,  # actors in a role that none of the other's are (each role)
     "country": 0.25,  # a shared country of the actors in a role
     "country_conflict": 1.0,  # the actors of a role are of other countries
-    "place": 1.25,
+    "place": 1.5,
     "place_conflict": 1.5,  # the places are in other countries
     "far": 1.25,  # or further apart than FAR_KM
     "other_place": 0.5,  # or other places
@@ -154,6 +156,12 @@ def anchored(a: Mention, b: Mention) -> bool:
     )
 
 
+def _shares_someone(a: Mention, b: Mention) -> bool:
+    """Whether two mentions name someone or somewhere in common: an actor, a place or a name."""
+    shared_actor = (a.sources | a.targets) & (b.sources | b.targets)
+    return bool(shared_actor or a.places & b.places or a.names & b.names)
+
+
 def near(a: Mention, b: Mention) -> bool:
     """Whether two mentions' dates are within REACH of each other (both undated: they are)."""
     x, y = reach(a), interval(b)
@@ -210,6 +218,8 @@ def score(a: Mention, b: Mention) -> float:
     if a.article_id == b.article_id and a.sentence_start == b.sentence_start:
         return -9.0
     if not compatible_codes(a.code, b.code) or not anchored(a, b) or not near(a, b):
+        return -9.0
+    if a.article_id != b.article_id and not _shares_someone(a, b):
         return -9.0
     w = WEIGHTS
     points = w["same_article"] * (a.article_id == b.article_id)
