@@ -167,7 +167,8 @@ HELP = (
     "fatalities, admin3 and source_scale are left empty (not extracted); imprecise dates are "
     "the middle day of their week/month. GDELT: AvgTone and IsRootEvent are empty, "
     "NumMentions/NumSources/NumArticles are those of the event's happening, actor geography is "
-    "empty, ActionGeo_ADM1Code is the FIPS country code (US: + state), DATEADDED is the article's publication time."
+    "empty, ActionGeo_ADM1Code is the FIPS country code (US: + state), DATEADDED is the "
+    "article's publication time."
 )
 
 
