@@ -72,9 +72,8 @@ def timeline_lines(events: Iterable[EventRecord]) -> Iterator[str]:
         if event.status in UNCERTAIN_STATUSES:
             marks.append(event.status)
         if (event.happening_mentions or 0) > 1:
-            marks.append(
-                f"{event.happening_mentions} reports in {event.happening_articles} articles"
-            )
+            articles = _count(event.happening_articles, "article")
+            marks.append(f"{event.happening_mentions} reports in {articles}")
         if event.date_source == "publication":
             marks.append("dated by publication")
         elif event.date_source == "context":
@@ -191,8 +190,9 @@ def render_event(shown: EventProvenance, *, color: bool = False) -> str:
     )
     if event.happening_id is not None:
         lines.append(
-            f"  happening   {event.happening_id}: {event.happening_mentions} mentions in "
-            f"{event.happening_articles} articles, {event.happening_sources} sources"
+            f"  happening   {event.happening_id}: {_count(event.happening_mentions, 'mention')} in "
+            f"{_count(event.happening_articles, 'article')}, "
+            f"{_count(event.happening_sources, 'source')}"
         )
         for mention in shown.mentions:
             mark = "*" if mention.event_id == event.id else " "
@@ -202,6 +202,10 @@ def render_event(shown: EventProvenance, *, color: bool = False) -> str:
                 f"{mention.trigger}: {_shortened(mention.sentence)}"
             )
     return "\n".join(lines)
+
+
+def _count(n: int | None, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _shortened(sentence: str, width: int = 90) -> str:
