@@ -163,11 +163,18 @@ def test_capitals_stand_for_their_governments():
     assert [(a.name, a.code) for a in said] == [("Russia", "RUSGOV")]
 
 
-def test_groups_take_the_datelines_country_people_do_not():
+def test_the_datelines_country_is_of_those_nothing_else_affiliates():
     text = "NAIROBI, Kenya (AP) _ Police arrested Jane Whitfield on Friday."
     found = actors(text)
     assert named(found, "Kenya police").code == "KENCOP"
-    assert named(found, "Jane Whitfield").country_code is None
+    assert named(found, "Jane Whitfield").country_code == "KEN"
+    text = "NAIROBI, Kenya (AP) _ U.S. Ambassador Jane Whitfield met the police on Friday."
+    assert named(actors(text), "Jane Whitfield").country_code == "USA"  # her title says so
+    text = "MIAMI (AP) -- Rep. Jane Whitfield criticized the plan on Friday."
+    whitfield = named(actors(text), "Jane Whitfield")  # her office, in her story's country
+    assert (whitfield.country_code, whitfield.code) == ("USA", "USALEG")
+    text = "Jane Whitfield met the mayor of Nairobi, Kenya, on Friday."  # no dateline
+    assert named(actors(text), "Jane Whitfield").country_code is None
 
 
 # -- dated codes -------------------------------------------------------------------------------
@@ -179,3 +186,42 @@ def test_the_code_held_on_the_events_date():
     mubarak = named(actors(text, published="2012-03-02"), "Hosni Mubarak")
     assert mubarak.code == "EGYELI"
     assert [r.code for r in mubarak.roles] == ["EGYELI", "EGYGOV", "EGYGOV", "EGYELI"]
+
+
+# -- a happening named again --------------------------------------------------------------------
+
+
+def test_the_victim_of_a_killing_is_the_victim_of_the_slaying_named_later():
+    text = (
+        "Dr. Jane Roe was killed in her home on Friday.\n\n"
+        "Friends gathered at the church on Sunday.\n\n"
+        "The mayor spoke at the service.\n\n"
+        "Investigators said a neighbor was seen near the house before the slaying."
+    )
+    slaying = [e for e in events(text) if e.trigger == "slaying"]
+    assert [[a.name for a in e.actors if a.role == "target"] for e in slaying] == [["Jane Roe"]]
+
+
+def test_a_later_attack_with_two_possible_victims_takes_neither():
+    text = (
+        "Dr. Jane Roe was killed in her home on Friday. Gunmen shot Tom Reed on Saturday.\n\n"
+        "Friends gathered at the church on Sunday.\n\n"
+        "The mayor spoke at the service.\n\n"
+        "Investigators said a neighbor was seen near the house before the slaying."
+    )
+    slaying = [e for e in events(text) if e.trigger == "slaying"]
+    assert slaying and all(not [a for a in e.actors if a.role == "target"] for e in slaying)
+
+
+def test_a_private_person_travelling_makes_no_visit_of_state():
+    assert not [
+        e for e in events("Tom Reed arrived in Nairobi on Monday.") if e.event_code[:2] == "04"
+    ]
+    visit = events("Secretary of State Tom Reed arrived in Nairobi on Monday.")
+    assert [e.event_code for e in visit if e.trigger == "arrived"] == ["042"]
+
+
+def test_bombings_in_two_countries_are_two_happenings_each_placed():
+    found = events("The bombings in Kenya and Tanzania on Friday killed 200 people.")
+    bombings = [e for e in found if e.trigger == "bombings"]
+    assert sorted(loc.country_code for e in bombings for loc in e.locations) == ["KEN", "TZA"]

@@ -272,3 +272,28 @@ def test_acts_of_several_countries_are_one_each_but_a_meeting_stays_one(run):
 def test_name_calling_denials_and_subpoenas(run, text, trigger, code):
     found = [e for e in run(text) if e.trigger == trigger]
     assert found and found[0].event_code == code
+
+
+def test_custody_is_a_detention_only_when_someone_is_held_in_it(run):
+    held = run("Police took the suspect into custody on Monday.")
+    assert [e.event_code[:2] for e in held if e.trigger == "custody"] in (["17"], [])
+    assert any(e.event_code[:2] == "17" for e in held)
+    family = run("The judge gave the father custody of the boy on Monday.")
+    assert not [e for e in family if e.trigger == "custody"]
+
+
+def test_an_investigation_is_an_event_even_when_no_one_is_named_doing_it(run):
+    found = run("The search for the missing activist was extended to Mexico on Monday.")
+    assert [e.event_code for e in found if e.trigger == "search"] == ["090"]
+
+
+def test_calling_for_something_is_an_appeal_as_cameo_codes_it(run):
+    assert ("called", "026") in codes(
+        run("The United Nations called for talks between the parties.")
+    )
+    assert ("called", "020") in codes(run("France called for an end to the violence on Monday."))
+
+
+def test_accusations_are_an_event_even_when_no_one_is_named_making_them(run):
+    found = run("After a weekend of bitter accusations, the lawyers went to court on Monday.")
+    assert [e.event_code[:2] for e in found if e.trigger == "accusations"] == ["11"]

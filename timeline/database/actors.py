@@ -4,7 +4,10 @@ dictionary (`import_entries`, `user_entries`: entries laid over the shipped one 
 
 An actor is found again by its canonical name and kind, else by a name the user confirmed, else
 by a name that identifies one actor of that kind: the mention's name or one of its other full
-names (a surname alone never identifies a person) that is the actor's name or one of its aliases.
+names that is the actor's name or one of its aliases. A surname alone never identifies a person:
+an article that only says "Assad" joins the actor "Bashar Assad" only by a full name the actor
+dictionary gives it or by a name the user gave (`timeline actors merge`/`alias`), else whichever
+article came first would decide.
 The lookup goes both ways ("Barack H. Obama" joins "Barack Obama" whichever came first; the actor
 dictionary's name of a known actor is among its aliases), and an actor's name becomes the
 fullest one any article gave it, so that the order articles are loaded in changes nothing. What
@@ -268,8 +271,14 @@ def _known_actor_ids(
     for key in rest:
         name_key, kind = key
         confirmed = {a for a, _, sure in named.get(name_key, ()) if sure}
+        # "Assad" alone identifies no one; a full name the dictionary gives it does
+        by = (
+            identifying[key]
+            if _alias_can_identify(name_key, kind)
+            else identifying[key] - {name_key}
+        )
         candidates = confirmed or {
-            a for k in identifying[key] for a, their, _ in named.get(k, ()) if their == kind
+            a for k in by for a, their, _ in named.get(k, ()) if their == kind
         }
         if len(candidates) == 1:
             found[key] = candidates.pop()

@@ -82,13 +82,14 @@ QUAD_CLASS_OF = {
 
 def _with_counts(table, shape, counts, key) -> Select:
     """The rows of `table` (the fields of `shape` that are its columns) with their number of
-    events (`counts.c.n`, where `key` is their id; 0 if none), most events first, then by name."""
+    events (`counts.c.n`, where `key` is their id; 0 if none), most events first, then by name
+    (and id: two actors may share a name)."""
     n = func.coalesce(counts.c.n, 0)
     fields = [table.c[name] for name in shape._fields if name in table.c]
     return (
         select(*fields, n.label("events"))
         .outerjoin(counts, key == table.c.id)
-        .order_by(n.desc(), table.c.name)
+        .order_by(n.desc(), table.c.name, table.c.id)
     )
 
 

@@ -91,7 +91,7 @@ class CameoLexicon:
 
 
 # What a lexicon row's conditions may test (see `EventCoder.holds`)
-CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd")
+CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd", "under")
 
 
 def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:
@@ -335,6 +335,8 @@ class EventCoder:
                 c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words
                 for c in token.children
             )
+        if key == "under":  # "held in custody", "taken into custody"
+            return token.dep_ == "pobj" and token.head.lower_ in words
         return False
 
     def lemma(self, token: Token) -> str:

@@ -186,13 +186,16 @@ def dateline_country(view: ArticleView) -> str | None:
 
 
 def at_home(actor: ActorMention, home: str | None) -> ActorMention:
-    """A group or an unknown organisation that nothing gave a country, in a story datelined in a
-    country: of that country ("NAIROBI, Kenya (AP) _ Police said": Kenyan police). People never
-    take it: an executive in a Nairobi story may be anyone's."""
+    """An actor that nothing gave a country (no dictionary entry, title, demonym or apposition),
+    in a story datelined in a country: of that country, as the people and bodies of local news
+    are ("NAIROBI, Kenya (AP) _ Police said": Kenyan police; "BUFFALO, N.Y. (AP) -- Dr. Jane
+    Roe" an American). A place named near the actor never gives one ("met Sarkozy in Paris")."""
     if home is None or actor.country_code is not None:
         return actor
     if actor.kind == "group":
         return with_country(actor, home)
     if actor.kind == "organization" and not actor.code and not actor.roles:
         return dataclasses.replace(actor, country_code=home, code=home)
+    if actor.kind == "person" and not actor.roles and actor.code in (None, actor.sector):
+        return with_country(actor, home)  # "Rep. Jane Roe" of a MIAMI story: USALEG
     return actor

@@ -363,7 +363,15 @@ class PhraseReader:
         return any(t.ent_type_ in PLACE_TYPES for t in self.phrase(token))
 
     def places(self, token: Token) -> list[PlaceMention]:
-        """The places a token's phrase names: "Lucca, Italy", "Montenegro province"."""
+        """The places a token's phrase names: "Lucca, Italy", "Montenegro province", and those
+        joined to it: "in Kenya and Tanzania"."""
+        found = self._own_places(token)
+        for child in token.children:
+            if child.dep_ == "conj" and self.is_place(child):
+                found += self.places(child)
+        return found
+
+    def _own_places(self, token: Token) -> list[PlaceMention]:
         span = self.phrase(token)
         for child in token.children:  # "Lucca, Italy"
             if child.dep_ == "appos" and child.ent_type_ in PLACE_TYPES:

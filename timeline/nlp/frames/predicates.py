@@ -51,6 +51,14 @@ if TYPE_CHECKING:
 PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
 
 
+def _private(actor) -> bool:
+    """Private people: a group of civilians or refugees, or a person nothing gives an office
+    (no code from the dictionary or a title: "the boy's father arrived in Miami")."""
+    if actor.kind == "group":
+        return actor.sector in PRIVATE_SECTORS
+    return actor.kind == "person" and not actor.code and not actor.roles
+
+
 @dataclass
 class EventFrame:
     """A predicate reporting an act: its code, actors, places, status and date as settled."""
@@ -319,16 +327,25 @@ class FrameFinder:
     def _antecedent(
         self, code: str, noun: Token, *, whole_article: bool = False
     ) -> EventFrame | None:
-        """The earlier frame "the talks" refers back to: of the frames of its root within the
-        last paragraphs, one of the same word ("launched strikes" ... "the strikes"), else one
-        with a source, else any; with `whole_article`, before those, a frame of the same word
-        with actors anywhere before ("the bombing of the embassy" ... "the bombing")."""
+        """The earlier frame "the talks" refers back to: of the frames of its root (any root of
+        violence for one of violence) within the last paragraphs, one of the same word
+        ("launched strikes" ... "the strikes"), else one of its own root with a source, else one
+        with a target; with `whole_article`, a frame of the same word with actors anywhere
+        before ("the bombing of the embassy" ... "the bombing") comes first, and when nothing
+        is near, the acts of its kind named earlier if they all had the same victims ("Slepian
+        was killed" ... "the slaying"); else any near one."""
         paragraph = self.view.paragraph_index(noun.idx)
         words = self._family(noun)
         near = []
         earlier = []
+        violence = RULE_CODES.violence
         for frame in reversed(self._found):
-            if frame.code[:2] != code[:2] or frame.status in ("negated", "hypothetical"):
+            if frame.status in ("negated", "hypothetical"):
+                continue
+            # a shooting coded as fighting until its actors say it is an assault is still one
+            if frame.code[:2] != code[:2] and not (
+                code[:2] in violence and frame.code[:2] in violence
+            ):
                 continue
             if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
                 earlier.append(frame)
@@ -342,8 +359,16 @@ class FrameFinder:
         if same_word:
             return same_word[0]
         for frame in near:  # an act someone is named doing, before one no one is
-            if frame.sources:
+            if frame.sources and frame.code[:2] == code[:2]:
                 return frame
+        for frame in near:  # then one someone is named suffering
+            if frame.targets:
+                return frame
+        if whole_article:  # "the slaying" of the doctor "killed" earlier: the one act of its
+            # kind the article has named a victim of, if it named the victim of only one
+            victims = [f for f in earlier if f.targets]
+            if victims and len({frozenset(a.name for a in f.targets) for f in victims}) == 1:
+                return victims[0]
         return near[0] if near else None
 
     def _frame_family(self, frame: EventFrame) -> set[str]:
@@ -378,9 +403,9 @@ class FrameFinder:
         if (
             frame.code in RULE_CODES.travel
             and frame.sources
-            and all(a.kind == "group" and a.sector in PRIVATE_SECTORS for a in frame.sources)
+            and all(_private(a) for a in frame.sources)
         ):
-            return False  # "the migrants' arrivals", "tourists came": no visit of state
+            return False  # "the migrants' arrivals", "the boy's uncle came": no visit of state
         happening = self._happening(frame)
         if (
             not frame.sources
