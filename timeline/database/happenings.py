@@ -92,17 +92,20 @@ def load_mentions(session, event_ids) -> dict[int, tuple[Mention, int | None]]:
         ):
             actors.setdefault(event_id, []).append((actor_id, role, country))
         place, location = EVENT_LOCATIONS.c, LOCATIONS.c
-        for event_id, location_id, country, lat, lon in session.execute(
+        for event_id, location_id, country, lat, lon, feature in session.execute(
             select(
                 place.event_id,
                 place.location_id,
                 location.country_code,
                 location.latitude,
                 location.longitude,
+                location.feature,
             )
             .join(LOCATIONS, location.id == place.location_id)
             .where(place.event_id.in_(chunk))
         ):
+            if feature == "country":  # a whole country is no point to measure from
+                lat = lon = None
             places.setdefault(event_id, []).append((location_id, country, lat, lon))
     found = {}
     for row in rows:
