@@ -120,6 +120,7 @@ def test_geojson_points_are_longitude_then_latitude(events):
     assert visit["source_actors"] == "Rex Tillerson" and visit["target_actors"] == ""
     assert visit["country_code"] == "RUS"
     assert visit["article_url"] == "https://example.org/a"
+    assert visit["happening_id"] is not None and visit["happening_mentions"] == 1
     strike = features["launched"]
     assert strike["source_actors"] == "United States" and strike["target_actors"] == "Syria"
 
