@@ -223,15 +223,31 @@ def test_the_migration_groups_the_events_already_stored(extractions, db_url):
     assert grouping(db_url) == grouped
 
 
-def test_candidates_are_read_through_an_index(extractions, tmp_path):
+def test_candidates_are_read_through_indexes(extractions, tmp_path):
+    """Every query of the candidate lookup walks an index (by actor, place or lemma, and date),
+    never the whole events table."""
+    from sqlalchemy import event
+
+    from timeline.database.happenings import candidates, load_mentions
+
     url = f"sqlite:///{tmp_path / 'plan.db'}"
-    load(url, extractions, [[0]])
+    load(url, extractions, [[0, 1, 2]])
     with Database(url) as db, db.connect() as connection:
-        plan = connection.execute(
-            text(
-                "EXPLAIN QUERY PLAN SELECT id FROM events WHERE lemma = 'bomb' "
-                "AND granularity IN ('day', 'week') AND date_start >= '2020-01-01' "
-                "AND date_start <= '2021-12-31' AND happening_id IS NOT NULL"
-            )
-        ).all()
-    assert "ix_events_lemma_granularity_date_start" in " ".join(str(row) for row in plan)
+        ids = connection.scalars(text("SELECT id FROM events WHERE article_id = 3")).all()
+        mentions = [m for m, _ in load_mentions(connection, ids).values()]
+        statements = []
+
+        def seen(conn, cursor, statement, parameters, context, executemany):
+            statements.append((statement, parameters))
+
+        event.listen(db.engine, "before_cursor_execute", seen)
+        assert candidates(connection, mentions)  # the bombing's other reports
+        event.remove(db.engine, "before_cursor_execute", seen)
+        plans = [
+            " ".join(str(row) for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + s, p))
+            for s, p in statements
+        ]
+    assert plans
+    for plan in plans:
+        assert "SCAN events" not in plan and "SCAN event_actors" not in plan, plan
+        assert "USING" in plan and "INDEX" in plan, plan

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import and_, delete, insert, or_, select, text, update
 
+from timeline.database.filters import MAX_SPAN_DAYS
 from timeline.database.models import (
     ARTICLES,
     EVENT_ACTORS,
@@ -36,6 +37,7 @@ from timeline.database.models import (
 from timeline.nlp.same_happening import (
     REACH,
     REPORT_LAG,
+    SLACK,
     WEAK_SOURCES,
     Mention,
     compatible_roots,
@@ -44,13 +46,9 @@ from timeline.nlp.same_happening import (
     sentence_names,
     sentence_words,
 )
-from timeline.records import GRANULARITIES
 
 LOCK_KEY = 0x68617070  # the advisory lock that serializes grouping on PostgreSQL
 CHUNK = 500
-# the longest interval of one granularity: an event starting this long before a window may
-# still overlap it
-LONGEST = timedelta(days=366)
 MERGE, APART = "merge", "apart"
 
 
@@ -143,32 +141,42 @@ def load_mentions(session, event_ids) -> dict[int, tuple[Mention, int | None]]:
     return found
 
 
-def _reach(mentions) -> tuple[date | None, date | None, bool]:
-    """The date window (and whether undated mentions count) within which candidates lie."""
+def _reach(mentions, pad: timedelta) -> tuple[date | None, date | None, bool]:
+    """The date window of these mentions' intervals widened by `pad` (and whether undated
+    mentions are among them)."""
     spans = [interval(m) for m in mentions]
     dated = [s for s in spans if s is not None]
     if not dated:
         return None, None, True
-    low = min(s[0] for s in dated) - REACH
-    high = max(s[1] for s in dated) + REACH
+    low = min(s[0] for s in dated) - pad
+    high = max(s[1] for s in dated) + pad
     return low, high, len(dated) < len(spans)
 
 
-def _in_window(table, low, high, undated):
+def _starts_near(table, low, high, undated):
+    """Rows whose interval may overlap [low, high]: one bounded range of the (granularity,
+    date_start) index per granularity (an interval starts at most its granularity's span before
+    the window; one that only the publication dates reaches REPORT_LAG back from its end)."""
     c = table.c
-    # an interval overlapping [low, high] starts at most LONGEST before it; one that only the
-    # publication dates reaches REPORT_LAG back from its end
-    dated = and_(
-        c.granularity.in_(GRANULARITIES),
-        c.date_start >= low - LONGEST if low else c.date_start.is_(None),
-        c.date_start <= high + REPORT_LAG if high else c.date_start.is_(None),
+    if low is None:
+        return c.date_start.is_(None)
+    dated = or_(
+        *(
+            and_(
+                c.granularity == granularity,
+                c.date_start >= low - timedelta(days=days),
+                c.date_start <= high + REPORT_LAG,
+            )
+            for granularity, days in MAX_SPAN_DAYS.items()
+        )
     )
     return or_(dated, c.date_start.is_(None)) if undated else dated
 
 
 def candidates(session, mentions: list[Mention]) -> set[int]:
-    """Ids of grouped events of other articles that share an anchor with these mentions, within
-    their date reach: by actor (event_actors' index by actor and date), by place, by lemma."""
+    """Ids of grouped events of other articles that share an anchor with these mentions: an
+    actor (event_actors' index by actor and date) or a place within their date REACH, or the
+    trigger's lemma (the events' index by lemma and date) on overlapping dates."""
     mentions = [m for m in mentions if m.groupable]
     if not mentions:
         return set()
@@ -194,25 +202,25 @@ def candidates(session, mentions: list[Mention]) -> set[int]:
         by_lemma.setdefault(m.lemma, []).append(m)
     link = EVENT_ACTORS
     for actor_id, group in sorted(by_actor.items()):
-        low, high, undated = _reach(group)
+        low, high, undated = _reach(group, REACH)
         keep(
             select(link.c.event_id)
             .join(EVENTS, e.id == link.c.event_id)
-            .where(link.c.actor_id == actor_id, _in_window(link, low, high, undated))
+            .where(link.c.actor_id == actor_id, _starts_near(link, low, high, undated))
         )
     for location_id, group in sorted(by_place.items()):
-        low, high, undated = _reach(group)
+        low, high, undated = _reach(group, REACH)
         keep(
             select(e.id)
             .join(EVENT_LOCATIONS, EVENT_LOCATIONS.c.event_id == e.id)
             .where(
                 EVENT_LOCATIONS.c.location_id == location_id,
-                _in_window(EVENTS, low, high, undated),
+                _starts_near(EVENTS, low, high, undated),
             )
         )
     for lemma, group in sorted(by_lemma.items()):
-        low, high, undated = _reach(group)
-        keep(select(e.id).where(e.lemma == lemma, _in_window(EVENTS, low, high, undated)))
+        low, high, undated = _reach(group, SLACK)
+        keep(select(e.id).where(e.lemma == lemma, _starts_near(EVENTS, low, high, undated)))
     return found
 
 
