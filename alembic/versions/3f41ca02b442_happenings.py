@@ -2,8 +2,8 @@
 
 - happenings: one row per happening, with what its mentions agree on (code, date, place, main
   actors), its first and last report and its counts of mentions, articles and sources.
-- events.happening_id: the happening each event (a mention) reports; indexed with its date, and
-  events by their trigger's lemma within a date window (the matcher's candidates).
+- events.happening_id: the happening each event (a mention) reports, indexed with its date (the
+  matcher's candidates are found through the actors' and places' indexes).
 - happening_decisions: merges and splits made by hand (`timeline happenings merge/split`).
 - The events already stored are grouped, as a load of their articles would group them.
 
@@ -100,11 +100,6 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_events_happening_id_date_start", ["happening_id", "date_start"], unique=False
         )
-        batch_op.create_index(
-            "ix_events_lemma_granularity_date_start",
-            ["lemma", "granularity", "date_start", "event_code", "happening_id"],
-            unique=False,
-        )
         batch_op.create_foreign_key(
             batch_op.f("fk_events_happening_id_happenings"),
             "happenings",
@@ -155,7 +150,6 @@ def downgrade() -> None:
         batch_op.drop_constraint(
             batch_op.f("fk_events_happening_id_happenings"), type_="foreignkey"
         )
-        batch_op.drop_index("ix_events_lemma_granularity_date_start")
         batch_op.drop_index("ix_events_happening_id_date_start")
         batch_op.drop_column("happening_id")
     _full_text_triggers()

@@ -1,8 +1,8 @@
 """Store side of happenings: each stored event (a mention) joins the happening it reports.
 
 When an article is stored, its events are compared with the events already stored that share an
-anchor with them (an actor, a place or the trigger's lemma, within the matcher's date reach:
-looked up by index) and with each other (`timeline.nlp.same_happening`). Mentions linked are one
+actor or a place with them within the matcher's date reach (looked up by index) and with each
+other (`timeline.nlp.same_happening`). Mentions linked are one
 happening: the happenings their candidates belong to are merged into one (the lowest id) and the
 new mentions join it, or a new happening starts. Since links depend on the two mentions only, the
 groups are the connected groups of all mentions stored, whatever the order of loading.
@@ -37,7 +37,6 @@ from timeline.database.models import (
 from timeline.nlp.same_happening import (
     REACH,
     REPORT_LAG,
-    SLACK,
     WEAK_SOURCES,
     Mention,
     compatible_roots,
@@ -174,9 +173,9 @@ def _starts_near(table, low, high, undated):
 
 
 def candidates(session, mentions: list[Mention]) -> set[int]:
-    """Ids of grouped events of other articles that share an anchor with these mentions: an
-    actor (event_actors' index by actor and date) or a place within their date REACH, or the
-    trigger's lemma (the events' index by lemma and date) on overlapping dates."""
+    """Ids of grouped events of other articles that share an actor (event_actors' index by
+    actor and date) or a place (event_locations' index by place) with these mentions, within
+    their date REACH."""
     mentions = [m for m in mentions if m.groupable]
     if not mentions:
         return set()
@@ -193,13 +192,11 @@ def candidates(session, mentions: list[Mention]) -> set[int]:
 
     by_actor: dict[int, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
-    by_lemma: dict[str, list[Mention]] = {}
     for m in mentions:
         for actor_id in m.sources | m.targets:
             by_actor.setdefault(actor_id, []).append(m)
         for location_id in m.places:
             by_place.setdefault(location_id, []).append(m)
-        by_lemma.setdefault(m.lemma, []).append(m)
     link = EVENT_ACTORS
     for actor_id, group in sorted(by_actor.items()):
         low, high, undated = _reach(group, REACH)
@@ -218,9 +215,6 @@ def candidates(session, mentions: list[Mention]) -> set[int]:
                 _starts_near(EVENTS, low, high, undated),
             )
         )
-    for lemma, group in sorted(by_lemma.items()):
-        low, high, undated = _reach(group, SLACK)
-        keep(select(e.id).where(e.lemma == lemma, _starts_near(EVENTS, low, high, undated)))
     return found
 
 

@@ -124,16 +124,6 @@ class EventRow(SQLModel, table=True):
         Index("ix_events_id_date_start", "id", "date_start"),
         # the reports of a happening, with their dates
         Index("ix_events_happening_id_date_start", "happening_id", "date_start"),
-        # candidates of a new mention by its trigger's lemma within a date window, with their
-        # code and happening read from the index (`happenings`)
-        Index(
-            "ix_events_lemma_granularity_date_start",
-            "lemma",
-            "granularity",
-            "date_start",
-            "event_code",
-            "happening_id",
-        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="articles.id", ondelete="CASCADE", index=True)

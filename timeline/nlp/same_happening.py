@@ -13,10 +13,9 @@ Two mentions report one happening when
 - their codes are compatible: the same root, or kinds of violence that the news names
   interchangeably ("the bombing" / "attacked": roots 18, 19 and 20), and within a root, kinds that
   do not differ (a bombing, 183, is no killing, 1823; either may be an attack, 180);
-- they share an anchor: their article, an actor or a place with dates within REACH of each
-  other, or the trigger's lemma with dates that overlap (what the store looks candidates up
-  by); mentions in different articles also name someone or somewhere in common (an actor, a
-  place, or a name both sentences write: one word for an act is not enough across articles);
+- they are in one article, or share an actor or a place (what the store looks candidates up by:
+  one word for an act is not enough across articles), and their dates are within REACH of each
+  other;
 - and what they say agrees enough: each agreement counts (`WEIGHTS`: one article, actors in their
   roles, places, the trigger, the code, dates, the names and other words both sentences use) and
   each disagreement costs (actors of a role none of whom the other has, other countries, places
@@ -148,20 +147,12 @@ def compatible_codes(a: str, b: str) -> bool:
 
 
 def anchored(a: Mention, b: Mention) -> bool:
-    """What the store looks candidates up by: one article, an actor, a place, or the trigger
-    on overlapping dates."""
+    """What the store looks candidates up by: one article, an actor or a place in common."""
     return bool(
         a.article_id == b.article_id
         or (a.sources | a.targets) & (b.sources | b.targets)
         or a.places & b.places
-        or (a.lemma == b.lemma and _overlap(a, b))
     )
-
-
-def _shares_someone(a: Mention, b: Mention) -> bool:
-    """Whether two mentions name someone or somewhere in common: an actor, a place or a name."""
-    shared_actor = (a.sources | a.targets) & (b.sources | b.targets)
-    return bool(shared_actor or a.places & b.places or a.names & b.names)
 
 
 def near(a: Mention, b: Mention) -> bool:
@@ -220,8 +211,6 @@ def score(a: Mention, b: Mention) -> float:
     if a.article_id == b.article_id and a.sentence_start == b.sentence_start:
         return -9.0
     if not compatible_codes(a.code, b.code) or not anchored(a, b) or not near(a, b):
-        return -9.0
-    if a.article_id != b.article_id and not _shares_someone(a, b):
         return -9.0
     w = WEIGHTS
     points = w["same_article"] * (a.article_id == b.article_id)
