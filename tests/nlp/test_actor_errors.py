@@ -225,3 +225,41 @@ def test_bombings_in_two_countries_are_two_happenings_each_placed():
     found = events("The bombings in Kenya and Tanzania on Friday killed 200 people.")
     bombings = [e for e in found if e.trigger == "bombings"]
     assert sorted(loc.country_code for e in bombings for loc in e.locations) == ["KEN", "TZA"]
+
+
+def test_what_is_done_habitually_is_no_event():
+    text = "Acme Corp. signed a deal with Kenya on Monday. The firm sells tractors to 90 countries."
+    assert [e.trigger for e in events(text) if e.event_code[:2] != "01"] == ["signed"]
+
+
+def test_a_speakers_own_present_and_a_dated_present_are_events():
+    said = events('The minister spoke on Monday. "We condemn the attack on our embassy," he said.')
+    assert "condemn" in [e.trigger for e in said]
+    planned = events("Tillerson met Lavrov on Monday. He arrives in Moscow on Tuesday.")
+    assert "arrives" in [e.trigger for e in planned]
+
+
+def test_a_happening_named_with_a_or_a_number_is_not_one_named_before():
+    text = (
+        "Gunmen shot three Canadian doctors on Monday. "
+        "Police are looking for a suspect in a fatal attack."
+    )
+    attack = [e for e in events(text) if e.trigger == "attack"]
+    assert attack and all(not [a for a in e.actors if a.role == "target"] for e in attack)
+
+
+def test_a_story_without_a_dateline_is_from_the_country_of_most_of_its_places():
+    text = (
+        "Jane Whitfield criticized the mayor of Buffalo, N.Y., on Monday. "
+        "She spoke in Albany, N.Y., after a visit to Rochester, N.Y."
+    )
+    assert named(actors(text), "Jane Whitfield").country_code == "USA"
+    text = "Jane Whitfield met officials in Paris, Berlin and Rome on Monday."  # no one country
+    assert named(actors(text), "Jane Whitfield").country_code is None
+
+
+def test_two_named_together_meeting_meet_each_other():
+    met = [e for e in events("Putin and Trump met in Helsinki on Monday.") if e.trigger == "met"]
+    assert [[(a.role, a.name) for a in e.actors] for e in met] == [
+        [("source", "Putin"), ("target", "Trump")]
+    ]

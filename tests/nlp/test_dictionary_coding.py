@@ -297,3 +297,94 @@ def test_calling_for_something_is_an_appeal_as_cameo_codes_it(run):
 def test_accusations_are_an_event_even_when_no_one_is_named_making_them(run):
     found = run("After a weekend of bitter accusations, the lawyers went to court on Monday.")
     assert [e.event_code[:2] for e in found if e.trigger == "accusations"] == ["11"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceremony will take place at the library on Monday.",
+        "Both officials requested anonymity.",
+        "Elian has been at the center of an international tug-of-war since November.",
+        "The first DNA tests did not exclude a match between the two strands.",
+        "The minister announced a gift of 500 pounds of medical supplies to Kenya.",
+        "Known as a firebrand in activist circles, she was elected on Monday.",
+        "The struggle for independence must not stop, the president said.",
+        "The doubt was only compounded by its defense of the regime.",
+    ],
+)
+def test_idioms_and_boilerplate_are_no_events(run, text):
+    assert not [e for e in run(text) if e.event_code[:2] != "01"]
+
+
+def test_declining_to_comment_is_cameos_decline_comment(run):
+    assert ("declined", "011") in codes(run("Police officials declined to comment on Saturday."))
+    assert ("refused", "125") in codes(run("Iran refused to meet the envoy on Monday."))
+
+
+def test_whom_a_search_is_for_is_its_target(run):
+    found = run("The search for Kopp was extended to Mexico on Monday.")
+    search = [e for e in found if e.trigger == "search"]
+    assert [[a.name for a in e.actors if a.role == "target"] for e in search] == [["Kopp"]]
+
+
+def test_attacking_someone_for_what_they_did_is_criticism(run):
+    words = run("In the debate, Spitzer attacked Vacco for failing to enforce a court order.")
+    assert ("attacked", "111") in codes(words)
+    force = run("Rebels attacked the convoy for the second time on Monday.")
+    assert [c[:2] for t, c in codes(force) if t == "attacked"] == ["18"]
+
+
+def test_a_person_sought_is_investigated_talks_sought_are_an_appeal(run):
+    assert ("sought", "090") in codes(run("Police sought Kopp in Mexico on Monday."))
+    assert ("sought", "090") in codes(run("James Kopp is being sought as a material witness."))
+    assert [c[:2] for t, c in codes(run("Iran sought talks with France.")) if t == "sought"] == [
+        "02"
+    ]
+
+
+def test_an_indictment_is_a_criminal_charge(run):
+    found = run("A federal grand jury indicted the suspect on Monday.")
+    assert [c for t, c in codes(found) if t == "indicted"] == ["173"]
+
+
+def test_a_blast_is_a_bombing_whose_embassy_is_its_target(run):
+    found = run("Investigators studied the U.S. Embassy blast in Nairobi on Monday.")
+    blast = [e for e in found if e.trigger == "blast"]
+    assert [e.event_code for e in blast] == ["183"]
+    assert [[a.name for a in e.actors if a.role == "target"] for e in blast] == [["United States"]]
+
+
+def test_questioning_people_is_investigating_questioning_a_decision_is_not(run):
+    assert ("questioned", "090") in codes(run("The bureau has questioned more than 100 people."))
+    assert ("questioned", "110") in codes(run("Senators questioned the decision on Monday."))
+    assert ("questioning", "090") in codes(run("The questioning of the suspect lasted hours."))
+
+
+def test_charges_that_someone_did_something_are_an_accusation(run):
+    said = run("He repeated charges that his relatives had offered him money to stay.")
+    assert ("charges", "112") in codes(said)
+    assert ("charges", "173") in codes(run("The charges against Kopp were dropped on Monday."))
+
+
+def test_violence_someone_fears_is_no_threat_violence_someone_means_is(run):
+    feared = run("Castro said the exiles might harm the boy.")
+    assert [(e.event_code[:2], e.status) for e in feared if e.trigger == "harm"] == [
+        ("18", "hypothetical")
+    ]
+    meant = run("NATO said it would tighten the naval blockade of Serbia.")
+    assert [e.event_code[:2] for e in meant if e.trigger in ("blockade", "tighten")] == ["13"]
+    assert [e.event_code[:2] for e in run("Russia will impose a curfew on the city.")] == ["13"]
+
+
+def test_an_armed_struggle_is_force(run):
+    found = run("The rebels began an armed struggle against the government in 1990.")
+    assert [e.event_code[:2] for e in found if e.trigger == "struggle"] == ["19"]
+
+
+def test_what_is_offered_decides_the_code_as_the_verb_dictionary_says(run):
+    sympathy = run("Estrada condemned the bombings and offered condolences to the victims.")
+    assert ("offered", "018") in codes(sympathy)
+    assert ("offered", "033") in codes(run("Japan offered aid to Kenya on Monday."))
+    assert not [
+        e for e in run("The newspaper offered more details on Monday.") if e.trigger == "offered"
+    ]

@@ -255,3 +255,56 @@ def test_no_writable_cache_folder_is_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(module, "build_index", refuse)
     with pytest.raises(ModelError, match="TIMELINE_CACHE_DIR"):
         module.index_path()
+
+
+def test_a_direction_and_a_state_is_part_of_the_state(nlp):
+    doc, resolution = resolve(nlp, "Snow fell across western New York on Friday.")
+    place = one(resolution.places(span_of(doc, "western New York")))
+    assert (place.name, place.feature, place.precision) == ("New York", "region", 2)
+
+
+def test_a_demonym_is_its_country_never_a_town_named_like_it(nlp):
+    doc, resolution = resolve(nlp, "Two Canadian nurses flew to Lagos.")
+    resolver = resolution.places.__self__
+    assert [p.text for p in resolver.mentions()] == ["Lagos"]
+    place = one(resolution.places(span_of(doc, "Canadian")))
+    assert (place.name, place.feature) == ("Canada", "country")
+
+
+def test_a_great_city_is_no_county_of_a_state_the_article_names(nlp):
+    _, resolution = resolve(
+        nlp, "WASHINGTON (AP) -- Lawyers for a family in Tampa, Fla., wrote to the court."
+    )
+    place = resolution.places.__self__.dateline_place()
+    assert (place.name, place.feature, place.admin1_code) == ("Washington", "city", "DC")
+
+
+def test_a_name_before_a_leader_s_rule_is_no_place(nlp):
+    _, resolution = resolve(nlp, "The Clinton administration asked the court in Atlanta to act.")
+    resolver = resolution.places.__self__
+    found = [(p.text, p.admin1) for p in resolver.mentions()]
+    assert found == [("Atlanta", "Georgia")]
+
+
+def test_a_county_inside_an_organisation_s_name_says_which_state(nlp):
+    doc, resolution = resolve(
+        nlp,
+        "Jane Roe, 26, of Paris, was held by the Edgar County Sheriff's Department. "
+        "She is a U.S. citizen.",
+    )
+    place = one(resolution.places(span_of(doc, "Paris")))
+    assert (place.name, place.admin1) == ("Paris", "Illinois")
+    doc, resolution = resolve(
+        nlp, "Jane Roe, 26, of Paris, was held by the police. She is a U.S. citizen."
+    )
+    assert one(resolution.places(span_of(doc, "Paris"))).country_code == "FRA"
+
+
+def test_a_country_named_like_a_us_town_waits_for_the_towns_named_after_it(nlp):
+    doc, resolution = resolve(
+        nlp,
+        "A man from Palestine was stopped near Grapeland on Friday. Deputies of Anderson County "
+        "drove him to Tennessee Colony and then back to Palestine.",
+    )
+    place = one(resolution.places(span_of(doc, "Palestine")))
+    assert (place.name, place.admin1) == ("Palestine", "Texas")

@@ -57,6 +57,9 @@ def test_near_a_town_is_precision_two(run):
 def test_its_paragraph(run):
     events = run("Kenyan police raided a house in Mombasa on Monday. They arrested three men.")
     assert where(event(events, "arrested")) == [("Mombasa", "paragraph")]
+    # only an event told of the same people goes on where the sentence before ended
+    events = run("Kenyan police raided a house in Mombasa on Monday. Soldiers arrested three men.")
+    assert event(events, "arrested").locations == []
 
 
 def test_the_dateline(run):
@@ -65,11 +68,20 @@ def test_the_dateline(run):
     assert (place.name, place.admin1, place.place_source) == ("Springfield", "Illinois", "dateline")
 
 
-def test_no_dateline_for_a_quotation(run):
+def test_a_quotation_of_the_story_s_news_is_at_the_dateline(run):
     events = run(
         'SPRINGFIELD, Ill. (AP) -- "Police arrested my son without a reason," his mother said.'
     )
-    assert event(events, "arrested").locations == []
+    assert where(event(events, "arrested")) == [("Springfield", "dateline")]
+
+
+def test_a_speaker_s_account_of_violence_does_not_place_the_article_s(run):
+    events = run(
+        "BOSTON (AP) -- Police said the doctor was shot on Friday.\n\n"
+        '"People here still talk about the shooting in Ohio," a neighbour said.'
+    )
+    shot = event(events, "shot")
+    assert where(shot) == [("Boston", "dateline")]
 
 
 def test_an_act_of_force_at_the_place_it_is_done_to(run):
@@ -114,3 +126,177 @@ def test_the_victims_nationality_is_no_place(run):
     assert where(event(events, "attacked")) == [("Maiduguri", "phrase")]
     events = run("Militants attacked Nigerian soldiers on Sunday.")
     assert event(events, "attacked").locations == []
+
+
+def test_an_embassy_is_where_it_stands_not_in_its_country(run):
+    events = run("Gunmen attacked the Canadian embassy in Lima on Thursday.")
+    assert where(event(events, "attacked")) == [("Lima", "phrase")]
+    events = run("Rebels bombed the French consulate in Karachi on Monday.")
+    assert where(event(events, "bombed")) == [("Karachi", "phrase")]
+
+
+def test_violence_put_in_a_country_is_in_the_one_town_of_it_the_article_names(run):
+    events = run(
+        "A car bomb went off near the police station in Uganda on Monday.\n\n"
+        "Eleven people died in Kampala, officials said."
+    )
+    place = event(events, "went").locations[0]
+    assert (place.name, place.country_code, place.precision) == ("Kampala", "UGA", 2)
+    # with two towns of that country named, the country stays
+    events = run(
+        "A car bomb went off near the police station in Uganda on Monday.\n\n"
+        "Relatives travelled from Gulu to Kampala, officials said."
+    )
+    assert where(event(events, "went")) == [("Uganda", "sentence")]
+
+
+def test_violence_the_words_do_not_place_is_where_the_article_puts_it(run):
+    events = run(
+        "LYON, France (AP) -- Prosecutors charged a man on Tuesday over the grenade attack "
+        "on a market in Marseille last spring.\n\n"
+        "The grenade attack wounded nine people.\n\n"
+        "Police said the attack was planned for weeks."
+    )
+    wounded = [e for e in events if e.trigger == "attack" and "wounded" in e.sentence]
+    assert [where(e) for e in wounded] == [[("Marseille", "phrase")]]
+
+
+def test_a_killing_is_not_placed_where_another_kind_of_violence_was(run):
+    events = run(
+        "DENVER (AP) -- A guard who was hurt in the 2019 bombing in Tulsa spoke on Sunday.\n\n"
+        "The teacher was killed by a gunman a year ago, police said."
+    )
+    assert where(event(events, "killed")) == [("Denver", "dateline")]
+    # an attack of no kind named is placed only by one of its own kind
+    events = run(
+        "DENVER (AP) -- A guard who was hurt in a bombing in Tulsa spoke on Sunday.\n\n"
+        "The teacher was shot by a gunman a year ago, police said."
+    )
+    assert where(event(events, "shot")) == [("Denver", "dateline")]
+
+
+def test_a_paragraph_opening_on_a_town_moves_the_story_there(run):
+    events = run(
+        "NAIROBI, Kenya (AP) -- Police arrested two men on Monday.\n\n"
+        "In Mombasa, officials opened an inquiry on Tuesday.\n\n"
+        "Detectives detained a bus driver on Wednesday, officials said."
+    )
+    assert where(event(events, "arrested")) == [("Nairobi", "dateline")]
+    assert where(event(events, "detained")) == [("Mombasa", "paragraph")]
+    # a country is an aside, not a scene
+    events = run(
+        "NAIROBI, Kenya (AP) -- Police arrested two men on Monday.\n\n"
+        "In Uganda, meanwhile, officials opened an inquiry on Tuesday.\n\n"
+        "Detectives detained a bus driver on Wednesday, officials said."
+    )
+    assert where(event(events, "detained")) == [("Nairobi", "dateline")]
+    # until a later paragraph names another town
+    events = run(
+        "NAIROBI, Kenya (AP) -- Police arrested two men on Monday.\n\n"
+        "In Mombasa, officials opened an inquiry on Tuesday.\n\n"
+        "Relatives of the men travelled from Kisumu, officials said.\n\n"
+        "Detectives detained a bus driver on Wednesday, officials said."
+    )
+    assert where(event(events, "detained")) == [("Nairobi", "dateline")]
+
+
+def test_a_place_of_what_an_event_is_about_keeps_the_dateline(run):
+    events = run(
+        "MANILA, Philippines (AP) -- President Fidel Ramos condemned the bombing of the embassy in "
+        "Nairobi on Tuesday."
+    )
+    assert where(event(events, "condemned")) == [("Manila", "dateline")]
+    # a place the sentence puts another act in may be where this one happened too
+    events = run(
+        "MANILA, Philippines (AP) -- As protesters marched in Cebu, President Fidel Ramos "
+        "condemned the strike on Tuesday."
+    )
+    assert event(events, "condemned").locations == []
+
+
+def test_a_plan_is_made_where_the_story_is(run):
+    events = run(
+        "MIAMI (AP) -- Immigration officials said Monday they will order the relatives to hand "
+        "over the boy."
+    )
+    assert where(event(events, "order")) == [("Miami", "dateline")]
+    events = run("MIAMI (AP) -- If the court agreed, officials would order the relatives to leave.")
+    assert event(events, "order").locations == []
+
+
+def test_violence_is_where_the_people_it_is_done_to_are(run):
+    events = run("Prosecutors condemned the killing of John Miller, a doctor in Tulsa, on Monday.")
+    assert where(event(events, "killing")) == [("Tulsa", "phrase")]
+    events = run("Police investigated the slaying of a doctor in Tulsa last week.")
+    assert where(event(events, "slaying")) == [("Tulsa", "phrase")]
+
+
+def test_a_place_that_owns_the_place_named_is_where_it_happened(run):
+    events = run("Protesters rallied outside the Lyon relatives' home on Monday.")
+    assert [p.name for p in event(events, "rallied").locations] == ["Lyon"]
+    events = run("Thousands of students marched in Havana's streets on Friday.")
+    assert [p.name for p in event(events, "marched").locations] == ["Havana"]
+
+
+def test_an_act_a_journey_is_made_for_is_where_the_journey_ends(run):
+    events = run(
+        "MIAMI (AP) -- Mayor Joe Carollo flew to Denver on Friday to appeal directly to "
+        "Governor Bill Owens."
+    )
+    assert where(event(events, "appeal")) == [("Denver", "sentence")]
+
+
+def test_a_place_of_another_event_in_a_phrase_is_that_event_s(run):
+    events = run("Police arrested a man in connection with the bombing of a bank in Lyon.")
+    assert event(events, "arrested").locations == []
+    assert where(event(events, "bombing")) == [("Lyon", "sentence")]
+
+
+def test_a_where_clause_is_at_the_place_it_is_said_of(run):
+    events = run(
+        "Doctors flew to Goma on Monday to help victims of the bombings of two markets in "
+        "Goma.\n\nThe team includes a psychiatrist who worked in Bukavu, where 168 people were "
+        "killed in a bombing in 1995."
+    )
+    bombings = [e for e in events if e.trigger == "bombing"]
+    assert [where(e) for e in bombings] == [[("Bukavu", "sentence")]]
+
+
+def test_a_standing_state_in_the_present_passive_is_not_the_dateline_s_news(run):
+    events = run(
+        "OMAHA, Neb. (AP) -- Mayor John Miller is accused by prosecutors of taking bribes, "
+        "police said."
+    )
+    assert event(events, "accused").locations == []
+    events = run(
+        "OMAHA, Neb. (AP) -- Mayor John Miller was accused by prosecutors of taking bribes on "
+        "Monday."
+    )
+    assert where(event(events, "accused")) == [("Omaha", "dateline")]
+
+
+def test_violence_counted_or_set_apart_is_another_happening(run):
+    events = run(
+        "BOSTON (AP) -- A guard was shot on Friday, police said.\n\n"
+        "The gunman is also wanted for three shootings in Ohio."
+    )
+    assert where(event(events, "shot")) == [("Boston", "dateline")]
+
+
+def test_there_is_the_place_named_before_it(run):
+    events = run(
+        "The inquiry into the fire in Mombasa is led by Inspector John Otieno, who said "
+        "detectives have questioned nine men there."
+    )
+    assert where(event(events, "questioned")) == [("Mombasa", "phrase")]
+
+
+def test_a_place_after_a_verb_is_not_the_place_of_another_subject_s_act(run):
+    events = run(
+        "The minister arrived in Lyon on Monday, and Governor John Miller criticized the plan."
+    )
+    assert event(events, "criticized").locations == []
+    events = run(
+        "In Lyon, the minister arrived on Monday, and Governor John Miller criticized him."
+    )
+    assert where(event(events, "criticized")) == [("Lyon", "sentence")]

@@ -23,7 +23,7 @@ from timeline.nlp.actors.mentions import actor_codes
 from timeline.nlp.frames.status import is_modal
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.verb_patterns import NO_EVENT, dictionary_code, dictionary_default
-from timeline.nlp.words import ENGAGE_VERBS, INTENT, PASS_THROUGH, SUPPORT_VERBS
+from timeline.nlp.words import ENGAGE_VERBS, INTENT, PASS_THROUGH, PEOPLE_NOUNS, SUPPORT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -91,7 +91,7 @@ class CameoLexicon:
 
 
 # What a lexicon row's conditions may test (see `EventCoder.holds`)
-CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd", "under")
+CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd", "under", "pcomp", "that")
 
 
 def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:
@@ -174,6 +174,7 @@ class RuleCodes:
     happenings: frozenset[str]
     suffered: frozenset[str]
     travel: frozenset[str]
+    reciprocal: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +187,37 @@ def agent_nouns() -> frozenset[str]:
 def figurative_violence() -> frozenset[str]:
     """figurative_violence.tsv: the modifiers of a noun of violence that make it words only."""
     return frozenset(row[0] for row in read_table("figurative_violence.tsv"))
+
+
+def _would(clause: Token) -> bool:
+    """A clause with "would" ("said it would tighten the blockade"): what its actor means to
+    do, not what someone fears may happen ("exiles might harm the boy")."""
+    verb = (
+        clause.head if clause.pos_ in ("NOUN", "PROPN") else clause
+    )  # "would tighten the blockade"
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+
+
+def _people(token: Token) -> bool:
+    """Whether a phrase's head is people: a person named, "him", "her", "them", or a noun for
+    people ("residents", "suspects", "the boy": frames_people_nouns.tsv, person_nouns.tsv)."""
+    if token.ent_type_ == "PERSON" or token.lower_ in ("him", "her", "them"):
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in PEOPLE_NOUNS or lemma in _person_nouns()
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table("person_nouns.tsv")) | {"suspect", "witness"}
+
+
+def _hyphenated(token: Token) -> bool:
+    """Whether a token is the last part of a word written with hyphens ("tug-of-war")."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text == "-" and not before.whitespace_
 
 
 @lru_cache(maxsize=1)
@@ -283,6 +315,8 @@ class EventCoder:
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
             for head in heads:
                 lemmas.add(head.lemma_.lower())
+                if _people(head):
+                    lemmas.add("@person")  # "Kopp is being sought", "questioned 100 people"
                 lemmas.update(
                     c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")
                 )
@@ -337,6 +371,19 @@ class EventCoder:
             )
         if key == "under":  # "held in custody", "taken into custody"
             return token.dep_ == "pobj" and token.head.lower_ in words
+        if key == "that":  # "charges that he lied": what is said, not a court's charge
+            return any(
+                c.dep_ in ("acl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ in words for m in c.children)
+                for c in token.children
+            )
+        if key == "pcomp":  # "attacked him for failing to act": a reason, not a duration
+            return any(
+                c.dep_ == "prep"
+                and c.lemma_.lower() in words
+                and any(g.dep_ == "pcomp" for g in c.children)
+                for c in token.children
+            )
         return False
 
     def lemma(self, token: Token) -> str:
@@ -426,6 +473,8 @@ class EventCoder:
         cancer", "fought the blaze": violence_non_targets.tsv)."""
         if code[:2] not in RULE_CODES.violence:
             return False
+        if token.pos_ != "VERB" and _hyphenated(token):
+            return True  # the end of a word made with hyphens: "a tug-of-war", "a cease-fire"
         words = figurative_violence()
         if any(
             child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in words
@@ -542,7 +591,9 @@ class EventCoder:
         root = frame.code[:2]
         if frame.purpose:
             pass  # "a deal to destroy the weapons": the aim keeps its own code
-        elif frame.status in ("planned", "hypothetical") and root in RULE_CODES.planned_force:
+        elif root in RULE_CODES.planned_force and (
+            frame.status == "planned" or frame.status == "hypothetical" and _would(frame.clause)
+        ):
             frame.code = self.refine("threaten", frame.code)  # "will impose a curfew"
         elif frame.status in ("planned", "hypothetical") and root in RULE_CODES.planned_cooperation:
             frame.code = self.intent_code(frame.code)  # "would allow inspectors"

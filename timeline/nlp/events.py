@@ -19,7 +19,7 @@ import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from timeline.nlp.actors.mentions import at_home, dated, dateline_country
+from timeline.nlp.actors.mentions import at_home, dated, story_country
 from timeline.nlp.actors.people import find_people
 from timeline.nlp.actors.resolver import ActorResolver
 from timeline.nlp.article import ArticleView, read_article
@@ -87,13 +87,14 @@ def extract_events_and_places(
     for frame in frames:
         plan_by_date(frame, dating.reference)
     frames.sort(key=lambda f: f.trigger.idx)
-    placing = EventPlacing(view, places)
+    placing = EventPlacing(view, places, frames)
     where = {id(frame): placing.place(frame) for frame in frames}
-    home = dateline_country(view)
+    mentions = places.mentions()
+    home = story_country(view, mentions)
     events = [event_record(f, view, coder.lexicon, dating, home) for f in frames]
     for frame, event in zip(frames, events, strict=True):
         event.locations = where[id(frame)]
-    return events, places.mentions()
+    return events, mentions
 
 
 def one_per_place(frame: EventFrame) -> list[EventFrame]:

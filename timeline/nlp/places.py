@@ -38,7 +38,7 @@ from timeline.nlp.resolution import (
     resolve_place,
     state_or_country,
 )
-from timeline.nlp.toponyms import Toponym, find_toponyms
+from timeline.nlp.toponyms import DIRECTIONS, Toponym, find_toponyms
 from timeline.records import PlaceMention
 
 if TYPE_CHECKING:
@@ -149,6 +149,13 @@ class PlaceResolver:
         qualifier = None
         if toponym.qualifier is not None:
             qualifier = view.span_text(*toponym.qualifier)
+        elif toponym.start > 0 and view.lower[toponym.start - 1] in DIRECTIONS:
+            # "western New York": a part of the state, not of the city named like it
+            words = f"{view.lower[toponym.start - 1]} {view.span_text(toponym.start, toponym.end)}"
+            place = resolve_place(view, words)
+            if place is not None and place.feature == "region":
+                start, end = view.idx[toponym.start], view.end_char(toponym.end)
+                return replace(place, text=text, start=start, end=end)
         place = resolve_place(view, text, qualifier, toponym.start, toponym.end)
         if place is None and qualifier is not None:
             if listed(key(text), qualifier) or not _qualifies(qualifier):
@@ -274,6 +281,10 @@ def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:
         return len(gazetteer().counties.get(name, [])) <= 1
     if state_or_country(name):
         return False  # "Georgia": decided with the places resolved in pass 1
+    if place.feature == "country" and any(
+        c.country == "USA" and main for c, main in gazetteer().cities.get(name, ())
+    ):
+        return False  # "Palestine", "Lebanon": maybe a US town of a state named later
     if place.feature != "city":
         return True
     places = {(c.country, c.admin1) for c, main in gazetteer().cities.get(name) if main}

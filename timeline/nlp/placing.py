@@ -2,16 +2,33 @@
 its sentence, else of its paragraph, else the dateline's place; never a place the article does not
 tie to it.
 
-* `phrase`: the places of the event's own locative phrases ("arrives in Moscow", found by the
-  frames stage), or of the earlier mention of the same happening it refers back to ("the
-  bombings");
-* `sentence`: a place its sentence puts everything in: a locative phrase of the clause the event
-  is in or of a clause above it ("In Nairobi, police said they arrested ..."), not a phrase of
-  origin ("from Chad") or of a person's or a group's description ("officials in Tanzania");
+* `phrase`: the places of the event's own locative phrases ("arrives in Moscow", found by the frames
+  stage; an embassy's is where it stands, not its owner's country; "there": the place named last
+  before it), or of the earlier mention of the same happening it refers back to ("the bombings");
+* `sentence`: the place a "where" clause it is in is said of ("Oklahoma City, where 168 people were
+  killed in a bombing"), before any earlier mention it may refer back to; where a journey it is the
+  purpose of ends ("flew to Washington to appeal ..."), else a place its sentence puts everything
+  in: a locative phrase of the clause the event is in or of a clause above it ("In Nairobi, police
+  said they arrested ..."), not a phrase of origin ("from Chad") or of a person's or a group's
+  description ("officials in Tanzania"); above a clause with a subject of its own, only a phrase
+  before the verb it belongs to ("In Nairobi, police said they arrested ...", not "X arrived in
+  Nairobi, and police arrested ...");
 * `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
-  that place (no other place named after it);
-* `dateline`: the wire story's dateline, for an event of the story's own news: not a plan or a
-  supposition, not in a quotation, not in a sentence that puts something in another place.
+  that place (no other place named after it), for an event told of a pronoun ("They arrested
+  three men": the same people, going on) that is no supposition nor background in the perfect;
+* `phrase` again, for an act of violence placed by none of these: the places the article's
+  other mentions of violence of its kind name in their own phrases (one or two of them);
+* `dateline`: the wire story's dateline, for an event of the story's own news (a plan too): not
+  a supposition nor background in the perfect, not in a sentence that puts another act in
+  another place (a place of what the event is about or of someone in it does not count: "condemned
+  the bombing of the embassy in Nairobi"; what a speaker is quoted saying there is news of that
+  place too: "'We will not back down,' she declared"); but once a paragraph opens on a town ("In
+  Dar es Salaam, she laid a wreath ..."), that town (`paragraph`) until a later paragraph opens
+  on or names another.
+
+Violence put in a country is put in the one town of that country the article names, if it names
+exactly one ("the embassy in Kenya" in a story that names Nairobi), with precision 2 (see
+nlp/violence_places.py).
 
 Each place carries its `place_source` and its geo precision (ACLED: 1 the town itself, 2 near it
 or a part of a region, 3 a region or a country).
@@ -22,11 +39,21 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from timeline.nlp.actors.people import title_lexicon
-from timeline.nlp.lookup import key
-from timeline.nlp.words import PEOPLE_NOUNS, PLACE_NOUNS
+from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.placing_grammar import (
+    CLAUSE_DEPS,
+    PRONOUNS,
+    mission_owner,
+    people,
+    present_passive,
+    title,
+)
+from timeline.nlp.violence_places import VIOLENCE_ROOTS, ArticleViolence
+from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
 
     from timeline.nlp.article import ArticleView
@@ -44,40 +71,72 @@ FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 PATIENT_PREPS = {"of", "on", "against", "into"}
 WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
-# Quotation marks: an event inside a quotation is not the story's own news
+# Quotation marks: a speaker's account of violence is not the article's own
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
 
 
 class EventPlacing:
     """The places of one article's events (see the module docstring)."""
 
-    def __init__(self, view: ArticleView, resolver: PlaceResolver) -> None:
+    def __init__(
+        self, view: ArticleView, resolver: PlaceResolver, frames: Sequence[EventFrame] = ()
+    ) -> None:
         self.view = view
         self.resolver = resolver
+        self.frames = list(frames)
         self.dateline = resolver.dateline_place()
         self._sentence_places: dict[int, list[PlaceMention]] = {}
+        self.violence = ArticleViolence(
+            resolver,
+            self.frames,
+            lambda f: self._own_places(f) or self._patient_places(f, victims=False),
+            self._quoted,
+        )
+        self._scenes: list[PlaceMention | None] | None = None
+        self._triggers = {f.trigger.i for f in self.frames}
 
     def place(self, frame: EventFrame) -> list[PlaceMention]:
-        """The event's places, each with where it came from."""
+        """The event's places, each with where it came from; an act of violence put in a country
+        is put in the one town of that country the article names, if it names one."""
+        places = self._place(frame)
+        if frame.code[:2] in VIOLENCE_ROOTS:
+            places = [self.violence.town_of(p) for p in places]
+            places = list({(p.name, p.country_code): p for p in places}.values())
+        return places
+
+    def _place(self, frame: EventFrame) -> list[PlaceMention]:
         trigger = frame.trigger
         n = self.view.sentence_of[trigger.i]
         own = self._own_places(frame) or self._patient_places(frame)
         # a locative phrase of the trigger itself that the frames stage did not take
         own = own or [place for token, place, _ in self._where(n) if token.head.head == trigger]
+        own = own or self._there(frame)
         if own:
             return [self._sourced(p, "phrase") for p in own]
+        found = self._where_clause(trigger)
+        if found:
+            return [self._sourced(p, "sentence") for p in found]
         antecedent = frame.antecedent  # "the bombings": where the happening it refers to was
         while antecedent is not None and not self._own_places(antecedent):
             antecedent = antecedent.antecedent
         if antecedent is not None:
             return [self._sourced(p, "phrase") for p in self._own_places(antecedent)]
+        found = self._journey_end(frame)
+        if found:
+            return [self._sourced(p, "sentence") for p in found]
         found = self._clause_places(trigger, n)
         if found:
             return [self._sourced(p, "sentence") for p in found]
-        found = self._paragraph_places(n)
+        found = [] if not self._continues(frame) else self._paragraph_places(n)
         if found:
             return [self._sourced(p, "paragraph") for p in found]
+        found = self.violence.places(frame)
+        if found:
+            return [self._sourced(p, "phrase") for p in found]
         if self.dateline is not None and self._own_news(frame):
+            scene = self._scene(n)
+            if scene is not None:
+                return [self._sourced(scene, "paragraph")]
             return [self._sourced(self.dateline, "dateline")]
         return []
 
@@ -115,7 +174,7 @@ class EventPlacing:
             return place
         return replace(place, place_source=source)
 
-    def _patient_places(self, frame: EventFrame) -> list[PlaceMention]:
+    def _patient_places(self, frame: EventFrame, victims: bool = True) -> list[PlaceMention]:
         """The town an event noun names before it ("the Paris talks", "the Atlanta bombing"),
         the place an act of force is done to ("the invasion of Kuwait", "attacks on Baghdad")
         or withdrawn from ("pulled its troops out of Kuwait", "a withdrawal from Kuwait")."""
@@ -139,13 +198,93 @@ class EventPlacing:
                 if prep.dep_ != "prep" or prep.lower_ not in preps:
                     continue
                 for pobj in prep.children:  # the object's own words, not its clauses
-                    if pobj.dep_ == "pobj":
-                        found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.i + 1)
-                        places += [p for _, p in found]
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if pobj.lemma_.lower() in MISSION_NOUNS:  # "attacks on the U.S. embassies
+                        places += self._mission_places(pobj)  # in Kenya and Tanzania"
+                        continue
+                    found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.i + 1)
+                    places += [p for _, p in found]
+                    if victims and root in FORCE_ROOTS:  # "the slaying of a doctor in Buffalo"
+                        places += self._where_they_are(pobj)
         unique: dict[tuple[str, str | None], PlaceMention] = {}
         for place in places:
             unique.setdefault((place.name, place.country_code), place)
         return list(unique.values())
+
+    def _there(self, frame: EventFrame) -> list[PlaceMention]:
+        """The place "there" of the event's own clause refers back to: the last place named
+        before it, in its sentence or the one before ("the FBI investigation in Dar es Salaam
+        ... has questioned more than 100 people there")."""
+        objects = [c for c in frame.trigger.children if c.dep_ == "dobj"]
+        for word in (frame.trigger, frame.clause, *objects):  # "questioned people there"
+            there = next(
+                (c for c in word.children if c.dep_ == "advmod" and c.lower_ == "there"), None
+            )
+            if there is None:
+                continue
+            n = self.view.sentence_of[there.i]
+            start = self.view.sentences[max(n - 1, 0)].start
+            named = self.resolver.mentioned_in(start, there.i)
+            return [named[-1][1]] if named else []
+        return []
+
+    def _where_clause(self, trigger: Token) -> list[PlaceMention]:
+        """The place a "where" clause the event is in is said of: "Oklahoma City, where 168
+        people were killed in a bombing"."""
+        token = trigger
+        for _ in range(12):
+            if token.dep_ == "relcl" and any(
+                c.dep_ == "advmod" and c.lower_ == "where" for c in token.children
+            ):
+                head = token.head
+                return [p for _, p in self.resolver.mentioned_in(head.left_edge.i, head.i + 1)]
+            if token.head.i == token.i:
+                break
+            token = token.head
+        return []
+
+    def _journey_end(self, frame: EventFrame) -> list[PlaceMention]:
+        """Where a journey an act is the purpose of ends: "flew to Washington to appeal to the
+        attorney general" (the appeal is made there)."""
+        clause = frame.clause
+        if clause.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            return []
+        head = clause.head
+        journey = next((f for f in self.frames if f.trigger.i == head.i), None)
+        if journey is None or journey.code not in RULE_CODES.travel:
+            return []
+        return self._own_places(journey)
+
+    def _where_they_are(self, noun: Token) -> list[PlaceMention]:
+        """Where people an act of force is done to are: the places of the "in", "at" or "near"
+        phrase of the noun naming them or of its apposition ("the killing of Dr. Slepian, a
+        gynecologist in Buffalo")."""
+        places: list[PlaceMention] = []
+        if not (people(noun.lemma_) or noun.ent_type_ == "PERSON"):
+            return places
+        for word in (noun, *(c for c in noun.children if c.dep_ == "appos")):
+            for prep in word.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near"):
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.i + 1)
+                        places += [p for _, p in found]
+        return places
+
+    def _mission_places(self, noun: Token) -> list[PlaceMention]:
+        """Where an embassy or a consulate is: the places of its own "in" or "at" phrase."""
+        places: list[PlaceMention] = []
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.right_edge.i + 1)
+                        places += [p for _, p in found]
+        return places
 
     # -- the sentence ---------------------------------------------------------------------------
 
@@ -156,8 +295,14 @@ class EventPlacing:
         found = []
         for toponym, place in self.resolver.mentioned_in(sentence.start, sentence.end):
             token = self.view.doc[toponym.start : toponym.end].root
+            if mission_owner(token):
+                continue  # "outside the U.S. embassy in Nairobi": in Nairobi
             while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
                 token = token.head
+            if token.dep_ == "poss" and token.head.dep_ == "pobj":
+                token = token.head  # "in Havana's streets", "outside the Miami relatives' home"
+                while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+                    token = token.head
             prep = token.head
             if token.dep_ != "pobj" or prep.lower_ not in WHERE_PREPS | {"of"}:
                 continue
@@ -166,14 +311,14 @@ class EventPlacing:
             attached = prep.head
             if prep.lower_ == "of" and not (
                 attached.dep_ in ("nsubj", "nsubjpass")
-                and (attached.lemma_.lower() in PEOPLE_NOUNS or _title(attached.lemma_))
+                and (attached.lemma_.lower() in PEOPLE_NOUNS or title(attached.lemma_))
             ):
                 continue  # "the mayor of Moscow condemned": where the subject holds office
             if prep.lower_ == "of":
                 found.append((token, place, attached.head))
                 continue
             if attached.pos_ in ("NOUN", "PROPN") and (
-                attached.lemma_.lower() in PEOPLE_NOUNS or attached.ent_type_ in ("PERSON", "ORG")
+                people(attached.lemma_) or attached.ent_type_ in ("PERSON", "ORG")
             ):
                 # "protesters in Miami marched", "clashed with rebels near Goma": where the
                 # event's participants are, it happens; "said officials in Tanzania hoped ...":
@@ -188,27 +333,42 @@ class EventPlacing:
                 place = replace(place, precision=2)
             # a locative phrase inside the trigger's own locative phrases: "shot through the
             # window of his home in Amherst" (never inside its object: "condemned the bombings
-            # of the embassies in Kenya" says where the bombings were)
+            # of the embassies in Kenya" says where the bombings were, nor past another event:
+            # "condemned the handling of the meeting at a house in Miami Beach")
             for _ in range(4):
                 if attached.dep_ != "pobj" or attached.head.dep_ != "prep":
+                    break
+                if attached.i in self._triggers:
                     break
                 attached = attached.head.head
             found.append((token, place, attached))
         return found
 
     def _clause_places(self, trigger: Token, n: int) -> list[PlaceMention]:
-        """The places of locative phrases attached to the trigger's clause or a clause above it."""
-        heads = set()
+        """The places of locative phrases attached to the trigger's clause or a clause above it;
+        of a clause above one with a subject of its own, only those before its verb, which set
+        the scene of the whole sentence ("In Nairobi, police said they arrested ..."), not those
+        after it, which say where its own act was ("X arrived in the United States, and Reno
+        ordered ...")."""
+        heads: dict[int, bool] = {}  # the head, and whether only its fronted phrases count
         token = trigger
+        fronted_only = False
         for _ in range(12):
-            heads.add(token.i)
+            heads[token.i] = fronted_only
             if token.head.i == token.i:
                 break
+            if token.dep_ in CLAUSE_DEPS and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+            ):
+                fronted_only = True
             token = token.head
         places = []
-        for _, place, attached in self._where(n):
-            if attached.i in heads and place not in places:
-                places.append(place)
+        for where, place, attached in self._where(n):
+            if attached.i not in heads or place in places:
+                continue
+            if heads[attached.i] and where.i > attached.i:
+                continue
+            places.append(place)
         return places
 
     def _paragraph_places(self, n: int) -> list[PlaceMention]:
@@ -229,25 +389,79 @@ class EventPlacing:
 
     # -- the dateline ---------------------------------------------------------------------------
 
-    def _own_news(self, frame: EventFrame) -> bool:
-        """An event the story reports from its dateline: not a plan or a supposition, not
-        quoted, and in a sentence that puts nothing in another place (which may be where it
-        happened: "as protesters gathered in Miami, ...")."""
-        if frame.status in ("planned", "hypothetical"):
+    def _continues(self, frame: EventFrame) -> bool:
+        """Whether an event goes on from the sentence before with the same people: told of a
+        pronoun ("They arrested three men"), and no supposition nor background."""
+        if self._background(frame):
             return False
+        subjects = [c for c in frame.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(c.pos_ == "PRON" and c.lower_ in PRONOUNS for c in subjects)
+
+    @staticmethod
+    def _background(frame: EventFrame) -> bool:
+        """A supposition, or background in the perfect ("has pushed for ...", "had
+        threatened"): not the story's news, placed only by its own sentence. A plan is ("they
+        will order the family to ...": made, and mostly carried out, where the story is)."""
+        if frame.status == "hypothetical":
+            return True
         clause = frame.clause
-        if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children):
-            return False  # "has pushed for ...", "had threatened": background, not the news
-        trigger = frame.trigger
-        sentence = self.view.sentence(trigger)
-        quotes = [t.i for t in sentence if t.text in QUOTES]
-        before = sum(1 for i in quotes if i < trigger.i)
-        if before % 2:
+        return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children)
+
+    def _quoted(self, token: Token) -> bool:
+        """Whether a word is inside a quotation: an odd number of quotation marks before it in
+        its sentence (the tokenizer may split "``" in two)."""
+        sentence = self.view.sentence(token)
+        before = self.view.doc.text[sentence.start_char : token.idx]
+        return sum(before.count(mark) for mark in QUOTES) % 2 == 1
+
+    def _scene(self, n: int) -> PlaceMention | None:
+        """The town the story has moved to by sentence n: that of the last paragraph before it
+        (or its own) that opens on a locative phrase of its main clause ("In Dar es Salaam, she
+        laid a wreath ..."), until a later paragraph names another town."""
+        if self._scenes is None:
+            self._scenes = []
+            view = self.view
+            scene: PlaceMention | None = None
+            scene_paragraph = last = -1
+            for m, sentence in enumerate(view.sentences):
+                self._scenes.append(scene)
+                here = view.paragraph_index(sentence.start_char)
+                opening = self._opening_town(m) if here != last else None
+                last = here
+                if opening is not None:
+                    scene, scene_paragraph = opening, here
+                elif scene is not None and here != scene_paragraph:
+                    named = self.resolver.mentioned_in(sentence.start, sentence.end)
+                    if any(p.feature == "city" and p.name != scene.name for _, p in named):
+                        scene = None
+        return self._scenes[n]
+
+    def _opening_town(self, m: int) -> PlaceMention | None:
+        """The town sentence m opens on with a locative phrase of its main clause ("In Dar es
+        Salaam, she ..."; a country is an aside: "In Cuba, meanwhile, ...")."""
+        first = self.view.sentences[m][0]
+        if first.lower_ not in WHERE_PREPS or first.head.dep_ != "ROOT":
+            return None
+        for token, place, _ in self._where(m):
+            if token.head.i == first.i:
+                return place if place.feature == "city" else None
+        return None
+
+    def _own_news(self, frame: EventFrame) -> bool:
+        """An event the story reports from its dateline: no supposition nor background, nor a
+        standing state told in the present passive ("is accused of", "is being sought"), and in
+        a sentence that puts nothing in another place (which may be where it happened: "as
+        protesters gathered in Miami, ...")."""
+        if self._background(frame) or present_passive(frame.clause):
             return False
+        trigger = frame.trigger
         dateline = self.dateline
-        for _, place, _ in self._where(self.view.sentence_of[trigger.i]):
+        for token, place, _ in self._where(self.view.sentence_of[trigger.i]):
             if (place.name, place.country_code) == (dateline.name, dateline.country_code):
                 continue
+            if token.head.head.pos_ not in ("VERB", "AUX"):
+                continue  # where a thing or someone is ("the bombings of the embassies in
+                # Kenya", "its enemies in Miami"), not where an act is put
             if place.feature in ("country", "region") and place.country_code in (
                 dateline.country_code,
                 None,
@@ -255,8 +469,3 @@ class EventPlacing:
                 continue  # "Kenya" in a story from Nairobi
             return False
         return True
-
-
-def _title(word: str) -> bool:
-    """Whether a word is a role title ("mayor", "governor"): its holder acts where the office is."""
-    return key(word) in title_lexicon().titles

@@ -23,6 +23,7 @@ region, 3 a region or a country).
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -97,9 +98,26 @@ def context_of(view: ArticleView) -> Context:
     if context is None:
         context = Context()
         context.states.update(view.named.states)
+        context.states.update(county_states(view.doc.text))
         context.countries.update(view.named.country_counts)
         _CONTEXTS[view] = context
     return context
+
+
+# A county's or a parish's name, also inside an organisation's ("the Edgar County Sheriff's
+# Department"), which is no place mention but says where the story is
+COUNTY_NAME = re.compile(r"\b((?:[A-Z][a-z]+\.? ){1,2})(County|Parish)\b")
+
+
+def county_states(text: str) -> Counter[str]:
+    """The US states of the counties a text names that only one state has."""
+    states: Counter[str] = Counter()
+    counties = gazetteer().counties
+    for match in COUNTY_NAME.finditer(text):
+        found = counties.get(key(match.group(1) + match.group(2)), [])
+        if len({c.state for c in found}) == 1:
+            states[found[0].state] += 1
+    return states
 
 
 # Words that wrap a place's name: "the Province of Ontario", "Kermanshah province"
@@ -323,13 +341,17 @@ def resolve_place(
             return region_place(region.country or "", region.admin1 or "")
     county = find_county(k + " county", None, context) if context.states else None
     # "DeKalb", "Oglethorpe": a county of a state the article names, written without "County",
-    # where that state has no town of the name
+    # where that state has no town of the name, and no city of half a million has it
+    # ("Washington" in a story about Miami is the capital, not Washington County, Florida)
     if (
         county is not None
         and context.states[county.state] > 0
         and not any(c.country == "USA" and context.states[c.admin1] > 0 for c, _ in candidates)
+        and not big_city(k)
     ):
         return county_place(county, text, char_start, char_end)
+    if k in country_names.demonyms:  # "a Syrian air base"; "Canadian doctors" are not of the
+        return as_country(country_names.demonyms[k])  # town of Canadian, Texas
     if candidates:  # by main name, or another: "Bombay", "Peking"
         return as_city(best(view, candidates, k))
     bare = exact.replace(" ", "")
@@ -337,6 +359,8 @@ def resolve_place(
         if "." in form and form in lex.state_exact:
             return state_place(lex.state_exact[form])
     first, _, rest = k.partition(" ")
+    if first in DIRECTIONS and rest in lex.state_names:  # "western New York": of the state,
+        return replace(state_place(lex.state_names[rest]), precision=2)  # not of its city
     if first in DIRECTIONS and rest:  # "Northern California", "West Germany", "east Africa"
         place = resolve_place(view, name.split(None, 1)[1], None, start, end)
         if place is not None and place.feature != "city":
@@ -344,8 +368,6 @@ def resolve_place(
         return place
     if state is not None:
         return state_place(state)
-    if k in country_names.demonyms:  # "a Syrian air base"
-        return as_country(country_names.demonyms[k])
     return None
 
 

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 DIRECTIONS = word_set("place_directions.tsv")
 # Nouns after which a demonym names its country as a place: "Syrian territory", "Iraqi soil"
 DEMONYM_PLACE_NOUNS = word_set("places_demonym_nouns.tsv")
+# Nouns after which a name is a leader's: "the Clinton administration"
+LEADER_NOUNS = word_set("places_leader_nouns.tsv")
 # Verbs whose subject may be a place as a place ("Texas has 254 counties", "Ohio lies ..."): with
 # any other verb, a place that is the subject stands for its government or people.
 PLACE_SUBJECT_VERBS = word_set("places_subject_verbs.tsv")
@@ -149,7 +151,7 @@ class _Finder:
                 continue
             if not any(words[i][:1].isupper() for i in range(start, end)):
                 continue
-            if self.stands_for_actor(start, end):
+            if self.stands_for_actor(start, end) or self.leader_before(end):
                 continue
             # a name the gazetteer may not know is kept only where a place is meant ("in
             # Smallbrook", "Smallbrook, Idaho"); a facility only when the gazetteer knows it
@@ -209,6 +211,10 @@ class _Finder:
         ):
             return (start, start + 2)
         return None
+
+    def leader_before(self, end: int) -> bool:
+        """A name before a noun of a leader's rule: "the Clinton administration"."""
+        return end < len(self.view.words) and self.view.lower[end] in LEADER_NOUNS
 
     def stands_for_actor(self, start: int, end: int) -> bool:
         """A place that is the subject of a verb other than the few said of places ("Moscow
@@ -309,6 +315,8 @@ class _Finder:
             return None  # "NATO", "Hamas"
         if self.stands_for_actor(start, end):
             return None  # "Moscow expelled ..."
+        if self.leader_before(end):
+            return None  # "the Clinton administration"
         cue = self.locative_before(start) or self.qualifier_after(end) is not None
         if labels & {"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}:
             # A name inside a longer one ("Bank of England", "Gainesville Police") is not a
@@ -333,6 +341,8 @@ class _Finder:
         cities = gazetteer().cities.get(name)
         if not cities:
             return None
+        if name in country_lexicon().demonyms and self.qualifier_after(end) is None:
+            return None  # "Canadian doctors": a demonym, not the town of Canadian, Texas
         modifier = self.modifies_noun(end)
         proper = view.tag[end - 1] in ("NNP", "NNPS")
         if end - start == 1 and _common_word(view.lower[start]):

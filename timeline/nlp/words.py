@@ -35,6 +35,8 @@ PEOPLE_NOUNS = word_set("frames_people_nouns.tsv")
 STATIVE_PASSIVES = word_set("frames_stative_passives.tsv")
 # Common nouns for a kind of place, named by their modifier: "Montenegro province", "Gaza city"
 PLACE_NOUNS = word_set("frames_place_nouns.tsv")
+# A country's premises in another country: "the U.S. embassy in Kenya" is in Kenya
+MISSION_NOUNS = word_set("places_mission_nouns.tsv")
 # Nouns that refer back to the company just named: "the company said", "the airline signed"
 COMPANY_NOUNS = word_set("frames_company_nouns.tsv")
 # Verbs whose "in" phrase names the event: "engaged in fighting", "took part in talks"

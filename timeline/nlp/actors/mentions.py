@@ -185,11 +185,26 @@ def dateline_country(view: ArticleView) -> str | None:
     return place.country_code if place is not None else None
 
 
+def story_country(view: ArticleView, places: list) -> str | None:
+    """The country a story is from: its dateline's, else the country of most of the places it
+    names when one clearly dominates (at least 3 mentions and two thirds of them: a New York
+    paper's local story that names only New York towns)."""
+    home = dateline_country(view)
+    if home is not None:
+        return home
+    countries = [p.country_code for p in places if p.country_code]
+    if len(countries) < 3:
+        return None
+    top = max(set(countries), key=countries.count)
+    return top if 3 * countries.count(top) >= 2 * len(countries) else None
+
+
 def at_home(actor: ActorMention, home: str | None) -> ActorMention:
     """An actor that nothing gave a country (no dictionary entry, title, demonym or apposition),
-    in a story datelined in a country: of that country, as the people and bodies of local news
-    are ("NAIROBI, Kenya (AP) _ Police said": Kenyan police; "BUFFALO, N.Y. (AP) -- Dr. Jane
-    Roe" an American). A place named near the actor never gives one ("met Sarkozy in Paris")."""
+    in a story from a country (`story_country`): of that country, as the people and bodies of
+    local news are ("NAIROBI, Kenya (AP) _ Police said": Kenyan police; "BUFFALO, N.Y. (AP) --
+    Dr. Jane Roe" an American). A place named near the actor never gives one ("met Sarkozy in
+    Paris")."""
     if home is None or actor.country_code is not None:
         return actor
     if actor.kind == "group":

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
-from timeline.nlp.words import PLACE_PREPS, PLACE_TYPES, TEMPORAL_PREPS
+from timeline.nlp.words import MISSION_NOUNS, PLACE_PREPS, PLACE_TYPES, TEMPORAL_PREPS
 from timeline.records import PlaceMention
 
 if TYPE_CHECKING:
@@ -57,8 +57,12 @@ class LocationFinder:
                         places += self.phrases.places(obj)
                         continue
                     places += self._prep_places(obj)
-                    for mod in obj.children:
-                        if mod.dep_ in ("amod", "compound") and mod.ent_type_ in ("NORP", "GPE"):
+                    for mod in obj.children:  # not the owner of "the U.S. embassy"
+                        if (
+                            mod.dep_ in ("amod", "compound")
+                            and mod.ent_type_ in ("NORP", "GPE")
+                            and obj.lemma_.lower() not in MISSION_NOUNS
+                        ):
                             places += self.place_resolver.places(self.view.doc[mod.i : mod.i + 1])
         if not places:  # "While in Russia, Tillerson plans to meet ...": the governing clause
             token = frame.clause

@@ -25,6 +25,7 @@ from timeline.nlp.actors.mentions import actor_codes, country_actor, with_countr
 from timeline.nlp.words import (
     COMPANY_NOUNS,
     ENTITY_TYPES,
+    MISSION_NOUNS,
     NON_PERSONAL_PRONOUNS,
     OUTSIDE_PHRASE,
     PEOPLE_NOUNS,
@@ -364,7 +365,10 @@ class PhraseReader:
 
     def places(self, token: Token) -> list[PlaceMention]:
         """The places a token's phrase names: "Lucca, Italy", "Montenegro province", and those
-        joined to it: "in Kenya and Tanzania"."""
+        joined to it: "in Kenya and Tanzania"; of a country's embassy, only where it is ("the
+        U.S. embassy in Kenya": Kenya)."""
+        if token.lemma_.lower() in MISSION_NOUNS:
+            return self.mission_places(token)
         found = self._own_places(token)
         for child in token.children:
             if child.dep_ == "conj" and self.is_place(child):
@@ -381,6 +385,19 @@ class PhraseReader:
             for child in token.children:
                 if child.dep_ in ("compound", "amod") and child.ent_type_ in PLACE_TYPES:
                     found += self.place_resolver.places(self.view.doc[child.i : child.i + 1])
+        return found
+
+    def mission_places(self, token: Token) -> list[PlaceMention]:
+        """Where a country's embassy or consulate is: the places of its own "in" or "at" phrase
+        ("the U.S. embassies in Kenya and Tanzania"), never the country that owns it."""
+        found: list[PlaceMention] = []
+        doc = self.view.doc
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lemma_.lower() in ("in", "at"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        span = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                        found += self.place_resolver.places(span)
         return found
 
     def destination(self, pobj: Token, places: list[PlaceMention]) -> list[ActorMention]:

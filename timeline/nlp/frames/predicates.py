@@ -51,6 +51,32 @@ if TYPE_CHECKING:
 PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
 
 
+def _introduced(noun: Token) -> bool:
+    """An event noun that introduces a happening rather than refers back to one: "a fatal
+    attack", "three attacks"."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "another"):
+            return True
+        if child.dep_ == "nummod":
+            return True
+    return False
+
+
+def _habitual(verb: Token) -> bool:
+    """A verb in the simple present with no date in its clause, past the lede: what is done
+    habitually or in general ("the firm sells into 90 countries", "she talks to her family"),
+    not an act that happened. A headline's present ("Germany bans Mahan Air") is its news, and
+    a speaker's own present ("I object", "we demand") is the act itself."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP") or verb.sent.start == 0:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.lower_ in ("i", "we") for c in subjects):
+        return False  # "I formally object": saying it is doing it
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+
+
 def _private(actor) -> bool:
     """Private people: a group of civilians or refugees, or a person nothing gives an office
     (no code from the dictionary or a title: "the boy's father arrived in Miami")."""
@@ -308,7 +334,12 @@ class FrameFinder:
             c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this") for c in noun.children
         )
         happening = code[:2] in RULE_CODES.happenings
-        if not frame.sources and (not frame.targets or happening) and (definite or happening):
+        if (
+            not frame.sources
+            and (not frame.targets or happening)
+            and (definite or happening)
+            and not _introduced(noun)
+        ):
             # "the talks": the actors of the act it refers back to; "the bombings", "the
             # shooting": those of the earlier report of that act, wherever in the article
             frame.antecedent = self._antecedent(code, noun, whole_article=happening)
@@ -400,6 +431,8 @@ class FrameFinder:
         frame.targets = targets
         if self._about_anyone(frame):
             return False  # "anyone with information is asked to call the police"
+        if _habitual(frame.trigger):
+            return False  # "the firm sells into 90 countries": what is done, not what happened
         if (
             frame.code in RULE_CODES.travel
             and frame.sources
@@ -429,6 +462,13 @@ class FrameFinder:
             frame.targets = [
                 a for a in frame.targets if not (a.kind == "group" and a.country_code is None)
             ]
+        if (
+            not frame.targets
+            and frame.code[:2] in RULE_CODES.reciprocal
+            and len(frame.sources) > 1
+            and self._conjoined(frame.sources)
+        ):  # "Bushnell and Kimotho met": the first named meets the others
+            frame.sources, frame.targets = frame.sources[:1], frame.sources[1:]
         if (
             not frame.targets
             and frame.places
@@ -544,6 +584,18 @@ class FrameFinder:
                     for a in getattr(frame, role)
                 ],
             )
+
+    def _conjoined(self, actors: list[ActorMention]) -> bool:
+        """Whether actors are named joined by "and" ("Bushnell and Kimotho"), not one actor
+        and the country it speaks for."""
+        doc = self.view.doc
+        heads = []
+        for actor in actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None or not len(span):
+                return False
+            heads.append(span.root)
+        return all(h.dep_ == "conj" for h in heads[1:])
 
     def _place_country(self, frame: EventFrame) -> list[ActorMention]:
         """With no other target, the country where it happens: "lifted a curfew in Montenegro",

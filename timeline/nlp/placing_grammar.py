@@ -1,0 +1,57 @@
+"""The words and the grammar the placing rules read (nlp/placing.py): who a locative phrase
+places, whose embassy a country names, a standing state in the present passive."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline.nlp.actors.coreference import PERSON_NOUNS
+from timeline.nlp.actors.people import title_lexicon
+from timeline.nlp.coding import agent_nouns
+from timeline.nlp.lookup import key
+from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# People named by kin ("the boy's relatives in Miami") are where their "in" phrase says
+PERSON_NOUN_WORDS = frozenset(PERSON_NOUNS) | {"relative"}
+# Dependency labels of a clause under another: its own subject makes it an act of its own
+CLAUSE_DEPS = {"conj", "advcl", "ccomp", "relcl", "xcomp", "acl"}
+# Pronouns of people or groups named before: "They arrested three men" goes on from the sentence
+# before
+PRONOUNS = {"he", "she", "they", "we", "it"}
+
+
+def present_passive(clause: Token) -> bool:
+    """Whether a clause is a passive in the present tense: "is accused", "are being sought"."""
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ == "auxpass" for c in auxiliaries) and any(
+        c.tag_ in ("VBZ", "VBP") for c in auxiliaries
+    )
+
+
+def mission_owner(token: Token) -> bool:
+    """Whether a place only says whose embassy or consulate it is ("the U.S. embassy")."""
+    return (
+        token.dep_ in ("compound", "amod", "nmod", "poss")
+        and token.head.lemma_.lower() in MISSION_NOUNS
+    )
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns of people whose "in" phrase says where they are: groups ("protesters in Miami"),
+    kinds of actors of the agent dictionary ("lawyers in Havana"), people named by kin ("the
+    boy's relatives in Miami", person_nouns.tsv)."""
+    return PEOPLE_NOUNS | agent_nouns() | PERSON_NOUN_WORDS
+
+
+def people(lemma: str) -> bool:
+    return lemma.lower() in _people_nouns()
+
+
+def title(word: str) -> bool:
+    """Whether a word is a role title ("mayor", "governor"): its holder acts where the office is."""
+    return key(word) in title_lexicon().titles
