@@ -36,7 +36,7 @@ ARTICLES = [
         "source": "Daily Wire",
         "published": "2021-03-08",
         "text": "President Uhuru Kenyatta met Tanzanian President Samia Suluhu in Nairobi on "
-        "Monday. The two leaders discussed the bombing of the parliament on Friday.",
+        "Monday. The two leaders discussed the bombing of the parliament in Nairobi on Friday.",
     },
 ]
 

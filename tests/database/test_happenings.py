@@ -49,7 +49,7 @@ ARTICLES = [
         "2021-03-08",
         "Daily Wire",
         "President Uhuru Kenyatta met Tanzanian President Samia Suluhu in Nairobi on Monday. "
-        "The two leaders discussed the bombing of the parliament on Friday.",
+        "The two leaders discussed the bombing of the parliament in Nairobi on Friday.",
     ),
     (
         "2021-03-09",

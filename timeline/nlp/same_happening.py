@@ -53,14 +53,14 @@ THRESHOLD = 5.0
 WEIGHTS = {
     "same_article": 2.0,
     "actor": 1.0,  # a shared actor in a role (each role)
-    "actor_conflict": 5.5,  # actors in a role that none of the other's are (each role)
+    "actor_conflict": 7.0,  # actors in a role that none of the other's are (each role)
     "country": 0.25,  # a shared country of the actors in a role
     "country_conflict": 0.75,  # the actors of a role are of other countries
-    "place": 3.0,
-    "place_conflict": 1.0,  # the places are in other countries
+    "place": 2.25,
+    "place_conflict": 1.25,  # the places are in other countries
     "far": 1.5,  # or further apart than FAR_KM
     "other_place": 0.5,  # or other places
-    "lemma": 3.0,
+    "lemma": 1.5,
     "stem": 0.5,  # triggers of one stem ("bomb", "bombing")
     "code": 0.5,
     "name": 1.5,  # each name shared by the sentences (up to three)
@@ -68,7 +68,7 @@ WEIGHTS = {
     "same_date": 0.75,  # the same date, each given by the articles' words
     "overlap": 0.25,  # or overlapping dates
     "apart": 3.75,  # dates the articles' words give that do not overlap
-    "weak_apart": 1.5,  # or that only the publication gives
+    "weak_apart": 1.0,  # or that only the publication gives
 }
 
 STOP = frozenset(
