@@ -24,8 +24,8 @@ Two mentions report one happening when
 
 The weights were set on annotated news (the killing of one doctor reported by eight articles, two
 embassy bombings on one day, a child custody story of hundreds of small acts), choosing among the
-settings that reach the target those whose pairs F1 stays within about a point when every weight
-is moved by up to 15 %.
+settings that reach the target those whose pairs F1 stays within a point and a half when every
+weight is moved by up to 15 %.
 """
 
 from __future__ import annotations
