@@ -57,6 +57,7 @@ from timeline.database.models import (  # noqa: E402
     EventActor,
     EventLocation,
     EventRow,
+    HappeningRow,
     LocationRow,
     fold,
 )
@@ -191,6 +192,7 @@ def generate(db: Database, events: int, seed: int = 7) -> dict:
     for offset in range(0, events, batch):
         size = min(batch, events - offset)
         article_rows, event_rows, actor_links, place_links = [], [], [], []
+        happening_rows = []
         for _ in range(size // per_article + (1 if size % per_article else 0)):
             article_id += 1
             published = datetime(2015, 1, 1, tzinfo=UTC) + timedelta(days=rng.randrange(DAYS))
@@ -239,6 +241,21 @@ def generate(db: Database, events: int, seed: int = 7) -> dict:
                     "date_end": end,
                     "plover_type": None,
                     "plover_mode": None,
+                    "happening_id": event_id,  # each synthetic event its own happening
+                }
+            )
+            happening_rows.append(
+                {
+                    "id": event_id,
+                    "event_code": code,
+                    "granularity": granularity,
+                    "date_start": start,
+                    "date_end": end,
+                    "first_reported": article_rows[k // per_article]["published_at"],
+                    "last_reported": article_rows[k // per_article]["published_at"],
+                    "mentions": 1,
+                    "articles": 1,
+                    "sources": 0,
                 }
             )
             chosen = set()
@@ -271,6 +288,7 @@ def generate(db: Database, events: int, seed: int = 7) -> dict:
                 )
         with db.engine.begin() as connection:
             connection.execute(insert(ArticleRow), article_rows)
+            connection.execute(insert(HappeningRow), happening_rows)
             connection.execute(insert(EventRow), event_rows)
             connection.execute(insert(EventActor), actor_links)
             # who acts on whom and the countries, derived from the links as `timeline load` does
@@ -283,6 +301,7 @@ def generate(db: Database, events: int, seed: int = 7) -> dict:
     with db.engine.begin() as connection:
         if db.dialect == "postgresql":
             connection.execute(text(f"SELECT setval('events_id_seq', {event_id})"))
+            connection.execute(text(f"SELECT setval('happenings_id_seq', {event_id})"))
     # statistics, and on PostgreSQL the visibility map that index-only scans need (what
     # autovacuum does to a database some time after a bulk load)
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:

@@ -145,7 +145,7 @@ def test_show_actors_places_stats(loaded):
     assert f"*{first['trigger']}*" in result.stdout
     actors = json.loads(run(loaded, "actors", "--format", "json").stdout)
     tillerson = next(a for a in actors if a["name"] == "Rex Tillerson")
-    assert tillerson["kind"] == "person" and tillerson["events"] >= 2
+    assert tillerson["kind"] == "person" and tillerson["happenings"] >= 2
     united_states = next(a for a in actors if a["name"] == "United States")
     assert "US" in united_states["aliases"]
     assert not {"his", "it", "its"} & {alias for a in actors for alias in a["aliases"]}
@@ -287,7 +287,7 @@ def test_relative_date_filters(loaded):
 
 
 def test_between_dyads_and_actor_corrections(loaded):
-    pairs = json.loads(run(loaded, "dyads", "--format", "json").stdout)
+    pairs = json.loads(run(loaded, "dyads", "--format", "json", "--count-mentions").stdout)
     assert pairs and all(p["events"] >= 1 for p in pairs)
     top = pairs[0]
     dyad = events_json(loaded, "--between", top["source"], top["target"])
@@ -489,7 +489,8 @@ def test_chart_through_the_cli(loaded, tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(data[16:20], "big") == 640 and int.from_bytes(data[20:24], "big") == 320
     drawn = int(result.stderr.split("chart of ")[1].split()[0])
-    assert drawn == len(events_json(loaded, "--actor", "Russia"))
+    russia = events_json(loaded, "--actor", "Russia")
+    assert drawn == len({e["happening_id"] for e in russia}) < len(russia)
 
 
 def _commands(group, prefix=()):

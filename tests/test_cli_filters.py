@@ -64,13 +64,13 @@ def test_every_selecting_command_takes_the_type_filters(loaded, args):  # noqa: 
     assert fights.stdout and fights.stdout != everything.stdout
     if args[0] == "dyads":
         pairs = json.loads(fights.stdout)
-        assert pairs and all(p["material_conflict"] == p["events"] for p in pairs)
+        assert pairs and all(p["material_conflict"] == p["happenings"] for p in pairs)
     if args[0] == "export":
         assert {json.loads(line)["event_code"][:2] for line in fights.stdout.splitlines()} == {"19"}
 
 
 def test_chart_takes_the_type_filters(loaded, tmp_path):  # noqa: F811
-    result = run(loaded, "chart", "--type", "19", "-o", str(tmp_path / "c.png"))
+    result = run(loaded, "chart", "--type", "19", "-o", str(tmp_path / "c.png"), "--count-mentions")
     assert result.exit_code == 0, result.output
     drawn = int(result.stderr.split("chart of ")[1].split()[0])
     assert drawn == len(codes(loaded, "--type", "19")) > 0

@@ -17,6 +17,8 @@ from timeline import __version__
 from timeline.cli_options import (
     INPUT_FORMATS,
     RECORD_FORMATS,
+    count_mentions_option,
+    counted_rows,
     date_order_option,
     filter_options,
     make_filter,
@@ -305,11 +307,24 @@ def extract(path, published, date_order, fmt) -> None:
 
 @cli.command()
 @filter_options
+@click.option(
+    "--happenings",
+    "by_happening",
+    is_flag=True,
+    help="One row per happening the events report (many articles, one occurrence), with its "
+    "counts of mentions, articles and sources.",
+)
+@click.option(
+    "--min-sources",
+    type=click.IntRange(min=0),
+    default=0,
+    help="With --happenings: only happenings reported by at least N outlets.",
+)
 @output_options("table")
 @wide_option
 @pass_context
-def events(context, fmt, wide, **options) -> None:
-    """List stored events that match the filters.
+def events(context, by_happening, min_sources, fmt, wide, **options) -> None:
+    """List stored events that match the filters (--happenings: the happenings they report).
 
     Dates are intervals: an event matches --since/--until when its interval overlaps them. In the
     table, a date marked * is the article's publication date (no date was found in the text).
@@ -321,20 +336,32 @@ def events(context, fmt, wide, **options) -> None:
       timeline events --type 19 --country SYR
       timeline events --between "United States" Russia --on 2017-04
       timeline events --since "last month" --text "cruise missiles"
+      timeline events --happenings --min-sources 2
     """
     from timeline.database.listing import iter_events
     from timeline.outputs.events import write_events
 
+    if min_sources and not by_happening:
+        raise OneLineUsageError("--min-sources counts a happening's outlets: add --happenings")
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.connect() as connection:
+        if by_happening:
+            from timeline.database.happening_list import HAPPENING_COLUMNS, list_happenings
+            from timeline.outputs.formatting import write_rows
+
+            rows = list_happenings(connection, flt, min_sources)
+            write_rows(rows, HAPPENING_COLUMNS, fmt, sys.stdout, width=table_width(wide))
+            return
         write_events(iter_events(connection, flt), fmt, sys.stdout, width=table_width(wide))
 
 
 @cli.command("timeline")
 @filter_options
+@count_mentions_option
 @click.pass_context
-def timeline_view(ctx, **options) -> None:
-    """The events as a timeline: grouped by day, week, month or year following each event's
+def timeline_view(ctx, count_mentions, **options) -> None:
+    """The happenings as a timeline, each at its first mention with its number of reports
+    (--count-mentions: every event): grouped by day, week, month or year following each event's
     granularity, uncertain ones marked ([planned], [dated by publication] ...). Colour on a
     terminal unless NO_COLOR is set; plain text when piped.
 
@@ -344,11 +371,15 @@ def timeline_view(ctx, **options) -> None:
       timeline timeline --between "United States" Russia --on 2017-04
     """
     from timeline.database.listing import iter_events
+    from timeline.outputs.events import one_per_happening
     from timeline.outputs.view import write_timeline
 
     flt = make_filter(options)
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
-        write_timeline(iter_events(connection, flt), sys.stdout, color=ctx.color)
+        events = iter_events(connection, flt)
+        if not count_mentions:
+            events = one_per_happening(events)
+        write_timeline(events, sys.stdout, color=ctx.color)
 
 
 @cli.command()
@@ -422,10 +453,12 @@ def export(context, fmt, profile, title, output, workers, **options) -> None:
 @click.option("--height", type=click.IntRange(150, 10000), default=500, show_default=True)
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True)
 @click.option("--title", help="Chart title.")
+@count_mentions_option
 @pass_context
-def chart(context, by, output, width, height, top, title, **options) -> None:
-    """Draw event counts as a PNG: per day/week/month/year or per actor, stacked by quad class
-    (verbal/material cooperation/conflict).
+def chart(context, by, output, width, height, top, title, count_mentions, **options) -> None:
+    """Draw counts of happenings as a PNG (--count-mentions: of events, every report counted):
+    per day/week/month/year or per actor, stacked by quad class (verbal/material
+    cooperation/conflict). A happening counts at its first mention in date order.
 
     \b
     Examples:
@@ -434,13 +467,17 @@ def chart(context, by, output, width, height, top, title, **options) -> None:
     """
     from timeline.database.listing import iter_events
     from timeline.outputs.chart import write_chart
+    from timeline.outputs.events import one_per_happening
 
     flt = make_filter(options)
     with context.database(must_exist=True) as db, db.connect() as connection:
         events = iter_events(connection, flt)
+        if not count_mentions:
+            events = one_per_happening(events)
         counts = write_chart(events, by, output, width=width, height=height, top=top, title=title)
     total = sum(sum(q.values()) for q in counts.values())
-    click.echo(f"chart of {total} events in {len(counts)} bars written to {output}", err=True)
+    unit = "events" if count_mentions else "happenings"
+    click.echo(f"chart of {total} {unit} in {len(counts)} bars written to {output}", err=True)
 
 
 @cli.command()
@@ -467,13 +504,15 @@ def show(ctx, event_id, fmt) -> None:
 
 
 @cli.command()
-@click.option("--top", type=click.IntRange(min=1), help="Only the N pairs with most events.")
+@click.option("--top", type=click.IntRange(min=1), help="Only the N pairs with most happenings.")
 @filter_options
+@count_mentions_option
 @output_options("table")
 @wide_option
 @pass_context
-def dyads(context, top, fmt, wide, **options) -> None:
-    """Pairs of actors (who acts -> on whom) with event counts by quad class.
+def dyads(context, top, count_mentions, fmt, wide, **options) -> None:
+    """Pairs of actors (who acts -> on whom) with counts of happenings by quad class
+    (--count-mentions: of events, every report counted).
 
     \b
     Example:
@@ -484,8 +523,9 @@ def dyads(context, top, fmt, wide, **options) -> None:
 
     flt = make_filter(options, or_none=True)
     with context.database(must_exist=True) as db, db.connect() as connection:
-        rows = list_dyads(connection, top, flt)
-    write_rows(rows, DyadCount._fields, fmt, sys.stdout, width=table_width(wide))
+        rows = list_dyads(connection, top, flt, mentions=count_mentions)
+    rows, fields = counted_rows(rows, DyadCount._fields, count_mentions)
+    write_rows(rows, fields, fmt, sys.stdout, width=table_width(wide))
 
 
 @cli.command()
@@ -538,6 +578,11 @@ from timeline.cli_actors import actors, articles  # noqa: E402
 
 cli.add_command(actors)
 cli.add_command(articles)
+
+# corrections of the grouping into happenings (merge, split)
+from timeline.cli_happenings import happenings  # noqa: E402
+
+cli.add_command(happenings)
 
 
 def stderr_is_terminal() -> bool:

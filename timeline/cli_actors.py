@@ -9,6 +9,8 @@ import click
 
 from timeline.cli_options import (
     RECORD_FORMATS,
+    count_mentions_option,
+    counted_rows,
     filter_options,
     make_filter,
     output_options,
@@ -18,14 +20,16 @@ from timeline.cli_options import (
 
 
 @click.group(invoke_without_command=True)
-@click.option("--top", type=click.IntRange(min=1), help="Only the N actors with most events.")
+@click.option("--top", type=click.IntRange(min=1), help="Only the N actors with most happenings.")
 @filter_options
+@count_mentions_option
 @output_options("table")
 @wide_option
 @click.pass_context
-def actors(ctx, top, fmt, wide, **options) -> None:
-    """List actors with their kind, country, CAMEO code, aliases and event counts; with filters,
-    only the events that match are counted.
+def actors(ctx, top, count_mentions, fmt, wide, **options) -> None:
+    """List actors with their kind, country, CAMEO code, aliases and the number of happenings
+    they take part in (--count-mentions: of events, every report counted); with filters, only
+    the events that match are counted.
 
     \b
     Examples:
@@ -42,8 +46,9 @@ def actors(ctx, top, fmt, wide, **options) -> None:
 
     flt = make_filter(options, or_none=True)
     with ctx.obj.database(must_exist=True) as db, db.connect() as connection:
-        rows = list_actors(connection, top, flt)
-    write_rows(rows, ActorCount._fields, fmt, sys.stdout, width=table_width(wide))
+        rows = list_actors(connection, top, flt, mentions=count_mentions)
+    rows, fields = counted_rows(rows, ActorCount._fields, count_mentions)
+    write_rows(rows, fields, fmt, sys.stdout, width=table_width(wide))
 
 
 @actors.command("merge")

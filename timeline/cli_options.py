@@ -131,3 +131,20 @@ def table_width(wide: bool = False) -> int | None:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+count_mentions_option = click.option(
+    "--count-mentions",
+    is_flag=True,
+    help="Count every mention (each article's report) instead of each happening once.",
+)
+
+
+def counted_rows(rows: list, fields: tuple[str, ...], mentions: bool) -> tuple[list, tuple]:
+    """Rows of counts and their columns, the count named for what it counts: "events"
+    (mentions) or "happenings"."""
+    if mentions:
+        return rows, fields
+    rename = {"events": "happenings"}
+    renamed = [{rename.get(k, k): v for k, v in row._asdict().items()} for row in rows]
+    return renamed, tuple(rename.get(f, f) for f in fields)

@@ -208,6 +208,10 @@ def csv_row_of_json(event: dict) -> tuple:
         article["source"],
         article["published_at"],
         article["published_granularity"],
+        event["happening_id"],
+        event["happening_mentions"],
+        event["happening_articles"],
+        event["happening_sources"],
     )
 
 

@@ -57,7 +57,7 @@ def test_xlsx_read_back(events, tmp_path):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == CSV_COLUMNS
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:AB{len(rows)}"
+    assert sheet.auto_filter.ref == f"A1:AF{len(rows)}"
     table = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
     assert [row["trigger"] for row in table] == ["launched", "arrives"]
     strike, visit = table
@@ -120,6 +120,7 @@ def test_geojson_points_are_longitude_then_latitude(events):
     assert visit["source_actors"] == "Rex Tillerson" and visit["target_actors"] == ""
     assert visit["country_code"] == "RUS"
     assert visit["article_url"] == "https://example.org/a"
+    assert visit["happening_id"] is not None and visit["happening_mentions"] == 1
     strike = features["launched"]
     assert strike["source_actors"] == "United States" and strike["target_actors"] == "Syria"
 
@@ -171,7 +172,8 @@ def test_acled_columns_and_values(events):
     assert strike["fatalities"] == ""  # unknown, not zero
     assert strike["notes"] == events[0].sentence
     assert strike["source"] == "AP"
-    assert strike["tags"] == "status=asserted; date_source=clause"
+    assert strike["tags"].startswith("status=asserted; date_source=clause; happening=")
+    assert strike["tags"].endswith("; reports=1")
     assert strike["timestamp"] == str(int(datetime.fromisoformat("2017-04-07T09:30Z").timestamp()))
 
     assert visit["event_date"] == "11 April 2017"
@@ -185,7 +187,7 @@ def test_acled_columns_and_values(events):
     assert visit["location"] == "Moscow" and visit["geo_precision"] == "1"
     assert (visit["iso"], visit["region"], visit["country"]) == ("643", "Europe", "Russia")
     assert float(visit["latitude"]) == 55.75222 and float(visit["longitude"]) == 37.61556
-    assert visit["tags"] == "status=planned; date_source=clause"
+    assert visit["tags"].startswith("status=planned; date_source=clause; happening=")
 
 
 @pytest.mark.parametrize(

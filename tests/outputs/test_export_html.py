@@ -301,7 +301,12 @@ def test_page_lists_events_in_date_order_without_errors_or_network(opened):
     assert shown.shown_rows() == by_date(shown.events)
     starts = shown.attr("#events > li", "data-date-start")
     assert starts == sorted(starts) and starts[0] == "2017-03-01"
-    assert sorted(shown.shown_marks()) == sorted(e["id"] for e in shown.events)
+    # one mark per happening: its first report in date order
+    leads: dict = {}
+    for event_id in by_date(shown.events):
+        event = next(e for e in shown.events if e["id"] == event_id)
+        leads.setdefault(event["happening_id"], event_id)
+    assert sorted(shown.shown_marks()) == sorted(leads.values())
     actors = [json.loads(a) for a in shown.attr("#events > li", "data-actors")]
     assert ["United States", "Syria"] in actors
     # a week and a month are bars, a day a point
@@ -311,6 +316,7 @@ def test_page_lists_events_in_date_order_without_errors_or_network(opened):
     assert "bar" in kinds["2017-03-01"] and "bar" in kinds["2017-04-10"]
     assert "point" in kinds["2017-04-06"]
     assert page.locator("#summary").inner_text().startswith("5 events")
+    assert f"{len(leads)} happenings" in page.locator("#summary").inner_text()
     # the month bar is wider than the week bar
     month = page.locator('.mark[data-date-start="2017-03-01"]').bounding_box()
     week = page.locator('.mark[data-date-start="2017-04-10"]').bounding_box()
@@ -701,5 +707,39 @@ def test_events_dated_by_publication_are_marked_on_the_axis_and_in_the_list(brow
         assert (
             page.locator('#events > li[data-event-id="1"] .ev-date').get_attribute("title") is None
         )
+    finally:
+        page.close()
+
+
+def test_one_mark_per_happening_with_its_reports(browser, tmp_path):
+    """Three reports of one visit (two articles) and another visit: two marks; the visit's mark
+    says how many reports it has, and opened, lists them."""
+    records = [
+        one_day_event(1, "2017-04-03")._replace(happening_id=7, happening_mentions=3),
+        one_day_event(2, "2017-04-03")._replace(happening_id=7, happening_mentions=3),
+        one_day_event(3, "2017-04-04")._replace(
+            happening_id=7, happening_mentions=3, article_id=2, article_title="Visits again"
+        ),
+        one_day_event(4, "2017-04-05")._replace(happening_id=8, happening_mentions=1),
+    ]
+    page, errors = open_records(browser, tmp_path, records)
+    try:
+        marks = page.locator("#lanes > .mark:visible")
+        assert marks.count() == 2
+        visit = page.locator('#lanes > .mark[data-happening-id="7"]')
+        assert visit.get_attribute("data-event-id") == "1"
+        assert visit.get_attribute("data-reports") == "3"
+        assert "3 reports in 2 articles" in visit.get_attribute("title")
+        assert page.locator("#events > li").count() == 4  # the list keeps every report
+        visit.click()
+        reports = page.locator(".ev.open .reports li")
+        assert reports.count() == 3
+        assert "Visits again" in reports.nth(2).inner_text()
+        # a filter that hides the first report keeps the mark while another report shows
+        page.fill("#filter-text", "again")
+        page.wait_for_timeout(50)
+        assert page.locator('#lanes > .mark[data-happening-id="7"]:visible').count() == 1
+        assert page.locator('#lanes > .mark[data-happening-id="8"]:visible').count() == 0
+        assert errors == []
     finally:
         page.close()

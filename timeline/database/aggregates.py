@@ -93,14 +93,31 @@ def _with_counts(table, shape, counts, key) -> Select:
     )
 
 
+def counted_unit(mentions: bool):
+    """What aggregates count: each event (a mention), or each happening its events report (an
+    event in none counts alone)."""
+    if mentions:
+        return EVENTS.c.id
+    return func.coalesce(EVENTS.c.happening_id, -EVENTS.c.id)
+
+
 def list_actors(
-    connection: Connection, limit: int | None = None, flt: EventFilter | None = None
+    connection: Connection,
+    limit: int | None = None,
+    flt: EventFilter | None = None,
+    *,
+    mentions: bool = False,
 ) -> list[ActorCount]:
-    """Actors with the number of events they take part in (among the filter's events, if any)."""
+    """Actors with the number of happenings they take part in (with `mentions`, of events),
+    among the filter's events if any."""
     connection = as_connection(connection)
-    counted = select(
-        EVENT_ACTORS.c.actor_id, func.count(func.distinct(EVENT_ACTORS.c.event_id)).label("n")
-    ).group_by(EVENT_ACTORS.c.actor_id)
+    counted = (
+        select(
+            EVENT_ACTORS.c.actor_id, func.count(func.distinct(counted_unit(mentions))).label("n")
+        )
+        .join(EVENTS, EVENTS.c.id == EVENT_ACTORS.c.event_id)
+        .group_by(EVENT_ACTORS.c.actor_id)
+    )
     events = _event_ids(connection, flt)
     if events is not None:
         counted = counted.where(EVENT_ACTORS.c.event_id.in_(events))
@@ -127,15 +144,21 @@ def list_actors(
 
 
 def list_dyads(
-    connection: Connection, limit: int | None = None, flt: EventFilter | None = None
+    connection: Connection,
+    limit: int | None = None,
+    flt: EventFilter | None = None,
+    *,
+    mentions: bool = False,
 ) -> list[DyadCount]:
-    """Pairs (source actor -> target actor) with their event counts, in total and by quad class."""
+    """Pairs (source actor -> target actor) with their happening counts (with `mentions`, event
+    counts), in total and by quad class."""
     connection = as_connection(connection)
     source, target = EVENT_ACTORS.alias(), EVENT_ACTORS.alias()
     source_actor, target_actor = ACTORS.alias(), ACTORS.alias()
-    total = func.count(func.distinct(EVENTS.c.id))
+    unit = counted_unit(mentions)
+    total = func.count(func.distinct(unit))
     quads = [
-        func.count(func.distinct(case((EVENTS.c.quad_class == quad, EVENTS.c.id)))).label(name)
+        func.count(func.distinct(case((EVENTS.c.quad_class == quad, unit)))).label(name)
         for name, quad in QUAD_CLASS_OF.items()
     ]
     query = (

@@ -219,7 +219,7 @@ def _sqlite_migration_engine(engine: Engine) -> Engine:
 
 
 # The newest migration in alembic/versions; tests/database/test_db.py checks that it is the head.
-SCHEMA_REVISION = "7020f5e49ec0"
+SCHEMA_REVISION = "3f41ca02b442"
 
 
 def stored_revision(engine: Engine) -> str | None:

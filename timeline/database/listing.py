@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from timeline.database.filters import CHUNK, EventFilter, Part, as_connection, filtered, in_order
+from timeline.database.happening_list import happening_mentions
 from timeline.database.models import (
     ACTORS,
     ARTICLES,
@@ -28,6 +29,7 @@ from timeline.database.models import (
     EVENT_LOCATIONS,
     EVENTS,
     EXPRESSIONS,
+    HAPPENINGS,
     LOCATIONS,
     SOURCES,
     UTCDateTime,
@@ -35,6 +37,7 @@ from timeline.database.models import (
 from timeline.database.pages import PAGE_LIMIT, page_ids
 from timeline.database.record import (
     ARTICLE_PREFIX,
+    HAPPENING_PREFIX,
     ActorInText,
     EventProvenance,
     EventRecord,
@@ -116,6 +119,8 @@ def _record_columns(connection: Connection, *, raw_times: bool = False) -> list:
             column = links[name]
         elif name in EVENTS.c:
             column = EVENTS.c[name]
+        elif name.startswith(HAPPENING_PREFIX):
+            column = HAPPENINGS.c[name.removeprefix(HAPPENING_PREFIX)]
         elif name == ARTICLE_PREFIX + "source":
             column = SOURCES.c.name
         else:
@@ -134,8 +139,10 @@ def _with_article(query: Select) -> Select:
     """An events query joined to its article and source: outer joins (the article always
     exists) keep the events table as the driving one, so that the database can walk the date
     index and stop after LIMIT rows."""
-    return query.outerjoin(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id).outerjoin(
-        SOURCES, SOURCES.c.id == ARTICLES.c.source_id
+    return (
+        query.outerjoin(ARTICLES, ARTICLES.c.id == EVENTS.c.article_id)
+        .outerjoin(SOURCES, SOURCES.c.id == ARTICLES.c.source_id)
+        .outerjoin(HAPPENINGS, HAPPENINGS.c.id == EVENTS.c.happening_id)
     )
 
 
@@ -362,6 +369,7 @@ def get_event(connection: Connection, event_id: int) -> EventProvenance | None:
         plover_type=row.plover_type,
         plover_mode=row.plover_mode,
         time_expression=expression,
+        mentions=happening_mentions(connection, record.happening_id) if record.happening_id else [],
     )
 
 

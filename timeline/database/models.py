@@ -122,6 +122,8 @@ class EventRow(SQLModel, table=True):
         Index("ix_events_granularity_date_start", "granularity", "date_start", "id", "date_end"),
         # an event's date without reading its row: pages that collect events by id sort them by it
         Index("ix_events_id_date_start", "id", "date_start"),
+        # the reports of a happening, with their dates
+        Index("ix_events_happening_id_date_start", "happening_id", "date_start"),
     )
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="articles.id", ondelete="CASCADE", index=True)
@@ -148,6 +150,47 @@ class EventRow(SQLModel, table=True):
     date_end: date | None = None
     plover_type: str | None = None  # PLOVER event type and mode: CONSULT / visit
     plover_mode: str | None = None
+    # the real-world happening this mention reports (`timeline.database.happenings`)
+    happening_id: int | None = Field(default=None, foreign_key="happenings.id", ondelete="SET NULL")
+
+
+class HappeningRow(SQLModel, table=True):
+    """One real-world happening and what its mentions (events) agree on: derived from them by
+    `timeline.database.happenings` whenever its mentions change."""
+
+    __tablename__ = "happenings"
+    __table_args__ = (Index("ix_happenings_date_start", "date_start", "id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    event_code: str  # the code most of its mentions have
+    # the most precise date its mentions agree on
+    granularity: str | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    location_id: int | None = Field(default=None, foreign_key="locations.id", ondelete="SET NULL")
+    source_id: int | None = Field(default=None, foreign_key="actors.id", ondelete="SET NULL")
+    target_id: int | None = Field(default=None, foreign_key="actors.id", ondelete="SET NULL")
+    first_reported: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_reported: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    mentions: int = 0
+    articles: int = 0
+    sources: int = 0  # distinct outlets
+
+
+class HappeningDecision(SQLModel, table=True):
+    """An analyst's decision about grouping, kept across loads and `--reprocess`: "merge" joins
+    the mention (article, trigger offset) to the other; "apart" keeps the mention out of every
+    grouping the matcher would make (`timeline happenings split`)."""
+
+    __tablename__ = "happening_decisions"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str  # merge / apart
+    article_id: int = Field(foreign_key="articles.id", ondelete="CASCADE", index=True)
+    trigger_start: int
+    other_article_id: int | None = Field(
+        default=None, foreign_key="articles.id", ondelete="CASCADE", index=True
+    )
+    other_trigger_start: int | None = None
+    made_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
 
 
 class ActorRow(SQLModel, table=True):
@@ -319,3 +362,4 @@ EVENT_ACTORS, EVENT_DYADS = EventActor.__table__, EventDyad.__table__
 ACTOR_CODES, ACTOR_ENTRIES = ActorCode.__table__, ActorEntry.__table__
 EVENT_COUNTRIES, EVENT_LOCATIONS = EventCountry.__table__, EventLocation.__table__
 LOCATIONS, PLACE_MENTIONS = LocationRow.__table__, PlaceMentionRow.__table__
+HAPPENINGS, HAPPENING_DECISIONS = HappeningRow.__table__, HappeningDecision.__table__

@@ -67,10 +67,17 @@ class EventRecord(NamedTuple):
     article_source: str | None
     article_published_at: str | None
     article_published_granularity: str | None  # year, month, day, minute, second
+    # the happening it reports and that happening's counts (None in an unstored extraction)
+    happening_id: int | None = None
+    happening_mentions: int | None = None
+    happening_articles: int | None = None
+    happening_sources: int | None = None
 
 
 # the record's fields read from the article, each named "article_" + the article's field
 ARTICLE_PREFIX = "article_"
+# and those read from its happening (its id is the event's own column)
+HAPPENING_PREFIX = "happening_"
 
 
 class ActorInText(NamedTuple):
@@ -127,6 +134,8 @@ class EventProvenance(NamedTuple):
     plover_type: str | None
     plover_mode: str | None
     time_expression: ExpressionInText | None
+    # every mention of the event's happening (this one too), in the order they were reported
+    mentions: list = []
 
 
 def iso(value):
@@ -167,7 +176,8 @@ _ARTICLE_FIELDS = [
 _EVENT_FIELDS = [
     name
     for name in EventRecord._fields
-    if name not in ("id", "actors", "locations") and not name.startswith(ARTICLE_PREFIX)
+    if name not in ("id", "actors", "locations")
+    and not name.startswith((ARTICLE_PREFIX, HAPPENING_PREFIX))
 ]
 
 

@@ -36,6 +36,7 @@ from timeline.database.bulk import (
     rebuild_countries,
     rebuild_dyads,
 )
+from timeline.database.happenings import group_events, happenings_of_article, regroup
 from timeline.database.mentions import resolved_mentions, save_place_mentions
 from timeline.database.models import (
     ArticleRow,
@@ -153,7 +154,9 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
         article_id, status = existing, REPROCESSED
         kept = {k: v for k, v in fields.items() if v is not None}
         session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(**kept))
+        touched = happenings_of_article(session, article_id)
         session.execute(delete(EventRow).where(EventRow.article_id == article_id))
+        regroup(session, touched)  # what the article's old mentions held together
         session.execute(delete(TimeExpressionRow).where(TimeExpressionRow.article_id == article_id))
         session.execute(delete(PlaceMentionRow).where(PlaceMentionRow.article_id == article_id))
 
@@ -243,6 +246,7 @@ def _save(session: Session, extraction: Extraction, reprocess: bool) -> SaveResu
     if links or places:
         rebuild_countries(session, event_ids)
     save_place_mentions(session, article_id, extraction.places, location_ids)
+    group_events(session, event_ids)
     return SaveResult(status, article_id, len(extraction.events))
 
 

@@ -43,10 +43,26 @@ CSV_COLUMNS = (
     "source",
     "published_at",
     "published_granularity",
+    "happening_id",
+    "happening_mentions",
+    "happening_articles",
+    "happening_sources",
 )
 JOIN = "; "
 # the record's fields that hold its article's, gathered under "article" in the JSON shape
 _ARTICLE_FIELDS = tuple(name for name in EventRecord._fields if name.startswith(ARTICLE_PREFIX))
+
+
+def one_per_happening(records: Iterable[EventRecord]) -> Iterator[EventRecord]:
+    """The first record of each happening (in the listing's order); records of no happening
+    each count alone."""
+    seen: set[int] = set()
+    for record in records:
+        if record.happening_id is not None:
+            if record.happening_id in seen:
+                continue
+            seen.add(record.happening_id)
+        yield record
 
 
 # --- JSON ----------------------------------------------------------------------------------------
@@ -151,6 +167,10 @@ def typed_rows(records: Iterable[EventRecord]) -> Iterator[tuple]:
             record.article_source,
             record.article_published_at,
             record.article_published_granularity,
+            record.happening_id,
+            record.happening_mentions,
+            record.happening_articles,
+            record.happening_sources,
         )
 
 

@@ -18,7 +18,9 @@ from timeline.outputs.events import JOIN
 
 # the event's own fields a feature carries: those up to its status, where its date came from apart
 _OWN_FIELDS = EventRecord._fields[: EventRecord._fields.index("sentence")]
-EVENT_PROPERTIES = tuple(name for name in _OWN_FIELDS if name != "date_source")
+EVENT_PROPERTIES = tuple(name for name in _OWN_FIELDS if name != "date_source") + tuple(
+    name for name in EventRecord._fields if name.startswith("happening_")
+)
 
 
 def features(event: EventRecord) -> Iterator[dict]:

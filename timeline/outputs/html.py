@@ -16,8 +16,11 @@ by actor, CAMEO root, quad class, status and free text; a click on an event show
 with the trigger highlighted, its actors and places, and its article (title linked to the URL,
 source, time).
 
-Every event element (timeline mark and list row) carries data-event-id, data-date-start and
-data-actors (a JSON list of actor names).
+The timeline draws one mark per happening (the first of its reports in date order; its
+reports listed when it is opened), the list one row per event (each report). Every event element
+(timeline mark and list row) carries data-event-id, data-date-start and data-actors (a JSON list
+of actor names); a mark also data-happening-id and data-reports (how many of the page's events
+report it).
 """
 
 from __future__ import annotations

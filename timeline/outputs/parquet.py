@@ -20,7 +20,15 @@ from timeline.outputs.formatting import batched
 ROW_GROUP = 10_000
 DATE_COLUMNS = ("date_start", "date_end")
 TIME_COLUMNS = ("published_at",)
-INTEGER_COLUMNS = {"event_id": "int64", "article_id": "int64", "quad_class": "int8"}
+INTEGER_COLUMNS = {
+    "event_id": "int64",
+    "article_id": "int64",
+    "quad_class": "int8",
+    "happening_id": "int64",
+    "happening_mentions": "int64",
+    "happening_articles": "int64",
+    "happening_sources": "int64",
+}
 FLOAT_COLUMNS = ("goldstein", "latitude", "longitude")
 
 

@@ -42,7 +42,8 @@ some cannot be filled. Which ones, and how (the README quotes this table):
     acled    tags                        status=... (asserted, planned, negated, hypothetical,
                                          reported), date_source=... and place_source=...; ACLED
                                          codes only events that happened: filter on
-                                         status=asserted if needed
+                                         status=asserted if needed; happening=ID and reports=N
+                                         (its mentions), to keep one row per happening
     acled    timestamp                   Unix time of the article's publication
     gdelt    GLOBALEVENTID               the event id in this database
     gdelt    SQLDATE, MonthYear, Year    of date_start
@@ -53,8 +54,8 @@ some cannot be filled. Which ones, and how (the README quotes this table):
     gdelt    Actor*KnownGroupCode,       empty (not coded)
              EthnicCode, Religion*Code
     gdelt    IsRootEvent                 empty (the event's place in the article is not kept)
-    gdelt    NumMentions, NumSources,    1 each: one sentence of one article
-             NumArticles
+    gdelt    NumMentions, NumSources,    of the event's happening: its mentions, its outlets (an
+             NumArticles                 article without one counts as one) and its articles
     gdelt    AvgTone                     EMPTY: tone is not measured
     gdelt    Actor1Geo_*, Actor2Geo_*    Type 0, others empty: actors are not placed apart from the
                                          event
@@ -165,8 +166,9 @@ HELP = (
     "Approximations: ACLED event types and actor inter codes are mapped from CAMEO codes; "
     "fatalities, admin3 and source_scale are left empty (not extracted); imprecise dates are "
     "the middle day of their week/month. GDELT: AvgTone and IsRootEvent are empty, "
-    "NumMentions/NumSources/NumArticles are 1, actor geography is empty, ActionGeo_ADM1Code is "
-    "the FIPS country code (US: + state), DATEADDED is the article's publication time."
+    "NumMentions/NumSources/NumArticles are those of the event's happening, actor geography is "
+    "empty, ActionGeo_ADM1Code is the FIPS country code (US: + state), DATEADDED is the "
+    "article's publication time."
 )
 
 
@@ -395,7 +397,12 @@ def acled_row(event: EventRecord) -> dict:
         "notes": event.sentence or "",
         "fatalities": "",
         "tags": f"status={event.status}; date_source={event.date_source}"
-        + (f"; place_source={place.place_source}" if place and place.place_source else ""),
+        + (f"; place_source={place.place_source}" if place and place.place_source else "")
+        + (
+            f"; happening={event.happening_id}; reports={event.happening_mentions}"
+            if event.happening_id is not None
+            else ""
+        ),
         "timestamp": int(published.timestamp()) if published else "",
     }
 
@@ -478,9 +485,9 @@ def gdelt_row(event: EventRecord) -> dict:
         "EventRootCode": code[:2],
         "QuadClass": event.quad_class,
         "GoldsteinScale": event.goldstein,
-        "NumMentions": 1,
-        "NumSources": 1,
-        "NumArticles": 1,
+        "NumMentions": event.happening_mentions or 1,
+        "NumSources": event.happening_sources or 1,
+        "NumArticles": event.happening_articles or 1,
         "AvgTone": "",
         **_gdelt_geo("Actor1Geo", None),
         **_gdelt_geo("Actor2Geo", None),

@@ -19,7 +19,18 @@ from timeline.outputs.events import CSV_COLUMNS, csv_cells
 ACTOR_COLUMNS = ("name", "kind", "country_code", "code", "events")
 DATE_COLUMNS = {"date_start", "date_end"}
 DATETIME_COLUMNS = {"published_at"}
-NUMBER_COLUMNS = {"event_id", "quad_class", "goldstein", "latitude", "longitude", "article_id"}
+NUMBER_COLUMNS = {
+    "event_id",
+    "quad_class",
+    "goldstein",
+    "latitude",
+    "longitude",
+    "article_id",
+    "happening_id",
+    "happening_mentions",
+    "happening_articles",
+    "happening_sources",
+}
 WIDTHS = {
     "event_id": 9,
     "date_start": 12,

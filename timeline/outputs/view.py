@@ -71,6 +71,9 @@ def timeline_lines(events: Iterable[EventRecord]) -> Iterator[str]:
         marks = []
         if event.status in UNCERTAIN_STATUSES:
             marks.append(event.status)
+        if (event.happening_mentions or 0) > 1:
+            articles = _count(event.happening_articles, "article")
+            marks.append(f"{event.happening_mentions} reports in {articles}")
         if event.date_source == "publication":
             marks.append("dated by publication")
         elif event.date_source == "context":
@@ -185,7 +188,29 @@ def render_event(shown: EventProvenance, *, color: bool = False) -> str:
         f"  span        sentence {shown.sentence_span[0]}..{shown.sentence_span[1]}, "
         f"trigger {shown.trigger_span[0]}..{shown.trigger_span[1]}"
     )
+    if event.happening_id is not None:
+        lines.append(
+            f"  happening   {event.happening_id}: {_count(event.happening_mentions, 'mention')} in "
+            f"{_count(event.happening_articles, 'article')}, "
+            f"{_count(event.happening_sources, 'source')}"
+        )
+        for mention in shown.mentions:
+            mark = "*" if mention.event_id == event.id else " "
+            published = (mention.published_at or "")[:10]
+            lines.append(
+                f"    {mark}{mention.event_id:<6} {published}  article {mention.article_id}  "
+                f"{mention.trigger}: {_shortened(mention.sentence)}"
+            )
     return "\n".join(lines)
+
+
+def _count(n: int | None, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _shortened(sentence: str, width: int = 90) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= width else sentence[: width - 3] + "..."
 
 
 def write_event(shown: EventProvenance, fmt: str, out, *, color: bool = False) -> None:

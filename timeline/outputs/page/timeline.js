@@ -72,6 +72,22 @@
     return a.start - b.start || a.end - b.end || a.id - b.id;
   });
   var dated = events.filter(function (e) { return e.start !== null; });
+  // the reports of one happening: its first in date order (the lead) draws its one mark
+  var happenings = {};
+  events.forEach(function (e) {
+    var key = e.happening_id === null || e.happening_id === undefined ? "e" + e.id :
+      "h" + e.happening_id;
+    (happenings[key] = happenings[key] || []).push(e);
+    e.reports = happenings[key];
+    e.lead = e.reports[0];
+  });
+  function reportsText(e) {
+    var titles = {};
+    e.reports.forEach(function (r) { titles[r.article.id] = true; });
+    var n = e.reports.length, a = Object.keys(titles).length;
+    return n + (n === 1 ? " report" : " reports") + " in " + a +
+      (a === 1 ? " article" : " articles");
+  }
 
   // --- summary and filter choices -----
   var first = dated.length ? dated[0].start : null;
@@ -80,7 +96,8 @@
   events.forEach(function (e) { articles[e.article.id] = true; });
   document.getElementById("summary").textContent = events.length + " events" +
     (first !== null ? " \u00b7 " + dayText(first) + " \u2013 " + dayText(last - 1) : "") +
-    " \u00b7 " + Object.keys(articles).length + " articles";
+    " \u00b7 " + Object.keys(happenings).length + " happenings \u00b7 " +
+    Object.keys(articles).length + " articles";
 
   function fillSelect(id, counts, label) {
     var select = document.getElementById(id);
@@ -122,7 +139,8 @@
 
   // --- list rows -----
   var list = document.getElementById("events");
-  var rows = {}, marks = {};
+  var rows = {}, marks = {}, byId = {};
+  events.forEach(function (e) { byId[e.id] = e; });
   function tag(node, e) {
     node.setAttribute("data-event-id", String(e.id));
     node.setAttribute("data-date-start", e.date_start || "");
@@ -224,6 +242,22 @@
     if (meta) { article.appendChild(document.createTextNode(" \u2014 " + meta)); }
     if (e.article.url) { article.appendChild(el("div", "url", e.article.url)); }
     fact(facts, "Article", article);
+    if (e.reports.length > 1) {
+      var reports = el("ul", "reports");
+      e.reports.forEach(function (r) {
+        var item = el("li", r === e ? "this" : null);
+        var meta = [r.article.source, published(r.article.published_at)].filter(Boolean);
+        item.textContent = (r.article.title || "untitled article") +
+          (meta.length ? " \u2014 " + meta.join(", ") : "") + ": " + r.trigger;
+        item.setAttribute("data-event-id", String(r.id));
+        reports.appendChild(item);
+      });
+      var heading = el("span", null, "happening " + e.happening_id + ", " + reportsText(e));
+      var both = el("div");
+      both.appendChild(heading);
+      both.appendChild(reports);
+      fact(facts, "Reports", both);
+    }
     box.appendChild(facts);
     return box;
   }
@@ -269,13 +303,18 @@
   more.addEventListener("click", function () { listed += PAGE; renderList(); });
 
   var selected = null;
+  function markOf(id) {  // the mark of an event's happening
+    var e = byId[id];
+    return e ? marks[e.lead.id] : undefined;
+  }
   function select(e, open) {
     if (selected !== null) {
       var old = rows[selected];
       old.classList.remove("selected", "open");
       var oldDetail = old.querySelector(".ev-detail");
       if (oldDetail) { oldDetail.remove(); }
-      if (marks[selected]) { marks[selected].classList.remove("selected"); }
+      var oldMark = markOf(selected);
+      if (oldMark) { oldMark.classList.remove("selected"); }
     }
     selected = null;
     if (!open) { return; }
@@ -288,7 +327,7 @@
     var row = rows[e.id];
     row.classList.add("selected", "open");
     row.appendChild(detail(e));
-    if (marks[e.id]) { marks[e.id].classList.add("selected"); }
+    if (markOf(e.id)) { markOf(e.id).classList.add("selected"); }
     row.scrollIntoView({block: "nearest"});
   }
 
@@ -297,13 +336,18 @@
   var axis = document.getElementById("axis");
   var lanes = document.getElementById("lanes");
   dated.forEach(function (e) {
+    if (e.lead !== e) { return; }  // one mark per happening
     var shape = e.end - e.start <= 1 ? " point" : e.end - e.start > PERIOD_DAYS ?
       " bar period" : " bar";
     var byPublication = e.date_source === "publication" ? " by-publication" : "";
     var mark = tag(el("div", "mark off q" + e.quad_class + shape + byPublication), e);
     mark.title = (e.end - e.start <= 1 ? dayText(e.start) : e.date_value) +
       (byPublication ? " (dated by the article's publication)" : "") + "  " +
-      e.event_label + " (" + e.trigger + ")" + (who(e) ? "\n" + who(e) : "");
+      e.event_label + " (" + e.trigger + ")" + (who(e) ? "\n" + who(e) : "") +
+      (e.reports.length > 1 ? "\n" + reportsText(e) : "");
+    mark.setAttribute("data-happening-id", String(e.happening_id));
+    mark.setAttribute("data-reports", String(e.reports.length));
+    if (e.reports.length > 1) { mark.classList.add("reported"); }
     lanes.appendChild(mark);
     marks[e.id] = mark;
   });
@@ -459,7 +503,7 @@
     // the shown events in view, with their extent in pixels; those out of it are counted
     var inView = [], before = 0, after = 0;
     dated.forEach(function (e) {
-      if (!e.visible) { return; }
+      if (e.lead !== e || !e.markVisible) { return; }
       var point = e.end - e.start <= 1;
       var left = point ? x(e.start + 0.5) - POINT / 2 : x(e.start);
       var right = point ? left + POINT : Math.max(x(e.end), left + MIN_BAR);
@@ -539,9 +583,13 @@
         (!root || e.root === root) && (!status || e.status === status) &&
         quadBoxes[e.quad_class] !== undefined && quadBoxes[e.quad_class].checked &&
         words.every(function (w) { return e.search.indexOf(w) >= 0; });
-      if (marks[e.id]) { marks[e.id].hidden = !e.visible; }
       if (e.visible) { shown++; }
       if (!e.visible && selected === e.id) { select(e, false); }
+    });
+    events.forEach(function (e) {  // a happening's mark shows while one of its reports does
+      if (e.lead !== e) { return; }
+      e.markVisible = e.reports.some(function (r) { return r.visible; });
+      if (marks[e.id]) { marks[e.id].hidden = !e.markVisible; }
     });
     document.getElementById("shown").textContent = shown === events.length ?
       "all " + shown + " events shown" : shown + " of " + events.length + " events shown";
@@ -610,8 +658,11 @@
     drag = null;
     if (clicked) {
       var id = Number(clicked.getAttribute("data-event-id"));
-      var e = events.filter(function (item) { return item.id === id; })[0];
-      if (e) { select(e, selected !== id); }
+      var e = byId[id];
+      if (e && !e.visible) {  // the happening's first report the filters show
+        e = e.reports.filter(function (r) { return r.visible; })[0] || e;
+      }
+      if (e) { select(e, selected !== e.id); }
     }
   }
   timeline.addEventListener("pointerup", endDrag);
