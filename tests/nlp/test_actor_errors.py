@@ -263,3 +263,9 @@ def test_two_named_together_meeting_meet_each_other():
     assert [[(a.role, a.name) for a in e.actors] for e in met] == [
         [("source", "Putin"), ("target", "Trump")]
     ]
+
+
+def test_a_stop_on_the_way_to_a_planned_arrival_is_planned_too():
+    text = "Secretary Rex Tillerson arrives in Moscow on Tuesday after a brief visit to Lucca."
+    visit = [e for e in events(text, published="2017-04-07") if e.trigger == "visit"]
+    assert [e.status for e in visit] == ["planned"]

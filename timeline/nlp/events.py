@@ -29,7 +29,7 @@ from timeline.nlp.frames.arguments import ArgumentFinder
 from timeline.nlp.frames.locations import LocationFinder
 from timeline.nlp.frames.phrases import PhraseReader
 from timeline.nlp.frames.predicates import EventFrame, FrameFinder
-from timeline.nlp.frames.status import plan_by_date
+from timeline.nlp.frames.status import plan_by_date, plan_the_way_there
 from timeline.nlp.happenings import share_dates
 from timeline.nlp.places import PlaceResolver
 from timeline.nlp.placing import EventPlacing
@@ -86,6 +86,7 @@ def extract_events_and_places(
     share_dates(frames, dating.reference)
     for frame in frames:
         plan_by_date(frame, dating.reference)
+    plan_the_way_there(frames)
     frames.sort(key=lambda f: f.trigger.idx)
     placing = EventPlacing(view, places, frames)
     where = {id(frame): placing.place(frame) for frame in frames}

@@ -120,3 +120,21 @@ def plan_by_date(frame: EventFrame, published: date | None) -> None:
         and frame.time.date_start > published
     ):
         frame.status = "planned"
+
+
+def plan_the_way_there(frames: list[EventFrame]) -> None:
+    """An act the text dates only by the publication, named as what comes just before a planned
+    one ("arrives in Moscow on Tuesday after a brief visit to Lucca"), is on the way there: a
+    plan too."""
+    planned = {f.clause.i for f in frames if f.status == "planned" and f.time is not None}
+    for frame in frames:
+        trigger = frame.trigger
+        if (
+            frame.status == "asserted"
+            and frame.time is None
+            and trigger.pos_ == "NOUN"
+            and trigger.dep_ == "pobj"
+            and trigger.head.lower_ == "after"
+            and trigger.head.head.i in planned
+        ):
+            frame.status = "planned"
