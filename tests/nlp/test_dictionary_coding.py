@@ -356,6 +356,7 @@ def test_a_blast_is_a_bombing_whose_embassy_is_its_target(run):
 
 def test_questioning_people_is_investigating_questioning_a_decision_is_not(run):
     assert ("questioned", "090") in codes(run("The bureau has questioned more than 100 people."))
+    assert ("questioned", "090") in codes(run("Detectives questioned the suspect on Monday."))
     assert ("questioned", "110") in codes(run("Senators questioned the decision on Monday."))
     assert ("questioning", "090") in codes(run("The questioning of the suspect lasted hours."))
 

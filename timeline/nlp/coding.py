@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.data import DataFileError, read_table
+from timeline.nlp.actors.coreference import PERSON_NOUNS
 from timeline.nlp.actors.mentions import actor_codes
 from timeline.nlp.frames.status import is_modal
 from timeline.nlp.nominalizations import source_verbs
@@ -204,12 +205,7 @@ def _people(token: Token) -> bool:
     if token.ent_type_ == "PERSON" or token.lower_ in ("him", "her", "them"):
         return True
     lemma = token.lemma_.lower()
-    return lemma in PEOPLE_NOUNS or lemma in _person_nouns()
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return frozenset(row[0] for row in read_table("person_nouns.tsv")) | {"suspect", "witness"}
+    return lemma in PEOPLE_NOUNS or lemma in PERSON_NOUNS or lemma in ("suspect", "witness")
 
 
 def _hyphenated(token: Token) -> bool:
