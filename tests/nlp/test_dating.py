@@ -309,3 +309,35 @@ def test_an_earlier_mention_takes_no_narrative_day_from_a_later_one(run):
     )
     # the charges are told where the text is in October; what they refer back to is not then
     assert event(run(text), "billed").date_value != "2018-10"
+
+
+SATURDAY_JUNE_16 = datetime(2018, 6, 16, 9, 0, tzinfo=UTC)
+
+
+def test_a_span_counted_back_from_today_dates_what_happened_over_it(run):
+    text = (
+        "Springfield police have arrested Tom Lane at the county fair in each of the last three "
+        "years, the sheriff said."
+    )
+    arrested = event(run(text), "arrested")
+    assert (arrested.date_start.isoformat(), arrested.date_end.isoformat()) == (
+        "2015-06-11",
+        "2018-06-11",
+    )
+    assert dated(arrested) == ("P3Y", "clause")  # the span TIMEX3 writes as a duration
+
+
+def test_the_last_days_of_a_thing_are_no_span_up_to_today(run):
+    text = "Springfield police arrested Tom Lane in the last two days of the county fair."
+    assert event(run(text), "arrested").date_value != "P2D"
+
+
+def test_last_week_in_a_weekend_paper_is_the_week_then_ending(run):
+    text = "Last week the state police joined Springfield officers to search the river banks."
+    joined = event(run(text, SATURDAY_JUNE_16), "joined")
+    assert (joined.date_start.isoformat(), joined.date_end.isoformat()) == (
+        "2018-06-11",
+        "2018-06-16",
+    )
+    # on a weekday it is the week before
+    assert event(run(text), "joined").date_value == "2018-W23"

@@ -33,8 +33,8 @@ of one happening then share the best date among them (`happenings.share_dates`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.nlp.clauses import (
@@ -48,10 +48,11 @@ from timeline.nlp.clauses import (
     to_do,
 )
 from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.dates.calendar import add_months, week_value
 from timeline.nlp.dates.lexicons import lexicons
 from timeline.nlp.narrative import Narrative, intents, is_statement, tense_of
 from timeline.nlp.words import TEMPORAL_PREPS
-from timeline.records import DATE, TIME, TimeExpression
+from timeline.records import DATE, DURATION, TIME, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -112,8 +113,11 @@ class EventDating:
         self.reference = line.anchor.date() if line is not None else self.published
         self.dated = [
             e
-            for e in sorted(expressions, key=lambda e: e.start)
-            if e.type in (DATE, TIME) and e.date_start is not None
+            for e in sorted(
+                (as_event_time(e, self.reference, view.text) for e in expressions),
+                key=lambda e: e.start,
+            )
+            if e.type in (DATE, TIME, DURATION) and e.date_start is not None
         ]
         self.vague = [e for e in expressions if e.value.endswith("_REF") and e.type == DATE]
         self.attached: dict[int, list[TimeExpression]] = {}  # predicate token -> expressions
@@ -478,6 +482,49 @@ class EventDating:
             return EventDate(time.value, time.granularity, time.date_start, time.date_end)
         day: date | None = self.published
         return EventDate(day.isoformat() if day else "", "day", day, day)
+
+
+# "the past decade", "the last three years", "the previous two weeks": the span up to the
+# reference day (a duration in TIMEX3; "the last two days of the trial" are a trial's)
+_PAST_SPAN = re.compile(r"(?:the\s+)?(?:past|last|previous)\s+\S.*", re.IGNORECASE)
+_SPAN_VALUE = re.compile(r"P(\d+)([YMWD])")
+_LAST_WEEK = re.compile(r"last\s+week", re.IGNORECASE)
+
+
+def as_event_time(expr: TimeExpression, reference: date | None, text: str) -> TimeExpression:
+    """The expression as a time of events, where that differs from its TIMEX3 interval:
+
+    - a span counted back from the reference day ("arrested in each of the last three years",
+      "threats had become routine over the past decade") covers those days, though TIMEX3
+      writes it as a duration (P3Y);
+    - "last week" written on a Saturday or a Sunday is the week then ending: what a weekend
+      paper tells of "last week" happened on its working days (TimeML gives the week before).
+    """
+    if reference is None:
+        return expr
+    if expr.type == DURATION:
+        found = _SPAN_VALUE.fullmatch(expr.value)
+        written = expr.text.strip()
+        of_a_thing = text[expr.end :].startswith(" of ")  # "the last two days of the trial"
+        if found is None or of_a_thing or not _PAST_SPAN.fullmatch(written):
+            return expr
+        count, unit = int(found.group(1)), found.group(2)
+        if unit in "WD":
+            start = reference - timedelta(days=count * (7 if unit == "W" else 1))
+        else:
+            months = count * (12 if unit == "Y" else 1)
+            year, month = add_months(reference.year, reference.month, -months)
+            start = date(year, month, min(reference.day, 28))
+        granularity = {"Y": "year", "M": "month", "W": "week", "D": "day"}[unit]
+        return replace(expr, granularity=granularity, date_start=start, date_end=reference)
+    if (
+        _LAST_WEEK.fullmatch(expr.text.strip())
+        and reference.isoweekday() >= 6
+        and expr.value == week_value(reference - timedelta(days=7))
+    ):
+        monday = reference - timedelta(days=reference.isoweekday() - 1)
+        return replace(expr, value=week_value(reference), date_start=monday, date_end=reference)
+    return expr
 
 
 def mentioned_happening(frame: EventFrame) -> bool:
