@@ -341,3 +341,22 @@ def test_last_week_in_a_weekend_paper_is_the_week_then_ending(run):
     )
     # on a weekday it is the week before
     assert event(run(text), "joined").date_value == "2018-W23"
+
+
+def test_the_lede_is_read_past_the_blank_lines_and_the_date_line(run):
+    text = (
+        "\n\nSPRINGFIELD (AP) --\n\nThe council rejected the budget plan. The vote came late "
+        "Tuesday after a long debate.\n\nThe mayor criticized the council."
+    )
+    # the story's day, named in the lede's second sentence, dates a past act told later
+    assert dated(event(run(text), "criticized")) == ("2018-06-05", "context")
+
+
+def test_an_act_of_violence_the_lede_alone_dates_is_the_one_the_article_dates(run):
+    text = (
+        "\n\nSPRINGFIELD (AP) --\n\nPolice arrested a man in connection with the bombing of the "
+        "courthouse, according to a statement today by the sheriff. The blasts on June 2 killed "
+        "four people.\n\nThe bombs exploded almost at once."
+    )
+    # not the day of the arrest the lede tells, but the day the blasts are told on
+    assert dated(event(run(text), "exploded")) == ("2018-06-02", "context")

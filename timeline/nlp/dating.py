@@ -251,6 +251,9 @@ class EventDating:
                 frame.time, frame.date_source = expr, SENTENCE
             elif (expr := narrative.time_of(frame)) is not None:
                 frame.time, frame.date_source = expr, CONTEXT
+                # the lede's day when that is the day of writing ("a statement today"): no more
+                # a past act's own date than the publication day is
+                frame.story_day = expr is narrative.story and expr.date_end == self.reference
             narrative.record(frame)
         statements = [f for f in frames if is_statement(f, RULE_CODES.statement)]
         for frame in frames:  # what a statement reports as so ("said he does not recognize ...")

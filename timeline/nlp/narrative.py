@@ -169,7 +169,7 @@ class Narrative:
     def _story_day(self) -> TimeExpression | None:
         """The day the lede's news happened: its first day near the reference day that a past or
         present clause (or a headline) names."""
-        for sentence in range(min(LEDE_SENTENCES, len(self.view.sentences))):
+        for sentence in self._lede():
             for token, expr in sorted(self.by_sentence.get(sentence, ()), key=lambda p: p[1].start):
                 if expr.anchor_source == "dateline" and expr.anchor.date() == expr.date_start:
                     continue  # the article's own date line: the day it is written, not its news
@@ -177,6 +177,20 @@ class Narrative:
                 if self._near(expr, STORY_WINDOW) and tense in _STORY_TENSES:
                     return expr
         return None
+
+    def _lede(self) -> list[int]:
+        """The first `LEDE_SENTENCES` sentences that say something: blank lines and the date
+        line ("HAVANA (AP) --") before the first are no sentences of the story."""
+        dateline_end = self.view.dateline_end
+        lede = []
+        for n, sentence in enumerate(self.view.sentences):
+            if len(lede) == LEDE_SENTENCES:
+                break
+            written = sentence.start_char + len(sentence.text.rstrip())
+            if written <= dateline_end or not any(t.is_alpha for t in sentence):
+                continue
+            lede.append(n)
+        return lede
 
     def enter(self, frame: EventFrame) -> None:
         """Move the reading to the frame's sentence: the times of the sentences read on the way

@@ -99,6 +99,7 @@ class EventFrame:
     passive: bool = False
     time: TimeExpression | None = None
     date_source: str = "publication"
+    story_day: bool = False  # dated by the lede's day alone, the day of writing (`dating`)
     antecedent: EventFrame | None = None
     action: Token | None = None  # the action an introducing verb governs ("agreed to set up")
     purpose: bool = False  # planned as the aim of another act, not announced or threatened
