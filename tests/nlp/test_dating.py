@@ -360,3 +360,13 @@ def test_an_act_of_violence_the_lede_alone_dates_is_the_one_the_article_dates(ru
     )
     # not the day of the arrest the lede tells, but the day the blasts are told on
     assert dated(event(run(text), "exploded")) == ("2018-06-02", "context")
+
+
+def test_a_past_act_below_what_is_so_now_is_not_dated_by_the_report_above(run):
+    text = (
+        "A gunman shot Mayor Tom Lane late Thursday in Springfield.\n\n"
+        "The Springfield Herald reported Saturday that the rifle was found in a field near a barn "
+        "where police believe the gunman stood and fired."
+    )
+    # the firing is not the day of the report: "police believe" stands between them
+    assert dated(event(run(text), "fired")) == ("2018-06-07", "context")

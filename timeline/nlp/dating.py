@@ -19,8 +19,9 @@ dated in this order, and `date_source` says which:
   arrested Monday and charged with murder", "said in a letter dated Monday that he objects"), or
   in a clause below it that is no event of its own or happens at its time ("was shot shortly
   after he returned home on Friday"), when the tenses agree (what had happened before a dated
-  clause is not dated by it, nor a plan by what is done); never an expression another event's
-  clause owns; and what a dated statement reports as so in the present ("said he does not
+  clause is not dated by it, nor a plan by what is done, nor a past act by a time above a
+  present clause over it: "reported Friday that ... where police believe the sniper fired");
+  never an expression another event's clause owns; and what a dated statement reports as so in the present ("said he does not
   recognize the court") or as a state in the past ("said Monday that six were in custody");
 - `context`: the narrative's reference time (`narrative.Narrative`), or the time of the dated
   statement a quotation goes on from;
@@ -425,6 +426,7 @@ class EventDating:
         """An expression that governs the frame in its sentence: on a predicate above it (the
         nearest), else in a clause below it that no other event owns."""
         token = frame.clause
+        past = tense_of(frame.clause) in ("past", "past perfect")
         for _ in range(10):
             dep = token.dep_
             if token.head == token:
@@ -432,6 +434,9 @@ class EventDating:
             if dep == "prep" and token.lemma_.lower() in TEMPORAL_PREPS:
                 break  # "before the talks": the time of the talks is not the frame's
             token = token.head
+            if past and token.pos_ == "VERB" and tense_of(token) == "present":
+                break  # "reported Friday that ... where police believe the sniper fired": what
+                # is so now stands between the act and the time above it
             exprs = self.attached.get(token.i) or self.in_clause.get(token.i)
             if exprs:
                 nearest = min(exprs, key=lambda e: abs(e.start - frame.trigger.idx))
