@@ -21,8 +21,9 @@ dated in this order, and `date_source` says which:
   after he returned home on Friday"), when the tenses agree (what had happened before a dated
   clause is not dated by it, nor a plan by what is done, nor a past act by a time above a
   present clause over it: "reported Friday that ... where police believe the sniper fired");
-  never an expression another event's clause owns; and what a dated statement reports as so in the present ("said he does not
-  recognize the court") or as a state in the past ("said Monday that six were in custody");
+  never an expression another event's clause owns; and what a dated statement reports as so
+  in the present ("said he does not recognize the court") or as a state in the past ("said
+  Monday that six were in custody");
 - `context`: the narrative's reference time (`narrative.Narrative`), or the time of the dated
   statement a quotation goes on from;
 - `publication`: none of these: the article's publication day.
