@@ -370,3 +370,15 @@ def test_a_past_act_below_what_is_so_now_is_not_dated_by_the_report_above(run):
     )
     # the firing is not the day of the report: "police believe" stands between them
     assert dated(event(run(text), "fired")) == ("2018-06-07", "context")
+
+
+def test_a_lede_statement_is_made_on_the_day_its_speaker_is_quoted_with_further_on(run):
+    text = (
+        "Mayor Tom Lane said Governor Ann Cole has offered to visit Springfield today to meet the "
+        "families.\n\n"
+        "Cole would come alone if the council agreed to pay for the trip, Lane said Sunday."
+    )
+    events = run(text)
+    assert dated(event(events, "said")) == ("2018-06-10", "context")
+    # what it reports as done ("has offered") was done by the day it was said
+    assert dated(event(events, "offered")) == ("2018-06-10", "sentence")

@@ -22,10 +22,11 @@ dated in this order, and `date_source` says which:
   clause is not dated by it, nor a plan by what is done, nor a past act by a time above a
   present clause over it: "reported Friday that ... where police believe the sniper fired");
   never an expression another event's clause owns; and what a dated statement reports as so
-  in the present ("said he does not recognize the court") or as a state in the past ("said
-  Monday that six were in custody");
-- `context`: the narrative's reference time (`narrative.Narrative`), or the time of the dated
-  statement a quotation goes on from;
+  in the present ("said he does not recognize the court"), as done ("said Sunday the father has
+  offered to travel") or as a state in the past ("said Monday that six were in custody");
+- `context`: the narrative's reference time (`narrative.Narrative`), the time of the dated
+  statement a quotation goes on from, or for a statement of the lede that names no day, the day
+  its speaker is quoted with further on ("Castro said ... , Castro said Sunday");
 - `publication`: none of these: the article's publication day.
 
 A clause that names a time without a calendar date ("recently", "now") takes no other. Mentions
@@ -258,21 +259,47 @@ class EventDating:
                 frame.story_day = expr is narrative.story and expr.date_end == self.reference
             narrative.record(frame)
         statements = [f for f in frames if is_statement(f, RULE_CODES.statement)]
+        self._lede_statements(statements, narrative)
         for frame in frames:  # what a statement reports as so ("said he does not recognize ...")
             if frame.time is not None:
                 continue
             tense = tense_of(frame.clause)
             state = tense == "past" and a_state(frame.trigger)  # "said six were in custody"
-            if tense != "present" and not state:
+            # "said Sunday the father has offered to travel": done by the time it was said
+            done = tense == "present perfect" and frame.trigger.pos_ == "VERB"
+            if tense != "present" and not state and not done:
                 continue
             speaker = self._reporting(frame, own_tokens)
             if speaker is not None:
                 if speaker.time is not None and tense_of(speaker.clause) == "past":
                     frame.time, frame.date_source = speaker.time, SENTENCE
-            elif state:
+            elif state or done:
                 continue
             elif (quoted := self._quote_goes_on(frame, statements)) is not None:
                 frame.time, frame.date_source = quoted, CONTEXT
+
+    def _lede_statements(self, statements: list[EventFrame], narrative: Narrative) -> None:
+        """A statement of the lede that names no day was made on the day its speaker is quoted
+        with further on ("Castro said the father has offered to travel ... , Castro said
+        Sunday"): news names the day of its lede's statement in a later sentence."""
+        lede = set(narrative.lede())
+        for frame in statements:
+            if frame.time is not None or self.view.sentence_of[frame.trigger.i] not in lede:
+                continue
+            speakers = {a.name for a in frame.sources}
+            later = next(
+                (
+                    s
+                    for s in statements
+                    if s.trigger.i > frame.trigger.i
+                    and s.date_source in (CLAUSE, SENTENCE)
+                    and narrative.near(s.time)
+                    and speakers & {a.name for a in s.sources}
+                ),
+                None,
+            )
+            if later is not None:
+                frame.time, frame.date_source = later.time, CONTEXT
 
     def _quote_goes_on(
         self, frame: EventFrame, statements: list[EventFrame]

@@ -157,6 +157,10 @@ class Narrative:
                 self.by_sentence.setdefault(view.sentence_of[i], []).append((doc[i], expr))
         self.story = self._story_day()
 
+    def near(self, expr: TimeExpression | None) -> bool:
+        """Whether a day lies within the story's window before the reference day."""
+        return expr is not None and self._near(expr, STORY_WINDOW)
+
     def _near(self, expr: TimeExpression, days: int) -> bool:
         if self.reference is None or expr.date_start is None or expr.date_end is None:
             return False
@@ -169,7 +173,7 @@ class Narrative:
     def _story_day(self) -> TimeExpression | None:
         """The day the lede's news happened: its first day near the reference day that a past or
         present clause (or a headline) names."""
-        for sentence in self._lede():
+        for sentence in self.lede():
             for token, expr in sorted(self.by_sentence.get(sentence, ()), key=lambda p: p[1].start):
                 if expr.anchor_source == "dateline" and expr.anchor.date() == expr.date_start:
                     continue  # the article's own date line: the day it is written, not its news
@@ -178,7 +182,7 @@ class Narrative:
                     return expr
         return None
 
-    def _lede(self) -> list[int]:
+    def lede(self) -> list[int]:
         """The first `LEDE_SENTENCES` sentences that say something: blank lines and the date
         line ("HAVANA (AP) --") before the first are no sentences of the story."""
         dateline_end = self.view.dateline_end
