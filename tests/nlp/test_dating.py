@@ -381,4 +381,4 @@ def test_a_lede_statement_is_made_on_the_day_its_speaker_is_quoted_with_further_
     events = run(text)
     assert dated(event(events, "said")) == ("2018-06-10", "context")
     # what it reports as done ("has offered") was done by the day it was said
-    assert dated(event(events, "offered")) == ("2018-06-10", "sentence")
+    assert dated(event(events, "offered")) == ("2018-06-10", "context")

@@ -22,11 +22,12 @@ dated in this order, and `date_source` says which:
   clause is not dated by it, nor a plan by what is done, nor a past act by a time above a
   present clause over it: "reported Friday that ... where police believe the sniper fired");
   never an expression another event's clause owns; and what a dated statement reports as so
-  in the present ("said he does not recognize the court"), as done ("said Sunday the father has
-  offered to travel") or as a state in the past ("said Monday that six were in custody");
+  in the present ("said he does not recognize the court") or as a state in the past ("said
+  Monday that six were in custody");
 - `context`: the narrative's reference time (`narrative.Narrative`), the time of the dated
   statement a quotation goes on from, or for a statement of the lede that names no day, the day
-  its speaker is quoted with further on ("Castro said ... , Castro said Sunday");
+  its speaker is quoted with further on ("Castro said ... , Castro said Sunday"), and what a
+  dated statement reports as done ("said Sunday the father has offered to travel": by then);
 - `publication`: none of these: the article's publication day.
 
 A clause that names a time without a calendar date ("recently", "now") takes no other. Mentions
@@ -272,7 +273,8 @@ class EventDating:
             speaker = self._reporting(frame, own_tokens)
             if speaker is not None:
                 if speaker.time is not None and tense_of(speaker.clause) == "past":
-                    frame.time, frame.date_source = speaker.time, SENTENCE
+                    # done by then, on that day or before: no day of its own to share
+                    frame.time, frame.date_source = speaker.time, CONTEXT if done else SENTENCE
             elif state or done:
                 continue
             elif (quoted := self._quote_goes_on(frame, statements)) is not None:
