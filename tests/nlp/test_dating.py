@@ -382,3 +382,19 @@ def test_a_lede_statement_is_made_on_the_day_its_speaker_is_quoted_with_further_
     assert dated(event(events, "said")) == ("2018-06-10", "context")
     # what it reports as done ("has offered") was done by the day it was said
     assert dated(event(events, "offered")) == ("2018-06-10", "context")
+
+
+def test_a_clause_counted_from_the_day_of_its_main_clause(run):
+    text = (
+        "About 300 people attended a memorial service on Sunday for Mayor Tom Lane, one year "
+        "after he was killed by a gunman."
+    )
+    killed = event(run(text), "killed")
+    assert dated(killed) == ("2017-06-10", "clause")  # a year before Sunday, not Sunday
+    # a count of years is loose by a few days: the week around the day counted
+    assert (killed.date_start.isoformat(), killed.date_end.isoformat()) == (
+        "2017-06-07",
+        "2017-06-13",
+    )
+    text = "Protesters blocked the bridge on Friday, two days after police arrested their leader."
+    assert dated(event(run(text), "arrested")) == ("2018-06-06", "clause")  # counted in days

@@ -3,15 +3,18 @@ below another happens at its time ("was shot shortly after he returned home"), h
 own ("said Friday he had been arrested"), is what another is done for ("subpoenaed him to
 testify on Feb. 10") or aims at ("is inviting friends to celebrate on March 17"), and whether a
 noun names a state someone is in ("were in custody"), and the day of a clause named as the day
-before or after a date or the anniversary of one. `dating` reads them."""
+before or after a date, counted from its main clause's day ("one year after he was killed") or
+the anniversary of one. `dating` reads them."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from timeline.nlp.dates.calendar import add_months
 from timeline.nlp.narrative import tense_of
 
 if TYPE_CHECKING:
@@ -24,6 +27,10 @@ if TYPE_CHECKING:
 # that bring "after" close enough ("shortly after", "just after")
 AT_THE_TIME = frozenset({"when", "as", "while", "whilst"})
 CLOSE_AFTER = frozenset({"shortly", "just", "soon", "immediately", "right", "moments", "minutes"})
+# a count of weeks, months or years from a day is loose by this many days either way
+LOOSE_DAYS = 3
+_COUNT = re.compile(r"P(\d+)([YMWD])")
+_DAYS = frozenset({"day", "part_of_day", "hour", "minute", "second"})
 
 
 def same_time(subordinate: Token, clause: Token) -> bool:
@@ -136,3 +143,44 @@ def anniversary(
     except ValueError:  # February 29
         then = day.replace(year=day.year - years, day=28)
     return replace(expr, value=then.isoformat(), date_start=then, date_end=then)
+
+
+def counted_apart(
+    clause: Token, durations: dict[int, TimeExpression], main: TimeExpression | None
+) -> TimeExpression | None:
+    """The day of a clause the text counts from the day of its main clause (`main`; `durations`:
+    token -> the duration it heads): "a memorial service Sunday night, one year after he was
+    killed" (a year before), "resigned on Friday, two days before she was charged" (two days
+    after). A count of weeks, months or years is loose by a few days (a memorial falls on the
+    Sunday nearest the day): the week around the day counted, no day to lend other mentions."""
+    if clause.dep_ != "advcl" or main is None or main.date_start is None:
+        return None
+    if main.granularity not in _DAYS:
+        return None
+    mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+    count = next(
+        (durations[c.i] for c in clause.children if c.dep_ == "npadvmod" and c.i in durations),
+        None,
+    )
+    found = _COUNT.fullmatch(count.value) if count is not None else None
+    if mark not in ("after", "before") or found is None:
+        return None
+    amount, unit = int(found.group(1)) * (-1 if mark == "after" else 1), found.group(2)
+    base = main.date_start
+    if unit in "DW":
+        day = base + timedelta(days=amount * (7 if unit == "W" else 1))
+    else:
+        year, month = add_months(base.year, base.month, amount * (12 if unit == "Y" else 1))
+        day = date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
+    loose = timedelta(days=0 if unit == "D" else LOOSE_DAYS)
+    return replace(
+        main,
+        text=count.text,
+        start=count.start,
+        end=count.end,
+        value=day.isoformat(),
+        granularity="week" if loose else "day",
+        date_start=day - loose,
+        date_end=day + loose,
+        mod="APPROX" if loose else None,
+    )

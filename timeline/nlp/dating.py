@@ -13,8 +13,9 @@ dated in this order, and `date_source` says which:
 - `clause`: an expression of its own clause, of its object or trigger noun ("brokered a 2013
   deal"), of its subject when that names a happening ("the June 2 blasts killed four"), or of
   the date its clause relates to ("since early December, when Castro promised", "the days in
-  1994 that doctors were shot at"); a promise, order or plan told in the past is not dated by
-  what it promised for later;
+  1994 that doctors were shot at"), or the day it is counted from its main clause's ("a
+  memorial Sunday night, one year after he was killed"); a promise, order or plan told in the
+  past is not dated by what it promised for later;
 - `sentence`: an expression that governs it in its sentence: on a predicate above it ("was
   arrested Monday and charged with murder", "said in a letter dated Monday that he objects"), or
   in a clause below it that is no event of its own or happens at its time ("was shot shortly
@@ -45,6 +46,7 @@ from timeline.nlp.clauses import (
     AT_THE_TIME,
     a_state,
     anniversary,
+    counted_apart,
     day_apart,
     for_purpose,
     other_time,
@@ -124,6 +126,11 @@ class EventDating:
             if e.type in (DATE, TIME, DURATION) and e.date_start is not None
         ]
         self.vague = [e for e in expressions if e.value.endswith("_REF") and e.type == DATE]
+        self.durations: dict[int, TimeExpression] = {}  # head token -> duration ("one year")
+        for expr in expressions:
+            span = view.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+            if expr.type == DURATION and span is not None and len(span):
+                self.durations[span.root.i] = expr
         self.attached: dict[int, list[TimeExpression]] = {}  # predicate token -> expressions
         self.noun_dates: dict[int, TimeExpression] = {}  # noun -> date modifying it ("2013 deal")
         self.named_with: set[int] = set()  # ids of dates written before a noun ("a 2013 deal")
@@ -245,6 +252,10 @@ class EventDating:
         for frame in sorted(frames, key=lambda f: f.trigger.i):
             narrative.enter(frame)
             expr = self.clause_time(frame, owner)
+            if expr is None:  # "one year after he was killed": counted from the main clause's day
+                main = own_tokens.get(frame.clause.head.i)
+                main_time = main.time if main is not None and main is not frame else None
+                expr = counted_apart(frame.clause, self.durations, main_time)
             if expr is not None:
                 frame.time, frame.date_source = expr, CLAUSE
             elif self._vague_clause(frame):
