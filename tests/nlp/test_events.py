@@ -651,3 +651,13 @@ def test_exercising_purchase_options_is_business_but_restraint_is_not(run):
     events = run("Ryanair exercised its options on five Boeing 737s.")
     assert any(e.event_code == "061" and "Ryanair" in sources(e) for e in events)
     assert not any(e.lemma == "exercise" for e in run("The Syrian army exercised restraint."))
+
+
+def test_a_known_happening_named_under_a_plan_is_no_plan_of_its_own(run):
+    # "the murder" is what happened, not what the senator wants: not a threat to murder
+    events = run("The senator wants to capitalize on the murder of a Springfield doctor.")
+    murder = only(events, "murder")
+    assert murder.status == "asserted" and murder.event_code.startswith("18")
+    # what a plan is to bring about stays planned
+    attack = only(run("The rebels plan to carry out an attack on the capital."), "attack")
+    assert attack.status == "planned"

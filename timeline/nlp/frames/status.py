@@ -5,8 +5,10 @@ meet") or a conditional mark ("if they meet"); otherwise the status comes from t
 a verb that passes its status to the infinitive it governs ("plans to meet", "failed to meet"),
 "is to meet", "is going to meet", a purpose infinitive ("a deal to destroy the weapons", which
 also marks the frame a purpose), or a speech verb or noun whose content it is ("said they would
-...": reported). A present-tense report of an act dated after publication is planned ("Tillerson
-arrives in Moscow on Tuesday").
+...": reported). An event noun named as known and governed by a preposition ("wants to capitalize
+on the murder of a physician") names what happened: the plan above is not its own. A
+present-tense report of an act dated after publication is planned ("Tillerson arrives in Moscow
+on Tuesday").
 """
 
 from __future__ import annotations
@@ -63,6 +65,15 @@ def _denied(noun: Token) -> bool:
     )
 
 
+def _known(noun: Token) -> bool:
+    """An event noun named as known ("the murder of a physician", "his arrest"): the object of
+    a preposition, it names a happening, not what the verb above plans ("plans to capitalize on
+    the murder")."""
+    return noun.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children
+    )
+
+
 def status_of(frame: EventFrame) -> str:
     """The status of a frame from its clause and the clauses above it (see the module
     docstring); a purpose infinitive also sets `frame.purpose`."""
@@ -99,6 +110,8 @@ def status_of(frame: EventFrame) -> str:
             if head.lemma_.lower() in REPORTING_VERBS or head.lemma_.lower() in REPORTING_NOUNS:
                 return "reported"
             return "asserted"
+        if dep == "pobj" and token is frame.trigger and _known(token):
+            return "asserted"  # "wants to capitalize on the murder of a physician": it happened
         if dep in ("conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "pcomp", "attr"):
             token = head
             continue
