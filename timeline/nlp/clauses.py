@@ -3,7 +3,7 @@ below another happens at its time ("was shot shortly after he returned home"), h
 own ("said Friday he had been arrested"), is what another is done for ("subpoenaed him to
 testify on Feb. 10") or aims at ("is inviting friends to celebrate on March 17"), and whether a
 noun names a state someone is in ("were in custody"), and the day of a clause named as the day
-before or after a date, counted from its main clause's day ("one year after he was killed") or
+before or after a date, counted from its main clause's day ("a year after the mayor was shot") or
 the anniversary of one. `dating` reads them."""
 
 from __future__ import annotations
@@ -149,10 +149,10 @@ def counted_apart(
     clause: Token, durations: dict[int, TimeExpression], main: TimeExpression | None
 ) -> TimeExpression | None:
     """The day of a clause the text counts from the day of its main clause (`main`; `durations`:
-    token -> the duration it heads): "a memorial service Sunday night, one year after he was
-    killed" (a year before), "resigned on Friday, two days before she was charged" (two days
-    after). A count of weeks, months or years is loose by a few days (a memorial falls on the
-    Sunday nearest the day): the week around the day counted, no day to lend other mentions."""
+    token -> the duration it heads): "a vigil on Sunday, a year after the mayor was shot" (a
+    year before), "resigned on Friday, two days before she was charged" (two days after). A
+    count of weeks, months or years is loose by a few days (a vigil falls on the Sunday nearest
+    the day): the week around the day counted, no day to lend other mentions."""
     if clause.dep_ != "advcl" or main is None or main.date_start is None:
         return None
     if main.granularity not in _DAYS:

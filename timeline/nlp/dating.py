@@ -14,21 +14,23 @@ dated in this order, and `date_source` says which:
   deal"), of its subject when that names a happening ("the June 2 blasts killed four"), or of
   the date its clause relates to ("since early December, when Castro promised", "the days in
   1994 that doctors were shot at"), or the day it is counted from its main clause's ("a
-  memorial Sunday night, one year after he was killed"); a promise, order or plan told in the
+  vigil on Sunday, a year after the mayor was shot"); a promise, order or plan told in the
   past is not dated by what it promised for later;
 - `sentence`: an expression that governs it in its sentence: on a predicate above it ("was
   arrested Monday and charged with murder", "said in a letter dated Monday that he objects"), or
   in a clause below it that is no event of its own or happens at its time ("was shot shortly
   after he returned home on Friday"), when the tenses agree (what had happened before a dated
   clause is not dated by it, nor a plan by what is done, nor a past act by a time above a
-  present clause over it: "reported Friday that ... where police believe the sniper fired");
+  present clause over it: "said Friday that the car was found where police believe the thieves
+  hid");
   never an expression another event's clause owns; and what a dated statement reports as so
   in the present ("said he does not recognize the court") or as a state in the past ("said
   Monday that six were in custody");
 - `context`: the narrative's reference time (`narrative.Narrative`), the time of the dated
   statement a quotation goes on from, or for a statement of the lede that names no day, the day
-  its speaker is quoted with further on ("Castro said ... , Castro said Sunday"), and what a
-  dated statement reports as done ("said Sunday the father has offered to travel": by then);
+  its speaker is quoted with further on ("the mayor said ... , the mayor said Sunday"), and
+  what a dated statement reports as done ("said Sunday the governor has offered to visit": by
+  then);
 - `publication`: none of these: the article's publication day.
 
 A clause that names a time without a calendar date ("recently", "now") takes no other. Mentions
@@ -252,7 +254,7 @@ class EventDating:
         for frame in sorted(frames, key=lambda f: f.trigger.i):
             narrative.enter(frame)
             expr = self.clause_time(frame, owner)
-            if expr is None:  # "one year after he was killed": counted from the main clause's day
+            if expr is None:  # "a year after the mayor was shot": counted from its main clause
                 main = own_tokens.get(frame.clause.head.i)
                 main_time = main.time if main is not None and main is not frame else None
                 expr = counted_apart(frame.clause, self.durations, main_time)
@@ -277,7 +279,7 @@ class EventDating:
                 continue
             tense = tense_of(frame.clause)
             state = tense == "past" and a_state(frame.trigger)  # "said six were in custody"
-            # "said Sunday the father has offered to travel": done by the time it was said
+            # "said Sunday the governor has offered to visit": done by the time it was said
             done = tense == "present perfect" and frame.trigger.pos_ == "VERB"
             if tense != "present" and not state and not done:
                 continue
@@ -293,7 +295,7 @@ class EventDating:
 
     def _lede_statements(self, statements: list[EventFrame], narrative: Narrative) -> None:
         """A statement of the lede that names no day was made on the day its speaker is quoted
-        with further on ("Castro said the father has offered to travel ... , Castro said
+        with further on ("the mayor said the governor has offered to visit ... , the mayor said
         Sunday"): news names the day of its lede's statement in a later sentence."""
         lede = set(narrative.lede())
         for frame in statements:
@@ -476,8 +478,8 @@ class EventDating:
                 break  # "before the talks": the time of the talks is not the frame's
             token = token.head
             if past and token.pos_ == "VERB" and tense_of(token) == "present":
-                break  # "reported Friday that ... where police believe the sniper fired": what
-                # is so now stands between the act and the time above it
+                break  # "said Friday that the car was found where police believe the thieves
+                # hid": what is so now stands between the act and the time above it
             exprs = self.attached.get(token.i) or self.in_clause.get(token.i)
             if exprs:
                 nearest = min(exprs, key=lambda e: abs(e.start - frame.trigger.idx))
@@ -543,8 +545,8 @@ _LAST_WEEK = re.compile(r"last\s+week", re.IGNORECASE)
 def as_event_time(expr: TimeExpression, reference: date | None, text: str) -> TimeExpression:
     """The expression as a time of events, where that differs from its TIMEX3 interval:
 
-    - a span counted back from the reference day ("arrested in each of the last three years",
-      "threats had become routine over the past decade") covers those days, though TIMEX3
+    - a span counted back from the reference day ("won the title in each of the last three
+      years", "prices have doubled over the past decade") covers those days, though TIMEX3
       writes it as a duration (P3Y);
     - "last week" written on a Saturday or a Sunday is the week then ending: what a weekend
       paper tells of "last week" happened on its working days (TimeML gives the week before).

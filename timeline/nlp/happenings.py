@@ -243,7 +243,7 @@ def _means_of(frame: EventFrame, frames: list[EventFrame]) -> EventFrame | None:
 def _untold_act(frame: EventFrame) -> bool:
     """An act of violence or coercion told in the past that nothing in the text dates, not even
     the narrative's paragraph ("near where the sniper fired"; nor does the lede's day when that
-    is the day of writing: "a statement today ... The bombs went off almost simultaneously"):
+    is the day of writing: "a statement today ... The bomb had gone off at the gate"):
     the one of its kind the article dates."""
     return (
         (frame.date_source in (PUBLICATION, None) or frame.story_day)

@@ -184,7 +184,7 @@ class Narrative:
 
     def lede(self) -> list[int]:
         """The first `LEDE_SENTENCES` sentences that say something: blank lines and the date
-        line ("HAVANA (AP) --") before the first are no sentences of the story."""
+        line ("SPRINGFIELD (AP) --") before the first are no sentences of the story."""
         dateline_end = self.view.dateline_end
         lede = []
         for n, sentence in enumerate(self.view.sentences):

@@ -5,8 +5,8 @@ meet") or a conditional mark ("if they meet"); otherwise the status comes from t
 a verb that passes its status to the infinitive it governs ("plans to meet", "failed to meet"),
 "is to meet", "is going to meet", a purpose infinitive ("a deal to destroy the weapons", which
 also marks the frame a purpose), or a speech verb or noun whose content it is ("said they would
-...": reported). An event noun named as known and governed by a preposition ("wants to capitalize
-on the murder of a physician") names what happened: the plan above is not its own. A
+...": reported). An event noun named as known and governed by a preposition ("wants to profit
+from the killing of a judge") names what happened: the plan above is not its own. A
 present-tense report of an act dated after publication is planned ("Tillerson arrives in Moscow
 on Tuesday").
 """
@@ -66,9 +66,9 @@ def _denied(noun: Token) -> bool:
 
 
 def _known(noun: Token) -> bool:
-    """An event noun named as known ("the murder of a physician", "his arrest"): the object of
-    a preposition, it names a happening, not what the verb above plans ("plans to capitalize on
-    the murder")."""
+    """An event noun named as known ("the killing of a judge", "his arrest"): the object of a
+    preposition, it names a happening, not what the verb above plans ("plans to profit from the
+    killing")."""
     return noun.pos_ == "NOUN" and any(
         (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children
     )
@@ -111,7 +111,7 @@ def status_of(frame: EventFrame) -> str:
                 return "reported"
             return "asserted"
         if dep == "pobj" and token is frame.trigger and _known(token):
-            return "asserted"  # "wants to capitalize on the murder of a physician": it happened
+            return "asserted"  # "wants to profit from the killing of a judge": it happened
         if dep in ("conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "pcomp", "attr"):
             token = head
             continue
