@@ -88,7 +88,7 @@ def extract_events_and_places(
         plan_by_date(frame, dating.reference)
     plan_the_way_there(frames)
     frames.sort(key=lambda f: f.trigger.idx)
-    placing = EventPlacing(view, places, frames)
+    placing = EventPlacing(view, places, frames, published_at.date())
     where = {id(frame): placing.place(frame) for frame in frames}
     mentions = places.mentions()
     home = story_country(view, mentions)

@@ -19,12 +19,19 @@ tie to it.
 * `phrase` again, for an act of violence placed by none of these: the places the article's
   other mentions of violence of its kind name in their own phrases (one or two of them);
 * `dateline`: the wire story's dateline, for an event of the story's own news (a plan too): not
-  a supposition nor background in the perfect, not in a sentence that puts another act in
+  a supposition nor background in the perfect (nor what a clause in the perfect reports: "Reno
+  has said she was consulted"), not history (dated years before the story), not a standing
+  state ("an activist being sought"), an obligation ("must be returned") or an act spread over
+  many places ("an international manhunt"), not in a sentence that puts another act in
   another place (a place of what the event is about or of someone in it does not count: "condemned
   the bombing of the embassy in Nairobi"; what a speaker is quoted saying there is news of that
   place too: "'We will not back down,' she declared"); but once a paragraph opens on a town ("In
   Dar es Salaam, she laid a wreath ..."), that town (`paragraph`) until a later paragraph opens
   on or names another.
+
+A town that describes the people or the act a locative phrase is about places only them ("lashed
+out at his Miami relatives", "charged in three Atlanta attacks"); a demanded act's place is not
+the demand's ("demanded that the boy be returned to him in Cuba").
 
 Violence put in a country is put in the one town of that country the article names, if it names
 exactly one ("the embassy in Kenya" in a story that names Nairobi), with precision 2 (see
@@ -37,11 +44,13 @@ or a part of a region, 3 a region or a country).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
 from timeline.nlp.placing_grammar import (
     CLAUSE_DEPS,
+    OBLIGATION_MODALS,
     PRONOUNS,
     mission_owner,
     people,
@@ -49,7 +58,7 @@ from timeline.nlp.placing_grammar import (
     title,
 )
 from timeline.nlp.violence_places import VIOLENCE_ROOTS, ArticleViolence
-from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS
+from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS, SCOPE_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -71,6 +80,12 @@ FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 PATIENT_PREPS = {"of", "on", "against", "into"}
 WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
+# How an act hangs from a clause whose tense it shares: what that clause reports, and the
+# participle or relative clause describing a thing in it ("have filed affidavits alleging ...")
+BACKGROUND_DEPS = {"ccomp", "acl", "relcl", "appos", "dobj", "pobj", "prep"}
+# An act that ended more than this many days before the story is history, not its news: the
+# dateline does not place it ("killed a year ago" in a story from the town still is)
+HISTORY_DAYS = 2 * 366
 # Quotation marks: a speaker's account of violence is not the article's own
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
 
@@ -79,9 +94,14 @@ class EventPlacing:
     """The places of one article's events (see the module docstring)."""
 
     def __init__(
-        self, view: ArticleView, resolver: PlaceResolver, frames: Sequence[EventFrame] = ()
+        self,
+        view: ArticleView,
+        resolver: PlaceResolver,
+        frames: Sequence[EventFrame] = (),
+        published: date | None = None,
     ) -> None:
         self.view = view
+        self.published = published
         self.resolver = resolver
         self.frames = list(frames)
         self.dateline = resolver.dateline_place()
@@ -154,7 +174,8 @@ class EventPlacing:
                 token = span.root
                 head = token.head
                 if force and not (
-                    token.dep_ in ("amod", "compound") and head.lemma_.lower() in PEOPLE_NOUNS
+                    token.dep_ in ("amod", "compound")
+                    and (head.lemma_.lower() in PEOPLE_NOUNS or self._other_act(head, frame))
                 ):
                     kept.append(place)  # "struck a Syrian air base"; not "killed Israeli soldiers"
                     continue
@@ -167,6 +188,10 @@ class EventPlacing:
                     continue
             kept.append(place)
         return kept
+
+    def _other_act(self, noun: Token, frame: EventFrame) -> bool:
+        """Whether a noun is the trigger of another event ("charged in three Atlanta attacks")."""
+        return noun.i in self._triggers and noun.i != frame.trigger.i
 
     @staticmethod
     def _sourced(place: PlaceMention, source: str) -> PlaceMention:
@@ -297,6 +322,9 @@ class EventPlacing:
             token = self.view.doc[toponym.start : toponym.end].root
             if mission_owner(token):
                 continue  # "outside the U.S. embassy in Nairobi": in Nairobi
+            if self._describes(token):  # "lashed out at his Miami relatives", "charged in three
+                found.append((token, place, token.head))  # Atlanta attacks": their place only
+                continue
             while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
                 token = token.head
             if token.dep_ == "poss" and token.head.dep_ == "pobj":
@@ -343,6 +371,17 @@ class EventPlacing:
                 attached = attached.head.head
             found.append((token, place, attached))
         return found
+
+    def _describes(self, token: Token) -> bool:
+        """Whether a place name only describes the people or the act a phrase is about ("at his
+        Miami relatives": where they live; "in the Atlanta attacks": where those were), not
+        where anything the phrase is attached to happens."""
+        head = token.head
+        if token.dep_ not in ("compound", "amod", "nmod") or head.pos_ != "NOUN":
+            return False
+        if head.dep_ != "pobj" or head.head.lower_ not in WHERE_PREPS:
+            return False
+        return people(head.lemma_) or head.i in self._triggers
 
     def _clause_places(self, trigger: Token, n: int) -> list[PlaceMention]:
         """The places of locative phrases attached to the trigger's clause or a clause above it;
@@ -405,7 +444,21 @@ class EventPlacing:
         if frame.status == "hypothetical":
             return True
         clause = frame.clause
-        return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children)
+        for _ in range(6):  # and an act a clause in the perfect reports or describes ("Reno
+            if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children):
+                return True  # has said she was consulted", "have filed affidavits alleging")
+            if frame.trigger.pos_ != "VERB" or clause.dep_ not in BACKGROUND_DEPS:
+                return False  # a happening's noun is not ("have named a suspect in the slaying")
+            clause = clause.head
+        return False
+
+    def _history(self, frame: EventFrame) -> bool:
+        """Whether the event's own date ended years before the story was published: history,
+        not the news the dateline is the place of."""
+        end = frame.time.date_end if frame.time is not None else None
+        if end is None or self.published is None:
+            return False
+        return (self.published - end).days > HISTORY_DAYS
 
     def _quoted(self, token: Token) -> bool:
         """Whether a word is inside a quotation: an odd number of quotation marks before it in
@@ -454,6 +507,16 @@ class EventPlacing:
         protesters gathered in Miami, ...")."""
         if self._background(frame) or present_passive(frame.clause):
             return False
+        if self._history(frame):
+            return False  # "the poet who fought for Cuba's independence in 1898"
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in frame.clause.children):
+            return False  # "the decision that Elian must be returned": required, not done
+        if any(
+            c.dep_ in ("amod", "advmod") and c.lemma_.lower() in SCOPE_WORDS
+            for word in (frame.trigger, frame.clause)
+            for c in word.children
+        ):
+            return False  # "an international manhunt", "searched worldwide": no one town
         trigger = frame.trigger
         dateline = self.dateline
         for token, place, _ in self._where(self.view.sentence_of[trigger.i]):

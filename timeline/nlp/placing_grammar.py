@@ -19,17 +19,22 @@ if TYPE_CHECKING:
 PERSON_NOUN_WORDS = frozenset(PERSON_NOUNS) | {"relative"}
 # Dependency labels of a clause under another: its own subject makes it an act of its own
 CLAUSE_DEPS = {"conj", "advcl", "ccomp", "relcl", "xcomp", "acl"}
+# Modals of obligation: "must be returned" is required, not done where the story is told
+OBLIGATION_MODALS = {"must", "should", "ought"}
 # Pronouns of people or groups named before: "They arrested three men" goes on from the sentence
 # before
 PRONOUNS = {"he", "she", "they", "we", "it"}
 
 
 def present_passive(clause: Token) -> bool:
-    """Whether a clause is a passive in the present tense: "is accused", "are being sought"."""
+    """Whether a clause is a passive in the present tense: "is accused", "are being sought", "an
+    activist being sought by the FBI" (a participle describing someone as they are now)."""
     auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    return any(c.dep_ == "auxpass" for c in auxiliaries) and any(
-        c.tag_ in ("VBZ", "VBP") for c in auxiliaries
-    )
+    if not any(c.dep_ == "auxpass" for c in auxiliaries):
+        return False
+    if clause.dep_ == "acl" and all(c.tag_ == "VBG" for c in auxiliaries):
+        return True
+    return any(c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
 
 
 def mission_owner(token: Token) -> bool:
