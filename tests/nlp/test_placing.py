@@ -369,3 +369,13 @@ def test_a_standing_state_or_an_obligation_is_not_the_dateline_s_news(run):
     )
     assert event(events, "sought").locations == []
     assert event(events, "returned").locations == []
+
+
+def test_an_act_a_journey_is_for_happens_where_the_journey_goes(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- U.S. Surgeon General Jane Roe led a team of doctors to Asia "
+        "on Monday to help victims of the floods. The activist returned to Peru in May, only to "
+        "be arrested."
+    )
+    assert event(events, "help").locations == []  # a continent is no place to put it in
+    assert where(event(events, "arrested")) == [("Peru", "sentence")]

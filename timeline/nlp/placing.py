@@ -7,12 +7,13 @@ tie to it.
   before it), or of the earlier mention of the same happening it refers back to ("the bombings");
 * `sentence`: the place a "where" clause it is in is said of ("Oklahoma City, where 168 people were
   killed in a bombing"), before any earlier mention it may refer back to; where a journey it is the
-  purpose of ends ("flew to Washington to appeal ..."), else a place its sentence puts everything
-  in: a locative phrase of the clause the event is in or of a clause above it ("In Nairobi, police
-  said they arrested ..."), not a phrase of origin ("from Chad") or of a person's or a group's
-  description ("officials in Tanzania"); above a clause with a subject of its own, only a phrase
-  before the verb it belongs to ("In Nairobi, police said they arrested ...", not "X arrived in
-  Nairobi, and police arrested ...");
+  purpose or outcome of ends ("flew to Washington to appeal ...", "returned to Cuba, only to be
+  jailed"; a continent is no place to put it in, nor is the dateline then), else a place its
+  sentence puts everything in: a locative phrase of the clause the event is in or of a clause above
+  it ("In Nairobi, police said they arrested ..."), not a phrase of origin ("from Chad") or of a
+  person's or a group's description ("officials in Tanzania"); above a clause with a subject of its
+  own, only a phrase before the verb it belongs to ("In Nairobi, police said they arrested ...",
+  not "X arrived in Nairobi, and police arrested ...");
 * `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
   that place (no other place named after it), for an event told of a pronoun ("They arrested
   three men": the same people, going on) that is no supposition nor background in the perfect;
@@ -58,7 +59,13 @@ from timeline.nlp.placing_grammar import (
     title,
 )
 from timeline.nlp.violence_places import VIOLENCE_ROOTS, ArticleViolence
-from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS, SCOPE_WORDS
+from timeline.nlp.words import (
+    MISSION_NOUNS,
+    MOTION_PREPS,
+    PEOPLE_NOUNS,
+    PLACE_NOUNS,
+    SCOPE_WORDS,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -270,18 +277,37 @@ class EventPlacing:
         return []
 
     def _journey_end(self, frame: EventFrame) -> list[PlaceMention]:
-        """Where a journey an act is the purpose of ends: "flew to Washington to appeal to the
-        attorney general" (the appeal is made there)."""
+        """Where a journey an act is the purpose or the outcome of ends: "flew to Washington to
+        appeal to the attorney general" (the appeal is made there), "returned to Cuba, only to be
+        jailed"."""
+        clause = frame.clause
+        if not self._goals(frame):
+            return []
+        journey = next((f for f in self.frames if f.trigger.i == clause.head.i), None)
+        if journey is not None and journey.code in RULE_CODES.travel:
+            return self._own_places(journey)
+        places: list[PlaceMention] = []
+        for goal in self._goals(frame):  # a continent is no place an event is put in
+            found = self.resolver.mentioned_in(goal.left_edge.i, goal.i + 1)
+            places += [p for _, p in found if p.country_code]
+        return places
+
+    def _goals(self, frame: EventFrame) -> list[Token]:
+        """The named places ("to Africa", "into Cuba") the clause above an act's infinitive of
+        purpose or outcome sends someone to: "led a team of doctors to Africa to help"."""
         clause = frame.clause
         if clause.dep_ not in ("advcl", "xcomp") or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
         ):
             return []
-        head = clause.head
-        journey = next((f for f in self.frames if f.trigger.i == head.i), None)
-        if journey is None or journey.code not in RULE_CODES.travel:
-            return []
-        return self._own_places(journey)
+        return [
+            token
+            for token in clause.head.subtree
+            if not clause.left_edge.i <= token.i <= clause.right_edge.i
+            and token.dep_ == "pobj"
+            and token.head.lower_ in MOTION_PREPS
+            and token.ent_type_ in ("GPE", "LOC")
+        ]
 
     def _where_they_are(self, noun: Token) -> list[PlaceMention]:
         """Where people an act of force is done to are: the places of the "in", "at" or "near"
@@ -509,6 +535,8 @@ class EventPlacing:
             return False
         if self._history(frame):
             return False  # "the poet who fought for Cuba's independence in 1898"
+        if self._goals(frame):
+            return False  # "led a team to Africa to help the victims": where the team went
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in frame.clause.children):
             return False  # "the decision that Elian must be returned": required, not done
         if any(
