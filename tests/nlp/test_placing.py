@@ -379,3 +379,24 @@ def test_an_act_a_journey_is_for_happens_where_the_journey_goes(run):
     )
     assert event(events, "help").locations == []  # a continent is no place to put it in
     assert where(event(events, "arrested")) == [("Peru", "sentence")]
+
+
+def test_what_a_verb_in_the_perfect_does_to_a_happening_is_background(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- The paper reported that a search has been launched for "
+        "the gunmen. Police launched a search for the gunmen on Monday."
+    )
+    searches = [e for e in events if e.trigger == "search"]
+    assert [where(e) for e in searches] == [[], [("Springfield", "dateline")]]
+
+
+def test_an_act_gone_on_for_months_is_not_the_dateline_s_news(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- Mayor John Smith for months refused requests by the union. "
+        "Governor Jane Roe refused the union's request on Monday. Police jailed the activist "
+        "for several months."
+    )
+    refusals = [e for e in events if e.trigger == "refused"]
+    assert [where(e) for e in refusals] == [[], [("Springfield", "dateline")]]
+    # a span of a detention is the state it left: the act is still the story's
+    assert where(event(events, "jailed")) == [("Springfield", "dateline")]

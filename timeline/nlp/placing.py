@@ -53,6 +53,7 @@ from timeline.nlp.placing_grammar import (
     CLAUSE_DEPS,
     OBLIGATION_MODALS,
     PRONOUNS,
+    lasting,
     mission_owner,
     people,
     present_passive,
@@ -473,6 +474,9 @@ class EventPlacing:
         for _ in range(6):  # and an act a clause in the perfect reports or describes ("Reno
             if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children):
                 return True  # has said she was consulted", "have filed affidavits alleging")
+            if clause is frame.trigger and clause.dep_ in ("dobj", "nsubjpass"):
+                clause = clause.head  # the act a verb in the perfect does to a happening's noun
+                continue  # ("a search has been launched")
             if frame.trigger.pos_ != "VERB" or clause.dep_ not in BACKGROUND_DEPS:
                 return False  # a happening's noun is not ("have named a suspect in the slaying")
             clause = clause.head
@@ -535,6 +539,8 @@ class EventPlacing:
             return False
         if self._history(frame):
             return False  # "the poet who fought for Cuba's independence in 1898"
+        if lasting(frame.clause) and frame.code[:2] not in RULE_CODES.leaving_state:
+            return False  # "for months refused": a course of acts ("jailed for months" is not)
         if self._goals(frame):
             return False  # "led a team to Africa to help the victims": where the team went
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in frame.clause.children):
