@@ -400,3 +400,20 @@ def test_an_act_gone_on_for_months_is_not_the_dateline_s_news(run):
     assert [where(e) for e in refusals] == [[], [("Springfield", "dateline")]]
     # a span of a detention is the state it left: the act is still the story's
     assert where(event(events, "jailed")) == [("Springfield", "dateline")]
+
+
+def test_another_country_s_government_acts_at_home_not_at_the_dateline(run):
+    events = run(
+        "MIAMI (AP) -- Exiles marched on Monday. Cuban President Raul Ortega on Sunday "
+        "criticized the exiles. Cuban Ambassador Jose Perez on Monday criticized the ruling."
+    )
+    assert where(event(events, "marched")) == [("Miami", "dateline")]
+    criticisms = [e for e in events if e.trigger == "criticized"]
+    # the Cuban president is in Cuba; an ambassador acts where she is posted
+    assert [where(e) for e in criticisms] == [[], [("Miami", "dateline")]]
+    # unless the article tells of the government's people going there
+    events = run(
+        "MIAMI (AP) -- Cuban President Raul Ortega flew to Miami on Saturday. "
+        "Ortega on Sunday criticized the exiles."
+    )
+    assert where(event(events, "criticized")) == [("Miami", "dateline")]

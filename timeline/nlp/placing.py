@@ -23,7 +23,10 @@ tie to it.
   a supposition nor background in the perfect (nor what a clause in the perfect reports: "Reno
   has said she was consulted"), not history (dated years before the story), not a standing
   state ("an activist being sought"), an obligation ("must be returned") or an act spread over
-  many places ("an international manhunt"), not in a sentence that puts another act in
+  many places ("an international manhunt"), not an act of another country's government
+  (which acts at home: "Cuban President Fidel Castro promised ..." in a story from Miami; its
+  diplomats act where they are posted, and a visit or journey of its people there counts), not
+  in a sentence that puts another act in
   another place (a place of what the event is about or of someone in it does not count: "condemned
   the bombing of the embassy in Nairobi"; what a speaker is quoted saying there is news of that
   place too: "'We will not back down,' she declared"); but once a paragraph opens on a town ("In
@@ -53,6 +56,7 @@ from timeline.nlp.placing_grammar import (
     CLAUSE_DEPS,
     OBLIGATION_MODALS,
     PRONOUNS,
+    diplomat,
     lasting,
     mission_owner,
     people,
@@ -76,7 +80,7 @@ if TYPE_CHECKING:
     from timeline.nlp.article import ArticleView
     from timeline.nlp.frames.predicates import EventFrame
     from timeline.nlp.places import PlaceResolver
-    from timeline.records import PlaceMention
+    from timeline.records import ActorMention, PlaceMention
 
 # Grammar: prepositions that say where something happens ("in Nairobi", "outside Baghdad");
 # "near" and "outside" put it close to the place rather than in it (ACLED precision 2)
@@ -122,10 +126,13 @@ class EventPlacing:
         )
         self._scenes: list[PlaceMention | None] | None = None
         self._triggers = {f.trigger.i for f in self.frames}
+        self._actors: dict[int, list[ActorMention]] = {}
 
-    def place(self, frame: EventFrame) -> list[PlaceMention]:
+    def place(self, frame: EventFrame, actors: Sequence[ActorMention] = ()) -> list[PlaceMention]:
         """The event's places, each with where it came from; an act of violence put in a country
-        is put in the one town of that country the article names, if it names one."""
+        is put in the one town of that country the article names, if it names one. `actors` are
+        the event's participants as its record has them (else the frame's)."""
+        self._actors[id(frame)] = list(actors) or [*frame.sources, *frame.targets]
         places = self._place(frame)
         if frame.code[:2] in VIOLENCE_ROOTS:
             places = [self.violence.town_of(p) for p in places]
@@ -165,6 +172,8 @@ class EventPlacing:
             scene = self._scene(n)
             if scene is not None:
                 return [self._sourced(scene, "paragraph")]
+            if self._foreign_government(frame, self.dateline):
+                return []  # "Cuban President Fidel Castro promised ..." in a story from Miami
             return [self._sourced(self.dateline, "dateline")]
         return []
 
@@ -474,12 +483,51 @@ class EventPlacing:
         for _ in range(6):  # and an act a clause in the perfect reports or describes ("Reno
             if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children):
                 return True  # has said she was consulted", "have filed affidavits alleging")
-            if clause is frame.trigger and clause.dep_ in ("dobj", "nsubjpass"):
+            if clause.i == frame.trigger.i and clause.dep_ in ("dobj", "nsubjpass"):
                 clause = clause.head  # the act a verb in the perfect does to a happening's noun
                 continue  # ("a search has been launched")
             if frame.trigger.pos_ != "VERB" or clause.dep_ not in BACKGROUND_DEPS:
                 return False  # a happening's noun is not ("have named a suspect in the slaying")
             clause = clause.head
+        return False
+
+    def _foreign_government(self, frame: EventFrame, here: PlaceMention) -> bool:
+        """Whether an act is done by the government of another country than the dateline's
+        (not by its diplomats), with no one of that country in it, and the article tells of no
+        visit of the government's people there: a government acts at home, wherever the story
+        is told from."""
+        home = here.country_code
+        actors = self._actors.get(id(frame), [])
+        sources = [a for a in actors if a.role == "source"]
+        if not home or not sources or any(a.country_code == home for a in actors):
+            return False
+        if not all(
+            a.country_code and (a.kind == "country" or a.sector == "GOV") and not diplomat(a)
+            for a in sources
+        ):
+            return False
+        countries = {a.country_code for a in sources}
+        return not any(self._visit(other, countries, home) for other in self.frames)
+
+    def _visit(self, frame: EventFrame, countries: set[str | None], home: str) -> bool:
+        """Whether a frame tells of people of these countries going to the country `home`: a
+        visit there, or a journey to it or to a region around it ("led a team of doctors to
+        Africa")."""
+        if not any(a.country_code in countries for a in frame.sources):
+            return False
+        if frame.code in RULE_CODES.travel and (
+            any(a.country_code == home for a in frame.targets)
+            or any(p.country_code == home for p in frame.places)
+        ):
+            return True
+        for token in frame.clause.subtree:
+            if token.dep_ != "pobj" or token.head.lower_ not in MOTION_PREPS:
+                continue
+            if token.ent_type_ not in ("GPE", "LOC") or _verb_of(token).i != frame.clause.i:
+                continue  # not "allow them to fly back to Cuba": their journey
+            found = self.resolver.mentioned_in(token.left_edge.i, token.i + 1)
+            if not found or any(p.country_code in (home, None) for _, p in found):
+                return True
         return False
 
     def _history(self, frame: EventFrame) -> bool:
@@ -566,3 +614,11 @@ class EventPlacing:
                 continue  # "Kenya" in a story from Nairobi
             return False
         return True
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb a word's phrase belongs to ("led a team of doctors to Africa": "led")."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head

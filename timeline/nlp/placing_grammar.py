@@ -10,11 +10,13 @@ from timeline.data import read_table
 from timeline.nlp.actors.coreference import PERSON_NOUNS
 from timeline.nlp.actors.people import title_lexicon
 from timeline.nlp.coding import agent_nouns
-from timeline.nlp.lookup import key
+from timeline.nlp.lookup import key, word_set
 from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from timeline.records import ActorMention
 
 # People named by kin ("the boy's relatives in Miami") are where their "in" phrase says
 PERSON_NOUN_WORDS = frozenset(PERSON_NOUNS) | {"relative"}
@@ -26,6 +28,8 @@ LONG_UNITS = frozenset(
     for word, letter, _ in read_table("dates_units.tsv")
     if letter != "D" and not letter.startswith("T")
 )
+# Words of envoys and missions: "Ambassador Prudence Bushnell", "an embassy official"
+DIPLOMAT_WORDS = frozenset(MISSION_NOUNS | word_set("places_diplomat_words.tsv"))
 # Modals of obligation: "must be returned" is required, not done where the story is told
 OBLIGATION_MODALS = {"must", "should", "ought"}
 # Pronouns of people or groups named before: "They arrested three men" goes on from the sentence
@@ -59,6 +63,13 @@ def lasting(clause: Token) -> bool:
                 if noun.dep_ == "pobj" and noun.tag_ == "NNS" and key(noun.lemma_) in LONG_UNITS:
                     return True
     return False
+
+
+def diplomat(actor: ActorMention) -> bool:
+    """Whether an actor is a country's envoy or mission ("U.S. Ambassador Prudence Bushnell", "a
+    U.S. Embassy official"): it acts where it is posted, not at home."""
+    words = f"{actor.title or ''} {actor.text}".lower().replace("-", " ").split()
+    return any(w.rstrip(".,'s") in DIPLOMAT_WORDS for w in words)
 
 
 def mission_owner(token: Token) -> bool:
