@@ -19,19 +19,15 @@ tie to it.
   three men": the same people, going on) that is no supposition nor background in the perfect;
 * `phrase` again, for an act of violence placed by none of these: the places the article's
   other mentions of violence of its kind name in their own phrases (one or two of them);
-* `dateline`: the wire story's dateline, for an event of the story's own news (a plan too): not
-  a supposition nor background in the perfect (nor what a clause in the perfect reports: "Reno
-  has said she was consulted"), not history (dated years before the story), not a standing
-  state ("an activist being sought"), an obligation ("must be returned") or an act spread over
-  many places ("an international manhunt"), not an act of another country's government
-  (which acts at home: "Cuban President Fidel Castro promised ..." in a story from Miami; its
-  diplomats act where they are posted, and a visit or journey of its people there counts), not
-  in a sentence that puts another act in
-  another place (a place of what the event is about or of someone in it does not count: "condemned
-  the bombing of the embassy in Nairobi"; what a speaker is quoted saying there is news of that
-  place too: "'We will not back down,' she declared"); but once a paragraph opens on a town ("In
-  Dar es Salaam, she laid a wreath ..."), that town (`paragraph`) until a later paragraph opens
-  on or names another.
+* `dateline`: the wire story's dateline, for an event of the story's own news (a plan too; see
+  nlp/story_news.py for what is not: background, history, standing states, obligations, courses of
+  acts, acts spread over many places or done where a journey goes, another country's government at
+  home), not in a sentence that puts another act in another place (a place of what the event is
+  about or of someone in it does not count: "condemned the bombing of the embassy in Nairobi"; what
+  a speaker is quoted saying there is news of that place too: "'We will not back down,' she
+  declared"); but once a paragraph opens on a town ("In Dar es Salaam, she laid a wreath ..."),
+  that town (`paragraph`) until a later paragraph opens on or names another; the scene counts even
+  for another country's government.
 
 A town that describes the people or the act a locative phrase is about places only them ("lashed
 out at his Miami relatives", "charged in three Atlanta attacks"); a demanded act's place is not
@@ -54,23 +50,19 @@ from typing import TYPE_CHECKING
 from timeline.nlp.coding import RULE_CODES
 from timeline.nlp.placing_grammar import (
     CLAUSE_DEPS,
-    OBLIGATION_MODALS,
     PRONOUNS,
-    diplomat,
-    lasting,
     mission_owner,
     people,
-    present_passive,
     title,
 )
-from timeline.nlp.violence_places import VIOLENCE_ROOTS, ArticleViolence
-from timeline.nlp.words import (
-    MISSION_NOUNS,
-    MOTION_PREPS,
-    PEOPLE_NOUNS,
-    PLACE_NOUNS,
-    SCOPE_WORDS,
+from timeline.nlp.story_news import (
+    background,
+    foreign_government,
+    journey_goals,
+    reported_news,
 )
+from timeline.nlp.violence_places import VIOLENCE_ROOTS, ArticleViolence
+from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -92,12 +84,6 @@ FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 PATIENT_PREPS = {"of", "on", "against", "into"}
 WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
-# How an act hangs from a clause whose tense it shares: what that clause reports, and the
-# participle or relative clause describing a thing in it ("have filed affidavits alleging ...")
-BACKGROUND_DEPS = {"ccomp", "acl", "relcl", "appos", "dobj", "pobj", "prep"}
-# An act that ended more than this many days before the story is history, not its news: the
-# dateline does not place it ("killed a year ago" in a story from the town still is)
-HISTORY_DAYS = 2 * 366
 # Quotation marks: a speaker's account of violence is not the article's own
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
 
@@ -172,7 +158,9 @@ class EventPlacing:
             scene = self._scene(n)
             if scene is not None:
                 return [self._sourced(scene, "paragraph")]
-            if self._foreign_government(frame, self.dateline):
+            home = self.dateline.country_code
+            actors = self._actors.get(id(frame), [])
+            if foreign_government(actors, home, self.frames, self.resolver):
                 return []  # "Cuban President Fidel Castro promised ..." in a story from Miami
             return [self._sourced(self.dateline, "dateline")]
         return []
@@ -291,33 +279,16 @@ class EventPlacing:
         appeal to the attorney general" (the appeal is made there), "returned to Cuba, only to be
         jailed"."""
         clause = frame.clause
-        if not self._goals(frame):
+        if not journey_goals(frame):
             return []
         journey = next((f for f in self.frames if f.trigger.i == clause.head.i), None)
         if journey is not None and journey.code in RULE_CODES.travel:
             return self._own_places(journey)
         places: list[PlaceMention] = []
-        for goal in self._goals(frame):  # a continent is no place an event is put in
+        for goal in journey_goals(frame):  # a continent is no place an event is put in
             found = self.resolver.mentioned_in(goal.left_edge.i, goal.i + 1)
             places += [p for _, p in found if p.country_code]
         return places
-
-    def _goals(self, frame: EventFrame) -> list[Token]:
-        """The named places ("to Africa", "into Cuba") the clause above an act's infinitive of
-        purpose or outcome sends someone to: "led a team of doctors to Africa to help"."""
-        clause = frame.clause
-        if clause.dep_ not in ("advcl", "xcomp") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-        ):
-            return []
-        return [
-            token
-            for token in clause.head.subtree
-            if not clause.left_edge.i <= token.i <= clause.right_edge.i
-            and token.dep_ == "pobj"
-            and token.head.lower_ in MOTION_PREPS
-            and token.ent_type_ in ("GPE", "LOC")
-        ]
 
     def _where_they_are(self, noun: Token) -> list[PlaceMention]:
         """Where people an act of force is done to are: the places of the "in", "at" or "near"
@@ -467,76 +438,10 @@ class EventPlacing:
     def _continues(self, frame: EventFrame) -> bool:
         """Whether an event goes on from the sentence before with the same people: told of a
         pronoun ("They arrested three men"), and no supposition nor background."""
-        if self._background(frame):
+        if background(frame):
             return False
         subjects = [c for c in frame.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(c.pos_ == "PRON" and c.lower_ in PRONOUNS for c in subjects)
-
-    @staticmethod
-    def _background(frame: EventFrame) -> bool:
-        """A supposition, or background in the perfect ("has pushed for ...", "had
-        threatened"): not the story's news, placed only by its own sentence. A plan is ("they
-        will order the family to ...": made, and mostly carried out, where the story is)."""
-        if frame.status == "hypothetical":
-            return True
-        clause = frame.clause
-        for _ in range(6):  # and an act a clause in the perfect reports or describes ("Reno
-            if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children):
-                return True  # has said she was consulted", "have filed affidavits alleging")
-            if clause.i == frame.trigger.i and clause.dep_ in ("dobj", "nsubjpass"):
-                clause = clause.head  # the act a verb in the perfect does to a happening's noun
-                continue  # ("a search has been launched")
-            if frame.trigger.pos_ != "VERB" or clause.dep_ not in BACKGROUND_DEPS:
-                return False  # a happening's noun is not ("have named a suspect in the slaying")
-            clause = clause.head
-        return False
-
-    def _foreign_government(self, frame: EventFrame, here: PlaceMention) -> bool:
-        """Whether an act is done by the government of another country than the dateline's
-        (not by its diplomats), with no one of that country in it, and the article tells of no
-        visit of the government's people there: a government acts at home, wherever the story
-        is told from."""
-        home = here.country_code
-        actors = self._actors.get(id(frame), [])
-        sources = [a for a in actors if a.role == "source"]
-        if not home or not sources or any(a.country_code == home for a in actors):
-            return False
-        if not all(
-            a.country_code and (a.kind == "country" or a.sector == "GOV") and not diplomat(a)
-            for a in sources
-        ):
-            return False
-        countries = {a.country_code for a in sources}
-        return not any(self._visit(other, countries, home) for other in self.frames)
-
-    def _visit(self, frame: EventFrame, countries: set[str | None], home: str) -> bool:
-        """Whether a frame tells of people of these countries going to the country `home`: a
-        visit there, or a journey to it or to a region around it ("led a team of doctors to
-        Africa")."""
-        if not any(a.country_code in countries for a in frame.sources):
-            return False
-        if frame.code in RULE_CODES.travel and (
-            any(a.country_code == home for a in frame.targets)
-            or any(p.country_code == home for p in frame.places)
-        ):
-            return True
-        for token in frame.clause.subtree:
-            if token.dep_ != "pobj" or token.head.lower_ not in MOTION_PREPS:
-                continue
-            if token.ent_type_ not in ("GPE", "LOC") or _verb_of(token).i != frame.clause.i:
-                continue  # not "allow them to fly back to Cuba": their journey
-            found = self.resolver.mentioned_in(token.left_edge.i, token.i + 1)
-            if not found or any(p.country_code in (home, None) for _, p in found):
-                return True
-        return False
-
-    def _history(self, frame: EventFrame) -> bool:
-        """Whether the event's own date ended years before the story was published: history,
-        not the news the dateline is the place of."""
-        end = frame.time.date_end if frame.time is not None else None
-        if end is None or self.published is None:
-            return False
-        return (self.published - end).days > HISTORY_DAYS
 
     def _quoted(self, token: Token) -> bool:
         """Whether a word is inside a quotation: an odd number of quotation marks before it in
@@ -583,22 +488,8 @@ class EventPlacing:
         standing state told in the present passive ("is accused of", "is being sought"), and in
         a sentence that puts nothing in another place (which may be where it happened: "as
         protesters gathered in Miami, ...")."""
-        if self._background(frame) or present_passive(frame.clause):
+        if not reported_news(frame, self.published):
             return False
-        if self._history(frame):
-            return False  # "the poet who fought for Cuba's independence in 1898"
-        if lasting(frame.clause) and frame.code[:2] not in RULE_CODES.leaving_state:
-            return False  # "for months refused": a course of acts ("jailed for months" is not)
-        if self._goals(frame):
-            return False  # "led a team to Africa to help the victims": where the team went
-        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in frame.clause.children):
-            return False  # "the decision that Elian must be returned": required, not done
-        if any(
-            c.dep_ in ("amod", "advmod") and c.lemma_.lower() in SCOPE_WORDS
-            for word in (frame.trigger, frame.clause)
-            for c in word.children
-        ):
-            return False  # "an international manhunt", "searched worldwide": no one town
         trigger = frame.trigger
         dateline = self.dateline
         for token, place, _ in self._where(self.view.sentence_of[trigger.i]):
@@ -614,11 +505,3 @@ class EventPlacing:
                 continue  # "Kenya" in a story from Nairobi
             return False
         return True
-
-
-def _verb_of(token: Token) -> Token:
-    """The verb a word's phrase belongs to ("led a team of doctors to Africa": "led")."""
-    head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head
