@@ -106,6 +106,16 @@ def test_a_persons_country_from_the_texts_own_words(text, name, country):
     assert named(actors(text, "source"), name).country_code == country
 
 
+def test_whom_a_group_is_for_or_against_is_not_its_country():
+    sources = actors("Pro-Serbian militants attacked a police station in Skopje.", "source")
+    assert all(a.country_code != "SRB" for a in sources)
+    assert named(sources, "rebels").country_code in (None, "MKD")  # where they fight
+    text = "Castro spoke on Monday. On Friday an anti-Castro lawmaker subpoenaed the boy."
+    assert all(a.name != "Castro" for a in actors(text, "source"))
+    found = actors("Serbian militants attacked a police station in Skopje.", "source")
+    assert [a.country_code for a in found] == ["SRB"]
+
+
 # -- pronouns ----------------------------------------------------------------------------------
 
 

@@ -316,6 +316,12 @@ def test_idioms_and_boilerplate_are_no_events(run, text):
     assert not [e for e in run(text) if e.event_code[:2] != "01"]
 
 
+def test_meeting_a_deadline_is_no_meeting_and_meeting_needs_is_aid(run):
+    assert not [e for e in run("Greece failed to meet the deadline set by its lenders.")]
+    assert ("met", "040") in codes(run("Greece met the lenders on Monday."))
+    assert ("met", "070") in codes(run("Japan met the needs of the flood victims in Chile."))
+
+
 def test_declining_to_comment_is_cameos_decline_comment(run):
     assert ("declined", "011") in codes(run("Police officials declined to comment on Saturday."))
     assert ("refused", "125") in codes(run("Iran refused to meet the envoy on Monday."))

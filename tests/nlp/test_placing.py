@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from timeline.nlp.events import extract_events
+from timeline.pipeline import extract
+from timeline.records import Article
 
 PUBLISHED = datetime(2021, 3, 9, 12, 0, tzinfo=UTC)
 
@@ -300,3 +302,118 @@ def test_a_place_after_a_verb_is_not_the_place_of_another_subject_s_act(run):
         "In Lyon, the minister arrived on Monday, and Governor John Miller criticized him."
     )
     assert where(event(events, "criticized")) == [("Lyon", "sentence")]
+
+
+def test_a_town_that_describes_the_people_or_acts_of_a_phrase_places_only_them(run):
+    # "at his Denver cousins": where the cousins live, not where he lashed out
+    events = run("The senator lashed out at his Denver cousins on Sunday, accusing them of lying.")
+    assert event(events, "accusing").locations == []
+    # "charged in two Omaha robberies": where the robberies were, not the charge
+    events = run("He is also charged in two Omaha bombings, including the 2004 bombing of a bank.")
+    assert event(events, "charged").locations == []
+    assert where(event(events, "bombing")) == [("Omaha", "sentence")]
+
+
+def test_a_demanded_act_s_place_is_not_the_demand_s(run):
+    events = run(
+        "The father demanded on Monday that the girl be returned to him in Peru, and "
+        "the government said that the two should meet soon."
+    )
+    assert event(events, "demanded").locations == []
+    assert event(events, "said").locations == []
+
+
+def test_what_a_clause_in_the_perfect_reports_is_not_the_dateline_s_news(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- The mayor has said he was consulted by the FBI on the raid."
+    )
+    assert event(events, "consulted").locations == []
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- The tenants have filed complaints accusing the landlord "
+        "of fraud."
+    )
+    assert event(events, "accusing").locations == []
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- The tenants filed complaints on Monday accusing the landlord "
+        "of fraud."
+    )
+    assert where(event(events, "accusing")) == [("Springfield", "dateline")]
+    # a happening's noun in it still is: where the story is
+    events = run("SPRINGFIELD, Ill. (AP) -- Police have named a suspect in the shooting.")
+    assert where(event(events, "shooting")) == [("Springfield", "dateline")]
+
+
+def test_an_act_spread_over_many_places_is_not_at_the_dateline(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- The fugitive became the subject of an international "
+        "manhunt in June. Police began a worldwide search for him."
+    )
+    assert event(events, "manhunt").locations == []
+    assert event(events, "search").locations == []
+
+
+def test_history_is_not_the_dateline_s_news(nlp):
+    text = (
+        "DUBLIN (AP) -- Crowds honoured the rebels who fought for independence in 1916. "
+        "Police arrested two men on Monday."
+    )
+    events = extract(Article(text=text, published_at=PUBLISHED), nlp(text)).events
+    assert event(events, "fought").locations == []
+    assert where(event(events, "arrested")) == [("Dublin", "dateline")]
+
+
+def test_a_standing_state_or_an_obligation_is_not_the_dateline_s_news(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- He is the second man being sought by police in the case. "
+        "A judge ruled that the boy must be returned to his mother."
+    )
+    assert event(events, "sought").locations == []
+    assert event(events, "returned").locations == []
+
+
+def test_an_act_a_journey_is_for_happens_where_the_journey_goes(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- U.S. Surgeon General Jane Roe led a team of doctors to Asia "
+        "on Monday to help victims of the floods. The activist returned to Peru in May, only to "
+        "be arrested."
+    )
+    assert event(events, "help").locations == []  # a continent is no place to put it in
+    assert where(event(events, "arrested")) == [("Peru", "sentence")]
+
+
+def test_what_a_verb_in_the_perfect_does_to_a_happening_is_background(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- The paper reported that a search has been launched for "
+        "the gunmen. Police launched a search for the gunmen on Monday."
+    )
+    searches = [e for e in events if e.trigger == "search"]
+    assert [where(e) for e in searches] == [[], [("Springfield", "dateline")]]
+
+
+def test_an_act_gone_on_for_months_is_not_the_dateline_s_news(run):
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- Mayor John Smith for months refused requests by the union. "
+        "Governor Jane Roe refused the union's request on Monday. Police jailed the activist "
+        "for several months."
+    )
+    refusals = [e for e in events if e.trigger == "refused"]
+    assert [where(e) for e in refusals] == [[], [("Springfield", "dateline")]]
+    # a span of a detention is the state it left: the act is still the story's
+    assert where(event(events, "jailed")) == [("Springfield", "dateline")]
+
+
+def test_another_country_s_government_acts_at_home_not_at_the_dateline(run):
+    events = run(
+        "MIAMI (AP) -- Exiles marched on Monday. Cuban President Raul Ortega on Sunday "
+        "criticized the exiles. Cuban Ambassador Jose Perez on Monday criticized the ruling."
+    )
+    assert where(event(events, "marched")) == [("Miami", "dateline")]
+    criticisms = [e for e in events if e.trigger == "criticized"]
+    # the Cuban president is in Cuba; an ambassador acts where she is posted
+    assert [where(e) for e in criticisms] == [[], [("Miami", "dateline")]]
+    # unless the article tells of the government's people going there
+    events = run(
+        "MIAMI (AP) -- Cuban President Raul Ortega flew to Miami on Saturday. "
+        "Ortega on Sunday criticized the exiles."
+    )
+    assert where(event(events, "criticized")) == [("Miami", "dateline")]

@@ -176,6 +176,7 @@ class RuleCodes:
     suffered: frozenset[str]
     travel: frozenset[str]
     reciprocal: frozenset[str]
+    leaving_state: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -88,13 +88,13 @@ def extract_events_and_places(
         plan_by_date(frame, dating.reference)
     plan_the_way_there(frames)
     frames.sort(key=lambda f: f.trigger.idx)
-    placing = EventPlacing(view, places, frames)
-    where = {id(frame): placing.place(frame) for frame in frames}
     mentions = places.mentions()
     home = story_country(view, mentions)
     events = [event_record(f, view, coder.lexicon, dating, home) for f in frames]
+    # the places read the actors as the event records have them (dictionary roles, countries)
+    placing = EventPlacing(view, places, frames, published_at.date())
     for frame, event in zip(frames, events, strict=True):
-        event.locations = where[id(frame)]
+        event.locations = placing.place(frame, event.actors)
     return events, mentions
 
 

@@ -7,24 +7,31 @@ tie to it.
   before it), or of the earlier mention of the same happening it refers back to ("the bombings");
 * `sentence`: the place a "where" clause it is in is said of ("Oklahoma City, where 168 people were
   killed in a bombing"), before any earlier mention it may refer back to; where a journey it is the
-  purpose of ends ("flew to Washington to appeal ..."), else a place its sentence puts everything
-  in: a locative phrase of the clause the event is in or of a clause above it ("In Nairobi, police
-  said they arrested ..."), not a phrase of origin ("from Chad") or of a person's or a group's
-  description ("officials in Tanzania"); above a clause with a subject of its own, only a phrase
-  before the verb it belongs to ("In Nairobi, police said they arrested ...", not "X arrived in
-  Nairobi, and police arrested ...");
+  purpose or outcome of ends ("flew to Washington to appeal ...", "returned to Cuba, only to be
+  jailed"; a continent is no place to put it in, nor is the dateline then), else a place its
+  sentence puts everything in: a locative phrase of the clause the event is in or of a clause above
+  it ("In Nairobi, police said they arrested ..."), not a phrase of origin ("from Chad") or of a
+  person's or a group's description ("officials in Tanzania"); above a clause with a subject of its
+  own, only a phrase before the verb it belongs to ("In Nairobi, police said they arrested ...",
+  not "X arrived in Nairobi, and police arrested ...");
 * `paragraph`: the same in the sentence before it, in its paragraph, when that sentence ends on
   that place (no other place named after it), for an event told of a pronoun ("They arrested
   three men": the same people, going on) that is no supposition nor background in the perfect;
 * `phrase` again, for an act of violence placed by none of these: the places the article's
   other mentions of violence of its kind name in their own phrases (one or two of them);
-* `dateline`: the wire story's dateline, for an event of the story's own news (a plan too): not
-  a supposition nor background in the perfect, not in a sentence that puts another act in
-  another place (a place of what the event is about or of someone in it does not count: "condemned
-  the bombing of the embassy in Nairobi"; what a speaker is quoted saying there is news of that
-  place too: "'We will not back down,' she declared"); but once a paragraph opens on a town ("In
-  Dar es Salaam, she laid a wreath ..."), that town (`paragraph`) until a later paragraph opens
-  on or names another.
+* `dateline`: the wire story's dateline, for an event of the story's own news (a plan too; see
+  nlp/story_news.py for what is not: background, history, standing states, obligations, courses of
+  acts, acts spread over many places or done where a journey goes, another country's government at
+  home), not in a sentence that puts another act in another place (a place of what the event is
+  about or of someone in it does not count: "condemned the bombing of the embassy in Nairobi"; what
+  a speaker is quoted saying there is news of that place too: "'We will not back down,' she
+  declared"); but once a paragraph opens on a town ("In Dar es Salaam, she laid a wreath ..."),
+  that town (`paragraph`) until a later paragraph opens on or names another; the scene counts even
+  for another country's government.
+
+A town that describes the people or the act a locative phrase is about places only them ("lashed
+out at his Miami relatives", "charged in three Atlanta attacks"); a demanded act's place is not
+the demand's ("demanded that the boy be returned to him in Cuba").
 
 Violence put in a country is put in the one town of that country the article names, if it names
 exactly one ("the embassy in Kenya" in a story that names Nairobi), with precision 2 (see
@@ -37,6 +44,7 @@ or a part of a region, 3 a region or a country).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
@@ -45,8 +53,13 @@ from timeline.nlp.placing_grammar import (
     PRONOUNS,
     mission_owner,
     people,
-    present_passive,
     title,
+)
+from timeline.nlp.story_news import (
+    background,
+    foreign_government,
+    journey_goals,
+    reported_news,
 )
 from timeline.nlp.violence_places import VIOLENCE_ROOTS, ArticleViolence
 from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS
@@ -59,7 +72,7 @@ if TYPE_CHECKING:
     from timeline.nlp.article import ArticleView
     from timeline.nlp.frames.predicates import EventFrame
     from timeline.nlp.places import PlaceResolver
-    from timeline.records import PlaceMention
+    from timeline.records import ActorMention, PlaceMention
 
 # Grammar: prepositions that say where something happens ("in Nairobi", "outside Baghdad");
 # "near" and "outside" put it close to the place rather than in it (ACLED precision 2)
@@ -79,9 +92,14 @@ class EventPlacing:
     """The places of one article's events (see the module docstring)."""
 
     def __init__(
-        self, view: ArticleView, resolver: PlaceResolver, frames: Sequence[EventFrame] = ()
+        self,
+        view: ArticleView,
+        resolver: PlaceResolver,
+        frames: Sequence[EventFrame] = (),
+        published: date | None = None,
     ) -> None:
         self.view = view
+        self.published = published
         self.resolver = resolver
         self.frames = list(frames)
         self.dateline = resolver.dateline_place()
@@ -94,10 +112,13 @@ class EventPlacing:
         )
         self._scenes: list[PlaceMention | None] | None = None
         self._triggers = {f.trigger.i for f in self.frames}
+        self._actors: dict[int, list[ActorMention]] = {}
 
-    def place(self, frame: EventFrame) -> list[PlaceMention]:
+    def place(self, frame: EventFrame, actors: Sequence[ActorMention] = ()) -> list[PlaceMention]:
         """The event's places, each with where it came from; an act of violence put in a country
-        is put in the one town of that country the article names, if it names one."""
+        is put in the one town of that country the article names, if it names one. `actors` are
+        the event's participants as its record has them (else the frame's)."""
+        self._actors[id(frame)] = list(actors) or [*frame.sources, *frame.targets]
         places = self._place(frame)
         if frame.code[:2] in VIOLENCE_ROOTS:
             places = [self.violence.town_of(p) for p in places]
@@ -137,6 +158,10 @@ class EventPlacing:
             scene = self._scene(n)
             if scene is not None:
                 return [self._sourced(scene, "paragraph")]
+            home = self.dateline.country_code
+            actors = self._actors.get(id(frame), [])
+            if foreign_government(actors, home, self.frames, self.resolver):
+                return []  # "Cuban President Fidel Castro promised ..." in a story from Miami
             return [self._sourced(self.dateline, "dateline")]
         return []
 
@@ -154,7 +179,8 @@ class EventPlacing:
                 token = span.root
                 head = token.head
                 if force and not (
-                    token.dep_ in ("amod", "compound") and head.lemma_.lower() in PEOPLE_NOUNS
+                    token.dep_ in ("amod", "compound")
+                    and (head.lemma_.lower() in PEOPLE_NOUNS or self._other_act(head, frame))
                 ):
                     kept.append(place)  # "struck a Syrian air base"; not "killed Israeli soldiers"
                     continue
@@ -167,6 +193,10 @@ class EventPlacing:
                     continue
             kept.append(place)
         return kept
+
+    def _other_act(self, noun: Token, frame: EventFrame) -> bool:
+        """Whether a noun is the trigger of another event ("charged in three Atlanta attacks")."""
+        return noun.i in self._triggers and noun.i != frame.trigger.i
 
     @staticmethod
     def _sourced(place: PlaceMention, source: str) -> PlaceMention:
@@ -245,18 +275,20 @@ class EventPlacing:
         return []
 
     def _journey_end(self, frame: EventFrame) -> list[PlaceMention]:
-        """Where a journey an act is the purpose of ends: "flew to Washington to appeal to the
-        attorney general" (the appeal is made there)."""
+        """Where a journey an act is the purpose or the outcome of ends: "flew to Washington to
+        appeal to the attorney general" (the appeal is made there), "returned to Cuba, only to be
+        jailed"."""
         clause = frame.clause
-        if clause.dep_ not in ("advcl", "xcomp") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-        ):
+        if not journey_goals(frame):
             return []
-        head = clause.head
-        journey = next((f for f in self.frames if f.trigger.i == head.i), None)
-        if journey is None or journey.code not in RULE_CODES.travel:
-            return []
-        return self._own_places(journey)
+        journey = next((f for f in self.frames if f.trigger.i == clause.head.i), None)
+        if journey is not None and journey.code in RULE_CODES.travel:
+            return self._own_places(journey)
+        places: list[PlaceMention] = []
+        for goal in journey_goals(frame):  # a continent is no place an event is put in
+            found = self.resolver.mentioned_in(goal.left_edge.i, goal.i + 1)
+            places += [p for _, p in found if p.country_code]
+        return places
 
     def _where_they_are(self, noun: Token) -> list[PlaceMention]:
         """Where people an act of force is done to are: the places of the "in", "at" or "near"
@@ -297,6 +329,9 @@ class EventPlacing:
             token = self.view.doc[toponym.start : toponym.end].root
             if mission_owner(token):
                 continue  # "outside the U.S. embassy in Nairobi": in Nairobi
+            if self._describes(token):  # "lashed out at his Miami relatives", "charged in three
+                found.append((token, place, token.head))  # Atlanta attacks": their place only
+                continue
             while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
                 token = token.head
             if token.dep_ == "poss" and token.head.dep_ == "pobj":
@@ -343,6 +378,17 @@ class EventPlacing:
                 attached = attached.head.head
             found.append((token, place, attached))
         return found
+
+    def _describes(self, token: Token) -> bool:
+        """Whether a place name only describes the people or the act a phrase is about ("at his
+        Miami relatives": where they live; "in the Atlanta attacks": where those were), not
+        where anything the phrase is attached to happens."""
+        head = token.head
+        if token.dep_ not in ("compound", "amod", "nmod") or head.pos_ != "NOUN":
+            return False
+        if head.dep_ != "pobj" or head.head.lower_ not in WHERE_PREPS:
+            return False
+        return people(head.lemma_) or head.i in self._triggers
 
     def _clause_places(self, trigger: Token, n: int) -> list[PlaceMention]:
         """The places of locative phrases attached to the trigger's clause or a clause above it;
@@ -392,20 +438,10 @@ class EventPlacing:
     def _continues(self, frame: EventFrame) -> bool:
         """Whether an event goes on from the sentence before with the same people: told of a
         pronoun ("They arrested three men"), and no supposition nor background."""
-        if self._background(frame):
+        if background(frame):
             return False
         subjects = [c for c in frame.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(c.pos_ == "PRON" and c.lower_ in PRONOUNS for c in subjects)
-
-    @staticmethod
-    def _background(frame: EventFrame) -> bool:
-        """A supposition, or background in the perfect ("has pushed for ...", "had
-        threatened"): not the story's news, placed only by its own sentence. A plan is ("they
-        will order the family to ...": made, and mostly carried out, where the story is)."""
-        if frame.status == "hypothetical":
-            return True
-        clause = frame.clause
-        return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children)
 
     def _quoted(self, token: Token) -> bool:
         """Whether a word is inside a quotation: an odd number of quotation marks before it in
@@ -452,7 +488,7 @@ class EventPlacing:
         standing state told in the present passive ("is accused of", "is being sought"), and in
         a sentence that puts nothing in another place (which may be where it happened: "as
         protesters gathered in Miami, ...")."""
-        if self._background(frame) or present_passive(frame.clause):
+        if not reported_news(frame, self.published):
             return False
         trigger = frame.trigger
         dateline = self.dateline

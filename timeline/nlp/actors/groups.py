@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from timeline.nlp.article import ArticleView
 
 
+# Prefixes of a stance: the name after "pro-" or "anti-" is what a group is for or against
+STANCE_PREFIXES = {"pro", "anti"}
 CIVILIANS = "CVL"  # the sector of people the text describes without naming them ("his father")
 
 
@@ -149,6 +151,10 @@ class Groups:
             if noun_start <= i <= head.i:
                 i += 1
                 continue
+            stance = self.stance_end(i, end)
+            if stance > i:  # "pro-Russian separatists": whom they are for, not whose they are
+                i = stance
+                continue
             if country is None and org is None:
                 length, country, org = self.affiliations.at(i, end)
                 if length > 1:
@@ -192,6 +198,14 @@ class Groups:
             persons[person].name if person is not None and not country and not relative else None
         )
         return self.sector_actor(country, sector, owner, start, end)
+
+    def stance_end(self, i: int, end: int) -> int:
+        """Where a stance that starts at word i ends ("pro-Russian", "anti-Castro": the name is
+        what someone is for or against, not whose they are); i when none starts there."""
+        view = self.view
+        if view.lower[i] in STANCE_PREFIXES and i + 2 < end and view.words[i + 1] == "-":
+            return i + 2 + max(self.affiliations.at(i + 2, end)[0], 1)
+        return i
 
     def sector_actor(
         self, country: str | None, sector: str, owner: str | None, start: int, end: int

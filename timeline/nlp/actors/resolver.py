@@ -156,10 +156,14 @@ class ActorResolver:
             return group
         index = coreference.person_at(head.i)
         if index is None and key(head.text) in title_lexicon().titles:
-            for i in range(start, end):
+            i = start
+            while i < end and index is None:  # not "an anti-Castro lawmaker"
+                stance = self.groups.stance_end(i, end)
+                if stance > i:
+                    i = stance
+                    continue
                 index = coreference.person_named_at(i)
-                if index is not None:
-                    break
+                i += 1
         if index is None:  # "his Russian counterpart, Sergei Lavrov"
             for child in head.children:
                 if child.dep_ == "appos" and start <= child.i < end:

@@ -39,8 +39,9 @@ class LocationFinder:
         places = list(frame.places)
         seen = {frame.trigger.i}
         predicates = [frame.trigger, frame.clause]
-        if frame.action is not None:
-            predicates.append(frame.action)
+        if frame.action is not None and frame.action.dep_ != "ccomp":
+            predicates.append(frame.action)  # not a demanded clause: "demanded that the boy be
+            # returned to him in Cuba" is made where the speaker is
         for predicate in predicates:
             if predicate.i in seen and predicate is not frame.trigger:
                 continue
@@ -70,6 +71,8 @@ class LocationFinder:
                 dep = token.dep_
                 if token.head is token or dep not in ("xcomp", "conj", "relcl", "acl", "pobj"):
                     break
+                if dep == "conj" and _has_subject(token):
+                    break  # "X was returned in Cuba, and the government said ...": two acts
                 if dep in ("relcl", "acl") and token.tag_ != "VB":
                     break
                 if dep == "pobj":
@@ -140,3 +143,7 @@ class LocationFinder:
                 if place.country_code:
                     return place.country_code
         return None
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)

@@ -21,6 +21,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.coreference import PERSON_NOUNS
+from timeline.nlp.actors.groups import STANCE_PREFIXES
 from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
 from timeline.nlp.words import (
     COMPANY_NOUNS,
@@ -225,6 +226,8 @@ class PhraseReader:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.ent_type_ in (
                 ENTITY_TYPES
             ):
+                if _stance(child):
+                    continue  # "an anti-Castro lawmaker": whom they are against, not whose
                 found += self.actor_resolver.actors(self.phrase(child))
             elif child.dep_ == "compound" and child.pos_ == "NOUN":  # "a Security Council
                 for inner in child.children:  # resolution vote": the name inside the compound
@@ -450,3 +453,11 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
         return True
     plural = head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "GPE"
     return plural == (pronoun.lower_ in PLURAL_PRONOUNS)
+
+
+def _stance(token: Token) -> bool:
+    """Whether a name is what someone is for or against: "pro-Russian", "anti-Castro"."""
+    doc = token.doc
+    return (
+        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES
+    )
