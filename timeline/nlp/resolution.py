@@ -469,7 +469,7 @@ def best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = "")
         # in a state the article names, or near a place it named: the one or the other
         local = _nearness(context, city.latitude, city.longitude)
         if city.country == "USA" and context.states[city.admin1] > 0:
-            local = max(local, STATE_BONUS)
+            local += STATE_BONUS
         value += local
         if dateline is not None and dateline.country_code == city.country:
             value += 1.0
