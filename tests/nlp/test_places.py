@@ -336,3 +336,14 @@ def test_a_seat_of_government_is_never_a_town_named_like_it(nlp):
     assert (seat.feature, seat.admin1_code) == ("place", "DC")
     # and it says nothing of where the story is
     assert "DC" not in context_of(resolver.view).states
+
+
+def test_a_namesake_in_a_named_state_and_near_a_placed_town_beats_a_larger_one(nlp):
+    # Both states are named; Decatur, Illinois is larger, but Decatur, Georgia lies next to
+    # Stone Mountain: being near counts on top of being in a named state.
+    doc, resolution = resolve(
+        nlp,
+        "Tourists from Rockford, Ill., visited Stone Mountain, Ga., on Monday and then drove "
+        "to Decatur.",
+    )
+    assert one(resolution.places(span_of(doc, "Decatur"))).admin1 == "Georgia"
