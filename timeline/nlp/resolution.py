@@ -466,7 +466,7 @@ def best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = "")
             return value + (1.0 if main else 0.0)
         if top > 0:
             value += COUNTRY_BONUS * max(counts[city.country], 0) / top
-        # in a state the article names, or near a place it named: the one or the other
+        # in a state the article names, and near a place it placed: the one and the other
         local = _nearness(context, city.latitude, city.longitude)
         if city.country == "USA" and context.states[city.admin1] > 0:
             local += STATE_BONUS
