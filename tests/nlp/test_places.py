@@ -347,3 +347,15 @@ def test_a_namesake_in_a_named_state_and_near_a_placed_town_beats_a_larger_one(n
         "to Decatur.",
     )
     assert one(resolution.places(span_of(doc, "Decatur"))).admin1 == "Georgia"
+
+
+def test_a_dateline_with_namesakes_is_chosen_with_the_article_s_other_names(nlp):
+    # Hamilton, Ontario is the largest Hamilton, but the article's county has a namesake by
+    # the Ohio one: the dateline waits for the other names, then places them in turn.
+    _, resolution = resolve(
+        nlp, "HAMILTON — Butler County commissioners approved a new jail budget on Monday."
+    )
+    resolver = resolution.places.__self__
+    assert resolver.dateline_place().admin1 == "Ohio"
+    county = next(p for p in resolver.mentions() if p.text == "Butler County")
+    assert county.admin1 == "Ohio"

@@ -4,12 +4,12 @@
 resolves each offline (`timeline.nlp.resolution`), in two passes:
 
 1. what decides alone: a qualifier ("Lucca, Italy", "Long Beach, CA", "Kingston, Ontario"), the
-   dateline and its qualifier, a name with one listed place, a country, a US state, a region, a
-   county with one namesake;
+   dateline's qualifier, a name with one listed place (a town named like counties of other
+   states has more), a country, a US state, a region, a county with one namesake;
 2. namesakes, ranked by what the article says: the states and countries it names (the
    dateline's first), nearness to the places resolved in pass 1, other ambiguous names with a
-   namesake nearby, capital status, population last; counties first, names of both a country and
-   a US state ("Georgia") last.
+   namesake nearby, capital status, population last; a dateline with namesakes first (then the
+   others' context), counties next, names of both a country and a US state ("Georgia") last.
 
 `mentions()` gives every mention, resolved or not; `places(span)` the places a locative phrase
 names, read from the mentions; a seat of government ("the Kremlin") is a place in its city.
@@ -90,10 +90,8 @@ class PlaceResolver:
                     self.toponyms[n + 1].qualifies = False
             if place is None:
                 continue
-            if toponym.kind == "dateline" and not toponym.qualifies:
-                context.dateline = place
-                if place.country_code:
-                    context.countries[place.country_code] += 2
+            if _dateline(toponym) and _decided(toponym, place, view):
+                self._set_dateline(place)
             if key(view.span_text(toponym.start, toponym.end)) in organization_lexicon().seats:
                 continue  # "the White House said": no sign of where the story is
             if _decided(toponym, place, view):
@@ -113,6 +111,8 @@ class PlaceResolver:
         # with the countries of every town resolved before them
         def order(n: int) -> int:
             name = key(view.span_text(self.toponyms[n].start, self.toponyms[n].end))
+            if _dateline(self.toponyms[n]):
+                return -1  # "HAMILTON —" of a story about Butler County: the Ohio town
             if state_or_country(name):
                 return 2
             return 0 if self.resolved[n] is not None and self.resolved[n].feature == "county" else 1
@@ -127,8 +127,17 @@ class PlaceResolver:
                         context.places_in[done.country_code] += 1
             place = self._resolve(self.toponyms[n])
             self.resolved[n] = place
-            if place is not None and place.feature == "county":
+            if place is not None and _dateline(self.toponyms[n]):
+                self._set_dateline(place)
                 remember(context, place)
+            elif place is not None and place.feature == "county":
+                remember(context, place)
+
+    def _set_dateline(self, place: PlaceMention) -> None:
+        context = context_of(self.view)
+        context.dateline = place
+        if place.country_code:
+            context.countries[place.country_code] += 2
 
     def _resolve(self, toponym: Toponym) -> PlaceMention | None:
         view = self.view
@@ -283,9 +292,15 @@ def _qualifies(qualifier: str) -> bool:
     )
 
 
+def _dateline(toponym: Toponym) -> bool:
+    """Whether a mention is the dateline's place (not its qualifier)."""
+    return toponym.kind == "dateline" and not toponym.qualifies
+
+
 def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:
-    """Whether a resolved mention decided alone (pass 1): not a city with listed namesakes."""
-    if toponym.qualifier is not None or toponym.kind == "dateline":
+    """Whether a resolved mention decided alone (pass 1): not a city with listed namesakes (a
+    dateline's either: "HAMILTON —" is chosen with the article's other names)."""
+    if toponym.qualifier is not None or (toponym.kind == "dateline" and toponym.qualifies):
         return True
     name = key(view.span_text(toponym.start, toponym.end))
     if place.feature == "county":
