@@ -359,3 +359,13 @@ def test_a_dateline_with_namesakes_is_chosen_with_the_article_s_other_names(nlp)
     assert resolver.dateline_place().admin1 == "Ohio"
     county = next(p for p in resolver.mentions() if p.text == "Butler County")
     assert county.admin1 == "Ohio"
+
+
+def test_a_dateline_waits_for_the_county_of_the_story(nlp):
+    # Columbus, Ohio is the largest Columbus; the county resolved before it (Platte County has
+    # a namesake by the Nebraska town) says which.
+    _, resolution = resolve(
+        nlp,
+        "COLUMBUS -- A Columbus man was fined on Tuesday, the Platte County attorney said.",
+    )
+    assert resolution.places.__self__.dateline_place().admin1 == "Nebraska"

@@ -8,8 +8,9 @@ resolves each offline (`timeline.nlp.resolution`), in two passes:
    states has more), a country, a US state, a region, a county with one namesake;
 2. namesakes, ranked by what the article says: the states and countries it names (the
    dateline's first), nearness to the places resolved in pass 1, other ambiguous names with a
-   namesake nearby, capital status, population last; a dateline with namesakes first (then the
-   others' context), counties next, names of both a country and a US state ("Georgia") last.
+   namesake nearby, capital status, population last; counties first, whose states then count
+   for the towns, a dateline with namesakes next (then the others' context), names of both a
+   country and a US state ("Georgia") last.
 
 `mentions()` gives every mention, resolved or not; `places(span)` the places a locative phrase
 names, read from the mentions; a seat of government ("the Kremlin") is a place in its city.
@@ -107,15 +108,18 @@ class PlaceResolver:
             context.namesakes[name] = points
 
         # pass 2: namesakes, with the places resolved in pass 1; counties first, whose states
-        # then count for the towns; names of both a country and a US state ("Georgia") last,
-        # with the countries of every town resolved before them
-        def order(n: int) -> int:
+        # then count for the towns; the dateline next, the others' context; names of both a
+        # country and a US state ("Georgia") last, with the countries of every town resolved
+        # before them
+        def order(n: int) -> float:
             name = key(view.span_text(self.toponyms[n].start, self.toponyms[n].end))
-            if _dateline(self.toponyms[n]):
-                return -1  # "HAMILTON —" of a story about Butler County: the Ohio town
             if state_or_country(name):
                 return 2
-            return 0 if self.resolved[n] is not None and self.resolved[n].feature == "county" else 1
+            if self.resolved[n] is not None and self.resolved[n].feature == "county":
+                return 0
+            if _dateline(self.toponyms[n]):
+                return 0.5  # "HAMILTON —" of a story about Butler County: the Ohio town
+            return 1
 
         pending.sort(key=order)
         counted = False
