@@ -369,3 +369,14 @@ def test_a_dateline_waits_for_the_county_of_the_story(nlp):
         "COLUMBUS -- A Columbus man was fined on Tuesday, the Platte County attorney said.",
     )
     assert resolution.places.__self__.dateline_place().admin1 == "Nebraska"
+
+
+def test_a_us_state_the_article_names_names_the_us(nlp):
+    # No country is named: the county (inside an organisation's name) puts the story in
+    # Illinois, so in the US, whose Paris is then likelier than France's.
+    doc, resolution = resolve(
+        nlp,
+        "The City of Paris will plant forty oak trees this spring. Gifts for the trees go to "
+        "the Edgar County Community Foundation.",
+    )
+    assert one(resolution.places(span_of(doc, "Paris"))).admin1 == "Illinois"

@@ -448,6 +448,7 @@ def best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = "")
     named = view.named
     context = context_of(view)
     counts = Counter(context.countries) + context.places_in
+    counts["USA"] += sum(context.states.values())  # a US state named names the US
     for (alpha3, capital), n in named.capital_mentions.items():
         if capital == name:
             counts[alpha3] -= n
