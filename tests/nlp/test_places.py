@@ -200,11 +200,11 @@ def test_seats_of_power_as_places(nlp):
 
 
 def test_unambiguous_cities_give_context(nlp):
-    # No state is named, but Fort Worth has one listed namesake, in Texas.
+    # No state is named, but Naperville has one listed namesake, in Illinois.
     doc, resolver = resolve(
-        nlp, "Storms hit Fort Worth on Monday. In Paris, the courthouse flooded."
+        nlp, "Storms hit Naperville on Monday. In Paris, the courthouse flooded."
     )
-    assert "TX" in resolver.view.named.states
+    assert "IL" in resolver.view.named.states
     assert one(resolver.places(span_of(doc, "Paris"))).country_code == "USA"
 
 
@@ -380,3 +380,23 @@ def test_a_us_state_the_article_names_names_the_us(nlp):
         "the Edgar County Community Foundation.",
     )
     assert one(resolution.places(span_of(doc, "Paris"))).admin1 == "Illinois"
+
+
+def test_a_town_named_like_a_larger_city_s_other_name_is_not_alone(nlp):
+    # St. Petersburg is the main name of one town (Florida) and another name of Russia's
+    # second city: it says nothing alone of a US state, and Moscow puts it in Russia.
+    doc, resolution = resolve(
+        nlp, "A new airline based in New York will fly to Moscow and St. Petersburg this summer."
+    )
+    assert "FL" not in resolution.view.named.states
+    assert one(resolution.places(span_of(doc, "St. Petersburg"))).country_code == "RUS"
+
+
+def test_a_world_city_names_no_state_for_the_towns(nlp):
+    # Chicago is known across the country: named, it makes no Illinois hamlet likelier than
+    # the Atlanta of Georgia.
+    doc, resolution = resolve(
+        nlp, "Fans flew in from Chicago on Friday. The game in Atlanta drew a record crowd."
+    )
+    assert "IL" not in resolution.view.named.states
+    assert one(resolution.places(span_of(doc, "Atlanta"))).admin1 == "Georgia"

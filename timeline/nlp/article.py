@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.countries import country_lexicon, country_of
-from timeline.nlp.gazetteer import big_city, gazetteer, listed_places, place_lexicon
+from timeline.nlp.gazetteer import WORLD_CITY, big_city, gazetteer, listed_places, place_lexicon
 from timeline.nlp.lookup import exact_form, key
 
 if TYPE_CHECKING:
@@ -294,7 +294,7 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
         if candidates and len(listed_places(k)) == 1:
             city = candidates[0]
             named.country_counts[city.country] += 1
-            if city.country == "USA":
+            if city.country == "USA" and city.population < WORLD_CITY:  # not "Chicago"
                 named.states.add(city.admin1)
     # Cities written with a state ("Austin, Texas", "Long Beach, CA") name their state.
     for i in range(count - 1):

@@ -310,11 +310,19 @@ def big_city(name: str) -> bool:
     return any(c.population >= 500_000 for c, _ in gazetteer().cities.get(name, ()))
 
 
+# A city this large is known across its country: named, it says little about which of its
+# country's regions a story is about ("New York", "Chicago")
+WORLD_CITY = 1_000_000
+
+
 def listed_places(name: str) -> set[tuple[str, str]]:
-    """The (country, first-level region) of every town listed under a name (its main name) and
+    """The (country, first-level region) of every town listed under a name (its main name, or
+    another name of a city larger than those: "St. Petersburg" of Florida, and of Russia) and
     of every US county so named: "DeKalb" is one town of Illinois but counties of six states,
     so it says no more about where an article is than "Springfield" does."""
-    places = {(c.country, c.admin1) for c, main in gazetteer().cities.get(name, ()) if main}
+    cities = gazetteer().cities.get(name, ())
+    largest = max((c.population for c, main in cities if main), default=-1)
+    places = {(c.country, c.admin1) for c, main in cities if main or c.population > largest}
     places |= {("USA", c.state) for c in gazetteer().counties.get(name + " county", ())}
     return places
 

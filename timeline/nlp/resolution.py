@@ -30,7 +30,14 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.countries import country_lexicon, country_of, name_or_code
-from timeline.nlp.gazetteer import City, big_city, gazetteer, neighbours, place_lexicon
+from timeline.nlp.gazetteer import (
+    WORLD_CITY,
+    City,
+    big_city,
+    gazetteer,
+    neighbours,
+    place_lexicon,
+)
 from timeline.nlp.lookup import exact_form, key, word_set
 from timeline.nlp.toponyms import COUNTY_WORDS
 from timeline.records import PlaceMention
@@ -179,7 +186,7 @@ def remember(context: Context, place: PlaceMention) -> None:
 
 def _world_city(place: PlaceMention) -> bool:
     cities = gazetteer().cities.get(key(place.name))
-    return any(c.geonameid == place.geonames_id and c.population >= 1_000_000 for c, _ in cities)
+    return any(c.geonameid == place.geonames_id and c.population >= WORLD_CITY for c, _ in cities)
 
 
 def city_place(city: City, text: str, start: int, end: int) -> PlaceMention:
