@@ -400,3 +400,24 @@ def test_a_world_city_names_no_state_for_the_towns(nlp):
     )
     assert "IL" not in resolution.view.named.states
     assert one(resolution.places(span_of(doc, "Atlanta"))).admin1 == "Georgia"
+
+
+def test_a_region_of_another_country_the_article_names_counts_like_a_us_state(nlp):
+    # Ontario is named alone (not as a qualifier): its Woodstock beats the English one beside
+    # the Oxford of England, and the province carries its GeoNames code.
+    doc, resolution = resolve(
+        nlp,
+        "The Ontario budget was read on Thursday. Officials in Oxford and Woodstock said they "
+        "were pleased.",
+    )
+    resolver = resolution.places.__self__
+    ontario = next(p for p in resolver.mentions() if p.name == "Ontario")
+    assert (ontario.feature, ontario.admin1_code) == ("region", "08")
+    assert one(resolution.places(span_of(doc, "Woodstock"))).admin1 == "Ontario"
+    # a region written as a qualifier names only that place's region: Washington stays the
+    # capital beside "London, England"
+    doc, resolution = resolve(
+        nlp,
+        "Talks in Washington went well, the minister said on his return to London, England.",
+    )
+    assert one(resolution.places(span_of(doc, "Washington"))).admin1_code == "DC"

@@ -96,7 +96,7 @@ class PlaceResolver:
             if key(view.span_text(toponym.start, toponym.end)) in organization_lexicon().seats:
                 continue  # "the White House said": no sign of where the story is
             if _decided(toponym, place, view):
-                remember(context, place)
+                remember(context, place, alone=not toponym.qualifies)
             else:
                 pending.append(n)
         for n in pending:

@@ -7,10 +7,11 @@ name is that region's: England), a US state (a state named like a big city, New 
 Washington, is the city; "Georgia" is the state when the article is about the US), a country's
 name that is a town of a US state the article is about ("Lebanon" in a story about
 Pennsylvania); a first-level region; a county named without "County" in a state the article names;
-then namesake towns, ranked by what the article says (`best`): a US state it names or a place near
-one it already placed, the dateline's country and state, other ambiguous names with a namesake
-nearby, a country it names often, a national capital (never displaced by a local namesake of its
-own country), population last.
+then namesake towns, ranked by what the article says (`best`): a US state it names (or another
+country's first-level region it names alone: "Ontario") and nearness to a place it already
+placed, the dateline's country and state, other ambiguous names with a namesake nearby, a
+country it names often (a US state it names names the US), a national capital (never displaced
+by a local namesake of its own country), population last.
 
 The article's context (`context_of`) is kept per article view: the states and countries it names,
 the places already resolved for sure, the dateline's place, the namesakes of its ambiguous names.
@@ -79,6 +80,8 @@ class Context:
     resolved so far (points, with their states), and the dateline's place."""
 
     states: Counter[str] = field(default_factory=Counter)
+    # first-level regions of other countries it names, by (country, admin1 code): "Ontario"
+    regions: Counter[tuple[str, str]] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
     places_in: Counter[str] = field(default_factory=Counter)  # towns and counties per country
@@ -173,9 +176,13 @@ def wide_area(name: str) -> bool:
     )
 
 
-def remember(context: Context, place: PlaceMention) -> None:
+def remember(context: Context, place: PlaceMention, alone: bool = True) -> None:
     """A place resolved for sure: its point, and its state unless it is a world city (New York
-    says little about which state the article is about)."""
+    says little about which state the article is about); a first-level region of another
+    country named `alone` (not as a qualifier: "London, England" says nothing of the rest)."""
+    region = (place.country_code or "", place.admin1_code or "")
+    if place.feature == "region" and alone and region[0] not in ("", "USA") and region[1]:
+        context.regions[region] += 1
     if place.feature in ("city", "county", "place") and place.latitude is not None:
         context.points.append((place.latitude, place.longitude))
         if place.country_code:
@@ -284,9 +291,19 @@ def resolve_place(
         return None
     region = lex.regions.get(k) or gaz.continents.get(k)
     if region is not None:
+        # a first-level region of its country ("Ontario") carries its code, as GeoNames' do
+        code = next(
+            (
+                r.admin1
+                for r in gaz.admin1_names.get(key(region.name), [])
+                if region.country and r.country == region.country
+            ),
+            None,
+        )
         return PlaceMention(
             region.name, text, char_start, char_end, region.country, region.latitude,
-            region.longitude, region.geonameid, "region", precision=3,
+            region.longitude, region.geonameid, "region", admin1=region.name if code else None,
+            admin1_code=code, precision=3,
         )  # fmt: skip
     inner = _wrapped(k, name)
     if inner is not None:  # "the Province of Ontario", "Kermanshah province", "City of Richmond"
@@ -476,7 +493,8 @@ def best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = "")
             value += COUNTRY_BONUS * max(counts[city.country], 0) / top
         # in a state the article names, and near a place it placed: the one and the other
         local = _nearness(context, city.latitude, city.longitude)
-        if city.country == "USA" and context.states[city.admin1] > 0:
+        named = context.states[city.admin1] if city.country == "USA" else 0
+        if named > 0 or context.regions[(city.country, city.admin1)] > 0:
             local += STATE_BONUS
         value += local
         if dateline is not None and dateline.country_code == city.country:
