@@ -421,3 +421,14 @@ def test_a_region_of_another_country_the_article_names_counts_like_a_us_state(nl
         "Talks in Washington went well, the minister said on his return to London, England.",
     )
     assert one(resolution.places(span_of(doc, "Washington"))).admin1_code == "DC"
+
+
+def test_st_and_saint_are_one_name(nlp):
+    # GeoNames writes some towns "Saint ..." and others "St. ...": either spelling finds both
+    found = {(c.name, c.admin1) for c, _ in gazetteer().cities.get("st. paris")}
+    assert ("Saint Paris", "OH") in found
+    assert any(c.country == "RUS" and main for c, main in gazetteer().cities.get("st petersburg"))
+    assert any(c.name == "St. Marys" for c, _ in gazetteer().cities.get("saint marys"))
+    _, resolution = resolve(nlp, "ST. PARIS — The village council met on Monday night.")
+    place = resolution.places.__self__.dateline_place()
+    assert (place.name, place.admin1) == ("Saint Paris", "Ohio")

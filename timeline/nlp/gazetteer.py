@@ -126,13 +126,19 @@ class CityIndex:
     def get(self, name_key: str, default=()) -> list[tuple[City, bool]]:
         found = self._memo.get(name_key)
         if found is None:
+            keys = _saint_forms(name_key)
             rows = self._connection().execute(
                 "SELECT p.id, p.name, p.country, p.admin1, p.latitude, p.longitude, "
                 "p.population, n.main FROM names n JOIN places p ON p.id = n.place "
-                "WHERE n.key = ? ORDER BY p.population DESC",
-                (name_key,),
+                f"WHERE n.key IN ({', '.join('?' * len(keys))}) "
+                "ORDER BY p.population DESC, n.main DESC",
+                keys,
             )
-            found = [(City(*row[:7]), bool(row[7])) for row in rows]
+            found, seen = [], set()
+            for row in rows:
+                if row[0] not in seen:  # once, by its main name if either form is it
+                    seen.add(row[0])
+                    found.append((City(*row[:7]), bool(row[7])))
             if len(self._memo) > 200_000:
                 self._memo.clear()
             self._memo[name_key] = found
@@ -140,6 +146,19 @@ class CityIndex:
 
     def __contains__(self, name_key: str) -> bool:
         return bool(self.get(name_key))
+
+
+# GeoNames writes a saint's town either way ("St. Marys", Georgia; "Saint Marys", Ohio)
+SAINT_FORMS = ("st. ", "st ", "saint ")
+
+
+def _saint_forms(name_key: str) -> tuple[str, ...]:
+    """A name key and its other spellings of "Saint": "st. paris" -> "saint paris", "st paris"."""
+    for prefix in SAINT_FORMS:
+        if name_key.startswith(prefix) and len(name_key) > len(prefix):
+            rest = name_key[len(prefix) :]
+            return (name_key, *(form + rest for form in SAINT_FORMS if form != prefix))
+    return (name_key,)
 
 
 @dataclass
