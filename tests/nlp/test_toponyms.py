@@ -139,6 +139,17 @@ def test_names_before_counties(nlp):
         assert (county.feature, county.admin1) == ("county", "Minnesota"), name
 
 
+def test_a_state_before_counties_is_the_state(nlp):
+    # "Indiana counties" are the state's (Indiana County is in Pennsylvania); in a list the
+    # names are counties ("Dakota and Washington counties")
+    found = mentions(nlp, "Its jobless rate was the lowest of all Indiana counties last month.")
+    state = only(found, "Indiana")
+    assert (state.feature, state.admin1_code) == ("region", "IN")
+    found = mentions(nlp, "Floods covered Burt and Washington counties in Nebraska on Monday.")
+    county = only(found, "Washington")
+    assert (county.feature, county.admin1) == ("county", "Nebraska")
+
+
 def test_no_place_from_a_month_or_a_person(nlp):
     found = mentions(nlp, "On May 11, Sheriff Tom Taylor said Taylor would not run again.")
     assert found == []

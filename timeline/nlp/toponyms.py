@@ -256,7 +256,10 @@ class _Finder:
                 break
             for start, stop in names:
                 singular = "county" if word == "counties" else "parish"
-                if key(view.span_text(start, stop)) + " " + singular in gazetteer().counties:
+                name = key(view.span_text(start, stop))
+                if len(names) == 1 and name in place_lexicon().state_names:
+                    self.add(Toponym(start, stop, "entity"))  # "Indiana counties": the state's
+                elif name + " " + singular in gazetteer().counties:
                     self.add(Toponym(start, stop, "county"))
 
     def names(self) -> None:
