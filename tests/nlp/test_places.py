@@ -432,3 +432,14 @@ def test_st_and_saint_are_one_name(nlp):
     _, resolution = resolve(nlp, "ST. PARIS — The village council met on Monday night.")
     place = resolution.places.__self__.dateline_place()
     assert (place.name, place.admin1) == ("Saint Paris", "Ohio")
+
+
+def test_a_province_inside_an_organisation_s_name_says_which_country_s_town(nlp):
+    # Ontario is named only inside a board's name, as an Illinois county may be inside a
+    # sheriff's department's: it still makes the London of Ontario likelier.
+    doc, resolution = resolve(
+        nlp,
+        "London city council turned down the clinic, and the developers appealed to the "
+        "Ontario Municipal Board.",
+    )
+    assert one(resolution.places(span_of(doc, "London"))).admin1 == "Ontario"

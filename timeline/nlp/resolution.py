@@ -28,6 +28,7 @@ import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.countries import country_lexicon, country_of, name_or_code
@@ -110,6 +111,7 @@ def context_of(view: ArticleView) -> Context:
         context.states.update(view.named.states)
         context.states.update(county_states(view.doc.text))
         context.countries.update(view.named.country_counts)
+        context.regions.update(named_regions(view.doc.text))
         _CONTEXTS[view] = context
     return context
 
@@ -128,6 +130,35 @@ def county_states(text: str) -> Counter[str]:
         if len({c.state for c in found}) == 1:
             states[found[0].state] += 1
     return states
+
+
+def region_code(region) -> str | None:
+    """The GeoNames first-level code of one of the project's regions that is one ("Ontario")."""
+    if not region.country:
+        return None
+    for other in gazetteer().admin1_names.get(key(region.name), []):
+        if other.country == region.country:
+            return other.admin1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    codes = {}
+    for name, region in place_lexicon().regions.items():
+        code = region_code(region)
+        if code:
+            codes[name] = (region.country or "", code)
+    names = {r.name for r in place_lexicon().regions.values() if key(r.name) in codes}
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(r"\b(" + (alternatives or "(?!)") + r")\b"), codes
+
+
+def named_regions(text: str) -> Counter[tuple[str, str]]:
+    """The first-level regions of other countries among the project's regions that a text
+    names, also inside an organisation's name ("the Ontario Municipal Board")."""
+    pattern, codes = _region_names()
+    return Counter(codes[key(match.group(1))] for match in pattern.finditer(text))
 
 
 # Words that wrap a place's name: "the Province of Ontario", "Kermanshah province"
@@ -291,15 +322,7 @@ def resolve_place(
         return None
     region = lex.regions.get(k) or gaz.continents.get(k)
     if region is not None:
-        # a first-level region of its country ("Ontario") carries its code, as GeoNames' do
-        code = next(
-            (
-                r.admin1
-                for r in gaz.admin1_names.get(key(region.name), [])
-                if region.country and r.country == region.country
-            ),
-            None,
-        )
+        code = region_code(region)  # "Ontario" carries its code, as GeoNames' regions do
         return PlaceMention(
             region.name, text, char_start, char_end, region.country, region.latitude,
             region.longitude, region.geonameid, "region", admin1=region.name if code else None,
