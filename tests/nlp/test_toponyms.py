@@ -150,6 +150,24 @@ def test_a_state_before_counties_is_the_state(nlp):
     assert (county.feature, county.admin1) == ("county", "Nebraska")
 
 
+def test_a_state_abbreviation_written_with_a_space_qualifies(nlp):
+    found = mentions(nlp, "He is held in the regional jail in Greenwood, W. Va., until May.")
+    town = only(found, "Greenwood")
+    assert town.admin1 == "West Virginia"  # not the larger Greenwood of Wisconsin
+    assert only(found, "W. Va.").admin1_code == "WV"
+
+
+def test_a_saint_s_name_is_a_place_only_as_the_gazetteer_writes_it(nlp):
+    # "St. Michael's" is a school here; GeoNames knows a Saint Michael (Minnesota) only under
+    # the other spelling, which resolves a place named as one but finds no new one
+    found = mentions(
+        nlp, "The bus drops off pupils of Holy Family first and St. Michael's pupils last."
+    )
+    assert named(found, "St. Michael") == []
+    place = only(mentions(nlp, "A trailer burned in St. Paris, Ohio, on Monday."), "St. Paris")
+    assert (place.name, place.admin1) == ("Saint Paris", "Ohio")
+
+
 def test_no_place_from_a_month_or_a_person(nlp):
     found = mentions(nlp, "On May 11, Sheriff Tom Taylor said Taylor would not run again.")
     assert found == []

@@ -290,7 +290,7 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
         k = key(view.span_text(ent.start, ent.end))
         if k in countries.names or k in places.state_names or k in countries.capitals:
             continue
-        candidates = [c for c, main in gazetteer().cities.get(k, ()) if main]
+        candidates = [c for c, main in gazetteer().cities.get(k, (), spellings=False) if main]
         if candidates and len(listed_places(k)) == 1:
             city = candidates[0]
             named.country_counts[city.country] += 1

@@ -108,7 +108,9 @@ class County:
 
 class CityIndex:
     """GeoNames' cities500 by name key, from the index file (see the module docstring): `get(key)`
-    gives [(city, matched by its main name)], memoised per process."""
+    gives [(city, matched by its main name)], memoised per process; a name with "St." or
+    "Saint" is looked up under both spellings unless `spellings` is false (the recogniser's
+    question, whether the very words are a listed name: not "St. Michael" of a church)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -123,10 +125,11 @@ class CityIndex:
             self._local.connection = connection
         return connection
 
-    def get(self, name_key: str, default=()) -> list[tuple[City, bool]]:
-        found = self._memo.get(name_key)
+    def get(self, name_key: str, default=(), spellings: bool = True) -> list[tuple[City, bool]]:
+        memo = name_key if spellings else "=" + name_key
+        found = self._memo.get(memo)
         if found is None:
-            keys = _saint_forms(name_key)
+            keys = _saint_forms(name_key) if spellings else (name_key,)
             rows = self._connection().execute(
                 "SELECT p.id, p.name, p.country, p.admin1, p.latitude, p.longitude, "
                 "p.population, n.main FROM names n JOIN places p ON p.id = n.place "
@@ -141,7 +144,7 @@ class CityIndex:
                     found.append((City(*row[:7]), bool(row[7])))
             if len(self._memo) > 200_000:
                 self._memo.clear()
-            self._memo[name_key] = found
+            self._memo[memo] = found
         return found if found else list(default)
 
     def __contains__(self, name_key: str) -> bool:

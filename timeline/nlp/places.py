@@ -25,7 +25,7 @@ from timeline.nlp.actors.coreference import Coreference
 from timeline.nlp.actors.countries import country_of, name_or_code
 from timeline.nlp.actors.organizations import organization_lexicon
 from timeline.nlp.article import DETERMINERS
-from timeline.nlp.gazetteer import gazetteer, listed_places, place_lexicon
+from timeline.nlp.gazetteer import SAINT_FORMS, gazetteer, listed_places, place_lexicon
 from timeline.nlp.lookup import exact_form, key
 from timeline.nlp.resolution import (
     NAMESAKES,
@@ -174,6 +174,14 @@ class PlaceResolver:
                 start, end = view.idx[toponym.start], view.end_char(toponym.end)
                 return replace(place, text=text, start=start, end=end)
         place = resolve_place(view, text, qualifier, toponym.start, toponym.end)
+        if (
+            toponym.optional
+            and place is not None
+            and place.feature == "city"
+            and key(text).startswith(SAINT_FORMS)
+            and not gazetteer().cities.get(key(text), spellings=False)
+        ):
+            return None  # kept only if known as written: not "St. Michael's" (a school)
         if place is None and qualifier is not None:
             if listed(key(text), qualifier) or not _qualifies(qualifier):
                 return resolve_place(view, text, None, toponym.start, toponym.end)
