@@ -168,6 +168,14 @@ def test_a_saint_s_name_is_a_place_only_as_the_gazetteer_writes_it(nlp):
     assert (place.name, place.admin1) == ("Saint Paris", "Ohio")
 
 
+def test_a_qualifier_named_like_a_state_and_a_country_is_the_country_of_its_town(nlp):
+    found = mentions(nlp, "TBILISI, Georgia -- The police arrested six men on Monday.")
+    town = only(found, "TBILISI")
+    assert (town.name, town.country_code) == ("Tbilisi", "GEO")
+    found = mentions(nlp, "ATHENS, Georgia -- The university closed on Monday.")
+    assert only(found, "ATHENS").admin1 == "Georgia"
+
+
 def test_no_place_from_a_month_or_a_person(nlp):
     found = mentions(nlp, "On May 11, Sheriff Tom Taylor said Taylor would not run again.")
     assert found == []

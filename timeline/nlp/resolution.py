@@ -303,7 +303,9 @@ def resolve_place(
             county = find_county(k, q_state)
             if county is not None:
                 return county_place(county, text, char_start, char_end)
-            return None if phrase else state_place(q_state)
+            if q_country is None or not any(c.country == q_country[0] for c, _ in candidates):
+                return None if phrase else state_place(q_state)
+            # "TBILISI, Georgia": a town of the country named like the state
         if q_country is not None:
             alpha3 = q_country[0]
             chosen = [(c, m) for c, m in candidates if c.country == alpha3]
