@@ -176,6 +176,20 @@ def test_a_qualifier_named_like_a_state_and_a_country_is_the_country_of_its_town
     assert only(found, "ATHENS").admin1 == "Georgia"
 
 
+def test_a_big_city_s_name_listed_with_states_is_the_state(nlp):
+    found = mentions(nlp, "Doctors may help patients die under Oregon and Washington laws.")
+    assert only(found, "Washington").feature == "region"
+    found = mentions(nlp, "Players came from Missouri, New York and Virginia to the festival.")
+    assert only(found, "New York").feature == "region"
+    found = mentions(nlp, "Fans drove in from Texas and Washington, D.C., for the game.")
+    assert (only(found, "Washington").feature, only(found, "Washington").admin1_code) == (
+        "city",
+        "DC",
+    )
+    found = mentions(nlp, "The senator flew from Washington to Ohio on Monday.")
+    assert only(found, "Washington").feature == "city"
+
+
 def test_no_place_from_a_month_or_a_person(nlp):
     found = mentions(nlp, "On May 11, Sheriff Tom Taylor said Taylor would not run again.")
     assert found == []

@@ -1,11 +1,12 @@
 """Resolution: which GeoNames place a place name means, chosen by the article's context.
 
 `resolve_place(view, name, qualifier)` tries, in order: a qualifier ("Lucca, Italy", "Long Beach,
-CA", "Kingston, Ontario", "Jordan, Minn."); the project's regions and the continents; a place
-wrapped in "the Province of"; a county; a country (a first-level region when the country's other
-name is that region's: England), a US state (a state named like a big city, New York or
-Washington, is the city; "Georgia" is the state when the article is about the US), a country's
-name that is a town of a US state the article is about ("Lebanon" in a story about
+CA", "Kingston, Ontario", "Jordan, Minn."; "TBILISI, Georgia" is the country's town); the
+project's regions and the continents; a place wrapped in "the Province of"; a county; a country
+(a first-level region when the country's other name is that region's: England), a US state (a
+state named like a big city, New York or Washington, is the city unless listed with other
+states: "Oregon and Washington laws"; "Georgia" is the state when the article is about the US),
+a country's name that is a town of a US state the article is about ("Lebanon" in a story about
 Pennsylvania); a first-level region; a county named without "County" in a state the article names;
 then namesake towns, ranked by what the article says (`best`): a US state it names (or another
 country's first-level region it names alone: "Ontario") and nearness to a place it already
@@ -353,7 +354,7 @@ def resolve_place(
             return state_place(state)
     if (
         state is not None
-        and not big_city(k)
+        and (not big_city(k) or (start >= 0 and _listed_with_states(view, start, end)))
         and (alpha3 is None or _prefer_state(view, alpha3, state))
     ):
         return state_place(state)
@@ -418,6 +419,34 @@ def resolve_place(
     if state is not None:
         return state_place(state)
     return None
+
+
+# Words that join the names of a list: "Oregon and Washington", "Missouri, New York, Virginia"
+LIST_WORDS = {",", "and", "or", "&"}
+
+
+def _listed_with_states(view: ArticleView, start: int, end: int) -> bool:
+    """Whether the name at tokens start..end is listed with a US state's ("Oregon and
+    Washington laws"): a state, though named like a big city."""
+    lex, words = place_lexicon(), view.words
+
+    def state_at(begin: int, stop: int) -> bool:
+        if begin < 0 or stop > len(words) or begin >= stop:
+            return False
+        name = key(view.span_text(begin, stop))
+        return name in lex.state_names and not big_city(name)
+
+    if end + 1 < len(words) and words[end] == "," and words[end + 1] in lex.state_exact:
+        return False  # qualified: "Texas and Washington, D.C."
+    after = end
+    while after < len(words) and words[after] in LIST_WORDS:
+        after += 1
+    if after > end and any(state_at(after, after + n) for n in (1, 2, 3)):
+        return True
+    before = start
+    while before > 0 and words[before - 1] in LIST_WORDS:
+        before -= 1
+    return before < start and any(state_at(before - n, before) for n in (1, 2, 3))
 
 
 def find_county(name: str, state: str | None, context: Context | None = None):
