@@ -443,3 +443,16 @@ def test_a_province_inside_an_organisation_s_name_says_which_country_s_town(nlp)
         "Ontario Municipal Board.",
     )
     assert one(resolution.places(span_of(doc, "London"))).admin1 == "Ontario"
+
+
+def test_a_town_chosen_among_namesakes_counts_for_the_names_after_it(nlp):
+    # Gaston has namesakes (and a county of North Carolina), so it is chosen in the second
+    # pass, by Swansea's namesake beside it; chosen, it places the next name as a town resolved
+    # alone would: the Swansea next to it, not the larger one of Wales.
+    doc, resolution = resolve(
+        nlp,
+        "Schools in Gaston and Swansea will lose twelve teachers next year, the superintendent "
+        "said.",
+    )
+    assert one(resolution.places(span_of(doc, "Gaston"))).admin1 == "South Carolina"
+    assert one(resolution.places(span_of(doc, "Swansea"))).admin1 == "South Carolina"

@@ -7,10 +7,10 @@ resolves each offline (`timeline.nlp.resolution`), in two passes:
    dateline's qualifier, a name with one listed place (a town named like counties of other
    states has more), a country, a US state, a region, a county with one namesake;
 2. namesakes, ranked by what the article says: the states and countries it names (the
-   dateline's first), nearness to the places resolved in pass 1, other ambiguous names with a
-   namesake nearby, capital status, population last; counties first, whose states then count
-   for the towns, a dateline with namesakes next (then the others' context), names of both a
-   country and a US state ("Georgia") last.
+   dateline's first), nearness to the places resolved in pass 1 and to the towns chosen
+   before, other ambiguous names with a namesake nearby, capital status, population last;
+   counties first, whose states then count for the towns, a dateline with namesakes next (then
+   the others' context), names of both a country and a US state ("Georgia") last.
 
 `mentions()` gives every mention, resolved or not; `places(span)` the places a locative phrase
 names, read from the mentions; a seat of government ("the Kremlin") is a place in its city.
@@ -136,6 +136,10 @@ class PlaceResolver:
                 remember(context, place)
             elif place is not None and place.feature == "county":
                 remember(context, place)
+            elif place is not None and place.feature == "city" and place.latitude is not None:
+                # a town chosen among namesakes places the names after it by nearness (not its
+                # state: a wrong choice should not sway a whole story)
+                context.points.append((place.latitude, place.longitude))
 
     def _set_dateline(self, place: PlaceMention) -> None:
         context = context_of(self.view)
