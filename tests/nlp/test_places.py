@@ -11,6 +11,7 @@ from resolution import Resolution, one, resolve, span_of
 
 from timeline.data import read_table
 from timeline.nlp.actors.countries import country_lexicon, country_name
+from timeline.nlp.article import read_article
 from timeline.nlp.gazetteer import gazetteer, place_lexicon
 from timeline.nlp.resolution import context_of
 
@@ -456,3 +457,14 @@ def test_a_town_chosen_among_namesakes_counts_for_the_names_after_it(nlp):
     )
     assert one(resolution.places(span_of(doc, "Gaston"))).admin1 == "South Carolina"
     assert one(resolution.places(span_of(doc, "Swansea"))).admin1 == "South Carolina"
+
+
+def test_a_state_s_name_inside_another_place_s_name_names_no_state(nlp):
+    for text in (
+        "The road north of town near Lake Vermont is closed.",
+        "Kansas City police arrested two men on Friday.",
+        "A bus crashed on Virginia Avenue in the morning.",
+    ):
+        view = read_article(nlp(text))
+        assert view.named.states == set(), text
+    assert read_article(nlp("Floods closed roads across Vermont.")).named.states == {"VT"}

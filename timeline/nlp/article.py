@@ -275,6 +275,8 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
                     state = None
             if state is None and "." in text and exact_form(text) in places.state_exact:
                 state = places.state_exact[exact_form(text)]
+            if state is not None and _inside_a_name(words, i, i + length):
+                state = None  # "Lake Vermont", "Kansas City", "Ohio County": another place
             if state is not None:
                 named.states.add(state)
                 matched = max(matched, length)
@@ -303,6 +305,18 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
             if nxt in places.state_exact:
                 named.states.add(places.state_exact[nxt])
     return named
+
+
+# Words that make a state's name part of another place's name, before it ("Lake Vermont",
+# "Fort Washington") or after it ("Kansas City", "Ohio County", "Virginia Avenue")
+NAME_BEFORE = {"Lake", "Mount", "Fort", "Port", "Camp"}
+NAME_AFTER = {"City", "County", "Lake", "River", "Avenue", "Street", "Road", "Boulevard"}
+
+
+def _inside_a_name(words: list[str], start: int, end: int) -> bool:
+    return (start > 0 and words[start - 1] in NAME_BEFORE) or (
+        end < len(words) and words[end] in NAME_AFTER
+    )
 
 
 def _towns(view: ArticleView) -> dict[str, str]:
