@@ -468,3 +468,16 @@ def test_a_state_s_name_inside_another_place_s_name_names_no_state(nlp):
         view = read_article(nlp(text))
         assert view.named.states == set(), text
     assert read_article(nlp("Floods closed roads across Vermont.")).named.states == {"VT"}
+
+
+def test_a_county_named_without_county_waits_for_the_article_s_state(nlp):
+    # Hall County is a county of three states; placed in Georgia (beside Forsyth County) in the
+    # second pass, it then says which Hall the bare name is.
+    _, resolution = resolve(
+        nlp,
+        "Ann Smith, a former Hall County clerk, now works for Forsyth County. Months after "
+        "retiring from Hall, she joined Forsyth as a deputy manager.",
+    )
+    resolver = resolution.places.__self__
+    hall = [p for p in resolver.mentions() if p.text == "Hall"]
+    assert [(p.name, p.admin1) for p in hall] == [("Hall County", "Georgia")]

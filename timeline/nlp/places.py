@@ -90,6 +90,9 @@ class PlaceResolver:
                 if n + 1 < len(self.toponyms) and self.toponyms[n + 1].qualifies:
                     self.toponyms[n + 1].qualifies = False
             if place is None:
+                name = key(view.span_text(toponym.start, toponym.end))
+                if toponym.qualifier is None and name + " county" in gazetteer().counties:
+                    pending.append(n)  # "Hall": a county, once the article's state is known
                 continue
             if _dateline(toponym) and _decided(toponym, place, view):
                 self._set_dateline(place)
