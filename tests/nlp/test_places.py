@@ -481,3 +481,16 @@ def test_a_county_named_without_county_waits_for_the_article_s_state(nlp):
     resolver = resolution.places.__self__
     hall = [p for p in resolver.mentions() if p.text == "Hall"]
     assert [(p.name, p.admin1) for p in hall] == [("Hall County", "Georgia")]
+
+
+def test_a_bare_county_name_of_the_article_s_main_state_beats_a_town_of_a_state_named_less(nlp):
+    # West Virginia is named twice, California once: Berkeley of a delegate's district is
+    # Berkeley County, West Virginia, not the Californian city.
+    _, resolution = resolve(
+        nlp,
+        "Delegates Ann Roe, D-Raleigh, and John Doe, R-Berkeley, sponsored the West Virginia "
+        "bill. West Virginia lawmakers will vote on Friday; a similar law passed in California.",
+    )
+    resolver = resolution.places.__self__
+    berkeley = next(p for p in resolver.mentions() if p.text == "Berkeley")
+    assert (berkeley.name, berkeley.admin1) == ("Berkeley County", "West Virginia")

@@ -391,12 +391,16 @@ def resolve_place(
             return region_place(region.country or "", region.admin1 or "")
     county = find_county(k + " county", None, context) if context.states else None
     # "DeKalb", "Oglethorpe": a county of a state the article names, written without "County",
-    # where that state has no town of the name, and no city of half a million has it
+    # where no state named as often has a town of the name ("R-Berkeley" of a West Virginia
+    # delegate, with California named once), and no city of half a million has it
     # ("Washington" in a story about Miami is the capital, not Washington County, Florida)
     if (
         county is not None
         and context.states[county.state] > 0
-        and not any(c.country == "USA" and context.states[c.admin1] > 0 for c, _ in candidates)
+        and not any(
+            c.country == "USA" and context.states[c.admin1] >= context.states[county.state]
+            for c, _ in candidates
+        )
         and not big_city(k)
     ):
         return county_place(county, text, char_start, char_end)
