@@ -11,7 +11,9 @@ from resolution import Resolution, one, resolve, span_of
 
 from timeline.data import read_table
 from timeline.nlp.actors.countries import country_lexicon, country_name
+from timeline.nlp.article import read_article
 from timeline.nlp.gazetteer import gazetteer, place_lexicon
+from timeline.nlp.resolution import context_of
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-moscow-2017.txt"
 
@@ -199,11 +201,11 @@ def test_seats_of_power_as_places(nlp):
 
 
 def test_unambiguous_cities_give_context(nlp):
-    # No state is named, but Fort Worth has one listed namesake, in Texas.
+    # No state is named, but Naperville has one listed namesake, in Illinois.
     doc, resolver = resolve(
-        nlp, "Storms hit Fort Worth on Monday. In Paris, the courthouse flooded."
+        nlp, "Storms hit Naperville on Monday. In Paris, the courthouse flooded."
     )
-    assert "TX" in resolver.view.named.states
+    assert "IL" in resolver.view.named.states
     assert one(resolver.places(span_of(doc, "Paris"))).country_code == "USA"
 
 
@@ -308,3 +310,187 @@ def test_a_country_named_like_a_us_town_waits_for_the_towns_named_after_it(nlp):
     )
     place = one(resolution.places(span_of(doc, "Palestine")))
     assert (place.name, place.admin1) == ("Palestine", "Texas")
+
+
+def test_a_town_named_like_counties_of_other_states_waits_for_the_article(nlp):
+    # One listed town is named DeKalb (Illinois), but so are counties of six states: the name
+    # says nothing alone, and Stone Mountain puts the story in Georgia.
+    doc, resolution = resolve(
+        nlp,
+        "DeKalb leaders want a new library in Stone Mountain. The DeKalb board votes on the "
+        "plan in Decatur on Monday.",
+    )
+    assert "IL" not in resolution.view.named.states
+    dekalb = one(resolution.places(span_of(doc, "DeKalb", 1)))
+    assert (dekalb.feature, dekalb.admin1) == ("county", "Georgia")
+    assert one(resolution.places(span_of(doc, "Decatur"))).admin1 == "Georgia"
+
+
+def test_a_seat_of_government_is_never_a_town_named_like_it(nlp):
+    doc, resolution = resolve(
+        nlp,
+        "Lewisburg leaders were invited to a ceremony at the White House. The law protects "
+        "forests in nine states, from Oregon to Virginia.",
+    )
+    resolver = resolution.places.__self__
+    seat = next(p for p in resolver.mentions() if p.text == "White House")
+    assert (seat.feature, seat.admin1_code) == ("place", "DC")
+    # and it says nothing of where the story is
+    assert "DC" not in context_of(resolver.view).states
+
+
+def test_a_namesake_in_a_named_state_and_near_a_placed_town_beats_a_larger_one(nlp):
+    # Both states are named; Decatur, Illinois is larger, but Decatur, Georgia lies next to
+    # Stone Mountain: being near counts on top of being in a named state.
+    doc, resolution = resolve(
+        nlp,
+        "Tourists from Rockford, Ill., visited Stone Mountain, Ga., on Monday and then drove "
+        "to Decatur.",
+    )
+    assert one(resolution.places(span_of(doc, "Decatur"))).admin1 == "Georgia"
+
+
+def test_a_dateline_with_namesakes_is_chosen_with_the_article_s_other_names(nlp):
+    # Hamilton, Ontario is the largest Hamilton, but the article's county has a namesake by
+    # the Ohio one: the dateline waits for the other names, then places them in turn.
+    _, resolution = resolve(
+        nlp, "HAMILTON — Butler County commissioners approved a new jail budget on Monday."
+    )
+    resolver = resolution.places.__self__
+    assert resolver.dateline_place().admin1 == "Ohio"
+    county = next(p for p in resolver.mentions() if p.text == "Butler County")
+    assert county.admin1 == "Ohio"
+
+
+def test_a_dateline_waits_for_the_county_of_the_story(nlp):
+    # Columbus, Ohio is the largest Columbus; the county resolved before it (Platte County has
+    # a namesake by the Nebraska town) says which.
+    _, resolution = resolve(
+        nlp,
+        "COLUMBUS -- A Columbus man was fined on Tuesday, the Platte County attorney said.",
+    )
+    assert resolution.places.__self__.dateline_place().admin1 == "Nebraska"
+
+
+def test_a_us_state_the_article_names_names_the_us(nlp):
+    # No country is named: the county (inside an organisation's name) puts the story in
+    # Illinois, so in the US, whose Paris is then likelier than France's.
+    doc, resolution = resolve(
+        nlp,
+        "The City of Paris will plant forty oak trees this spring. Gifts for the trees go to "
+        "the Edgar County Community Foundation.",
+    )
+    assert one(resolution.places(span_of(doc, "Paris"))).admin1 == "Illinois"
+
+
+def test_a_town_named_like_a_larger_city_s_other_name_is_not_alone(nlp):
+    # St. Petersburg is the main name of one town (Florida) and another name of Russia's
+    # second city: it says nothing alone of a US state, and Moscow puts it in Russia.
+    doc, resolution = resolve(
+        nlp, "A new airline based in New York will fly to Moscow and St. Petersburg this summer."
+    )
+    assert "FL" not in resolution.view.named.states
+    assert one(resolution.places(span_of(doc, "St. Petersburg"))).country_code == "RUS"
+
+
+def test_a_world_city_names_no_state_for_the_towns(nlp):
+    # Chicago is known across the country: named, it makes no Illinois hamlet likelier than
+    # the Atlanta of Georgia.
+    doc, resolution = resolve(
+        nlp, "Fans flew in from Chicago on Friday. The game in Atlanta drew a record crowd."
+    )
+    assert "IL" not in resolution.view.named.states
+    assert one(resolution.places(span_of(doc, "Atlanta"))).admin1 == "Georgia"
+
+
+def test_a_region_of_another_country_the_article_names_counts_like_a_us_state(nlp):
+    # Ontario is named alone (not as a qualifier): its Woodstock beats the English one beside
+    # the Oxford of England, and the province carries its GeoNames code.
+    doc, resolution = resolve(
+        nlp,
+        "The Ontario budget was read on Thursday. Officials in Oxford and Woodstock said they "
+        "were pleased.",
+    )
+    resolver = resolution.places.__self__
+    ontario = next(p for p in resolver.mentions() if p.name == "Ontario")
+    assert (ontario.feature, ontario.admin1_code) == ("region", "08")
+    assert one(resolution.places(span_of(doc, "Woodstock"))).admin1 == "Ontario"
+    # a region written as a qualifier names only that place's region: Washington stays the
+    # capital beside "London, England"
+    doc, resolution = resolve(
+        nlp,
+        "Talks in Washington went well, the minister said on his return to London, England.",
+    )
+    assert one(resolution.places(span_of(doc, "Washington"))).admin1_code == "DC"
+
+
+def test_st_and_saint_are_one_name(nlp):
+    # GeoNames writes some towns "Saint ..." and others "St. ...": either spelling finds both
+    found = {(c.name, c.admin1) for c, _ in gazetteer().cities.get("st. paris")}
+    assert ("Saint Paris", "OH") in found
+    assert any(c.country == "RUS" and main for c, main in gazetteer().cities.get("st petersburg"))
+    assert any(c.name == "St. Marys" for c, _ in gazetteer().cities.get("saint marys"))
+    _, resolution = resolve(nlp, "ST. PARIS — The village council met on Monday night.")
+    place = resolution.places.__self__.dateline_place()
+    assert (place.name, place.admin1) == ("Saint Paris", "Ohio")
+
+
+def test_a_province_inside_an_organisation_s_name_says_which_country_s_town(nlp):
+    # Ontario is named only inside a board's name, as an Illinois county may be inside a
+    # sheriff's department's: it still makes the London of Ontario likelier.
+    doc, resolution = resolve(
+        nlp,
+        "London city council turned down the clinic, and the developers appealed to the "
+        "Ontario Municipal Board.",
+    )
+    assert one(resolution.places(span_of(doc, "London"))).admin1 == "Ontario"
+
+
+def test_a_town_chosen_among_namesakes_counts_for_the_names_after_it(nlp):
+    # Gaston has namesakes (and a county of North Carolina), so it is chosen in the second
+    # pass, by Swansea's namesake beside it; chosen, it places the next name as a town resolved
+    # alone would: the Swansea next to it, not the larger one of Wales.
+    doc, resolution = resolve(
+        nlp,
+        "Schools in Gaston and Swansea will lose twelve teachers next year, the superintendent "
+        "said.",
+    )
+    assert one(resolution.places(span_of(doc, "Gaston"))).admin1 == "South Carolina"
+    assert one(resolution.places(span_of(doc, "Swansea"))).admin1 == "South Carolina"
+
+
+def test_a_state_s_name_inside_another_place_s_name_names_no_state(nlp):
+    for text in (
+        "The road north of town near Lake Vermont is closed.",
+        "Kansas City police arrested two men on Friday.",
+        "A bus crashed on Virginia Avenue in the morning.",
+    ):
+        view = read_article(nlp(text))
+        assert view.named.states == set(), text
+    assert read_article(nlp("Floods closed roads across Vermont.")).named.states == {"VT"}
+
+
+def test_a_county_named_without_county_waits_for_the_article_s_state(nlp):
+    # Hall County is a county of three states; placed in Georgia (beside Forsyth County) in the
+    # second pass, it then says which Hall the bare name is.
+    _, resolution = resolve(
+        nlp,
+        "Ann Smith, a former Hall County clerk, now works for Forsyth County. Months after "
+        "retiring from Hall, she joined Forsyth as a deputy manager.",
+    )
+    resolver = resolution.places.__self__
+    hall = [p for p in resolver.mentions() if p.text == "Hall"]
+    assert [(p.name, p.admin1) for p in hall] == [("Hall County", "Georgia")]
+
+
+def test_a_bare_county_name_of_the_article_s_main_state_beats_a_town_of_a_state_named_less(nlp):
+    # West Virginia is named twice, California once: Berkeley of a delegate's district is
+    # Berkeley County, West Virginia, not the Californian city.
+    _, resolution = resolve(
+        nlp,
+        "Delegates Ann Roe, D-Raleigh, and John Doe, R-Berkeley, sponsored the West Virginia "
+        "bill. West Virginia lawmakers will vote on Friday; a similar law passed in California.",
+    )
+    resolver = resolution.places.__self__
+    berkeley = next(p for p in resolver.mentions() if p.text == "Berkeley")
+    assert (berkeley.name, berkeley.admin1) == ("Berkeley County", "West Virginia")

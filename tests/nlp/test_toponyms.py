@@ -139,6 +139,57 @@ def test_names_before_counties(nlp):
         assert (county.feature, county.admin1) == ("county", "Minnesota"), name
 
 
+def test_a_state_before_counties_is_the_state(nlp):
+    # "Indiana counties" are the state's (Indiana County is in Pennsylvania); in a list the
+    # names are counties ("Dakota and Washington counties")
+    found = mentions(nlp, "Its jobless rate was the lowest of all Indiana counties last month.")
+    state = only(found, "Indiana")
+    assert (state.feature, state.admin1_code) == ("region", "IN")
+    found = mentions(nlp, "Floods covered Burt and Washington counties in Nebraska on Monday.")
+    county = only(found, "Washington")
+    assert (county.feature, county.admin1) == ("county", "Nebraska")
+
+
+def test_a_state_abbreviation_written_with_a_space_qualifies(nlp):
+    found = mentions(nlp, "He is held in the regional jail in Greenwood, W. Va., until May.")
+    town = only(found, "Greenwood")
+    assert town.admin1 == "West Virginia"  # not the larger Greenwood of Wisconsin
+    assert only(found, "W. Va.").admin1_code == "WV"
+
+
+def test_a_saint_s_name_is_a_place_only_as_the_gazetteer_writes_it(nlp):
+    # "St. Michael's" is a school here; GeoNames knows a Saint Michael (Minnesota) only under
+    # the other spelling, which resolves a place named as one but finds no new one
+    found = mentions(
+        nlp, "The bus drops off pupils of Holy Family first and St. Michael's pupils last."
+    )
+    assert named(found, "St. Michael") == []
+    place = only(mentions(nlp, "A trailer burned in St. Paris, Ohio, on Monday."), "St. Paris")
+    assert (place.name, place.admin1) == ("Saint Paris", "Ohio")
+
+
+def test_a_qualifier_named_like_a_state_and_a_country_is_the_country_of_its_town(nlp):
+    found = mentions(nlp, "TBILISI, Georgia -- The police arrested six men on Monday.")
+    town = only(found, "TBILISI")
+    assert (town.name, town.country_code) == ("Tbilisi", "GEO")
+    found = mentions(nlp, "ATHENS, Georgia -- The university closed on Monday.")
+    assert only(found, "ATHENS").admin1 == "Georgia"
+
+
+def test_a_big_city_s_name_listed_with_states_is_the_state(nlp):
+    found = mentions(nlp, "Doctors may help patients die under Oregon and Washington laws.")
+    assert only(found, "Washington").feature == "region"
+    found = mentions(nlp, "Players came from Missouri, New York and Virginia to the festival.")
+    assert only(found, "New York").feature == "region"
+    found = mentions(nlp, "Fans drove in from Texas and Washington, D.C., for the game.")
+    assert (only(found, "Washington").feature, only(found, "Washington").admin1_code) == (
+        "city",
+        "DC",
+    )
+    found = mentions(nlp, "The senator flew from Washington to Ohio on Monday.")
+    assert only(found, "Washington").feature == "city"
+
+
 def test_no_place_from_a_month_or_a_person(nlp):
     found = mentions(nlp, "On May 11, Sheriff Tom Taylor said Taylor would not run again.")
     assert found == []

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.countries import country_lexicon, country_of
-from timeline.nlp.gazetteer import big_city, gazetteer, place_lexicon
+from timeline.nlp.gazetteer import WORLD_CITY, big_city, gazetteer, listed_places, place_lexicon
 from timeline.nlp.lookup import exact_form, key
 
 if TYPE_CHECKING:
@@ -275,6 +275,8 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
                     state = None
             if state is None and "." in text and exact_form(text) in places.state_exact:
                 state = places.state_exact[exact_form(text)]
+            if state is not None and _inside_a_name(words, i, i + length):
+                state = None  # "Lake Vermont", "Kansas City", "Ohio County": another place
             if state is not None:
                 named.states.add(state)
                 matched = max(matched, length)
@@ -290,11 +292,11 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
         k = key(view.span_text(ent.start, ent.end))
         if k in countries.names or k in places.state_names or k in countries.capitals:
             continue
-        candidates = [c for c, main in gazetteer().cities.get(k, ()) if main]
-        if len({(c.country, c.admin1) for c in candidates}) == 1:
+        candidates = [c for c, main in gazetteer().cities.get(k, (), spellings=False) if main]
+        if candidates and len(listed_places(k)) == 1:
             city = candidates[0]
             named.country_counts[city.country] += 1
-            if city.country == "USA":
+            if city.country == "USA" and city.population < WORLD_CITY:  # not "Chicago"
                 named.states.add(city.admin1)
     # Cities written with a state ("Austin, Texas", "Long Beach, CA") name their state.
     for i in range(count - 1):
@@ -303,6 +305,18 @@ def find_places_named(view: ArticleView) -> PlacesNamed:
             if nxt in places.state_exact:
                 named.states.add(places.state_exact[nxt])
     return named
+
+
+# Words that make a state's name part of another place's name, before it ("Lake Vermont",
+# "Fort Washington") or after it ("Kansas City", "Ohio County", "Virginia Avenue")
+NAME_BEFORE = {"Lake", "Mount", "Fort", "Port", "Camp"}
+NAME_AFTER = {"City", "County", "Lake", "River", "Avenue", "Street", "Road", "Boulevard"}
+
+
+def _inside_a_name(words: list[str], start: int, end: int) -> bool:
+    return (start > 0 and words[start - 1] in NAME_BEFORE) or (
+        end < len(words) and words[end] in NAME_AFTER
+    )
 
 
 def _towns(view: ArticleView) -> dict[str, str]:

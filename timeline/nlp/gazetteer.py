@@ -108,7 +108,9 @@ class County:
 
 class CityIndex:
     """GeoNames' cities500 by name key, from the index file (see the module docstring): `get(key)`
-    gives [(city, matched by its main name)], memoised per process."""
+    gives [(city, matched by its main name)], memoised per process; a name with "St." or
+    "Saint" is looked up under both spellings unless `spellings` is false (the recogniser's
+    question, whether the very words are a listed name: not "St. Michael" of a church)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -123,23 +125,43 @@ class CityIndex:
             self._local.connection = connection
         return connection
 
-    def get(self, name_key: str, default=()) -> list[tuple[City, bool]]:
-        found = self._memo.get(name_key)
+    def get(self, name_key: str, default=(), spellings: bool = True) -> list[tuple[City, bool]]:
+        memo = name_key if spellings else "=" + name_key
+        found = self._memo.get(memo)
         if found is None:
+            keys = _saint_forms(name_key) if spellings else (name_key,)
             rows = self._connection().execute(
                 "SELECT p.id, p.name, p.country, p.admin1, p.latitude, p.longitude, "
                 "p.population, n.main FROM names n JOIN places p ON p.id = n.place "
-                "WHERE n.key = ? ORDER BY p.population DESC",
-                (name_key,),
+                f"WHERE n.key IN ({', '.join('?' * len(keys))}) "
+                "ORDER BY p.population DESC, n.main DESC",
+                keys,
             )
-            found = [(City(*row[:7]), bool(row[7])) for row in rows]
+            found, seen = [], set()
+            for row in rows:
+                if row[0] not in seen:  # once, by its main name if either form is it
+                    seen.add(row[0])
+                    found.append((City(*row[:7]), bool(row[7])))
             if len(self._memo) > 200_000:
                 self._memo.clear()
-            self._memo[name_key] = found
+            self._memo[memo] = found
         return found if found else list(default)
 
     def __contains__(self, name_key: str) -> bool:
         return bool(self.get(name_key))
+
+
+# GeoNames writes a saint's town either way ("St. Marys", Georgia; "Saint Marys", Ohio)
+SAINT_FORMS = ("st. ", "st ", "saint ")
+
+
+def _saint_forms(name_key: str) -> tuple[str, ...]:
+    """A name key and its other spellings of "Saint": "st. paris" -> "saint paris", "st paris"."""
+    for prefix in SAINT_FORMS:
+        if name_key.startswith(prefix) and len(name_key) > len(prefix):
+            rest = name_key[len(prefix) :]
+            return (name_key, *(form + rest for form in SAINT_FORMS if form != prefix))
+    return (name_key,)
 
 
 @dataclass
@@ -308,6 +330,23 @@ def big_city(name: str) -> bool:
     """Whether a US state's name is also a name of a city of half a million or more (New York,
     Washington): written alone, such a name is the city."""
     return any(c.population >= 500_000 for c, _ in gazetteer().cities.get(name, ()))
+
+
+# A city this large is known across its country: named, it says little about which of its
+# country's regions a story is about ("New York", "Chicago")
+WORLD_CITY = 1_000_000
+
+
+def listed_places(name: str) -> set[tuple[str, str]]:
+    """The (country, first-level region) of every town listed under a name (its main name, or
+    another name of a city larger than those: "St. Petersburg" of Florida, and of Russia) and
+    of every US county so named: "DeKalb" is one town of Illinois but counties of six states,
+    so it says no more about where an article is than "Springfield" does."""
+    cities = gazetteer().cities.get(name, ())
+    largest = max((c.population for c, main in cities if main), default=-1)
+    places = {(c.country, c.admin1) for c, main in cities if main or c.population > largest}
+    places |= {("USA", c.state) for c in gazetteer().counties.get(name + " county", ())}
+    return places
 
 
 @lru_cache(maxsize=1)

@@ -4,12 +4,13 @@
 resolves each offline (`timeline.nlp.resolution`), in two passes:
 
 1. what decides alone: a qualifier ("Lucca, Italy", "Long Beach, CA", "Kingston, Ontario"), the
-   dateline and its qualifier, a name with one listed place, a country, a US state, a region, a
-   county with one namesake;
+   dateline's qualifier, a name with one listed place (a town named like counties of other
+   states has more), a country, a US state, a region, a county with one namesake;
 2. namesakes, ranked by what the article says: the states and countries it names (the
-   dateline's first), nearness to the places resolved in pass 1, other ambiguous names with a
-   namesake nearby, capital status, population last; counties first, names of both a country and
-   a US state ("Georgia") last.
+   dateline's first), nearness to the places resolved in pass 1 and to the towns chosen
+   before, other ambiguous names with a namesake nearby, capital status, population last;
+   counties first, whose states then count for the towns, a dateline with namesakes next (then
+   the others' context), names of both a country and a US state ("Georgia") last.
 
 `mentions()` gives every mention, resolved or not; `places(span)` the places a locative phrase
 names, read from the mentions; a seat of government ("the Kremlin") is a place in its city.
@@ -24,7 +25,7 @@ from timeline.nlp.actors.coreference import Coreference
 from timeline.nlp.actors.countries import country_of, name_or_code
 from timeline.nlp.actors.organizations import organization_lexicon
 from timeline.nlp.article import DETERMINERS
-from timeline.nlp.gazetteer import gazetteer, place_lexicon
+from timeline.nlp.gazetteer import SAINT_FORMS, gazetteer, listed_places, place_lexicon
 from timeline.nlp.lookup import exact_form, key
 from timeline.nlp.resolution import (
     NAMESAKES,
@@ -89,13 +90,16 @@ class PlaceResolver:
                 if n + 1 < len(self.toponyms) and self.toponyms[n + 1].qualifies:
                     self.toponyms[n + 1].qualifies = False
             if place is None:
+                name = key(view.span_text(toponym.start, toponym.end))
+                if toponym.qualifier is None and name + " county" in gazetteer().counties:
+                    pending.append(n)  # "Hall": a county, once the article's state is known
                 continue
-            if toponym.kind == "dateline" and not toponym.qualifies:
-                context.dateline = place
-                if place.country_code:
-                    context.countries[place.country_code] += 2
+            if _dateline(toponym) and _decided(toponym, place, view):
+                self._set_dateline(place)
+            if key(view.span_text(toponym.start, toponym.end)) in organization_lexicon().seats:
+                continue  # "the White House said": no sign of where the story is
             if _decided(toponym, place, view):
-                remember(context, place)
+                remember(context, place, alone=not toponym.qualifies)
             else:
                 pending.append(n)
         for n in pending:
@@ -107,13 +111,18 @@ class PlaceResolver:
             context.namesakes[name] = points
 
         # pass 2: namesakes, with the places resolved in pass 1; counties first, whose states
-        # then count for the towns; names of both a country and a US state ("Georgia") last,
-        # with the countries of every town resolved before them
-        def order(n: int) -> int:
+        # then count for the towns; the dateline next, the others' context; names of both a
+        # country and a US state ("Georgia") last, with the countries of every town resolved
+        # before them
+        def order(n: int) -> float:
             name = key(view.span_text(self.toponyms[n].start, self.toponyms[n].end))
             if state_or_country(name):
                 return 2
-            return 0 if self.resolved[n] is not None and self.resolved[n].feature == "county" else 1
+            if self.resolved[n] is not None and self.resolved[n].feature == "county":
+                return 0
+            if _dateline(self.toponyms[n]):
+                return 0.5  # "HAMILTON —" of a story about Butler County: the Ohio town
+            return 1
 
         pending.sort(key=order)
         counted = False
@@ -125,8 +134,21 @@ class PlaceResolver:
                         context.places_in[done.country_code] += 1
             place = self._resolve(self.toponyms[n])
             self.resolved[n] = place
-            if place is not None and place.feature == "county":
+            if place is not None and _dateline(self.toponyms[n]):
+                self._set_dateline(place)
                 remember(context, place)
+            elif place is not None and place.feature == "county":
+                remember(context, place)
+            elif place is not None and place.feature == "city" and place.latitude is not None:
+                # a town chosen among namesakes places the names after it by nearness (not its
+                # state: a wrong choice should not sway a whole story)
+                context.points.append((place.latitude, place.longitude))
+
+    def _set_dateline(self, place: PlaceMention) -> None:
+        context = context_of(self.view)
+        context.dateline = place
+        if place.country_code:
+            context.countries[place.country_code] += 2
 
     def _resolve(self, toponym: Toponym) -> PlaceMention | None:
         view = self.view
@@ -146,6 +168,8 @@ class PlaceResolver:
             return country_place(
                 toponym.country or "", text, view.idx[toponym.start], view.end_char(toponym.end)
             )
+        if toponym.qualifier is None and key(text) in organization_lexicon().seats:
+            return self._seat(toponym.start, toponym.end)  # "the White House": no namesake town
         qualifier = None
         if toponym.qualifier is not None:
             qualifier = view.span_text(*toponym.qualifier)
@@ -157,6 +181,14 @@ class PlaceResolver:
                 start, end = view.idx[toponym.start], view.end_char(toponym.end)
                 return replace(place, text=text, start=start, end=end)
         place = resolve_place(view, text, qualifier, toponym.start, toponym.end)
+        if (
+            toponym.optional
+            and place is not None
+            and place.feature == "city"
+            and key(text).startswith(SAINT_FORMS)
+            and not gazetteer().cities.get(key(text), spellings=False)
+        ):
+            return None  # kept only if known as written: not "St. Michael's" (a school)
         if place is None and qualifier is not None:
             if listed(key(text), qualifier) or not _qualifies(qualifier):
                 return resolve_place(view, text, None, toponym.start, toponym.end)
@@ -167,6 +199,18 @@ class PlaceResolver:
                 start, end = view.idx[toponym.start], view.end_char(toponym.end)
                 place = replace(place, text=text, start=start, end=end)
         return place
+
+    def _seat(self, start: int, end: int) -> PlaceMention | None:
+        """A seat of government written by tokens start..end ("the Kremlin"): a place in its
+        city, never a town named like it (White House, Tennessee)."""
+        seat = organization_lexicon().seats.get(key(self.view.span_text(start, end)))
+        if seat is None:
+            return None
+        city, _, qualifier = seat[1].partition(",")
+        place = resolve_place(self.view, city, qualifier.strip() or None, start, end)
+        if place is None:
+            return None
+        return replace(place, name=seat[0], geonames_id=None, feature="place")
 
     def mentions(self) -> list[PlaceMention]:
         """Every place mention, in text order: resolved, or with its words as its name (a
@@ -231,12 +275,9 @@ class PlaceResolver:
         country = self.coreference.country_noun(start, end)
         if country is not None:  # "in the country"
             return [resolve_place(view, name_or_code(country), None, start, end)]
-        seat = organization_lexicon().seats.get(key(view.span_text(start, end)))
-        if seat is not None:  # "at the Kremlin": a place in Moscow
-            city, _, qualifier = seat[1].partition(",")
-            place = resolve_place(view, city, qualifier.strip() or None, start, end)
-            if place is not None:
-                return [replace(place, name=seat[0], geonames_id=None, feature="place")]
+        place = self._seat(start, end)
+        if place is not None:  # "at the Kremlin": a place in Moscow
+            return [place]
         found = [place for _, place in self.mentioned_in(start, end)]
         if found:
             unique: list[PlaceMention] = []
@@ -270,9 +311,15 @@ def _qualifies(qualifier: str) -> bool:
     )
 
 
+def _dateline(toponym: Toponym) -> bool:
+    """Whether a mention is the dateline's place (not its qualifier)."""
+    return toponym.kind == "dateline" and not toponym.qualifies
+
+
 def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:
-    """Whether a resolved mention decided alone (pass 1): not a city with listed namesakes."""
-    if toponym.qualifier is not None or toponym.kind == "dateline":
+    """Whether a resolved mention decided alone (pass 1): not a city with listed namesakes (a
+    dateline's either: "HAMILTON —" is chosen with the article's other names)."""
+    if toponym.qualifier is not None or (toponym.kind == "dateline" and toponym.qualifies):
         return True
     name = key(view.span_text(toponym.start, toponym.end))
     if place.feature == "county":
@@ -287,5 +334,4 @@ def _decided(toponym: Toponym, place: PlaceMention, view: ArticleView) -> bool:
         return False  # "Palestine", "Lebanon": maybe a US town of a state named later
     if place.feature != "city":
         return True
-    places = {(c.country, c.admin1) for c, main in gazetteer().cities.get(name) if main}
-    return len(places) <= 1
+    return len(listed_places(name)) <= 1

@@ -1,16 +1,18 @@
 """Resolution: which GeoNames place a place name means, chosen by the article's context.
 
 `resolve_place(view, name, qualifier)` tries, in order: a qualifier ("Lucca, Italy", "Long Beach,
-CA", "Kingston, Ontario", "Jordan, Minn."); the project's regions and the continents; a place
-wrapped in "the Province of"; a county; a country (a first-level region when the country's other
-name is that region's: England), a US state (a state named like a big city, New York or
-Washington, is the city; "Georgia" is the state when the article is about the US), a country's
-name that is a town of a US state the article is about ("Lebanon" in a story about
+CA", "Kingston, Ontario", "Jordan, Minn."; "TBILISI, Georgia" is the country's town); the
+project's regions and the continents; a place wrapped in "the Province of"; a county; a country
+(a first-level region when the country's other name is that region's: England), a US state (a
+state named like a big city, New York or Washington, is the city unless listed with other
+states: "Oregon and Washington laws"; "Georgia" is the state when the article is about the US),
+a country's name that is a town of a US state the article is about ("Lebanon" in a story about
 Pennsylvania); a first-level region; a county named without "County" in a state the article names;
-then namesake towns, ranked by what the article says (`best`): a US state it names or a place near
-one it already placed, the dateline's country and state, other ambiguous names with a namesake
-nearby, a country it names often, a national capital (never displaced by a local namesake of its
-own country), population last.
+then namesake towns, ranked by what the article says (`best`): a US state it names (or another
+country's first-level region it names alone: "Ontario") and nearness to a place it already
+placed, the dateline's country and state, other ambiguous names with a namesake nearby, a
+country it names often (a US state it names names the US), a national capital (never displaced
+by a local namesake of its own country), population last.
 
 The article's context (`context_of`) is kept per article view: the states and countries it names,
 the places already resolved for sure, the dateline's place, the namesakes of its ambiguous names.
@@ -27,10 +29,18 @@ import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.countries import country_lexicon, country_of, name_or_code
-from timeline.nlp.gazetteer import City, big_city, gazetteer, neighbours, place_lexicon
+from timeline.nlp.gazetteer import (
+    WORLD_CITY,
+    City,
+    big_city,
+    gazetteer,
+    neighbours,
+    place_lexicon,
+)
 from timeline.nlp.lookup import exact_form, key, word_set
 from timeline.nlp.toponyms import COUNTY_WORDS
 from timeline.records import PlaceMention
@@ -72,6 +82,8 @@ class Context:
     resolved so far (points, with their states), and the dateline's place."""
 
     states: Counter[str] = field(default_factory=Counter)
+    # first-level regions of other countries it names, by (country, admin1 code): "Ontario"
+    regions: Counter[tuple[str, str]] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
     places_in: Counter[str] = field(default_factory=Counter)  # towns and counties per country
@@ -100,6 +112,7 @@ def context_of(view: ArticleView) -> Context:
         context.states.update(view.named.states)
         context.states.update(county_states(view.doc.text))
         context.countries.update(view.named.country_counts)
+        context.regions.update(named_regions(view.doc.text))
         _CONTEXTS[view] = context
     return context
 
@@ -118,6 +131,35 @@ def county_states(text: str) -> Counter[str]:
         if len({c.state for c in found}) == 1:
             states[found[0].state] += 1
     return states
+
+
+def region_code(region) -> str | None:
+    """The GeoNames first-level code of one of the project's regions that is one ("Ontario")."""
+    if not region.country:
+        return None
+    for other in gazetteer().admin1_names.get(key(region.name), []):
+        if other.country == region.country:
+            return other.admin1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    codes = {}
+    for name, region in place_lexicon().regions.items():
+        code = region_code(region)
+        if code:
+            codes[name] = (region.country or "", code)
+    names = {r.name for r in place_lexicon().regions.values() if key(r.name) in codes}
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(r"\b(" + (alternatives or "(?!)") + r")\b"), codes
+
+
+def named_regions(text: str) -> Counter[tuple[str, str]]:
+    """The first-level regions of other countries among the project's regions that a text
+    names, also inside an organisation's name ("the Ontario Municipal Board")."""
+    pattern, codes = _region_names()
+    return Counter(codes[key(match.group(1))] for match in pattern.finditer(text))
 
 
 # Words that wrap a place's name: "the Province of Ontario", "Kermanshah province"
@@ -166,9 +208,13 @@ def wide_area(name: str) -> bool:
     )
 
 
-def remember(context: Context, place: PlaceMention) -> None:
+def remember(context: Context, place: PlaceMention, alone: bool = True) -> None:
     """A place resolved for sure: its point, and its state unless it is a world city (New York
-    says little about which state the article is about)."""
+    says little about which state the article is about); a first-level region of another
+    country named `alone` (not as a qualifier: "London, England" says nothing of the rest)."""
+    region = (place.country_code or "", place.admin1_code or "")
+    if place.feature == "region" and alone and region[0] not in ("", "USA") and region[1]:
+        context.regions[region] += 1
     if place.feature in ("city", "county", "place") and place.latitude is not None:
         context.points.append((place.latitude, place.longitude))
         if place.country_code:
@@ -179,7 +225,7 @@ def remember(context: Context, place: PlaceMention) -> None:
 
 def _world_city(place: PlaceMention) -> bool:
     cities = gazetteer().cities.get(key(place.name))
-    return any(c.geonameid == place.geonames_id and c.population >= 1_000_000 for c, _ in cities)
+    return any(c.geonameid == place.geonames_id and c.population >= WORLD_CITY for c, _ in cities)
 
 
 def city_place(city: City, text: str, start: int, end: int) -> PlaceMention:
@@ -258,7 +304,9 @@ def resolve_place(
             county = find_county(k, q_state)
             if county is not None:
                 return county_place(county, text, char_start, char_end)
-            return None if phrase else state_place(q_state)
+            if q_country is None or not any(c.country == q_country[0] for c, _ in candidates):
+                return None if phrase else state_place(q_state)
+            # "TBILISI, Georgia": a town of the country named like the state
         if q_country is not None:
             alpha3 = q_country[0]
             chosen = [(c, m) for c, m in candidates if c.country == alpha3]
@@ -277,9 +325,11 @@ def resolve_place(
         return None
     region = lex.regions.get(k) or gaz.continents.get(k)
     if region is not None:
+        code = region_code(region)  # "Ontario" carries its code, as GeoNames' regions do
         return PlaceMention(
             region.name, text, char_start, char_end, region.country, region.latitude,
-            region.longitude, region.geonameid, "region", precision=3,
+            region.longitude, region.geonameid, "region", admin1=region.name if code else None,
+            admin1_code=code, precision=3,
         )  # fmt: skip
     inner = _wrapped(k, name)
     if inner is not None:  # "the Province of Ontario", "Kermanshah province", "City of Richmond"
@@ -304,7 +354,7 @@ def resolve_place(
             return state_place(state)
     if (
         state is not None
-        and not big_city(k)
+        and (not big_city(k) or (start >= 0 and _listed_with_states(view, start, end)))
         and (alpha3 is None or _prefer_state(view, alpha3, state))
     ):
         return state_place(state)
@@ -341,12 +391,16 @@ def resolve_place(
             return region_place(region.country or "", region.admin1 or "")
     county = find_county(k + " county", None, context) if context.states else None
     # "DeKalb", "Oglethorpe": a county of a state the article names, written without "County",
-    # where that state has no town of the name, and no city of half a million has it
+    # where no state named as often has a town of the name ("R-Berkeley" of a West Virginia
+    # delegate, with California named once), and no city of half a million has it
     # ("Washington" in a story about Miami is the capital, not Washington County, Florida)
     if (
         county is not None
         and context.states[county.state] > 0
-        and not any(c.country == "USA" and context.states[c.admin1] > 0 for c, _ in candidates)
+        and not any(
+            c.country == "USA" and context.states[c.admin1] >= context.states[county.state]
+            for c, _ in candidates
+        )
         and not big_city(k)
     ):
         return county_place(county, text, char_start, char_end)
@@ -369,6 +423,34 @@ def resolve_place(
     if state is not None:
         return state_place(state)
     return None
+
+
+# Words that join the names of a list: "Oregon and Washington", "Missouri, New York, Virginia"
+LIST_WORDS = {",", "and", "or", "&"}
+
+
+def _listed_with_states(view: ArticleView, start: int, end: int) -> bool:
+    """Whether the name at tokens start..end is listed with a US state's ("Oregon and
+    Washington laws"): a state, though named like a big city."""
+    lex, words = place_lexicon(), view.words
+
+    def state_at(begin: int, stop: int) -> bool:
+        if begin < 0 or stop > len(words) or begin >= stop:
+            return False
+        name = key(view.span_text(begin, stop))
+        return name in lex.state_names and not big_city(name)
+
+    if end + 1 < len(words) and words[end] == "," and words[end + 1] in lex.state_exact:
+        return False  # qualified: "Texas and Washington, D.C."
+    after = end
+    while after < len(words) and words[after] in LIST_WORDS:
+        after += 1
+    if after > end and any(state_at(after, after + n) for n in (1, 2, 3)):
+        return True
+    before = start
+    while before > 0 and words[before - 1] in LIST_WORDS:
+        before -= 1
+    return before < start and any(state_at(before - n, before) for n in (1, 2, 3))
 
 
 def find_county(name: str, state: str | None, context: Context | None = None):
@@ -448,6 +530,7 @@ def best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = "")
     named = view.named
     context = context_of(view)
     counts = Counter(context.countries) + context.places_in
+    counts["USA"] += sum(context.states.values())  # a US state named names the US
     for (alpha3, capital), n in named.capital_mentions.items():
         if capital == name:
             counts[alpha3] -= n
@@ -466,10 +549,11 @@ def best(view: ArticleView, candidates: list[tuple[City, bool]], name: str = "")
             return value + (1.0 if main else 0.0)
         if top > 0:
             value += COUNTRY_BONUS * max(counts[city.country], 0) / top
-        # in a state the article names, or near a place it named: the one or the other
+        # in a state the article names, and near a place it placed: the one and the other
         local = _nearness(context, city.latitude, city.longitude)
-        if city.country == "USA" and context.states[city.admin1] > 0:
-            local = max(local, STATE_BONUS)
+        named = context.states[city.admin1] if city.country == "USA" else 0
+        if named > 0 or context.regions[(city.country, city.admin1)] > 0:
+            local += STATE_BONUS
         value += local
         if dateline is not None and dateline.country_code == city.country:
             value += 1.0

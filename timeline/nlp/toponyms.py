@@ -197,7 +197,8 @@ class _Finder:
 
     def abbreviation_at(self, start: int) -> tuple[int, int] | None:
         """A US state's abbreviation at a token ("Minn.", "CA"), with its final period when the
-        tokenizer split it off ("W.Va" "."): the token range, or None."""
+        tokenizer split it off ("W.Va" "."), or in two tokens ("W." "Va."): the token range, or
+        None."""
         view = self.view
         words = view.words
         word = words[start]
@@ -208,6 +209,14 @@ class _Finder:
             and words[start + 1] == "."
             and view.idx[start + 1] == view.idx[start] + len(word)
             and _is_state_abbreviation(word + ".")
+        ):
+            return (start, start + 2)
+        if (  # written with a space, in two tokens: "W. Va.", "N. C."
+            start + 1 < len(words)
+            and len(word) == 2
+            and word.endswith(".")
+            and words[start + 1].endswith(".")
+            and _is_state_abbreviation(word + words[start + 1])
         ):
             return (start, start + 2)
         return None
@@ -256,7 +265,10 @@ class _Finder:
                 break
             for start, stop in names:
                 singular = "county" if word == "counties" else "parish"
-                if key(view.span_text(start, stop)) + " " + singular in gazetteer().counties:
+                name = key(view.span_text(start, stop))
+                if len(names) == 1 and name in place_lexicon().state_names:
+                    self.add(Toponym(start, stop, "entity"))  # "Indiana counties": the state's
+                elif name + " " + singular in gazetteer().counties:
                     self.add(Toponym(start, stop, "county"))
 
     def names(self) -> None:
@@ -338,7 +350,7 @@ class _Finder:
             if sentence_start and end - start == 1 and not cue and not words[start].isupper():
                 return None if view.pos[start] != "PROPN" else Toponym(start, end, "name")
             return Toponym(start, end, "name")
-        cities = gazetteer().cities.get(name)
+        cities = gazetteer().cities.get(name, spellings=False)
         if not cities:
             return None
         if name in country_lexicon().demonyms and self.qualifier_after(end) is None:
@@ -374,7 +386,7 @@ class _Finder:
     def known_place(self, name: str, text: str) -> bool:
         if name in _name_words() or exact_form(text) in country_lexicon().exact:
             return True
-        return bool(gazetteer().cities.get(name))
+        return bool(gazetteer().cities.get(name, spellings=False))
 
     def locative_before(self, start: int) -> bool:
         """A locative preposition before a name ("in Jackson"), or a place just found that it is
