@@ -199,3 +199,15 @@ def test_a_place_unknown_in_its_qualifier_s_state_is_not_a_namesake_elsewhere(nl
     found = mentions(nlp, "The school bought land in Smallbrook County, Virginia, last year.")
     place = only(found, "Smallbrook County")
     assert (place.name, place.feature) == ("Virginia", "region")
+
+
+def test_a_name_the_recogniser_cut_short_is_the_whole_name(nlp):
+    text = "MIAMI (AP) -- Crowds gathered outside a house in Little Havana on Monday."
+    place = only(mentions(nlp, text), "Little Havana")
+    assert (place.admin1, place.country_code) == ("Florida", "USA")
+    assert named(mentions(nlp, "Police arrested two men in Little Rock."), "Little Rock")
+
+
+def test_a_place_named_after_another_is_not_that_one(nlp):
+    found = mentions(nlp, "Crowds gathered in Little Saigon on Monday.")
+    assert all(m.country_code != "VNM" for m in found), [(m.text, m.name) for m in found]

@@ -4,7 +4,9 @@ Found, each span once (the first kind that claims a token keeps it):
 
 1. the dateline ("JORDAN, Minn. (AP) --"): the place, and its qualifier as a place of its own;
 2. the entity recogniser's places (GPE, LOC; FAC only when the gazetteer knows it), a qualified
-   name split into the place and its qualifier ("Paris, Texas": Paris, qualified by Texas);
+   name split into the place and its qualifier ("Paris, Texas": Paris, qualified by Texas), a
+   name it cut short made whole when the gazetteer knows the whole ("Little Havana"), and none
+   from a place named after another ("Little Saigon" is not Saigon);
 3. names the recogniser missed or took for something else: a run of capitalised words that is a
    whole name the gazetteer knows (a country, a US state or its abbreviation, a first-level region,
    a county, a region, a continent), or a city's name with a sign that a place is meant (a
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 
 # Words that say where in a place ("North", "Western"): alone, no place
 DIRECTIONS = word_set("place_directions.tsv")
+# Words that name another place after the one that follows: "Little Havana"
+NAMESAKE_WORDS = word_set("places_namesake_words.tsv")
 # Nouns after which a demonym names its country as a place: "Syrian territory", "Iraqi soil"
 DEMONYM_PLACE_NOUNS = word_set("places_demonym_nouns.tsv")
 # Nouns after which a name is a leader's: "the Clinton administration"
@@ -153,6 +157,9 @@ class _Finder:
                 continue
             if self.stands_for_actor(start, end) or self.leader_before(end):
                 continue
+            start = self.whole_name_start(start, end)  # "Little Havana", "Fort Worth"
+            if self.named_after(start, end):
+                continue  # "Little Saigon": a part of a town named after Saigon, not Saigon
             # a name the gazetteer may not know is kept only where a place is meant ("in
             # Smallbrook", "Smallbrook, Idaho"); a facility only when the gazetteer knows it
             optional = ent.label_ == "FAC" or not (
@@ -175,6 +182,29 @@ class _Finder:
             self.add(toponym)
             if qualifier is not None and self.free(*qualifier):
                 self.add(Toponym(*qualifier, "entity", qualifies=True))
+
+    def whole_name_start(self, start: int, end: int) -> int:
+        """Where a name begins that the entity recogniser cut short: the capitalised word before
+        it when the two make a name the gazetteer knows ("Little Havana", a part of Miami)."""
+        view = self.view
+        before = start - 1
+        if before < 0 or not _capitalised(view.words[before]) or self.taken[before]:
+            return start
+        if view.pos[before] in OPENING_POS:
+            return start
+        whole = view.span_text(before, end)
+        return before if self.known_place(key(whole), whole) else start
+
+    def named_after(self, start: int, end: int) -> bool:
+        """Whether the name is part of another place's named after it, which the gazetteer does
+        not know ("Little Havana", "Little Italy"; not "Little Rock")."""
+        words = self.view.words
+        if start == 0 or key(words[start - 1]) not in NAMESAKE_WORDS:
+            return False
+        if not _capitalised(words[start - 1]):
+            return False
+        whole = self.view.span_text(start - 1, end)
+        return not self.known_place(key(whole), whole)
 
     def qualifier_after(self, end: int) -> tuple[int, int] | None:
         """The qualifier written after a name: ", Texas", ", Minn.", ", Italy"."""
