@@ -211,3 +211,11 @@ def test_a_name_the_recogniser_cut_short_is_the_whole_name(nlp):
 def test_a_place_named_after_another_is_not_that_one(nlp):
     found = mentions(nlp, "Crowds gathered in Little Saigon on Monday.")
     assert all(m.country_code != "VNM" for m in found), [(m.text, m.name) for m in found]
+
+
+def test_a_dateline_written_alone_is_the_city_agencies_write_alone(nlp):
+    found = mentions(nlp, "ATLANTA (AP) -- The governor of Indiana praised the ruling on Monday.")
+    assert only(found, "ATLANTA").admin1 == "Georgia"
+    # any other town of a dateline is chosen by the article's context
+    found = mentions(nlp, "HAMILTON -- The Butler County board met on Monday.")
+    assert only(found, "HAMILTON").admin1 == "Ohio"

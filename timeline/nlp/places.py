@@ -4,8 +4,9 @@
 resolves each offline (`timeline.nlp.resolution`), in two passes:
 
 1. what decides alone: a qualifier ("Lucca, Italy", "Long Beach, CA", "Kingston, Ontario"), the
-   dateline's qualifier, a name with one listed place (a town named like counties of other
-   states has more), a country, a US state, a region, a county with one namesake;
+   dateline's qualifier, a US city news agencies write alone in a dateline ("ATLANTA (AP) --":
+   Georgia's, places_standalone_datelines.tsv), a name with one listed place (a town named like
+   counties of other states has more), a country, a US state, a region, a county with one namesake;
 2. namesakes, ranked by what the article says: the states and countries it names (the
    dateline's first), nearness to the places resolved in pass 1 and to the towns chosen
    before, other ambiguous names with a namesake nearby, capital status, population last;
@@ -21,6 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from timeline.data import read_table
 from timeline.nlp.actors.coreference import Coreference
 from timeline.nlp.actors.countries import country_of, name_or_code
 from timeline.nlp.actors.organizations import organization_lexicon
@@ -49,6 +51,11 @@ if TYPE_CHECKING:
     from timeline.nlp.article import ArticleView
 
 __all__ = ["PlaceResolver", "resolve_place"]
+
+# US cities a dateline names alone ("ATLANTA (AP) --"), with their state
+STANDALONE_DATELINES = {
+    key(city): state for city, state in read_table("places_standalone_datelines.tsv")
+}
 
 
 class PlaceResolver:
@@ -173,6 +180,8 @@ class PlaceResolver:
         qualifier = None
         if toponym.qualifier is not None:
             qualifier = view.span_text(*toponym.qualifier)
+        elif toponym.kind == "dateline" and key(text) in STANDALONE_DATELINES:
+            qualifier = STANDALONE_DATELINES[key(text)]  # "ATLANTA (AP) --": Atlanta, Georgia
         elif toponym.start > 0 and view.lower[toponym.start - 1] in DIRECTIONS:
             # "western New York": a part of the state, not of the city named like it
             words = f"{view.lower[toponym.start - 1]} {view.span_text(toponym.start, toponym.end)}"
