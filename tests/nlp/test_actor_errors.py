@@ -106,6 +106,14 @@ def test_a_persons_country_from_the_texts_own_words(text, name, country):
     assert named(actors(text, "source"), name).country_code == country
 
 
+def test_a_leaders_government_is_of_the_leaders_country_from_the_dictionary():
+    text = "LONDON (AP) -- President Vladimir Putin said on Monday that his government had warned "
+    text += "British officials."
+    warned = [e for e in events(text) if e.trigger == "warned"]
+    sources = [a for e in warned for a in e.actors if a.role == "source"]
+    assert [(a.name, a.country_code) for a in sources] == [("Russia", "RUS")]
+
+
 def test_whom_a_group_is_for_or_against_is_not_its_country():
     sources = actors("Pro-Serbian militants attacked a police station in Skopje.", "source")
     assert all(a.country_code != "SRB" for a in sources)

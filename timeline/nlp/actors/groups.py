@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 from timeline.data import read_table
 from timeline.nlp.actors.coreference import FEMALE_PRONOUNS, MALE_PRONOUNS, PERSON_NOUNS
 from timeline.nlp.actors.countries import country_lexicon, name_or_code
-from timeline.nlp.actors.mentions import actor_code, actor_codes, actor_mention
+from timeline.nlp.actors.mentions import (
+    actor_code,
+    actor_codes,
+    actor_mention,
+    code_country,
+    code_on,
+)
 from timeline.nlp.actors.organizations import organization_lexicon, organization_of
 from timeline.nlp.actors.people import title_lexicon
 from timeline.nlp.lookup import key, optional_cell
@@ -188,7 +194,10 @@ class Groups:
             )  # fmt: skip
         persons = self.people.persons
         if country is None and person is not None:
-            country = persons[person].country
+            owner = persons[person]  # "his government": the owner's country, the text's or the
+            country = owner.country  # dictionary's ("President Fidel Castro ... his government")
+            if country is None and owner.entry is not None:
+                country = code_country(code_on(owner.entry.roles, self.people.published))
         if country is None:
             for candidate in hints:
                 if view.named.mentions_country(candidate):
