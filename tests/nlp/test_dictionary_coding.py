@@ -322,6 +322,12 @@ def test_meeting_a_deadline_is_no_meeting_and_meeting_needs_is_aid(run):
     assert ("met", "070") in codes(run("Japan met the needs of the flood victims in Chile."))
 
 
+def test_returning_people_or_property_to_a_place_is_a_return_not_a_visit(run):
+    assert ("returned", "0841") in codes(run("Peru returned the boy to his mother in Chile."))
+    assert ("returned", "0842") in codes(run("Iraq returned the bodies of the pilots to Iran."))
+    assert ("returned", "042") in codes(run("The Chilean president returned to Peru on Monday."))
+
+
 def test_declining_to_comment_is_cameos_decline_comment(run):
     assert ("declined", "011") in codes(run("Police officials declined to comment on Saturday."))
     assert ("refused", "125") in codes(run("Iran refused to meet the envoy on Monday."))
