@@ -324,6 +324,8 @@ def test_meeting_a_deadline_is_no_meeting_and_meeting_needs_is_aid(run):
 
 def test_returning_people_or_property_to_a_place_is_a_return_not_a_visit(run):
     assert ("returned", "0841") in codes(run("Peru returned the boy to his mother in Chile."))
+    found = run("Peru ruled on Monday that he must be returned to his mother in Chile.")
+    assert [e.event_code for e in found if e.trigger == "returned"] == ["0841"]
     assert ("returned", "0842") in codes(run("Iraq returned the bodies of the pilots to Iran."))
     assert ("returned", "042") in codes(run("The Chilean president returned to Peru on Monday."))
 

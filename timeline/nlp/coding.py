@@ -201,9 +201,10 @@ def _would(clause: Token) -> bool:
 
 
 def _people(token: Token) -> bool:
-    """Whether a phrase's head is people: a person named, "him", "her", "them", or a noun for
-    people ("residents", "suspects", "the boy": frames_people_nouns.tsv, person_nouns.tsv)."""
-    if token.ent_type_ == "PERSON" or token.lower_ in ("him", "her", "them"):
+    """Whether a phrase's head is people: a person named, "him", "her", "them" (or "he", "she"
+    as a passive subject: "he must be returned"), or a noun for people ("residents", "suspects",
+    "the boy": frames_people_nouns.tsv, person_nouns.tsv)."""
+    if token.ent_type_ == "PERSON" or token.lower_ in ("him", "her", "them", "he", "she"):
         return True
     lemma = token.lemma_.lower()
     return lemma in PEOPLE_NOUNS or lemma in PERSON_NOUNS or lemma in ("suspect", "witness")
