@@ -43,7 +43,11 @@ def test_the_verb_dictionary_reads_blocks_patterns_and_word_classes():
     [
         ("Mayor Ann Lee berated Governor Tom Ruiz over the budget.", "berated", "11"),
         ("Opposition leaders snubbed Prime Minister John Smith.", "snubbed", "11"),
-        ("Bishop Paul Dunn exhorted Governor Tom Ruiz to pardon the prisoners.", "exhorted", "10"),
+        (
+            "Bishop Paul Dunn entreated Governor Tom Ruiz to pardon the prisoners.",
+            "entreated",
+            "10",
+        ),
         # the project's lexicon overrides the dictionary where it is better: news "assails" in
         # words far more often than with fists (the dictionary files it under fighting)
         ("Opposition leaders assailed Prime Minister John Smith.", "assailed", "11"),
@@ -328,6 +332,15 @@ def test_returning_people_or_property_to_a_place_is_a_return_not_a_visit(run):
     assert [e.event_code for e in found if e.trigger == "returned"] == ["0841"]
     assert ("returned", "0842") in codes(run("Iraq returned the bodies of the pilots to Iran."))
     assert ("returned", "042") in codes(run("The Chilean president returned to Peru on Monday."))
+
+
+def test_senses_of_gather_exhort_and_appeal(run):
+    assert ("gathered", "141") in codes(run("Protesters gathered outside the embassy in Lima."))
+    found = run("Police have gathered enough evidence in the killing of the mayor.")
+    assert [e.event_code for e in found if e.trigger == "gathered"] == ["090"]
+    assert ("exhorted", "020") in codes(run("Peru exhorted its citizens to keep up the protests."))
+    assert ("appealed", "114") in codes(run("Peru appealed the ruling of the court on Monday."))
+    assert ("appealed", "020") in codes(run("Peru appealed to world opinion for help."))
 
 
 def test_declining_to_comment_is_cameos_decline_comment(run):
