@@ -343,6 +343,22 @@ def test_senses_of_gather_exhort_and_appeal(run):
     assert ("appealed", "020") in codes(run("Peru appealed to world opinion for help."))
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Police issued a warrant for the arrest of the mayor.", "issued", "173"),
+        ("A federal judge ruled against the family on Monday.", "ruled", "120"),
+        ("Police tracked down the gunman in Lima on Monday.", "tracked", "090"),
+        ("Iran backed down on Monday.", "backed", "080"),
+        ("Iran backed Syria on Monday.", "backed", "051"),
+        ("The indictment of the mayor came on Monday.", "indictment", "173"),
+        ("He is the second man being sought by police in the case.", "sought", "090"),
+    ],
+)
+def test_senses_by_particle_object_and_described_noun(run, text, trigger, code):
+    assert (trigger, code) in codes(run(text))
+
+
 def test_declining_to_comment_is_cameos_decline_comment(run):
     assert ("declined", "011") in codes(run("Police officials declined to comment on Saturday."))
     assert ("refused", "125") in codes(run("Iran refused to meet the envoy on Monday."))

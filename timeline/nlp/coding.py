@@ -305,9 +305,10 @@ class EventCoder:
 
     def _object_lemmas(self, verb: Token) -> set[str]:
         lemmas: set[str] = set()
-        for child in verb.children:
+        described = [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else []
+        for child in [*verb.children, *described]:  # "an activist sought by the FBI"
             heads = []
-            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or child in described:
                 heads.append(child)
             elif child.dep_ == "prep" and child.lemma_.lower() in ("with", "for", "on", "in", "by"):
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
