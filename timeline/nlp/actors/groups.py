@@ -1,11 +1,12 @@
 """Groups and sectors: "Russia's military", "Syrian rebels", "Hungarian officials", "NATO troops".
 
 A group noun (timeline/data/sectors.tsv) gives a sector (MIL, REB, GOV, ...); the group's country
-comes from the words of its phrase, else from the person who owns it ("Assad's forces", "his
-army"), else from the noun's country hint when the article names that country. A government noun
-with a country is the country itself in its government role ("Hungarian officials" -> Hungary,
-HUNGOV); other groups are named "<country> <sector label>" ("Russia military", RUSMIL), "<owner>
-<sector label>" ("Bashar Assad military") or by the sector label alone ("rebels", REB).
+comes from the words of its phrase, else from the person who owns it ("Assad's forces", "his army":
+the country the text or the actor dictionary gives them), else from the noun's country hint when
+the article names that country. A government noun with a country is the country itself in its
+government role ("Hungarian officials" -> Hungary, HUNGOV); other groups are named "<country>
+<sector label>" ("Russia military", RUSMIL), "<owner> <sector label>" when the owner has no country
+("John Smith military") or by the sector label alone ("rebels", REB).
 "Ethnic Albanians in south Serbia" are a people, coded with where they live (SRB), not Albania.
 """
 
