@@ -59,7 +59,7 @@ from timeline.nlp.story_news import (
     background,
     foreign_government,
     journey_goals,
-    reported_news,
+    story_news,
 )
 from timeline.nlp.violence_places import VIOLENCE_ROOTS, ArticleViolence
 from timeline.nlp.words import MISSION_NOUNS, PEOPLE_NOUNS, PLACE_NOUNS
@@ -112,20 +112,18 @@ class EventPlacing:
         )
         self._scenes: list[PlaceMention | None] | None = None
         self._triggers = {f.trigger.i for f in self.frames}
-        self._actors: dict[int, list[ActorMention]] = {}
 
-    def place(self, frame: EventFrame, actors: Sequence[ActorMention] = ()) -> list[PlaceMention]:
+    def place(self, frame: EventFrame, actors: Sequence[ActorMention]) -> list[PlaceMention]:
         """The event's places, each with where it came from; an act of violence put in a country
         is put in the one town of that country the article names, if it names one. `actors` are
-        the event's participants as its record has them (else the frame's)."""
-        self._actors[id(frame)] = list(actors) or [*frame.sources, *frame.targets]
-        places = self._place(frame)
+        the event's participants as its record has them (roles, dictionary countries)."""
+        places = self._place(frame, actors)
         if frame.code[:2] in VIOLENCE_ROOTS:
             places = [self.violence.town_of(p) for p in places]
             places = list({(p.name, p.country_code): p for p in places}.values())
         return places
 
-    def _place(self, frame: EventFrame) -> list[PlaceMention]:
+    def _place(self, frame: EventFrame, actors: Sequence[ActorMention]) -> list[PlaceMention]:
         trigger = frame.trigger
         n = self.view.sentence_of[trigger.i]
         own = self._own_places(frame) or self._patient_places(frame)
@@ -159,7 +157,6 @@ class EventPlacing:
             if scene is not None:
                 return [self._sourced(scene, "paragraph")]
             home = self.dateline.country_code
-            actors = self._actors.get(id(frame), [])
             if foreign_government(actors, home, self.frames, self.resolver):
                 return []  # "Cuban President Fidel Castro promised ..." in a story from Miami
             return [self._sourced(self.dateline, "dateline")]
@@ -488,7 +485,7 @@ class EventPlacing:
         standing state told in the present passive ("is accused of", "is being sought"), and in
         a sentence that puts nothing in another place (which may be where it happened: "as
         protesters gathered in Miami, ...")."""
-        if not reported_news(frame, self.published):
+        if not story_news(frame, self.published):
             return False
         trigger = frame.trigger
         dateline = self.dateline

@@ -37,7 +37,7 @@ BACKGROUND_DEPS = {"ccomp", "acl", "relcl", "appos", "dobj", "pobj", "prep"}
 HISTORY_DAYS = 2 * 366
 
 
-def reported_news(frame: EventFrame, published: date | None) -> bool:
+def story_news(frame: EventFrame, published: date | None) -> bool:
     """Whether an act is told as the story's own news (see the module docstring); the sentence
     it is in may still put it somewhere else."""
     clause = frame.clause

@@ -45,6 +45,11 @@ STANCE_PREFIXES = {"pro", "anti"}
 CIVILIANS = "CVL"  # the sector of people the text describes without naming them ("his father")
 
 
+def stance_prefix(word: str, after: str) -> bool:
+    """Whether two words open a stance: "pro" or "anti" and its hyphen ("pro-Russian")."""
+    return word.lower() in STANCE_PREFIXES and after == "-"
+
+
 @dataclass
 class SectorLexicon:
     sectors: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (sector, hint)
@@ -195,10 +200,10 @@ class Groups:
             )  # fmt: skip
         persons = self.people.persons
         if country is None and person is not None:
-            owner = persons[person]  # "his government": the owner's country, the text's or the
-            country = owner.country  # dictionary's ("President Fidel Castro ... his government")
-            if country is None and owner.entry is not None:
-                country = code_country(code_on(owner.entry.roles, self.people.published))
+            holder = persons[person]  # "his government": the owner's country, the text's or the
+            country = holder.country  # dictionary's ("President Fidel Castro ... his government")
+            if country is None and holder.entry is not None:
+                country = code_country(code_on(holder.entry.roles, self.people.published))
         if country is None:
             for candidate in hints:
                 if view.named.mentions_country(candidate):
@@ -213,7 +218,7 @@ class Groups:
         """Where a stance that starts at word i ends ("pro-Russian", "anti-Castro": the name is
         what someone is for or against, not whose they are); i when none starts there."""
         view = self.view
-        if view.lower[i] in STANCE_PREFIXES and i + 2 < end and view.words[i + 1] == "-":
+        if i + 2 < end and stance_prefix(view.words[i], view.words[i + 1]):
             return i + 2 + max(self.affiliations.at(i + 2, end)[0], 1)
         return i
 

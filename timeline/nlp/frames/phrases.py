@@ -21,7 +21,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.coreference import PERSON_NOUNS
-from timeline.nlp.actors.groups import STANCE_PREFIXES
+from timeline.nlp.actors.groups import stance_prefix
 from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
 from timeline.nlp.words import (
     COMPANY_NOUNS,
@@ -458,6 +458,4 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
 def _stance(token: Token) -> bool:
     """Whether a name is what someone is for or against: "pro-Russian", "anti-Castro"."""
     doc = token.doc
-    return (
-        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES
-    )
+    return token.i >= 2 and stance_prefix(doc[token.i - 2].text, doc[token.i - 1].text)
