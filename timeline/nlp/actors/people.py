@@ -290,6 +290,8 @@ class PeopleFinder:
                 country = affiliations.country_after(title_start + len(title.split()))
             if country is None:
                 country = affiliations.country_after(end)  # "Chancellor Angela Merkel of Germany"
+        if title is None and country is None:
+            country = self.described_as(before)  # "Cuban rafter Elian Gonzalez"
         # Apposition: "Michael McFaul, the U.S. ambassador to Russia"
         if end < len(words) and words[end] == ",":
             i = end + 1
@@ -313,7 +315,28 @@ class PeopleFinder:
                             if country is None and org is None:
                                 country = affiliations.country_after(appos[0])
                         break
+                if country is None and org is None:  # "Elian, a 6-year-old Cuban boy,"
+                    country = next(
+                        (found for j in range(i + 2, stop + 1) if (found := self.described_as(j))),
+                        None,
+                    )
         return title, country, org
+
+    def described_as(self, end: int) -> str | None:
+        """The country of a demonym before one or two common nouns that end at `end` and
+        describe a person: "Cuban rafter" (Elian Gonzalez), "a 6-year-old Cuban boy", "Kenyan
+        businessman"; not a title (those are read with their own country) and not a proper name
+        ("American Airlines pilot")."""
+        view = self.view
+        i = end - 1
+        while i >= 0 and end - i <= 2 and view.tag[i] in ("NN", "NNS") and view.words[i].islower():
+            i -= 1
+        if i == end - 1 or i < 0 or not view.words[i][:1].isupper():
+            return None
+        if i > 0 and view.tag[i - 1] == "NNP" and view.words[i - 1][:1].isupper():
+            return None  # part of a longer name
+        found = country_of(view.words[i], capitals=False)
+        return found[0] if found is not None and found[1] == "demonym" else None
 
     def name_spans(self) -> dict[tuple[int, int], str | None]:
         """The token ranges of people's names, with the gender an honorific gives them."""
@@ -445,6 +468,13 @@ class PeopleFinder:
         for start, end, gender, title, country, org in pending:
             surname = surname_key(view.span_text(start, end).split())
             candidates = surname_index.get(surname, [])
+            if not candidates:  # a child or a figure called by the given name alone: "Elian"
+                candidates = [
+                    n
+                    for n, known in enumerate(persons)
+                    if len(known.words) > 1 and key(known.words[0]) == surname
+                ][:2]
+                candidates = candidates if len(candidates) == 1 else []
             if not candidates:
                 index = len(persons)
                 words = view.span_text(start, end).split()
