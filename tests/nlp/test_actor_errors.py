@@ -106,6 +106,31 @@ def test_a_persons_country_from_the_texts_own_words(text, name, country):
     assert named(actors(text, "source"), name).country_code == country
 
 
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("MIAMI (AP) _ Cuban rafter Rosa Pena criticized the ruling.", "Rosa Pena", "CUB"),
+        (
+            "MIAMI (AP) _ Rosa Pena, a 9-year-old Cuban girl, criticized the ruling.",
+            "Rosa Pena",
+            "CUB",
+        ),
+        ("LONDON (AP) _ Kenyan businessman Peter Otieno praised the deal.", "Peter Otieno", "KEN"),
+        # a demonym inside a company's name is no person's country
+        ("American Airlines pilot Tom Hardy criticized the union.", "Tom Hardy", None),
+    ],
+)
+def test_a_demonym_before_the_noun_that_describes_a_person_is_their_country(text, name, country):
+    assert named(actors(text, "source"), name).country_code == country
+
+
+def test_a_person_called_by_the_given_name_alone_is_the_one_named_in_full():
+    text = "MIAMI (AP) _ Cuban rafter Rosa Pena arrived in Miami. On Monday, Rosa criticized the "
+    text += "judge."
+    sources = [a for e in events(text) if e.trigger == "criticized" for a in e.actors_in("source")]
+    assert [(a.name, a.country_code) for a in sources] == [("Rosa Pena", "CUB")]
+
+
 def test_a_leaders_government_is_of_the_leaders_country_from_the_dictionary():
     text = "LONDON (AP) -- President Vladimir Putin said on Monday that his government had warned "
     text += "British officials."
@@ -287,3 +312,48 @@ def test_a_stop_on_the_way_to_a_planned_arrival_is_planned_too():
     text = "Secretary Rex Tillerson arrives in Moscow on Tuesday after a brief visit to Lucca."
     visit = [e for e in events(text, published="2017-04-07") if e.trigger == "visit"]
     assert [e.status for e in visit] == ["planned"]
+
+
+# -- who did it, when the text names no one -------------------------------------------------------
+
+
+def test_someone_known_only_by_what_they_did_is_named_by_it():
+    fired = [
+        e for e in events("A sniper fired through the kitchen window.") if e.trigger == "fired"
+    ]
+    assert [a.name for e in fired for a in e.actors_in("source")] == ["sniper"]
+    text = "Police are investigating the sniper shooting of Dr. Jane Roe."
+    shooting = [e for e in events(text) if e.trigger == "shooting"]
+    assert [(a.name, a.sector) for a in shooting[0].actors_in("source")] == [("sniper", "CRM")]
+    text = "Dr. Jane Roe was killed in her kitchen by a sniper's bullet."
+    killed = [e for e in events(text) if e.trigger == "killed"]
+    assert [a.name for a in killed[0].actors_in("source")] == ["sniper"]
+
+
+def test_a_victim_killed_in_a_passive_is_killed_by_the_unnamed_doer_of_that_act():
+    text = "A sniper fired at Dr. Jane Roe through her kitchen window on Friday.\n\n"
+    text += "Roe was killed instantly, her husband said."
+    killed = [e for e in events(text) if e.trigger == "killed"]
+    assert [a.name for a in killed[0].actors_in("source")] == ["sniper"]
+    # a victim of no earlier act: no one is made up
+    alone = [e for e in events("Roe was killed instantly.") if e.trigger == "killed"]
+    assert all(not e.actors_in("source") for e in alone)
+
+
+def test_an_arrest_or_a_search_told_without_who_made_it_was_made_by_the_police():
+    text = "NAIROBI, Kenya (AP) _ A man was arrested on Monday in connection with the bombing."
+    arrested = [e for e in events(text) if e.trigger == "arrested"]
+    assert [(a.name, a.code) for a in arrested[0].actors_in("source")] == [
+        ("Kenya police", "KENCOP")
+    ]
+    searched = [e for e in events("The search for the gunman was extended to Mexico.")]
+    assert [a.sector for e in searched if e.trigger == "search" for a in e.actors_in("source")] == [
+        "COP"
+    ]
+    # charges are brought by prosecutors, not the police; a named arrester stays
+    charged = [e for e in events("He was charged with murder on Friday.") if e.trigger == "charged"]
+    assert all(a.sector != "COP" for e in charged for a in e.actors_in("source"))
+    text = "Jane Roe was arrested by the FBI on Monday."
+    by_fbi = [e for e in events(text) if e.trigger == "arrested"]
+    assert [a.name for a in by_fbi[0].actors_in("source")] == ["United States police"]
+    assert by_fbi[0].actors_in("source")[0].text == "the FBI"

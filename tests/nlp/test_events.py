@@ -661,3 +661,20 @@ def test_a_known_happening_named_under_a_plan_is_no_plan_of_its_own(run):
     # what a plan is to bring about stays planned
     attack = only(run("The rebels plan to carry out an attack on the capital."), "attack")
     assert attack.status == "planned"
+
+
+def test_an_actor_where_violence_struck_is_its_target(run):
+    text = "A bomb exploded outside the U.S. Embassy on Friday."
+    exploded = [e for e in run(text) if e.trigger == "exploded"]
+    assert [(a.name, a.code) for a in exploded[0].actors_in("target")] == [
+        ("United States", "USAGOV")
+    ]
+    # a place where it struck is a place, not a target: the target is the country it is in
+    text = "A bomb exploded outside the station in Nairobi on Friday."
+    assert [targets(e) for e in run(text) if e.trigger == "exploded"] == [{"Kenya"}]
+
+
+def test_a_name_called_something_is_the_target(run):
+    text = "Castro called Munero -- who reportedly drove a taxi -- a ruffian on Friday."
+    called = [e for e in run(text) if e.trigger == "called"]
+    assert "Munero" in targets(called[0])

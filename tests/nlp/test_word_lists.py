@@ -29,6 +29,7 @@ from timeline.nlp.words import (
     PASS_THROUGH,
     PEOPLE_NOUNS,
     PLACE_NOUNS,
+    POLICING_WORDS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -47,6 +48,8 @@ WORD_LISTS = {
     "frames_reporting_nouns.tsv": ({"statement", "claim", "warning"}, {"say", "talks"}),
     "frames_people_nouns.tsv": ({"protester", "civilian", "soldier", "thousand"}, {"protesters"}),
     "frames_stative_passives.tsv": ({"oppose", "commit"}, {"arrest"}),
+    # the police arrest and search; prosecutors charge, courts try
+    "frames_policing_words.tsv": ({"arrest", "custody", "search", "seek"}, {"charge", "try"}),
     "frames_place_nouns.tsv": ({"province", "city", "region"}, {"country"}),
     "frames_company_nouns.tsv": ({"company", "airline", "bank"}, {"government"}),
     "frames_engage_verbs.tsv": ({"engage", "participate", "take"}, {"make"}),
@@ -86,6 +89,7 @@ def test_the_modules_read_their_lists():
         (REPORTING_NOUNS, "frames_reporting_nouns.tsv"),
         (PEOPLE_NOUNS, "frames_people_nouns.tsv"),
         (STATIVE_PASSIVES, "frames_stative_passives.tsv"),
+        (POLICING_WORDS, "frames_policing_words.tsv"),
         (PLACE_NOUNS, "frames_place_nouns.tsv"),
         (COMPANY_NOUNS, "frames_company_nouns.tsv"),
         (ENGAGE_VERBS, "frames_engage_verbs.tsv"),
@@ -150,3 +154,14 @@ def test_honorifics_give_a_gender_or_none():
     assert HONORIFICS["mr."] == "m" and HONORIFICS["mrs"] == "f" and HONORIFICS["miss"] == "f"
     assert {"dr.", "sir", "sheikh"} <= HONORIFICS_ANY
     assert not HONORIFICS.keys() & HONORIFICS_ANY
+
+
+def test_people_known_by_what_they_did_are_of_a_sector_with_a_label():
+    from timeline.nlp.actors.groups import perpetrator_nouns, sector_lexicon
+
+    table = read_table("perpetrator_nouns.tsv")
+    assert table.columns == ("noun", "sector")
+    nouns = perpetrator_nouns()
+    assert {"sniper", "gunman", "killer"} <= set(nouns) and "police" not in nouns
+    assert all(n == n.lower() and " " not in n for n in nouns)
+    assert set(nouns.values()) <= set(sector_lexicon().labels)

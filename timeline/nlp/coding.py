@@ -177,6 +177,7 @@ class RuleCodes:
     travel: frozenset[str]
     reciprocal: frozenset[str]
     leaving_state: frozenset[str]
+    policing: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,7 @@ REPORTING_VERBS = SPEECH_VERBS | word_set("frames_belief_verbs.tsv")
 REPORTING_NOUNS = word_set("frames_reporting_nouns.tsv")
 # Nouns for groups of people whose affiliation is given by a place: "protesters in Cairo"
 PEOPLE_NOUNS = word_set("frames_people_nouns.tsv")
+POLICING_WORDS = word_set("frames_policing_words.tsv")  # arrests and searches the police make
 # Participles whose passive subject is the one who acts: "is opposed to", "is committed to"
 STATIVE_PASSIVES = word_set("frames_stative_passives.tsv")
 # Common nouns for a kind of place, named by their modifier: "Montenegro province", "Gaza city"
@@ -70,6 +71,9 @@ MOTION_PREPS = {"to", "into", "toward", "towards"}
 TARGET_PREPS = {
     "over", "with", "against", "on", "at", "toward", "towards", "to", "upon", "into", "for",
 }  # fmt: skip
+# Prepositions of where violence struck: an actor there, not a place, is its target ("a bomb
+# exploded outside the U.S. Embassy", "an explosion ripped through the embassy")
+STRUCK_PREPS = {"outside", "inside", "near", "through"}
 # Prepositions of an event noun's agent ("a visit by X"), of a noun of saying also "from"
 NOUN_AGENT_PREPS = {"by"}
 SAYING_AGENT_PREPS = {"by", "from"}

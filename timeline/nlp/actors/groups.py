@@ -85,6 +85,18 @@ def sector_lexicon() -> SectorLexicon:
     return lex
 
 
+@lru_cache(maxsize=1)
+def perpetrator_nouns() -> dict[str, str]:
+    """perpetrator_nouns.tsv: noun -> sector, for people known only by what they did."""
+    return dict(read_table("perpetrator_nouns.tsv").rows)
+
+
+def unnamed_doer(actor: ActorMention) -> bool:
+    """Whether an actor is someone known only by what they did ("sniper", "United States
+    sniper")."""
+    return actor.kind == "group" and actor.name.rsplit(" ", 1)[-1] in perpetrator_nouns()
+
+
 def plurals(noun: str, plural: str) -> tuple[str, ...]:
     """The plurals of an agent: `regular` (police officer -> police officers, ally -> allies,
     witness -> witnesses), `none`, or the plural written out."""
@@ -136,6 +148,10 @@ class Groups:
                 noun_start = head.i - length + 1
                 break
         relative = False
+        named = None
+        if head.pos_ == "NOUN" and head.lemma_.lower() in perpetrator_nouns():
+            named = head.lemma_.lower()  # "the sniper": known by what they did
+            sector = perpetrator_nouns()[named]
         if sector is None and head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS:
             sector = CIVILIANS  # "Elian's father": someone the text does not name, a civilian
             relative = True
@@ -212,7 +228,7 @@ class Groups:
         owner = (
             persons[person].name if person is not None and not country and not relative else None
         )
-        return self.sector_actor(country, sector, owner, start, end)
+        return self.sector_actor(country, sector, owner, start, end, named)
 
     def stance_end(self, i: int, end: int) -> int:
         """Where a stance that starts at word i ends ("pro-Russian", "anti-Castro": the name is
@@ -223,15 +239,22 @@ class Groups:
         return i
 
     def sector_actor(
-        self, country: str | None, sector: str, owner: str | None, start: int, end: int
+        self,
+        country: str | None,
+        sector: str,
+        owner: str | None,
+        start: int,
+        end: int,
+        named: str | None = None,
     ) -> ActorMention:
-        """The group of a sector, of a country or an owner: "Russia military", RUSMIL."""
+        """The group of a sector, of a country or an owner: "Russia military", RUSMIL; `named`
+        by its own noun instead of the sector's label ("sniper", "United States sniper")."""
         if sector == actor_codes().government and country is not None:
             return actor_mention(
                 self.view, name_or_code(country), "country", start, end, country,
                 actor_code(country, sector), sector=sector,
             )  # fmt: skip
-        label = sector_label(sector)
+        label = named or sector_label(sector)
         if country is not None:
             name = f"{name_or_code(country)} {label}"
         elif owner is not None:

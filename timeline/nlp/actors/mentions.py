@@ -27,6 +27,7 @@ class ActorCodes:
     government: str  # a government with a country is the country itself
     business: str  # the sector of companies
     military: str  # a source's own military is not its target
+    police: str  # who arrested or searched, when the text does not say
     international: tuple[str, ...]  # the codes of international organisations
     state: frozenset[str]  # office holders of the state
     force: frozenset[str]  # a state's armed force: its violence is military (19)
@@ -36,13 +37,14 @@ class ActorCodes:
 def actor_codes() -> ActorCodes:
     """actor_rule_codes.tsv, read once per process."""
     rules = {rule: codes.split() for rule, codes, _ in read_table("actor_rule_codes.tsv")}
-    (government,), (business,), (military,) = (
-        rules["government"], rules["business"], rules["military"]
+    (government,), (business,), (military,), (police,) = (
+        rules["government"], rules["business"], rules["military"], rules["police"]
     )  # fmt: skip
     return ActorCodes(
         government,
         business,
         military,
+        police,
         tuple(rules["international"]),
         frozenset(rules["state"]),
         frozenset(rules["force"]),
@@ -147,6 +149,13 @@ def country_actor(alpha3: str) -> ActorMention:
         country_code=alpha3,
         code=alpha3,
     )
+
+
+def implied_police() -> ActorMention:
+    """The police as who arrested or searched when the text does not say ("he was arrested"),
+    written by no words of the article; its country is that of the place, as for any group."""
+    police = actor_codes().police
+    return ActorMention(name="police", kind="group", role="source", code=police, sector=police)
 
 
 def with_country(actor: ActorMention, alpha3: str) -> ActorMention:

@@ -22,6 +22,7 @@ from timeline.nlp.words import (
     PARTNER_PREPS,
     PLACE_PREPS,
     STATIVE_PASSIVES,
+    STRUCK_PREPS,
     TARGET_PREPS,
 )
 from timeline.records import ActorMention
@@ -55,10 +56,21 @@ class ArgumentFinder:
                 return token
         return None
 
+    def struck(self, prep: Token) -> list[ActorMention]:
+        """The actors, not places, where violence struck: "outside the U.S. Embassy"."""
+        found: list[ActorMention] = []
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and not self.phrases.is_place(pobj):
+                found += self.phrases.actors(pobj, loose=True)
+        return found
+
     def noun_targets(self, frame: EventFrame, noun: Token) -> None:
         """Add an event noun's partners, patients and places: "talks with X", "a visit to Kyiv"."""
         for child in noun.children:
             if child.dep_ != "prep":
+                continue
+            if child.lemma_.lower() in STRUCK_PREPS and frame.code[:2] in RULE_CODES.violence:
+                frame.targets += self.struck(child)  # "the bomb outside the embassy"
                 continue
             beneficiary = child.lemma_.lower() == "for" and frame.code[:2] in RULE_CODES.beneficiary
             if child.lemma_.lower() not in NOUN_TARGET_PREPS and not beneficiary:
@@ -77,6 +89,16 @@ class ArgumentFinder:
                             frame.targets += self.phrases.destination(pobj, places)
                         continue
                 frame.targets += self.phrases.actors(pobj, loose=True)
+
+    def agents(self, pobj: Token) -> list[ActorMention]:
+        """The actors of a passive verb's "by" phrase; for a thing that has an owner, the owner:
+        "killed by a sniper's bullet" (the sniper), "hit by the army's shells"."""
+        found = self.phrases.actors(pobj)
+        if not found:
+            owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                found = self.phrases.actors(owner)
+        return found
 
     def shares_passive_subject(self, verb: Token) -> bool:
         """A participle joined to a passive verb shares its subject: "were arrested and charged
@@ -101,7 +123,7 @@ class ArgumentFinder:
                 elif child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            frame.sources += self.phrases.actors(pobj)
+                            frame.sources += self.agents(pobj)
         else:
             frame.sources = self.subject(verb)
         if frame.passive and not frame.sources and verb.lemma_.lower() in STATIVE_PASSIVES:
@@ -141,6 +163,12 @@ class ArgumentFinder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and not self.phrases.is_place(pobj):
                         frame.targets += self.phrases.actors(pobj, loose=True)
+            if (
+                child.dep_ == "prep"
+                and child.lemma_.lower() in STRUCK_PREPS
+                and frame.code[:2] in RULE_CODES.violence
+            ):
+                frame.targets += self.struck(child)
             if child.dep_ in ("prep", "dative") and child.lemma_.lower() in TARGET_PREPS:
                 lemma = child.lemma_.lower()
                 for pobj in child.children:
@@ -197,8 +225,11 @@ class ArgumentFinder:
     def objects(self, verb: Token) -> list[ActorMention]:
         """The actors of a verb's objects ("met Lavrov", "called on Iran")."""
         found: list[ActorMention] = []
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "iobj"):
+            if child.dep_ in ("dobj", "dative", "iobj") or (
+                child.dep_ == "oprd" and child.pos_ == "PROPN" and not has_object
+            ):  # a name the parser took for a predicate: "called Munero a ruffian"
                 found += self.phrases.actors(child, loose=True)
             elif (
                 child.dep_ == "prep"

@@ -20,7 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
+from timeline.nlp.actors.groups import perpetrator_nouns, unnamed_doer
+from timeline.nlp.actors.mentions import (
+    actor_codes,
+    country_actor,
+    implied_police,
+    with_country,
+)
 from timeline.nlp.coding import RULE_CODES, agent_nouns, weapon_nouns
 from timeline.nlp.frames.status import status_of
 from timeline.nlp.nominalizations import source_verbs
@@ -33,6 +39,7 @@ from timeline.nlp.words import (
     NOUN_AGENT_PREPS,
     PASS_THROUGH,
     PEOPLE_NOUNS,
+    POLICING_WORDS,
     SAYING_AGENT_PREPS,
     SUPPORT_VERBS,
 )
@@ -322,6 +329,8 @@ class FrameFinder:
                     frame.targets += found
                 else:
                     frame.sources += found
+            elif child.dep_ == "compound" and child.lemma_.lower() in perpetrator_nouns():
+                frame.sources += self.phrases.actors(child)  # "the sniper shooting"
             elif child.dep_ == "prep" and child.lemma_.lower() in agent_preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -335,8 +344,9 @@ class FrameFinder:
             c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this") for c in noun.children
         )
         happening = code[:2] in RULE_CODES.happenings
+        unnamed = all(unnamed_doer(a) for a in frame.sources)
         if (
-            not frame.sources
+            (not frame.sources or (happening and unnamed))
             and (not frame.targets or happening)
             and (definite or happening)
             and not _introduced(noun)
@@ -352,7 +362,8 @@ class FrameFinder:
                     - self.view.paragraph_index(frame.antecedent.trigger.idx)
                     <= 2
                 )
-                frame.sources = list(frame.antecedent.sources) if near else []
+                if not frame.sources:  # "the sniper shooting" keeps its sniper
+                    frame.sources = [a for a in frame.antecedent.sources if near or unnamed_doer(a)]
                 frame.targets = frame.targets or list(frame.antecedent.targets)
         return frame
 
@@ -440,6 +451,8 @@ class FrameFinder:
             and all(_private(a) for a in frame.sources)
         ):
             return False  # "the migrants' arrivals", "the boy's uncle came": no visit of state
+        if frame.passive and not frame.sources and frame.code[:2] in RULE_CODES.violence:
+            frame.sources = self._doers(frame)  # "Slepian was killed": by the sniper who shot him
         happening = self._happening(frame)
         if (
             not frame.sources
@@ -451,6 +464,8 @@ class FrameFinder:
             return False
         frame.status = status_of(frame)
         frame.places = self.locations.locations(frame)
+        if not frame.sources and self._policing(frame):
+            frame.sources = [implied_police()]  # "he was arrested": by the police
         self._fill_countries(frame)
         own = {a.country_code for a in frame.sources if a.country_code}
         military = actor_codes().military
@@ -480,6 +495,31 @@ class FrameFinder:
         if not frame.targets and frame.code[:2] in RULE_CODES.domestic and frame.sources:
             frame.targets = self._domestic_target(frame)
         return True
+
+    @staticmethod
+    def _policing(frame: EventFrame) -> bool:
+        """An arrest or a search told without who made it: a passive verb ("was arrested",
+        "is being sought") or a noun ("the search for Kopp", "in custody")."""
+        return (
+            frame.code[:2] in RULE_CODES.policing
+            and frame.trigger.lemma_.lower() in POLICING_WORDS
+            and (frame.passive or frame.clause is frame.trigger)
+        )
+
+    def _doers(self, frame: EventFrame) -> list[ActorMention]:
+        """Who did an act of violence a passive verb tells without them ("Slepian was killed"):
+        the people known only by what they did ("a sniper shot and killed a doctor") of the last
+        act of violence before it on the same victim."""
+        victims = {a.name for a in frame.targets}
+        for other in reversed(self._found):
+            if (
+                other.code[:2] in RULE_CODES.violence
+                and other.status not in ("negated", "hypothetical")
+                and victims & {a.name for a in other.targets}
+                and other.sources
+            ):
+                return [a for a in other.sources if unnamed_doer(a)]
+        return []
 
     @staticmethod
     def _placed_weapon(noun: Token, coder: EventCoder) -> bool:
