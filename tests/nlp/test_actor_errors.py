@@ -357,3 +357,16 @@ def test_an_arrest_or_a_search_told_without_who_made_it_was_made_by_the_police()
     by_fbi = [e for e in events(text) if e.trigger == "arrested"]
     assert [a.name for a in by_fbi[0].actors_in("source")] == ["United States police"]
     assert by_fbi[0].actors_in("source")[0].text == "the FBI"
+
+
+def test_an_embassy_is_of_the_country_whose_mission_the_article_names():
+    text = "NAIROBI, Kenya (AP) _ U.S. Ambassador Jane Roe said the bombing of the embassy "
+    text += "killed 200 people."
+    bombing = [e for e in events(text, "1998-08-26") if e.trigger == "bombing"]
+    assert [(a.name, a.code) for a in bombing[0].actors_in("target")] == [
+        ("United States", "USAGOV")
+    ]
+    # never of the country it stands in: with no mission named, "the embassy" names no one
+    text = "NAIROBI, Kenya (AP) _ Police said the bombing of the embassy killed 200 people."
+    bombing = [e for e in events(text, "1998-08-26") if e.trigger == "bombing"]
+    assert all(a.country_code != "KEN" for a in bombing[0].actors_in("target"))

@@ -398,3 +398,12 @@ def test_a_clause_counted_from_the_day_of_its_main_clause(run):
     )
     text = "Protesters blocked the bridge on Friday, two days after police arrested their leader."
     assert dated(event(run(text), "arrested")) == ("2018-06-06", "clause")  # counted in days
+
+
+def test_a_lead_that_names_the_victim_takes_the_day_told_further_on_without_names(run):
+    text = (
+        "NAIROBI, Kenya (AP) _ U.S. Ambassador Jane Roe met Kenya's trade minister on Wednesday "
+        "to finish talks that were interrupted by the bombing of the U.S. Embassy.\n\n"
+        "On June 1, the bomb went off, killing 200 people."
+    )
+    assert dated(event(run(text), "bombing")) == ("2018-06-01", "context")

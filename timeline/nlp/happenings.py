@@ -291,10 +291,10 @@ def _conflict(frame: EventFrame, other: EventFrame) -> bool:
 
 def _told_later(frame: EventFrame, other: EventFrame) -> bool:
     """Whether a later mention may tell the date of an earlier one: an actor named on both, or
-    none named on the earlier one ("the sniper slaying of a doctor" of the lead, "Slepian was
-    shot on Oct. 23" further on)."""
-    mine = _names(frame)
-    return not mine or bool(mine & _names(other))
+    none named on one of them ("the sniper slaying of a doctor" of the lead, "Slepian was shot
+    on Oct. 23" further on; "the bombing of the embassy", "On Aug. 7 ... the bomb went off")."""
+    mine, theirs = _names(frame), _names(other)
+    return not mine or not theirs or bool(mine & theirs)
 
 
 def _names(frame: EventFrame) -> set[str]:

@@ -29,6 +29,8 @@ from timeline.nlp.actors.mentions import (
 from timeline.nlp.actors.organizations import organization_lexicon, organization_of
 from timeline.nlp.actors.people import title_lexicon
 from timeline.nlp.lookup import key, optional_cell
+from timeline.nlp.placing_grammar import DIPLOMAT_WORDS
+from timeline.nlp.words import MISSION_NOUNS
 from timeline.records import ActorMention
 
 if TYPE_CHECKING:
@@ -220,6 +222,10 @@ class Groups:
             country = holder.country  # dictionary's ("President Fidel Castro ... his government")
             if country is None and holder.entry is not None:
                 country = code_country(code_on(holder.entry.roles, self.people.published))
+        if country is None and head.lemma_.lower() in MISSION_NOUNS:
+            country = self.mission_country(start)  # "the embassy" of "U.S. Ambassador X"
+            if country is None:
+                return None  # an embassy is never of the country it stands in
         if country is None:
             for candidate in hints:
                 if view.named.mentions_country(candidate):
@@ -229,6 +235,21 @@ class Groups:
             persons[person].name if person is not None and not country and not relative else None
         )
         return self.sector_actor(country, sector, owner, start, end, named)
+
+    def mission_country(self, before: int) -> str | None:
+        """The country of the last embassy or diplomat named with one before word `before`:
+        "U.S. Ambassador Prudence Bushnell ... the embassy", "the American Embassy ... the
+        embassy"."""
+        lower = self.view.lower
+        for j in range(before - 1, 0, -1):
+            word = lower[j][:-1] if lower[j].endswith("s") else lower[j]
+            if word not in DIPLOMAT_WORDS and lower[j] not in ("embassies",):
+                continue
+            for k in range(1, min(3, j) + 1):
+                length, country, _ = self.affiliations.at(j - k, j)
+                if length == k and country is not None:
+                    return country
+        return None
 
     def stance_end(self, i: int, end: int) -> int:
         """Where a stance that starts at word i ends ("pro-Russian", "anti-Castro": the name is
