@@ -370,3 +370,16 @@ def test_an_embassy_is_of_the_country_whose_mission_the_article_names():
     text = "NAIROBI, Kenya (AP) _ Police said the bombing of the embassy killed 200 people."
     bombing = [e for e in events(text, "1998-08-26") if e.trigger == "bombing"]
     assert all(a.country_code != "KEN" for a in bombing[0].actors_in("target"))
+
+
+def test_a_later_mention_of_an_act_of_violence_is_by_its_unnamed_doer():
+    text = (
+        "A sniper fired at Dr. Jane Roe through her kitchen window on Friday.\n\n"
+        "Roe, 52, performed abortions at a clinic in the city.\n\n"
+        "Her husband said she had received threats.\n\n"
+        "The FBI sent agents to the city on Saturday.\n\n"
+        "Investigators said a car was seen in the neighborhood in the days before the slaying."
+    )
+    slaying = [e for e in events(text) if e.trigger == "slaying"]
+    assert [a.name for a in slaying[0].actors_in("source")] == ["sniper"]
+    assert [a.name for a in slaying[0].actors_in("target")] == ["Jane Roe"]

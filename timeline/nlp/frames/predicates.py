@@ -451,7 +451,7 @@ class FrameFinder:
             and all(_private(a) for a in frame.sources)
         ):
             return False  # "the migrants' arrivals", "the boy's uncle came": no visit of state
-        if frame.passive and not frame.sources and frame.code[:2] in RULE_CODES.violence:
+        if not frame.sources and frame.code[:2] in RULE_CODES.violence:
             frame.sources = self._doers(frame)  # "Slepian was killed": by the sniper who shot him
         happening = self._happening(frame)
         if (
@@ -510,13 +510,13 @@ class FrameFinder:
         """Who did an act of violence a passive verb tells without them ("Slepian was killed"):
         the people known only by what they did ("a sniper shot and killed a doctor") of the last
         act of violence before it on the same victim."""
-        victims = {a.name for a in frame.targets}
+        victims = {a.name for a in frame.targets if a.kind == "person"}
         for other in reversed(self._found):
             if (
                 other.code[:2] in RULE_CODES.violence
                 and other.status not in ("negated", "hypothetical")
                 and victims & {a.name for a in other.targets}
-                and other.sources
+                and any(unnamed_doer(a) for a in other.sources)
             ):
                 return [a for a in other.sources if unnamed_doer(a)]
         return []
