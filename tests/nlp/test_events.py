@@ -678,3 +678,28 @@ def test_a_name_called_something_is_the_target(run):
     text = "Castro called Munero -- who reportedly drove a taxi -- a ruffian on Friday."
     called = [e for e in run(text) if e.trigger == "called"]
     assert "Munero" in targets(called[0])
+
+
+def test_whom_an_accusation_accuses_is_the_subject_of_what_it_says_they_did(run):
+    text = "Lawyers for the family raised accusations that Juan Perez had mistreated his son."
+    accusations = [e for e in run(text) if e.trigger == "accusations"]
+    assert targets(accusations[0]) == {"Juan Perez"}
+    text = "The relatives filed affidavits alleging Perez abused his former wife."
+    alleging = [e for e in run(text) if e.trigger == "alleging"]
+    assert targets(alleging[0]) == {"Perez"}
+    # a complaint quoting someone does not accuse them
+    text = "``Elian cannot apply for asylum,'' Spencer Eig complained on Monday."
+    assert all("Elian" not in targets(e) for e in run(text) if e.trigger == "complained")
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Tens of thousands of people rallied in Havana on Friday.", "rallied"),
+        ("Dozens of rebels attacked the town on Monday.", "attacked"),
+        ("A group of protesters marched to the palace on Monday.", "marched"),
+    ],
+)
+def test_the_people_a_number_counts_are_the_actors(run, text, trigger):
+    found = [e for e in run(text) if e.trigger == trigger]
+    assert found and sources(found[0]), [(e.trigger, sources(e)) for e in run(text)]

@@ -178,6 +178,7 @@ class RuleCodes:
     reciprocal: frozenset[str]
     leaving_state: frozenset[str]
     policing: frozenset[str]
+    accusation_clause: frozenset[str]
 
 
 @lru_cache(maxsize=1)

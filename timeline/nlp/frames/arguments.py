@@ -64,8 +64,22 @@ class ArgumentFinder:
                 found += self.phrases.actors(pobj, loose=True)
         return found
 
+    def accused(self, frame: EventFrame, head: Token) -> list[ActorMention]:
+        """Whom an accusation accuses, when its clause says what they did: the clause's subject
+        ("alleging Gonzalez abused his son", "accusations that X had mistreated him")."""
+        if not any(frame.code.startswith(code) for code in RULE_CODES.accusation_clause):
+            return []
+        for clause in head.children:
+            if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX"):
+                for subject in clause.children:
+                    if subject.dep_ in ("nsubj", "nsubjpass"):
+                        return self.phrases.actors(subject)
+        return []
+
     def noun_targets(self, frame: EventFrame, noun: Token) -> None:
         """Add an event noun's partners, patients and places: "talks with X", "a visit to Kyiv"."""
+        if not frame.targets:
+            frame.targets += self.accused(frame, noun)
         for child in noun.children:
             if child.dep_ != "prep":
                 continue
@@ -141,6 +155,8 @@ class ArgumentFinder:
         # reports ("said Russia failed": that is its own event when it is one)
         frame.targets += self.objects(verb)
         self.prep_targets(frame, verb)
+        if not frame.targets:
+            frame.targets = self.accused(frame, verb)
 
     def prep_targets(self, frame: EventFrame, verb: Token) -> None:
         """Partners and patients in prepositional phrases: "met with X", "fired at X", "provide

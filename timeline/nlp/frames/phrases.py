@@ -25,6 +25,7 @@ from timeline.nlp.actors.groups import stance_prefix
 from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
 from timeline.nlp.words import (
     COMPANY_NOUNS,
+    COUNT_NOUNS,
     ENTITY_TYPES,
     MISSION_NOUNS,
     NON_PERSONAL_PRONOUNS,
@@ -102,6 +103,16 @@ class PhraseReader:
                 found = self.actor_resolver.actors(self.phrase(child))
                 if found:
                     return self._described(child, list(found), description=token)
+        if token.lemma_.lower() in COUNT_NOUNS or lower == "tens":  # "hundreds of children"
+            counted = [
+                pobj
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+            if counted:
+                return self.actors(counted[0], loose)
         if token.pos_ == "PRON" and lower in NON_PERSONAL_PRONOUNS:
             return self._pronoun_actors(token)
         if token.lemma_.lower() in COMPANY_NOUNS and any(
