@@ -23,6 +23,14 @@ def actors(text: str, role: str | None = None, published: str = "2009-07-08") ->
     return [a for e in events(text, published) for a in e.actors if role is None or a.role == role]
 
 
+def sources(event: Event) -> set[str]:
+    return {a.name for a in event.actors_in("source")}
+
+
+def targets(event: Event) -> set[str]:
+    return {a.name for a in event.actors_in("target")}
+
+
 def named(found: list[ActorMention], name: str) -> ActorMention:
     matches = [a for a in found if a.name == name]
     assert matches, [a.name for a in found]
@@ -383,3 +391,23 @@ def test_a_later_mention_of_an_act_of_violence_is_by_its_unnamed_doer():
     slaying = [e for e in events(text) if e.trigger == "slaying"]
     assert [a.name for a in slaying[0].actors_in("source")] == ["sniper"]
     assert [a.name for a in slaying[0].actors_in("target")] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith met Bill Jones on Monday. Smith praised him for his work.",
+        "John Smith met Bill Jones on Monday. He praised him for his work.",
+        "In a debate against Bill Jones, John Smith attacked him for failing to act.",
+    ],
+)
+def test_an_object_pronoun_is_never_the_subject_of_its_own_clause(text):
+    acts = [e for e in events(text) if e.trigger in ("praised", "attacked")]
+    assert [(sources(e), targets(e)) for e in acts] == [({"John Smith"}, {"Bill Jones"})]
+
+
+def test_who_is_blamed_for_doing_something_did_it():
+    found = events("Kopp has been arrested in several states for protesting abortion.")
+    assert [sorted(sources(e)) for e in found if e.trigger == "protesting"] == [["Kopp"]]
+    found = events("Police arrested Jane Roe on Monday for protesting outside the clinic.")
+    assert [sorted(sources(e)) for e in found if e.trigger == "protesting"] == [["Jane Roe"]]

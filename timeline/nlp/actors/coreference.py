@@ -118,7 +118,20 @@ class Coreference:
                 return not person.child
             return person.gender == gender
 
-        earlier = [m for m in self.people.mentions if m.end <= pronoun.i and fits(m)]
+        subject = self.own_subject(pronoun)
+        subject_mention = self.people.token_mention.get(subject) if subject is not None else None
+        himself = (  # "Smith praised him": never Smith
+            self.people.mentions[subject_mention].person if subject_mention is not None else None
+        )
+        if himself is None and subject is not None:  # "He praised him": never whom "he" is
+            token = pronoun.doc[subject]
+            if token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+                himself = self.antecedent(token)
+        earlier = [
+            m
+            for m in self.people.mentions
+            if m.end <= pronoun.i and fits(m) and (himself is None or m.person != himself)
+        ]
         if not earlier or self.unnamed_person_before(pronoun, earlier[-1].end):
             return None
 
@@ -140,6 +153,19 @@ class Coreference:
             if root.dep_ in ("nsubj", "nsubjpass"):
                 return mention.person
         return in_last[-1].person
+
+    @staticmethod
+    def own_subject(pronoun: Token) -> int | None:
+        """The subject of the clause a pronoun is the object of, which it never refers to
+        ("Spitzer attacked him": not Spitzer; "himself" would be): its token index, or None."""
+        verb = pronoun.head
+        if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif pronoun.dep_ not in ("dobj", "dative", "iobj"):
+            return None
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        return next((c.i for c in verb.children if c.dep_ == "nsubj"), None)
 
     def unnamed_person_before(self, pronoun: Token, after: int) -> bool:
         """Whether the subject of a clause of the pronoun's sentence, before it and after

@@ -233,9 +233,18 @@ class ArgumentFinder:
         if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
             return self.phrases.actors(head)
         if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VB"):
+            reason = verb.dep_ == "pcomp" and head.lower_ == "for" and verb.tag_ == "VBG"
             if verb.dep_ == "pcomp":
                 head = head.head
-            return self.subject(head, depth + 1) if head.pos_ in ("VERB", "AUX") else []
+            if head.pos_ not in ("VERB", "AUX"):
+                return []
+            for child in head.children:  # "was arrested for protesting": who was arrested;
+                # "arrested Kopp for protesting", "criticized him for failing": the one blamed
+                if (child.dep_ == "nsubjpass" and verb.tag_ == "VBG") or (
+                    child.dep_ == "dobj" and reason
+                ):
+                    return self.phrases.actors(child)
+            return self.subject(head, depth + 1)
         return []
 
     def objects(self, verb: Token) -> list[ActorMention]:
