@@ -134,6 +134,19 @@ def test_violence_is_military_force_only_by_a_states_armed_force(run, text, trig
     assert found and found[0].event_code[:2] == root, [(e.trigger, e.event_code) for e in found]
 
 
+def test_fighting_to_do_something_is_a_struggle_not_combat(run):
+    found = run("The boy's relatives are fighting to keep him in the country.")
+    assert [(e.trigger, e.event_code) for e in found if e.trigger == "fighting"] == [
+        ("fighting", "120")
+    ]
+    # whose relatives they are is not who they are
+    assert all("Smith" not in a.name for e in found for a in e.actors)
+    found = run("John Smith's relatives are fighting to keep the boy in the country.")
+    assert [a.name for e in found if e.trigger == "fighting" for a in e.actors_in("source")] == [
+        "civilians"
+    ]
+
+
 def test_the_noun_refers_back_to_the_act_of_the_same_word(run):
     text = (
         "Police arrested two men in the capital on Sunday. Rebels attacked a convoy near the "

@@ -340,7 +340,7 @@ class EventCoder:
             )
         if key == "xcomp":  # the parser often attaches "selected X to build" as a clause
             return any(
-                c.lemma_.lower() in words
+                ("*" in words or c.lemma_.lower() in words)
                 and (
                     c.dep_ == "xcomp"
                     or (
