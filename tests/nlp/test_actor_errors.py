@@ -411,3 +411,15 @@ def test_who_is_blamed_for_doing_something_did_it():
     assert [sorted(sources(e)) for e in found if e.trigger == "protesting"] == [["Kopp"]]
     found = events("Police arrested Jane Roe on Monday for protesting outside the clinic.")
     assert [sorted(sources(e)) for e in found if e.trigger == "protesting"] == [["Jane Roe"]]
+
+
+def test_a_weapon_that_struck_stands_for_its_owner():
+    text = "Nothing could stop the assassin's bullet that tore through the window of Dr. Jane Roe."
+    tore = [e for e in events(text) if e.trigger == "tore"]
+    assert [(sources(e), targets(e)) for e in tore] == [({"assassin"}, {"Jane Roe"})]
+
+
+def test_an_act_done_with_another_is_by_the_subject():
+    text = "The government celebrated the day on Friday with rallies in the capital."
+    rallies = [e for e in events(text) if e.trigger == "rallies"]
+    assert [a.sector for e in rallies for a in e.actors_in("source")] == ["GOV"]

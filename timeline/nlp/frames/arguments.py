@@ -21,6 +21,7 @@ from timeline.nlp.words import (
     OBJECT_CONTROL,
     PARTNER_PREPS,
     PLACE_PREPS,
+    RELATIVE_PRONOUNS,
     STATIVE_PASSIVES,
     STRUCK_PREPS,
     TARGET_PREPS,
@@ -105,9 +106,11 @@ class ArgumentFinder:
                 frame.targets += self.phrases.actors(pobj, loose=True)
 
     def agents(self, pobj: Token) -> list[ActorMention]:
-        """The actors of a passive verb's "by" phrase; for a thing that has an owner, the owner:
-        "killed by a sniper's bullet" (the sniper), "hit by the army's shells"."""
+        """The actors of a subject or of a passive verb's "by" phrase; for a thing that has an
+        owner, the owner: "killed by a sniper's bullet" (the sniper), "the army's shells hit"."""
         found = self.phrases.actors(pobj)
+        if not found and pobj.lower_ in RELATIVE_PRONOUNS and pobj.head.dep_ == "relcl":
+            pobj = pobj.head.head  # "the bullet that tore through": the bullet's owner
         if not found:
             owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
             if owner is not None:
@@ -208,7 +211,7 @@ class ArgumentFinder:
             return []
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                return self.phrases.actors(child)
+                return self.agents(child)  # "the army's shells hit the school": the army
             if child.dep_ == "nsubjpass":
                 return []
         head = verb.head
@@ -231,7 +234,8 @@ class ArgumentFinder:
             governor = self.governing_verb(head)  # "a visit to Lucca to meet ..."
             return self.subject(governor, depth + 1) if governor is not None else []
         if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
-            return self.phrases.actors(head)
+            return self.agents(head)  # "the assassin's bullet that tore through ..."
+
         if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VB"):
             reason = verb.dep_ == "pcomp" and head.lower_ == "for" and verb.tag_ == "VBG"
             if verb.dep_ == "pcomp":

@@ -340,6 +340,13 @@ class FrameFinder:
             governor = arguments.governing_verb(noun)
             if governor is not None:
                 frame.sources = arguments.subject(governor) or arguments.objects(governor)
+        if (
+            not frame.sources
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "with"
+            and noun.head.head.pos_ == "VERB"
+        ):  # "celebrated the day with rallies", "responded with air strikes": by the subject
+            frame.sources = arguments.subject(noun.head.head)
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this") for c in noun.children
         )
