@@ -417,3 +417,35 @@ def test_another_country_s_government_acts_at_home_not_at_the_dateline(run):
         "Ortega on Sunday criticized the exiles."
     )
     assert where(event(events, "criticized")) == [("Miami", "dateline")]
+
+
+def test_an_embassy_in_a_country_is_in_its_seat_of_government_on_the_storys_day(nlp):
+    def bombed(text, day):
+        published = datetime.fromisoformat(day).replace(tzinfo=UTC)
+        events = extract_events(nlp(text), [], published)
+        return [p.name for e in events if e.trigger == "bombings" for p in e.locations]
+
+    text = "The president condemned the bombings of the U.S. embassies in Kenya and Tanzania."
+    assert bombed(text, "1998-08-11") == ["Nairobi", "Dar es Salaam"]
+    assert bombed(text, "2021-03-09") == ["Nairobi", "Dodoma"]  # the government moved in 2019
+    # a later mention that puts the act only in the countries: the embassies' cities
+    text += "\n\nIn all, the bombings in Kenya last week claimed at least 217 lives."
+    later = [
+        p.name
+        for e in extract_events(nlp(text), [], datetime(1998, 8, 11, tzinfo=UTC))
+        if e.trigger == "bombings" and "217" in e.sentence
+        for p in e.locations
+    ]
+    assert later == ["Nairobi"]
+
+
+def test_a_capital_is_the_seat_of_government_of_its_day():
+    from datetime import date
+
+    from timeline.nlp.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert gaz.capital("NGA", date(1990, 5, 1)).name == "Lagos"
+    assert gaz.capital("NGA", date(2000, 5, 1)).name == "Abuja"
+    assert gaz.capital("NGA").name == "Abuja"
+    assert gaz.capital("BOL").name == "La Paz"  # where the government sits, not Sucre

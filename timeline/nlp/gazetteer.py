@@ -25,6 +25,7 @@ import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -176,18 +177,36 @@ class Gazetteer:
     counties: dict[str, list[County]]  # key ("laurel county") -> counties
     _capitals: dict[str, City | None] = field(default_factory=dict)
 
-    def capital(self, alpha3: str) -> City | None:
-        """The capital's entry of a country (its largest place of a capital's name there)."""
+    def capital(self, alpha3: str, on: date | None = None) -> City | None:
+        """The capital's entry of a country (its largest place of a capital's name there); `on` a
+        day, the city that was its seat of government then (places_former_seats.tsv)."""
+        if on is not None:
+            for country, name, until in former_seats():
+                if country == alpha3 and on < until:
+                    return self._largest(name, alpha3) or self.capital(alpha3)
         if alpha3 not in self._capitals:
             found = None
             country = country_lexicon().countries.get(alpha3)
             for name in country.capitals if country else ():
-                candidates = [c for c, _ in self.cities.get(key(name)) if c.country == alpha3]
-                if candidates:
-                    found = max(candidates, key=lambda c: c.population)
+                found = self._largest(name, alpha3)
+                if found is not None:
                     break
             self._capitals[alpha3] = found
         return self._capitals[alpha3]
+
+    def _largest(self, name: str, alpha3: str) -> City | None:
+        """The largest place of a name in a country."""
+        candidates = [c for c, _ in self.cities.get(key(name)) if c.country == alpha3]
+        return max(candidates, key=lambda c: c.population) if candidates else None
+
+
+@lru_cache(maxsize=1)
+def former_seats() -> tuple[tuple[str, str, date], ...]:
+    """places_former_seats.tsv: (country, city, the day the government left it)."""
+    return tuple(
+        (country, city, date.fromisoformat(until))
+        for country, city, until in read_table("places_former_seats.tsv")
+    )
 
 
 def _latin(text: str) -> bool:

@@ -63,6 +63,7 @@ class PlaceResolver:
 
     def __init__(self, view: ArticleView, people: ArticlePeople) -> None:
         self.view = view
+        self.published = people.published  # "the Tanzanian capital" of 1998 is Dar es Salaam
         self.coreference = Coreference(view, people)
         person_words = frozenset(w for p in people.persons for w in p.words if len(p.words) > 1)
         self.toponyms = find_toponyms(view, person_words)
@@ -161,7 +162,7 @@ class PlaceResolver:
         view = self.view
         text = view.span_text(toponym.start, toponym.end)
         if toponym.kind == "capital":
-            city = gazetteer().capital(toponym.country or "")
+            city = gazetteer().capital(toponym.country or "", self.published)
             if city is None:
                 return None
             return city_place(city, text, view.idx[toponym.start], view.end_char(toponym.end))

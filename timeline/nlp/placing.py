@@ -48,6 +48,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.gazetteer import gazetteer
 from timeline.nlp.placing_grammar import (
     CLAUSE_DEPS,
     PRONOUNS,
@@ -55,6 +56,7 @@ from timeline.nlp.placing_grammar import (
     people,
     title,
 )
+from timeline.nlp.resolution import city_place
 from timeline.nlp.story_news import (
     background,
     foreign_government,
@@ -112,6 +114,12 @@ class EventPlacing:
         )
         self._scenes: list[PlaceMention | None] | None = None
         self._triggers = {f.trigger.i for f in self.frames}
+        self.violence.seats = [  # "the U.S. embassies in Kenya": Nairobi
+            place
+            for token in view.doc
+            if token.lemma_.lower() in MISSION_NOUNS
+            for place in self._mission_places(token)
+        ]
 
     def place(self, frame: EventFrame, actors: Sequence[ActorMention]) -> list[PlaceMention]:
         """The event's places, each with where it came from; an act of violence put in a country
@@ -305,15 +313,24 @@ class EventPlacing:
         return places
 
     def _mission_places(self, noun: Token) -> list[PlaceMention]:
-        """Where an embassy or a consulate is: the places of its own "in" or "at" phrase."""
+        """Where an embassy or a consulate is: the places of its own "in" or "at" phrase; an
+        embassy "in Kenya" is in the city the country's government sat in on the day of the
+        story, where embassies are (Nairobi; Dar es Salaam for Tanzania in 1998)."""
         places: list[PlaceMention] = []
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         found = self.resolver.mentioned_in(pobj.left_edge.i, pobj.right_edge.i + 1)
-                        places += [p for _, p in found]
+                        places += [self._seat_of(p) for _, p in found]
         return places
+
+    def _seat_of(self, place: PlaceMention) -> PlaceMention:
+        """A country's seat of government on the story's day, written by the country's words."""
+        if place.feature != "country" or not place.country_code:
+            return place
+        city = gazetteer().capital(place.country_code, self.published)
+        return city_place(city, place.text, place.start, place.end) if city else place
 
     # -- the sentence ---------------------------------------------------------------------------
 

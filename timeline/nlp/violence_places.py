@@ -49,6 +49,7 @@ class ArticleViolence:
         self.own = own
         self.quoted = quoted
         self._towns: dict[str, list[PlaceMention]] | None = None
+        self.seats: list[PlaceMention] = []  # the cities of the embassies the article names
 
     def places(self, frame: EventFrame) -> list[PlaceMention]:
         """Where the article's acts of violence of the frame's kind happened, as their own
@@ -71,13 +72,14 @@ class ArticleViolence:
         return list(places.values()) if len(places) <= MOST_PLACES else []
 
     def town_of(self, place: PlaceMention) -> PlaceMention:
-        """A country's place as the one town of it the article names, with precision 2, else
-        the country's."""
+        """A country's place as the one town of it the article names (or the city of an embassy
+        it names in that country: "the U.S. embassies in Kenya and Tanzania"), with precision 2,
+        else the country's."""
         if place.feature != "country":
             return place
         if self._towns is None:
             self._towns = {}
-            for mention in self.resolver.mentions():
+            for mention in [*self.resolver.mentions(), *self.seats]:
                 if mention.feature == "city" and mention.country_code:
                     towns = self._towns.setdefault(mention.country_code, [])
                     if all(t.name != mention.name for t in towns):
