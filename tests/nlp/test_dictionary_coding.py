@@ -147,6 +147,12 @@ def test_fighting_to_do_something_is_a_struggle_not_combat(run):
     ]
 
 
+def test_a_verbs_subject_condition_holds_through_the_verb_above(run):
+    # "gather" is a protest with protesters as subject, also when "beginning" takes the subject
+    found = run("Protesters were beginning to gather outside the home on Thursday.")
+    assert [e.event_code[:2] for e in found if e.trigger == "gather"] == ["14"]
+
+
 def test_the_noun_refers_back_to_the_act_of_the_same_word(run):
     text = (
         "Police arrested two men in the capital on Sunday. Rebels attacked a convoy near the "

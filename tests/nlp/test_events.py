@@ -473,10 +473,17 @@ def test_purpose_infinitive_is_planned_and_keeps_its_code(run):
     assert deal.status == "asserted"
 
 
-def test_protest_against_no_one_named_targets_the_source_country(run):
-    events = run("Thousands of Kenyan teachers staged a general strike over pay.")
-    strike = next(e for e in events if e.event_code.startswith("14"))
-    assert {a.country_code for a in strike.actors_in("target")} == {"KEN"}
+def test_a_protest_against_no_one_named_has_no_target(run):
+    # the text names no one it is against: neither the source's country nor where it happens
+    for text in (
+        "Thousands of Kenyan teachers staged a general strike over pay.",
+        "Tens of thousands of people rallied in Havana on Friday.",
+    ):
+        protest = next(e for e in run(text) if e.event_code.startswith("14"))
+        assert protest.actors_in("source") and not protest.actors_in("target"), text
+    events = run("Thousands of students protested against the government in Nairobi.")
+    protest = next(e for e in events if e.event_code.startswith("14"))
+    assert protest.actors_in("target")
 
 
 def test_visit_to_a_city_targets_its_country_without_the_city_words(run):

@@ -179,6 +179,7 @@ class RuleCodes:
     leaving_state: frozenset[str]
     policing: frozenset[str]
     accusation_clause: frozenset[str]
+    unnamed_target: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -351,6 +352,10 @@ class EventCoder:
                 for c in token.children
             )
         if key == "subj":
+            while token.dep_ == "xcomp" and not any(
+                c.dep_ in ("nsubj", "agent") for c in token.children
+            ):  # "protesters were beginning to gather": the subject of the verb above
+                token = token.head
             for child in token.children:
                 if child.dep_ in ("nsubj", "agent"):
                     heads = [child] if child.dep_ == "nsubj" else list(child.children)

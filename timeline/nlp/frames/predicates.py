@@ -11,8 +11,8 @@ before (its antecedent). A frame needs a source, or a target when passive or ana
 
 `FrameFinder` finds the frames and settles their arguments: groups without a country take the
 country of the place where it happens, else of the source; with no other target, the target is
-the country where it happens ("lifted a curfew in Montenegro"), and coercion of no named actor or
-a protest against no one is against the source's own country, as CAMEO codes them.
+the country where it happens ("lifted a curfew in Montenegro"), and coercion of no named actor is
+against the source's own country, as CAMEO codes it; a protest against no one named has no target.
 """
 
 from __future__ import annotations
@@ -496,6 +496,7 @@ class FrameFinder:
             not frame.targets
             and frame.places
             and frame.code[:2] not in RULE_CODES.statement
+            and frame.code[:2] not in RULE_CODES.unnamed_target
             and not self._acts_on_someone(frame)
         ):
             frame.targets = self._place_country(frame)
@@ -655,12 +656,11 @@ class FrameFinder:
 
     def _domestic_target(self, frame: EventFrame) -> list[ActorMention]:
         """Coercion of an object that names no actor ("outlawed the largest militant group",
-        "prevented the demonstration") and a protest against no one named ("staged a general
-        strike") are coded, as CAMEO does, against the source's country."""
+        "prevented the demonstration") is coded, as CAMEO does, against the source's country."""
         if frame.code[:2] in RULE_CODES.coercion and not any(
             c.dep_ in ("dobj", "nsubjpass") for c in frame.clause.children
         ):
-            return []  # a protest needs no object: it is against the source's own government
+            return []
         code = frame.sources[0].country_code
         if not code:
             return []
