@@ -710,3 +710,9 @@ def test_whom_an_accusation_accuses_is_the_subject_of_what_it_says_they_did(run)
 def test_the_people_a_number_counts_are_the_actors(run, text, trigger):
     found = [e for e in run(text) if e.trigger == trigger]
     assert found and sources(found[0]), [(e.trigger, sources(e)) for e in run(text)]
+
+
+def test_who_tightens_or_extends_an_act_does_it(run):
+    events = run("NATO said on Wednesday that it would tighten the naval blockade of Serbia.")
+    blockade = [e for e in events if e.trigger == "blockade"]
+    assert [sources(e) for e in blockade] == [{"NATO"}]

@@ -43,7 +43,10 @@ WORD_LISTS = {
     "frames_intent_verbs.tsv": ({"plan", "intend", "want", "ready"}, {"say", "agree"}),
     "frames_introducing_verbs.tsv": ({"agree", "refuse", "threaten", "urge", "demand"}, {"say"}),
     "frames_object_control_verbs.tsv": ({"urge", "ask", "order", "force"}, {"say", "plan"}),
-    "frames_support_verbs.tsv": ({"make", "hold", "launch", "stage", "pay"}, {"say", "meet"}),
+    "frames_support_verbs.tsv": (
+        {"make", "hold", "launch", "stage", "pay", "tighten"},
+        {"say", "meet"},
+    ),
     "speech_verbs.tsv": ({"say", "tell", "deny", "accuse", "ask", "recall"}, {"believe"}),
     "frames_belief_verbs.tsv": ({"believe", "think", "predict"}, {"say"}),
     "frames_reporting_nouns.tsv": ({"statement", "claim", "warning"}, {"say", "talks"}),
