@@ -49,6 +49,8 @@ def test_the_shipped_dictionary_holds_people_bodies_and_groups_but_no_place():
         ("MNCUSA", "USA", "BUS"),  # a multinational company of the United States
         ("IGOUNO", None, None),
         ("IMGMUSALQ", None, None),
+        ("ANGREB", "AGO", "REB"),  # CAMEO's own code for Angola (UNITA)
+        ("DDRGOV", "DEU", "GOV"),  # East Germany, under its successor as the countries table has it
     ],
 )
 def test_what_a_code_names(code, country, sector):

@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from timeline.data import parse_table
+from timeline.data import parse_table, read_table
 from timeline.nlp.actors.countries import country_lexicon
 from timeline.nlp.lookup import key
 from timeline.records import DatedCode
@@ -155,9 +155,17 @@ def code_country(code: str | None) -> str | None:
     countries = country_lexicon().countries
     if code[:3] in countries:
         return code[:3]
+    if code[:3] in cameo_countries():  # "ANGREB" (UNITA): Angola
+        return cameo_countries()[code[:3]]
     if code[:3] in COUNTRY_AFTER and code[3:6] in countries:
         return code[3:6]
     return None
+
+
+@lru_cache(maxsize=1)
+def cameo_countries() -> dict[str, str]:
+    """cameo_country_codes.tsv: CAMEO's own country codes -> ISO alpha-3 ("ANG" -> "AGO")."""
+    return dict(read_table("cameo_country_codes.tsv").rows)
 
 
 def code_sector(code: str | None) -> str | None:
@@ -167,7 +175,8 @@ def code_sector(code: str | None) -> str | None:
         return None
     if code.startswith(COMPANY):
         return BUSINESS
-    if code_country(code) != code[:3] or len(code) < 6:
+    country = code_country(code)
+    if country is None or code[:3] not in (country, *cameo_countries()) or len(code) < 6:
         return None
     return code[3:6]
 
