@@ -716,3 +716,22 @@ def test_who_tightens_or_extends_an_act_does_it(run):
     events = run("NATO said on Wednesday that it would tighten the naval blockade of Serbia.")
     blockade = [e for e in events if e.trigger == "blockade"]
     assert [sources(e) for e in blockade] == [{"NATO"}]
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        ("On Monday the bomb went off, killing 24 people and wounding 50 others.", ["went"]),
+        (
+            "Rudolph fled after the bombing of a clinic that killed a guard and maimed a nurse.",
+            ["bombing"],
+        ),
+        ("In 1995, 168 people were killed in a bombing in Oklahoma City.", ["bombing"]),
+        ("The blasts killed 257 people in Nairobi on Friday.", ["blasts"]),
+        # the act itself, not what it ended in; but a noun of killing is its own act
+        ("Police said the man was involved in the killing of the doctor.", ["killing"]),
+    ],
+)
+def test_what_an_act_of_violence_ended_in_is_the_same_happening_told_once(run, text, told):
+    violence = [e.trigger for e in run(text) if e.event_code[:2] in ("18", "19", "20")]
+    assert violence == told

@@ -332,9 +332,9 @@ class EventCoder:
         governed infinitive, modifier or subject is one of `words`."""
         if key == "obj":
             return bool(self._object_lemmas(token) & words)
-        if key == "prep":  # "called for X", not "called on Sunday"
+        if key == "prep":  # "called for X", not "called on Sunday"; "went off" read as an adverb
             return any(
-                c.dep_ in ("prep", "prt", "agent")
+                (c.dep_ in ("prep", "prt", "agent") or (c.dep_ == "advmod" and c.i == token.i + 1))
                 and c.lemma_.lower() in words
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                 for c in token.children

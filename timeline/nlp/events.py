@@ -90,10 +90,11 @@ def extract_events_and_places(
     frames.sort(key=lambda f: f.trigger.idx)
     mentions = places.mentions()
     home = story_country(view, mentions)
-    events = [event_record(f, view, coder.lexicon, dating, home) for f in frames]
+    told = [f for f in frames if not f.outcome]  # "killing 247": the bombing's, told once
+    events = [event_record(f, view, coder.lexicon, dating, home) for f in told]
     # the places read the actors as the event records have them (dictionary roles, countries)
     placing = EventPlacing(view, places, frames, published_at.date())
-    for frame, event in zip(frames, events, strict=True):
+    for frame, event in zip(told, events, strict=True):
         event.locations = placing.place(frame, event.actors)
     return events, mentions
 

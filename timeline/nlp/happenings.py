@@ -37,6 +37,7 @@ _OUTCOMES = frozenset({"1823"})
 
 def share_dates(frames: list[EventFrame], reference: date | None) -> None:
     """Mentions of one happening share the best date among them (see the module docstring)."""
+    _dates_of_outcomes(frames)
 
     def named(actors) -> set[str]:  # "civilians", "police": a kind of people, no one in particular
         return {x.name for x in actors if x.kind != "group" or x.country_code}
@@ -119,6 +120,18 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
         ante = frame.antecedent
         if ante is not None and ante.date_source == PUBLICATION and own(frame):
             ante.time, ante.date_source = frame.time, CONTEXT
+
+
+def _dates_of_outcomes(frames: list[EventFrame]) -> None:
+    """An act takes the day its own words do not give from what it ended in ("the bombing
+    which killed four people on June 2, 2016"), told in the same sentence."""
+    by_trigger = {f.trigger.i: f for f in frames}
+    for frame in frames:
+        act = by_trigger.get(frame.act.i) if frame.act is not None else None
+        if act is None or frame.time is None or frame.date_source not in (CLAUSE, SENTENCE):
+            continue
+        if act.date_source not in (CLAUSE, SENTENCE) or _weak(act.time):
+            act.time, act.date_source = frame.time, frame.date_source
 
 
 def _recall_mentions(frames: list[EventFrame], own, reference: date | None) -> set[int]:

@@ -37,9 +37,11 @@ from timeline.nlp.words import (
     INTRODUCERS,
     NAME_TYPES,
     NOUN_AGENT_PREPS,
+    OUTCOME_VERBS,
     PASS_THROUGH,
     PEOPLE_NOUNS,
     POLICING_WORDS,
+    RELATIVE_PRONOUNS,
     SAYING_AGENT_PREPS,
     SUPPORT_VERBS,
 )
@@ -111,6 +113,8 @@ class EventFrame:
     action: Token | None = None  # the action an introducing verb governs ("agreed to set up")
     purpose: bool = False  # planned as the aim of another act, not announced or threatened
     needs_target: bool = False  # coded by a dictionary verb alone: an event only with a target
+    outcome: bool = False  # what another act of its sentence ended in: told with it, no event
+    act: Token | None = None  # for an outcome, the word of the act it ended ("the blasts")
 
 
 class FrameFinder:
@@ -237,11 +241,13 @@ class FrameFinder:
                             and (not noun_code.endswith("0"))
                         ):  # "launched air strikes": the noun is more specific
                             code = noun_code
-        if code[:2] in RULE_CODES.violence and (
-            self._consequence(verb) or coder.figurative(verb, code)
-        ):
+        if code[:2] in RULE_CODES.violence and coder.figurative(verb, code):
             return None
         frame = EventFrame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
+        # "the blasts killed 257": the killing dates and places the blasts, but is no event
+        if code[:2] in RULE_CODES.violence:
+            frame.act = self._consequence(verb)
+            frame.outcome = frame.act is not None
         frame.needs_target = entry is not None and entry.needs_target and trigger is verb
         frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             arguments.shares_passive_subject(verb)
@@ -270,24 +276,63 @@ class FrameFinder:
                             frame.sources += agents
         return frame
 
-    def _consequence(self, verb: Token) -> bool:
-        """Violence that is what another act of violence in the sentence did, one happening
-        reported once: "the blast that killed 10 people", "the bombings killed 224", "a bomb went
-        off, killing 247 people"."""
+    def _consequence(self, verb: Token, depth: int = 0) -> Token | None:
+        """The act of violence in the sentence a verb of violence tells what it did, one
+        happening reported once: "the blast that killed 10 people", "the bombings killed 224",
+        "a bomb went off, killing 247 people", "the bombing of a clinic that killed an officer and
+        maimed a nurse", "168 people were killed in a bombing", "a sniper shot and killed a
+        doctor"; None when it is an act of its own."""
         coder = self.coder
-        subject = (
-            verb.head
-            if verb.dep_ == "relcl"
-            else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if depth > 3:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.dep_ == "relcl" and (subject is None or subject.lower_ in RELATIVE_PRONOUNS):
+            subject = verb.head  # "the bombing that killed", "the bombing of a clinic that ..."
+            if subject.dep_ == "pobj" and subject.head.lower_ == "of":
+                subject = subject.head.head if self._violent_noun(subject.head.head) else subject
+        if subject is not None and self._violent_noun(subject):
+            return subject
+        for prep in verb.children:  # "killed in a bombing", "injured in the blast" (not
+            # "involved in the killing", where the noun is the act)
+            if (
+                coder.verb_code(verb) is not None
+                and prep.dep_ == "prep"
+                and prep.lower_ in ("in", "by")
+            ):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and self._violent_noun(pobj):
+                        return pobj
+        head = verb.head
+        if head is verb or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ == "VBG":  # "went off, killing"
+            return head if self._violent_verb(head) else None
+        if verb.dep_ == "conj":  # "shot and killed", "killed a guard and wounded a nurse"
+            act = self._consequence(head, depth + 1)
+            if act is not None:
+                return act
+            if coder.lemma(verb) in OUTCOME_VERBS and self._violent_verb(head):
+                return head
+        return None
+
+    def _violent_noun(self, noun: Token) -> bool:
+        """A noun of an act of violence ("the blasts", "a bombing"), not a weapon ("the bomb
+        killed 10" tells the act)."""
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in weapon_nouns():
+            return False
+        code = self.coder.noun_code(noun)
+        return code is not None and code[:2] in RULE_CODES.violence
+
+    def _violent_verb(self, verb: Token) -> bool:
+        """A verb of violence, or one whose subject is a weapon or an act of violence ("a bomb
+        went off")."""
+        code = self.coder.verb_code(verb)
+        if code is not None and code[:2] in RULE_CODES.violence:
+            return True
+        return any(
+            c.dep_ == "nsubj" and (c.lemma_.lower() in weapon_nouns() or self._violent_noun(c))
+            for c in verb.children
         )
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-            code = coder.noun_code(subject)
-            if code is not None and code[:2] in RULE_CODES.violence:
-                return subject.lemma_.lower() not in weapon_nouns()  # "the bomb killed 10" is it
-        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
-            code = coder.verb_code(verb.head)
-            return code is not None and code[:2] in RULE_CODES.violence
-        return False
 
     def _must_clause(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -390,8 +435,8 @@ class FrameFinder:
         earlier = []
         violence = RULE_CODES.violence
         for frame in reversed(self._found):
-            if frame.status in ("negated", "hypothetical"):
-                continue
+            if frame.status in ("negated", "hypothetical") or frame.outcome:
+                continue  # "the blast" refers to the blast, not to the killing it did
             # a shooting coded as fighting until its actors say it is an assault is still one
             if frame.code[:2] != code[:2] and not (
                 code[:2] in violence and frame.code[:2] in violence
