@@ -730,6 +730,8 @@ def test_who_tightens_or_extends_an_act_does_it(run):
         ("The blasts killed 257 people in Nairobi on Friday.", ["blasts"]),
         # the act itself, not what it ended in; but a noun of killing is its own act
         ("Police said the man was involved in the killing of the doctor.", ["killing"]),
+        # a killing whose verb says who did it tells the act
+        ("Russian aircraft killed 46 civilians in an attack on a village.", ["killed", "attack"]),
     ],
 )
 def test_what_an_act_of_violence_ended_in_is_the_same_happening_told_once(run, text, told):

@@ -293,9 +293,11 @@ class FrameFinder:
         if subject is not None and self._violent_noun(subject):
             return subject
         for prep in verb.children:  # "killed in a bombing", "injured in the blast" (not
-            # "involved in the killing", where the noun is the act)
+            # "involved in the killing", where the noun is the act, nor "aircraft killed 46
+            # civilians in an attack", where the verb tells who did it)
             if (
-                coder.verb_code(verb) is not None
+                subject is None
+                and coder.verb_code(verb) is not None
                 and prep.dep_ == "prep"
                 and prep.lower_ in ("in", "by")
             ):
