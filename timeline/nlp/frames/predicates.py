@@ -286,7 +286,9 @@ class FrameFinder:
         if depth > 3:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if verb.dep_ == "relcl" and (subject is None or subject.lower_ in RELATIVE_PRONOUNS):
+        named = subject is not None and subject.lower_ not in RELATIVE_PRONOUNS
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if verb.dep_ == "relcl" and not named and not passive:
             subject = verb.head  # "the bombing that killed", "the bombing of a clinic that ..."
             if subject.dep_ == "pobj" and subject.head.lower_ == "of":
                 subject = subject.head.head if self._violent_noun(subject.head.head) else subject
@@ -296,7 +298,7 @@ class FrameFinder:
             # "involved in the killing", where the noun is the act, nor "aircraft killed 46
             # civilians in an attack", where the verb tells who did it)
             if (
-                subject is None
+                not named
                 and coder.verb_code(verb) is not None
                 and prep.dep_ == "prep"
                 and prep.lower_ in ("in", "by")
