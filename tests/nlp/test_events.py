@@ -737,3 +737,15 @@ def test_who_tightens_or_extends_an_act_does_it(run):
 def test_what_an_act_of_violence_ended_in_is_the_same_happening_told_once(run, text, told):
     violence = [e.trigger for e in run(text) if e.event_code[:2] in ("18", "19", "20")]
     assert violence == told
+
+
+def test_people_of_a_place_a_demonym_names_are_of_that_country(run):
+    text = "Druze inhabitants of the Syrian Golan Heights threatened to hold a general strike."
+    threatened = [e for e in run(text) if e.trigger == "threatened"]
+    assert [a.country_code for e in threatened for a in e.actors_in("source")] == ["SYR"]
+
+
+def test_a_threat_is_aimed_at_who_must_act_to_avert_it(run):
+    text = "The villagers threatened to hold a general strike unless Israel revokes the law."
+    threatened = [e for e in run(text) if e.trigger == "threatened"]
+    assert [targets(e) for e in threatened] == [{"Israel"}]

@@ -180,6 +180,7 @@ class RuleCodes:
     policing: frozenset[str]
     accusation_clause: frozenset[str]
     unnamed_target: frozenset[str]
+    conditional_target: frozenset[str]
 
 
 @lru_cache(maxsize=1)

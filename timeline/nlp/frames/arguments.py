@@ -77,6 +77,21 @@ class ArgumentFinder:
                         return self.phrases.actors(subject)
         return []
 
+    def warned(self, frame: EventFrame, verb: Token) -> list[ActorMention]:
+        """Whom a threat is aimed at, when it says what they must do to avert it: the subject of
+        its "unless" clause ("threatened to strike unless Israel revokes the annexation")."""
+        if frame.code[:2] not in RULE_CODES.conditional_target:
+            return []
+        for clause in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+            for condition in clause.children:
+                if condition.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "unless" for m in condition.children
+                ):
+                    for subject in condition.children:
+                        if subject.dep_ in ("nsubj", "nsubjpass"):
+                            return self.phrases.actors(subject)
+        return []
+
     def noun_targets(self, frame: EventFrame, noun: Token) -> None:
         """Add an event noun's partners, patients and places: "talks with X", "a visit to Kyiv"."""
         if not frame.targets:
@@ -159,7 +174,7 @@ class ArgumentFinder:
         frame.targets += self.objects(verb)
         self.prep_targets(frame, verb)
         if not frame.targets:
-            frame.targets = self.accused(frame, verb)
+            frame.targets = self.accused(frame, verb) or self.warned(frame, verb)
 
     def prep_targets(self, frame: EventFrame, verb: Token) -> None:
         """Partners and patients in prepositional phrases: "met with X", "fired at X", "provide

@@ -21,6 +21,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from timeline.nlp.actors.coreference import PERSON_NOUNS
+from timeline.nlp.actors.countries import country_of
 from timeline.nlp.actors.groups import stance_prefix
 from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
 from timeline.nlp.words import (
@@ -215,15 +216,20 @@ class PhraseReader:
         for child in token.children:
             if child.dep_ == "prep" and child.lemma_.lower() in ("in", "from", "of"):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self.is_place(pobj):
+                    if pobj.dep_ != "pobj":
+                        continue
+                    code = None
+                    for modifier in pobj.children:  # "of the Syrian Golan Heights": Syria's
+                        if modifier.dep_ in ("amod", "compound") and modifier.ent_type_ == "NORP":
+                            found_country = country_of(modifier.text, capitals=False)
+                            code = found_country[0] if found_country else None
+                    if code is None and self.is_place(pobj):
                         code = next((p.country_code for p in self.places(pobj)), None)
-                        if code:
-                            return [
-                                with_country(a, code)
-                                if a.kind == "group" and not a.country_code
-                                else a
-                                for a in found
-                            ]
+                    if code:
+                        return [
+                            with_country(a, code) if a.kind == "group" and not a.country_code else a
+                            for a in found
+                        ]
         return found
 
     def _modifier_actors(self, noun: Token, loose: bool) -> list[ActorMention]:
