@@ -423,3 +423,18 @@ def test_an_act_done_with_another_is_by_the_subject():
     text = "The government celebrated the day on Friday with rallies in the capital."
     rallies = [e for e in events(text) if e.trigger == "rallies"]
     assert [a.sector for e in rallies for a in e.actors_in("source")] == ["GOV"]
+
+
+def test_an_act_of_violence_told_without_its_victim_struck_the_victim_of_that_act():
+    text = (
+        "A sniper fired at Dr. Jane Roe through her kitchen window on Friday.\n\n"
+        "Police found a strand of hair near where the sniper fired."
+    )
+    fired = [e for e in events(text) if e.trigger == "fired"]
+    assert [targets(e) for e in fired] == [{"Jane Roe"}, {"Jane Roe"}]
+    text = (
+        "NAIROBI, Kenya (AP) _ The bombing of the U.S. Embassy killed 200 people on Friday.\n\n"
+        "The bombs went off almost simultaneously."
+    )
+    went = [e for e in events(text, "1998-08-08") if e.trigger == "went"]
+    assert [targets(e) for e in went] == [{"United States"}]

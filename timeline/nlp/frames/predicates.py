@@ -509,6 +509,8 @@ class FrameFinder:
             return False  # "the migrants' arrivals", "the boy's uncle came": no visit of state
         if not frame.sources and frame.code[:2] in RULE_CODES.violence:
             frame.sources = self._doers(frame)  # "Slepian was killed": by the sniper who shot him
+        if not frame.targets and frame.code[:2] in RULE_CODES.violence:
+            frame.targets = self._victims(frame)  # "where the sniper fired": at Slepian
         happening = self._happening(frame)
         if (
             not frame.sources
@@ -562,6 +564,28 @@ class FrameFinder:
             and frame.trigger.lemma_.lower() in POLICING_WORDS
             and (frame.passive or frame.clause is frame.trigger)
         )
+
+    def _victims(self, frame: EventFrame) -> list[ActorMention]:
+        """Whom an act of violence told without them struck: the people the same unnamed doer
+        struck in the act told before ("a sniper shot Dr. Slepian ... where the sniper fired"),
+        or, for a weapon that went off ("the bombs went off"), the victims of the act of violence
+        it refers back to ("the bombings of the U.S. embassies")."""
+        doers = {a.name for a in frame.sources if unnamed_doer(a)}
+        if doers:
+            for other in reversed(self._found):
+                if (
+                    other.code[:2] in RULE_CODES.violence
+                    and not other.outcome
+                    and other.status not in ("negated", "hypothetical")
+                    and doers & {a.name for a in other.sources}
+                    and other.targets
+                ):
+                    return list(other.targets)
+        if not frame.sources and self._struck_by_weapon(frame):
+            antecedent = self._antecedent(frame.code, frame.trigger, whole_article=True)
+            if antecedent is not None:
+                return list(antecedent.targets)
+        return []
 
     def _doers(self, frame: EventFrame) -> list[ActorMention]:
         """Who did an act of violence a passive verb tells without them ("Slepian was killed"):
