@@ -438,3 +438,24 @@ def test_an_act_of_violence_told_without_its_victim_struck_the_victim_of_that_ac
     )
     went = [e for e in events(text, "1998-08-08") if e.trigger == "went"]
     assert [targets(e) for e in went] == [{"United States"}]
+
+
+def test_a_named_person_before_a_shooting_is_its_victim():
+    text = "Dr. Jane Roe was shot at home on Friday. Police issued a warrant in the Roe shooting."
+    shooting = [e for e in events(text) if e.trigger == "shooting"]
+    assert [(sources(e), targets(e)) for e in shooting] == [(set(), {"Jane Roe"})]
+
+
+def test_the_act_of_violence_an_article_is_about_is_the_one_a_bare_mention_names():
+    text = (
+        "Gunmen shot Dr. Jane Roe at her home on Friday.\n\n"
+        "In 1995 a gunman wounded Dr. Tom Lane.\n\n"
+        "Roe was shot through a window.\n\n"
+        "The city council met on Monday.\n\n"
+        "The mayor spoke about the budget.\n\n"
+        "Aides would not comment about the slaying. Smith is also charged in the 1996 Olympic "
+        "bombing."
+    )
+    found = events(text)
+    assert [targets(e) for e in found if e.trigger == "slaying"] == [{"Jane Roe"}]
+    assert [targets(e) for e in found if e.trigger == "bombing"] in ([set()], [])

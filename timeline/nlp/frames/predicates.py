@@ -374,7 +374,14 @@ class FrameFinder:
                 and child.ent_type_ in ENTITY_TYPES
             ):
                 found = self.phrases.actors(child)
-                if code[:2] in RULE_CODES.suffered:  # "Slepian's killing", "Kopp's arrest"
+                if (
+                    code[:2] in RULE_CODES.suffered
+                    or (  # "Slepian's killing", "Kopp's arrest";
+                        code[:2] in RULE_CODES.violence  # a shooting coded as fighting until its
+                        and found  # actors say it is an assault: "the Slepian shooting"
+                        and all(a.kind == "person" for a in found)
+                    )
+                ):
                     frame.targets += found
                 else:
                     frame.sources += found
@@ -585,6 +592,25 @@ class FrameFinder:
             antecedent = self._antecedent(frame.code, frame.trigger, whole_article=True)
             if antecedent is not None:
                 return list(antecedent.targets)
+        if frame.trigger is frame.clause and [
+            (c.dep_, c.lower_) for c in frame.trigger.children if c.dep_ != "prep"
+        ] in ([("det", "the")], [("det", "this")], [("det", "that")]):
+            # "the slaying", nothing else said of it (not "the 1996 Olympic bombing"): whom most
+            # of the article's acts of violence before it struck
+            struck = [
+                frozenset(a.name for a in f.targets)
+                for f in self._found
+                if f.code[:2] in RULE_CODES.violence and f.targets and not f.outcome
+            ]
+            if struck:
+                main = max(set(struck), key=struck.count)
+                if 3 * struck.count(main) >= 2 * len(struck):
+                    other = next(
+                        f
+                        for f in reversed(self._found)
+                        if frozenset(a.name for a in f.targets) == main
+                    )
+                    return list(other.targets)
         return []
 
     def _doers(self, frame: EventFrame) -> list[ActorMention]:
