@@ -132,6 +132,24 @@ def test_a_demonym_before_the_noun_that_describes_a_person_is_their_country(text
     assert named(actors(text, "source"), name).country_code == country
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MIAMI (AP) _ To prevent Rosa Pena's return to Cuba, a lawmaker subpoenaed her Friday.",
+        "MIAMI (AP) _ The judge ruled that Rosa Pena must be returned to her father in Cuba.",
+        "MIAMI (AP) _ Rosa Pena was sent back to Cuba on Friday. Pena criticized the decision.",
+    ],
+)
+def test_where_a_private_person_goes_back_to_is_home(text):
+    found = [a for e in events(text, "2000-01-07") for a in e.actors if a.name == "Rosa Pena"]
+    assert found and all(a.country_code == "CUB" for a in found)
+
+
+def test_an_office_holder_returning_abroad_keeps_their_country():
+    text = "WASHINGTON (AP) _ Secretary of State Jane Roe will return to Moscow next week."
+    assert named(actors(text, "source"), "Jane Roe").country_code == "USA"
+
+
 def test_a_person_called_by_the_given_name_alone_is_the_one_named_in_full():
     text = "MIAMI (AP) _ Cuban rafter Rosa Pena arrived in Miami. On Monday, Rosa criticized the "
     text += "judge."

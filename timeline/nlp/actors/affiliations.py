@@ -32,6 +32,8 @@ DIRECTIONS = word_set("place_directions.tsv")  # "South" of "South Florida"
 # Grammar: the verbs and nouns that say where a person lives or comes from
 RESIDENCE_WORDS = {"live", "reside", "resident", "native", "come"}
 ORIGIN_NOUNS = {"resident", "native"}
+# Going back: where a person returns, is sent back or repatriated to is home
+RETURN_WORDS = {"return", "repatriate", "repatriation", "deport"}
 
 
 class Affiliations:
@@ -171,6 +173,37 @@ class Affiliations:
                             country = self.place_country(place)
                             if country is not None:
                                 return country
+        return None
+
+    def home_returned_to(self, start: int, end: int) -> str | None:
+        """The country a person is said to go back to, which is home: "Elian's return to Cuba",
+        "return the boy to Cuba", "was sent back to Cuba", "deported him to Tanzania"."""
+        doc = self.view.doc
+        root = doc[start:end].root
+        head = root.head
+        if root.dep_ == "poss" and head.lemma_.lower() in RETURN_WORDS and head.pos_ == "NOUN":
+            pass  # "Elian's return to Cuba"
+        elif root.dep_ in ("dobj", "nsubjpass", "nsubj") and head.pos_ == "VERB":
+            back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in head.children)
+            if head.lemma_.lower() not in RETURN_WORDS and not back:
+                return None
+            if root.dep_ == "nsubj" and head.lemma_.lower() in ("deport", "repatriate"):
+                return None  # who deports is not who goes
+        else:
+            return None
+        backs = [c for c in head.children if c.lower_ == "back"]
+        for prep in (*head.children, *(p for b in backs for p in b.children)):  # "sent back to"
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for place in prep.children:
+                    if place.dep_ != "pobj":
+                        continue
+                    if place.ent_type_ in ("GPE", "LOC"):
+                        return self.place_country(place)
+                    for inner in place.children:  # "returned to his father in Cuba"
+                        if inner.dep_ == "prep" and inner.lower_ == "in":
+                            for where in inner.children:
+                                if where.dep_ == "pobj" and where.ent_type_ in ("GPE", "LOC"):
+                                    return self.place_country(where)
         return None
 
     def place_country(self, token) -> str | None:

@@ -493,6 +493,10 @@ class PeopleFinder:
             person = persons[mention.person] if mention.person is not None else None
             if person is not None and person.country is None:
                 person.country = self.affiliations.residence(mention.start, mention.end)
+        for mention in mentions:  # "Elian's return to Cuba": home
+            person = persons[mention.person] if mention.person is not None else None
+            if person is not None and person.country is None and person.title is None:
+                person.country = self.affiliations.home_returned_to(mention.start, mention.end)
         for person in persons:
             if person.country is None and person.hint and view.named.mentions_country(person.hint):
                 person.country = person.hint
