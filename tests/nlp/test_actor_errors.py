@@ -138,6 +138,7 @@ def test_a_demonym_before_the_noun_that_describes_a_person_is_their_country(text
         "MIAMI (AP) _ To prevent Rosa Pena's return to Cuba, a lawmaker subpoenaed her Friday.",
         "MIAMI (AP) _ The judge ruled that Rosa Pena must be returned to her father in Cuba.",
         "MIAMI (AP) _ Rosa Pena was sent back to Cuba on Friday. Pena criticized the decision.",
+        "MIAMI (AP) _ The boy's mother, Rosa Pena, who wants to return to Cuba, criticized them.",
     ],
 )
 def test_where_a_private_person_goes_back_to_is_home(text):

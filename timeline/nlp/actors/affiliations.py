@@ -177,22 +177,34 @@ class Affiliations:
 
     def home_returned_to(self, start: int, end: int) -> str | None:
         """The country a person is said to go back to, which is home: "Elian's return to Cuba",
-        "return the boy to Cuba", "was sent back to Cuba", "deported him to Tanzania"."""
+        "return the boy to Cuba", "was sent back to Cuba", "X, who wants to return to Cuba"."""
         doc = self.view.doc
         root = doc[start:end].root
         head = root.head
+        goings = []
         if root.dep_ == "poss" and head.lemma_.lower() in RETURN_WORDS and head.pos_ == "NOUN":
-            pass  # "Elian's return to Cuba"
-        elif root.dep_ in ("dobj", "nsubjpass", "nsubj") and head.pos_ == "VERB":
-            back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in head.children)
-            if head.lemma_.lower() not in RETURN_WORDS and not back:
-                return None
-            if root.dep_ == "nsubj" and head.lemma_.lower() in ("deport", "repatriate"):
-                return None  # who deports is not who goes
-        else:
-            return None
-        backs = [c for c in head.children if c.lower_ == "back"]
-        for prep in (*head.children, *(p for b in backs for p in b.children)):  # "sent back to"
+            goings.append(head)  # "Elian's return to Cuba"
+        elif (
+            root.dep_ in ("dobj", "nsubjpass", "nsubj")
+            and head.pos_ == "VERB"
+            and not (root.dep_ == "nsubj" and head.lemma_.lower() in ("deport", "repatriate"))
+        ):
+            goings.append(head)  # "returned the boy to Cuba"; who deports is not who goes
+        for clause in root.children:  # "X, who wants to return to Cuba"
+            if clause.dep_ == "relcl":
+                goings += [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+        for going in goings:
+            backs = [c for c in going.children if c.lower_ == "back"]
+            if going.lemma_.lower() not in RETURN_WORDS and not backs:
+                continue
+            country = self._destination(going, backs)
+            if country is not None:
+                return country
+        return None
+
+    def _destination(self, going, backs) -> str | None:
+        """The country of the "to" phrase of a verb of going back (or of its "back")."""
+        for prep in (*going.children, *(p for b in backs for p in b.children)):  # "sent back to"
             if prep.dep_ == "prep" and prep.lower_ == "to":
                 for place in prep.children:
                     if place.dep_ != "pobj":
