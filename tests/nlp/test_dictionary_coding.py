@@ -153,6 +153,13 @@ def test_a_verbs_subject_condition_holds_through_the_verb_above(run):
     assert [e.event_code[:2] for e in found if e.trigger == "gather"] == ["14"]
 
 
+def test_an_appeal_for_something_is_a_request_a_court_appeal_is_not(run):
+    found = run("President Jane Smith issued an appeal for calm on Sunday.")
+    assert [e.event_code for e in found if e.trigger == "appeal"] == ["020"]
+    found = run("Gonzalez said he will wait out appeals by the Miami relatives before the court.")
+    assert not [e for e in found if e.trigger == "appeals"]
+
+
 def test_the_noun_refers_back_to_the_act_of_the_same_word(run):
     text = (
         "Police arrested two men in the capital on Sunday. Rebels attacked a convoy near the "
