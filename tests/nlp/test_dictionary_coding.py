@@ -160,6 +160,11 @@ def test_an_appeal_for_something_is_a_request_a_court_appeal_is_not(run):
     assert not [e for e in found if e.trigger == "appeals"]
 
 
+def test_what_a_kind_of_act_carries_is_no_act(run):
+    found = run("Kopp was charged on Thursday. The federal charge also carries a fine of $250,000.")
+    assert [e.trigger for e in found if e.event_code[:2] == "17"] == ["charged"]
+
+
 def test_the_noun_refers_back_to_the_act_of_the_same_word(run):
     text = (
         "Police arrested two men in the capital on Sunday. Rebels attacked a convoy near the "

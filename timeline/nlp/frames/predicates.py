@@ -31,6 +31,7 @@ from timeline.nlp.coding import RULE_CODES, agent_nouns, weapon_nouns
 from timeline.nlp.frames.status import status_of
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
+    DESCRIBING_VERBS,
     ENGAGE_VERBS,
     ENTITY_TYPES,
     INDEFINITE_PRONOUNS,
@@ -163,6 +164,8 @@ class FrameFinder:
     def _verb_frame(self, verb: Token) -> EventFrame | None:
         coder, arguments = self.coder, self.arguments
         lemma = coder.lemma(verb)
+        if lemma in DESCRIBING_VERBS and not any(c.dep_ == "prt" for c in verb.children):
+            return None  # "the charge carries a fine" (but "carried out an attack")
         has_xcomp = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
         if lemma in PASS_THROUGH and has_xcomp and lemma not in coder.lexicon.verbs:
             return None
@@ -356,6 +359,8 @@ class FrameFinder:
         if noun.lemma_.lower() in weapon_nouns() and not self._placed_weapon(noun, coder):
             return None  # "it was a bomb", "a bomb went off" (the event is that it went off)
         head = noun.head
+        if noun.dep_ in ("nsubj", "dobj") and coder.lemma(head) in DESCRIBING_VERBS:
+            return None  # "both charges carry a penalty", "the charge carries a fine"
         if (
             noun.dep_ in ("dobj", "nsubjpass")
             and head.pos_ == "VERB"
