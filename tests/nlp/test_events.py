@@ -749,3 +749,10 @@ def test_a_threat_is_aimed_at_who_must_act_to_avert_it(run):
     text = "The villagers threatened to hold a general strike unless Israel revokes the law."
     threatened = [e for e in run(text) if e.trigger == "threatened"]
     assert [targets(e) for e in threatened] == [{"Israel"}]
+
+
+def test_what_must_have_happened_is_a_guess_not_a_demand(run):
+    text = "``Perez must not have written the letter himself,'' said Senator John Roe."
+    assert [e.event_code for e in run(text) if e.trigger == "said"] == ["010"]
+    text = "``Perez must return the boy,'' said Senator John Roe."
+    assert [e.event_code[:2] for e in run(text) if e.trigger == "said"] == ["10"]

@@ -342,9 +342,14 @@ class FrameFinder:
         )
 
     def _must_clause(self, verb: Token) -> Token | None:
+        """A clause the speaker says must or should happen; not one that must have happened
+        ("he must not have written the letter": a guess, no demand)."""
         for child in verb.children:
-            if child.dep_ == "ccomp" and any(
-                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in child.children
+            auxes = [c.lower_ for c in child.children if c.dep_ == "aux"]
+            if (
+                child.dep_ == "ccomp"
+                and any(a in ("must", "should") for a in auxes)
+                and not ("have" in auxes and child.tag_ == "VBN")
             ):
                 return child
         return None
