@@ -478,3 +478,12 @@ def test_the_act_of_violence_an_article_is_about_is_the_one_a_bare_mention_names
     found = events(text)
     assert [targets(e) for e in found if e.trigger == "slaying"] == [{"Jane Roe"}]
     assert [targets(e) for e in found if e.trigger == "bombing"] in ([set()], [])
+
+
+def test_a_name_that_only_says_whose_a_thing_is_is_no_antecedent():
+    text = (
+        "Tom Perez stayed in Miami on Monday. The Clinton administration might send federal "
+        "agents to pull him out of the house, a neighbour said."
+    )
+    pull = [e for e in events(text, "2000-04-17") if e.trigger == "pull"]
+    assert [targets(e) for e in pull] == [{"Tom Perez"}]

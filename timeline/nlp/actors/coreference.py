@@ -127,10 +127,14 @@ class Coreference:
             token = pronoun.doc[subject]
             if token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
                 himself = self.antecedent(token)
+        doc = self.view.doc
         earlier = [
             m
             for m in self.people.mentions
-            if m.end <= pronoun.i and fits(m) and (himself is None or m.person != himself)
+            if m.end <= pronoun.i
+            and fits(m)
+            and (himself is None or m.person != himself)
+            and not self.names_a_thing(doc[m.start : m.end].root)
         ]
         if not earlier or self.unnamed_person_before(pronoun, earlier[-1].end):
             return None
@@ -147,12 +151,17 @@ class Coreference:
         # The nearest earlier sentence that names someone: its subject first.
         last_sentence = sentence_of[earlier[-1].start]
         in_last = agreeing([m for m in earlier if sentence_of[m.start] == last_sentence])
-        doc = self.view.doc
         for mention in in_last:
             root = doc[mention.start : mention.end].root
             if root.dep_ in ("nsubj", "nsubjpass"):
                 return mention.person
         return in_last[-1].person
+
+    @staticmethod
+    def names_a_thing(root: Token) -> bool:
+        """Whether a name only says whose a thing is ("the Clinton administration", "the Castro
+        government"): no person a pronoun can refer to."""
+        return root.dep_ == "compound" and root.head.pos_ == "NOUN"
 
     @staticmethod
     def own_subject(pronoun: Token) -> int | None:
