@@ -487,3 +487,9 @@ def test_a_name_that_only_says_whose_a_thing_is_is_no_antecedent():
     )
     pull = [e for e in events(text, "2000-04-17") if e.trigger == "pull"]
     assert [targets(e) for e in pull] == [{"Tom Perez"}]
+
+
+def test_a_group_is_not_of_the_country_it_sends_someone_to():
+    text = "MIAMI (AP) _ The government deported Rosa Pena to Cuba on Friday."
+    deported = [e for e in events(text, "2000-01-07") if e.trigger == "deported"]
+    assert [a.country_code for e in deported for a in e.actors_in("source")] == ["USA"]

@@ -36,6 +36,7 @@ from timeline.nlp.words import (
     ENTITY_TYPES,
     INDEFINITE_PRONOUNS,
     INTRODUCERS,
+    MOTION_PREPS,
     NAME_TYPES,
     NOUN_AGENT_PREPS,
     OUTCOME_VERBS,
@@ -722,8 +723,15 @@ class FrameFinder:
             # they blew themselves up in Tel Aviv": victims are of the country where it happened
         source = next((a.country_code for a in frame.sources if a.country_code), None)
         domestic = RULE_CODES.domestic
+        start = next(  # where the source acts from: not where it sends someone ("deported him
+            # to Cuba": the government is not Cuba's)
+            (p.country_code for p in frame.places if p.country_code and not self._goal(p)),
+            None,
+        )
+        if start is None and not any(self._goal(p) for p in frame.places):
+            start = place  # the violence's sentence place: "... blew themselves up in Tel Aviv"
         for role, fallback, kinds in (
-            ("sources", place, ("group",)),
+            ("sources", start, ("group",)),
             ("targets", place, ("group",)),
             ("targets", source, ("group",)),
             ("targets", source if frame.code[:2] in domestic else None, ("organization",)),
@@ -742,6 +750,14 @@ class FrameFinder:
                     for a in getattr(frame, role)
                 ],
             )
+
+    def _goal(self, place: PlaceMention) -> bool:
+        """Whether a place is where an act sends someone or something ("to Cuba")."""
+        span = self.view.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in MOTION_PREPS
 
     def _conjoined(self, actors: list[ActorMention]) -> bool:
         """Whether actors are named joined by "and" ("Bushnell and Kimotho"), not one actor
