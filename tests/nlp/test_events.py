@@ -756,3 +756,9 @@ def test_what_must_have_happened_is_a_guess_not_a_demand(run):
     assert [e.event_code for e in run(text) if e.trigger == "said"] == ["010"]
     text = "``Perez must return the boy,'' said Senator John Roe."
     assert [e.event_code[:2] for e in run(text) if e.trigger == "said"] == ["10"]
+
+
+def test_whom_a_sum_is_for_is_the_target(run):
+    text = "Japan agreed on Saturday to provide about 70 million dollars of aid for Nepal."
+    agreed = [e for e in run(text) if e.trigger == "agreed"]
+    assert [targets(e) for e in agreed] == [{"Nepal"}]

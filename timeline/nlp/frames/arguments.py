@@ -184,8 +184,12 @@ class ArgumentFinder:
                 self.noun_targets(frame, child)
             elif child.dep_ == "dobj":  # "break off relations with Congo", "mortar and rocket
                 # fire against the camps"
+                beneficiary = frame.code[:2] in RULE_CODES.beneficiary  # "$70 million for Poland"
                 for prep in (c for obj in (child, *child.conjuncts) for c in obj.children):
-                    if prep.dep_ == "prep" and prep.lemma_.lower() in PARTNER_PREPS:
+                    if prep.dep_ == "prep" and (
+                        prep.lemma_.lower() in PARTNER_PREPS
+                        or (beneficiary and prep.lemma_.lower() == "for")
+                    ):
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 frame.targets += self.phrases.actors(pobj, loose=True)
