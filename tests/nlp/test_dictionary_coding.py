@@ -165,6 +165,16 @@ def test_what_a_kind_of_act_carries_is_no_act(run):
     assert [e.trigger for e in found if e.event_code[:2] == "17"] == ["charged"]
 
 
+def test_thinking_weighing_and_heading_a_team_are_no_acts(run):
+    found = run(
+        "The sniper is thought to have fired from the yard. Prosecutor Mary White heads a team "
+        "that is weighing the evidence. Minister Jane Roe was heading to Nairobi on Monday."
+    )
+    assert [(e.trigger, e.event_code) for e in found if e.event_code[:2] in ("04", "06")] == [
+        ("heading", "042")
+    ]
+
+
 def test_the_noun_refers_back_to_the_act_of_the_same_word(run):
     text = (
         "Police arrested two men in the capital on Sunday. Rebels attacked a convoy near the "
