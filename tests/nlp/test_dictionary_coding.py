@@ -175,6 +175,15 @@ def test_thinking_weighing_and_heading_a_team_are_no_acts(run):
     ]
 
 
+def test_being_forced_by_no_one_and_a_residence_are_no_acts(run):
+    found = run("Police were forced to use tear gas to disperse a crowd on Friday.")
+    assert "forced" not in {e.trigger for e in found}
+    found = run("Castro said the boy could live at the residence of the Cuban diplomat.")
+    assert "residence" not in {e.trigger for e in found}
+    found = run("The rebels forced the villagers to leave on Friday.")  # someone forced them
+    assert "forced" in {e.trigger for e in found}
+
+
 def test_the_noun_refers_back_to_the_act_of_the_same_word(run):
     text = (
         "Police arrested two men in the capital on Sunday. Rebels attacked a convoy near the "

@@ -34,6 +34,7 @@ PEOPLE_NOUNS = word_set("frames_people_nouns.tsv")
 POLICING_WORDS = word_set("frames_policing_words.tsv")  # arrests and searches the police make
 OUTCOME_VERBS = word_set("frames_outcome_verbs.tsv")  # "shot and killed": what violence ends in
 DESCRIBING_VERBS = word_set("frames_describing_verbs.tsv")  # "the charge carries a fine"
+CIRCUMSTANCE_VERBS = word_set("frames_circumstance_verbs.tsv")  # "were forced to use"
 COUNT_NOUNS = word_set("frames_count_nouns.tsv")  # "hundreds of children": who they count
 # Participles whose passive subject is the one who acts: "is opposed to", "is committed to"
 STATIVE_PASSIVES = word_set("frames_stative_passives.tsv")

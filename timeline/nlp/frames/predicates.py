@@ -31,6 +31,7 @@ from timeline.nlp.coding import RULE_CODES, agent_nouns, weapon_nouns
 from timeline.nlp.frames.status import status_of
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
+    CIRCUMSTANCE_VERBS,
     DESCRIBING_VERBS,
     ENGAGE_VERBS,
     ENTITY_TYPES,
@@ -517,6 +518,13 @@ class FrameFinder:
         frame.targets = targets
         if self._about_anyone(frame):
             return False  # "anyone with information is asked to call the police"
+        if (
+            frame.passive
+            and not frame.sources
+            and frame.clause.lemma_.lower() in CIRCUMSTANCE_VERBS
+            and any(c.dep_ == "xcomp" for c in frame.clause.children)
+        ):
+            return False  # "police were forced to use tear gas": what happened made them
         if _habitual(frame.trigger):
             return False  # "the firm sells into 90 countries": what is done, not what happened
         if (
