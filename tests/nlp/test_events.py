@@ -762,3 +762,10 @@ def test_whom_a_sum_is_for_is_the_target(run):
     text = "Japan agreed on Saturday to provide 50 million dollars for Nepal."
     agreed = [e for e in run(text) if e.trigger == "agreed"]
     assert [targets(e) for e in agreed] == [{"Nepal"}]
+
+
+def test_youths_are_civilians_of_their_country(run):
+    threw = [e for e in run("Palestinian youths threw stones at soldiers.") if e.trigger == "threw"]
+    assert [(a.country_code, a.sector) for e in threw for a in e.actors_in("source")] == [
+        ("PSE", "CVL")
+    ]
