@@ -705,6 +705,7 @@ def test_whom_an_accusation_accuses_is_the_subject_of_what_it_says_they_did(run)
         ("Tens of thousands of people rallied in Havana on Friday.", "rallied"),
         ("Dozens of rebels attacked the town on Monday.", "attacked"),
         ("A group of protesters marched to the palace on Monday.", "marched"),
+        ("Half of the rebels attacked the town on Monday.", "attacked"),
     ],
 )
 def test_the_people_a_number_counts_are_the_actors(run, text, trigger):
