@@ -770,3 +770,17 @@ def test_youths_are_civilians_of_their_country(run):
     assert [(a.country_code, a.sector) for e in threw for a in e.actors_in("source")] == [
         ("PSE", "CVL")
     ]
+
+
+def test_cutting_aid_is_reducing_it(run):
+    found = run(
+        "The United Nations on Tuesday reduced food supplies to the refugee camp in Cambodia."
+    )
+    assert [e.event_code for e in found if e.trigger == "reduced"] == ["162"]
+    assert not [e for e in run("The company reduced prices on Monday.") if e.trigger == "reduced"]
+
+
+def test_a_name_before_group_or_movement_is_the_body(run):
+    text = "The pro-Iranian Hizbollah (Party of God) group declared a unilateral ceasefire."
+    declared = [e for e in run(text) if e.trigger == "declared"]
+    assert [(sources(e), e.event_code) for e in declared] == [({"Hezbollah"}, "0871")]

@@ -21,6 +21,7 @@ from timeline.nlp.events import extract_events
 from timeline.nlp.resolution import DIRECTIONS
 from timeline.nlp.toponyms import DEMONYM_PLACE_NOUNS, PLACE_SUBJECT_VERBS
 from timeline.nlp.words import (
+    BODY_NOUNS,
     CIRCUMSTANCE_VERBS,
     COMPANY_NOUNS,
     COUNT_NOUNS,
@@ -57,6 +58,7 @@ WORD_LISTS = {
     # the police arrest and search; prosecutors charge, courts try
     "frames_describing_verbs.tsv": ({"carry", "require"}, {"be", "have"}),
     "frames_circumstance_verbs.tsv": ({"force", "compel"}, {"order", "ask"}),
+    "frames_body_nouns.tsv": ({"group", "movement", "militia"}, {"government"}),
     "frames_count_nouns.tsv": ({"hundred", "thousand", "dozen", "group"}, {"people"}),
     "frames_policing_words.tsv": ({"arrest", "custody", "search", "seek"}, {"charge", "try"}),
     "frames_place_nouns.tsv": ({"province", "city", "region"}, {"country"}),
@@ -100,6 +102,7 @@ def test_the_modules_read_their_lists():
         (STATIVE_PASSIVES, "frames_stative_passives.tsv"),
         (POLICING_WORDS, "frames_policing_words.tsv"),
         (COUNT_NOUNS, "frames_count_nouns.tsv"),
+        (BODY_NOUNS, "frames_body_nouns.tsv"),
         (CIRCUMSTANCE_VERBS, "frames_circumstance_verbs.tsv"),
         (DESCRIBING_VERBS, "frames_describing_verbs.tsv"),
         (PLACE_NOUNS, "frames_place_nouns.tsv"),

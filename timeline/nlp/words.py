@@ -35,6 +35,7 @@ POLICING_WORDS = word_set("frames_policing_words.tsv")  # arrests and searches t
 OUTCOME_VERBS = word_set("frames_outcome_verbs.tsv")  # "shot and killed": what violence ends in
 DESCRIBING_VERBS = word_set("frames_describing_verbs.tsv")  # "the charge carries a fine"
 CIRCUMSTANCE_VERBS = word_set("frames_circumstance_verbs.tsv")  # "were forced to use"
+BODY_NOUNS = word_set("frames_body_nouns.tsv")  # "the Hizbollah group": the name is the actor
 COUNT_NOUNS = word_set("frames_count_nouns.tsv")  # "hundreds of children": who they count
 # Participles whose passive subject is the one who acts: "is opposed to", "is committed to"
 STATIVE_PASSIVES = word_set("frames_stative_passives.tsv")

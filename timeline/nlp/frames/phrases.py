@@ -25,6 +25,7 @@ from timeline.nlp.actors.countries import country_of
 from timeline.nlp.actors.groups import stance_prefix
 from timeline.nlp.actors.mentions import actor_codes, country_actor, with_country
 from timeline.nlp.words import (
+    BODY_NOUNS,
     COMPANY_NOUNS,
     COUNT_NOUNS,
     ENTITY_TYPES,
@@ -240,9 +241,10 @@ class PhraseReader:
         for child in noun.children:
             if relative and child.dep_ == "poss":
                 continue
-            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.ent_type_ in (
-                ENTITY_TYPES
-            ):
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and (
+                child.ent_type_ in ENTITY_TYPES
+                or (child.pos_ == "PROPN" and noun.lemma_.lower() in BODY_NOUNS)
+            ):  # "Syrian forces"; "the Hizbollah group", a name the recogniser missed
                 if _stance(child):
                     continue  # "an anti-Castro lawmaker": whom they are against, not whose
                 found += self.actor_resolver.actors(self.phrase(child))
