@@ -72,9 +72,7 @@ class ArgumentFinder:
             return []
         for clause in head.children:
             if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX"):
-                for subject in clause.children:
-                    if subject.dep_ in ("nsubj", "nsubjpass"):
-                        return self.phrases.actors(subject)
+                return self.clause_subject(clause)
         return []
 
     def warned(self, frame: EventFrame, verb: Token) -> list[ActorMention]:
@@ -87,9 +85,14 @@ class ArgumentFinder:
                 if condition.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ == "unless" for m in condition.children
                 ):
-                    for subject in condition.children:
-                        if subject.dep_ in ("nsubj", "nsubjpass"):
-                            return self.phrases.actors(subject)
+                    return self.clause_subject(condition)
+        return []
+
+    def clause_subject(self, clause: Token) -> list[ActorMention]:
+        """The actors of a clause's subject, active or passive."""
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                return self.phrases.actors(subject)
         return []
 
     def noun_targets(self, frame: EventFrame, noun: Token) -> None:

@@ -51,6 +51,8 @@ from timeline.nlp.words import (
 from timeline.records import ActorMention, PlaceMention, TimeExpression
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
     from timeline.nlp.article import ArticleView
@@ -95,6 +97,18 @@ def _private(actor) -> bool:
     if actor.kind == "group":
         return actor.sector in PRIVATE_SECTORS
     return actor.kind == "person" and not actor.code and not actor.roles
+
+
+def _weapon_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a weapon: "bombs exploded", "a shell hit the school"."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in weapon_nouns() for c in verb.children)
+
+
+def _bare_definite(noun: Token) -> bool:
+    """Whether a noun says nothing of itself but "the", "this" or "that" ("the slaying"; not
+    "the 1996 Olympic bombing"); its prepositions aside."""
+    words = [c for c in noun.children if c.dep_ != "prep"]
+    return len(words) == 1 and words[0].dep_ == "det" and words[0].lower_ in ("the", "this", "that")
 
 
 @dataclass
@@ -338,9 +352,8 @@ class FrameFinder:
         code = self.coder.verb_code(verb)
         if code is not None and code[:2] in RULE_CODES.violence:
             return True
-        return any(
-            c.dep_ == "nsubj" and (c.lemma_.lower() in weapon_nouns() or self._violent_noun(c))
-            for c in verb.children
+        return _weapon_subject(verb) or any(
+            c.dep_ == "nsubj" and self._violent_noun(c) for c in verb.children
         )
 
     def _must_clause(self, verb: Token) -> Token | None:
@@ -595,28 +608,21 @@ class FrameFinder:
         """Whom an act of violence told without them struck: the people the same unnamed doer
         struck in the act told before ("a sniper shot Dr. Slepian ... where the sniper fired"),
         or, for a weapon that went off ("the bombs went off"), the victims of the act of violence
-        it refers back to ("the bombings of the U.S. embassies")."""
+        it refers back to ("the bombings of the U.S. embassies"); for a bare "the slaying", whom
+        two thirds of the article's acts of violence before it struck."""
         doers = {a.name for a in frame.sources if unnamed_doer(a)}
         if doers:
-            for other in reversed(self._found):
-                if (
-                    other.code[:2] in RULE_CODES.violence
-                    and not other.outcome
-                    and other.status not in ("negated", "hypothetical")
-                    and doers & {a.name for a in other.sources}
-                    and other.targets
-                ):
-                    return list(other.targets)
+            other = self._earlier_violence(
+                lambda f: not f.outcome and f.targets and doers & {a.name for a in f.sources}
+            )
+            if other is not None:
+                return list(other.targets)
         if not frame.sources and self._struck_by_weapon(frame):
             antecedent = self._antecedent(frame.code, frame.trigger, whole_article=True)
             if antecedent is not None:
                 return list(antecedent.targets)
-        if frame.trigger is frame.clause and [
-            (c.dep_, c.lower_) for c in frame.trigger.children if c.dep_ != "prep"
-        ] in ([("det", "the")], [("det", "this")], [("det", "that")]):
-            # "the slaying", nothing else said of it (not "the 1996 Olympic bombing"): whom most
-            # of the article's acts of violence before it struck
-            struck = [
+        if frame.trigger is frame.clause and _bare_definite(frame.trigger):
+            struck = [  # (not "the 1996 Olympic bombing": it says more of itself)
                 frozenset(a.name for a in f.targets)
                 for f in self._found
                 if f.code[:2] in RULE_CODES.violence and f.targets and not f.outcome
@@ -624,12 +630,10 @@ class FrameFinder:
             if struck:
                 main = max(set(struck), key=struck.count)
                 if 3 * struck.count(main) >= 2 * len(struck):
-                    other = next(
-                        f
-                        for f in reversed(self._found)
-                        if frozenset(a.name for a in f.targets) == main
+                    other = self._earlier_violence(
+                        lambda f: frozenset(a.name for a in f.targets) == main, any_status=True
                     )
-                    return list(other.targets)
+                    return list(other.targets) if other is not None else []
         return []
 
     def _doers(self, frame: EventFrame) -> list[ActorMention]:
@@ -637,15 +641,26 @@ class FrameFinder:
         the people known only by what they did ("a sniper shot and killed a doctor") of the last
         act of violence before it on the same victim."""
         victims = {a.name for a in frame.targets if a.kind == "person"}
+        other = self._earlier_violence(
+            lambda f: (
+                victims & {a.name for a in f.targets} and any(unnamed_doer(a) for a in f.sources)
+            )
+        )
+        return [a for a in other.sources if unnamed_doer(a)] if other is not None else []
+
+    def _earlier_violence(
+        self, holds: Callable[[EventFrame], object], *, any_status: bool = False
+    ) -> EventFrame | None:
+        """The last act of violence found so far, told as happening (or in any status), for
+        which `holds` is true."""
         for other in reversed(self._found):
             if (
                 other.code[:2] in RULE_CODES.violence
-                and other.status not in ("negated", "hypothetical")
-                and victims & {a.name for a in other.targets}
-                and any(unnamed_doer(a) for a in other.sources)
+                and (any_status or other.status not in ("negated", "hypothetical"))
+                and holds(other)
             ):
-                return [a for a in other.sources if unnamed_doer(a)]
-        return []
+                return other
+        return None
 
     @staticmethod
     def _placed_weapon(noun: Token, coder: EventCoder) -> bool:
@@ -689,11 +704,7 @@ class FrameFinder:
     @staticmethod
     def _struck_by_weapon(frame: EventFrame) -> bool:
         """A verb whose subject is a weapon: "bombs exploded", "a shell hit the school"."""
-        if frame.trigger.pos_ != "VERB":
-            return False
-        return any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in weapon_nouns() for c in frame.clause.children
-        )
+        return frame.trigger.pos_ == "VERB" and _weapon_subject(frame.clause)
 
     def _happening(self, frame: EventFrame) -> bool:
         """A protest, coercion or violence the text names without naming who did it: "the
@@ -704,10 +715,9 @@ class FrameFinder:
         trigger = frame.trigger
         if trigger is frame.clause:  # an event noun
             return trigger.dep_ not in ("compound", "amod", "nmod", "poss")
-        return any(  # a verb whose subject is what struck: "bombs exploded"
-            c.dep_ == "nsubj"
-            and (c.lemma_.lower() in weapon_nouns() or self.coder.is_event_noun(c))
-            for c in frame.clause.children
+        return _weapon_subject(frame.clause) or any(  # a verb whose subject is what struck:
+            c.dep_ == "nsubj" and self.coder.is_event_noun(c)  # "bombs exploded", "the blast
+            for c in frame.clause.children  # shattered the windows"
         )
 
     def settle_targets(self, frame: EventFrame) -> None:
