@@ -784,3 +784,41 @@ def test_a_name_before_group_or_movement_is_the_body(run):
     text = "The pro-Iranian Hizbollah (Party of God) group declared a unilateral ceasefire."
     declared = [e for e in run(text) if e.trigger == "declared"]
     assert [(sources(e), e.event_code) for e in declared] == [({"Hezbollah"}, "0871")]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, whom",
+    [
+        # who made the thing criticised, rejected or appealed
+        ("Prime Minister John Roe rejected the rebels' proposal.", "rejected", {"rebels"}),
+        ("Prime Minister John Roe denied a newspaper report.", "denied", {"media"}),
+        (
+            "The farmers will appeal the ruling, issued on Friday by the Supreme Court.",
+            "appeal",
+            {"United States judiciary"},
+        ),
+        (
+            "The opposition protested against the government's decision.",
+            "protested",
+            {"government"},
+        ),
+        # the act criticised was done by whose it is, with its own object, or by the nation its
+        # adjective names; whom it struck is not the target
+        (
+            "Greece condemned the Turkish army's shelling of the village.",
+            "condemned",
+            {"Turkey military"},
+        ),
+        (
+            "Egypt complained to the United Nations over Israeli air raids.",
+            "complained",
+            {"United Nations", "Israel"},
+        ),
+        ("Greece condemned the bombing of the French embassy.", "condemned", set()),
+        # the possessor of an act done to them did not do it
+        ("Senator John Roe criticized the activist's arrest.", "criticized", set()),
+    ],
+)
+def test_a_criticism_is_aimed_at_who_did_or_made_what_it_is_about(run, text, trigger, whom):
+    found = [e for e in run(text) if e.trigger == trigger]
+    assert [targets(e) for e in found] == [whom]

@@ -181,6 +181,7 @@ class RuleCodes:
     accusation_clause: frozenset[str]
     unnamed_target: frozenset[str]
     conditional_target: frozenset[str]
+    act_owner: frozenset[str]
 
 
 @lru_cache(maxsize=1)

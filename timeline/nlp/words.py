@@ -86,6 +86,8 @@ SAYING_AGENT_PREPS = {"by", "from"}
 NOUN_TARGET_PREPS = {
     "of", "against", "on", "with", "to", "at", "toward", "towards", "over", "between",
 }  # fmt: skip
+# Prepositions of what a demand, a criticism or a protest is about ("object to", "angry about")
+OWNED_PREPS = {"to", "against", "over", "about", "at", "of", "for"}
 # Prepositions of a verb's object's partner ("break off relations with Congo")
 PARTNER_PREPS = {"with", "against", "to", "toward", "towards", "on"}
 # Prepositions of time: their phrase dates, never places, the act ("after the talks")

@@ -15,13 +15,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
+    ENTITY_TYPES,
     MOTION_PREPS,
     NOUN_TARGET_PREPS,
     OBJECT_CONTROL,
+    OWNED_PREPS,
     PARTNER_PREPS,
     PLACE_PREPS,
     RELATIVE_PRONOUNS,
+    REPORTING_NOUNS,
     STATIVE_PASSIVES,
     STRUCK_PREPS,
     TARGET_PREPS,
@@ -34,6 +38,18 @@ if TYPE_CHECKING:
     from timeline.nlp.coding import EventCoder
     from timeline.nlp.frames.phrases import PhraseReader
     from timeline.nlp.frames.predicates import EventFrame
+
+
+def demonym_doer(modifier: Token, actors: list[ActorMention]) -> bool:
+    """Whether a word before an act is the adjective of the nation that does it ("Israeli air
+    raids", "French mediation"; `actors`, what it names, are countries): who suffers an act is
+    named by a noun ("the embassy bombing", "the Slepian shooting"), not by an adjective."""
+    return (
+        modifier.dep_ == "amod"
+        and modifier.ent_type_ == "NORP"
+        and bool(actors)
+        and all(a.kind == "country" for a in actors)
+    )
 
 
 class ArgumentFinder:
@@ -111,6 +127,9 @@ class ArgumentFinder:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
+                if self.criticized_act(frame, pobj):
+                    frame.targets += self.owners(pobj)  # "protests against Israeli raids"
+                    continue
                 if self.phrases.is_place(pobj) and child.lemma_.lower() in PLACE_PREPS:
                     places = self.phrases.places(pobj)
                     if places:
@@ -122,6 +141,120 @@ class ArgumentFinder:
                             frame.targets += self.phrases.destination(pobj, places)
                         continue
                 frame.targets += self.phrases.actors(pobj, loose=True)
+        if not frame.targets:
+            frame.targets = self.owned(frame, noun)
+
+    def owned(self, frame: EventFrame, head: Token) -> list[ActorMention]:
+        """Whom a demand, a criticism, a rejection or a protest of something done or made is
+        aimed at when nothing else names it: who did or made that thing (`owners`), its object
+        ("denounced Serbia's suppression of ...") or the phrase of what it is about ("object to
+        the moves made by X", "angry about Burton's subpoena", "disapproval of X's policies")."""
+        if frame.code[:2] not in RULE_CODES.act_owner:
+            return []
+        found: list[ActorMention] = []
+        for child in head.children:
+            if child.dep_ == "dobj":
+                found += self.owners(child, head)
+            elif child.dep_ == "prep" and child.lemma_.lower() in OWNED_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found += self.owners(pobj)
+        return found
+
+    def owners(self, thing: Token, verb: Token | None = None) -> list[ActorMention]:
+        """Who did or made a thing that names no actor itself: its possessor ("Serbia's
+        suppression of the unrest", "Burton's subpoena"), an agent noun before it
+        ("a newspaper report"), its "by" phrase ("the violations by fundamentalists"), or the
+        agent of a participle that describes it ("the moves made by those who ...", "appeal the
+        decision, announced by X")."""
+        if not self.is_act(thing) and self.phrases.actors(thing, loose=True):
+            return []
+        # whose act it is did it ("North Korea's demand", "Israeli air raids", "Serbia's
+        # suppression of the unrest"), unless the act is one done to someone and has no object
+        # of its own: "Kopp's arrest", "the boy's return" happen to them
+        suffered = self.suffered_act(thing) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in thing.children
+        )
+        found: list[ActorMention] = []
+        for child in thing.children:
+            if (
+                (child.dep_ == "compound" and child.pos_ == "NOUN")
+                or demonym_doer(child, self.phrases.actors(child))  # "Israeli air raids"
+                or (
+                    not suffered
+                    and (
+                        child.dep_ == "poss"
+                        or (child.dep_ == "compound" and child.ent_type_ in ENTITY_TYPES)
+                    )
+                )
+            ):
+                found += self.phrases.actors(child)
+            elif child.dep_ == "prep" and (
+                child.lower_ == "by" or (child.lower_ == "from" and not suffered)
+            ):  # "the violations by X", "a demand from X" (not "the return from exile")
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found += self.agents(pobj)
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                found += self.participle_agents(child)
+        if not found and verb is not None:
+            for child in verb.children:  # "the decision, announced Wednesday by X"
+                if (
+                    child.dep_ == "advcl"
+                    and child.tag_ == "VBN"
+                    and child.i > thing.i
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                ):
+                    found += self.participle_agents(child)
+        return found
+
+    def is_act(self, noun: Token) -> bool:
+        """Whether a noun names an act: an event noun, a noun made from a coded verb ("the
+        return", "the arrest"), or a noun of a verb's regular ending with the object it acts
+        on ("the repatriation of Elian"); not something said ("a report", "the claim"), nor an
+        actor ("the government")."""
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma in REPORTING_NOUNS:
+            return False
+        verbs = source_verbs(lemma)
+        acted_on = len(verbs) > 1 and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+        )
+        return (
+            self.coder.noun_code(noun) is not None
+            or any(verb in self.coder.lexicon.verbs for verb in verbs)
+            or acted_on
+        ) and not self.phrases.actor_resolver.actors(self.phrases.phrase(noun))
+
+    def suffered_act(self, noun: Token) -> bool:
+        """Whether a noun is an act done to the one whose it is ("Kopp's arrest", "the boy's
+        return"): its code, or a code of a verb it is made from, is of coercion, violence or
+        yielding."""
+        roots = RULE_CODES.suffered | RULE_CODES.yielding
+        code = self.coder.noun_code(noun)
+        if code is not None:
+            return code[:2] in roots
+        return any(
+            entry.code[:2] in roots
+            for verb in source_verbs(noun.lemma_.lower())
+            for entry in self.coder.lexicon.verbs.get(verb, ())
+        )
+
+    def criticized_act(self, frame: EventFrame, noun: Token) -> bool:
+        """Whether a noun is the act a criticism, a rejection or a protest is about: its target
+        is who did the act, never whom it struck."""
+        return frame.code[:2] in RULE_CODES.act_owner and self.is_act(noun)
+
+    def participle_agents(self, participle: Token) -> list[ActorMention]:
+        """The actors of the "by" phrase of a participle or of the participles joined to it."""
+        found: list[ActorMention] = []
+        for verb in (participle, *participle.conjuncts):
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found += self.agents(pobj)
+        return found
 
     def agents(self, pobj: Token) -> list[ActorMention]:
         """The actors of a subject or of a passive verb's "by" phrase; for a thing that has an
@@ -174,15 +307,23 @@ class ArgumentFinder:
                             frame.sources += self.phrases.actors(pobj)
         # the addressee of a statement ("told the council"), never the subject of what it
         # reports ("said Russia failed": that is its own event when it is one)
-        frame.targets += self.objects(verb)
+        for obj, actor in self.object_actors(verb):
+            if not self.criticized_act(frame, obj):
+                frame.targets.append(actor)
         self.prep_targets(frame, verb)
         if not frame.targets:
-            frame.targets = self.accused(frame, verb) or self.warned(frame, verb)
+            frame.targets = (
+                self.accused(frame, verb) or self.warned(frame, verb) or self.owned(frame, verb)
+            )
 
     def prep_targets(self, frame: EventFrame, verb: Token) -> None:
         """Partners and patients in prepositional phrases: "met with X", "fired at X", "provide
         aid to X"."""
         for child in verb.children:
+            if child.dep_ == "dobj" and self.criticized_act(frame, child):
+                # "condemned Israel's raids on the camps": Israel, not the camps
+                frame.targets += self.owners(child, verb)
+                continue
             if child.dep_ == "dobj" and self.coder.is_event_noun(child):
                 self.noun_targets(frame, child)
             elif child.dep_ == "dobj":  # "break off relations with Congo", "mortar and rocket
@@ -214,6 +355,9 @@ class ArgumentFinder:
                 lemma = child.lemma_.lower()
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
+                        continue
+                    if self.criticized_act(frame, pobj):
+                        frame.targets += self.owners(pobj)  # "complained over Israeli raids"
                         continue
                     if self.phrases.is_place(pobj) and lemma in PLACE_PREPS:
                         if lemma in MOTION_PREPS:  # "travel to Moscow", "send aid to Greece"
@@ -275,13 +419,17 @@ class ArgumentFinder:
 
     def objects(self, verb: Token) -> list[ActorMention]:
         """The actors of a verb's objects ("met Lavrov", "called on Iran")."""
-        found: list[ActorMention] = []
+        return [actor for _, actor in self.object_actors(verb)]
+
+    def object_actors(self, verb: Token) -> list[tuple[Token, ActorMention]]:
+        """The actors of a verb's objects, each with the object that names it."""
+        found: list[tuple[Token, ActorMention]] = []
         has_object = any(c.dep_ == "dobj" for c in verb.children)
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "iobj") or (
                 child.dep_ == "oprd" and child.pos_ == "PROPN" and not has_object
             ):  # a name the parser took for a predicate: "called Munero a ruffian"
-                found += self.phrases.actors(child, loose=True)
+                found += [(child, a) for a in self.phrases.actors(child, loose=True)]
             elif (
                 child.dep_ == "prep"
                 and child.lemma_.lower() in ("on", "upon")
@@ -289,7 +437,7 @@ class ArgumentFinder:
             ):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found += self.phrases.actors(pobj)
+                        found += [(pobj, a) for a in self.phrases.actors(pobj)]
         return found
 
     # -- actors and places ----------------------------------------------------------------------

@@ -28,6 +28,7 @@ from timeline.nlp.actors.mentions import (
     with_country,
 )
 from timeline.nlp.coding import RULE_CODES, agent_nouns, weapon_nouns
+from timeline.nlp.frames.arguments import demonym_doer
 from timeline.nlp.frames.status import status_of
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
@@ -400,11 +401,15 @@ class FrameFinder:
             ):
                 found = self.phrases.actors(child)
                 if (
-                    code[:2] in RULE_CODES.suffered
-                    or (  # "Slepian's killing", "Kopp's arrest";
-                        code[:2] in RULE_CODES.violence  # a shooting coded as fighting until its
-                        and found  # actors say it is an assault: "the Slepian shooting"
-                        and all(a.kind == "person" for a in found)
+                    not demonym_doer(child, found)
+                    and (
+                        code[:2] in RULE_CODES.suffered
+                        or (  # "Slepian's killing", "Kopp's arrest";
+                            code[:2]
+                            in RULE_CODES.violence  # a shooting coded as fighting until its
+                            and found  # actors say it is an assault: "the Slepian shooting"
+                            and all(a.kind == "person" for a in found)
+                        )
                     )
                 ):
                     frame.targets += found
