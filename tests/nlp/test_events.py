@@ -822,3 +822,21 @@ def test_a_name_before_group_or_movement_is_the_body(run):
 def test_a_criticism_is_aimed_at_who_did_or_made_what_it_is_about(run, text, trigger, whom):
     found = [e for e in run(text) if e.trigger == trigger]
     assert [targets(e) for e in found] == [whom]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, whom",
+    [
+        # who is held is the subject of the verb that puts or keeps them there
+        ("Human rights groups said the two journalists remain in custody.", "custody", {"media"}),
+        ("Three journalists were in detention in Cairo on Monday.", "detention", {"Egypt media"}),
+        # a number or a quantity of a group is that group
+        ("Police in Lagos released one of the three students.", "released", {"Nigeria education"}),
+        ("The army detained some of the protesters.", "detained", {"opposition"}),
+        # people known only as suspects, named as the text counts them
+        ("The police arrested two suspects after the attack.", "arrested", {"suspects"}),
+    ],
+)
+def test_who_is_held_counted_or_suspected_is_the_target(run, text, trigger, whom):
+    found = [e for e in run(text) if e.trigger == trigger]
+    assert [targets(e) for e in found] == [whom]

@@ -37,6 +37,9 @@ DESCRIBING_VERBS = word_set("frames_describing_verbs.tsv")  # "the charge carrie
 CIRCUMSTANCE_VERBS = word_set("frames_circumstance_verbs.tsv")  # "were forced to use"
 BODY_NOUNS = word_set("frames_body_nouns.tsv")  # "the Hizbollah group": the name is the actor
 COUNT_NOUNS = word_set("frames_count_nouns.tsv")  # "hundreds of children": who they count
+# Words of quantity that head a phrase counting the people of their "of" phrase ("some of the
+# protesters", "most of them"), as numbers do ("one of the two men")
+QUANTIFIERS = {"some", "many", "most", "several", "all", "both", "few", "each", "none", "any"}
 # Participles whose passive subject is the one who acts: "is opposed to", "is committed to"
 STATIVE_PASSIVES = word_set("frames_stative_passives.tsv")
 # Common nouns for a kind of place, named by their modifier: "Montenegro province", "Gaza city"
@@ -88,6 +91,8 @@ NOUN_TARGET_PREPS = {
 }  # fmt: skip
 # Prepositions of what a demand, a criticism or a protest is about ("object to", "angry about")
 OWNED_PREPS = {"to", "against", "over", "about", "at", "of", "for"}
+# Prepositions of a state someone is put in or kept in ("in custody", "under arrest")
+STATE_PREPS = {"in", "into", "under"}
 # Prepositions of a verb's object's partner ("break off relations with Congo")
 PARTNER_PREPS = {"with", "against", "to", "toward", "towards", "on"}
 # Prepositions of time: their phrase dates, never places, the act ("after the talks")

@@ -89,8 +89,13 @@ def sector_lexicon() -> SectorLexicon:
 
 @lru_cache(maxsize=1)
 def perpetrator_nouns() -> dict[str, str]:
-    """perpetrator_nouns.tsv: noun -> sector, for people known only by what they did."""
-    return dict(read_table("perpetrator_nouns.tsv").rows)
+    """perpetrator_nouns.tsv: noun -> sector, for people known only by what they did; with
+    their plurals ("two suspects", "the gunmen")."""
+    nouns: dict[str, str] = {}
+    for noun, sector in read_table("perpetrator_nouns.tsv").rows:
+        for form in (noun, *plurals(noun, "regular")):
+            nouns[form] = sector
+    return nouns
 
 
 def unnamed_doer(actor: ActorMention) -> bool:
@@ -152,7 +157,8 @@ class Groups:
         relative = False
         named = None
         if head.pos_ == "NOUN" and head.lemma_.lower() in perpetrator_nouns():
-            named = head.lemma_.lower()  # "the sniper": known by what they did
+            # "the sniper", "two suspects": known by what they did, as many as the text says
+            named = head.lower_ if head.tag_ == "NNS" else head.lemma_.lower()
             sector = perpetrator_nouns()[named]
         if sector is None and head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS:
             sector = CIVILIANS  # "Elian's father": someone the text does not name, a civilian

@@ -35,6 +35,7 @@ from timeline.nlp.words import (
     PEOPLE_NOUNS,
     PLACE_NOUNS,
     PLACE_TYPES,
+    QUANTIFIERS,
     RELATIVE_PRONOUNS,
 )
 from timeline.records import ActorMention, PlaceMention
@@ -105,7 +106,12 @@ class PhraseReader:
                 found = self.actor_resolver.actors(self.phrase(child))
                 if found:
                     return self._described(child, list(found), description=token)
-        if token.lemma_.lower() in COUNT_NOUNS or lower == "tens":  # "hundreds of children"
+        if (
+            token.lemma_.lower() in COUNT_NOUNS
+            or lower == "tens"
+            or token.tag_ == "CD"  # "one of the two men", "eight of them"
+            or lower in QUANTIFIERS  # "some of the protesters"
+        ):  # "hundreds of children"
             counted = [
                 pobj
                 for prep in token.children

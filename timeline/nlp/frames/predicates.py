@@ -47,6 +47,7 @@ from timeline.nlp.words import (
     POLICING_WORDS,
     RELATIVE_PRONOUNS,
     SAYING_AGENT_PREPS,
+    STATE_PREPS,
     SUPPORT_VERBS,
 )
 from timeline.records import ActorMention, PlaceMention, TimeExpression
@@ -422,6 +423,8 @@ class FrameFinder:
                     if pobj.dep_ == "pobj":
                         frame.sources += self.phrases.actors(pobj)
         arguments.noun_targets(frame, noun)
+        if not frame.targets and code[:2] in RULE_CODES.coercion:
+            frame.targets = self._held(noun)  # "six people were in custody"
         if not frame.sources and code[:2] in RULE_CODES.consult:
             governor = arguments.governing_verb(noun)
             if governor is not None:
@@ -459,6 +462,27 @@ class FrameFinder:
                     frame.sources = [a for a in frame.antecedent.sources if near or unnamed_doer(a)]
                 frame.targets = frame.targets or list(frame.antecedent.targets)
         return frame
+
+    def _held(self, noun: Token) -> list[ActorMention]:
+        """Who is in a state of coercion a noun names ("in custody", "into detention", "under
+        arrest"): the passive subject or the object of its verb ("was taken into custody", "held
+        him in detention"), else the subject of a verb that does nothing to anyone ("six people
+        were in custody", "remains in jail")."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in STATE_PREPS:
+            return []
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        for dep in ("nsubjpass", "dobj"):
+            for child in verb.children:
+                if child.dep_ == dep:
+                    return self.phrases.actors(child)
+        if (self.coder.verb_code(verb) or "01")[:2] in RULE_CODES.statement:
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    return self.phrases.actors(child)
+        return []
 
     def _antecedent(
         self, code: str, noun: Token, *, whole_article: bool = False
