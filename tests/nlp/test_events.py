@@ -840,3 +840,21 @@ def test_a_criticism_is_aimed_at_who_did_or_made_what_it_is_about(run, text, tri
 def test_who_is_held_counted_or_suspected_is_the_target(run, text, trigger, whom):
     found = [e for e in run(text) if e.trigger == trigger]
     assert [targets(e) for e in found] == [whom]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, whom",
+    [
+        # whom something is asked from, also inside the object
+        (
+            "President Jane Roe has requested dlrs 20 million in emergency relief funding from"
+            " Congress.",
+            "requested",
+            {"United States legislature"},
+        ),
+        ("Police in Lima used tear gas to disperse a crowd.", "disperse", {"Peru civilians"}),
+    ],
+)
+def test_whom_something_is_asked_from_and_a_crowd_are_targets(run, text, trigger, whom):
+    found = [e for e in run(text) if e.trigger == trigger]
+    assert [targets(e) for e in found] == [whom]

@@ -337,14 +337,9 @@ class ArgumentFinder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 frame.targets += self.phrases.actors(pobj, loose=True)
-            if (
-                child.dep_ == "prep"
-                and child.lemma_.lower() == "from"
-                and frame.code[:2] in RULE_CODES.taking_from
-            ):  # "confiscated weapons from armed groups"
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and not self.phrases.is_place(pobj):
-                        frame.targets += self.phrases.actors(pobj, loose=True)
+            if frame.code[:2] in RULE_CODES.taking_from:
+                for source in self.taken_from(child):
+                    frame.targets += self.phrases.actors(source, loose=True)
             if (
                 child.dep_ == "prep"
                 and child.lemma_.lower() in STRUCK_PREPS
@@ -370,6 +365,26 @@ class ArgumentFinder:
                     if lemma == "for" and frame.code[:2] not in RULE_CODES.beneficiary:
                         continue
                     frame.targets += self.phrases.actors(pobj, loose=True)
+
+    def taken_from(self, child: Token) -> list[Token]:
+        """Whom a verb's "from" phrase names, also inside its object ("confiscated weapons from
+        armed groups", "requested $50 million in funding from Congress"); not a place."""
+        if child.dep_ == "prep" and child.lemma_.lower() == "from":
+            preps = [child]
+        elif child.dep_ == "dobj":
+            preps = [
+                t
+                for t in child.subtree
+                if t.dep_ == "prep" and t.lemma_.lower() == "from" and t.head.pos_ != "VERB"
+            ]
+        else:
+            return []
+        return [
+            pobj
+            for prep in preps
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and not self.phrases.is_place(pobj)
+        ]
 
     def subject(self, verb: Token, depth: int = 0) -> list[ActorMention]:
         """The actors of a verb's subject, also through the verbs above it (see the module)."""
