@@ -228,6 +228,18 @@ def test_a_us_state_is_not_a_country_it_holds():
     assert [a.country_code for a in found] == ["USA"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senators pressed for a swift reunion of the family on Monday.",
+        "Farmers in Iowa protested against cheap turkey imports.",
+    ],
+)
+def test_a_common_word_spelled_like_a_country_is_no_country(text):
+    # country names, demonyms and capitals are names, written with a capital letter
+    assert not {"REU", "TUR"} & {a.country_code for a in actors(text)}
+
+
 def test_capitals_stand_for_their_governments():
     said = actors("Moscow expelled the diplomats on Monday.", "source")
     assert [(a.name, a.code) for a in said] == [("Russia", "RUSGOV")]

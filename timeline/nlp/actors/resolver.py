@@ -191,7 +191,9 @@ class ActorResolver:
                 country = org.code[:3] if org.code[:3] in country_lexicon().countries else None
                 actor = actor_mention(view, org.name, org.kind, start, end, country, org.code)
                 return known(actor, self._entry(a, b), self.people.published)
-            found = view.country_named(text)
+            # a country, its people or its capital is a name, written with a capital: "a swift
+            # reunion" is no Reunion, "turkey" no Turkey
+            found = view.country_named(text) if not text.islower() else None
             if (
                 found is not None
                 and found[1] == "capital"
