@@ -858,3 +858,12 @@ def test_who_is_held_counted_or_suspected_is_the_target(run, text, trigger, whom
 def test_whom_something_is_asked_from_and_a_crowd_are_targets(run, text, trigger, whom):
     found = [e for e in run(text) if e.trigger == trigger]
     assert [targets(e) for e in found] == [whom]
+
+
+def test_the_object_of_a_preposition_the_parser_left_without_one_is_the_target(run):
+    # the parser reads "officers holed up" as a clause and leaves "to" without its object
+    text = (
+        "Chile has granted political asylum to four Bolivian army officers holed up in its embassy."
+    )
+    granted = [e for e in run(text) if e.trigger == "granted"]
+    assert [targets(e) for e in granted] == [{"Bolivia military"}]

@@ -141,7 +141,7 @@ class ArticleView:
                 t = stack.pop()
                 if t.i not in inside:
                     continue
-                if t is not head and t.i in head_ids:
+                if t.i != head.i and t.i in head_ids:
                     continue
                 tokens.add(t.i)
                 stack.extend(t.children)

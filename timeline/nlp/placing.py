@@ -227,7 +227,7 @@ class EventPlacing:
                     found = self.resolver.mentioned_in(child.i, child.i + 1)
                     places += [p for _, p in found if p.feature not in ("country", "region")]
         for token in (frame.trigger, *frame.trigger.children):
-            if token.dep_ != "dobj" and token is not frame.trigger:
+            if token.dep_ != "dobj" and token.i != frame.trigger.i:
                 continue  # the trigger's prepositions, and its object's
             for prep in token.children:
                 if prep.dep_ != "prep" or prep.lower_ not in preps:

@@ -87,7 +87,7 @@ class Coreference:
                     found = self.subject_person(verb)
                     if found is not None:
                         return found
-                    if verb.head is verb:
+                    if verb.head.i == verb.i:
                         break
                     verb = verb.head
         # No speech verb: the subject of the sentence holding the quotation.

@@ -248,7 +248,7 @@ def _direction_from_parse(doc: Doc, text: str, start: int, end: int) -> str | No
     through_noun = False
     noun = None
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
         if token.lower_ in words_of.forward_words and token.pos_ != "VERB":
@@ -297,7 +297,7 @@ def _tense_direction(token: Token, span: Span, through_noun: bool, depth: int = 
         # clause of a past act: "staged celebrations to mark the entry on Friday"
         head = token.head
         intent = words_of.intent_words
-        if head is token or head.lower_ in intent or head.lemma_ in intent:
+        if head.i == token.i or head.lower_ in intent or head.lemma_ in intent:
             return "future"
         if head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBD", "VBN"):
             return None
@@ -346,7 +346,7 @@ def _tense_direction(token: Token, span: Span, through_noun: bool, depth: int = 
             depth < 3
             and not auxiliaries
             and token.dep_ in ("advcl", "xcomp", "conj", "acl")
-            and head is not token
+            and head.i != token.i
             and head.pos_ in ("VERB", "AUX")
         ):
             # a participle clause takes the time of its verb: "has fluctuated, rising to a

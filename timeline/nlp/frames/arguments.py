@@ -52,6 +52,21 @@ def demonym_doer(modifier: Token, actors: list[ActorMention]) -> bool:
     )
 
 
+def dangling_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one, taking the phrase after it for
+    the subject of a clause ("granted asylum to five officers holed up in ...": "officers" as
+    the subject of "holed")."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    token = prep.doc[prep.i + 1]
+    while token.dep_ in ("det", "nummod", "amod", "compound") and token.head.i > token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ == "nsubj" and verb.head.i == prep.head.i and verb.i > token.i:
+        return [token]
+    return []
+
+
 class ArgumentFinder:
     """The sources and targets of one article's frames, read from the parse."""
 
@@ -348,8 +363,8 @@ class ArgumentFinder:
                 frame.targets += self.struck(child)
             if child.dep_ in ("prep", "dative") and child.lemma_.lower() in TARGET_PREPS:
                 lemma = child.lemma_.lower()
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
+                for pobj in (*child.children, *dangling_object(child)):
+                    if pobj.dep_ != "pobj" and pobj.dep_ != "nsubj":
                         continue
                     if self.criticized_act(frame, pobj):
                         frame.targets += self.owners(pobj)  # "complained over Israeli raids"
@@ -396,7 +411,7 @@ class ArgumentFinder:
             if child.dep_ == "nsubjpass":
                 return []
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return []
         if verb.dep_ == "xcomp":
             if head.lemma_.lower() in OBJECT_CONTROL:

@@ -43,7 +43,7 @@ class LocationFinder:
             predicates.append(frame.action)  # not a demanded clause: "demanded that the boy be
             # returned to him in Cuba" is made where the speaker is
         for predicate in predicates:
-            if predicate.i in seen and predicate is not frame.trigger:
+            if predicate.i in seen and predicate.i != frame.trigger.i:
                 continue
             seen.add(predicate.i)
             places += self._prep_places(predicate)
@@ -69,7 +69,7 @@ class LocationFinder:
             token = frame.clause
             for _ in range(5):
                 dep = token.dep_
-                if token.head is token or dep not in ("xcomp", "conj", "relcl", "acl", "pobj"):
+                if token.head.i == token.i or dep not in ("xcomp", "conj", "relcl", "acl", "pobj"):
                     break
                 if dep == "conj" and _has_subject(token):
                     break  # "X was returned in Cuba, and the government said ...": two acts

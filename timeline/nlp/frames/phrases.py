@@ -97,7 +97,7 @@ class PhraseReader:
     def _actors_one(self, token: Token, loose: bool = False) -> list[ActorMention]:
         lower = token.lower_
         if lower in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
-            return self.actors(token.head.head) if token.head.head is not token else []
+            return self.actors(token.head.head) if token.head.head.i != token.i else []
         found = self.actor_resolver.actors(self.phrase(token))
         if found:
             return self._described(token, self._located(token, list(found)))
@@ -341,7 +341,7 @@ class PhraseReader:
         token = pronoun
         for _ in range(8):
             head = token.head
-            if head is token:
+            if head.i == token.i:
                 return []
             token = head
             if token.pos_ not in ("VERB", "AUX"):

@@ -175,7 +175,7 @@ class FrameFinder:
         return [f for f in self._found if not self._consumed_later(f)]
 
     def _consumed_later(self, frame: EventFrame) -> bool:
-        return frame.trigger.i in self.consumed and frame.clause is frame.trigger
+        return frame.trigger.i in self.consumed and frame.clause.i == frame.trigger.i
 
     # -- verb and noun frames -------------------------------------------------------------------
 
@@ -269,7 +269,7 @@ class FrameFinder:
         if code[:2] in RULE_CODES.violence:
             frame.act = self._consequence(verb)
             frame.outcome = frame.act is not None
-        frame.needs_target = entry is not None and entry.needs_target and trigger is verb
+        frame.needs_target = entry is not None and entry.needs_target and trigger.i == verb.i
         frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             arguments.shares_passive_subject(verb)
         )
@@ -285,7 +285,7 @@ class FrameFinder:
             arguments.prep_targets(frame, introduced)
         elif introduced is not None:  # "imposed sanctions on Russia"
             arguments.noun_targets(frame, introduced)
-        if trigger is not verb:
+        if trigger.i != verb.i:
             arguments.noun_targets(frame, trigger)
             for prep in trigger.children:  # "made a visit by X": X is a source, not a patient
                 if prep.dep_ == "prep" and prep.lemma_.lower() == "by":
@@ -328,7 +328,7 @@ class FrameFinder:
                     if pobj.dep_ == "pobj" and self._violent_noun(pobj):
                         return pobj
         head = verb.head
-        if head is verb or head.pos_ not in ("VERB", "AUX"):
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
             return None
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ == "VBG":  # "went off, killing"
             return head if self._violent_verb(head) else None
@@ -630,7 +630,7 @@ class FrameFinder:
         return (
             frame.code[:2] in RULE_CODES.policing
             and frame.trigger.lemma_.lower() in POLICING_WORDS
-            and (frame.passive or frame.clause is frame.trigger)
+            and (frame.passive or frame.clause.i == frame.trigger.i)
         )
 
     def _victims(self, frame: EventFrame) -> list[ActorMention]:

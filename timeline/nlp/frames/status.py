@@ -86,7 +86,7 @@ def status_of(frame: EventFrame) -> str:
             return own
         head = token.head
         dep = token.dep_
-        if head is token:
+        if head.i == token.i:
             return "asserted"
         if dep == "xcomp":
             lemma = head.lemma_.lower()
@@ -110,7 +110,7 @@ def status_of(frame: EventFrame) -> str:
             if head.lemma_.lower() in REPORTING_VERBS or head.lemma_.lower() in REPORTING_NOUNS:
                 return "reported"
             return "asserted"
-        if dep == "pobj" and token is frame.trigger and _known(token):
+        if dep == "pobj" and token.i == frame.trigger.i and _known(token):
             return "asserted"  # "wants to profit from the killing of a judge": it happened
         if dep in ("conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "pcomp", "attr"):
             token = head
