@@ -867,3 +867,22 @@ def test_the_object_of_a_preposition_the_parser_left_without_one_is_the_target(r
     )
     granted = [e for e in run(text) if e.trigger == "granted"]
     assert [targets(e) for e in granted] == [{"Bolivia military"}]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        (
+            "The IAEA sent inspectors to the Karaj Agricultural Research Center in northern Iran.",
+            "sent",
+        ),
+        (
+            "The IAEA has dispatched experts to Bushehr Nuclear Power Plant (BNPP) in southern Iran"
+            " to inspect the reactor.",
+            "dispatched",
+        ),
+    ],
+)
+def test_a_body_no_dictionary_codes_is_of_where_it_is_acted_on(run, text, trigger):
+    found = [e for e in run(text) if e.trigger == trigger]
+    assert [{a.country_code for a in e.actors_in("target")} for e in found] == [{"IRN"}]

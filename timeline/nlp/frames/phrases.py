@@ -48,6 +48,11 @@ if TYPE_CHECKING:
     from timeline.nlp.places import PlaceResolver
 
 
+def _placeable(actor: ActorMention) -> bool:
+    """Whether an actor's own place gives its country: a group, or a body no dictionary codes."""
+    return actor.kind == "group" or (actor.kind == "organization" and not actor.code)
+
+
 class PhraseReader:
     """The actors and places of one article's phrases (see the module docstring)."""
 
@@ -217,8 +222,9 @@ class PhraseReader:
         return named[0]
 
     def _located(self, token: Token, found: list[ActorMention]) -> list[ActorMention]:
-        """Groups without a country take it from their own place: "demonstrators in Baghdad"."""
-        if all(a.country_code or a.kind != "group" for a in found):
+        """Groups, and bodies no dictionary codes, without a country take it from their own
+        place: "demonstrators in Baghdad", "the Karaj research center in northern Iran"."""
+        if all(a.country_code or not _placeable(a) for a in found):
             return found
         for child in token.children:
             if child.dep_ == "prep" and child.lemma_.lower() in ("in", "from", "of"):
@@ -234,7 +240,7 @@ class PhraseReader:
                         code = next((p.country_code for p in self.places(pobj)), None)
                     if code:
                         return [
-                            with_country(a, code) if a.kind == "group" and not a.country_code else a
+                            with_country(a, code) if _placeable(a) and not a.country_code else a
                             for a in found
                         ]
         return found

@@ -762,8 +762,9 @@ class FrameFinder:
 
     def _fill_countries(self, frame: EventFrame) -> None:
         """Domestic groups without a country ("demonstrators", "civilians") take the country of
-        the place it happens, else (for targets) of the source. A person never takes it: "Putin
-        will meet Sarkozy in Paris" does not make Putin French."""
+        the place it happens, else (for targets) of the source; so do targets that are bodies no
+        dictionary codes ("inspectors to the Esfahan plant in Iran"). A person never takes it:
+        "Putin will meet Sarkozy in Paris" does not make Putin French."""
         place = next((p.country_code for p in frame.places if p.country_code), None)
         if place is None and frame.code[:2] in RULE_CODES.violence:
             place = self.locations.sentence_place(frame.trigger)  # "... killed 23 people when
@@ -779,7 +780,8 @@ class FrameFinder:
             start = place  # the violence's sentence place: "... blew themselves up in Tel Aviv"
         for role, fallback, kinds in (
             ("sources", start, ("group",)),
-            ("targets", place, ("group",)),
+            ("targets", place, ("group", "organization")),  # "inspectors to the Esfahan plant
+            # in Iran": a body no dictionary codes is of where it is acted on
             ("targets", source, ("group",)),
             ("targets", source if frame.code[:2] in domestic else None, ("organization",)),
         ):
