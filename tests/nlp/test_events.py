@@ -886,3 +886,9 @@ def test_the_object_of_a_preposition_the_parser_left_without_one_is_the_target(r
 def test_a_body_no_dictionary_codes_is_of_where_it_is_acted_on(run, text, trigger):
     found = [e for e in run(text) if e.trigger == trigger]
     assert [{a.country_code for a in e.actors_in("target")} for e in found] == [{"IRN"}]
+
+
+def test_the_stance_an_act_is_done_in_names_its_target(run):
+    text = "Thousands of workers blocked roads in Manila in defiance of Chinese authorities."
+    blocked = [e for e in run(text) if e.trigger == "blocked"]
+    assert {a.country_code for e in blocked for a in e.actors_in("target")} >= {"CHN"}

@@ -26,6 +26,7 @@ from timeline.nlp.words import (
     PLACE_PREPS,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
+    STANCE_NOUNS,
     STATIVE_PASSIVES,
     STRUCK_PREPS,
     TARGET_PREPS,
@@ -352,6 +353,8 @@ class ArgumentFinder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 frame.targets += self.phrases.actors(pobj, loose=True)
+            if frame.code[:2] in RULE_CODES.act_owner:
+                frame.targets += self.stance_targets(child)
             if frame.code[:2] in RULE_CODES.taking_from:
                 for source in self.taken_from(child):
                     frame.targets += self.phrases.actors(source, loose=True)
@@ -380,6 +383,27 @@ class ArgumentFinder:
                     if lemma == "for" and frame.code[:2] not in RULE_CODES.beneficiary:
                         continue
                     frame.targets += self.phrases.actors(pobj, loose=True)
+
+    def stance_targets(self, child: Token) -> list[ActorMention]:
+        """Whom the stance an act is done in names ("blocked streets in defiance of Chinese
+        authorities", "marched in protest against Israeli raids": who made them)."""
+        if child.dep_ != "prep" or child.lower_ != "in":
+            return []
+        found: list[ActorMention] = []
+        for stance in child.children:
+            if stance.dep_ != "pobj" or stance.lemma_.lower() not in STANCE_NOUNS:
+                continue
+            for prep in stance.children:
+                if prep.dep_ != "prep" or prep.lemma_.lower() not in OWNED_PREPS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if self.is_act(pobj):
+                        found += self.owners(pobj)
+                    else:
+                        found += self.phrases.actors(pobj, loose=True)
+        return found
 
     def taken_from(self, child: Token) -> list[Token]:
         """Whom a verb's "from" phrase names, also inside its object ("confiscated weapons from
