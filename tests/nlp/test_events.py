@@ -892,3 +892,15 @@ def test_the_stance_an_act_is_done_in_names_its_target(run):
     text = "Thousands of workers blocked roads in Manila in defiance of Chinese authorities."
     blocked = [e for e in run(text) if e.trigger == "blocked"]
     assert {a.country_code for e in blocked for a in e.actors_in("target")} >= {"CHN"}
+
+
+def test_an_international_force_takes_no_country_from_where_it_acts(run):
+    text = "Villagers in northern Iraq are demanding a U.N. military presence."
+    demanding = [e for e in run(text) if e.trigger == "demanding"]
+    assert [targets(e) for e in demanding] == [{"United Nations military"}]
+
+
+def test_a_verb_joined_to_a_passive_one_has_its_passive_subject_for_subject(run):
+    text = "Prime Minister Milo Roe of Montenegro was indicted by the court and will resign."
+    resign = [e for e in run(text) if e.trigger == "resign"]
+    assert [sources(e) for e in resign] == [{"Milo Roe"}]

@@ -443,6 +443,10 @@ class ArgumentFinder:
                 if objects:
                     return objects
             return self.subject(head, depth + 1)
+        if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
+            for child in head.children:  # "was indicted ... and will resign": who was indicted
+                if child.dep_ == "nsubjpass":
+                    return self.phrases.actors(child)
         if verb.dep_ in ("conj", "acomp"):
             return self.subject(head, depth + 1)
         if (

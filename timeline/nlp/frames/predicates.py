@@ -794,7 +794,7 @@ class FrameFinder:
                     with_country(a, fallback)
                     if a.country_code is None
                     and a.kind in kinds
-                    and (a.kind != "organization" or not a.code)
+                    and a.code in (None, a.sector)  # not "U.N. military" (IGOMIL)
                     else a
                     for a in getattr(frame, role)
                 ],
