@@ -904,3 +904,23 @@ def test_a_verb_joined_to_a_passive_one_has_its_passive_subject_for_subject(run)
     text = "Prime Minister Milo Roe of Montenegro was indicted by the court and will resign."
     resign = [e for e in run(text) if e.trigger == "resign"]
     assert [sources(e) for e in resign] == [{"Milo Roe"}]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, whom",
+    [
+        (
+            "The African Union may suspend peace efforts among Sudan's warring factions.",
+            "suspend",
+            {"Sudan"},
+        ),
+        (
+            "Qatar suspended mediation efforts between Israel and Hamas.",
+            "suspended",
+            {"Israel", "Hamas"},
+        ),
+    ],
+)
+def test_whom_an_effort_among_or_between_parties_concerns_is_the_target(run, text, trigger, whom):
+    found = [e for e in run(text) if e.trigger == trigger]
+    assert set().union(*(targets(e) for e in found)) == whom

@@ -89,14 +89,14 @@ NOUN_AGENT_PREPS = {"by"}
 SAYING_AGENT_PREPS = {"by", "from"}
 # Prepositions of an event noun's partner or patient ("talks with X", "a meeting between ...")
 NOUN_TARGET_PREPS = {
-    "of", "against", "on", "with", "to", "at", "toward", "towards", "over", "between",
+    "of", "against", "on", "with", "to", "at", "toward", "towards", "over", "between", "among",
 }  # fmt: skip
 # Prepositions of what a demand, a criticism or a protest is about ("object to", "angry about")
 OWNED_PREPS = {"to", "against", "over", "about", "at", "of", "for"}
 # Prepositions of a state someone is put in or kept in ("in custody", "under arrest")
 STATE_PREPS = {"in", "into", "under"}
 # Prepositions of a verb's object's partner ("break off relations with Congo")
-PARTNER_PREPS = {"with", "against", "to", "toward", "towards", "on"}
+PARTNER_PREPS = {"with", "against", "to", "toward", "towards", "on", "between", "among"}
 # Prepositions of time: their phrase dates, never places, the act ("after the talks")
 TEMPORAL_PREPS = {"after", "before", "since", "until", "till", "following", "prior", "ahead"}
 # Entity labels: those that name actors, places, and anything with a name
