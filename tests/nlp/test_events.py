@@ -924,3 +924,13 @@ def test_a_verb_joined_to_a_passive_one_has_its_passive_subject_for_subject(run)
 def test_whom_an_effort_among_or_between_parties_concerns_is_the_target(run, text, trigger, whom):
     found = [e for e in run(text) if e.trigger == trigger]
     assert set().union(*(targets(e) for e in found)) == whom
+
+
+def test_the_wounded_are_people_not_an_act(run):
+    text = "Red Cross helicopters evacuated the wounded from the Syrian town of Homs on Friday."
+    found = run(text)
+    assert [e.trigger for e in found if e.event_code[:2] == "18"] == []
+    evacuated = [e for e in found if e.trigger == "evacuated"]
+    assert [{(a.country_code, a.sector) for a in e.actors_in("target")} for e in evacuated] == [
+        {("SYR", "CVL")}
+    ]

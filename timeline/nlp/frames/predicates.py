@@ -78,6 +78,16 @@ def _introduced(noun: Token) -> bool:
     return False
 
 
+def _nominal(verb: Token) -> bool:
+    """A participle the parser reads as a verb that stands for the people it describes: "the
+    wounded", "the injured" (an argument of another word, after "the")."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in verb.children)
+    )
+
+
 def _habitual(verb: Token) -> bool:
     """A verb in the simple present with no date in its clause, past the lede: what is done
     habitually or in general ("the firm sells into 90 countries", "she talks to her family"),
@@ -160,6 +170,8 @@ class FrameFinder:
         if token.i in self.consumed or token.ent_type_ in ("DATE", "TIME"):
             return None  # taken, or part of a date ("in March 1996")
         if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
+            if _nominal(token):
+                return None  # "evacuated the wounded": people, not an act
             return self._verb_frame(token)
         if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
             return self._noun_frame(token)
