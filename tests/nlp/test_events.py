@@ -934,3 +934,10 @@ def test_the_wounded_are_people_not_an_act(run):
     assert [{(a.country_code, a.sector) for a in e.actors_in("target")} for e in evacuated] == [
         {("SYR", "CVL")}
     ]
+
+
+def test_a_planned_or_hypothetical_act_that_names_no_one_is_no_event(run):
+    text = "In a case like this, potential charges could be brought in federal court."
+    assert [e.trigger for e in run(text) if e.event_code[:2] != "01"] == []
+    text = "Prosecutors said Kopp would be charged in federal court."
+    assert [e.trigger for e in run(text) if e.trigger == "charged"] == ["charged"]

@@ -601,6 +601,8 @@ class FrameFinder:
         if frame.needs_target and not frame.targets and not self._struck_by_weapon(frame):
             return False
         frame.status = status_of(frame)
+        if not frame.sources and not frame.targets and frame.status in ("planned", "hypothetical"):
+            return False  # "potential charges would be filed": no one, and nothing happened
         frame.places = self.locations.locations(frame)
         if not frame.sources and self._policing(frame):
             frame.sources = [implied_police()]  # "he was arrested": by the police
