@@ -941,3 +941,11 @@ def test_a_planned_or_hypothetical_act_that_names_no_one_is_no_event(run):
     assert [e.trigger for e in run(text) if e.event_code[:2] != "01"] == []
     text = "Prosecutors said Kopp would be charged in federal court."
     assert [e.trigger for e in run(text) if e.trigger == "charged"] == ["charged"]
+
+
+def test_wanting_someone_else_to_act_is_an_appeal_to_them(run):
+    text = "The Kenyan government wants the World Bank to cancel its debt."
+    found = run(text)
+    wants = [e for e in found if e.trigger == "wants"]
+    assert [(e.event_code[:2], targets(e)) for e in wants] == [("02", {"World Bank"})]
+    assert not [e for e in found if e.trigger == "cancel"]  # what is asked is no act of its own

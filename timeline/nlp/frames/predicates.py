@@ -37,6 +37,7 @@ from timeline.nlp.words import (
     ENGAGE_VERBS,
     ENTITY_TYPES,
     INDEFINITE_PRONOUNS,
+    INTENT,
     INTRODUCERS,
     MOTION_PREPS,
     NAME_TYPES,
@@ -76,6 +77,21 @@ def _introduced(noun: Token) -> bool:
         if child.dep_ == "nummod":
             return True
     return False
+
+
+def _wanted_of_another(verb: Token) -> Token | None:
+    """The infinitive clause with a subject of its own that a verb of intending governs: what
+    its subject wants someone else to do ("wants the court to suspend the injunction")."""
+    own = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.tag_ != "VB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ not in own:
+            return clause
+    return None
 
 
 def _nominal(verb: Token) -> bool:
@@ -240,6 +256,11 @@ class FrameFinder:
                 return None
             code = noun_code
             self.consumed.add(trigger.i)
+        elif lemma in INTENT and (wanted := _wanted_of_another(verb)) is not None:
+            # "wants the court to suspend the injunction": an appeal to the court
+            code = coder.refine("appeal", coder.verb_code(wanted))
+            demanded = wanted
+            self.consumed.add(wanted.i)
         elif lemma in INTRODUCERS and (introducer := coder.introducer(code)) is not None:
             action, action_token, noun = coder.action(verb)
             if noun is not None:
@@ -252,6 +273,7 @@ class FrameFinder:
                 introduced = xcomp  # "agreed to set up a centre in Tokyo": its partners and places
             elif code[:2] in RULE_CODES.demand_clause:  # "demanded that the government end ..."
                 demanded = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+
         elif code[:2] in RULE_CODES.statement and (demanded := self._must_clause(verb)) is not None:
             # "X said Y must ...": a demand of the speaker on Y
             action = coder.verb_code(demanded)
