@@ -949,3 +949,12 @@ def test_wanting_someone_else_to_act_is_an_appeal_to_them(run):
     wants = [e for e in found if e.trigger == "wants"]
     assert [(e.event_code[:2], targets(e)) for e in wants] == [("02", {"World Bank"})]
     assert not [e for e in found if e.trigger == "cancel"]  # what is asked is no act of its own
+
+
+def test_a_place_before_an_assault_is_where_it_happened_not_whom_it_struck(run):
+    text = (
+        "A truck bomb exploded outside the U.S. Embassy in Dar es Salaam on Friday. "
+        "The death toll in the Tanzania blast has risen to 12."
+    )
+    blast = [e for e in run(text) if e.trigger == "blast"]
+    assert [{a.country_code for a in e.actors_in("target")} for e in blast] == [{"USA"}]

@@ -182,6 +182,7 @@ class RuleCodes:
     unnamed_target: frozenset[str]
     conditional_target: frozenset[str]
     act_owner: frozenset[str]
+    assault: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -434,6 +434,12 @@ class FrameFinder:
                 or child.dep_ in ("compound", "amod", "nmod")
                 and child.ent_type_ in ENTITY_TYPES
             ):
+                if (
+                    code[:2] in RULE_CODES.assault
+                    and child.dep_ == "compound"
+                    and self.phrases.is_place(child)
+                ):
+                    continue  # "the Tanzania blast", "the Nairobi bombing": where it happened
                 found = self.phrases.actors(child)
                 if (
                     not demonym_doer(child, found)
