@@ -958,3 +958,9 @@ def test_a_place_before_an_assault_is_where_it_happened_not_whom_it_struck(run):
     )
     blast = [e for e in run(text) if e.trigger == "blast"]
     assert [{a.country_code for a in e.actors_in("target")} for e in blast] == [{"USA"}]
+
+
+def test_a_participle_of_saying_addresses_whom_its_verb_addresses(run):
+    text = "Senator Ann Roe wrote to President Jane Doe on Monday, demanding that the troops leave."
+    demanding = [e for e in run(text) if e.trigger == "demanding"]
+    assert [targets(e) for e in demanding] == [{"Jane Doe"}]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from timeline.nlp.coding import RULE_CODES
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
+    ADDRESSING_VERBS,
     ENTITY_TYPES,
     MOTION_PREPS,
     NOUN_TARGET_PREPS,
@@ -383,6 +384,28 @@ class ArgumentFinder:
                     if lemma == "for" and frame.code[:2] not in RULE_CODES.beneficiary:
                         continue
                     frame.targets += self.phrases.actors(pobj, loose=True)
+
+    def addressees(self, frame: EventFrame, verb: Token) -> list[ActorMention]:
+        """Whom a participle of saying with no object of its own addresses: whom the verb it
+        goes with addresses ("wrote to Reno, demanding that Elian be returned", "told the
+        council, urging it to act")."""
+        if (
+            frame.code[:2] not in RULE_CODES.saying
+            or verb.dep_ != "advcl"
+            or verb.tag_ != "VBG"
+            or any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children)
+        ):
+            return []
+        head = verb.head
+        found = [a for obj, a in self.object_actors(head) if obj.dep_ in ("dative", "iobj")]
+        for child in head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and not self.phrases.is_place(pobj):
+                        found += self.phrases.actors(pobj)
+        if not found and head.lemma_.lower() in ADDRESSING_VERBS:
+            found = self.objects(head)  # "told the council, urging it to act"
+        return found
 
     def stance_targets(self, child: Token) -> list[ActorMention]:
         """Whom the stance an act is done in names ("blocked streets in defiance of Chinese

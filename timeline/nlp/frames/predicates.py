@@ -329,6 +329,9 @@ class FrameFinder:
                             names = {a.name for a in agents}
                             frame.targets = [a for a in frame.targets if a.name not in names]
                             frame.sources += agents
+        addressees = arguments.addressees(frame, verb)
+        if addressees:  # "wrote to Reno, demanding that Elian be returned": Reno
+            frame.targets = addressees
         return frame
 
     def _consequence(self, verb: Token, depth: int = 0) -> Token | None:
