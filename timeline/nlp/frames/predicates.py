@@ -632,11 +632,11 @@ class FrameFinder:
         if frame.needs_target and not frame.targets and not self._struck_by_weapon(frame):
             return False
         frame.status = status_of(frame)
-        if not frame.sources and not frame.targets and frame.status in ("planned", "hypothetical"):
-            return False  # "potential charges would be filed": no one, and nothing happened
         frame.places = self.locations.locations(frame)
         if not frame.sources and self._policing(frame):
             frame.sources = [implied_police()]  # "he was arrested": by the police
+        if not frame.sources and not frame.targets and frame.status in ("planned", "hypothetical"):
+            return False  # "potential charges would be filed": no one, and nothing happened
         self._fill_countries(frame)
         own = {a.country_code for a in frame.sources if a.country_code}
         military = actor_codes().military
