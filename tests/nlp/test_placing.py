@@ -449,3 +449,20 @@ def test_a_capital_is_the_seat_of_government_of_its_day():
     assert gaz.capital("NGA", date(2000, 5, 1)).name == "Abuja"
     assert gaz.capital("NGA").name == "Abuja"
     assert gaz.capital("BOL").name == "La Paz"  # where the government sits, not Sucre
+
+
+def test_the_place_a_where_clause_describes(run):
+    events = run(
+        "Secretary of State Madeleine Albright flew to Kenya, where she arrived on Monday."
+    )
+    arrived = event(events, "arrived")
+    assert [p.name for p in arrived.locations] == ["Kenya"]
+    assert [a.name for a in arrived.actors_in("target")] == ["Kenya"]  # the visit's country
+
+
+def test_a_standing_wish_is_not_placed_at_the_dateline(run):
+    events = run(
+        "MIAMI (AP) -- The Justice Department wants the appeals court to suspend the order "
+        "issued Thursday."
+    )
+    assert event(events, "wants").locations == []

@@ -3,12 +3,12 @@
 A wire story's dateline says where the reporter is. An act told in it happened there when it is
 news told in its own words: not a supposition, nor background in the perfect (nor what a clause in
 the perfect reports: "Reno has said she was consulted"), not history (dated years before the
-story), not a standing state ("an activist being sought"), an obligation ("must be returned"), a
-course of acts over weeks or more ("for months refused"), an act spread over many places ("an
-international manhunt") or one a journey elsewhere is for ("led a team to Africa to help the
-victims"). Another country's government acts at home ("Cuban President Fidel Castro promised
-..." in a story from Miami), unless it is a diplomat or the article tells of its people going
-there.
+story), not a standing state ("an activist being sought", "the department wants ..."), an
+obligation ("must be returned"), a course of acts over weeks or more ("for months refused"), an
+act spread over many places ("an international manhunt") or one a journey elsewhere is for ("led
+a team to Africa to help the victims"). Another country's government acts at home ("Cuban
+President Fidel Castro promised ..." in a story from Miami), unless it is a diplomat or the
+article tells of its people going there.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
 from timeline.nlp.placing_grammar import OBLIGATION_MODALS, diplomat, lasting, present_passive
-from timeline.nlp.words import MOTION_PREPS, SCOPE_WORDS
+from timeline.nlp.words import INTENT, MOTION_PREPS, SCOPE_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,6 +49,8 @@ def story_news(frame: EventFrame, published: date | None) -> bool:
         return False  # "led a team to Africa to help the victims": where the team went
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children):
         return False  # "the decision that Elian must be returned": required, not done
+    if clause.tag_ in ("VBZ", "VBP") and clause.lemma_.lower() in INTENT:
+        return False  # "the Justice Department wants the court to ...": a standing wish
     return not any(
         c.dep_ in ("amod", "advmod") and c.lemma_.lower() in SCOPE_WORDS
         for word in (frame.trigger, clause)

@@ -2,9 +2,10 @@
 
 The places in locative phrases of the trigger, its clause and the action it introduces ("arrives in
 Moscow", "a stop in Lucca, Italy"), and the patient's own place ("an air base in Syria"); the
-place of an attacked or visited object that is itself a place. With none, the places of the
-clauses it depends on ("While in Russia, Tillerson plans to meet ..."). A "from" phrase names an
-origin, not where the event happens.
+place of an attacked or visited object that is itself a place; the place a "where" clause
+describes ("Kenya, where she arrived"). With none, the places of the clauses it depends on
+("While in Russia, Tillerson plans to meet ..."). A "from" phrase names an origin, not where the
+event happens.
 """
 
 from __future__ import annotations
@@ -65,6 +66,14 @@ class LocationFinder:
                             and obj.lemma_.lower() not in MISSION_NOUNS
                         ):
                             places += self.place_resolver.places(self.view.doc[mod.i : mod.i + 1])
+        clause = frame.clause
+        if (
+            not places
+            and clause.dep_ == "relcl"
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children)
+            and self.phrases.is_place(clause.head)
+        ):  # "Kenya, where she arrived next": the place the clause describes
+            places += self.phrases.places(clause.head)
         if not places:  # "While in Russia, Tillerson plans to meet ...": the governing clause
             token = frame.clause
             for _ in range(5):

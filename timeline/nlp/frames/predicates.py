@@ -83,10 +83,16 @@ def _wanted_of_another(verb: Token) -> Token | None:
     """The infinitive clause with a subject of its own that a verb of intending governs: what
     its subject wants someone else to do ("wants the court to suspend the injunction")."""
     own = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
+    wanted = any(c.dep_ == "dobj" for c in verb.children)  # "wants the court to ...", read as
+    # its object and an infinitive of its own
     for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.tag_ != "VB":
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.tag_ != "VB":
             continue
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        if clause.dep_ == "xcomp":
+            if wanted:
+                return clause
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].lower_ not in own:
