@@ -964,3 +964,25 @@ def test_a_participle_of_saying_addresses_whom_its_verb_addresses(run):
     text = "Senator Ann Roe wrote to President Jane Doe on Monday, demanding that the troops leave."
     demanding = [e for e in run(text) if e.trigger == "demanding"]
     assert [targets(e) for e in demanding] == [{"Jane Doe"}]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, whom",
+    [
+        (
+            "The Supreme Court ruled on Thursday that the law stands. "
+            "President Jane Roe praised the ruling on Friday.",
+            "praised",
+            {"United States judiciary"},
+        ),
+        (
+            "The Kenyan government announced its decision on Monday. "
+            "Opposition leader Raila Odinga rejected the decision on Tuesday.",
+            "rejected",
+            {"Kenya"},
+        ),
+    ],
+)
+def test_the_maker_of_what_the_refers_back_to_is_the_target(run, text, trigger, whom):
+    found = [e for e in run(text) if e.trigger == trigger]
+    assert [targets(e) for e in found] == [whom]

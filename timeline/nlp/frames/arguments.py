@@ -178,7 +178,9 @@ class ArgumentFinder:
                         found += self.owners(pobj)
         return found
 
-    def owners(self, thing: Token, verb: Token | None = None) -> list[ActorMention]:
+    def owners(
+        self, thing: Token, verb: Token | None = None, *, back: bool = True
+    ) -> list[ActorMention]:
         """Who did or made a thing that names no actor itself: its possessor ("Serbia's
         suppression of the unrest", "Burton's subpoena"), an agent noun before it
         ("a newspaper report"), its "by" phrase ("the violations by fundamentalists"), or the
@@ -223,7 +225,39 @@ class ArgumentFinder:
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
                 ):
                     found += self.participle_agents(child)
+        if (
+            not found
+            and back
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in thing.children)
+        ):
+            found = self.earlier_owners(thing)  # "the INS decision ... appeal the decision"
         return found
+
+    def earlier_owners(self, thing: Token) -> list[ActorMention]:
+        """Who made a thing "the" refers back to: the maker the sentences before name for a
+        thing of the same word ("the INS decision ... will appeal the decision", "the panel
+        that issued the ruling"), or the subject of the verb it is made from ("the court ruled
+        ... praised the ruling")."""
+        view = self.phrases.view
+        first = view.sentence(thing).start
+        for _ in range(3):
+            if first == 0:
+                break
+            first = view.sentence(view.doc[first - 1]).start
+        lemma = thing.lemma_.lower()
+        verbs = set(source_verbs(lemma)) - {lemma}
+        for token in reversed(view.doc[first : thing.i]):
+            if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+                found = self.owners(token, back=False)
+                if not found and token.dep_ == "dobj":  # "the panel that issued the ruling"
+                    found = self.subject(token.head)
+                if found:
+                    return found
+            elif token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+                found = self.subject(token)
+                if found:
+                    return found
+        return []
 
     def is_act(self, noun: Token) -> bool:
         """Whether a noun names an act: an event noun, a noun made from a coded verb ("the
