@@ -108,6 +108,11 @@ def test_a_place_near_a_person_is_not_their_country():
         ("Spencer Ewing, a Miami lawyer, complained on Monday.", "Spencer Ewing", "USA"),
         ("Maria Diaz, who lives in Havana, criticized the decision.", "Maria Diaz", "CUB"),
         ("John Kamau, a native of Kenya, praised the ruling.", "John Kamau", "KEN"),
+        (
+            "Ali Hassan ran a shop in his native Uganda. Ali Hassan praised the ruling.",
+            "Ali Hassan",
+            "UGA",
+        ),
     ],
 )
 def test_a_persons_country_from_the_texts_own_words(text, name, country):

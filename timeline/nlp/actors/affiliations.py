@@ -155,7 +155,8 @@ class Affiliations:
     def residence(self, start: int, end: int) -> str | None:
         """The country a person is said to live in or come from, in the clause they are the
         subject of or a relative clause on their name: "X, who lives in Cuba", "X lives in
-        Havana", "X, a resident of Buffalo, N.Y.", "X, a native of Kenya"."""
+        Havana", "X, a resident of Buffalo, N.Y.", "X, a native of Kenya", "X rented a house in
+        his native Tanzania"."""
         doc = self.view.doc
         root = doc[start:end].root
         verbs = [c for c in root.children if c.dep_ == "relcl"]
@@ -164,6 +165,16 @@ class Affiliations:
             verbs.append(subject.head)
         verbs += [c for c in root.children if c.dep_ == "appos" and c.lemma_ in ORIGIN_NOUNS]
         for verb in verbs:
+            for word in verb.subtree:  # "X rented a house in his native Tanzania"
+                if (
+                    word.lower_ == "native"
+                    and word.dep_ == "amod"
+                    and word.head.ent_type_ in ("GPE", "LOC")
+                    and any(c.tag_ == "PRP$" for c in word.head.children)
+                ):
+                    country = self.place_country(word.head)
+                    if country is not None:
+                        return country
             if verb.lemma_.lower() not in RESIDENCE_WORDS:
                 continue
             for prep in verb.children:
