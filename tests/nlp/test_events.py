@@ -986,3 +986,15 @@ def test_a_participle_of_saying_addresses_whom_its_verb_addresses(run):
 def test_the_maker_of_what_the_refers_back_to_is_the_target(run, text, trigger, whom):
     found = [e for e in run(text) if e.trigger == trigger]
     assert [targets(e) for e in found] == [whom]
+
+
+def test_a_verb_the_parser_hung_on_the_subject_is_the_sentences_own(run):
+    # read as "doctors from two groups [that] donated", with the noun as the sentence's root
+    text = (
+        "Doctors from two French aid groups donated and personally delivered $20,000 worth of"
+        " medicine to Kabul University Hospital."
+    )
+    found = {e.trigger: e for e in run(text)}
+    assert {a.country_code for a in found["donated"].actors_in("source")} == {"FRA"}
+    # verbs joined by "and" share the object and partner the second one names
+    assert {a.country_code for a in found["donated"].actors_in("target")} == {"AFG"}

@@ -54,6 +54,32 @@ def demonym_doer(modifier: Token, actors: list[ActorMention]) -> bool:
     )
 
 
+def misread_main_verb(verb: Token) -> bool:
+    """Whether a verb the parser hung on the sentence's subject as a description is the
+    sentence's own verb: the sentence has no other ("Doctors from two aid groups donated and
+    delivered goods to the school", its root the noun "Doctors"). A participle only with an
+    object of its own or of a verb joined to it ("Palestinian youths resorted to throwing
+    stones" stays a description: it may be a headline's passive)."""
+    head = sentence_root(verb)
+    return (
+        verb.dep_ == "acl"
+        and head.pos_ in ("NOUN", "PROPN")
+        and (
+            verb.tag_ == "VBD"
+            or any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
+        )
+    )
+
+
+def sentence_root(token: Token) -> Token:
+    """The root of the sentence a token is in, by its heads."""
+    for _ in range(40):
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
 def dangling_object(prep: Token) -> list[Token]:
     """The object of a preposition the parser left without one, taking the phrase after it for
     the subject of a clause ("granted asylum to five officers holed up in ...": "officers" as
@@ -348,7 +374,12 @@ class ArgumentFinder:
         if frame.passive and not frame.sources and verb.lemma_.lower() in STATIVE_PASSIVES:
             frame.sources, frame.targets = frame.targets, []  # "Israel is opposed to ..."
             frame.passive = False
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not frame.targets:
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and not frame.targets
+            and not misread_main_verb(verb)
+        ):
             frame.passive = True
             frame.targets += self.phrases.actors(verb.head)
             for child in verb.children:
@@ -366,6 +397,15 @@ class ArgumentFinder:
             frame.targets = (
                 self.accused(frame, verb) or self.warned(frame, verb) or self.owned(frame, verb)
             )
+        if not frame.targets and not any(c.dep_ in ("dobj", "prep") for c in verb.children):
+            for joined in verb.children:  # "donated and delivered goods to the school"
+                if (
+                    joined.dep_ == "conj"
+                    and joined.pos_ == "VERB"
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children)
+                ):
+                    frame.targets += self.objects(joined)
+                    self.prep_targets(frame, joined)
 
     def prep_targets(self, frame: EventFrame, verb: Token) -> None:
         """Partners and patients in prepositional phrases: "met with X", "fired at X", "provide
@@ -514,6 +554,8 @@ class ArgumentFinder:
         ):
             governor = self.governing_verb(head)  # "a visit to Lucca to meet ..."
             return self.subject(governor, depth + 1) if governor is not None else []
+        if misread_main_verb(verb):  # "Doctors from two aid groups donated ...": the doctors
+            return self.agents(sentence_root(verb))
         if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
             return self.agents(head)  # "the assassin's bullet that tore through ..."
 
