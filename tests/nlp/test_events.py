@@ -998,3 +998,9 @@ def test_a_verb_the_parser_hung_on_the_subject_is_the_sentences_own(run):
     assert {a.country_code for a in found["donated"].actors_in("source")} == {"FRA"}
     # verbs joined by "and" share the object and partner the second one names
     assert {a.country_code for a in found["donated"].actors_in("target")} == {"AFG"}
+
+
+def test_what_an_act_of_violence_tore_through_is_its_target(run):
+    text = "On Friday an explosion ripped through the British Embassy in Ankara."
+    explosion = [e for e in run(text) if e.trigger == "explosion"]
+    assert [{a.country_code for a in e.actors_in("target")} for e in explosion] == [{"GBR"}]

@@ -49,6 +49,7 @@ from timeline.nlp.words import (
     RELATIVE_PRONOUNS,
     SAYING_AGENT_PREPS,
     STATE_PREPS,
+    STRUCK_PREPS,
     SUPPORT_VERBS,
 )
 from timeline.records import ActorMention, PlaceMention, TimeExpression
@@ -472,6 +473,10 @@ class FrameFinder:
                     if pobj.dep_ == "pobj":
                         frame.sources += self.phrases.actors(pobj)
         arguments.noun_targets(frame, noun)
+        if not frame.targets and code[:2] in RULE_CODES.violence and noun.dep_ == "nsubj":
+            for prep in noun.head.children:  # "an explosion ripped through the embassy"
+                if prep.dep_ == "prep" and prep.lemma_.lower() in STRUCK_PREPS:
+                    frame.targets += arguments.struck(prep)
         if not frame.targets and code[:2] in RULE_CODES.coercion:
             frame.targets = self._held(noun)  # "six people were in custody"
         if not frame.sources and code[:2] in RULE_CODES.consult:
