@@ -1004,3 +1004,9 @@ def test_what_an_act_of_violence_tore_through_is_its_target(run):
     text = "On Friday an explosion ripped through the British Embassy in Ankara."
     explosion = [e for e in run(text) if e.trigger == "explosion"]
     assert [{a.country_code for a in e.actors_in("target")} for e in explosion] == [{"GBR"}]
+
+
+def test_who_was_killed_in_an_act_of_violence_is_whom_it_struck(run):
+    text = "She once worked in Omagh, where 29 people were killed in a bombing in 1998."
+    bombing = [e for e in run(text) if e.trigger == "bombing"]
+    assert [{a.sector for a in e.actors_in("target")} for e in bombing] == [{"CVL"}]

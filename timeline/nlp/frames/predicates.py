@@ -473,6 +473,8 @@ class FrameFinder:
                     if pobj.dep_ == "pobj":
                         frame.sources += self.phrases.actors(pobj)
         arguments.noun_targets(frame, noun)
+        if not frame.targets and code[:2] in RULE_CODES.violence:
+            frame.targets = self._suffered_in(noun)  # "168 people were killed in a bombing"
         if not frame.targets and code[:2] in RULE_CODES.violence and noun.dep_ == "nsubj":
             for prep in noun.head.children:  # "an explosion ripped through the embassy"
                 if prep.dep_ == "prep" and prep.lemma_.lower() in STRUCK_PREPS:
@@ -516,6 +518,20 @@ class FrameFinder:
                     frame.sources = [a for a in frame.antecedent.sources if near or unnamed_doer(a)]
                 frame.targets = frame.targets or list(frame.antecedent.targets)
         return frame
+
+    def _suffered_in(self, noun: Token) -> list[ActorMention]:
+        """Whom an act of violence named in an "in" phrase of a verb of harm struck: that verb's
+        passive subject ("168 people were killed in a bombing", "were wounded in the attack")."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in":
+            return []
+        verb = prep.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OUTCOME_VERBS:
+            return []
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return self.phrases.actors(child)
+        return []
 
     def _held(self, noun: Token) -> list[ActorMention]:
         """Who is in a state of coercion a noun names ("in custody", "into detention", "under
