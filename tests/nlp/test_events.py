@@ -1010,3 +1010,10 @@ def test_who_was_killed_in_an_act_of_violence_is_whom_it_struck(run):
     text = "She once worked in Omagh, where 29 people were killed in a bombing in 1998."
     bombing = [e for e in run(text) if e.trigger == "bombing"]
     assert [{a.sector for a in e.actors_in("target")} for e in bombing] == [{"CVL"}]
+
+
+def test_an_event_noun_made_the_subject_of_its_support_verb_is_the_event(run):
+    found = run("A search has been launched for the gunmen in the hills, police said.")
+    assert [(e.trigger, e.event_code[:2], targets(e)) for e in found if e.trigger != "said"] == [
+        ("search", "09", {"gunmen"})
+    ]

@@ -231,12 +231,13 @@ class FrameFinder:
             and lemma in SUPPORT_VERBS
             and lemma not in INTRODUCERS
             and any(
-                c.dep_ == "dobj"
+                c.dep_ in ("dobj", "nsubjpass")
                 and (noun := coder.noun_code(c)) is not None
                 and noun[:2] != entry.code[:2]
                 for c in verb.children
             )
-        ):  # "delivered a speech", "launched an investigation": the event is the noun
+        ):  # "delivered a speech", "launched an investigation", "a search was launched": the
+            # event is the noun
             entry = None
         code = entry.code if entry is not None else None
         trigger = verb
