@@ -1017,3 +1017,9 @@ def test_an_event_noun_made_the_subject_of_its_support_verb_is_the_event(run):
     assert [(e.trigger, e.event_code[:2], targets(e)) for e in found if e.trigger != "said"] == [
         ("search", "09", {"gunmen"})
     ]
+
+
+def test_event_nouns_joined_by_and_share_their_partners_and_agents(run):
+    found = run("Harassment and threats against Kurdish villagers by the army increased in March.")
+    harassment = [e for e in found if e.trigger == "Harassment"]
+    assert [(sources(e), targets(e)) for e in harassment] == [({"military"}, {"civilians"})]

@@ -474,6 +474,16 @@ class FrameFinder:
                     if pobj.dep_ == "pobj":
                         frame.sources += self.phrases.actors(pobj)
         arguments.noun_targets(frame, noun)
+        for joined in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+            # "harassment and threats against him by anti-abortion groups": both
+            if not frame.targets:
+                arguments.noun_targets(frame, joined)
+            if not frame.sources:
+                for prep in joined.children:
+                    if prep.dep_ == "prep" and prep.lemma_.lower() in agent_preps:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                frame.sources += self.phrases.actors(pobj)
         if not frame.targets and code[:2] in RULE_CODES.violence:
             frame.targets = self._suffered_in(noun)  # "168 people were killed in a bombing"
         if not frame.targets and code[:2] in RULE_CODES.violence and noun.dep_ == "nsubj":
