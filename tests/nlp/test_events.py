@@ -1023,3 +1023,9 @@ def test_event_nouns_joined_by_and_share_their_partners_and_agents(run):
     found = run("Harassment and threats against Kurdish villagers by the army increased in March.")
     harassment = [e for e in found if e.trigger == "Harassment"]
     assert [(sources(e), targets(e)) for e in harassment] == [({"military"}, {"civilians"})]
+
+
+def test_a_threat_is_aimed_at_whom_its_if_clause_names(run):
+    text = "If the rebels refused, the army threatened to shell the villages."
+    threatened = [e for e in run(text) if e.trigger == "threatened"]
+    assert [targets(e) for e in threatened] == [{"rebels"}]

@@ -135,14 +135,15 @@ class ArgumentFinder:
         return []
 
     def warned(self, frame: EventFrame, verb: Token) -> list[ActorMention]:
-        """Whom a threat is aimed at, when it says what they must do to avert it: the subject of
-        its "unless" clause ("threatened to strike unless Israel revokes the annexation")."""
+        """Whom a threat is aimed at, when it says what they must do or not do to avert it: the
+        subject of its "unless" or "if" clause ("threatened to strike unless Israel revokes the
+        annexation", "if the family refused, the INS threatened to revoke his parole")."""
         if frame.code[:2] not in RULE_CODES.conditional_target:
             return []
         for clause in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
             for condition in clause.children:
                 if condition.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ == "unless" for m in condition.children
+                    m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in condition.children
                 ):
                     return self.clause_subject(condition)
         return []
@@ -394,9 +395,7 @@ class ArgumentFinder:
                 frame.targets.append(actor)
         self.prep_targets(frame, verb)
         if not frame.targets:
-            frame.targets = (
-                self.accused(frame, verb) or self.warned(frame, verb) or self.owned(frame, verb)
-            )
+            frame.targets = self.accused(frame, verb) or self.owned(frame, verb)
         if not frame.targets and not any(c.dep_ in ("dobj", "prep") for c in verb.children):
             for joined in verb.children:  # "donated and delivered goods to the school"
                 if (

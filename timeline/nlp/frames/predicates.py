@@ -337,9 +337,12 @@ class FrameFinder:
                             names = {a.name for a in agents}
                             frame.targets = [a for a in frame.targets if a.name not in names]
                             frame.sources += agents
-        addressees = arguments.addressees(frame, verb)
-        if addressees:  # "wrote to Reno, demanding that Elian be returned": Reno
-            frame.targets = addressees
+        # whom a participle of saying addresses ("wrote to Reno, demanding that Elian be
+        # returned"), whom a threat's condition names ("if the family refused, the INS
+        # threatened to revoke his parole"): they, not the object of what is demanded
+        addressed = arguments.addressees(frame, verb) or arguments.warned(frame, verb)
+        if addressed:
+            frame.targets = addressed
         return frame
 
     def _consequence(self, verb: Token, depth: int = 0) -> Token | None:
