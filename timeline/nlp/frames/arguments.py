@@ -19,6 +19,7 @@ from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
     ADDRESSING_VERBS,
     ENTITY_TYPES,
+    MISSION_NOUNS,
     MOTION_PREPS,
     NOUN_TARGET_PREPS,
     OBJECT_CONTROL,
@@ -117,10 +118,13 @@ class ArgumentFinder:
         return None
 
     def struck(self, prep: Token) -> list[ActorMention]:
-        """The actors, not places, where violence struck: "outside the U.S. Embassy"."""
+        """The actors, not places, where violence struck: "outside the U.S. Embassy" (an
+        embassy is a place too, but struck, it is its country that is)."""
         found: list[ActorMention] = []
         for pobj in prep.children:
-            if pobj.dep_ == "pobj" and not self.phrases.is_place(pobj):
+            if pobj.dep_ == "pobj" and (
+                not self.phrases.is_place(pobj) or pobj.lemma_.lower() in MISSION_NOUNS
+            ):
                 found += self.phrases.actors(pobj, loose=True)
         return found
 
