@@ -1032,7 +1032,7 @@ def test_a_threat_is_aimed_at_whom_its_if_clause_names(run):
 
 
 def test_an_embassy_struck_is_its_countrys(run):
-    text = "A car bomb exploded outside the French embassy in Beirut on Friday."
+    text = "A car bomb exploded outside the U.S. embassy in Beirut on Friday."
     exploded = [e for e in run(text) if e.trigger == "exploded"]
-    assert [{a.country_code for a in e.actors_in("target")} for e in exploded] == [{"FRA"}]
+    assert [{a.country_code for a in e.actors_in("target")} for e in exploded] == [{"USA"}]
     assert [p.name for e in exploded for p in e.locations] == ["Beirut"]
