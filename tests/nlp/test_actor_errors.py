@@ -161,6 +161,11 @@ def test_a_person_called_by_the_given_name_alone_is_the_one_named_in_full():
     text += "judge."
     sources = [a for e in events(text) if e.trigger == "criticized" for a in e.actors_in("source")]
     assert [(a.name, a.country_code) for a in sources] == [("Rosa Pena", "CUB")]
+    # and by the given names alone
+    text = "MIAMI (AP) _ Cuban rafter Rosa Maria Pena arrived in Miami. On Monday, Rosa Maria "
+    text += "criticized the judge."
+    sources = [a for e in events(text) if e.trigger == "criticized" for a in e.actors_in("source")]
+    assert [(a.name, a.country_code) for a in sources] == [("Rosa Maria Pena", "CUB")]
 
 
 def test_a_leaders_government_is_of_the_leaders_country_from_the_dictionary():

@@ -453,6 +453,15 @@ class PeopleFinder:
                 if compatible(persons[candidate].words, words):
                     index = candidate
                     break
+            if index is None and surname not in surname_index:
+                # "Juan Miguel" after "Juan Miguel Gonzalez": the given names of one named before
+                longer = [
+                    n
+                    for n, known in enumerate(persons)
+                    if len(known.words) > len(words)
+                    and [key(w) for w in known.words[: len(words)]] == [key(w) for w in words]
+                ]
+                index = longer[0] if len(longer) == 1 else None
             if index is None:
                 index = len(persons)
                 persons.append(Person(" ".join(words), words, surname))
