@@ -1036,3 +1036,11 @@ def test_an_embassy_struck_is_its_countrys(run):
     exploded = [e for e in run(text) if e.trigger == "exploded"]
     assert [{a.country_code for a in e.actors_in("target")} for e in exploded] == [{"USA"}]
     assert [p.name for e in exploded for p in e.locations] == ["Beirut"]
+
+
+def test_the_of_phrase_of_a_protest_is_who_protests(run):
+    text = "The statement was read at a rally of several thousand Cuban doctors in Havana."
+    rally = [e for e in run(text) if e.trigger == "rally"]
+    assert [({a.country_code for a in e.actors_in("source")}, targets(e)) for e in rally] == [
+        ({"CUB"}, set())
+    ]

@@ -183,6 +183,7 @@ class RuleCodes:
     conditional_target: frozenset[str]
     act_owner: frozenset[str]
     assault: frozenset[str]
+    of_doers: frozenset[str]
 
 
 @lru_cache(maxsize=1)

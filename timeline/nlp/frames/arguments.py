@@ -159,12 +159,13 @@ class ArgumentFinder:
                 return self.phrases.actors(subject)
         return []
 
-    def noun_targets(self, frame: EventFrame, noun: Token) -> None:
-        """Add an event noun's partners, patients and places: "talks with X", "a visit to Kyiv"."""
+    def noun_targets(self, frame: EventFrame, noun: Token, *, doers_of: bool = False) -> None:
+        """Add an event noun's partners, patients and places: "talks with X", "a visit to Kyiv";
+        with `doers_of`, its "of" phrase names who does it ("the rally of scientists")."""
         if not frame.targets:
             frame.targets += self.accused(frame, noun)
         for child in noun.children:
-            if child.dep_ != "prep":
+            if child.dep_ != "prep" or (doers_of and child.lemma_.lower() == "of"):
                 continue
             if child.lemma_.lower() in STRUCK_PREPS and frame.code[:2] in RULE_CODES.violence:
                 frame.targets += self.struck(child)  # "the bomb outside the embassy"

@@ -472,11 +472,15 @@ class FrameFinder:
                     frame.sources += found
             elif child.dep_ == "compound" and child.lemma_.lower() in perpetrator_nouns():
                 frame.sources += self.phrases.actors(child)  # "the sniper shooting"
-            elif child.dep_ == "prep" and child.lemma_.lower() in agent_preps:
+            elif child.dep_ == "prep" and (
+                child.lemma_.lower() in agent_preps
+                or (child.lemma_.lower() == "of" and code[:2] in RULE_CODES.of_doers)
+            ):  # "a visit by X"; "the rally of several thousand scientists"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         frame.sources += self.phrases.actors(pobj)
-        arguments.noun_targets(frame, noun)
+        # the "of" phrase of a protest is who protests, not whom it is against
+        arguments.noun_targets(frame, noun, doers_of=code[:2] in RULE_CODES.of_doers)
         for joined in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
             # "harassment and threats against him by anti-abortion groups": both
             if not frame.targets:
