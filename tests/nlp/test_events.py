@@ -1044,3 +1044,9 @@ def test_the_of_phrase_of_a_protest_is_who_protests(run):
     assert [({a.country_code for a in e.actors_in("source")}, targets(e)) for e in rally] == [
         ({"CUB"}, set())
     ]
+
+
+def test_a_passive_infinitive_befalls_the_subject_of_the_verb_it_goes_with(run):
+    text = "Ivan Petrov returned to Russia in 2001, only to be jailed for two years."
+    jailed = [e for e in run(text) if e.trigger == "jailed"]
+    assert [targets(e) for e in jailed] == [{"Ivan Petrov"}]

@@ -368,6 +368,12 @@ class ArgumentFinder:
                 for child in verb.head.children:
                     if child.dep_ == "nsubjpass":
                         frame.targets += self.phrases.actors(child, loose=True)
+            if (
+                verb.dep_ in ("xcomp", "advcl")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and not any(c.dep_ == "nsubjpass" for c in verb.children)
+            ):  # "returned to Cuba, only to be jailed", "expects to be released": who did that
+                frame.targets += self.subject(verb.head)
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     frame.targets += self.phrases.actors(child, loose=True)
