@@ -370,6 +370,7 @@ class ArgumentFinder:
                         frame.targets += self.phrases.actors(child, loose=True)
             if (
                 verb.dep_ in ("xcomp", "advcl")
+                and verb.head.lemma_.lower() != "be"  # not "it was likely to be opposed"
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
                 and not any(c.dep_ == "nsubjpass" for c in verb.children)
             ):  # "returned to Cuba, only to be jailed", "expects to be released": who did that
