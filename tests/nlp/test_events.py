@@ -1050,3 +1050,10 @@ def test_a_passive_infinitive_befalls_the_subject_of_the_verb_it_goes_with(run):
     text = "Ivan Petrov returned to Russia in 2001, only to be jailed for two years."
     jailed = [e for e in run(text) if e.trigger == "jailed"]
     assert [targets(e) for e in jailed] == [{"Ivan Petrov"}]
+
+
+def test_an_act_a_letter_carries_is_by_its_sender_to_whom_it_is_sent(run):
+    found = run("Lawyers for the Kenyan family sent letters of protest to President Jane Roe.")
+    protest = [e for e in found if e.trigger == "protest"]
+    assert [targets(e) for e in protest] == [{"Jane Roe"}]
+    assert [bool(sources(e)) for e in protest] == [True]

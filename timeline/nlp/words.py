@@ -25,6 +25,8 @@ INTRODUCERS = word_set("frames_introducing_verbs.tsv")
 OBJECT_CONTROL = word_set("frames_object_control_verbs.tsv")
 # Support verbs: the event is their object noun ("make a visit", "hold talks", "launch strikes")
 SUPPORT_VERBS = word_set("frames_support_verbs.tsv")
+# "sent letters of protest to Reno": documents that carry an act from their sender
+CARRIER_NOUNS = word_set("frames_carrier_nouns.tsv")
 # "told the council, urging it to act": verbs whose object is whom they address
 ADDRESSING_VERBS = word_set("frames_addressing_verbs.tsv")
 # "in protest against X", "in defiance of X": the stance an act is done in names its target

@@ -32,6 +32,7 @@ from timeline.nlp.frames.arguments import demonym_doer
 from timeline.nlp.frames.status import status_of
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
+    CARRIER_NOUNS,
     CIRCUMSTANCE_VERBS,
     DESCRIBING_VERBS,
     ENGAGE_VERBS,
@@ -99,6 +100,14 @@ def _wanted_of_another(verb: Token) -> Token | None:
         if subjects and subjects[0].lower_ not in own:
             return clause
     return None
+
+
+def _carrier(noun: Token) -> Token | None:
+    """The document an event noun is carried by ("letters of protest", "a note of thanks")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    carrier = noun.head.head
+    return carrier if carrier.lemma_.lower() in CARRIER_NOUNS else None
 
 
 def _nominal(verb: Token) -> bool:
@@ -491,6 +500,11 @@ class FrameFinder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 frame.sources += self.phrases.actors(pobj)
+        carrier = _carrier(noun)  # "sent letters of protest to Reno": by the sender, to Reno
+        if carrier is not None:
+            frame.targets = frame.targets or self._carried_to(carrier)
+            if not frame.sources and carrier.dep_ == "dobj":
+                frame.sources = arguments.subject(carrier.head)
         if not frame.targets and code[:2] in RULE_CODES.violence:
             frame.targets = self._suffered_in(noun)  # "168 people were killed in a bombing"
         if not frame.targets and code[:2] in RULE_CODES.violence and noun.dep_ == "nsubj":
@@ -536,6 +550,23 @@ class FrameFinder:
                     frame.sources = [a for a in frame.antecedent.sources if near or unnamed_doer(a)]
                 frame.targets = frame.targets or list(frame.antecedent.targets)
         return frame
+
+    def _carried_to(self, carrier: Token) -> list[ActorMention]:
+        """Whom a letter or a note that carries an act is sent to: the "to" phrase of the
+        document or of the verb that sends it ("sent letters of protest to Reno", "a letter of
+        thanks to the mayor")."""
+        found: list[ActorMention] = []
+        for word in (carrier, carrier.head if carrier.dep_ == "dobj" else None):
+            if word is None:
+                continue
+            for prep in word.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and not self.phrases.is_place(pobj):
+                            found += self.phrases.actors(pobj)
+            if found:
+                break
+        return found
 
     def _suffered_in(self, noun: Token) -> list[ActorMention]:
         """Whom an act of violence named in an "in" phrase of a verb of harm struck: that verb's
