@@ -1057,3 +1057,11 @@ def test_an_act_a_letter_carries_is_by_its_sender_to_whom_it_is_sent(run):
     protest = [e for e in found if e.trigger == "protest"]
     assert [targets(e) for e in protest] == [{"Jane Roe"}]
     assert [bool(sources(e)) for e in protest] == [True]
+
+
+def test_what_a_copula_calls_its_subject_is_no_act_of_its_own(run):
+    found = run("The attack on the village was a massacre, the minister said.")
+    assert [e.trigger for e in found if e.event_code[:2] in ("18", "19", "20")] == ["attack"]
+    # but "there have been" says the acts happened
+    found = run("There have been a dozen attempted murders of Kenyan judges since 2005.")
+    assert [e.trigger for e in found if e.event_code[:2] == "18"] == ["murders"]

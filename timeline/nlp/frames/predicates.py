@@ -102,6 +102,20 @@ def _wanted_of_another(verb: Token) -> Token | None:
     return None
 
 
+def _characterizes(noun: Token) -> bool:
+    """Whether an event noun is what a copula calls its subject ("this is child abuse and
+    mistreatment", "the attack was a massacre"): a name given to something, not an act of its
+    own ("there have been a dozen murders" says they happened)."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    copula = noun.head
+    return (
+        noun.dep_ == "attr"
+        and copula.lemma_.lower() == "be"
+        and not any(c.dep_ == "expl" for c in copula.children)  # "there have been murders"
+    )
+
+
 def _carrier(noun: Token) -> Token | None:
     """The document an event noun is carried by ("letters of protest", "a note of thanks")."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "of":
@@ -437,6 +451,8 @@ class FrameFinder:
             return None
         if noun.lemma_.lower() in weapon_nouns() and not self._placed_weapon(noun, coder):
             return None  # "it was a bomb", "a bomb went off" (the event is that it went off)
+        if _characterizes(noun):
+            return None  # "this is child abuse", "the attack was a massacre": what it is called
         head = noun.head
         if noun.dep_ in ("nsubj", "dobj") and coder.lemma(head) in DESCRIBING_VERBS:
             return None  # "both charges carry a penalty", "the charge carries a fine"
