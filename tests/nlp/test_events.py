@@ -1065,3 +1065,12 @@ def test_what_a_copula_calls_its_subject_is_no_act_of_its_own(run):
     # but "there have been" says the acts happened
     found = run("There have been a dozen attempted murders of Kenyan judges since 2005.")
     assert [e.trigger for e in found if e.event_code[:2] == "18"] == ["murders"]
+
+
+def test_acts_announced_are_told_of_not_made_by_announcing(run):
+    text = (
+        "The United States launched cruise missiles at a Syrian air base on Thursday. "
+        "Minister Ann Roe, speaking just after the strikes were announced, criticized Russia."
+    )
+    strikes = [e for e in run(text) if e.trigger == "strikes"]
+    assert [e.event_code[:2] for e in strikes] == ["19"]

@@ -49,6 +49,7 @@ from timeline.nlp.words import (
     POLICING_WORDS,
     RELATIVE_PRONOUNS,
     SAYING_AGENT_PREPS,
+    SPEECH_VERBS,
     STATE_PREPS,
     STRUCK_PREPS,
     SUPPORT_VERBS,
@@ -254,13 +255,13 @@ class FrameFinder:
             and lemma in SUPPORT_VERBS
             and lemma not in INTRODUCERS
             and any(
-                c.dep_ in ("dobj", "nsubjpass")
+                (c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and lemma not in SPEECH_VERBS))
                 and (noun := coder.noun_code(c)) is not None
                 and noun[:2] != entry.code[:2]
                 for c in verb.children
             )
         ):  # "delivered a speech", "launched an investigation", "a search was launched": the
-            # event is the noun
+            # event is the noun (but "the strikes were announced" tells of them)
             entry = None
         code = entry.code if entry is not None else None
         trigger = verb
