@@ -409,3 +409,13 @@ def test_a_lead_that_names_the_victim_takes_the_day_told_further_on_without_name
         "On June 1, the bomb went off, killing 200 people."
     )
     assert dated(event(run(text), "bombing")) == ("2018-06-01", "context")
+
+
+def test_a_happening_introduced_later_does_not_date_the_one_told_before(run):
+    text = (
+        "Drones struck two oil plants on Saturday. The rebels claimed responsibility for the "
+        "attacks. In 2006, the plant was the target of an Al-Qaeda suicide attack."
+    )
+    found = run(text)
+    assert event(found, "attacks").date_value != "2006"
+    assert event(found, "attack").date_value == "2006"

@@ -65,6 +65,8 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
         for other in frames:
             if other is frame or other.time is None or other.code[:2] != frame.code[:2]:
                 continue
+            if other.trigger.i > frame.trigger.i and _introduces(other.trigger):
+                continue  # "the attacks" ... "an attack in 2006": another happening
             if other.status in ("negated", "hypothetical") or not _suits(frame, other, reference):
                 continue
             if _conflict(frame, other):
@@ -101,7 +103,7 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
             and _suits(frame, other, reference)
         ]
         before = [o for o in dated if o.trigger.i < frame.trigger.i]
-        after = [o for o in dated if o.trigger.i > frame.trigger.i]
+        after = [o for o in dated if o.trigger.i > frame.trigger.i and not _introduces(o.trigger)]
         nearest = before[-1] if before else (after[0] if after else None)
         if nearest is not None:
             frame.time, frame.date_source = nearest.time, CONTEXT
@@ -305,9 +307,21 @@ def _conflict(frame: EventFrame, other: EventFrame) -> bool:
 def _told_later(frame: EventFrame, other: EventFrame) -> bool:
     """Whether a later mention may tell the date of an earlier one: an actor named on both, or
     none named on one of them ("the sniper slaying of a doctor" of the lead, "Slepian was shot
-    on Oct. 23" further on; "the bombing of the embassy", "On Aug. 7 ... the bomb went off")."""
+    on Oct. 23" further on; "the bombing of the embassy", "On Aug. 7 ... the bomb went off");
+    never one that introduces a happening of its own ("an attack in 2006")."""
+    if _introduces(other.trigger):
+        return False  # "an Al-Qaeda suicide attack" in 2006 is another than "the attacks" before
     mine, theirs = _names(frame), _names(other)
     return not mine or not theirs or bool(mine & theirs)
+
+
+def _introduces(trigger) -> bool:
+    """Whether an event noun introduces a happening ("an attack", "a bombing", "three
+    attacks") rather than refers to one already told."""
+    return trigger.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or c.dep_ == "nummod"
+        for c in trigger.children
+    )
 
 
 def _names(frame: EventFrame) -> set[str]:
