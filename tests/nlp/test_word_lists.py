@@ -21,7 +21,9 @@ from timeline.nlp.events import extract_events
 from timeline.nlp.resolution import DIRECTIONS
 from timeline.nlp.toponyms import DEMONYM_PLACE_NOUNS, PLACE_SUBJECT_VERBS
 from timeline.nlp.words import (
+    ADDRESSING_VERBS,
     BODY_NOUNS,
+    CARRIER_NOUNS,
     CIRCUMSTANCE_VERBS,
     COMPANY_NOUNS,
     COUNT_NOUNS,
@@ -37,6 +39,7 @@ from timeline.nlp.words import (
     REPORTING_NOUNS,
     REPORTING_VERBS,
     SPEECH_VERBS,
+    STANCE_NOUNS,
     STATIVE_PASSIVES,
     SUPPORT_VERBS,
 )
@@ -64,6 +67,11 @@ WORD_LISTS = {
     "frames_place_nouns.tsv": ({"province", "city", "region"}, {"country"}),
     "frames_company_nouns.tsv": ({"company", "airline", "bank"}, {"government"}),
     "frames_engage_verbs.tsv": ({"engage", "participate", "take"}, {"make"}),
+    # "in protest against X", "in defiance of X"; "in support of" is no stance against anyone
+    "frames_stance_nouns.tsv": ({"protest", "defiance", "opposition"}, {"support", "solidarity"}),
+    # "told the council", "wrote Reno": whom they address; "said" has what is said as object
+    "frames_addressing_verbs.tsv": ({"tell", "inform", "write"}, {"say", "announce"}),
+    "frames_carrier_nouns.tsv": ({"letter", "note", "message"}, {"protest", "statement"}),
     "country_nouns.tsv": ({"country", "nation"}, {"state"}),
     "name_particles.tsv": ({"al", "bin", "von", "de"}, {"mr"}),
     "name_suffixes.tsv": ({"jr.", "jr", "iii"}, {"al"}),
@@ -108,6 +116,9 @@ def test_the_modules_read_their_lists():
         (PLACE_NOUNS, "frames_place_nouns.tsv"),
         (COMPANY_NOUNS, "frames_company_nouns.tsv"),
         (ENGAGE_VERBS, "frames_engage_verbs.tsv"),
+        (STANCE_NOUNS, "frames_stance_nouns.tsv"),
+        (ADDRESSING_VERBS, "frames_addressing_verbs.tsv"),
+        (CARRIER_NOUNS, "frames_carrier_nouns.tsv"),
         (SPEAKER_VERBS, "speech_verbs.tsv"),
         (COUNTRY_NOUNS, "country_nouns.tsv"),
         (NAME_PARTICLES, "name_particles.tsv"),
