@@ -2,6 +2,8 @@
 
 `predicates.FrameFinder` finds the frames of an article (verbs and event nouns the CAMEO lexicons
 code), `arguments` their sources and targets, `phrases` the actors and places of a phrase,
-`locations` where the event happens and `status` whether it is asserted, planned, negated,
-hypothetical or reported.
+`locations` where the event happens, `status` whether it is asserted, planned, negated,
+hypothetical or reported, and `grammar` the tests of a predicate's own words they share (an
+event noun that introduces a happening, a participle that stands for people, a wish that
+someone else act).
 """

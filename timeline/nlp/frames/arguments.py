@@ -7,7 +7,12 @@ arrested by police"), a participle joined to it sharing its subject ("arrested a
 Targets are the objects, the passive subject, and the partners and patients in prepositional
 phrases ("met with X", "fired at X", "aid to X", "sanctions on Russia"). A place after a motion
 preposition is not an actor: the target is the country it lies in ("travel to Moscow"), unless the
-place is a country named as such ("sent aid to Greece").
+place is a country named as such ("sent aid to Greece"). A criticism, a rejection, a protest or
+praise of an act is aimed at who did the act, never at whom it struck ("condemned Israel's raids
+on the camps": Israel), and of a thing made at its maker ("denied a newspaper report", "praised
+the ruling" of the court that ruled, found in the sentences before); a participle of saying
+addresses whom its verb addresses ("wrote to Reno, demanding ..."); parse slips are read through:
+a preposition left without its object, a verb hung on the subject's phrase.
 """
 
 from __future__ import annotations

@@ -29,10 +29,20 @@ from timeline.nlp.actors.mentions import (
 )
 from timeline.nlp.coding import RULE_CODES, agent_nouns, weapon_nouns
 from timeline.nlp.frames.arguments import demonym_doer
+from timeline.nlp.frames.grammar import (
+    bare_definite,
+    carrier_of,
+    characterizes,
+    habitual,
+    introduced,
+    nominal,
+    private_people,
+    wanted_of_another,
+    weapon_subject,
+)
 from timeline.nlp.frames.status import status_of
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
-    CARRIER_NOUNS,
     CIRCUMSTANCE_VERBS,
     DESCRIBING_VERBS,
     ENGAGE_VERBS,
@@ -66,108 +76,6 @@ if TYPE_CHECKING:
     from timeline.nlp.frames.arguments import ArgumentFinder
     from timeline.nlp.frames.locations import LocationFinder
     from timeline.nlp.frames.phrases import PhraseReader
-
-
-PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
-
-
-def _introduced(noun: Token) -> bool:
-    """An event noun that introduces a happening rather than refers back to one: "a fatal
-    attack", "three attacks"."""
-    for child in noun.children:
-        if child.dep_ == "det" and child.lower_ in ("a", "an", "another"):
-            return True
-        if child.dep_ == "nummod":
-            return True
-    return False
-
-
-def _wanted_of_another(verb: Token) -> Token | None:
-    """The infinitive clause with a subject of its own that a verb of intending governs: what
-    its subject wants someone else to do ("wants the court to suspend the injunction")."""
-    own = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
-    wanted = any(c.dep_ == "dobj" for c in verb.children)  # "wants the court to ...", read as
-    # its object and an infinitive of its own
-    for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "xcomp") or clause.tag_ != "VB":
-            continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            continue
-        if clause.dep_ == "xcomp":
-            if wanted:
-                return clause
-            continue
-        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        if subjects and subjects[0].lower_ not in own:
-            return clause
-    return None
-
-
-def _characterizes(noun: Token) -> bool:
-    """Whether an event noun is what a copula calls its subject ("this is child abuse and
-    mistreatment", "the attack was a massacre"): a name given to something, not an act of its
-    own ("there have been a dozen murders" says they happened)."""
-    while noun.dep_ == "conj":
-        noun = noun.head
-    copula = noun.head
-    return (
-        noun.dep_ == "attr"
-        and copula.lemma_.lower() == "be"
-        and not any(c.dep_ == "expl" for c in copula.children)  # "there have been murders"
-    )
-
-
-def _carrier(noun: Token) -> Token | None:
-    """The document an event noun is carried by ("letters of protest", "a note of thanks")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
-        return None
-    carrier = noun.head.head
-    return carrier if carrier.lemma_.lower() in CARRIER_NOUNS else None
-
-
-def _nominal(verb: Token) -> bool:
-    """A participle the parser reads as a verb that stands for the people it describes: "the
-    wounded", "the injured" (an argument of another word, after "the")."""
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in verb.children)
-    )
-
-
-def _habitual(verb: Token) -> bool:
-    """A verb in the simple present with no date in its clause, past the lede: what is done
-    habitually or in general ("the firm sells into 90 countries", "she talks to her family"),
-    not an act that happened. A headline's present ("Germany bans Mahan Air") is its news, and
-    a speaker's own present ("I object", "we demand") is the act itself."""
-    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP") or verb.sent.start == 0:
-        return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects or any(c.lower_ in ("i", "we") for c in subjects):
-        return False  # "I formally object": saying it is doing it
-    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
-
-
-def _private(actor) -> bool:
-    """Private people: a group of civilians or refugees, or a person nothing gives an office
-    (no code from the dictionary or a title: "the boy's father arrived in Miami")."""
-    if actor.kind == "group":
-        return actor.sector in PRIVATE_SECTORS
-    return actor.kind == "person" and not actor.code and not actor.roles
-
-
-def _weapon_subject(verb: Token) -> bool:
-    """Whether a verb's subject is a weapon: "bombs exploded", "a shell hit the school"."""
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in weapon_nouns() for c in verb.children)
-
-
-def _bare_definite(noun: Token) -> bool:
-    """Whether a noun says nothing of itself but "the", "this" or "that" ("the slaying"; not
-    "the 1996 Olympic bombing"); its prepositions aside."""
-    words = [c for c in noun.children if c.dep_ != "prep"]
-    return len(words) == 1 and words[0].dep_ == "det" and words[0].lower_ in ("the", "this", "that")
 
 
 @dataclass
@@ -217,7 +125,7 @@ class FrameFinder:
         if token.i in self.consumed or token.ent_type_ in ("DATE", "TIME"):
             return None  # taken, or part of a date ("in March 1996")
         if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
-            if _nominal(token):
+            if nominal(token):
                 return None  # "evacuated the wounded": people, not an act
             return self._verb_frame(token)
         if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
@@ -288,7 +196,7 @@ class FrameFinder:
                 return None
             code = noun_code
             self.consumed.add(trigger.i)
-        elif lemma in INTENT and (wanted := _wanted_of_another(verb)) is not None:
+        elif lemma in INTENT and (wanted := wanted_of_another(verb)) is not None:
             # "wants the court to suspend the injunction": an appeal to the court
             code = coder.refine("appeal", coder.verb_code(wanted))
             demanded = wanted
@@ -426,7 +334,7 @@ class FrameFinder:
         code = self.coder.verb_code(verb)
         if code is not None and code[:2] in RULE_CODES.violence:
             return True
-        return _weapon_subject(verb) or any(
+        return weapon_subject(verb) or any(
             c.dep_ == "nsubj" and self._violent_noun(c) for c in verb.children
         )
 
@@ -452,7 +360,7 @@ class FrameFinder:
             return None
         if noun.lemma_.lower() in weapon_nouns() and not self._placed_weapon(noun, coder):
             return None  # "it was a bomb", "a bomb went off" (the event is that it went off)
-        if _characterizes(noun):
+        if characterizes(noun):
             return None  # "this is child abuse", "the attack was a massacre": what it is called
         head = noun.head
         if noun.dep_ in ("nsubj", "dobj") and coder.lemma(head) in DESCRIBING_VERBS:
@@ -517,7 +425,7 @@ class FrameFinder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 frame.sources += self.phrases.actors(pobj)
-        carrier = _carrier(noun)  # "sent letters of protest to Reno": by the sender, to Reno
+        carrier = carrier_of(noun)  # "sent letters of protest to Reno": by the sender, to Reno
         if carrier is not None:
             frame.targets = frame.targets or self._carried_to(carrier)
             if not frame.sources and carrier.dep_ == "dobj":
@@ -550,7 +458,7 @@ class FrameFinder:
             (not frame.sources or (happening and unnamed))
             and (not frame.targets or happening)
             and (definite or happening)
-            and not _introduced(noun)
+            and not introduced(noun)
         ):
             # "the talks": the actors of the act it refers back to; "the bombings", "the
             # shooting": those of the earlier report of that act, wherever in the article
@@ -703,12 +611,12 @@ class FrameFinder:
             and any(c.dep_ == "xcomp" for c in frame.clause.children)
         ):
             return False  # "police were forced to use tear gas": what happened made them
-        if _habitual(frame.trigger):
+        if habitual(frame.trigger):
             return False  # "the firm sells into 90 countries": what is done, not what happened
         if (
             frame.code in RULE_CODES.travel
             and frame.sources
-            and all(_private(a) for a in frame.sources)
+            and all(private_people(a) for a in frame.sources)
         ):
             return False  # "the migrants' arrivals", "the boy's uncle came": no visit of state
         if not frame.sources and frame.code[:2] in RULE_CODES.violence:
@@ -788,7 +696,7 @@ class FrameFinder:
             antecedent = self._antecedent(frame.code, frame.trigger, whole_article=True)
             if antecedent is not None:
                 return list(antecedent.targets)
-        if frame.trigger is frame.clause and _bare_definite(frame.trigger):
+        if frame.trigger is frame.clause and bare_definite(frame.trigger):
             struck = [  # (not "the 1996 Olympic bombing": it says more of itself)
                 frozenset(a.name for a in f.targets)
                 for f in self._found
@@ -871,7 +779,7 @@ class FrameFinder:
     @staticmethod
     def _struck_by_weapon(frame: EventFrame) -> bool:
         """A verb whose subject is a weapon: "bombs exploded", "a shell hit the school"."""
-        return frame.trigger.pos_ == "VERB" and _weapon_subject(frame.clause)
+        return frame.trigger.pos_ == "VERB" and weapon_subject(frame.clause)
 
     def _happening(self, frame: EventFrame) -> bool:
         """A protest, coercion or violence the text names without naming who did it: "the
@@ -882,7 +790,7 @@ class FrameFinder:
         trigger = frame.trigger
         if trigger is frame.clause:  # an event noun
             return trigger.dep_ not in ("compound", "amod", "nmod", "poss")
-        return _weapon_subject(frame.clause) or any(  # a verb whose subject is what struck:
+        return weapon_subject(frame.clause) or any(  # a verb whose subject is what struck:
             c.dep_ == "nsubj" and self.coder.is_event_noun(c)  # "bombs exploded", "the blast
             for c in frame.clause.children  # shattered the windows"
         )

@@ -1,0 +1,115 @@
+"""Grammar a predicate is read by, each from its own words: whether an event noun introduces a
+happening or refers back to one, says what something is called, or is carried by a letter;
+whether a verb stands for people ("the wounded"), tells what is done habitually, or wants
+someone else to act; who are private people."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.nlp.coding import weapon_nouns
+from timeline.nlp.words import CARRIER_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
+
+
+def introduced(noun: Token) -> bool:
+    """An event noun that introduces a happening rather than refers back to one: "a fatal
+    attack", "three attacks"."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "another"):
+            return True
+        if child.dep_ == "nummod":
+            return True
+    return False
+
+
+def wanted_of_another(verb: Token) -> Token | None:
+    """The infinitive clause with a subject of its own that a verb of intending governs: what
+    its subject wants someone else to do ("wants the court to suspend the injunction")."""
+    own = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
+    wanted = any(c.dep_ == "dobj" for c in verb.children)  # "wants the court to ...", read as
+    # its object and an infinitive of its own
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.tag_ != "VB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        if clause.dep_ == "xcomp":
+            if wanted:
+                return clause
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ not in own:
+            return clause
+    return None
+
+
+def characterizes(noun: Token) -> bool:
+    """Whether an event noun is what a copula calls its subject ("this is child abuse and
+    mistreatment", "the attack was a massacre"): a name given to something, not an act of its
+    own ("there have been a dozen murders" says they happened)."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    copula = noun.head
+    return (
+        noun.dep_ == "attr"
+        and copula.lemma_.lower() == "be"
+        and not any(c.dep_ == "expl" for c in copula.children)  # "there have been murders"
+    )
+
+
+def carrier_of(noun: Token) -> Token | None:
+    """The document an event noun is carried by ("letters of protest", "a note of thanks")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    carrier = noun.head.head
+    return carrier if carrier.lemma_.lower() in CARRIER_NOUNS else None
+
+
+def nominal(verb: Token) -> bool:
+    """A participle the parser reads as a verb that stands for the people it describes: "the
+    wounded", "the injured" (an argument of another word, after "the")."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in verb.children)
+    )
+
+
+def habitual(verb: Token) -> bool:
+    """A verb in the simple present with no date in its clause, past the lede: what is done
+    habitually or in general ("the firm sells into 90 countries", "she talks to her family"),
+    not an act that happened. A headline's present ("Germany bans Mahan Air") is its news, and
+    a speaker's own present ("I object", "we demand") is the act itself."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP") or verb.sent.start == 0:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.lower_ in ("i", "we") for c in subjects):
+        return False  # "I formally object": saying it is doing it
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+
+
+def private_people(actor) -> bool:
+    """Private people: a group of civilians or refugees, or a person nothing gives an office
+    (no code from the dictionary or a title: "the boy's father arrived in Miami")."""
+    if actor.kind == "group":
+        return actor.sector in PRIVATE_SECTORS
+    return actor.kind == "person" and not actor.code and not actor.roles
+
+
+def weapon_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a weapon: "bombs exploded", "a shell hit the school"."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in weapon_nouns() for c in verb.children)
+
+
+def bare_definite(noun: Token) -> bool:
+    """Whether a noun says nothing of itself but "the", "this" or "that" ("the slaying"; not
+    "the 1996 Olympic bombing"); its prepositions aside."""
+    words = [c for c in noun.children if c.dep_ != "prep"]
+    return len(words) == 1 and words[0].dep_ == "det" and words[0].lower_ in ("the", "this", "that")
