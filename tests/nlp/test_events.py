@@ -1074,3 +1074,8 @@ def test_acts_announced_are_told_of_not_made_by_announcing(run):
     )
     strikes = [e for e in run(text) if e.trigger == "strikes"]
     assert [e.event_code[:2] for e in strikes] == ["19"]
+
+
+def test_the_demand_a_protest_is_held_to_make_is_the_protests(run):
+    found = run("Thousands of students rallied in Caracas on Friday to demand new elections.")
+    assert [e.trigger for e in found if e.event_code[:2] != "01"] == ["rallied"]

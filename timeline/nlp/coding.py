@@ -184,6 +184,7 @@ class RuleCodes:
     act_owner: frozenset[str]
     assault: frozenset[str]
     of_doers: frozenset[str]
+    protest_aims: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -139,7 +139,15 @@ class FrameFinder:
     def frames(self) -> list[EventFrame]:
         """The accepted frames, without the noun frames whose trigger a verb frame found later
         took ("the talks were held")."""
-        return [f for f in self._found if not self._consumed_later(f)]
+        kept = [f for f in self._found if not self._consumed_later(f)]
+        protests = {f.clause.i for f in kept if f.code[:2] in RULE_CODES.protest_aims}
+        return [
+            f
+            for f in kept
+            if not (
+                f.purpose and f.code[:2] in RULE_CODES.demand_clause and f.clause.head.i in protests
+            )
+        ]
 
     def _consumed_later(self, frame: EventFrame) -> bool:
         return frame.trigger.i in self.consumed and frame.clause.i == frame.trigger.i
