@@ -1079,3 +1079,11 @@ def test_acts_announced_are_told_of_not_made_by_announcing(run):
 def test_the_demand_a_protest_is_held_to_make_is_the_protests(run):
     found = run("Thousands of students rallied in Caracas on Friday to demand new elections.")
     assert [e.trigger for e in found if e.event_code[:2] != "01"] == ["rallied"]
+
+
+def test_a_participle_that_describes_a_noun_is_no_act_of_its_own(run):
+    text = "Police officers assigned to a joint task force watched the crowd of protesters."
+    assert not [e for e in run(text) if e.trigger == "assigned"]
+    # the acts of violence it names still are: "the doctor, shot by a sniper"
+    text = "Dr. Ann Roe, shot by a sniper in her kitchen, died on Friday."
+    assert [e.trigger for e in run(text) if e.event_code[:2] == "18"] == ["shot"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import weapon_nouns
+from timeline.nlp.frames.arguments import misread_main_verb
 from timeline.nlp.words import CARRIER_NOUNS
 
 if TYPE_CHECKING:
@@ -113,3 +114,11 @@ def bare_definite(noun: Token) -> bool:
     "the 1996 Olympic bombing"); its prepositions aside."""
     words = [c for c in noun.children if c.dep_ != "prep"]
     return len(words) == 1 and words[0].dep_ == "det" and words[0].lower_ in ("the", "this", "that")
+
+
+def describing_participle(verb: Token) -> bool:
+    """Whether a verb is a past participle that describes a noun ("officers assigned to a task
+    force", "the great-uncle, backed by the foundation", "the injunction issued Thursday"): it
+    tells what the thing or the people are, not an act the story reports; not the sentence's own
+    verb the parser hung there ("Doctors from two aid groups donated ...")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not misread_main_verb(verb)

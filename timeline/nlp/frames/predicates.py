@@ -33,6 +33,7 @@ from timeline.nlp.frames.grammar import (
     bare_definite,
     carrier_of,
     characterizes,
+    describing_participle,
     habitual,
     introduced,
     nominal,
@@ -621,6 +622,8 @@ class FrameFinder:
             return False  # "police were forced to use tear gas": what happened made them
         if habitual(frame.trigger):
             return False  # "the firm sells into 90 countries": what is done, not what happened
+        if describing_participle(frame.clause) and frame.code[:2] not in RULE_CODES.happenings:
+            return False  # "officers assigned to a task force", "a group backed by X"
         if (
             frame.code in RULE_CODES.travel
             and frame.sources
