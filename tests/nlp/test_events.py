@@ -1087,3 +1087,19 @@ def test_a_participle_that_describes_a_noun_is_no_act_of_its_own(run):
     # the acts of violence it names still are: "the doctor, shot by a sniper"
     text = "Dr. Ann Roe, shot by a sniper in her kitchen, died on Friday."
     assert [e.trigger for e in run(text) if e.event_code[:2] == "18"] == ["shot"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, root",
+    [
+        ("The number of refugees declined sharply in March.", "declined", None),
+        ("Turnout declined in the capital.", "declined", None),
+        ("Chile declined the invitation.", "declined", "12"),
+        ("The minister gave the victory sign to the crowd.", "gave", None),
+        ("The Kenyan government gave a cautious response to the proposal.", "gave", "01"),
+        ("Japan gave 50 million dollars to Nepal.", "gave", "07"),
+    ],
+)
+def test_senses_of_decline_and_give(run, text, trigger, root):
+    found = [e.event_code[:2] for e in run(text) if e.trigger == trigger]
+    assert found == ([root] if root else [])
