@@ -939,6 +939,9 @@ def test_the_wounded_are_people_not_an_act(run):
 def test_a_planned_or_hypothetical_act_that_names_no_one_is_no_event(run):
     text = "In a case like this, potential charges could be brought in federal court."
     assert [e.trigger for e in run(text) if e.event_code[:2] != "01"] == []
+    # nor one about anyone at all
+    text = "If a suspect is arrested in Texas, a state trial would come first."
+    assert [e.trigger for e in run(text) if e.event_code[:2] != "01"] == []
     text = "Prosecutors said Kopp would be charged in federal court."
     assert [e.trigger for e in run(text) if e.trigger == "charged"] == ["charged"]
 

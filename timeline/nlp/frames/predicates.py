@@ -647,8 +647,11 @@ class FrameFinder:
         frame.places = self.locations.locations(frame)
         if not frame.sources and self._policing(frame):
             frame.sources = [implied_police()]  # "he was arrested": by the police
-        if not frame.sources and not frame.targets and frame.status in ("planned", "hypothetical"):
-            return False  # "potential charges would be filed": no one, and nothing happened
+        if frame.status in ("planned", "hypothetical") and all(
+            not a.text or a.text.lower().startswith(("a ", "an ", "any "))
+            for a in (*frame.sources, *frame.targets)
+        ):  # "potential charges would be filed", "if a suspect is caught": no one in particular
+            return False
         self._fill_countries(frame)
         own = {a.country_code for a in frame.sources if a.country_code}
         military = actor_codes().military
