@@ -1106,3 +1106,10 @@ def test_a_participle_that_describes_a_noun_is_no_act_of_its_own(run):
 def test_senses_of_decline_and_give(run, text, trigger, root):
     found = [e.event_code[:2] for e in run(text) if e.trigger == trigger]
     assert found == ([root] if root else [])
+
+
+def test_acts_of_a_kind_told_in_the_present_are_no_events(run):
+    assert not [
+        e for e in run("Bombings at clinics have become common.") if e.trigger == "Bombings"
+    ]
+    assert [e.trigger for e in run("Bombings killed 20 people in Kabul on Monday.")] == ["Bombings"]

@@ -122,3 +122,23 @@ def describing_participle(verb: Token) -> bool:
     tells what the thing or the people are, not an act the story reports; not the sentence's own
     verb the parser hung there ("Doctors from two aid groups donated ...")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not misread_main_verb(verb)
+
+
+def generic_plural(noun: Token) -> bool:
+    """Whether an event noun is a bare plural told in the present of no day: acts of a kind, not
+    acts that happened ("arson and bombings at clinics have become so common", "attacks on
+    doctors are rising")."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in noun.children):
+        return False  # "the bombings", "their attacks", "three attacks", "deadly attacks"
+    head = noun
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head.head
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+    return present and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)

@@ -34,6 +34,7 @@ from timeline.nlp.frames.grammar import (
     carrier_of,
     characterizes,
     describing_participle,
+    generic_plural,
     habitual,
     introduced,
     nominal,
@@ -620,7 +621,7 @@ class FrameFinder:
             and any(c.dep_ == "xcomp" for c in frame.clause.children)
         ):
             return False  # "police were forced to use tear gas": what happened made them
-        if habitual(frame.trigger):
+        if habitual(frame.trigger) or generic_plural(frame.trigger):
             return False  # "the firm sells into 90 countries": what is done, not what happened
         if describing_participle(frame.clause) and frame.code[:2] not in RULE_CODES.happenings:
             return False  # "officers assigned to a task force", "a group backed by X"
