@@ -1113,3 +1113,8 @@ def test_acts_of_a_kind_told_in_the_present_are_no_events(run):
         e for e in run("Bombings at clinics have become common.") if e.trigger == "Bombings"
     ]
     assert [e.trigger for e in run("Bombings killed 20 people in Kabul on Monday.")] == ["Bombings"]
+
+
+def test_the_harm_an_act_leaves_is_no_act(run):
+    text = "The minister, hospitalized with a head wound, toured the damage at the embassy."
+    assert [e.trigger for e in run(text) if e.event_code[:2] in ("18", "19", "20")] == []
