@@ -942,6 +942,9 @@ def test_a_planned_or_hypothetical_act_that_names_no_one_is_no_event(run):
     # nor one about anyone at all
     text = "If a suspect is arrested in Texas, a state trial would come first."
     assert [e.trigger for e in run(text) if e.event_code[:2] != "01"] == []
+    # but investigations go on by the police they imply, whatever they will do next
+    text = "Multiple investigations in the US will follow Secretary Ann Roe to Moscow next week."
+    assert [e.trigger for e in run(text) if e.event_code[:2] == "09"] == ["investigations"]
     text = "Prosecutors said Kopp would be charged in federal court."
     assert [e.trigger for e in run(text) if e.trigger == "charged"] == ["charged"]
 

@@ -648,9 +648,11 @@ class FrameFinder:
         frame.places = self.locations.locations(frame)
         if not frame.sources and self._policing(frame):
             frame.sources = [implied_police()]  # "he was arrested": by the police
-        if frame.status in ("planned", "hypothetical") and all(
-            not a.text or a.text.lower().startswith(("a ", "an ", "any "))
-            for a in (*frame.sources, *frame.targets)
+        actors = [*frame.sources, *frame.targets]
+        written = [a for a in actors if a.text]  # not the police an arrest implies
+        if frame.status in ("planned", "hypothetical") and (
+            not actors
+            or (written and all(a.text.lower().startswith(("a ", "an ", "any ")) for a in written))
         ):  # "potential charges would be filed", "if a suspect is caught": no one in particular
             return False
         self._fill_countries(frame)
