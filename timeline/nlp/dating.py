@@ -585,7 +585,7 @@ def mentioned_happening(frame: EventFrame) -> bool:
     (`happenings.share_dates`)."""
     trigger = frame.trigger
     return (
-        trigger is frame.clause
+        trigger.i == frame.clause.i
         and trigger.pos_ == "NOUN"
         and frame.code[:2] in RULE_CODES.happenings
     )

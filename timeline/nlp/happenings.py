@@ -66,7 +66,7 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
         for other in frames:
             if other is frame or other.time is None or other.code[:2] != frame.code[:2]:
                 continue
-            if other.trigger.i > frame.trigger.i and _introduces_another(other.trigger):
+            if other.trigger.i > frame.trigger.i and introduced(other.trigger):
                 continue  # "the attacks" ... "an attack in 2006": another happening
             if other.status in ("negated", "hypothetical") or not _suits(frame, other, reference):
                 continue
@@ -104,9 +104,7 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
             and _suits(frame, other, reference)
         ]
         before = [o for o in dated if o.trigger.i < frame.trigger.i]
-        after = [
-            o for o in dated if o.trigger.i > frame.trigger.i and not _introduces_another(o.trigger)
-        ]
+        after = [o for o in dated if o.trigger.i > frame.trigger.i and not introduced(o.trigger)]
         nearest = before[-1] if before else (after[0] if after else None)
         if nearest is not None:
             frame.time, frame.date_source = nearest.time, CONTEXT
@@ -312,7 +310,7 @@ def _told_later(frame: EventFrame, other: EventFrame) -> bool:
     none named on one of them ("the sniper slaying of a doctor" of the lead, "Slepian was shot
     on Oct. 23" further on; "the bombing of the embassy", "On Aug. 7 ... the bomb went off");
     never one that introduces a happening of its own ("an attack in 2006")."""
-    if _introduces_another(other.trigger):
+    if introduced(other.trigger):
         return False  # "an Al-Qaeda suicide attack" in 2006 is another than "the attacks" before
     mine, theirs = _names(frame), _names(other)
     return not mine or not theirs or bool(mine & theirs)
@@ -391,8 +389,3 @@ def _definite_bare_noun(frame: EventFrame) -> bool:
         and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in children)
         and not any(c.dep_ in ("poss", "compound", "prep", "amod", "nmod") for c in children)
     )
-
-
-def _introduces_another(trigger) -> bool:
-    """Whether a mention's noun introduces a happening of its own ("an attack in 2006")."""
-    return trigger.pos_ == "NOUN" and introduced(trigger)

@@ -20,6 +20,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.frames.grammar import (
+    dangling_object,
+    demonym_doer,
+    misread_main_verb,
+    sentence_root,
+)
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
     ADDRESSING_VERBS,
@@ -46,59 +52,6 @@ if TYPE_CHECKING:
     from timeline.nlp.coding import EventCoder
     from timeline.nlp.frames.phrases import PhraseReader
     from timeline.nlp.frames.predicates import EventFrame
-
-
-def demonym_doer(modifier: Token, actors: list[ActorMention]) -> bool:
-    """Whether a word before an act is the adjective of the nation that does it ("Israeli air
-    raids", "French mediation"; `actors`, what it names, are countries): who suffers an act is
-    named by a noun ("the embassy bombing", "the Slepian shooting"), not by an adjective."""
-    return (
-        modifier.dep_ == "amod"
-        and modifier.ent_type_ == "NORP"
-        and bool(actors)
-        and all(a.kind == "country" for a in actors)
-    )
-
-
-def misread_main_verb(verb: Token) -> bool:
-    """Whether a verb the parser hung on the sentence's subject as a description is the
-    sentence's own verb: the sentence has no other ("Doctors from two aid groups donated and
-    delivered goods to the school", its root the noun "Doctors"). A participle only with an
-    object of its own or of a verb joined to it ("Palestinian youths resorted to throwing
-    stones" stays a description: it may be a headline's passive)."""
-    head = sentence_root(verb)
-    return (
-        verb.dep_ == "acl"
-        and head.pos_ in ("NOUN", "PROPN")
-        and (
-            verb.tag_ == "VBD"
-            or any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
-        )
-    )
-
-
-def sentence_root(token: Token) -> Token:
-    """The root of the sentence a token is in, by its heads."""
-    for _ in range(40):
-        if token.head.i == token.i:
-            break
-        token = token.head
-    return token
-
-
-def dangling_object(prep: Token) -> list[Token]:
-    """The object of a preposition the parser left without one, taking the phrase after it for
-    the subject of a clause ("granted asylum to five officers holed up in ...": "officers" as
-    the subject of "holed")."""
-    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
-        return []
-    token = prep.doc[prep.i + 1]
-    while token.dep_ in ("det", "nummod", "amod", "compound") and token.head.i > token.i:
-        token = token.head
-    verb = token.head
-    if token.dep_ == "nsubj" and verb.head.i == prep.head.i and verb.i > token.i:
-        return [token]
-    return []
 
 
 class ArgumentFinder:

@@ -1,18 +1,20 @@
 """Grammar a predicate is read by, each from its own words: whether an event noun introduces a
 happening or refers back to one, says what something is called, or is carried by a letter;
 whether a verb stands for people ("the wounded"), tells what is done habitually, or wants
-someone else to act; who are private people."""
+someone else to act; who are private people; and the parser's slips read through (a verb hung on
+the subject's phrase, a preposition left without its object)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import weapon_nouns
-from timeline.nlp.frames.arguments import misread_main_verb
 from timeline.nlp.words import CARRIER_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from timeline.records import ActorMention
 
 PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
 
@@ -20,6 +22,8 @@ PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not 
 def introduced(noun: Token) -> bool:
     """An event noun that introduces a happening rather than refers back to one: "a fatal
     attack", "three attacks"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in ("a", "an", "another"):
             return True
@@ -142,3 +146,56 @@ def generic_plural(noun: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
     )
     return present and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+
+
+def demonym_doer(modifier: Token, actors: list[ActorMention]) -> bool:
+    """Whether a word before an act is the adjective of the nation that does it ("Israeli air
+    raids", "French mediation"; `actors`, what it names, are countries): who suffers an act is
+    named by a noun ("the embassy bombing", "the Slepian shooting"), not by an adjective."""
+    return (
+        modifier.dep_ == "amod"
+        and modifier.ent_type_ == "NORP"
+        and bool(actors)
+        and all(a.kind == "country" for a in actors)
+    )
+
+
+def misread_main_verb(verb: Token) -> bool:
+    """Whether a verb the parser hung on the sentence's subject as a description is the
+    sentence's own verb: the sentence has no other ("Doctors from two aid groups donated and
+    delivered goods to the school", its root the noun "Doctors"). A participle only with an
+    object of its own or of a verb joined to it ("Palestinian youths resorted to throwing
+    stones" stays a description: it may be a headline's passive)."""
+    head = sentence_root(verb)
+    return (
+        verb.dep_ == "acl"
+        and head.pos_ in ("NOUN", "PROPN")
+        and (
+            verb.tag_ == "VBD"
+            or any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
+        )
+    )
+
+
+def sentence_root(token: Token) -> Token:
+    """The root of the sentence a token is in, by its heads."""
+    for _ in range(40):
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def dangling_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one, taking the phrase after it for
+    the subject of a clause ("granted asylum to five officers holed up in ...": "officers" as
+    the subject of "holed")."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    token = prep.doc[prep.i + 1]
+    while token.dep_ in ("det", "nummod", "amod", "compound") and token.head.i > token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ == "nsubj" and verb.head.i == prep.head.i and verb.i > token.i:
+        return [token]
+    return []

@@ -28,11 +28,11 @@ from timeline.nlp.actors.mentions import (
     with_country,
 )
 from timeline.nlp.coding import RULE_CODES, agent_nouns, weapon_nouns
-from timeline.nlp.frames.arguments import demonym_doer
 from timeline.nlp.frames.grammar import (
     bare_definite,
     carrier_of,
     characterizes,
+    demonym_doer,
     describing_participle,
     generic_plural,
     habitual,
@@ -416,25 +416,19 @@ class FrameFinder:
                     frame.sources += found
             elif child.dep_ == "compound" and child.lemma_.lower() in perpetrator_nouns():
                 frame.sources += self.phrases.actors(child)  # "the sniper shooting"
-            elif child.dep_ == "prep" and (
-                child.lemma_.lower() in agent_preps
-                or (child.lemma_.lower() == "of" and code[:2] in RULE_CODES.of_doers)
-            ):  # "a visit by X"; "the rally of several thousand scientists"
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        frame.sources += self.phrases.actors(pobj)
-        # the "of" phrase of a protest is who protests, not whom it is against
-        arguments.noun_targets(frame, noun, doers_of=code[:2] in RULE_CODES.of_doers)
+        # "a visit by X"; the "of" phrase of a protest is who protests, not whom it is against
+        # ("the rally of several thousand scientists")
+        doers_of = code[:2] in RULE_CODES.of_doers
+        frame.sources += self._agent_phrases(
+            noun, {*agent_preps, "of"} if doers_of else agent_preps
+        )
+        arguments.noun_targets(frame, noun, doers_of=doers_of)
         for joined in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
             # "harassment and threats against him by anti-abortion groups": both
             if not frame.targets:
                 arguments.noun_targets(frame, joined)
             if not frame.sources:
-                for prep in joined.children:
-                    if prep.dep_ == "prep" and prep.lemma_.lower() in agent_preps:
-                        for pobj in prep.children:
-                            if pobj.dep_ == "pobj":
-                                frame.sources += self.phrases.actors(pobj)
+                frame.sources = self._agent_phrases(joined, agent_preps)
         carrier = carrier_of(noun)  # "sent letters of protest to Reno": by the sender, to Reno
         if carrier is not None:
             frame.targets = frame.targets or self._carried_to(carrier)
@@ -486,6 +480,17 @@ class FrameFinder:
                 frame.targets = frame.targets or list(frame.antecedent.targets)
         return frame
 
+    def _agent_phrases(self, noun: Token, preps) -> list[ActorMention]:
+        """The actors of an event noun's phrases of these prepositions ("a visit by X")."""
+        return [
+            actor
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lemma_.lower() in preps
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for actor in self.phrases.actors(pobj)
+        ]
+
     def _carried_to(self, carrier: Token) -> list[ActorMention]:
         """Whom a letter or a note that carries an act is sent to: the "to" phrase of the
         document or of the verb that sends it ("sent letters of protest to Reno", "a letter of
@@ -504,18 +509,15 @@ class FrameFinder:
         return found
 
     def _suffered_in(self, noun: Token) -> list[ActorMention]:
-        """Whom an act of violence named in an "in" phrase of a verb of harm struck: that verb's
-        passive subject ("168 people were killed in a bombing", "were wounded in the attack")."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "in":
+        """Whom an act of violence struck that a verb of harm tells what it did to (see
+        `_consequence`): that verb's passive subject ("168 people were killed in a bombing")."""
+        verb = noun.head.head
+        if noun.dep_ != "pobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in OUTCOME_VERBS:
             return []
-        verb = prep.head
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OUTCOME_VERBS:
+        act = self._consequence(verb)
+        if act is None or act.i != noun.i:
             return []
-        for child in verb.children:
-            if child.dep_ == "nsubjpass":
-                return self.phrases.actors(child)
-        return []
+        return next((self.phrases.actors(c) for c in verb.children if c.dep_ == "nsubjpass"), [])
 
     def _held(self, noun: Token) -> list[ActorMention]:
         """Who is in a state of coercion a noun names ("in custody", "into detention", "under
@@ -713,7 +715,7 @@ class FrameFinder:
             antecedent = self._antecedent(frame.code, frame.trigger, whole_article=True)
             if antecedent is not None:
                 return list(antecedent.targets)
-        if frame.trigger is frame.clause and bare_definite(frame.trigger):
+        if frame.trigger.i == frame.clause.i and bare_definite(frame.trigger):
             struck = [  # (not "the 1996 Olympic bombing": it says more of itself)
                 frozenset(a.name for a in f.targets)
                 for f in self._found
@@ -805,7 +807,7 @@ class FrameFinder:
         if frame.code[:2] not in RULE_CODES.happenings:
             return False
         trigger = frame.trigger
-        if trigger is frame.clause:  # an event noun
+        if trigger.i == frame.clause.i:  # an event noun
             return trigger.dep_ not in ("compound", "amod", "nmod", "poss")
         return weapon_subject(frame.clause) or any(  # a verb whose subject is what struck:
             c.dep_ == "nsubj" and self.coder.is_event_noun(c)  # "bombs exploded", "the blast
