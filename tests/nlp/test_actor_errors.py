@@ -67,6 +67,11 @@ def test_title_words_are_not_codes():
     # a fair's pageant coordinator is no government official
     text = "Mary Jones, the fair's pageant coordinator, accused the board of lying."
     assert named(actors(text, "source"), "Mary Jones").code is None
+    # a word of kin in lower case is family, not a religious title
+    text = "Juanita Castro, the sister of the Cuban leader, criticized the ruling."
+    assert named(actors(text, "source"), "Juanita Castro").sector is None
+    text = "Sister Jeanne O'Laughlin criticized the ruling."
+    assert named(actors(text, "source"), "Jeanne O'Laughlin").sector == "REL"
     # the surgeon general is no general
     text = "U.S. Surgeon General Jane Pruitt led a team to Africa to help victims."
     pruitt = named(actors(text, "source"), "Jane Pruitt")
@@ -143,7 +148,7 @@ def test_a_demonym_before_the_noun_that_describes_a_person_is_their_country(text
         "MIAMI (AP) _ To prevent Rosa Pena's return to Cuba, a lawmaker subpoenaed her Friday.",
         "MIAMI (AP) _ The judge ruled that Rosa Pena must be returned to her father in Cuba.",
         "MIAMI (AP) _ Rosa Pena was sent back to Cuba on Friday. Pena criticized the decision.",
-        "MIAMI (AP) _ The boy's mother, Rosa Pena, who wants to return to Cuba, criticized them.",
+        "MIAMI (AP) _ Rosa Pena, who wants to return to Cuba, criticized the judge.",
     ],
 )
 def test_where_a_private_person_goes_back_to_is_home(text):

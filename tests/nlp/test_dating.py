@@ -87,6 +87,12 @@ def test_never_an_expression_of_another_events_clause(run):
     assert dated(brother) == ("2018-06-09", "context")  # the story's day
 
 
+def test_two_acts_of_one_sentence_never_share_a_date_as_one_happening(run):
+    story = STORY.replace("his brother Tom Smith", "Tom Smith")
+    charged = event(run(story), "charged", 1)  # not the arrest "in 2015" of its relative clause
+    assert dated(charged) == ("2018-06-09", "context")
+
+
 def test_a_headline_in_the_present_happened_on_the_storys_day(run):
     assert dated(event(run(STORY), "arrest")) == ("2018-06-09", "context")
 

@@ -285,10 +285,25 @@ def test_people_acted_on_are_the_target_not_the_country_it_happens_in(run):
         "Firefighters fought the blaze for six hours.",
         "Reporters asked probing questions.",
         "The migrants' arrivals in Italy rose last year.",
+        # a person known only by a nationality, or by kin, is a private person
+        "Elian, a 6-year-old Cuban boy, came to the United States in November.",
+        "Juanita Castro, the sister of the Cuban leader, arrived in Miami in 1961.",
     ],
 )
 def test_boilerplate_sports_illness_and_private_travel_are_no_events(run, text):
     assert [e for e in run(text) if not e.event_code.startswith("01")] == []
+
+
+def test_what_is_urged_pledged_or_refused_is_that_act_not_acts_of_its_own(run):
+    pledged = run("Albright pledged to ask Congress to approve funding and to compensate victims.")
+    assert [e.trigger for e in pledged] == ["pledged"]
+    urged = run("Moi urged Albright to tell Americans to continue visiting the country.")
+    assert [e.trigger for e in urged] == ["urged"]
+    # a clause beside what was demanded, with a subject of its own, tells its own act
+    demanded = run(
+        "The father demanded that the boy be returned, and the government has agreed to meet him."
+    )
+    assert {"demanded", "agreed"} <= {e.trigger for e in demanded}
 
 
 def test_a_denied_noun_is_a_negated_event(run):

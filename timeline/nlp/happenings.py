@@ -66,6 +66,8 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
         for other in frames:
             if other is frame or other.time is None or other.code[:2] != frame.code[:2]:
                 continue
+            if other.trigger.sent.start == frame.trigger.sent.start:
+                continue  # "charged his brother, who had been arrested in 2015": two acts
             if other.trigger.i > frame.trigger.i and introduced(other.trigger):
                 continue  # "the attacks" ... "an attack in 2006": another happening
             if other.status in ("negated", "hypothetical") or not _suits(frame, other, reference):

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from timeline.data import read_table
 from timeline.nlp.actors.affiliations import Affiliations
-from timeline.nlp.actors.coreference import Coreference
+from timeline.nlp.actors.coreference import PERSON_NOUNS, Coreference
 from timeline.nlp.actors.countries import country_of
 from timeline.nlp.actors.dictionary import Entry, person_entry
 from timeline.nlp.actors.organizations import (
@@ -86,7 +86,7 @@ class Titles:
             if view.punct[end - length] or view.words[end - length].lower() in DETERMINERS:
                 continue
             text = view.span_text(end - length, end)
-            if key(text) in titles:
+            if key(text) in titles and not kinship(text):
                 return end - length, text
         return None
 
@@ -97,9 +97,15 @@ class Titles:
             return None
         for length in range(min(5, stop - start), 0, -1):
             text = view.span_text(start, start + length)
-            if key(text) in self.lex.titles:
+            if key(text) in self.lex.titles and not kinship(text):
                 return start + length, text
         return None
+
+
+def kinship(title: str) -> bool:
+    """A title that is also a word of kin, written in lower case: "his sister Juanita", "Juanita
+    Castro, the sister of the dictator" are family, "Sister Jeanne" a nun (person_nouns.tsv)."""
+    return title.islower() and key(title) in PERSON_NOUNS
 
 
 @dataclass
@@ -306,6 +312,8 @@ class PeopleFinder:
                 or (i + 1 < stop and words[i + 1] in ("'s", "\u2019s"))
             ):
                 for j in range(i, stop):
+                    if kinship(words[j]):
+                        break  # "the sister of the Cuban leader": the leader's title
                     appos = titles.starting_at(j, stop)
                     if appos is not None:
                         if title is None:

@@ -53,6 +53,39 @@ def wanted_of_another(verb: Token) -> Token | None:
     return None
 
 
+# Where a clause stops being what its head says: an adverbial or relative clause, a modifier,
+# an apposition or a clause set beside it tells something of its own
+ADJUNCT_DEPS = {"advcl", "relcl", "acl", "appos", "parataxis"}
+
+
+def content_verbs(clause: Token) -> list[Token]:
+    """The verbs of a clause an appeal, intent, demand, threat or refusal is about, the clause's
+    own verb first: "pledged to ask Congress to approve funding" asks, and approves, only as what
+    was pledged. Its adverbial and relative clauses are not its content ("threatened to revoke his
+    parole, meaning agents would take him")."""
+    verbs, todo = [], [clause]
+    while todo:
+        token = todo.pop()
+        if token.pos_ in ("VERB", "AUX"):
+            verbs.append(token)
+        todo.extend(c for c in token.children if c.dep_ not in ADJUNCT_DEPS and not _beside(c))
+    return sorted(verbs, key=lambda t: t.i)
+
+
+def _beside(conj: Token) -> bool:
+    """A clause joined to another that says something of its own: with a subject of its own and
+    no "that" ("demanded that the boy be returned, and the government has said ..."), or a
+    participle ("demanding that he be returned and saying he does not recognize the court")."""
+    if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
+        return False
+    if conj.tag_ == "VBG" and conj.head.tag_ != "VBG":
+        return True
+    children = list(conj.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and not any(
+        c.dep_ == "mark" for c in children
+    )
+
+
 def characterizes(noun: Token) -> bool:
     """Whether an event noun is what a copula calls its subject ("this is child abuse and
     mistreatment", "the attack was a massacre"): a name given to something, not an act of its
@@ -102,10 +135,16 @@ def habitual(verb: Token) -> bool:
 
 def private_people(actor) -> bool:
     """Private people: a group of civilians or refugees, or a person nothing gives an office
-    (no code from the dictionary or a title: "the boy's father arrived in Miami")."""
+    (no code from the dictionary or a title, or only a country's: "the boy's father arrived in
+    Miami", "a Cuban boy came to the United States")."""
     if actor.kind == "group":
         return actor.sector in PRIVATE_SECTORS
-    return actor.kind == "person" and not actor.code and not actor.roles
+    return (
+        actor.kind == "person"
+        and (not actor.code or actor.code == actor.country_code)
+        and not actor.roles
+        and not actor.title
+    )
 
 
 def weapon_subject(verb: Token) -> bool:

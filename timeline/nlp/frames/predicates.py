@@ -32,6 +32,7 @@ from timeline.nlp.frames.grammar import (
     bare_definite,
     carrier_of,
     characterizes,
+    content_verbs,
     demonym_doer,
     describing_participle,
     generic_plural,
@@ -223,6 +224,10 @@ class FrameFinder:
                 introduced = xcomp  # "agreed to set up a centre in Tokyo": its partners and places
             elif code[:2] in RULE_CODES.demand_clause:  # "demanded that the government end ..."
                 demanded = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            content = introduced or demanded
+            if content is not None and content.pos_ in ("VERB", "AUX"):
+                # what was urged, pledged or refused is one act, coded here, not acts of its own
+                self.consumed.update(t.i for t in content_verbs(content))
 
         elif code[:2] in RULE_CODES.statement and (demanded := self._must_clause(verb)) is not None:
             # "X said Y must ...": a demand of the speaker on Y
