@@ -497,3 +497,28 @@ def test_what_is_offered_decides_the_code_as_the_verb_dictionary_says(run):
     assert not [
         e for e in run("The newspaper offered more details on Monday.") if e.trigger == "offered"
     ]
+
+
+def test_a_feeling_expressed_is_the_event_the_dictionary_codes_it_as(run):
+    expressed = run("Castro's government expressed its displeasure at the delay.")
+    assert [(e.trigger, e.event_code) for e in expressed] == [("displeasure", "110")]
+    # a delay in someone's return is not theirs to be criticised for
+    delayed = run("Cuba expressed its displeasure at another delay in Elian's return.")
+    assert [targets for e in delayed if (targets := e.actors_in("target"))] == []
+    # in the plural, outrages are the acts that outrage, not a feeling
+    assert run("We extend our sympathies to the victims of these outrages.") == []
+
+
+def test_an_among_phrase_names_who_feels_or_protests(run):
+    (outrage,) = run("The ruling sparked outrage among residents.")
+    assert [a.sector for a in outrage.actors_in("source")] == ["CVL"]
+    assert outrage.actors_in("target") == []
+
+
+def test_how_something_was_received_is_an_act_aimed_at_it(run):
+    (outrage,) = run("Israel's decision was met with outrage by Palestinians.")
+    assert outrage.trigger == "outrage"  # not a meeting
+    assert [a.name for a in outrage.actors_in("source")] == ["Palestine"]
+    assert [a.name for a in outrage.actors_in("target")] == ["Israel"]
+    (protests,) = run("Putin was greeted with protests by students in Kyiv.")
+    assert [a.country_code for a in protests.actors_in("target")] == ["RUS"]

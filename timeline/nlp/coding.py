@@ -24,7 +24,14 @@ from timeline.nlp.actors.mentions import actor_codes
 from timeline.nlp.frames.status import is_modal
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.verb_patterns import NO_EVENT, dictionary_code, dictionary_default
-from timeline.nlp.words import ENGAGE_VERBS, INTENT, PASS_THROUGH, PEOPLE_NOUNS, SUPPORT_VERBS
+from timeline.nlp.words import (
+    ENGAGE_VERBS,
+    INTENT,
+    PASS_THROUGH,
+    PEOPLE_NOUNS,
+    RECEPTION_VERBS,
+    SUPPORT_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -185,6 +192,7 @@ class RuleCodes:
     assault: frozenset[str]
     of_doers: frozenset[str]
     protest_aims: frozenset[str]
+    among_doers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +205,24 @@ def agent_nouns() -> frozenset[str]:
 def figurative_violence() -> frozenset[str]:
     """figurative_violence.tsv: the modifiers of a noun of violence that make it words only."""
     return frozenset(row[0] for row in read_table("figurative_violence.tsv"))
+
+
+def received_with(verb: Token) -> Token | None:
+    """The noun of a passive verb of receiving's "with" phrase: "was met with outrage"."""
+    if verb.lemma_.lower() not in RECEPTION_VERBS:
+        return None
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    return next(
+        (
+            pobj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def _would(clause: Token) -> bool:
@@ -430,6 +456,8 @@ class EventCoder:
         rows holds (a row without conditions always does, and --- says "no event"), else the
         CAMEO verb dictionary (its patterns, then the verb's own code)."""
         lemma = self.lemma(token)
+        if (received := received_with(token)) is not None and self.noun_code(received):
+            return None  # "the decision was met with outrage": the outrage is the event
         if lemma in self.lexicon.verbs or token.lower_ in self.lexicon.verbs:
             entry = self._matching_row(self.lexicon.verbs, token)
             if entry is not None:  # a row of the project's lexicon holds: it decides

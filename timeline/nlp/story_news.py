@@ -5,8 +5,9 @@ news told in its own words: not a supposition, nor background in the perfect (no
 the perfect reports: "Reno has said she was consulted"), not history (dated years before the
 story), not a standing state ("an activist being sought", "the department wants ..."), an
 obligation ("must be returned"), a course of acts over weeks or more ("for months refused"), an
-act spread over many places ("an international manhunt") or one a journey elsewhere is for ("led
-a team to Africa to help the victims"). Another country's government acts at home ("Cuban
+act spread over many places ("an international manhunt", how something was received: "the decision
+was met with outrage by Cuban-Americans") or one a journey elsewhere is for ("led a team to Africa
+to help the victims"). Another country's government acts at home ("Cuban
 President Fidel Castro promised ..." in a story from Miami), unless it is a diplomat or the
 article tells of its people going there.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.nlp.coding import RULE_CODES
+from timeline.nlp.coding import RULE_CODES, received_with
 from timeline.nlp.placing_grammar import OBLIGATION_MODALS, diplomat, lasting, present_passive
 from timeline.nlp.words import INTENT, MOTION_PREPS, SCOPE_WORDS
 
@@ -51,6 +52,9 @@ def story_news(frame: EventFrame, published: date | None) -> bool:
         return False  # "the decision that Elian must be returned": required, not done
     if clause.tag_ in ("VBZ", "VBP") and clause.lemma_.lower() in INTENT:
         return False  # "the Justice Department wants the court to ...": a standing wish
+    received = received_with(frame.trigger.head.head)
+    if received is not None and received.i == frame.trigger.i:
+        return False  # "the decision was met with outrage by Cuban-Americans": wherever they are
     return not any(
         c.dep_ in ("amod", "advmod") and c.lemma_.lower() in SCOPE_WORDS
         for word in (frame.trigger, clause)

@@ -58,6 +58,8 @@ SCOPE_WORDS = word_set("places_scope_words.tsv")
 COMPANY_NOUNS = word_set("frames_company_nouns.tsv")
 # Verbs whose "in" phrase names the event: "engaged in fighting", "took part in talks"
 ENGAGE_VERBS = word_set("frames_engage_verbs.tsv")
+# Verbs whose passive "with" phrase names the event ("was met with outrage")
+RECEPTION_VERBS = word_set("frames_reception_verbs.tsv")
 
 # -- grammar: closed classes and the labels of the parser and entity recogniser ----------------
 

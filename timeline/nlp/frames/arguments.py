@@ -27,6 +27,7 @@ from timeline.nlp.frames.grammar import (
     sentence_root,
 )
 from timeline.nlp.nominalizations import source_verbs
+from timeline.nlp.verb_patterns import verb_dictionary
 from timeline.nlp.words import (
     ADDRESSING_VERBS,
     ENTITY_TYPES,
@@ -127,6 +128,11 @@ class ArgumentFinder:
                 continue
             if child.lemma_.lower() in STRUCK_PREPS and frame.code[:2] in RULE_CODES.violence:
                 frame.targets += self.struck(child)  # "the bomb outside the embassy"
+                continue
+            if child.lemma_.lower() == "among" and frame.code[:2] in RULE_CODES.among_doers:
+                frame.sources += [  # "outrage among residents": they feel it
+                    a for p in child.children if p.dep_ == "pobj" for a in self.phrases.actors(p)
+                ]
                 continue
             beneficiary = child.lemma_.lower() == "for" and frame.code[:2] in RULE_CODES.beneficiary
             if child.lemma_.lower() not in NOUN_TARGET_PREPS and not beneficiary:
@@ -263,7 +269,10 @@ class ArgumentFinder:
         )
         return (
             self.coder.noun_code(noun) is not None
-            or any(verb in self.coder.lexicon.verbs for verb in verbs)
+            or any(
+                verb in self.coder.lexicon.verbs or verb_dictionary().entries(verb)
+                for verb in verbs
+            )
             or acted_on
         ) and not self.phrases.actor_resolver.actors(self.phrases.phrase(noun))
 

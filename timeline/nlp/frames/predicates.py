@@ -27,7 +27,7 @@ from timeline.nlp.actors.mentions import (
     implied_police,
     with_country,
 )
-from timeline.nlp.coding import RULE_CODES, agent_nouns, weapon_nouns
+from timeline.nlp.coding import RULE_CODES, agent_nouns, received_with, weapon_nouns
 from timeline.nlp.frames.grammar import (
     bare_definite,
     carrier_of,
@@ -458,6 +458,14 @@ class FrameFinder:
             and noun.head.head.pos_ == "VERB"
         ):  # "celebrated the day with rallies", "responded with air strikes": by the subject
             frame.sources = arguments.subject(noun.head.head)
+        received_in = received_with(noun.head.head)
+        if received_in is not None and received_in.i == noun.i and not frame.targets:
+            # "the decision was met with outrage": aimed at the decision's maker
+            received = next(c for c in noun.head.head.children if c.dep_ == "nsubjpass")
+            if arguments.is_act(received):
+                frame.targets = arguments.owners(received)
+            else:
+                frame.targets = self.phrases.actors(received)
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this") for c in noun.children
         )
