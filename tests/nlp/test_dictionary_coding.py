@@ -299,6 +299,11 @@ def test_what_is_urged_pledged_or_refused_is_that_act_not_acts_of_its_own(run):
     assert [e.trigger for e in pledged] == ["pledged"]
     urged = run("Moi urged Albright to tell Americans to continue visiting the country.")
     assert [e.trigger for e in urged] == ["urged"]
+    # any appeal the dictionary codes, and the acts it asks to keep up
+    exhorted = run("Cuba's government exhorted citizens to keep rallying.")
+    assert [e.trigger for e in exhorted] == ["exhorted"]
+    kept = run("The government urged its people to keep up their demonstrations.")
+    assert [e.trigger for e in kept] == ["urged"]
     # a clause beside what was demanded, with a subject of its own, tells its own act
     demanded = run(
         "The father demanded that the boy be returned, and the government has agreed to meet him."

@@ -32,6 +32,20 @@ def introduced(noun: Token) -> bool:
     return False
 
 
+def infinitive(verb: Token) -> Token | None:
+    """The infinitive a verb governs ("exhorted citizens to keep rallying")."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and c.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+
+
 def wanted_of_another(verb: Token) -> Token | None:
     """The infinitive clause with a subject of its own that a verb of intending governs: what
     its subject wants someone else to do ("wants the court to suspend the injunction")."""

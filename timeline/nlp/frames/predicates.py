@@ -37,6 +37,7 @@ from timeline.nlp.frames.grammar import (
     describing_participle,
     generic_plural,
     habitual,
+    infinitive,
     introduced,
     nominal,
     private_people,
@@ -212,7 +213,10 @@ class FrameFinder:
             code = coder.refine("appeal", coder.verb_code(wanted))
             demanded = wanted
             self.consumed.add(wanted.i)
-        elif lemma in INTRODUCERS and (introducer := coder.introducer(code)) is not None:
+        elif (lemma in INTRODUCERS or infinitive(verb)) and (
+            introducer := coder.introducer(code)
+        ) is not None:  # "exhorted citizens to keep rallying": any appeal, intent, demand,
+            # threat or refusal the dictionaries code, with the act it is about
             action, action_token, noun = coder.action(verb)
             if noun is not None:
                 self.consumed.add(noun.i)
@@ -227,7 +231,11 @@ class FrameFinder:
             content = introduced or demanded
             if content is not None and content.pos_ in ("VERB", "AUX"):
                 # what was urged, pledged or refused is one act, coded here, not acts of its own
-                self.consumed.update(t.i for t in content_verbs(content))
+                for action in content_verbs(content):  # and the acts it is to do or keep up
+                    self.consumed.add(action.i)  # ("urged its people to keep up their
+                    self.consumed.update(  # demonstrations")
+                        c.i for c in action.children if c.dep_ == "dobj" and coder.noun_code(c)
+                    )
 
         elif code[:2] in RULE_CODES.statement and (demanded := self._must_clause(verb)) is not None:
             # "X said Y must ...": a demand of the speaker on Y
