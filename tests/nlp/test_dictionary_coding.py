@@ -527,3 +527,17 @@ def test_how_something_was_received_is_an_act_aimed_at_it(run):
     assert [a.name for a in outrage.actors_in("target")] == ["Israel"]
     (protests,) = run("Putin was greeted with protests by students in Kyiv.")
     assert [a.country_code for a in protests.actors_in("target")] == ["RUS"]
+
+
+def test_a_statement_that_charges_someone_is_a_criticism_of_them(run):
+    (said,) = run("Spencer Eig said Doris Meissner's assumptions were unconstitutional and untrue.")
+    assert said.event_code == "111"
+    assert [a.name for a in said.actors_in("target")] == ["Doris Meissner"]
+    (said,) = run("''We were betrayed by the Kennedy administration,'' said Josefa Gonzalez.")
+    assert said.event_code == "111" and said.actors_in("target")
+    # the speaker's own word for an act ("practically kidnapped") charges; a police report of
+    # a kidnapping is the kidnapping
+    reported = run("Police said the businessman was kidnapped by rebels.")
+    assert sorted(e.event_code for e in reported) == ["010", "181"]
+    # said of nobody, it charges nobody
+    assert [e.event_code for e in run("Jones said the decision was unacceptable.")] == ["010"]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # The longest name looked up, in tokens ("the Democratic Republic of the Congo")
 MAX_NGRAM = 7
 # Grammar: the determiners that open a noun phrase, left out of the names it holds
+QUOTES = {'"', "``", "''", "\u201c", "\u201d"}  # marks that open or close a quotation
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither"}
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -94,6 +95,13 @@ class ArticleView:
     def sentence(self, token: Token) -> Span:
         """The sentence of a token (Token.sent walks the whole Doc on every call)."""
         return self.sentences[self.sentence_of[token.i]]
+
+    def quoted(self, token: Token) -> bool:
+        """Whether a word is inside a quotation: an odd number of quotation marks before it in
+        its sentence (the tokenizer may split "``" in two)."""
+        sentence = self.sentence(token)
+        before = self.doc.text[sentence.start_char : token.idx]
+        return sum(before.count(mark) for mark in QUOTES) % 2 == 1
 
     def entities_in(self, span: Span) -> list[Span]:
         """span.ents, from the entities listed once (doc.ents builds them anew)."""

@@ -87,7 +87,6 @@ PATIENT_PREPS = {"of", "on", "against", "into"}
 WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
 # Quotation marks: a speaker's account of violence is not the article's own
-QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
 
 
 class EventPlacing:
@@ -110,7 +109,7 @@ class EventPlacing:
             resolver,
             self.frames,
             lambda f: self._own_places(f) or self._patient_places(f, victims=False),
-            self._quoted,
+            self.view.quoted,
         )
         self._scenes: list[PlaceMention | None] | None = None
         self._triggers = {f.trigger.i for f in self.frames}
@@ -456,13 +455,6 @@ class EventPlacing:
             return False
         subjects = [c for c in frame.clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(c.pos_ == "PRON" and c.lower_ in PRONOUNS for c in subjects)
-
-    def _quoted(self, token: Token) -> bool:
-        """Whether a word is inside a quotation: an odd number of quotation marks before it in
-        its sentence (the tokenizer may split "``" in two)."""
-        sentence = self.view.sentence(token)
-        before = self.view.doc.text[sentence.start_char : token.idx]
-        return sum(before.count(mark) for mark in QUOTES) % 2 == 1
 
     def _scene(self, n: int) -> PlaceMention | None:
         """The town the story has moved to by sentence n: that of the last paragraph before it

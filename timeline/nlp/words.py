@@ -114,3 +114,6 @@ OUTSIDE_PHRASE = {
     "relcl", "acl", "advcl", "prep", "appos", "conj", "cc", "punct", "ccomp", "xcomp",
     "parataxis", "dep",
 }  # fmt: skip
+# Words that make a statement about someone a criticism or an accusation of them ("said their
+# assumptions were untrue"): lemma -> CAMEO code
+CHARGE_WORDS = dict(read_table("cameo_charge_words.tsv"))

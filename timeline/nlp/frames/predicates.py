@@ -47,6 +47,7 @@ from timeline.nlp.frames.grammar import (
 from timeline.nlp.frames.status import status_of
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.words import (
+    CHARGE_WORDS,
     CIRCUMSTANCE_VERBS,
     DESCRIBING_VERBS,
     ENGAGE_VERBS,
@@ -187,6 +188,7 @@ class FrameFinder:
         trigger = verb
         introduced: Token | None = None
         demanded: Token | None = None
+        accused: list[ActorMention] = []
         if code is None:
             noun_code = None
             for child in verb.children:
@@ -245,6 +247,11 @@ class FrameFinder:
                 self.consumed.add(noun.i)
             code = coder.refine("demand", action)
             self.consumed.add(demanded.i)
+        elif code[:2] in RULE_CODES.statement and (charge := self._charge(verb)) is not None:
+            # "said Meissner's assumptions were untrue": a criticism of Meissner
+            code, charged, accused = charge
+            if charged.pos_ in ("VERB", "NOUN"):
+                self.consumed.add(charged.i)  # "they have manipulated his son": what is charged
         else:
             conditioned = entry is not None and any(k == "obj" for k, _ in entry.conditions)
             for child in verb.children:  # "signed a treaty": the object is not a second event
@@ -298,7 +305,58 @@ class FrameFinder:
         addressed = arguments.addressees(frame, verb) or arguments.warned(frame, verb)
         if addressed:
             frame.targets = addressed
+        if accused:
+            frame.targets = accused
         return frame
+
+    def _charge(self, verb: Token) -> tuple[str, Token, list[ActorMention]] | None:
+        """(code, word, accused) when what a speaker says of someone charges them: a word of
+        cameo_charge_words.tsv in the reported clause, said of an actor other than the speaker:
+        the subject of a verb ("they have manipulated his son") or of an adjective ("Meissner's
+        assumptions were untrue": Meissner), the agent of a passive ("we were betrayed by the
+        government"), the owner of a noun it describes."""
+        arguments = self.arguments
+        speaker = {a.name for a in arguments.subject(verb)}
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            for word in clause.subtree:
+                code = CHARGE_WORDS.get(word.lemma_.lower()) or CHARGE_WORDS.get(word.lower_)
+                if code is None:
+                    continue
+                if self._act(word) and not self.view.quoted(word):
+                    continue  # "police said the man was kidnapped": the kidnapping, reported
+                accused = [a for a in self._charged(word) if a.name not in speaker]
+                if accused:
+                    return self.coder.known_code(code), word, accused
+        return None
+
+    def _charged(self, word: Token) -> list[ActorMention]:
+        """Whom a charging word is said of (see `_charge`)."""
+        arguments = self.arguments
+        while word.dep_ == "conj":  # "unconstitutional and untrue"
+            word = word.head
+        if word.pos_ == "VERB":
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in word.children):
+                return arguments.participle_agents(word)
+            return arguments.clause_subject(word)
+        if word.dep_ in ("acomp", "attr"):
+            subject = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
+        elif word.dep_ == "amod":
+            subject = word.head
+        else:
+            subject = word
+        if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("this", "that", "it"):
+            return []
+        if subject.pos_ == "NOUN":  # "Meissner's assumptions"
+            return arguments.owners(subject, back=False) or self.phrases.actors(subject, True)
+        return self.phrases.actors(subject)
+
+    def _act(self, word: Token) -> bool:
+        """Whether the lexicons code a word as an act ("kidnapped", "abuse")."""
+        if word.pos_ == "VERB":
+            return self.coder.verb_code(word) is not None
+        return word.pos_ == "NOUN" and self.coder.noun_code(word) is not None
 
     def _consequence(self, verb: Token, depth: int = 0) -> Token | None:
         """The act of violence in the sentence a verb of violence tells what it did, one
