@@ -541,3 +541,21 @@ def test_a_statement_that_charges_someone_is_a_criticism_of_them(run):
     assert sorted(e.event_code for e in reported) == ["010", "181"]
     # said of nobody, it charges nobody
     assert [e.event_code for e in run("Jones said the decision was unacceptable.")] == ["010"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elian's Miami relatives took in the child.",
+        "The family in Miami would take him to Cuba on Monday.",
+        "A police officer on duty took their names.",
+    ],
+)
+def test_taking_someone_somewhere_or_a_thing_from_them_is_no_seizure(run, text):
+    assert [e for e in run(text) if not e.event_code.startswith("01")] == []
+
+
+def test_taking_hostages_or_into_custody_is_still_coded_once(run):
+    assert codes(run("Rebels took two aid workers hostage on Monday.")) == {("took", "181")}
+    assert codes(run("Police took the suspect into custody on Monday.")) == {("took", "173")}
+    assert codes(run("Six people were killed in the bombing.")) == {("bombing", "183")}

@@ -266,6 +266,14 @@ class FrameFinder:
                             and (not noun_code.endswith("0"))
                         ):  # "launched air strikes": the noun is more specific
                             code = noun_code
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("in", "into")
+                    and code[:2] not in RULE_CODES.violence  # "killed in a bombing": the bombing
+                ):
+                    for noun in child.children:  # "took the suspect into custody": one arrest
+                        if noun.dep_ == "pobj" and (coder.noun_code(noun) or "")[:2] == code[:2]:
+                            self.consumed.add(noun.i)
         if code[:2] in RULE_CODES.violence and coder.figurative(verb, code):
             return None
         frame = EventFrame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
