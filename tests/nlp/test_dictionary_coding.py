@@ -559,3 +559,13 @@ def test_taking_hostages_or_into_custody_is_still_coded_once(run):
     assert codes(run("Rebels took two aid workers hostage on Monday.")) == {("took", "181")}
     assert codes(run("Police took the suspect into custody on Monday.")) == {("took", "173")}
     assert codes(run("Six people were killed in the bombing.")) == {("bombing", "183")}
+
+
+def test_readiness_is_the_intent_it_says(run):
+    (willing,) = run("Cuba is willing to renounce diplomatic immunity.")
+    assert (willing.trigger, willing.event_code, willing.status) == ("willing", "030", "asserted")
+    (ready,) = run("Russia is ready to meet with Ukraine.")
+    assert (ready.trigger, ready.event_code) == ("ready", "036")
+    assert [a.name for a in ready.actors_in("target")] == ["Ukraine"]
+    (poised,) = run("Iran is ready to attack Israel.")
+    assert poised.event_code.startswith("13")

@@ -325,9 +325,9 @@ def test_future_coercion_is_a_threat_and_future_refusal_a_rejection(run):
 
 
 def test_readiness_is_intent_and_own_troops_are_not_the_target(run):
-    event = only(run("China is ready to send troops to Mali."), "send")
+    event = only(run("China is ready to send troops to Mali."), "ready")
     assert event.event_code.startswith("03") and event.plover_type == "AGREE"
-    assert event.status == "planned"
+    assert event.status == "asserted"  # the readiness: what it is ready for is its code
     assert sources(event) == {"China"} and targets(event) == {"Mali"}
 
 

@@ -29,6 +29,7 @@ from timeline.nlp.words import (
     INTENT,
     PASS_THROUGH,
     PEOPLE_NOUNS,
+    READINESS,
     RECEPTION_VERBS,
     SUPPORT_VERBS,
 )
@@ -647,3 +648,12 @@ class EventCoder:
             and frame.code[:2] not in RULE_CODES.not_intended
         ):
             frame.code = self.intent_code(frame.code)
+        if (
+            frame.trigger.pos_ == "ADJ"
+            and frame.trigger.lemma_.lower() in READINESS
+            and frame.code[:2] not in ("03", "13")  # (a planned attack is a threat already)
+        ):  # "willing to renounce immunity": intent, whatever the act ("ready to use force"
+            # is a threat)
+            threat = frame.code[:2] in RULE_CODES.planned_force
+            code = self.refine("threaten" if threat else "intent", frame.code)
+            frame.code = code if code[:2] in ("03", "13") else ("130" if threat else "030")

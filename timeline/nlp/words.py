@@ -19,6 +19,9 @@ PASS_THROUGH = {
 }
 # Verbs whose subject intends the action they govern: the action is coded as intent (CAMEO 03)
 INTENT = word_set("frames_intent_verbs.tsv")
+# Adjectives whose subject intends the action they govern ("willing to renounce", "prepared to
+# file an appeal"): intent, triggered by the adjective
+READINESS = word_set("frames_readiness_adjectives.tsv")
 # Verbs that introduce an action and are the event themselves, coded from that action.
 INTRODUCERS = word_set("frames_introducing_verbs.tsv")
 # Verbs whose object is the subject of the infinitive ("urged Iran to stop")

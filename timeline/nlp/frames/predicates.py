@@ -62,6 +62,7 @@ from timeline.nlp.words import (
     PASS_THROUGH,
     PEOPLE_NOUNS,
     POLICING_WORDS,
+    READINESS,
     RELATIVE_PRONOUNS,
     SAYING_AGENT_PREPS,
     SPEECH_VERBS,
@@ -276,6 +277,9 @@ class FrameFinder:
                             self.consumed.add(noun.i)
         if code[:2] in RULE_CODES.violence and coder.figurative(verb, code):
             return None
+        ready = verb.head
+        if verb.dep_ == "xcomp" and ready.pos_ == "ADJ" and ready.lemma_.lower() in READINESS:
+            trigger = ready  # "were prepared to file an appeal": the readiness happened
         frame = EventFrame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
         # "the blasts killed 257": the killing dates and places the blasts, but is no event
         if code[:2] in RULE_CODES.violence:

@@ -80,6 +80,8 @@ def status_of(frame: EventFrame) -> str:
     if _denied(frame.trigger):
         return "negated"  # "held no talks", "no talks were held"
     token = frame.clause
+    if frame.trigger.pos_ == "ADJ":  # "were prepared to file an appeal": the readiness
+        token = frame.trigger.head
     for _ in range(10):
         own = own_modality(token)
         if own is not None:
