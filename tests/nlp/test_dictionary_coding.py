@@ -569,3 +569,15 @@ def test_readiness_is_the_intent_it_says(run):
     assert [a.name for a in ready.actors_in("target")] == ["Ukraine"]
     (poised,) = run("Iran is ready to attack Israel.")
     assert poised.event_code.startswith("13")
+
+
+def test_an_act_tried_or_fought_for_is_not_done(run):
+    vowed = run("Cuban exiles vowed they would block any attempt to take Elian from the home.")
+    assert [e.trigger for e in vowed] == ["vowed"]  # one vow, of what they would block
+    assert vowed[0].event_code.startswith("13")
+    assert codes(run("Castro praised the campaign to return Elian to Cuba.")) == {
+        ("praised", "051")
+    }
+    # an attempt at violence is an attack
+    attempt = run("An attempt to assassinate Governor Oleg Chemezov was thwarted, police said.")
+    assert any(e.trigger == "assassinate" and e.event_code == "186" for e in attempt)

@@ -562,6 +562,11 @@ class EventCoder:
         for child in verb.children:
             if child.dep_ == "ccomp" and verb.lemma_.lower() in ("demand", "urge", "ask"):
                 return self.verb_code(child), child, None
+            if child.dep_ == "ccomp" and any(  # "vowed they would block any attempt"
+                a.dep_ == "aux" and a.lower_ in ("would", "will", "'d", "'ll", "shall")
+                for a in child.children
+            ):
+                return self.verb_code(child), child, None
         for child in verb.children:
             nouns = []
             if child.dep_ in ("dobj",):

@@ -22,6 +22,8 @@ INTENT = word_set("frames_intent_verbs.tsv")
 # Adjectives whose subject intends the action they govern ("willing to renounce", "prepared to
 # file an appeal"): intent, triggered by the adjective
 READINESS = word_set("frames_readiness_adjectives.tsv")
+# Nouns whose infinitive names an act tried, not done ("the attempt to take Elian")
+TRYING_NOUNS = word_set("frames_trying_nouns.tsv")
 # Verbs that introduce an action and are the event themselves, coded from that action.
 INTRODUCERS = word_set("frames_introducing_verbs.tsv")
 # Verbs whose object is the subject of the infinitive ("urged Iran to stop")

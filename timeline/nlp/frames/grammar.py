@@ -32,18 +32,14 @@ def introduced(noun: Token) -> bool:
     return False
 
 
+def infinitive_form(verb: Token) -> bool:
+    """Whether a verb is a "to" infinitive ("to take")."""
+    return verb.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
 def infinitive(verb: Token) -> Token | None:
     """The infinitive a verb governs ("exhorted citizens to keep rallying")."""
-    return next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ == "xcomp"
-            and c.tag_ == "VB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        ),
-        None,
-    )
+    return next((c for c in verb.children if c.dep_ == "xcomp" and infinitive_form(c)), None)
 
 
 def wanted_of_another(verb: Token) -> Token | None:

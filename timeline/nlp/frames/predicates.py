@@ -38,6 +38,7 @@ from timeline.nlp.frames.grammar import (
     generic_plural,
     habitual,
     infinitive,
+    infinitive_form,
     introduced,
     nominal,
     private_people,
@@ -69,6 +70,7 @@ from timeline.nlp.words import (
     STATE_PREPS,
     STRUCK_PREPS,
     SUPPORT_VERBS,
+    TRYING_NOUNS,
 )
 from timeline.records import ActorMention, PlaceMention, TimeExpression
 
@@ -128,6 +130,14 @@ class FrameFinder:
 
     def frame_at(self, token: Token) -> EventFrame | None:
         """The frame a token triggers, if it is a predicate no frame has taken yet."""
+        if token.pos_ == "NOUN" and token.lemma_.lower() in TRYING_NOUNS:
+            for tried in token.children:  # "any attempt to take Elian": tried, not done
+                if tried.dep_ in ("acl", "xcomp", "relcl") and infinitive_form(tried):
+                    self.consumed.update(  # but an attempt at violence is an attack
+                        t.i
+                        for t in content_verbs(tried)
+                        if (self.coder.verb_code(t) or "")[:2] not in RULE_CODES.violence
+                    )
         if token.i in self.consumed or token.ent_type_ in ("DATE", "TIME"):
             return None  # taken, or part of a date ("in March 1996")
         if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
