@@ -288,6 +288,9 @@ def test_people_acted_on_are_the_target_not_the_country_it_happens_in(run):
         # a person known only by a nationality, or by kin, is a private person
         "Elian, a 6-year-old Cuban boy, came to the United States in November.",
         "Juanita Castro, the sister of the Cuban leader, arrived in Miami in 1961.",
+        # a standing wish
+        "The boy's father, Juan Miguel Gonzalez, lives in Cuba and wants him back.",
+        "Elian needs the love and care of his family.",
     ],
 )
 def test_boilerplate_sports_illness_and_private_travel_are_no_events(run, text):

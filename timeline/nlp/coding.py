@@ -29,7 +29,6 @@ from timeline.nlp.words import (
     INTENT,
     PASS_THROUGH,
     PEOPLE_NOUNS,
-    READINESS,
     RECEPTION_VERBS,
     SUPPORT_VERBS,
 )
@@ -655,7 +654,7 @@ class EventCoder:
             frame.code = self.intent_code(frame.code)
         if (
             frame.trigger.pos_ == "ADJ"
-            and frame.trigger.lemma_.lower() in READINESS
+            and frame.trigger.lemma_.lower() in INTENT
             and frame.code[:2] not in ("03", "13")  # (a planned attack is a threat already)
         ):  # "willing to renounce immunity": intent, whatever the act ("ready to use force"
             # is a threat)

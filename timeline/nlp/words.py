@@ -19,9 +19,8 @@ PASS_THROUGH = {
 }
 # Verbs whose subject intends the action they govern: the action is coded as intent (CAMEO 03)
 INTENT = word_set("frames_intent_verbs.tsv")
-# Adjectives whose subject intends the action they govern ("willing to renounce", "prepared to
-# file an appeal"): intent, triggered by the adjective
-READINESS = word_set("frames_readiness_adjectives.tsv")
+# Verbs of wishing: with a plain object, a standing wish, no act ("wants him back")
+WISH_VERBS = word_set("frames_wish_verbs.tsv")
 # Nouns whose infinitive names an act tried, not done ("the attempt to take Elian")
 TRYING_NOUNS = word_set("frames_trying_nouns.tsv")
 # Verbs that introduce an action and are the event themselves, coded from that action.

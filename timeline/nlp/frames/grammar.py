@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import weapon_nouns
-from timeline.nlp.words import CARRIER_NOUNS
+from timeline.nlp.words import CARRIER_NOUNS, WISH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,6 +30,14 @@ def introduced(noun: Token) -> bool:
         if child.dep_ == "nummod":
             return True
     return False
+
+
+def standing_wish(verb: Token) -> bool:
+    """A verb of wishing with no clause of what is to be done: "the father wants him back",
+    "Elian needs the love and care of his family" (frames_wish_verbs.tsv)."""
+    return verb.lemma_.lower() in WISH_VERBS and not any(
+        c.dep_ in ("xcomp", "ccomp", "advcl", "oprd") for c in verb.children
+    )
 
 
 def infinitive_form(verb: Token) -> bool:

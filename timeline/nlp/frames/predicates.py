@@ -42,6 +42,7 @@ from timeline.nlp.frames.grammar import (
     introduced,
     nominal,
     private_people,
+    standing_wish,
     wanted_of_another,
     weapon_subject,
 )
@@ -63,7 +64,6 @@ from timeline.nlp.words import (
     PASS_THROUGH,
     PEOPLE_NOUNS,
     POLICING_WORDS,
-    READINESS,
     RELATIVE_PRONOUNS,
     SAYING_AGENT_PREPS,
     SPEECH_VERBS,
@@ -143,6 +143,8 @@ class FrameFinder:
         if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
             if nominal(token):
                 return None  # "evacuated the wounded": people, not an act
+            if standing_wish(token):
+                return None  # "the father wants him back": a wish, no act
             return self._verb_frame(token)
         if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
             return self._noun_frame(token)
@@ -288,7 +290,7 @@ class FrameFinder:
         if code[:2] in RULE_CODES.violence and coder.figurative(verb, code):
             return None
         ready = verb.head
-        if verb.dep_ == "xcomp" and ready.pos_ == "ADJ" and ready.lemma_.lower() in READINESS:
+        if verb.dep_ == "xcomp" and ready.pos_ == "ADJ" and ready.lemma_.lower() in INTENT:
             trigger = ready  # "were prepared to file an appeal": the readiness happened
         frame = EventFrame(trigger=trigger, clause=verb, code=code, action=introduced or demanded)
         # "the blasts killed 257": the killing dates and places the blasts, but is no event
