@@ -209,7 +209,12 @@ def test_rule_codes_are_cameo_roots_or_codes():
         assert use, rule
         for code in codes.split():
             assert code in lex.codes, (rule, code)
-            assert len(code) == 2 or rule in ("trade", "travel", "accusation_clause"), (rule, code)
+            assert len(code) == 2 or rule in (
+                "trade",
+                "travel",
+                "private_rescue",
+                "accusation_clause",
+            ), (rule, code)
     assert RULE_CODES.statement == {"01"} and RULE_CODES.trade == {"061"}
     assert RULE_CODES.planned_force == {"14", "16", "17", "18", "19", "20"}
     assert RULE_CODES.force == RULE_CODES.planned_force | {"15"}

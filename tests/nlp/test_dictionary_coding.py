@@ -288,6 +288,8 @@ def test_people_acted_on_are_the_target_not_the_country_it_happens_in(run):
         # a person known only by a nationality, or by kin, is a private person
         "Elian, a 6-year-old Cuban boy, came to the United States in November.",
         "Juanita Castro, the sister of the Cuban leader, arrived in Miami in 1961.",
+        # a rescue at sea of a private person by private people
+        "Elian was rescued off the coast of Florida by two American fishermen last November.",
         # a standing wish
         "The boy's father, Juan Miguel Gonzalez, lives in Cuba and wants him back.",
         "Elian needs the love and care of his family.",
@@ -584,3 +586,8 @@ def test_an_act_tried_or_fought_for_is_not_done(run):
     # an attempt at violence is an attack
     attempt = run("An attempt to assassinate Governor Oleg Chemezov was thwarted, police said.")
     assert any(e.trigger == "assassinate" and e.event_code == "186" for e in attempt)
+
+
+def test_a_rescue_by_a_state_is_aid(run):
+    (rescue,) = run("The coast guard rescued 40 migrants off Lampedusa on Monday.")
+    assert rescue.event_code == "073"

@@ -182,6 +182,7 @@ class RuleCodes:
     happenings: frozenset[str]
     suffered: frozenset[str]
     travel: frozenset[str]
+    private_rescue: frozenset[str]
     reciprocal: frozenset[str]
     leaving_state: frozenset[str]
     policing: frozenset[str]

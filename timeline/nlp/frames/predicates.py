@@ -74,6 +74,9 @@ from timeline.nlp.words import (
 )
 from timeline.records import ActorMention, PlaceMention, TimeExpression
 
+# Sectors of people who work for themselves, not for a state or an aid body: fishermen, traders
+AID_FREE_SECTORS = {"AGR", "BUS"}
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -736,6 +739,13 @@ class FrameFinder:
             and all(private_people(a) for a in frame.sources)
         ):
             return False  # "the migrants' arrivals", "the boy's uncle came": no visit of state
+        if (
+            frame.code in RULE_CODES.private_rescue
+            and all(private_people(a) or a.sector in AID_FREE_SECTORS for a in frame.sources)
+            and frame.targets
+            and all(private_people(a) for a in frame.targets)
+        ):
+            return False  # "Elian was rescued off the coast by two fishermen": no aid of state
         if not frame.sources and frame.code[:2] in RULE_CODES.violence:
             frame.sources = self._doers(frame)  # "Slepian was killed": by the sniper who shot him
         if not frame.targets and frame.code[:2] in RULE_CODES.violence:
