@@ -562,6 +562,7 @@ def test_taking_someone_somewhere_or_a_thing_from_them_is_no_seizure(run, text):
 
 def test_taking_hostages_or_into_custody_is_still_coded_once(run):
     assert codes(run("Rebels took two aid workers hostage on Monday.")) == {("took", "181")}
+    assert codes(run("Police took the suspect to jail on Monday.")) == {("took", "173")}
     assert codes(run("Police took the suspect into custody on Monday.")) == {("took", "173")}
     assert codes(run("Six people were killed in the bombing.")) == {("bombing", "183")}
 
@@ -591,3 +592,47 @@ def test_an_act_tried_or_fought_for_is_not_done(run):
 def test_a_rescue_by_a_state_is_aid(run):
     (rescue,) = run("The coast guard rescued 40 migrants off Lampedusa on Monday.")
     assert rescue.event_code == "073"
+
+
+def test_what_is_asked_stops_at_facts_and_acts_beside_it(run):
+    # a question asks about what happened: the shooting happened
+    assert "shot" in {
+        e.trigger for e in run("The father demanded to know why police had shot his son.")
+    }
+    refused = run(
+        "Serbia refused to hand over suspects to the tribunal and expelled the prosecutor."
+    )
+    assert {e.trigger for e in refused} == {"refused", "expelled"}
+    # all of what is asked, past a verb like "stop" that passes the act on
+    called = run(
+        "The UN called on both sides to stop fighting and to allow aid convoys into Aleppo."
+    )
+    assert [e.trigger for e in called] == ["called"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin said NATO's expansion was not illegal.",
+        "Rescuers said several victims were lying under the rubble.",
+        "Officials said illegal immigrants were detained at the border.",
+    ],
+)
+def test_a_statement_charges_no_one_when_its_words_do_not(run, text):
+    assert not any(e.event_code.startswith("11") for e in run(text))
+
+
+def test_a_quoted_account_of_an_act_is_the_act_and_a_word_in_quotes_a_charge(run):
+    told = run("''FARC rebels kidnapped my husband on Monday,'' Maria Lopez told reporters.")
+    assert "181" in {e.event_code for e in told}
+    said = run("Castro said she had been ''practically kidnapped'' by Lazaro Munero.")
+    assert [(e.trigger, e.event_code) for e in said] == [("said", "1121")]
+    assert [a.name for a in said[0].actors_in("target")] == ["Lazaro Munero"]
+
+
+def test_a_feeling_no_one_is_said_to_have_is_no_event(run):
+    resigned = run("Much to the dismay of his supporters, the senator resigned on Monday.")
+    assert "dismay" not in {e.trigger for e in resigned}
+    # a passive joined to another shares its subject
+    joined = run("The ruling was announced on Monday and was met with outrage by Cuba.")
+    assert [(e.trigger, e.event_code) for e in joined] == [("outrage", "111")]

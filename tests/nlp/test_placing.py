@@ -477,6 +477,14 @@ def test_a_charge_made_by_saying_it_is_not_the_dateline_s_news(run):
     assert event(events, "said").locations == []
     events = run("MIAMI (AP) -- Bush asked Clinton on Monday to reverse the order.")
     assert event(events, "asked").locations == []
+    events = run(
+        "SPRINGFIELD, Ill. (AP) -- The tenants filed complaints on Monday accusing the landlord "
+        "of fraud."
+    )
+    assert event(events, "accusing").locations == []
+    # a warning by the town's police is the town's news
+    events = run("NEW ORLEANS (AP) -- Police warned residents on Monday to stay indoors.")
+    assert where(event(events, "warned")) == [("New Orleans", "dateline")]
     # a plain statement is the story's news; a place the sentence gives is the charge's
     events = run("MIAMI (AP) -- Lawyer Spencer Eig said on Monday that the family would appeal.")
     assert where(event(events, "said")) == [("Miami", "dateline")]

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 # The longest name looked up, in tokens ("the Democratic Republic of the Congo")
 MAX_NGRAM = 7
+# Marks that open or close a quotation
+QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
 # Grammar: the determiners that open a noun phrase, left out of the names it holds
-QUOTES = {'"', "``", "''", "\u201c", "\u201d"}  # marks that open or close a quotation
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither"}
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -102,6 +103,19 @@ class ArticleView:
         sentence = self.sentence(token)
         before = self.doc.text[sentence.start_char : token.idx]
         return sum(before.count(mark) for mark in QUOTES) % 2 == 1
+
+    def scare_quoted(self, token: Token, width: int = 4) -> bool:
+        """Whether a word is inside a short quotation, the speaker's own word for something
+        ("she had been ``practically kidnapped''"), not a whole quoted sentence."""
+        sentence = self.sentence(token)
+        doc = self.doc
+        before = [
+            t for t in doc[max(sentence.start, token.i - width) : token.i] if t.text in QUOTES
+        ]
+        after = [
+            t for t in doc[token.i + 1 : min(sentence.end, token.i + width + 1)] if t.text in QUOTES
+        ]
+        return bool(before and after) and self.quoted(token)
 
     def entities_in(self, span: Span) -> list[Span]:
         """span.ents, from the entities listed once (doc.ents builds them anew)."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from timeline.nlp.dates.calendar import add_months
 from timeline.nlp.narrative import tense_of
+from timeline.nlp.syntax import infinitive, with_to
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -71,8 +72,7 @@ def for_purpose(clause: Token, token: Token) -> bool:
     """Whether `token` is inside an infinitive of purpose of `clause` ("subpoenaed him to testify
     on Feb. 10"): a later day there is the day of what the act is done for, not of the act."""
     while token != clause and token.head != token:
-        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if token.dep_ == "advcl" and token.tag_ == "VB" and to:
+        if token.dep_ == "advcl" and infinitive(token):
             return True
         token = token.head
     return False
@@ -81,7 +81,7 @@ def for_purpose(clause: Token, token: Token) -> bool:
 def to_do(token: Token) -> bool:
     """An infinitive or gerund complement: "to celebrate", "in celebrating"."""
     if token.dep_ == "xcomp" and token.tag_ == "VB":
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return with_to(token)
     return token.dep_ in ("pcomp", "xcomp") and token.tag_ == "VBG"
 
 

@@ -23,6 +23,7 @@ from timeline.nlp.actors.coreference import PERSON_NOUNS
 from timeline.nlp.actors.mentions import actor_codes
 from timeline.nlp.frames.status import is_modal
 from timeline.nlp.nominalizations import source_verbs
+from timeline.nlp.syntax import passive_subject, with_to
 from timeline.nlp.verb_patterns import NO_EVENT, dictionary_code, dictionary_default
 from timeline.nlp.words import (
     ENGAGE_VERBS,
@@ -99,7 +100,9 @@ class CameoLexicon:
 
 
 # What a lexicon row's conditions may test (see `EventCoder.holds`)
-CONDITION_KEYS = ("obj", "prep", "xcomp", "mod", "subj", "oprd", "under", "pcomp", "that")
+CONDITION_KEYS = (
+    "obj", "prep", "prt", "pobj", "xcomp", "mod", "subj", "oprd", "under", "pcomp", "that",
+)  # fmt: skip
 
 
 def _read_word_lexicon(name: str, codes: dict[str, CodeInfo]) -> dict[str, list[LexEntry]]:
@@ -194,6 +197,7 @@ class RuleCodes:
     of_doers: frozenset[str]
     protest_aims: frozenset[str]
     among_doers: frozenset[str]
+    said_anywhere: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +216,7 @@ def received_with(verb: Token) -> Token | None:
     """The noun of a passive verb of receiving's "with" phrase: "was met with outrage"."""
     if verb.lemma_.lower() not in RECEPTION_VERBS:
         return None
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if passive_subject(verb) is None:
         return None
     return next(
         (
@@ -371,16 +375,19 @@ class EventCoder:
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                 for c in token.children
             )
+        if key == "pobj":  # the object of one of its prepositions: "took the suspect to jail"
+            return any(
+                p.dep_ == "pobj" and p.lemma_.lower() in words
+                for c in token.children
+                if c.dep_ == "prep"
+                for p in c.children
+            )
+        if key == "prt":  # a particle only: "took in the child", not "took the city in a raid"
+            return any(c.dep_ == "prt" and c.lemma_.lower() in words for c in token.children)
         if key == "xcomp":  # the parser often attaches "selected X to build" as a clause
             return any(
                 ("*" in words or c.lemma_.lower() in words)
-                and (
-                    c.dep_ == "xcomp"
-                    or (
-                        c.dep_ == "advcl"
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                    )
-                )
+                and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and with_to(c)))
                 for c in token.children
             )
         if key == "subj":

@@ -52,6 +52,7 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
         return frame.date_source in (CLAUSE, SENTENCE) and not _weak(frame.time)
 
     recalled = _recall_mentions(frames, own, reference)
+    sentence = {f.trigger.i: f.trigger.sent.start for f in frames}  # (Token.sent is slow)
     for frame in frames:
         weak = frame.date_source in (CLAUSE, SENTENCE) and _weak(frame.time)
         mentioned = mentioned_happening(frame)
@@ -66,7 +67,7 @@ def share_dates(frames: list[EventFrame], reference: date | None) -> None:
         for other in frames:
             if other is frame or other.time is None or other.code[:2] != frame.code[:2]:
                 continue
-            if other.trigger.sent.start == frame.trigger.sent.start:
+            if sentence[other.trigger.i] == sentence[frame.trigger.i]:
                 continue  # "charged his brother, who had been arrested in 2015": two acts
             if other.trigger.i > frame.trigger.i and introduced(other.trigger):
                 continue  # "the attacks" ... "an attack in 2006": another happening

@@ -86,7 +86,6 @@ FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 PATIENT_PREPS = {"of", "on", "against", "into"}
 WITHDRAWAL_ROOTS = {"08"}
 WITHDRAWAL_PREPS = {"from", "of", "out"}
-# Quotation marks: a speaker's account of violence is not the article's own
 
 
 class EventPlacing:

@@ -7,10 +7,11 @@ story), not a standing state ("an activist being sought", "the department wants 
 obligation ("must be returned"), a course of acts over weeks or more ("for months refused"), an
 act spread over many places ("an international manhunt", how something was received: "the decision
 was met with outrage by Cuban-Americans") or one a journey elsewhere is for ("led a team to Africa
-to help the victims"), nor a charge or an appeal made by saying it ("said the assumptions were
-untrue", "accusing them of abuse": wherever the speaker was). Another country's government acts
-at home ("Cuban President Fidel Castro promised ..." in a story from Miami), unless it is a
-diplomat or the article tells of its people going there.
+to help the victims"), nor an appeal, demand, criticism, accusation or denial made by a verb of
+saying ("said the assumptions were untrue", "accusing them of abuse", "asked Clinton to reverse
+the order": wherever the speaker was; a warning by the town's police is its news). Another
+country's government acts at home ("Cuban President Fidel Castro promised ..." in a story from
+Miami), unless it is a diplomat or the article tells of its people going there.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import RULE_CODES, received_with
 from timeline.nlp.placing_grammar import OBLIGATION_MODALS, diplomat, lasting, present_passive
+from timeline.nlp.syntax import with_to
 from timeline.nlp.words import INTENT, MOTION_PREPS, SCOPE_WORDS, SPEECH_VERBS
 
 if TYPE_CHECKING:
@@ -53,12 +55,9 @@ def story_news(frame: EventFrame, published: date | None) -> bool:
         return False  # "the decision that Elian must be returned": required, not done
     if clause.tag_ in ("VBZ", "VBP") and clause.lemma_.lower() in INTENT:
         return False  # "the Justice Department wants the court to ...": a standing wish
-    if (
-        clause.lemma_.lower() in SPEECH_VERBS
-        and frame.code[:2] in RULE_CODES.saying
-        and frame.code[:2] not in RULE_CODES.statement
-    ):  # "said Meissner's assumptions were untrue", "accusing them of abuse": a charge made
-        return False  # wherever its speaker was, on the air or in a letter
+    if clause.lemma_.lower() in SPEECH_VERBS and frame.code[:2] in RULE_CODES.said_anywhere:
+        return False  # "said the assumptions were untrue", "accusing them of abuse": a charge
+        # made wherever its speaker was, on the air or in a letter
     received = received_with(frame.trigger.head.head)
     if received is not None and received.i == frame.trigger.i:
         return False  # "the decision was met with outrage by Cuban-Americans": wherever they are
@@ -100,9 +99,7 @@ def journey_goals(frame: EventFrame) -> list[Token]:
     """The named places ("to Africa", "into Cuba") the clause above an act's infinitive of
     purpose or outcome sends someone to: "led a team of doctors to Africa to help"."""
     clause = frame.clause
-    if clause.dep_ not in ("advcl", "xcomp") or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-    ):
+    if clause.dep_ not in ("advcl", "xcomp") or not with_to(clause):
         return []
     return [
         token

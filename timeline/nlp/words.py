@@ -19,6 +19,8 @@ PASS_THROUGH = {
 }
 # Verbs whose subject intends the action they govern: the action is coded as intent (CAMEO 03)
 INTENT = word_set("frames_intent_verbs.tsv")
+# Nouns of a feeling: an act only when someone has it ("expressed its displeasure")
+FEELING_NOUNS = word_set("frames_feeling_nouns.tsv")
 # Verbs of wishing: with a plain object, a standing wish, no act ("wants him back")
 WISH_VERBS = word_set("frames_wish_verbs.tsv")
 # Nouns whose infinitive names an act tried, not done ("the attempt to take Elian")

@@ -27,6 +27,7 @@ from timeline.nlp.frames.grammar import (
     sentence_root,
 )
 from timeline.nlp.nominalizations import source_verbs
+from timeline.nlp.syntax import infinitive, with_to
 from timeline.nlp.verb_patterns import verb_dictionary
 from timeline.nlp.words import (
     ADDRESSING_VERBS,
@@ -338,7 +339,7 @@ class ArgumentFinder:
             if (
                 verb.dep_ in ("xcomp", "advcl")
                 and verb.head.lemma_.lower() != "be"  # not "it was likely to be opposed"
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and with_to(verb)
                 and not any(c.dep_ == "nsubjpass" for c in verb.children)
             ):  # "returned to Cuba, only to be jailed", "expects to be released": who did that
                 frame.targets += self.subject(verb.head)
@@ -524,12 +525,7 @@ class ArgumentFinder:
                     return self.phrases.actors(child)
         if verb.dep_ in ("conj", "acomp"):
             return self.subject(head, depth + 1)
-        if (
-            verb.dep_ in ("relcl", "acl")
-            and verb.tag_ == "VB"
-            and head.pos_ == "NOUN"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        ):
+        if verb.dep_ in ("relcl", "acl") and infinitive(verb) and head.pos_ == "NOUN":
             governor = self.governing_verb(head)  # "a visit to Lucca to meet ..."
             return self.subject(governor, depth + 1) if governor is not None else []
         if misread_main_verb(verb):  # "Doctors from two aid groups donated ...": the doctors

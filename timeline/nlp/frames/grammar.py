@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import weapon_nouns
+from timeline.nlp.syntax import infinitive, with_to
 from timeline.nlp.words import CARRIER_NOUNS, WISH_VERBS
 
 if TYPE_CHECKING:
@@ -40,14 +41,9 @@ def standing_wish(verb: Token) -> bool:
     )
 
 
-def infinitive_form(verb: Token) -> bool:
-    """Whether a verb is a "to" infinitive ("to take")."""
-    return verb.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
-
-
-def infinitive(verb: Token) -> Token | None:
+def governed_infinitive(verb: Token) -> Token | None:
     """The infinitive a verb governs ("exhorted citizens to keep rallying")."""
-    return next((c for c in verb.children if c.dep_ == "xcomp" and infinitive_form(c)), None)
+    return next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
 
 
 def wanted_of_another(verb: Token) -> Token | None:
@@ -59,7 +55,7 @@ def wanted_of_another(verb: Token) -> Token | None:
     for clause in verb.children:
         if clause.dep_ not in ("ccomp", "xcomp") or clause.tag_ != "VB":
             continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if not with_to(clause):
             continue
         if clause.dep_ == "xcomp":
             if wanted:
@@ -80,27 +76,48 @@ def content_verbs(clause: Token) -> list[Token]:
     """The verbs of a clause an appeal, intent, demand, threat or refusal is about, the clause's
     own verb first: "pledged to ask Congress to approve funding" asks, and approves, only as what
     was pledged. Its adverbial and relative clauses are not its content ("threatened to revoke his
-    parole, meaning agents would take him")."""
+    parole, meaning agents would take him"), nor is a fact it asks about or a clause beside it
+    (`_beside`)."""
     verbs, todo = [], [clause]
     while todo:
         token = todo.pop()
         if token.pos_ in ("VERB", "AUX"):
             verbs.append(token)
-        todo.extend(c for c in token.children if c.dep_ not in ADJUNCT_DEPS and not _beside(c))
+        todo.extend(
+            c
+            for c in token.children
+            if c.dep_ not in ADJUNCT_DEPS and not _beside(c) and not _fact(c)
+        )
     return sorted(verbs, key=lambda t: t.i)
 
 
 def _beside(conj: Token) -> bool:
     """A clause joined to another that says something of its own: with a subject of its own and
-    no "that" ("demanded that the boy be returned, and the government has said ..."), or a
-    participle ("demanding that he be returned and saying he does not recognize the court")."""
+    no "that" ("demanded that the boy be returned, and the government has said ..."), a
+    participle ("demanding that he be returned and saying he does not recognize the court"), or
+    a verb in the past or present joined to an infinitive ("refused to hand over the suspects
+    and expelled the prosecutor")."""
     if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
         return False
     if conj.tag_ == "VBG" and conj.head.tag_ != "VBG":
         return True
+    if conj.tag_ in ("VBD", "VBZ", "VBP") and conj.head.tag_ == "VB":
+        return True
     children = list(conj.children)
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and not any(
         c.dep_ == "mark" for c in children
+    )
+
+
+def _fact(clause: Token) -> bool:
+    """A clause that tells what has happened, inside what is asked or wanted: a question's
+    ("demanded to know why police had shot his son") or a clause in the past or perfect."""
+    if clause.dep_ != "ccomp":
+        return False
+    if any(c.tag_ in ("WRB", "WP", "WDT") for c in clause.children):
+        return True
+    return clause.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in clause.children
     )
 
 

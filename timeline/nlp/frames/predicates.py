@@ -36,9 +36,8 @@ from timeline.nlp.frames.grammar import (
     demonym_doer,
     describing_participle,
     generic_plural,
+    governed_infinitive,
     habitual,
-    infinitive,
-    infinitive_form,
     introduced,
     nominal,
     private_people,
@@ -48,12 +47,14 @@ from timeline.nlp.frames.grammar import (
 )
 from timeline.nlp.frames.status import status_of
 from timeline.nlp.nominalizations import source_verbs
+from timeline.nlp.syntax import infinitive, passive, passive_subject
 from timeline.nlp.words import (
     CHARGE_WORDS,
     CIRCUMSTANCE_VERBS,
     DESCRIBING_VERBS,
     ENGAGE_VERBS,
     ENTITY_TYPES,
+    FEELING_NOUNS,
     INDEFINITE_PRONOUNS,
     INTENT,
     INTRODUCERS,
@@ -135,7 +136,7 @@ class FrameFinder:
         """The frame a token triggers, if it is a predicate no frame has taken yet."""
         if token.pos_ == "NOUN" and token.lemma_.lower() in TRYING_NOUNS:
             for tried in token.children:  # "any attempt to take Elian": tried, not done
-                if tried.dep_ in ("acl", "xcomp", "relcl") and infinitive_form(tried):
+                if tried.dep_ in ("acl", "xcomp", "relcl") and infinitive(tried):
                     self.consumed.update(  # but an attempt at violence is an attack
                         t.i
                         for t in content_verbs(tried)
@@ -231,7 +232,7 @@ class FrameFinder:
             code = coder.refine("appeal", coder.verb_code(wanted))
             demanded = wanted
             self.consumed.add(wanted.i)
-        elif (lemma in INTRODUCERS or infinitive(verb)) and (
+        elif (lemma in INTRODUCERS or governed_infinitive(verb)) and (
             introducer := coder.introducer(code)
         ) is not None:  # "exhorted citizens to keep rallying": any appeal, intent, demand,
             # threat or refusal the dictionaries code, with the act it is about
@@ -246,7 +247,9 @@ class FrameFinder:
                 introduced = xcomp  # "agreed to set up a centre in Tokyo": its partners and places
             elif code[:2] in RULE_CODES.demand_clause:  # "demanded that the government end ..."
                 demanded = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            content = introduced or demanded
+            content = governed_infinitive(verb) or introduced or demanded  # (the infinitive
+            # itself, not the act a verb like "keep" passes on to: "to stop fighting and to
+            # allow aid convoys in" is all asked)
             if content is not None and content.pos_ in ("VERB", "AUX"):
                 # what was urged, pledged or refused is one act, coded here, not acts of its own
                 for action in content_verbs(content):  # and the acts it is to do or keep up
@@ -284,10 +287,10 @@ class FrameFinder:
                             code = noun_code
                 if (
                     child.dep_ == "prep"
-                    and child.lower_ in ("in", "into")
+                    and child.lower_ in ("in", "into", "to")
                     and code[:2] not in RULE_CODES.violence  # "killed in a bombing": the bombing
                 ):
-                    for noun in child.children:  # "took the suspect into custody": one arrest
+                    for noun in child.children:  # "took the suspect into custody", "to jail"
                         if noun.dep_ == "pobj" and (coder.noun_code(noun) or "")[:2] == code[:2]:
                             self.consumed.add(noun.i)
         if code[:2] in RULE_CODES.violence and coder.figurative(verb, code):
@@ -301,9 +304,7 @@ class FrameFinder:
             frame.act = self._consequence(verb)
             frame.outcome = frame.act is not None
         frame.needs_target = entry is not None and entry.needs_target and trigger.i == verb.i
-        frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            arguments.shares_passive_subject(verb)
-        )
+        frame.passive = passive(verb) or (arguments.shares_passive_subject(verb))
         arguments.verb_arguments(frame, verb)
         if demanded is not None:
             for child in demanded.children:
@@ -351,8 +352,11 @@ class FrameFinder:
                 code = CHARGE_WORDS.get(word.lemma_.lower()) or CHARGE_WORDS.get(word.lower_)
                 if code is None:
                     continue
-                if self._act(word) and not self.view.quoted(word):
+                if self._act(word) and not self.view.scare_quoted(word):
                     continue  # "police said the man was kidnapped": the kidnapping, reported
+                # ("she had been ``practically kidnapped''": the speaker's own word for it)
+                if any(c.dep_ == "neg" for t in (word, word.head) for c in t.children):
+                    continue  # "said the expansion was not illegal"
                 accused = [a for a in self._charged(word) if a.name not in speaker]
                 if accused:
                     return self.coder.known_code(code), word, accused
@@ -364,13 +368,20 @@ class FrameFinder:
         while word.dep_ == "conj":  # "unconstitutional and untrue"
             word = word.head
         if word.pos_ == "VERB":
-            if any(c.dep_ in ("nsubjpass", "auxpass") for c in word.children):
-                return arguments.participle_agents(word)
+            if passive(word):  # "by the government", an agent the parser may read as a place
+                return arguments.participle_agents(word) or [
+                    a
+                    for by in word.children
+                    if by.dep_ == "prep" and by.lower_ == "by"
+                    for pobj in by.children
+                    if pobj.dep_ == "pobj"
+                    for a in self.phrases.actors(pobj)
+                ]
             return arguments.clause_subject(word)
         if word.dep_ in ("acomp", "attr"):
             subject = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
-        elif word.dep_ == "amod":
-            subject = word.head
+        elif word.dep_ == "amod":  # "Spitzer's crass campaign", not "illegal immigrants"
+            return arguments.owners(word.head, back=False)
         else:
             subject = word
         if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("this", "that", "it"):
@@ -380,10 +391,13 @@ class FrameFinder:
         return self.phrases.actors(subject)
 
     def _act(self, word: Token) -> bool:
-        """Whether the lexicons code a word as an act ("kidnapped", "abuse")."""
+        """Whether the lexicons code a word as an act of coercion or violence ("kidnapped",
+        "abuse"), not a word of judging ("betrayed", "manipulated")."""
         if word.pos_ == "VERB":
-            return self.coder.verb_code(word) is not None
-        return word.pos_ == "NOUN" and self.coder.noun_code(word) is not None
+            code = self.coder.verb_code(word)
+        else:
+            code = self.coder.noun_code(word) if word.pos_ == "NOUN" else None
+        return code is not None and code[:2] in RULE_CODES.coercion | RULE_CODES.violence
 
     def _consequence(self, verb: Token, depth: int = 0) -> Token | None:
         """The act of violence in the sentence a verb of violence tells what it did, one
@@ -554,7 +568,7 @@ class FrameFinder:
         received_in = received_with(noun.head.head)
         if received_in is not None and received_in.i == noun.i and not frame.targets:
             # "the decision was met with outrage": aimed at the decision's maker
-            received = next(c for c in noun.head.head.children if c.dep_ == "nsubjpass")
+            received = passive_subject(noun.head.head)
             if arguments.is_act(received):
                 frame.targets = arguments.owners(received)
             else:
@@ -720,6 +734,8 @@ class FrameFinder:
                 seen.add((actor.name, actor.country_code))
                 targets.append(actor)
         frame.targets = targets
+        if frame.trigger.lemma_.lower() in FEELING_NOUNS and not frame.sources:
+            return False  # "much to the dismay of his supporters": no one said to feel it
         if self._about_anyone(frame):
             return False  # "anyone with information is asked to call the police"
         if (

@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from timeline.nlp.syntax import infinitive
 from timeline.nlp.words import (
     CONDITIONAL_MARKS,
     FUTURE_AUX,
@@ -101,10 +102,8 @@ def status_of(frame: EventFrame) -> str:
                 return "planned"
             token = head
             continue
-        if (
-            dep in ("acl", "advcl", "relcl")
-            and token.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if dep in ("acl", "advcl", "relcl") and infinitive(
+            token
         ):  # a purpose: "a deal to destroy the weapons", "went to Geneva to meet the envoy"
             frame.purpose = True
             return "planned"
