@@ -636,3 +636,31 @@ def test_a_feeling_no_one_is_said_to_have_is_no_event(run):
     # a passive joined to another shares its subject
     joined = run("The ruling was announced on Monday and was met with outrage by Cuba.")
     assert [(e.trigger, e.event_code) for e in joined] == [("outrage", "111")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The service included the lighting of candles for the seven people killed and 12 people "
+        "injured.",
+        "Bushnell attended memorials for those slain.",
+    ],
+)
+def test_the_victims_a_phrase_counts_are_no_new_violence(run, text):
+    assert run(text) == []
+
+
+def test_what_an_accusation_or_a_charge_says_was_done_is_its_content(run):
+    raised = run(
+        "Lawyers for the family raised accusations that Juan Gonzalez had mistreated his son."
+    )
+    assert [e.trigger for e in raised] == ["accusations"]
+    accusing = run("Gonzalez lashed out at his relatives on Sunday, accusing them of child abuse.")
+    assert "abuse" not in {e.trigger for e in accusing}
+    charged = run("Police charged Kopp with murder on Thursday.")
+    assert [e.trigger for e in charged] == ["charged"]
+    # charged with what happened: the slaying is still told
+    slaying = run("On May 6, James Kopp was charged with the slaying.")
+    assert {e.trigger for e in slaying} == {"charged", "slaying"}
+    # "a doctor killed by a sniper" tells who did it
+    assert run("Slepian, a doctor killed by a sniper in October, was buried on Sunday.")

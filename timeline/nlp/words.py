@@ -21,6 +21,8 @@ PASS_THROUGH = {
 INTENT = word_set("frames_intent_verbs.tsv")
 # Nouns of a feeling: an act only when someone has it ("expressed its displeasure")
 FEELING_NOUNS = word_set("frames_feeling_nouns.tsv")
+# Verbs of charging in court: the crime they name is the charge's content ("charged with murder")
+CHARGING_VERBS = word_set("frames_charging_verbs.tsv")
 # Verbs of wishing: with a plain object, a standing wish, no act ("wants him back")
 WISH_VERBS = word_set("frames_wish_verbs.tsv")
 # Nouns whose infinitive names an act tried, not done ("the attempt to take Elian")

@@ -153,6 +153,21 @@ def nominal(verb: Token) -> bool:
     )
 
 
+def victims_counted(verb: Token) -> bool:
+    """A participle that tells which people it describes, with no one named doing it: "the
+    seven people killed and 12 people injured", "memorials for those slain" (the victims of a
+    happening told elsewhere, not an act of its own; "a doctor killed by a sniper" tells one)."""
+    head = verb.head
+    while verb.dep_ == "conj" and head.dep_ == "acl":  # "killed and 12 people injured"
+        verb, head = head, head.head
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and (head.tag_ in ("NNS", "NNPS") or head.lower_ in ("those", "these", "others"))
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def habitual(verb: Token) -> bool:
     """A verb in the simple present with no date in its clause, past the lede: what is done
     habitually or in general ("the firm sells into 90 countries", "she talks to her family"),

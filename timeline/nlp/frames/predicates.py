@@ -42,6 +42,7 @@ from timeline.nlp.frames.grammar import (
     nominal,
     private_people,
     standing_wish,
+    victims_counted,
     wanted_of_another,
     weapon_subject,
 )
@@ -50,6 +51,7 @@ from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.syntax import infinitive, passive, passive_subject
 from timeline.nlp.words import (
     CHARGE_WORDS,
+    CHARGING_VERBS,
     CIRCUMSTANCE_VERBS,
     DESCRIBING_VERBS,
     ENGAGE_VERBS,
@@ -75,6 +77,8 @@ from timeline.nlp.words import (
 )
 from timeline.records import ActorMention, PlaceMention, TimeExpression
 
+# The prepositions of the crime a charge names ("charged with murder", "convicted of fraud")
+CRIME_PREPS = ("with", "of", "for")
 # Sectors of people who work for themselves, not for a state or an aid body: fishermen, traders
 AID_FREE_SECTORS = {"AGR", "BUS"}
 
@@ -252,11 +256,7 @@ class FrameFinder:
             # allow aid convoys in" is all asked)
             if content is not None and content.pos_ in ("VERB", "AUX"):
                 # what was urged, pledged or refused is one act, coded here, not acts of its own
-                for action in content_verbs(content):  # and the acts it is to do or keep up
-                    self.consumed.add(action.i)  # ("urged its people to keep up their
-                    self.consumed.update(  # demonstrations")
-                        c.i for c in action.children if c.dep_ == "dobj" and coder.noun_code(c)
-                    )
+                self._consume_content(content)
 
         elif code[:2] in RULE_CODES.statement and (demanded := self._must_clause(verb)) is not None:
             # "X said Y must ...": a demand of the speaker on Y
@@ -295,6 +295,8 @@ class FrameFinder:
                             self.consumed.add(noun.i)
         if code[:2] in RULE_CODES.violence and coder.figurative(verb, code):
             return None
+        if code[:2] in RULE_CODES.violence and victims_counted(verb):
+            return None  # "candles for the seven people killed": the victims of a happening
         ready = verb.head
         if verb.dep_ == "xcomp" and ready.pos_ == "ADJ" and ready.lemma_.lower() in INTENT:
             trigger = ready  # "were prepared to file an appeal": the readiness happened
@@ -335,7 +337,48 @@ class FrameFinder:
             frame.targets = addressed
         if accused:
             frame.targets = accused
+        self._charged_content(frame)
         return frame
+
+    def _charged_content(self, frame: EventFrame) -> None:
+        """What an accusation or a charge says someone did is its content, no act the article
+        reports of its own: "accusations that Gonzalez had mistreated his son", "accusing them of
+        child abuse", "charged with second-degree murder"."""
+        trigger = frame.trigger
+        accusation = frame.code.startswith("112")
+        charge = (
+            frame.code[:2] in RULE_CODES.coercion and self.coder.lemma(trigger) in CHARGING_VERBS
+        )
+        if not (accusation or charge):
+            return
+        for child in trigger.children:
+            if accusation and child.dep_ in ("ccomp", "acl") and child.pos_ in ("VERB", "AUX"):
+                self._consume_content(child)
+            if child.dep_ == "prep" and child.lower_ in (("of",) if accusation else CRIME_PREPS):
+                for said in child.children:
+                    if said.dep_ == "pobj" and not self._known_happening(said):
+                        self.consumed.add(said.i)  # "of child abuse", "with murder" (but
+                        # "charged with the slaying" is charged with what happened)
+                    elif said.dep_ == "pcomp":  # "of masterminding the attack"
+                        self.consumed.update(t.i for t in content_verbs(said))
+
+    def _consume_content(self, clause: Token) -> None:
+        """Take the acts of a clause that is another act's content, and the event nouns they are
+        to do or keep up ("urged its people to keep up their demonstrations", "accusations that
+        they are committing murder")."""
+        for action in content_verbs(clause):
+            self.consumed.add(action.i)
+            self.consumed.update(
+                c.i for c in action.children if c.dep_ == "dobj" and self.coder.noun_code(c)
+            )
+
+    @staticmethod
+    def _known_happening(noun: Token) -> bool:
+        """A noun that names a happening the reader knows of: "the slaying", "Slepian's murder"."""
+        return any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+            for c in noun.children
+        )
 
     def _charge(self, verb: Token) -> tuple[str, Token, list[ActorMention]] | None:
         """(code, word, accused) when what a speaker says of someone charges them: a word of
@@ -598,6 +641,7 @@ class FrameFinder:
                 if not frame.sources:  # "the sniper shooting" keeps its sniper
                     frame.sources = [a for a in frame.antecedent.sources if near or unnamed_doer(a)]
                 frame.targets = frame.targets or list(frame.antecedent.targets)
+        self._charged_content(frame)
         return frame
 
     def _agent_phrases(self, noun: Token, preps) -> list[ActorMention]:
