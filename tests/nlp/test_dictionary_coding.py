@@ -633,6 +633,12 @@ def test_a_quoted_account_of_an_act_is_the_act_and_a_word_in_quotes_a_charge(run
 def test_a_feeling_no_one_is_said_to_have_is_no_event(run):
     resigned = run("Much to the dismay of his supporters, the senator resigned on Monday.")
     assert "dismay" not in {e.trigger for e in resigned}
+    # nor does it take the actors of an earlier act
+    outrage = run(
+        "The bill triggered accusations from Trump's opponents. Add to that the continued "
+        "global outrage over Putin's actions in Ukraine."
+    )
+    assert "outrage" not in {e.trigger for e in outrage}
     # a passive joined to another shares its subject
     joined = run("The ruling was announced on Monday and was met with outrage by Cuba.")
     assert [(e.trigger, e.event_code) for e in joined] == [("outrage", "111")]
@@ -664,3 +670,9 @@ def test_what_an_accusation_or_a_charge_says_was_done_is_its_content(run):
     assert {e.trigger for e in slaying} == {"charged", "slaying"}
     # "a doctor killed by a sniper" tells who did it
     assert run("Slepian, a doctor killed by a sniper in October, was buried on Sunday.")
+
+
+def test_nouns_in_their_everyday_senses_are_no_force(run):
+    rally = run("The rally in Cardenas was marked by songs, tears and recollections of Elian.")
+    assert [e.trigger for e in rally] == ["rally"]
+    assert run("The extradition bill is on the agenda this week.") == []

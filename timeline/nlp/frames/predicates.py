@@ -626,6 +626,7 @@ class FrameFinder:
             and (not frame.targets or happening)
             and (definite or happening)
             and not introduced(noun)
+            and noun.lemma_.lower() not in FEELING_NOUNS  # a feeling is its holder's own
         ):
             # "the talks": the actors of the act it refers back to; "the bombings", "the
             # shooting": those of the earlier report of that act, wherever in the article
