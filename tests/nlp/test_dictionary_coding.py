@@ -628,6 +628,17 @@ def test_a_quoted_account_of_an_act_is_the_act_and_a_word_in_quotes_a_charge(run
     said = run("Castro said she had been ''practically kidnapped'' by Lazaro Munero.")
     assert [(e.trigger, e.event_code) for e in said] == [("said", "1121")]
     assert [a.name for a in said[0].actors_in("target")] == ["Lazaro Munero"]
+    # with the word in quotes, a charge even of someone the text does not name as an actor
+    said = run(
+        "HAVANA (AP) -- Castro said she had been ``practically kidnapped'' by the boyfriend."
+    )
+    assert [(e.trigger, e.event_code) for e in said] == [("said", "1121")]
+    # an event noun in quotes is what someone calls a thing
+    called = run(
+        "The girls wore handcuffs, a reference to the government's characterization of Elian's "
+        "stay in the United States as a ``kidnapping.''"
+    )
+    assert "kidnapping" not in {e.trigger for e in called}
 
 
 def test_a_feeling_no_one_is_said_to_have_is_no_event(run):

@@ -108,14 +108,14 @@ class ArticleView:
         """Whether a word is inside a short quotation, the speaker's own word for something
         ("she had been ``practically kidnapped''"), not a whole quoted sentence."""
         sentence = self.sentence(token)
-        doc = self.doc
-        before = [
-            t for t in doc[max(sentence.start, token.i - width) : token.i] if t.text in QUOTES
-        ]
-        after = [
-            t for t in doc[token.i + 1 : min(sentence.end, token.i + width + 1)] if t.text in QUOTES
-        ]
-        return bool(before and after) and self.quoted(token)
+        marks = QUOTES | {"`"}  # (the tokenizer may split "``" in two)
+        before = self.doc[max(sentence.start, token.i - width) : token.i]
+        after = self.doc[token.i + 1 : min(sentence.end, token.i + width + 1)]
+        return (
+            any(t.text in marks for t in before)
+            and any(t.text in marks for t in after)
+            and self.quoted(token)
+        )
 
     def entities_in(self, span: Span) -> list[Span]:
         """span.ents, from the entities listed once (doc.ents builds them anew)."""

@@ -167,13 +167,7 @@ class FrameFinder:
         took ("the talks were held")."""
         kept = [f for f in self._found if not self._consumed_later(f)]
         protests = {f.clause.i for f in kept if f.code[:2] in RULE_CODES.protest_aims}
-        return [
-            f
-            for f in kept
-            if not (
-                f.purpose and f.code[:2] in RULE_CODES.demand_clause and f.clause.head.i in protests
-            )
-        ]
+        return [f for f in kept if not (f.purpose and f.clause.head.i in protests)]
 
     def _consumed_later(self, frame: EventFrame) -> bool:
         return frame.trigger.i in self.consumed and frame.clause.i == frame.trigger.i
@@ -401,7 +395,9 @@ class FrameFinder:
                 if any(c.dep_ == "neg" for t in (word, word.head) for c in t.children):
                     continue  # "said the expansion was not illegal"
                 accused = [a for a in self._charged(word) if a.name not in speaker]
-                if accused:
+                if accused or (self._act(word) and self.view.scare_quoted(word)):
+                    # ("had been ``practically kidnapped'' by the boyfriend": a charge, even
+                    # of someone the text does not name as an actor)
                     return self.coder.known_code(code), word, accused
         return None
 
@@ -527,6 +523,8 @@ class FrameFinder:
             return None  # "it was a bomb", "a bomb went off" (the event is that it went off)
         if characterizes(noun):
             return None  # "this is child abuse", "the attack was a massacre": what it is called
+        if self.view.scare_quoted(noun, width=2):
+            return None  # "characterization of his retention as a ``kidnapping''": a word for it
         head = noun.head
         if noun.dep_ in ("nsubj", "dobj") and coder.lemma(head) in DESCRIBING_VERBS:
             return None  # "both charges carry a penalty", "the charge carries a fine"
