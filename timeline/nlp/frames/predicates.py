@@ -167,7 +167,13 @@ class FrameFinder:
         took ("the talks were held")."""
         kept = [f for f in self._found if not self._consumed_later(f)]
         protests = {f.clause.i for f in kept if f.code[:2] in RULE_CODES.protest_aims}
-        return [f for f in kept if not (f.purpose and f.clause.head.i in protests)]
+        return [
+            f
+            for f in kept
+            if not (
+                f.purpose and f.code[:2] in RULE_CODES.demand_clause and f.clause.head.i in protests
+            )
+        ]
 
     def _consumed_later(self, frame: EventFrame) -> bool:
         return frame.trigger.i in self.consumed and frame.clause.i == frame.trigger.i
