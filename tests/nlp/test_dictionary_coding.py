@@ -687,3 +687,15 @@ def test_nouns_in_their_everyday_senses_are_no_force(run):
     rally = run("The rally in Cardenas was marked by songs, tears and recollections of Elian.")
     assert [e.trigger for e in rally] == ["rally"]
     assert run("The extradition bill is on the agenda this week.") == []
+
+
+def test_a_kind_of_acts_held_again_and_again_is_no_happening(run):
+    assert run("For weeks the communist government has held such rallies almost daily.") == []
+    assert run("Protesters held rallies in Hong Kong on Sunday.")
+
+
+def test_an_act_done_by_no_one_is_negated(run):
+    (killed,) = run("None of those doctors were killed.")
+    assert killed.status == "negated"
+    named = run("Police said no one has been named as a suspect in the killing.")
+    assert next(e for e in named if e.trigger == "named").status == "negated"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.nlp.coding import weapon_nouns
+from timeline.nlp.dates.lexicons import lexicons
 from timeline.nlp.syntax import infinitive, with_to
 from timeline.nlp.words import CARRIER_NOUNS, WISH_VERBS
 
@@ -235,6 +236,26 @@ def generic_plural(noun: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
     )
     return present and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+
+
+def kind_of_acts(noun: Token) -> bool:
+    """Whether a plural event noun names a kind of act held again and again, not acts that
+    happened: "such rallies", "held such rallies almost daily", "other rallies almost every
+    day" (a word of frequency of dates_frequencies.tsv, or "every" day)."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    if any(c.lower_ == "such" for c in noun.children):
+        return True
+    near = [noun, noun.head, noun.head.head] if noun.head.dep_ == "prep" else [noun, noun.head]
+    for word in (c for holder in near for c in holder.children):
+        if (
+            word.dep_ == "advmod"
+            and lexicons().frequencies.get(word.lower_, ("", ""))[1] == "always"
+        ):
+            return True  # "almost daily"
+        if word.dep_ == "npadvmod" and any(d.lower_ == "every" for d in word.children):
+            return True  # "almost every day"
+    return False
 
 
 def demonym_doer(modifier: Token, actors: list[ActorMention]) -> bool:

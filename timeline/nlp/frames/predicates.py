@@ -39,6 +39,7 @@ from timeline.nlp.frames.grammar import (
     governed_infinitive,
     habitual,
     introduced,
+    kind_of_acts,
     nominal,
     private_people,
     standing_wish,
@@ -227,8 +228,8 @@ class FrameFinder:
                                 break
                     if noun_code is not None:
                         break
-            if noun_code is None:
-                return None
+            if noun_code is None or kind_of_acts(trigger):
+                return None  # ("has held such rallies almost daily")
             code = noun_code
             self.consumed.add(trigger.i)
         elif lemma in INTENT and (wanted := wanted_of_another(verb)) is not None:
@@ -529,6 +530,8 @@ class FrameFinder:
             return None  # "it was a bomb", "a bomb went off" (the event is that it went off)
         if characterizes(noun):
             return None  # "this is child abuse", "the attack was a massacre": what it is called
+        if kind_of_acts(noun):
+            return None  # "the government has held such rallies almost daily"
         if self.view.scare_quoted(noun, width=2):
             return None  # "characterization of his retention as a ``kidnapping''": a word for it
         head = noun.head

@@ -66,6 +66,21 @@ def _denied(noun: Token) -> bool:
     )
 
 
+def _done_by_no_one(verb: Token) -> bool:
+    """A verb whose subject is no one: "none of those doctors were killed", "no one has been
+    named as a suspect", "nobody was hurt"."""
+    for subject in verb.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subject.lower_ in ("none", "nobody", "nothing", "neither") or (
+            subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)
+        ):
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return True  # "no doctors were killed"
+    return False
+
+
 def _known(noun: Token) -> bool:
     """An event noun named as known ("the killing of a judge", "his arrest"): the object of a
     preposition, it names a happening, not what the verb above plans ("plans to profit from the
@@ -78,8 +93,8 @@ def _known(noun: Token) -> bool:
 def status_of(frame: EventFrame) -> str:
     """The status of a frame from its clause and the clauses above it (see the module
     docstring); a purpose infinitive also sets `frame.purpose`."""
-    if _denied(frame.trigger):
-        return "negated"  # "held no talks", "no talks were held"
+    if _denied(frame.trigger) or _done_by_no_one(frame.clause):
+        return "negated"  # "held no talks", "no talks were held", "none were killed"
     token = frame.clause
     if frame.trigger.pos_ == "ADJ":  # "were prepared to file an appeal": the readiness
         token = frame.trigger.head
