@@ -699,3 +699,16 @@ def test_an_act_done_by_no_one_is_negated(run):
     assert killed.status == "negated"
     named = run("Police said no one has been named as a suspect in the killing.")
     assert next(e for e in named if e.trigger == "named").status == "negated"
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Officials said six people were in custody for questioning about the bombing.", "custody"),
+        ("Two men were sought last week for questioning in the slaying.", "sought"),
+        ("Authorities issued a warrant in the hope of questioning him.", "issued"),
+    ],
+)
+def test_questioning_the_police_hold_or_seek_someone_for_is_their_aim(run, text, kept):
+    triggers = {e.trigger for e in run(text)}
+    assert kept in triggers and "questioning" not in triggers

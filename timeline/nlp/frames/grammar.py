@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from timeline.nlp.coding import weapon_nouns
 from timeline.nlp.dates.lexicons import lexicons
 from timeline.nlp.syntax import infinitive, with_to
-from timeline.nlp.words import CARRIER_NOUNS, WISH_VERBS
+from timeline.nlp.words import CARRIER_NOUNS, POLICING_WORDS, WISH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,6 +40,22 @@ def standing_wish(verb: Token) -> bool:
     return verb.lemma_.lower() in WISH_VERBS and not any(
         c.dep_ in ("xcomp", "ccomp", "advcl", "oprd") for c in verb.children
     )
+
+
+def questioning_sought(verb: Token) -> bool:
+    """Whether a gerund of policing is what another act of policing is for: "in custody for
+    questioning", "were sought for questioning", "a warrant in the hope of questioning him"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.lemma_.lower() not in POLICING_WORDS:
+        return False
+    prep, holder = verb.head, verb.head.head
+    if prep.lower_ == "of" and holder.lemma_.lower() == "hope":
+        return True
+    if prep.lower_ != "for":
+        return False
+    held = [holder] + [  # "were in custody for questioning"
+        p for c in holder.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+    ]
+    return any(word.lemma_.lower() in POLICING_WORDS for word in held)
 
 
 def governed_infinitive(verb: Token) -> Token | None:

@@ -42,6 +42,7 @@ from timeline.nlp.frames.grammar import (
     kind_of_acts,
     nominal,
     private_people,
+    questioning_sought,
     standing_wish,
     victims_counted,
     wanted_of_another,
@@ -154,6 +155,8 @@ class FrameFinder:
                 return None  # "evacuated the wounded": people, not an act
             if standing_wish(token):
                 return None  # "the father wants him back": a wish, no act
+            if questioning_sought(token):
+                return None  # "in custody for questioning": what the police hold him for
             return self._verb_frame(token)
         if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
             return self._noun_frame(token)
