@@ -480,7 +480,7 @@ def test_questioning_people_is_investigating_questioning_a_decision_is_not(run):
 
 
 def test_charges_that_someone_did_something_are_an_accusation(run):
-    said = run("He repeated charges that his relatives had offered him money to stay.")
+    said = run("Juan Gonzalez repeated charges that his relatives had offered him money.")
     assert ("charges", "112") in codes(said)
     assert ("charges", "173") in codes(run("The charges against Kopp were dropped on Monday."))
 
@@ -712,3 +712,15 @@ def test_an_act_done_by_no_one_is_negated(run):
 def test_questioning_the_police_hold_or_seek_someone_for_is_their_aim(run, text, kept):
     triggers = {e.trigger for e in run(text)}
     assert kept in triggers and "questioning" not in triggers
+
+
+@pytest.mark.parametrize(
+    "text, triggers",
+    [
+        ("FBI agents pushed ahead with their investigation on Monday.", {"investigation"}),
+        ("The lawyers emerged from their meeting with federal officials.", {"meeting"}),
+        ("Police found a trail of receipts leading to Mexico.", set()),
+    ],
+)
+def test_phrasal_verbs_that_tell_no_act_of_their_own(run, text, triggers):
+    assert {e.trigger for e in run(text) if not e.event_code.startswith("01")} == triggers
