@@ -724,3 +724,15 @@ def test_questioning_the_police_hold_or_seek_someone_for_is_their_aim(run, text,
 )
 def test_phrasal_verbs_that_tell_no_act_of_their_own(run, text, triggers):
     assert {e.trigger for e in run(text) if not e.event_code.startswith("01")} == triggers
+
+
+def test_a_word_in_a_hyphenated_title_is_no_act(run):
+    said = run(
+        "''We have our suspect,'' said Bernard Tolbert, special agent-in-charge of the office."
+    )
+    assert [e.trigger for e in said if e.trigger == "charge"] == []
+
+
+def test_a_clause_hung_on_the_verb_above_is_still_what_was_vowed(run):
+    vowed = run("Cuban exiles continued to vow they would block any attempt to take Elian.")
+    assert [(e.trigger, e.event_code[:2]) for e in vowed] == [("vow", "13")]

@@ -566,7 +566,12 @@ class EventCoder:
                     if found is not None:
                         code, noun = found
                 return code, target, noun
-        for child in verb.children:
+        clauses = list(verb.children)
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PASS_THROUGH:
+            clauses += [  # "continued to vow they would block ...", the clause hung on "continued"
+                c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i
+            ]
+        for child in clauses:
             if child.dep_ == "ccomp" and verb.lemma_.lower() in ("demand", "urge", "ask"):
                 return self.verb_code(child), child, None
             if child.dep_ == "ccomp" and any(  # "vowed they would block any attempt"

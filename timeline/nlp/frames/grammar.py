@@ -254,6 +254,20 @@ def generic_plural(noun: Token) -> bool:
     return present and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
+def hyphenated_phrase(noun: Token) -> bool:
+    """Whether a noun ends a phrase written as one word with hyphens: "special agent-in-charge",
+    "tug-of-war", "mother-in-law" (a name for someone or something, not the act)."""
+    doc, i = noun.doc, noun.i
+    return (
+        i >= 3
+        and doc[i - 1].text == "-"
+        and doc[i - 3].text == "-"
+        and doc[i - 2].pos_ == "ADP"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 3].whitespace_
+    )
+
+
 def kind_of_acts(noun: Token) -> bool:
     """Whether a plural event noun names a kind of act held again and again, not acts that
     happened: "such rallies", "held such rallies almost daily", "other rallies almost every

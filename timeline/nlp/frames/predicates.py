@@ -38,6 +38,7 @@ from timeline.nlp.frames.grammar import (
     generic_plural,
     governed_infinitive,
     habitual,
+    hyphenated_phrase,
     introduced,
     kind_of_acts,
     nominal,
@@ -535,6 +536,8 @@ class FrameFinder:
             return None  # "this is child abuse", "the attack was a massacre": what it is called
         if kind_of_acts(noun):
             return None  # "the government has held such rallies almost daily"
+        if hyphenated_phrase(noun):
+            return None  # "special agent-in-charge of the FBI's Buffalo office"
         if self.view.scare_quoted(noun, width=2):
             return None  # "characterization of his retention as a ``kidnapping''": a word for it
         head = noun.head
