@@ -736,3 +736,32 @@ def test_a_word_in_a_hyphenated_title_is_no_act(run):
 def test_a_clause_hung_on_the_verb_above_is_still_what_was_vowed(run):
     vowed = run("Cuban exiles continued to vow they would block any attempt to take Elian.")
     assert [(e.trigger, e.event_code[:2]) for e in vowed] == [("vow", "13")]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # what a statement that charges someone also reports is still told
+        ("Witnesses said soldiers had harassed residents and shot two men in Hebron.", "shot"),
+        # a charge or an accusation of a happening, not of a crime by its name
+        ("Two men were charged on Monday with a bombing that killed 12 people.", "bombing"),
+        ("Russia accused Ukraine of an attack on the town that killed 14 people.", "attack"),
+        ("Bin Laden is accused of masterminding the attack.", "attack"),
+        # victims told with words of their own, or as what is found or left
+        ("Hospital officials reported 30 protesters wounded when troops opened fire.", "wounded"),
+        ("Relatives buried the five soldiers killed near the border on Tuesday.", "killed"),
+        # acts counted or dated are no kind of act
+        ("The militants claimed two such attacks on army posts in Kashmir on Sunday.", "attacks"),
+        ("Israeli forces carried out raids in Nablus every day last week.", "raids"),
+        # a quoted phrase is still the act; only a word quoted alone is a name
+        ('The ministry condemned the "barbaric attack" on the church in Alexandria.', "attack"),
+        # pushing on toward a place is an advance
+        ("Rebels pushed on toward the capital after capturing the airport.", "pushed"),
+    ],
+)
+def test_acts_the_not_event_rules_leave_told(run, text, trigger):
+    assert trigger in {e.trigger for e in run(text)}
+
+
+def test_a_crime_a_court_convicts_of_is_its_content(run):
+    assert [e.trigger for e in run("A Cairo court convicted him of murder.")] == ["convicted"]

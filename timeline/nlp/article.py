@@ -117,6 +117,21 @@ class ArticleView:
             and self.quoted(token)
         )
 
+    def quoted_alone(self, token: Token) -> bool:
+        """Whether a word is quoted all by itself, a name for something: "characterized his stay
+        as a ``kidnapping.''" (not "the ``barbaric attack''")."""
+        marks = QUOTES | {"`"}
+        doc = self.doc
+        after = token.i + 1
+        while after < len(doc) and doc[after].is_punct and doc[after].text not in marks:
+            after += 1  # "``kidnapping.''"
+        return (
+            token.i > 0
+            and doc[token.i - 1].text in marks
+            and after < len(doc)
+            and doc[after].text in marks
+        )
+
     def entities_in(self, span: Span) -> list[Span]:
         """span.ents, from the entities listed once (doc.ents builds them anew)."""
         found = []

@@ -171,9 +171,11 @@ def nominal(verb: Token) -> bool:
 
 
 def victims_counted(verb: Token) -> bool:
-    """A participle that tells which people it describes, with no one named doing it: "the
-    seven people killed and 12 people injured", "memorials for those slain" (the victims of a
-    happening told elsewhere, not an act of its own; "a doctor killed by a sniper" tells one)."""
+    """A bare participle that tells which people a phrase is about: "candles for the seven
+    people killed and 12 people injured", "memorials for those slain" (the victims of a
+    happening told elsewhere, not an act of its own). With words of its own ("killed by a
+    sniper", "killed near the border on Tuesday"), or as what is found or left ("found 40
+    civilians executed", "leaving 132 children killed"), it tells the act."""
     head = verb.head
     while verb.dep_ == "conj" and head.dep_ == "acl":  # "killed and 12 people injured"
         verb, head = head, head.head
@@ -181,7 +183,8 @@ def victims_counted(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and verb.dep_ == "acl"
         and (head.tag_ in ("NNS", "NNPS") or head.lower_ in ("those", "these", "others"))
-        and not any(c.dep_ == "agent" for c in verb.children)
+        and _object_of_preposition(head)
+        and all(c.dep_ in ("conj", "cc", "punct") for c in verb.children)
     )
 
 
@@ -254,6 +257,16 @@ def generic_plural(noun: Token) -> bool:
     return present and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
+def _object_of_preposition(noun: Token) -> bool:
+    """A noun, or one joined to it, governed by a preposition ("for the seven people killed and
+    12 people injured")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+        while noun.pos_ == "VERB" and noun.dep_ == "acl":  # "people killed and 12 people"
+            noun = noun.head
+    return noun.dep_ == "pobj"
+
+
 def hyphenated_phrase(noun: Token) -> bool:
     """Whether a noun ends a phrase written as one word with hyphens: "special agent-in-charge",
     "tug-of-war", "mother-in-law" (a name for someone or something, not the act)."""
@@ -270,12 +283,15 @@ def hyphenated_phrase(noun: Token) -> bool:
 
 def kind_of_acts(noun: Token) -> bool:
     """Whether a plural event noun names a kind of act held again and again, not acts that
-    happened: "such rallies", "held such rallies almost daily", "other rallies almost every
-    day" (a word of frequency of dates_frequencies.tsv, or "every" day)."""
+    happened: "such rallies almost daily", "other rallies almost every day" ("such" or "other",
+    with no count, and a word that is always one of frequency in dates_frequencies.tsv, or
+    "every" day); "two such attacks on Sunday", "raids every day last week" happened."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return False
-    if any(c.lower_ == "such" for c in noun.children):
-        return True
+    if not any(c.lower_ in ("such", "other") for c in noun.children):
+        return False
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return False
     near = [noun, noun.head, noun.head.head] if noun.head.dep_ == "prep" else [noun, noun.head]
     for word in (c for holder in near for c in holder.children):
         if (

@@ -215,6 +215,7 @@ class FrameFinder:
         introduced: Token | None = None
         demanded: Token | None = None
         accused: list[ActorMention] = []
+        charged = False
         if code is None:
             noun_code = None
             for child in verb.children:
@@ -273,9 +274,10 @@ class FrameFinder:
             self.consumed.add(demanded.i)
         elif code[:2] in RULE_CODES.statement and (charge := self._charge(verb)) is not None:
             # "said Meissner's assumptions were untrue": a criticism of Meissner
-            code, charged, accused = charge
-            if charged.pos_ in ("VERB", "NOUN"):
-                self.consumed.add(charged.i)  # "they have manipulated his son": what is charged
+            code, word, accused = charge
+            charged = True
+            if word.pos_ in ("VERB", "NOUN"):
+                self.consumed.add(word.i)  # "they have manipulated his son": what is charged
         else:
             conditioned = entry is not None and any(k == "obj" for k, _ in entry.conditions)
             for child in verb.children:  # "signed a treaty": the object is not a second event
@@ -342,7 +344,8 @@ class FrameFinder:
             frame.targets = addressed
         if accused:
             frame.targets = accused
-        self._charged_content(frame)
+        if not charged:  # (a statement that charges: its other acts are reported, not alleged)
+            self._charged_content(frame)
         return frame
 
     def _charged_content(self, frame: EventFrame) -> None:
@@ -351,9 +354,7 @@ class FrameFinder:
         child abuse", "charged with second-degree murder"."""
         trigger = frame.trigger
         accusation = frame.code.startswith("112")
-        charge = (
-            frame.code[:2] in RULE_CODES.coercion and self.coder.lemma(trigger) in CHARGING_VERBS
-        )
+        charge = self.coder.lemma(trigger) in CHARGING_VERBS  # ("charged", "convicted")
         if not (accusation or charge):
             return
         for child in trigger.children:
@@ -361,11 +362,16 @@ class FrameFinder:
                 self._consume_content(child)
             if child.dep_ == "prep" and child.lower_ in (("of",) if accusation else CRIME_PREPS):
                 for said in child.children:
-                    if said.dep_ == "pobj" and not self._known_happening(said):
-                        self.consumed.add(said.i)  # "of child abuse", "with murder" (but
-                        # "charged with the slaying" is charged with what happened)
-                    elif said.dep_ == "pcomp":  # "of masterminding the attack"
-                        self.consumed.update(t.i for t in content_verbs(said))
+                    if said.dep_ == "pobj" and self._crime_named(said):
+                        self.consumed.add(said.i)  # "of child abuse", "with murder"
+                    elif said.dep_ == "pcomp":  # "of plotting murder", not "of masterminding
+                        for act in content_verbs(said):  # the attack"
+                            self.consumed.add(act.i)
+                            self.consumed.update(
+                                c.i
+                                for c in act.children
+                                if c.dep_ == "dobj" and self._crime_named(c)
+                            )
 
     def _consume_content(self, clause: Token) -> None:
         """Take the acts of a clause that is another act's content, and the event nouns they are
@@ -378,11 +384,11 @@ class FrameFinder:
             )
 
     @staticmethod
-    def _known_happening(noun: Token) -> bool:
-        """A noun that names a happening the reader knows of: "the slaying", "Slepian's murder"."""
-        return any(
-            (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
-            for c in noun.children
+    def _crime_named(noun: Token) -> bool:
+        """A noun that names a crime, not a happening: bare ("with murder", "of child abuse"),
+        not "with the slaying", "of an attack on the town that killed 14 people"."""
+        return not any(
+            c.dep_ in ("det", "poss", "nummod", "relcl", "acl", "prep") for c in noun.children
         )
 
     def _charge(self, verb: Token) -> tuple[str, Token, list[ActorMention]] | None:
@@ -406,7 +412,7 @@ class FrameFinder:
                 if any(c.dep_ == "neg" for t in (word, word.head) for c in t.children):
                     continue  # "said the expansion was not illegal"
                 accused = [a for a in self._charged(word) if a.name not in speaker]
-                if accused or (self._act(word) and self.view.scare_quoted(word)):
+                if accused or self._act(word):  # (an act word here is in short quotes)
                     # ("had been ``practically kidnapped'' by the boyfriend": a charge, even
                     # of someone the text does not name as an actor)
                     return self.coder.known_code(code), word, accused
@@ -538,7 +544,7 @@ class FrameFinder:
             return None  # "the government has held such rallies almost daily"
         if hyphenated_phrase(noun):
             return None  # "special agent-in-charge of the FBI's Buffalo office"
-        if self.view.scare_quoted(noun, width=2):
+        if self.view.quoted_alone(noun):
             return None  # "characterization of his retention as a ``kidnapping''": a word for it
         head = noun.head
         if noun.dep_ in ("nsubj", "dobj") and coder.lemma(head) in DESCRIBING_VERBS:
@@ -639,7 +645,7 @@ class FrameFinder:
             and (not frame.targets or happening)
             and (definite or happening)
             and not introduced(noun)
-            and noun.lemma_.lower() not in FEELING_NOUNS  # a feeling is its holder's own
+            and coder.lemma(noun) not in FEELING_NOUNS  # a feeling is its holder's own
         ):
             # "the talks": the actors of the act it refers back to; "the bombings", "the
             # shooting": those of the earlier report of that act, wherever in the article
@@ -792,7 +798,7 @@ class FrameFinder:
                 seen.add((actor.name, actor.country_code))
                 targets.append(actor)
         frame.targets = targets
-        if frame.trigger.lemma_.lower() in FEELING_NOUNS and not frame.sources:
+        if self.coder.lemma(frame.trigger) in FEELING_NOUNS and not frame.sources:
             return False  # "much to the dismay of his supporters": no one said to feel it
         if self._about_anyone(frame):
             return False  # "anyone with information is asked to call the police"

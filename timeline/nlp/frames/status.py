@@ -1,7 +1,8 @@
 """The status of an event frame: asserted, planned, negated, hypothetical or reported.
 
 A frame's clause decides by its own negation or auxiliary ("did not meet", "would meet", "will
-meet") or a conditional mark ("if they meet"); otherwise the status comes from the clause above:
+meet"), a subject that is no one ("none of the doctors were killed", "no one has been named") or
+a conditional mark ("if they meet"); otherwise the status comes from the clause above:
 a verb that passes its status to the infinitive it governs ("plans to meet", "failed to meet"),
 "is to meet", "is going to meet", a purpose infinitive ("a deal to destroy the weapons", which
 also marks the frame a purpose), or a speech verb or noun whose content it is ("said they would
@@ -72,12 +73,10 @@ def _done_by_no_one(verb: Token) -> bool:
     for subject in verb.children:
         if subject.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if subject.lower_ in ("none", "nobody", "nothing", "neither") or (
-            subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)
-        ):
+        if subject.lower_ in ("none", "nobody", "nothing", "neither"):
             return True
         if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
-            return True  # "no doctors were killed"
+            return True  # "no one has been named", "no doctors were killed"
     return False
 
 
