@@ -765,3 +765,15 @@ def test_acts_the_not_event_rules_leave_told(run, text, trigger):
 
 def test_a_crime_a_court_convicts_of_is_its_content(run):
     assert [e.trigger for e in run("A Cairo court convicted him of murder.")] == ["convicted"]
+
+
+def test_crowds_that_fill_a_towns_streets_protest(run):
+    (thronged,) = run(
+        "Demonstrators thronged the street near the local INS office in Miami on Wednesday, "
+        "demanding that Elian be allowed to stay."
+    )
+    assert (thronged.trigger, thronged.event_code) == ("thronged", "141")
+    assert [p.name for p in thronged.locations] == ["Miami"]  # not Ins, Switzerland
+    flooded = run("Tens of thousands of children flooded the Plaza of the Revolution on Friday.")
+    assert [e.event_code for e in flooded] == ["141"]
+    assert run("Heavy rains flooded the streets of Dhaka on Monday.") == []

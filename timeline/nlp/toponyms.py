@@ -368,6 +368,12 @@ class _Finder:
                 return None
             if not self.known_place(name, text):
                 return None
+            if (
+                "ORG" in labels
+                and text.isupper()
+                and exact_form(text) not in country_lexicon().exact
+            ):
+                return None  # "the local INS office": an agency's initials, not Ins, Switzerland
         if end - start == 1 and ("." in text or _is_state_abbreviation(text + ".")):
             abbreviation = self.abbreviation_at(start)
             if abbreviation is not None:

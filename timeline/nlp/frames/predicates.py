@@ -80,6 +80,12 @@ from timeline.nlp.words import (
 )
 from timeline.records import ActorMention, PlaceMention, TimeExpression
 
+
+def _participle_of(clause: Token) -> bool:
+    """A participle clause hung on another verb: "thronged the street, demanding that ..."."""
+    return clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VBG"
+
+
 # The prepositions of the crime a charge names ("charged with murder", "convicted of fraud")
 CRIME_PREPS = ("with", "of", "for")
 # Sectors of people who work for themselves, not for a state or an aid body: fishermen, traders
@@ -176,7 +182,9 @@ class FrameFinder:
             f
             for f in kept
             if not (
-                f.purpose and f.code[:2] in RULE_CODES.demand_clause and f.clause.head.i in protests
+                (f.purpose or _participle_of(f.clause))  # "thronged the street, demanding ..."
+                and f.code[:2] in RULE_CODES.demand_clause
+                and f.clause.head.i in protests
             )
         ]
 
