@@ -777,3 +777,9 @@ def test_crowds_that_fill_a_towns_streets_protest(run):
     flooded = run("Tens of thousands of children flooded the Plaza of the Revolution on Friday.")
     assert [e.event_code for e in flooded] == ["141"]
     assert run("Heavy rains flooded the streets of Dhaka on Monday.") == []
+
+
+def test_sending_a_letter_is_what_it_carries(run):
+    sent = run("Lawyers for the family sent letters of protest to Attorney General Janet Reno.")
+    assert [(e.trigger, e.event_code[:2]) for e in sent] == [("protest", "14")]
+    assert codes(run("Russia sent troops to Syria on Monday.")) == {("sent", "072")}
