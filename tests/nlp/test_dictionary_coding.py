@@ -783,3 +783,9 @@ def test_sending_a_letter_is_what_it_carries(run):
     sent = run("Lawyers for the family sent letters of protest to Attorney General Janet Reno.")
     assert [(e.trigger, e.event_code[:2]) for e in sent] == [("protest", "14")]
     assert codes(run("Russia sent troops to Syria on Monday.")) == {("sent", "072")}
+
+
+def test_an_act_one_is_free_or_able_to_do_is_not_done(run):
+    free = run("The soonest Elian would be free to leave the country would be seven days later.")
+    assert [e for e in free if not e.event_code.startswith("01")] == []
+    assert run("Iran was unable to attack Israel on Monday.") == []

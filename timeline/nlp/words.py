@@ -23,6 +23,8 @@ INTENT = word_set("frames_intent_verbs.tsv")
 FEELING_NOUNS = word_set("frames_feeling_nouns.tsv")
 # Verbs of charging in court: the crime they name is the charge's content ("charged with murder")
 CHARGING_VERBS = word_set("frames_charging_verbs.tsv")
+# Adjectives of being able or free to do something: the act is possible, not done
+ABILITY = word_set("frames_ability_adjectives.tsv")
 # Verbs of wishing: with a plain object, a standing wish, no act ("wants him back")
 WISH_VERBS = word_set("frames_wish_verbs.tsv")
 # Nouns whose infinitive names an act tried, not done ("the attempt to take Elian")

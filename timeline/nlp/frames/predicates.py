@@ -53,6 +53,7 @@ from timeline.nlp.frames.status import status_of
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.syntax import infinitive, passive, passive_subject
 from timeline.nlp.words import (
+    ABILITY,
     CHARGE_WORDS,
     CHARGING_VERBS,
     CIRCUMSTANCE_VERBS,
@@ -164,6 +165,8 @@ class FrameFinder:
                 return None  # "the father wants him back": a wish, no act
             if questioning_sought(token):
                 return None  # "in custody for questioning": what the police hold him for
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() in ABILITY:
+                return None  # "Elian would be free to leave the country": possible, not done
             return self._verb_frame(token)
         if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
             return self._noun_frame(token)
