@@ -789,3 +789,10 @@ def test_an_act_one_is_free_or_able_to_do_is_not_done(run):
     free = run("The soonest Elian would be free to leave the country would be seven days later.")
     assert [e for e in free if not e.event_code.startswith("01")] == []
     assert run("Iran was unable to attack Israel on Monday.") == []
+
+
+def test_neither_nor_negates_both(run):
+    found = run("Russia neither confirmed nor denied the report on Monday.")
+    assert {e.trigger: e.status for e in found} == {"confirmed": "negated", "denied": "negated"}
+    found = run("The court neither approves nor disapproves the decision.")
+    assert [e.status for e in found if e.trigger == "disapproves"] == ["negated"]

@@ -39,6 +39,12 @@ def own_modality(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return "negated"
+        if child.dep_ == "preconj" and child.lower_ == "neither":
+            return "negated"  # "neither approves nor disapproves": both
+    if token.dep_ == "conj" and any(  # (the second of "neither ... nor")
+        c.dep_ == "cc" and c.lower_ == "nor" for c in token.head.children
+    ):
+        return "negated"
     for child in token.children:
         if child.dep_ == "aux":
             word = child.lower_
