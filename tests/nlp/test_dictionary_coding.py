@@ -796,3 +796,11 @@ def test_neither_nor_negates_both(run):
     assert {e.trigger: e.status for e in found} == {"confirmed": "negated", "denied": "negated"}
     found = run("The court neither approves nor disapproves the decision.")
     assert [e.status for e in found if e.trigger == "disapproves"] == ["negated"]
+
+
+def test_a_participle_used_as_a_preposition_is_no_word_of_a_pattern(run):
+    # "according" is no "accord": entering towns is no signing of a treaty
+    entered = run(
+        "The Syrian Army entered Tell Tamer and Ain Issa yesterday, according to state media."
+    )
+    assert not any(e.event_code.startswith("057") for e in entered)

@@ -163,6 +163,8 @@ def _word_at(word: Word, tokens: list[Token], start: int) -> int | None:
 
 
 def _matches(word: str, token: Token, exact: bool) -> bool:
+    if token.dep_ == "prep" and token.pos_ == "VERB":
+        return False  # a participle used as a preposition: "according to" is no "accord"
     surface, lemma = _forms(token)
     if exact:
         return surface == word or lemma == word
