@@ -293,6 +293,10 @@ def test_people_acted_on_are_the_target_not_the_country_it_happens_in(run):
         # a standing wish
         "The boy's father, Juan Miguel Gonzalez, lives in Cuba and wants him back.",
         "Elian needs the love and care of his family.",
+        # taking someone somewhere or in, or a thing from them, is no seizure
+        "Elian's Miami relatives took in the child.",
+        "The family in Miami would take him to Cuba on Monday.",
+        "A police officer on duty took their names.",
     ],
 )
 def test_boilerplate_sports_illness_and_private_travel_are_no_events(run, text):
@@ -546,18 +550,6 @@ def test_a_statement_that_charges_someone_is_a_criticism_of_them(run):
     assert sorted(e.event_code for e in reported) == ["010", "181"]
     # said of nobody, it charges nobody
     assert [e.event_code for e in run("Jones said the decision was unacceptable.")] == ["010"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Elian's Miami relatives took in the child.",
-        "The family in Miami would take him to Cuba on Monday.",
-        "A police officer on duty took their names.",
-    ],
-)
-def test_taking_someone_somewhere_or_a_thing_from_them_is_no_seizure(run, text):
-    assert [e for e in run(text) if not e.event_code.startswith("01")] == []
 
 
 def test_taking_hostages_or_into_custody_is_still_coded_once(run):

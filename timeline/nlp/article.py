@@ -26,8 +26,10 @@ if TYPE_CHECKING:
 
 # The longest name looked up, in tokens ("the Democratic Republic of the Congo")
 MAX_NGRAM = 7
-# Marks that open or close a quotation
+# Marks that open or close a quotation, and the tokens they come as (the tokenizer may split
+# "``" in two)
 QUOTES = {'"', "``", "''", "\u201c", "\u201d"}
+QUOTE_TOKENS = QUOTES | {"`"}
 # Grammar: the determiners that open a noun phrase, left out of the names it holds
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither"}
 
@@ -108,28 +110,26 @@ class ArticleView:
         """Whether a word is inside a short quotation, the speaker's own word for something
         ("she had been ``practically kidnapped''"), not a whole quoted sentence."""
         sentence = self.sentence(token)
-        marks = QUOTES | {"`"}  # (the tokenizer may split "``" in two)
         before = self.doc[max(sentence.start, token.i - width) : token.i]
         after = self.doc[token.i + 1 : min(sentence.end, token.i + width + 1)]
         return (
-            any(t.text in marks for t in before)
-            and any(t.text in marks for t in after)
+            any(t.text in QUOTE_TOKENS for t in before)
+            and any(t.text in QUOTE_TOKENS for t in after)
             and self.quoted(token)
         )
 
     def quoted_alone(self, token: Token) -> bool:
         """Whether a word is quoted all by itself, a name for something: "characterized his stay
         as a ``kidnapping.''" (not "the ``barbaric attack''")."""
-        marks = QUOTES | {"`"}
         doc = self.doc
         after = token.i + 1
-        while after < len(doc) and doc[after].is_punct and doc[after].text not in marks:
+        while after < len(doc) and doc[after].is_punct and doc[after].text not in QUOTE_TOKENS:
             after += 1  # "``kidnapping.''"
         return (
             token.i > 0
-            and doc[token.i - 1].text in marks
+            and doc[token.i - 1].text in QUOTE_TOKENS
             and after < len(doc)
-            and doc[after].text in marks
+            and doc[after].text in QUOTE_TOKENS
         )
 
     def entities_in(self, span: Span) -> list[Span]:

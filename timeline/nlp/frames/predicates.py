@@ -81,12 +81,6 @@ from timeline.nlp.words import (
 )
 from timeline.records import ActorMention, PlaceMention, TimeExpression
 
-
-def _participle_of(clause: Token) -> bool:
-    """A participle clause hung on another verb: "thronged the street, demanding that ..."."""
-    return clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VBG"
-
-
 # The prepositions of the crime a charge names ("charged with murder", "convicted of fraud")
 CRIME_PREPS = ("with", "of", "for")
 # Sectors of people who work for themselves, not for a state or an aid body: fishermen, traders
@@ -185,11 +179,16 @@ class FrameFinder:
             f
             for f in kept
             if not (
-                (f.purpose or _participle_of(f.clause))  # "thronged the street, demanding ..."
+                (f.purpose or self._participle_of(f.clause))  # "thronged the street, demanding ..."
                 and f.code[:2] in RULE_CODES.demand_clause
                 and f.clause.head.i in protests
             )
         ]
+
+    @staticmethod
+    def _participle_of(clause: Token) -> bool:
+        """A participle clause hung on another verb: "thronged the street, demanding that ..."."""
+        return clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VBG"
 
     def _consumed_later(self, frame: EventFrame) -> bool:
         return frame.trigger.i in self.consumed and frame.clause.i == frame.trigger.i
@@ -376,23 +375,17 @@ class FrameFinder:
                     if said.dep_ == "pobj" and self._crime_named(said):
                         self.consumed.add(said.i)  # "of child abuse", "with murder"
                     elif said.dep_ == "pcomp":  # "of plotting murder", not "of masterminding
-                        for act in content_verbs(said):  # the attack"
-                            self.consumed.add(act.i)
-                            self.consumed.update(
-                                c.i
-                                for c in act.children
-                                if c.dep_ == "dobj" and self._crime_named(c)
-                            )
+                        self._consume_content(said, crimes_only=True)  # the attack"
 
-    def _consume_content(self, clause: Token) -> None:
+    def _consume_content(self, clause: Token, crimes_only: bool = False) -> None:
         """Take the acts of a clause that is another act's content, and the event nouns they are
         to do or keep up ("urged its people to keep up their demonstrations", "accusations that
-        they are committing murder")."""
+        they are committing murder"); with `crimes_only`, only the nouns that name a crime, not
+        a happening ("accused of plotting murder", not "of masterminding the attack")."""
+        named = self._crime_named if crimes_only else self.coder.noun_code
         for action in content_verbs(clause):
             self.consumed.add(action.i)
-            self.consumed.update(
-                c.i for c in action.children if c.dep_ == "dobj" and self.coder.noun_code(c)
-            )
+            self.consumed.update(c.i for c in action.children if c.dep_ == "dobj" and named(c))
 
     @staticmethod
     def _crime_named(noun: Token) -> bool:
@@ -436,14 +429,7 @@ class FrameFinder:
             word = word.head
         if word.pos_ == "VERB":
             if passive(word):  # "by the government", an agent the parser may read as a place
-                return arguments.participle_agents(word) or [
-                    a
-                    for by in word.children
-                    if by.dep_ == "prep" and by.lower_ == "by"
-                    for pobj in by.children
-                    if pobj.dep_ == "pobj"
-                    for a in self.phrases.actors(pobj)
-                ]
+                return arguments.participle_agents(word) or self._agent_phrases(word, {"by"})
             return arguments.clause_subject(word)
         if word.dep_ in ("acomp", "attr"):
             subject = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
