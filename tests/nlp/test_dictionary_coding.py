@@ -796,3 +796,30 @@ def test_a_participle_used_as_a_preposition_is_no_word_of_a_pattern(run):
         "The Syrian Army entered Tell Tamer and Ain Issa yesterday, according to state media."
     )
     assert not any(e.event_code.startswith("057") for e in entered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation might travel to Geneva on Friday, according to unconfirmed reports.",
+        "The refugees cannot apply for asylum in Canada, their lawyer complained.",
+        "The generals must not be allowed to stay in power.",
+        "The government could send troops to the border, the minister said.",
+        "Britain should impose sanctions on Russia.",
+    ],
+)
+def test_what_could_be_or_ought_to_be_is_no_act(run, text):
+    assert [
+        e for e in run(text) if not e.event_code.startswith("01") and e.trigger != "complained"
+    ] == []
+
+
+def test_what_must_be_done_by_a_decision_and_a_conditional_step_are_acts(run):
+    ruled = run("The court ruled that the boy must be returned to his mother.")
+    assert [e.event_code[:2] for e in ruled if e.trigger == "returned"] == ["08"]
+    threat = run("The European Union may suspend aid to Niger if the junta does not free him.")
+    assert [e.event_code[:2] for e in threat if e.trigger == "suspend"] == ["16"]
+    feared = run("Officials said the rebels might attack the convoy.")
+    assert [(e.event_code[:2], e.status) for e in feared if e.trigger == "attack"] == [
+        ("18", "hypothetical")
+    ]

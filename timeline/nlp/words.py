@@ -76,6 +76,10 @@ RECEPTION_VERBS = word_set("frames_reception_verbs.tsv")
 # Auxiliaries that make an act hypothetical ("would meet") or planned ("will meet")
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# Auxiliaries of what could be ("might come", "cannot apply": no act) and of what ought to be
+# ("must not be allowed": an opinion when it is the sentence's own clause)
+SPECULATION_AUX = {"could", "might", "can", "ca"}
+OBLIGATION_AUX = {"must", "should", "ought"}
 # Indefinite pronouns: a clause about anyone at all reports no act ("anyone with information
 # is asked to call the police")
 INDEFINITE_PRONOUNS = {

@@ -49,7 +49,7 @@ from timeline.nlp.frames.grammar import (
     wanted_of_another,
     weapon_subject,
 )
-from timeline.nlp.frames.status import status_of
+from timeline.nlp.frames.status import speculated, status_of
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.syntax import infinitive, passive, passive_subject
 from timeline.nlp.words import (
@@ -837,6 +837,8 @@ class FrameFinder:
         if frame.needs_target and not frame.targets and not self._struck_by_weapon(frame):
             return False
         frame.status = status_of(frame)
+        if frame.code[:2] not in RULE_CODES.violence and speculated(frame):
+            return False  # "they could provide him with a better life": no act
         frame.places = self.locations.locations(frame)
         if not frame.sources and self._policing(frame):
             frame.sources = [implied_police()]  # "he was arrested": by the police

@@ -22,9 +22,11 @@ from timeline.nlp.words import (
     CONDITIONAL_MARKS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
+    OBLIGATION_AUX,
     PASS_THROUGH,
     REPORTING_NOUNS,
     REPORTING_VERBS,
+    SPECULATION_AUX,
 )
 
 if TYPE_CHECKING:
@@ -172,3 +174,29 @@ def plan_the_way_there(frames: list[EventFrame]) -> None:
             and trigger.head.head.i in planned
         ):
             frame.status = "planned"
+
+
+def speculated(frame: EventFrame) -> bool:
+    """Whether a frame's clause only says an act could be, or, in a sentence of its own, ought to
+    be: "they could provide him with a better life", "the group might come as soon as Tuesday",
+    "Elian cannot apply for asylum", "they must not be allowed to succeed". Such a clause tells
+    a possibility or an opinion, no act. What a decision or a speaker says must be done is an
+    act asked or ordered ("ruled that he must be returned", "said Iran must release the
+    sailors"); and what one would do, or may do if something happens, is a plan or a threat
+    ("may halt mediation efforts if ..."). (Violence feared is still told, "said the exiles
+    might harm the boy": the caller keeps it.)"""
+    clause = frame.clause
+    if any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+        for c in clause.children
+    ):
+        return False
+    for child in clause.children:
+        if child.dep_ != "aux":
+            continue
+        if child.lower_ in SPECULATION_AUX:
+            return True
+        if child.lower_ in OBLIGATION_AUX and clause.dep_ == "ROOT":
+            return True
+    return False
