@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.nlp.coding import weapon_nouns
+from timeline.nlp.coding import agent_nouns, weapon_nouns
 from timeline.nlp.dates.lexicons import lexicons
 from timeline.nlp.syntax import infinitive, with_to
-from timeline.nlp.words import CARRIER_NOUNS, POLICING_WORDS, WISH_VERBS
+from timeline.nlp.words import (
+    CARRIER_NOUNS,
+    INDEFINITE_PRONOUNS,
+    PEOPLE_NOUNS,
+    POLICING_WORDS,
+    WISH_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from timeline.nlp.coding import EventCoder
+    from timeline.nlp.frames.predicates import EventFrame
     from timeline.records import ActorMention
 
 PRIVATE_SECTORS = {"CVL", "REF"}  # civilians and refugees: private people, not the state
@@ -355,3 +363,42 @@ def dangling_object(prep: Token) -> list[Token]:
     if token.dep_ == "nsubj" and verb.head.i == prep.head.i and verb.i > token.i:
         return [token]
     return []
+
+
+def placed_weapon(noun: Token, coder: EventCoder) -> bool:
+    """A weapon named with where it struck stands for the attack: "the bomb outside the
+    embassy", "a bomb at a clinic"; not when a verb says what it did ("a bomb went off at
+    the embassy": that is the event)."""
+    if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and coder.verb_code(noun.head)):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("at", "in", "outside", "near", "inside", "on")
+        for c in noun.children
+    )
+
+
+def about_anyone(frame: EventFrame) -> bool:
+    """A clause whose subject is anyone at all."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in INDEFINITE_PRONOUNS
+        for c in frame.clause.children
+    )
+
+
+def acts_on_someone(frame: EventFrame) -> bool:
+    """A verb with people as its object or passive subject, named or not ("detained the
+    suspect", "arrested two men", "told them"): its target is them, not the country it
+    happens in ("lifted a curfew in Montenegro" acts on Montenegro)."""
+    clause = frame.clause
+    if clause.pos_ != "VERB":
+        return False
+    people = PEOPLE_NOUNS | agent_nouns()
+    return any(
+        c.dep_ in ("dobj", "nsubjpass", "dative")
+        and (
+            c.pos_ == "PRON"
+            or c.ent_type_ in ("PERSON", "NORP", "ORG")
+            or c.lemma_.lower() in people
+        )
+        for c in clause.children
+    )

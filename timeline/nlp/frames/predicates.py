@@ -27,9 +27,11 @@ from timeline.nlp.actors.mentions import (
     implied_police,
     with_country,
 )
-from timeline.nlp.coding import RULE_CODES, agent_nouns, received_with, weapon_nouns
+from timeline.nlp.coding import RULE_CODES, received_with, weapon_nouns
+from timeline.nlp.frames.earlier import EarlierFrames
 from timeline.nlp.frames.grammar import (
-    bare_definite,
+    about_anyone,
+    acts_on_someone,
     carrier_of,
     characterizes,
     content_verbs,
@@ -42,6 +44,7 @@ from timeline.nlp.frames.grammar import (
     introduced,
     kind_of_acts,
     nominal,
+    placed_weapon,
     private_people,
     questioning_sought,
     standing_wish,
@@ -50,7 +53,6 @@ from timeline.nlp.frames.grammar import (
     weapon_subject,
 )
 from timeline.nlp.frames.status import speculated, status_of
-from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.syntax import infinitive, passive, passive_subject
 from timeline.nlp.words import (
     ABILITY,
@@ -61,7 +63,6 @@ from timeline.nlp.words import (
     ENGAGE_VERBS,
     ENTITY_TYPES,
     FEELING_NOUNS,
-    INDEFINITE_PRONOUNS,
     INTENT,
     INTRODUCERS,
     MOTION_PREPS,
@@ -69,7 +70,6 @@ from timeline.nlp.words import (
     NOUN_AGENT_PREPS,
     OUTCOME_VERBS,
     PASS_THROUGH,
-    PEOPLE_NOUNS,
     POLICING_WORDS,
     RELATIVE_PRONOUNS,
     SAYING_AGENT_PREPS,
@@ -87,8 +87,6 @@ CRIME_PREPS = ("with", "of", "for")
 AID_FREE_SECTORS = {"AGR", "BUS"}
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from spacy.tokens import Token
 
     from timeline.nlp.article import ArticleView
@@ -138,7 +136,7 @@ class FrameFinder:
         self.arguments = arguments
         self.locations = locations
         self.consumed: set[int] = set()  # tokens a frame took as its trigger, action or object
-        self._found: list[EventFrame] = []  # the frames accepted so far, in the order found
+        self.earlier = EarlierFrames(view)  # the frames accepted so far, in the order found
 
     def frame_at(self, token: Token) -> EventFrame | None:
         """The frame a token triggers, if it is a predicate no frame has taken yet."""
@@ -168,12 +166,12 @@ class FrameFinder:
 
     def accept(self, frame: EventFrame) -> None:
         """Keep a settled, coded and dated frame: a later noun may refer back to it."""
-        self._found.append(frame)
+        self.earlier.frames.append(frame)
 
     def frames(self) -> list[EventFrame]:
         """The accepted frames, without the noun frames whose trigger a verb frame found later
         took ("the talks were held")."""
-        kept = [f for f in self._found if not self._consumed_later(f)]
+        kept = [f for f in self.earlier.frames if not self._consumed_later(f)]
         protests = {f.clause.i for f in kept if f.code[:2] in RULE_CODES.protest_aims}
         return [
             f
@@ -533,7 +531,7 @@ class FrameFinder:
         code = coder.noun_code(noun)
         if code is None or coder.figurative(noun, code):
             return None
-        if noun.lemma_.lower() in weapon_nouns() and not self._placed_weapon(noun, coder):
+        if noun.lemma_.lower() in weapon_nouns() and not placed_weapon(noun, coder):
             return None  # "it was a bomb", "a bomb went off" (the event is that it went off)
         if characterizes(noun):
             return None  # "this is child abuse", "the attack was a massacre": what it is called
@@ -646,7 +644,7 @@ class FrameFinder:
         ):
             # "the talks": the actors of the act it refers back to; "the bombings", "the
             # shooting": those of the earlier report of that act, wherever in the article
-            frame.antecedent = self._antecedent(code, noun, whole_article=happening)
+            frame.antecedent = self.earlier.antecedent(code, noun, whole_article=happening)
             if frame.antecedent is not None:
                 # who did it only from a report close by: far back, "the bombings" may be
                 # another's, and who did them is often unknown (only the victims are sure)
@@ -721,65 +719,6 @@ class FrameFinder:
                     return self.phrases.actors(child)
         return []
 
-    def _antecedent(
-        self, code: str, noun: Token, *, whole_article: bool = False
-    ) -> EventFrame | None:
-        """The earlier frame "the talks" refers back to: of the frames of its root (any root of
-        violence for one of violence) within the last paragraphs, one of the same word
-        ("launched strikes" ... "the strikes"), else one of its own root with a source, else one
-        with a target; with `whole_article`, a frame of the same word with actors anywhere
-        before ("the bombing of the embassy" ... "the bombing") comes first, and when nothing
-        is near, the acts of its kind named earlier if they all had the same victims ("Slepian
-        was killed" ... "the slaying"); else any near one."""
-        paragraph = self.view.paragraph_index(noun.idx)
-        words = self._family(noun)
-        near = []
-        earlier = []
-        violence = RULE_CODES.violence
-        for frame in reversed(self._found):
-            if frame.status in ("negated", "hypothetical") or frame.outcome:
-                continue  # "the blast" refers to the blast, not to the killing it did
-            # a shooting coded as fighting until its actors say it is an assault is still one
-            if frame.code[:2] != code[:2] and not (
-                code[:2] in violence and frame.code[:2] in violence
-            ):
-                continue
-            if paragraph - self.view.paragraph_index(frame.trigger.idx) > 2:
-                earlier.append(frame)
-            else:
-                near.append(frame)
-        same_word = [f for f in near if self._frame_family(f) & words]
-        if whole_article:
-            same_word += [
-                f for f in earlier if (f.sources or f.targets) and self._frame_family(f) & words
-            ]
-        if same_word:
-            return same_word[0]
-        for frame in near:  # an act someone is named doing, before one no one is
-            if frame.sources and frame.code[:2] == code[:2]:
-                return frame
-        for frame in near:  # then one someone is named suffering
-            if frame.targets:
-                return frame
-        if whole_article:  # "the slaying" of the doctor "killed" earlier: the one act of its
-            # kind the article has named a victim of, if it named the victim of only one
-            victims = [f for f in earlier if f.targets]
-            if victims and len({frozenset(a.name for a in f.targets) for f in victims}) == 1:
-                return victims[0]
-        return near[0] if near else None
-
-    def _frame_family(self, frame: EventFrame) -> set[str]:
-        """The words of a frame's trigger and of the action it took ("launched air strikes")."""
-        words = self._family(frame.trigger)
-        if frame.action is not None:
-            words |= self._family(frame.action)
-        return words
-
-    def _family(self, token: Token) -> set[str]:
-        """The lemma of a trigger and the verbs it may be made from ("strikes" -> strike)."""
-        lemma = token.lemma_.lower()
-        return {lemma, *source_verbs(lemma)} if token.pos_ != "VERB" else {lemma}
-
     # -- settling a frame's arguments -----------------------------------------------------------
 
     def settle(self, frame: EventFrame) -> bool:
@@ -797,7 +736,7 @@ class FrameFinder:
         frame.targets = targets
         if self.coder.lemma(frame.trigger) in FEELING_NOUNS and not frame.sources:
             return False  # "much to the dismay of his supporters": no one said to feel it
-        if self._about_anyone(frame):
+        if about_anyone(frame):
             return False  # "anyone with information is asked to call the police"
         if (
             frame.passive
@@ -824,9 +763,11 @@ class FrameFinder:
         ):
             return False  # "Elian was rescued off the coast by two fishermen": no aid of state
         if not frame.sources and frame.code[:2] in RULE_CODES.violence:
-            frame.sources = self._doers(frame)  # "Slepian was killed": by the sniper who shot him
+            frame.sources = self.earlier.doers(
+                frame
+            )  # "Slepian was killed": by the sniper who shot him
         if not frame.targets and frame.code[:2] in RULE_CODES.violence:
-            frame.targets = self._victims(frame)  # "where the sniper fired": at Slepian
+            frame.targets = self.earlier.victims(frame)  # "where the sniper fired": at Slepian
         happening = self._happening(frame)
         if (
             not frame.sources
@@ -873,7 +814,7 @@ class FrameFinder:
             and frame.places
             and frame.code[:2] not in RULE_CODES.statement
             and frame.code[:2] not in RULE_CODES.unnamed_target
-            and not self._acts_on_someone(frame)
+            and not acts_on_someone(frame)
         ):
             frame.targets = self._place_country(frame)
         if not frame.targets and frame.code[:2] in RULE_CODES.domestic and frame.sources:
@@ -888,103 +829,6 @@ class FrameFinder:
             frame.code[:2] in RULE_CODES.policing
             and frame.trigger.lemma_.lower() in POLICING_WORDS
             and (frame.passive or frame.clause.i == frame.trigger.i)
-        )
-
-    def _victims(self, frame: EventFrame) -> list[ActorMention]:
-        """Whom an act of violence told without them struck: the people the same unnamed doer
-        struck in the act told before ("a sniper shot Dr. Slepian ... where the sniper fired"),
-        or, for a weapon that went off ("the bombs went off"), the victims of the act of violence
-        it refers back to ("the bombings of the U.S. embassies"); for a bare "the slaying", whom
-        two thirds of the article's acts of violence before it struck."""
-        doers = {a.name for a in frame.sources if unnamed_doer(a)}
-        if doers:
-            other = self._earlier_violence(
-                lambda f: not f.outcome and f.targets and doers & {a.name for a in f.sources}
-            )
-            if other is not None:
-                return list(other.targets)
-        if not frame.sources and self._struck_by_weapon(frame):
-            antecedent = self._antecedent(frame.code, frame.trigger, whole_article=True)
-            if antecedent is not None:
-                return list(antecedent.targets)
-        if frame.trigger.i == frame.clause.i and bare_definite(frame.trigger):
-            struck = [  # (not "the 1996 Olympic bombing": it says more of itself)
-                frozenset(a.name for a in f.targets)
-                for f in self._found
-                if f.code[:2] in RULE_CODES.violence and f.targets and not f.outcome
-            ]
-            if struck:
-                main = max(set(struck), key=struck.count)
-                if 3 * struck.count(main) >= 2 * len(struck):
-                    other = self._earlier_violence(
-                        lambda f: frozenset(a.name for a in f.targets) == main, any_status=True
-                    )
-                    return list(other.targets) if other is not None else []
-        return []
-
-    def _doers(self, frame: EventFrame) -> list[ActorMention]:
-        """Who did an act of violence a passive verb tells without them ("Slepian was killed"):
-        the people known only by what they did ("a sniper shot and killed a doctor") of the last
-        act of violence before it on the same victim."""
-        victims = {a.name for a in frame.targets if a.kind == "person"}
-        other = self._earlier_violence(
-            lambda f: (
-                victims & {a.name for a in f.targets} and any(unnamed_doer(a) for a in f.sources)
-            )
-        )
-        return [a for a in other.sources if unnamed_doer(a)] if other is not None else []
-
-    def _earlier_violence(
-        self, holds: Callable[[EventFrame], object], *, any_status: bool = False
-    ) -> EventFrame | None:
-        """The last act of violence found so far, told as happening (or in any status), for
-        which `holds` is true."""
-        for other in reversed(self._found):
-            if (
-                other.code[:2] in RULE_CODES.violence
-                and (any_status or other.status not in ("negated", "hypothetical"))
-                and holds(other)
-            ):
-                return other
-        return None
-
-    @staticmethod
-    def _placed_weapon(noun: Token, coder: EventCoder) -> bool:
-        """A weapon named with where it struck stands for the attack: "the bomb outside the
-        embassy", "a bomb at a clinic"; not when a verb says what it did ("a bomb went off at
-        the embassy": that is the event)."""
-        if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and coder.verb_code(noun.head)):
-            return False
-        return any(
-            c.dep_ == "prep" and c.lower_ in ("at", "in", "outside", "near", "inside", "on")
-            for c in noun.children
-        )
-
-    @staticmethod
-    def _about_anyone(frame: EventFrame) -> bool:
-        """A clause whose subject is anyone at all."""
-        return any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in INDEFINITE_PRONOUNS
-            for c in frame.clause.children
-        )
-
-    @staticmethod
-    def _acts_on_someone(frame: EventFrame) -> bool:
-        """A verb with people as its object or passive subject, named or not ("detained the
-        suspect", "arrested two men", "told them"): its target is them, not the country it
-        happens in ("lifted a curfew in Montenegro" acts on Montenegro)."""
-        clause = frame.clause
-        if clause.pos_ != "VERB":
-            return False
-        people = PEOPLE_NOUNS | agent_nouns()
-        return any(
-            c.dep_ in ("dobj", "nsubjpass", "dative")
-            and (
-                c.pos_ == "PRON"
-                or c.ent_type_ in ("PERSON", "NORP", "ORG")
-                or c.lemma_.lower() in people
-            )
-            for c in clause.children
         )
 
     @staticmethod
