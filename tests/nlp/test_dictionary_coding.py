@@ -141,6 +141,8 @@ def test_fighting_to_do_something_is_a_struggle_not_combat(run):
     ]
     # whose relatives they are is not who they are
     assert all("Smith" not in a.name for e in found for a in e.actors)
+    found = run("The relatives are fighting in the courts to keep the boy in the country.")
+    assert [e.event_code for e in found if e.trigger == "fighting"] == ["115"]  # a lawsuit
     found = run("John Smith's relatives are fighting to keep the boy in the country.")
     assert [a.name for e in found if e.trigger == "fighting" for a in e.actors_in("source")] == [
         "civilians"
