@@ -825,3 +825,11 @@ def test_what_must_be_done_by_a_decision_and_a_conditional_step_are_acts(run):
     assert [(e.event_code[:2], e.status) for e in feared if e.trigger == "attack"] == [
         ("18", "hypothetical")
     ]
+
+
+def test_a_pattern_word_deep_in_a_phrase_of_a_phrase_is_not_the_verbs_object(run):
+    # "* embassy" (close an embassy): here the embassy is only near the building
+    ended = run("The ministers had just ended a news conference in a building next to the embassy.")
+    assert [e.event_code for e in ended if e.event_code[:2] == "16"] == []
+    closed = run("Italy closed its embassy in Damascus on Monday.")
+    assert [e.event_code for e in closed] == ["161"]

@@ -8,7 +8,9 @@ words around it: `* aid` ("rushed aid"), `* (to border)` ("rushed police to the 
 `&military *` ("troops rushed").
 
 A pattern's words after `*` are looked for, in order, among the words that follow the verb in its
-own clause (its objects, particles and prepositional phrases, with what they hold); its words
+own clause (its objects, particles and prepositional phrases, with what they hold, but not a
+prepositional phrase inside one of them: "ended a conference in a building near the embassy"
+closes no embassy); its words
 before `*` among the words of its clause before it (its subject, adverbs). Parentheses and braces
 only group words; `$`, `+`, `^` and `%` (the roles and skipped phrases of the original linear
 matcher) are left to the parse, which finds the roles itself. A word ending in `_` in the
@@ -145,10 +147,25 @@ def _side_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
         if child.dep_ in CLAUSE_BREAKS:
             continue
         side = before if child.i < verb.i else after
-        side.extend(child.subtree)
+        side.extend(_own_phrase(child))
     before.sort(key=lambda t: t.i)
     after.sort(key=lambda t: t.i)
     return before, after
+
+
+def _own_phrase(token: Token, preps: int = 0) -> list[Token]:
+    """A phrase of the verb's clause without a prepositional phrase inside a prepositional
+    phrase: in "ended a news conference in a building adjacent to the embassy", "embassy" is
+    where the building is, no object of "ended" (while "rushed police to the border" keeps its
+    phrase)."""
+    if token.dep_ == "prep":
+        preps += 1
+        if preps > 1:
+            return []
+    words = [token]
+    for child in token.children:
+        words += _own_phrase(child, preps)
+    return words
 
 
 def _word_at(word: Word, tokens: list[Token], start: int) -> int | None:
