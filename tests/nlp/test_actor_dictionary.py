@@ -105,6 +105,13 @@ def test_names_are_found_as_the_dictionary_writes_them(dictionary, forms, day, n
     assert dictionary.find(forms, day).name == name
 
 
+def test_a_full_name_spelled_with_a_letter_doubled_or_not_is_found(dictionary):
+    assert dictionary.find(["Francois Mitterand"]).name == "francois mitterrand"
+    assert dictionary.find(["Hosni Mubbarak"]).name == "hosni mubarak"
+    assert dictionary.find(["Mitterand"]) is None  # a single word: too little to go on
+    assert dictionary.find(["Pierre Mitterand"]) is None  # not a spelling of any entry
+
+
 def test_short_names_only_in_capitals(dictionary):
     assert dictionary.find(["UN"]) is not None
     assert dictionary.find(["Un"]) is None and dictionary.find(["Ins"]) is None

@@ -13,7 +13,8 @@ alias. A short one-word name ("un", "fbi", "ins") is found only where the text w
 capitals. A name several entries share ("President Bush") is the one entry that held a dated
 code on the day asked for, else the one whose main name it is, else none; a bare surname the
 dictionary does not list is the one person of that surname in office on the day, if there is
-one ("Reagan" in 1987). `code_on` gives the code an entry held on a day: a dated code that
+one ("Reagan" in 1987); a full name it does not list is the one entry it spells with a letter
+doubled or not ("Francois Mitterand"). `code_on` gives the code an entry held on a day: a dated code that
 covers the day (the latest begun), else the code it has otherwise, else the last one before the
 day, else the first; without a day, the code held from a day on with no end (the office it holds
 as far as the dictionary knows) first.
@@ -299,6 +300,7 @@ class ActorDictionary:
         self.user = Index(origin=USER)
         self.replaced: dict[int, int] = {}  # shipped entry -> the user's entry replacing it
         self._surnames: dict[str, list[int]] | None = None  # built when first asked for
+        self._squeezed: dict[str, list[int]] | None = None  # likewise
         for entry in user_entries:
             shipped = [
                 n
@@ -371,7 +373,43 @@ class ActorDictionary:
             main = list(dict.fromkeys(entry for entry, is_main in found if is_main))
             if len(main) == 1:
                 return main[0]
+        return self._spelled_otherwise(forms)
+
+    def _spelled_otherwise(self, forms) -> Entry | None:
+        """The one entry a full name the dictionary does not list is a spelling of, written with
+        a letter doubled or not ("Francois Mitterand" is "francois mitterrand"), as names are
+        spelled in the news; only names of two words or more, and only when one entry fits."""
+        if self._squeezed is None:
+            self._squeezed = _squeezed_names(self.shipped)
+        for text in forms:
+            k = name_key(text)
+            if " " not in k or len(k) < 8:
+                continue
+            numbers = self._squeezed.get(_squeeze(k), ())
+            entries = {
+                self.user.entry(self.replaced[n]) if n in self.replaced else self.shipped.entry(n)
+                for n in numbers
+            }
+            if len(entries) == 1:
+                return entries.pop()
         return None
+
+
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def _squeeze(name_key: str) -> str:
+    """A name's key with its doubled letters written once: "mitterrand" and "mitterand" alike."""
+    return _DOUBLED.sub(r"\1", name_key)
+
+
+def _squeezed_names(index: Index) -> dict[str, list[int]]:
+    """The entries of an index by the squeezed keys of their names of two words or more."""
+    found: dict[str, list[int]] = {}
+    for k, numbers in index.names.items():
+        if " " in k:
+            found.setdefault(_squeeze(k), []).extend(numbers)
+    return found
 
 
 def _surnames(index: Index) -> dict[str, list[int]]:
