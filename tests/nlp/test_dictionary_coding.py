@@ -833,3 +833,19 @@ def test_a_pattern_word_deep_in_a_phrase_of_a_phrase_is_not_the_verbs_object(run
     assert [e.event_code for e in ended if e.event_code[:2] == "16"] == []
     closed = run("Italy closed its embassy in Damascus on Monday.")
     assert [e.event_code for e in closed] == ["161"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "``The mother was practically kidnapped along with the boy,'' Castro said.",
+        "Castro said the mother had been virtually kidnapped by her boyfriend.",
+    ],
+)
+def test_an_act_said_to_be_nearly_what_it_says_is_the_speakers_charge(run, text):
+    found = run(text)
+    assert [e.event_code for e in found] == ["1121"]
+    assert [e.trigger for e in run("Police said the man was kidnapped on Monday.")] == [
+        "said",
+        "kidnapped",
+    ]

@@ -79,6 +79,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # Auxiliaries of what could be ("might come", "cannot apply": no act) and of what ought to be
 # ("must not be allowed": an opinion when it is the sentence's own clause)
 SPECULATION_AUX = {"could", "might", "can", "ca"}
+# Words that give an act as only nearly what it says: "practically kidnapped", "a virtual coup"
+HEDGES = {"practically", "virtually", "effectively", "essentially", "virtual"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 # Indefinite pronouns: a clause about anyone at all reports no act ("anyone with information
 # is asked to call the police")

@@ -14,10 +14,10 @@ capitals. A name several entries share ("President Bush") is the one entry that 
 code on the day asked for, else the one whose main name it is, else none; a bare surname the
 dictionary does not list is the one person of that surname in office on the day, if there is
 one ("Reagan" in 1987); a full name it does not list is the one entry it spells with a letter
-doubled or not ("Francois Mitterand"). `code_on` gives the code an entry held on a day: a dated code that
-covers the day (the latest begun), else the code it has otherwise, else the last one before the
-day, else the first; without a day, the code held from a day on with no end (the office it holds
-as far as the dictionary knows) first.
+doubled or not ("Francois Mitterand"). `code_on` gives the code an entry held on a day: a dated
+code that covers the day (the latest begun), else the code it has otherwise, else the last one
+before the day, else the first; without a day, the code held from a day on with no end (the
+office it holds as far as the dictionary knows) first.
 """
 
 from __future__ import annotations

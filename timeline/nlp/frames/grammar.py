@@ -13,6 +13,7 @@ from timeline.nlp.dates.lexicons import lexicons
 from timeline.nlp.syntax import infinitive, with_to
 from timeline.nlp.words import (
     CARRIER_NOUNS,
+    HEDGES,
     INDEFINITE_PRONOUNS,
     PEOPLE_NOUNS,
     POLICING_WORDS,
@@ -401,4 +402,13 @@ def acts_on_someone(frame: EventFrame) -> bool:
             or c.lemma_.lower() in people
         )
         for c in clause.children
+    )
+
+
+def hedged(word: Token) -> bool:
+    """Whether a word is given as only nearly what it says ("was practically kidnapped", "a
+    virtual kidnapping"): a speaker's name for what happened, not a report of it."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in HEDGES or c.dep_ == "amod" and c.lower_ in HEDGES
+        for c in word.children
     )

@@ -40,6 +40,7 @@ from timeline.nlp.frames.grammar import (
     generic_plural,
     governed_infinitive,
     habitual,
+    hedged,
     hyphenated_phrase,
     introduced,
     kind_of_acts,
@@ -408,9 +409,10 @@ class FrameFinder:
                 code = CHARGE_WORDS.get(word.lemma_.lower()) or CHARGE_WORDS.get(word.lower_)
                 if code is None:
                     continue
-                if self._act(word) and not self.view.scare_quoted(word):
+                if self._act(word) and not (self.view.scare_quoted(word) or hedged(word)):
                     continue  # "police said the man was kidnapped": the kidnapping, reported
-                # ("she had been ``practically kidnapped''": the speaker's own word for it)
+                # ("she had been ``practically kidnapped''", "the mother was practically
+                # kidnapped": the speaker's own word for it)
                 if any(c.dep_ == "neg" for t in (word, word.head) for c in t.children):
                     continue  # "said the expansion was not illegal"
                 accused = [a for a in self._charged(word) if a.name not in speaker]
