@@ -97,7 +97,9 @@ def test_nouns_are_read_back_to_the_verbs_they_are_made_from(noun, verb):
 
 
 def test_violence_named_without_its_actors_is_an_event(run):
-    events = run("Three people died in the bombing of the market, and the explosion shook homes.")
+    events = run(
+        "Three people died in the bombing of the market on Friday, and the explosion shook homes."
+    )
     assert {e.trigger for e in events} >= {"bombing", "explosion"}
     bombing = next(e for e in events if e.trigger == "bombing")
     assert bombing.event_code[:2] == "18" and not bombing.actors_in("source")
@@ -218,7 +220,7 @@ def test_a_weapon_is_an_event_only_standing_for_the_attack(run):
     assert "bomb" not in {e.trigger for e in run("Investigators said it was a bomb.")}
     events = run("A bomb went off at the market on Friday.")
     assert [e.trigger for e in events if e.event_code[:2] == "18"] == ["went"]
-    events = run("The bomb outside the embassy was so powerful that it shook homes.")
+    events = run("The bomb outside the embassy on Friday was so powerful that it shook homes.")
     assert "bomb" in {e.trigger for e in events}
 
 
@@ -740,7 +742,7 @@ def test_a_clause_hung_on_the_verb_above_is_still_what_was_vowed(run):
         # a charge or an accusation of a happening, not of a crime by its name
         ("Two men were charged on Monday with a bombing that killed 12 people.", "bombing"),
         ("Russia accused Ukraine of an attack on the town that killed 14 people.", "attack"),
-        ("Bin Laden is accused of masterminding the attack.", "attack"),
+        ("Bin Laden is accused of masterminding the August 7 attack.", "attack"),
         # victims told with words of their own, or as what is found or left
         ("Hospital officials reported 30 protesters wounded when troops opened fire.", "wounded"),
         ("Relatives buried the five soldiers killed near the border on Tuesday.", "killed"),
@@ -849,3 +851,26 @@ def test_an_act_said_to_be_nearly_what_it_says_is_the_speakers_charge(run, text)
         "said",
         "kidnapped",
     ]
+
+
+def test_violence_that_names_no_one_and_nothing_dates_is_no_row(run):
+    # acts of a kind, told in a comparison or an argument: no one, no day
+    text = "The case is for the young what the blockade and the invasions were for their parents."
+    assert [e for e in run(text) if e.event_code[:2] in ("18", "19", "20")] == []
+    text = "Such rhetoric, and frequent accusations that doctors are murderers, incite shootings."
+    assert [e for e in run(text) if e.event_code[:2] in ("18", "19", "20")] == []
+    # named with a day, with its victims, or with who claims it, it is news
+    assert [e.trigger for e in run("A bomb went off at the market on Friday.")] == ["went"]
+    killed = run("The blasts killed 257 people in Nairobi.")
+    assert [e.trigger for e in killed] == ["blasts"]
+    claimed = run("The Houthi movement claimed responsibility for the attacks.")
+    assert [
+        (a.name, a.country_code)
+        for e in claimed
+        if e.trigger == "attacks"
+        for a in e.actors_in("source")
+    ] == [("Houthis", "YEM")]
+    accused = run("Russia accused Ukraine of an attack on the town.")
+    assert [
+        a.country_code for e in accused if e.trigger == "attack" for a in e.actors_in("source")
+    ] == ["UKR"]

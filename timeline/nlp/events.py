@@ -24,7 +24,7 @@ from timeline.nlp.actors.people import find_people
 from timeline.nlp.actors.resolver import ActorResolver
 from timeline.nlp.article import ArticleView, read_article
 from timeline.nlp.coding import RULE_CODES, CameoLexicon, EventCoder, cameo_lexicon
-from timeline.nlp.dating import EventDating
+from timeline.nlp.dating import PUBLICATION, EventDating
 from timeline.nlp.frames.arguments import ArgumentFinder
 from timeline.nlp.frames.locations import LocationFinder
 from timeline.nlp.frames.phrases import PhraseReader
@@ -90,13 +90,34 @@ def extract_events_and_places(
     frames.sort(key=lambda f: f.trigger.idx)
     mentions = places.mentions()
     home = story_country(view, mentions)
-    told = [f for f in frames if not f.outcome]  # "killing 247": the bombing's, told once
+    # the acts told with what they ended in: they struck someone ("the blasts killed 257")
+    ended_in = {f.act.i for f in frames if f.outcome and f.act is not None}
+    told = [  # "killing 247": the bombing's, told once
+        f
+        for f in frames
+        if not f.outcome and not (f.trigger.i not in ended_in and unplaced_in_time(f))
+    ]
     events = [event_record(f, view, coder.lexicon, dating, home) for f in told]
     # the places read the actors as the event records have them (dictionary roles, countries)
     placing = EventPlacing(view, places, frames, published_at.date())
     for frame, event in zip(told, events, strict=True):
         event.locations = placing.place(frame, event.actors)
     return events, mentions
+
+
+def unplaced_in_time(frame: EventFrame) -> bool:
+    """Violence that names no one, neither who did it nor whom it struck, and that nothing in
+    its sentence or story dates ("the attempt to shut down abortions by shooting the doctors",
+    "40 years of the blockade, armed invasions"): it says only that acts of its kind happen, no
+    row of who did what to whom (violence needs a participant; the caller counts the victims
+    its outcome tells of). Named with a date of its own or of its story, it is news ("a bomb
+    went off at the market on Friday")."""
+    return (
+        frame.code[:2] in RULE_CODES.violence
+        and not frame.sources
+        and not frame.targets
+        and frame.date_source == PUBLICATION
+    )
 
 
 def one_per_place(frame: EventFrame) -> list[EventFrame]:

@@ -79,6 +79,14 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # Auxiliaries of what could be ("might come", "cannot apply": no act) and of what ought to be
 # ("must not be allowed": an opinion when it is the sentence's own clause)
 SPECULATION_AUX = {"could", "might", "can", "ca"}
+# Claiming an act as one's own: "claimed responsibility for the attacks", "took credit for"
+CLAIM_VERBS = {"claim", "take", "accept", "bear", "admit"}
+CLAIM_NOUNS = {"responsibility", "credit"}
+# Verbs of blame, with the preposition of the act they name its doer for: "accused Ukraine of an
+# attack", "blamed Iran for the attacks", "was charged with the slaying"
+BLAME_VERBS = {
+    "accuse": "of", "blame": "for", "charge": "with", "convict": "of", "suspect": "of",
+}  # fmt: skip
 # Words that give an act as only nearly what it says: "practically kidnapped", "a virtual coup"
 HEDGES = {"practically", "virtually", "effectively", "essentially", "virtual"}
 OBLIGATION_AUX = {"must", "should", "ought"}

@@ -12,7 +12,10 @@ from timeline.nlp.coding import agent_nouns, weapon_nouns
 from timeline.nlp.dates.lexicons import lexicons
 from timeline.nlp.syntax import infinitive, with_to
 from timeline.nlp.words import (
+    BLAME_VERBS,
     CARRIER_NOUNS,
+    CLAIM_NOUNS,
+    CLAIM_VERBS,
     HEDGES,
     INDEFINITE_PRONOUNS,
     PEOPLE_NOUNS,
@@ -412,3 +415,34 @@ def hedged(word: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ in HEDGES or c.dep_ == "amod" and c.lower_ in HEDGES
         for c in word.children
     )
+
+
+def claimed_by(noun: Token) -> Token | None:
+    """The verb by which someone claims an act a noun names, as its doer: "the militants claimed
+    the attacks", "the Houthis claimed responsibility for the attacks", "took credit for the
+    bombing"."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "claim":
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in CLAIM_NOUNS:
+        owned = prep.head
+        if owned.dep_ == "dobj" and owned.head.lemma_.lower() in CLAIM_VERBS:
+            return owned.head
+    return None
+
+
+def accused_of(noun: Token) -> Token | None:
+    """Whom a verb of blame names as the doer of an act a noun names: "accused Ukraine of an
+    attack", "blamed Iran for the attacks", "Kopp was charged with the slaying" (the object, or
+    the subject of the passive)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if BLAME_VERBS.get(verb.lemma_.lower()) != prep.lower_:
+        return None
+    for dep in ("dobj", "nsubjpass"):
+        for child in verb.children:
+            if child.dep_ == dep:
+                return child
+    return None

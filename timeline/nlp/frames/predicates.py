@@ -31,9 +31,11 @@ from timeline.nlp.coding import RULE_CODES, received_with, weapon_nouns
 from timeline.nlp.frames.earlier import EarlierFrames
 from timeline.nlp.frames.grammar import (
     about_anyone,
+    accused_of,
     acts_on_someone,
     carrier_of,
     characterizes,
+    claimed_by,
     content_verbs,
     demonym_doer,
     describing_participle,
@@ -765,9 +767,15 @@ class FrameFinder:
         ):
             return False  # "Elian was rescued off the coast by two fishermen": no aid of state
         if not frame.sources and frame.code[:2] in RULE_CODES.violence:
-            frame.sources = self.earlier.doers(
-                frame
-            )  # "Slepian was killed": by the sniper who shot him
+            # "the militants claimed the attacks", "accused Ukraine of an attack": they did it
+            # (or are said to); "Slepian was killed": by the sniper who shot him
+            claim = claimed_by(frame.trigger)
+            accused = accused_of(frame.trigger)
+            if claim is not None:
+                frame.sources = self.arguments.subject(claim)
+            elif accused is not None:
+                frame.sources = self.phrases.actors(accused)
+            frame.sources = frame.sources or self.earlier.doers(frame)
         if not frame.targets and frame.code[:2] in RULE_CODES.violence:
             frame.targets = self.earlier.victims(frame)  # "where the sniper fired": at Slepian
         happening = self._happening(frame)
