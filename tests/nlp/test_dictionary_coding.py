@@ -874,3 +874,13 @@ def test_violence_that_names_no_one_and_nothing_dates_is_no_row(run):
     assert [
         a.country_code for e in accused if e.trigger == "attack" for a in e.actors_in("source")
     ] == ["UKR"]
+
+
+def test_the_documents_of_a_charge_and_the_crimes_they_name_are_the_charge(run):
+    found = run(
+        "Kopp was charged on Thursday in state and federal complaints with second-degree murder "
+        "and with violating the clinic access law."
+    )
+    assert [(e.trigger, e.event_code) for e in found] == [("charged", "173")]
+    filed = run("The tenants filed a complaint against the landlord on Monday.")
+    assert [e.trigger for e in filed] == ["complaint"]

@@ -86,6 +86,8 @@ from timeline.records import ActorMention, PlaceMention, TimeExpression
 
 # The prepositions of the crime a charge names ("charged with murder", "convicted of fraud")
 CRIME_PREPS = ("with", "of", "for")
+# The documents a charge is made in ("charged in a federal complaint with murder")
+CHARGE_DOCUMENTS = {"complaint", "indictment", "information", "warrant", "affidavit"}
 # Sectors of people who work for themselves, not for a state or an aid body: fishermen, traders
 AID_FREE_SECTORS = {"AGR", "BUS"}
 
@@ -368,7 +370,17 @@ class FrameFinder:
         charge = self.coder.lemma(trigger) in CHARGING_VERBS  # ("charged", "convicted")
         if not (accusation or charge):
             return
-        for child in trigger.children:
+        heads = [trigger]
+        if charge:  # "charged in state and federal complaints with murder": the documents of
+            for prep in trigger.children:  # the charge, and the crimes they name
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for document in prep.children:
+                        if document.dep_ == "pobj" and document.lemma_.lower() in CHARGE_DOCUMENTS:
+                            self.consumed.add(document.i)
+                            heads.append(document)
+        children = [c for head in heads for c in head.children]
+        children += [c for child in children if child.dep_ == "prep" for c in child.conjuncts]
+        for child in children:  # (and "with murder and with violating the act")
             if accusation and child.dep_ in ("ccomp", "acl") and child.pos_ in ("VERB", "AUX"):
                 self._consume_content(child)
             if child.dep_ == "prep" and child.lower_ in (("of",) if accusation else CRIME_PREPS):
