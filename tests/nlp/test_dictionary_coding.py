@@ -884,3 +884,17 @@ def test_the_documents_of_a_charge_and_the_crimes_they_name_are_the_charge(run):
     assert [(e.trigger, e.event_code) for e in found] == [("charged", "173")]
     filed = run("The tenants filed a complaint against the landlord on Monday.")
     assert [e.trigger for e in filed] == ["complaint"]
+
+
+def test_acts_kept_up_for_years_or_from_one_to_the_next_are_no_happening(run):
+    text = (
+        "Police are looking for Kopp, a protester who had been traveling around the country "
+        "from demonstration to demonstration for years."
+    )
+    assert [e for e in run(text) if e.event_code[:2] == "14"] == []
+    assert [e.trigger for e in run("Rebels have fought the government for decades.")] == []
+    # a measure's term and a march from one place to another are acts
+    planned = run("Greece plans to impose restrictions on its labour market for two years.")
+    assert [e.event_code[:2] for e in planned] != []
+    marched = run("Protesters marched from the parliament to the embassy on Friday.")
+    assert [e.trigger for e in marched] == ["marched"]

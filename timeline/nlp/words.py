@@ -87,6 +87,8 @@ CLAIM_NOUNS = {"responsibility", "credit"}
 BLAME_VERBS = {
     "accuse": "of", "blame": "for", "charge": "with", "convict": "of", "suspect": "of",
 }  # fmt: skip
+# Spans of time an activity is kept up over, no one act: "had been traveling for years"
+LONG_SPANS = {"years", "decades", "generations", "centuries"}
 # Words that give an act as only nearly what it says: "practically kidnapped", "a virtual coup"
 HEDGES = {"practically", "virtually", "effectively", "essentially", "virtual"}
 OBLIGATION_AUX = {"must", "should", "ought"}

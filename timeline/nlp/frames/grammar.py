@@ -18,6 +18,7 @@ from timeline.nlp.words import (
     CLAIM_VERBS,
     HEDGES,
     INDEFINITE_PRONOUNS,
+    LONG_SPANS,
     PEOPLE_NOUNS,
     POLICING_WORDS,
     WISH_VERBS,
@@ -446,3 +447,38 @@ def accused_of(noun: Token) -> Token | None:
             if child.dep_ == dep:
                 return child
     return None
+
+
+def serial(token: Token) -> bool:
+    """Acts told as a series over a long time, no one act that happened: a verb kept up for
+    years ("had been traveling around the country for years") and the acts it went from one to
+    the next of ("from demonstration to demonstration", both nouns)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in ("from", "to"):
+            return False
+        if prep.lower_ == "to":  # "from demonstration to demonstration": the second
+            return prep.head.dep_ == "pobj" and prep.head.lemma_ == token.lemma_
+        return any(  # the first
+            p.dep_ == "prep"
+            and p.lower_ == "to"
+            and any(o.dep_ == "pobj" and o.lemma_ == token.lemma_ for o in p.children)
+            for p in token.children
+        )
+    for prep in token.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "for"
+            and any(
+                o.dep_ == "pobj" and o.lower_ in LONG_SPANS and not any(o.children)
+                for o in prep.children
+            )
+        ):
+            return True  # "for years", not a measure's term ("for at least two years")
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "from"
+            and any(serial(o) for o in prep.children if o.dep_ == "pobj")
+        ):
+            return True
+    return False

@@ -50,6 +50,7 @@ from timeline.nlp.frames.grammar import (
     placed_weapon,
     private_people,
     questioning_sought,
+    serial,
     standing_wish,
     victims_counted,
     wanted_of_another,
@@ -761,7 +762,7 @@ class FrameFinder:
             and any(c.dep_ == "xcomp" for c in frame.clause.children)
         ):
             return False  # "police were forced to use tear gas": what happened made them
-        if habitual(frame.trigger) or generic_plural(frame.trigger):
+        if habitual(frame.trigger) or generic_plural(frame.trigger) or serial(frame.trigger):
             return False  # "the firm sells into 90 countries": what is done, not what happened
         if describing_participle(frame.clause) and frame.code[:2] not in RULE_CODES.happenings:
             return False  # "officers assigned to a task force", "a group backed by X"
