@@ -898,3 +898,11 @@ def test_acts_kept_up_for_years_or_from_one_to_the_next_are_no_happening(run):
     assert [e.event_code[:2] for e in planned] != []
     marched = run("Protesters marched from the parliament to the embassy on Friday.")
     assert [e.trigger for e in marched] == ["marched"]
+
+
+def test_an_infinitive_the_parser_joins_to_a_finite_verb_is_its_content(run):
+    text = (
+        "Cuba appealed to world opinion, and American opinion in particular, to help prevent "
+        "its enemies in Miami from trying to block the child's return."
+    )
+    assert [(e.trigger, e.event_code[:2]) for e in run(text)] == [("appealed", "02")]

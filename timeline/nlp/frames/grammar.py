@@ -72,8 +72,18 @@ def questioning_sought(verb: Token) -> bool:
 
 
 def governed_infinitive(verb: Token) -> Token | None:
-    """The infinitive a verb governs ("exhorted citizens to keep rallying")."""
-    return next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
+    """The infinitive a verb governs ("exhorted citizens to keep rallying"), also one the parser
+    joins to a finite verb as its conjunct, which a "to"-infinitive cannot be ("appealed to
+    world opinion, and American opinion in particular, to help prevent ...")."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")
+    return next(
+        (
+            c
+            for c in verb.children
+            if (c.dep_ == "xcomp" or (c.dep_ == "conj" and finite)) and infinitive(c)
+        ),
+        None,
+    )
 
 
 def wanted_of_another(verb: Token) -> Token | None:
