@@ -906,3 +906,44 @@ def test_an_infinitive_the_parser_joins_to_a_finite_verb_is_its_content(run):
         "its enemies in Miami from trying to block the child's return."
     )
     assert [(e.trigger, e.event_code[:2]) for e in run(text)] == [("appealed", "02")]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code",
+    [
+        # a state says what it cannot do: a refusal
+        (
+            "Serbia cannot recognize Kosovo's independence, President Aleksandar Vucic said.",
+            "recognize",
+            "05",
+        ),
+        # what a decision says can be done; what could be done at last; a quotation going on
+        ("The High Court ruled that Britain can deport asylum seekers to Rwanda.", "deport", "17"),
+        ("U.N. inspectors could finally visit the site, the agency said.", "visit", "04"),
+        ('Hunt spoke on Monday. "Iran must release the sailors now."', "release", "08"),
+        # a pattern's second phrase of the first one's noun
+        ("The European Court of Justice found Poland in breach of EU law.", "found", "11"),
+        # "in effect" is no hedge
+        (
+            "Witnesses said the journalist was effectively abducted by men in plain clothes.",
+            "abducted",
+            "18",
+        ),
+        # violence named with its place, or with what it struck, is news
+        ("Clashes erupted in Tripoli.", "Clashes", "19"),
+        ("Nobody has claimed the attack on the embassy.", "attack", "18"),
+    ],
+)
+def test_what_the_rules_of_possibility_and_participants_leave_told(run, text, trigger, code):
+    assert [e.event_code[:2] for e in run(text) if e.trigger == trigger] == [code]
+
+
+def test_who_claims_an_act_did_it_unless_the_claim_is_denied(run):
+    claimed = run("The attack on the hotel was claimed by the Taliban.")
+    assert [a.name for e in claimed if e.trigger == "attack" for a in e.actors_in("source")] == [
+        "Taliban"
+    ]
+    denied = run("The Taliban did not claim responsibility for the bombing of the hotel.")
+    assert [a.name for e in denied if e.trigger == "bombing" for a in e.actors_in("source")] == []
+    fought = run("Rival fans fought on the court after the basketball game in Belgrade.")
+    assert [e.event_code for e in fought if e.trigger == "fought"] != ["115"]

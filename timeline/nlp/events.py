@@ -26,6 +26,7 @@ from timeline.nlp.article import ArticleView, read_article
 from timeline.nlp.coding import RULE_CODES, CameoLexicon, EventCoder, cameo_lexicon
 from timeline.nlp.dating import PUBLICATION, EventDating
 from timeline.nlp.frames.arguments import ArgumentFinder
+from timeline.nlp.frames.grammar import accused_of, claimed_by, specific_happening
 from timeline.nlp.frames.locations import LocationFinder
 from timeline.nlp.frames.phrases import PhraseReader
 from timeline.nlp.frames.predicates import EventFrame, FrameFinder
@@ -33,6 +34,7 @@ from timeline.nlp.frames.status import plan_by_date, plan_the_way_there
 from timeline.nlp.happenings import share_dates
 from timeline.nlp.places import PlaceResolver
 from timeline.nlp.placing import EventPlacing
+from timeline.nlp.words import PLACE_TYPES
 from timeline.records import Event, PlaceMention, TimeExpression
 
 if TYPE_CHECKING:
@@ -106,18 +108,34 @@ def extract_events_and_places(
 
 
 def unplaced_in_time(frame: EventFrame) -> bool:
-    """Violence that names no one, neither who did it nor whom it struck, and that nothing in
-    its sentence or story dates ("the attempt to shut down abortions by shooting the doctors",
-    "40 years of the blockade, armed invasions"): it says only that acts of its kind happen, no
-    row of who did what to whom (violence needs a participant; the caller counts the victims
-    its outcome tells of). Named with a date of its own or of its story, it is news ("a bomb
-    went off at the market on Friday")."""
+    """Violence that names no one, neither who did it nor whom it struck nor where, and that
+    nothing in its sentence or story dates ("the attempt to shut down abortions by shooting
+    the doctors", "40 years of the blockade, armed invasions"): it says only that acts of its
+    kind happen, no row of who did what to whom (violence needs a participant; the caller
+    counts the victims its outcome tells of). Named with a date of its own or of its story, a
+    place, what it struck, or someone claiming or blamed for it, it is news ("a bomb went off
+    at the market on Friday", "clashes erupted in Tripoli", "the attack on the hotel")."""
+    trigger = frame.trigger
     return (
         frame.code[:2] in RULE_CODES.violence
         and not frame.sources
         and not frame.targets
+        and not frame.places
+        and not any(t.ent_type_ in PLACE_TYPES for t in _own_clause(frame).subtree)
         and frame.date_source == PUBLICATION
+        and not specific_happening(trigger)  # "the attack on the hotel"
+        and claimed_by(trigger) is None  # "no one claimed the attack", "blamed X for the
+        and accused_of(trigger) is None  # attack": it happened, whoever did it
     )
+
+
+def _own_clause(frame: EventFrame):
+    """The clause an act is told in: its verb's, or for a noun the verb it is an argument of
+    ("clashes erupted in Tripoli")."""
+    clause = frame.clause
+    if clause.pos_ in ("NOUN", "PROPN") and clause.head.pos_ in ("VERB", "AUX"):
+        return clause.head
+    return clause
 
 
 def one_per_place(frame: EventFrame) -> list[EventFrame]:

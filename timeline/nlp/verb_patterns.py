@@ -9,8 +9,8 @@ words around it: `* aid` ("rushed aid"), `* (to border)` ("rushed police to the 
 
 A pattern's words after `*` are looked for, in order, among the words that follow the verb in its
 own clause (its objects, particles and prepositional phrases, with what they hold, but not a
-prepositional phrase inside one of them: "ended a conference in a building near the embassy"
-closes no embassy); its words
+prepositional phrase inside one of them other than of its noun: "ended a conference in a
+building adjacent to the embassy" closes no embassy); its words
 before `*` among the words of its clause before it (its subject, adverbs). Parentheses and braces
 only group words; `$`, `+`, `^` and `%` (the roles and skipped phrases of the original linear
 matcher) are left to the parse, which finds the roles itself. A word ending in `_` in the
@@ -155,12 +155,13 @@ def _side_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
 
 def _own_phrase(token: Token, preps: int = 0) -> list[Token]:
     """A phrase of the verb's clause without a prepositional phrase inside a prepositional
-    phrase: in "ended a news conference in a building adjacent to the embassy", "embassy" is
-    where the building is, no object of "ended" (while "rushed police to the border" keeps its
-    phrase)."""
+    phrase unless it is of that phrase's own noun: in "ended a news conference in a building
+    adjacent to the embassy", "embassy" is where the building is, no object of "ended"; in
+    "found Poland in breach of EU law" and "called for an end to the operation" the second
+    phrase is of the first one's noun."""
     if token.dep_ == "prep":
         preps += 1
-        if preps > 1:
+        if preps > 1 and token.head.dep_ != "pobj":
             return []
     words = [token]
     for child in token.children:

@@ -82,6 +82,10 @@ SPECULATION_AUX = {"could", "might", "can", "ca"}
 # Claiming an act as one's own: "claimed responsibility for the attacks", "took credit for"
 CLAIM_VERBS = {"claim", "take", "accept", "bear", "admit"}
 CLAIM_NOUNS = {"responsibility", "credit"}
+# Verbs of refusing what their infinitive says: "refused to take responsibility"
+REFUSING_VERBS = {"refuse", "decline", "deny"}
+# Prepositions by which an event noun names what it struck or where: "the attack on the hotel"
+SPECIFYING_PREPS = {"on", "of", "against", "at", "in", "near", "outside"}
 # Verbs of blame, with the preposition of the act they name its doer for: "accused Ukraine of an
 # attack", "blamed Iran for the attacks", "was charged with the slaying"
 BLAME_VERBS = {
@@ -90,8 +94,12 @@ BLAME_VERBS = {
 # Spans of time an activity is kept up over, no one act: "had been traveling for years"
 LONG_SPANS = {"years", "decades", "generations", "centuries"}
 # Words that give an act as only nearly what it says: "practically kidnapped", "a virtual coup"
-HEDGES = {"practically", "virtually", "effectively", "essentially", "virtual"}
+HEDGES = {"practically", "virtually", "almost", "nearly", "virtual"}
 OBLIGATION_AUX = {"must", "should", "ought"}
+# Verbs of deciding: what they say must or can be done is decided ("ruled that he can stay")
+DECIDING_VERBS = {"rule", "decide", "order", "determine", "hold", "find"}
+# Adverbs of what was done at last: "could finally visit the site"
+COMPLETIVE_ADVERBS = {"finally", "eventually", "ultimately"}
 # Indefinite pronouns: a clause about anyone at all reports no act ("anyone with information
 # is asked to call the police")
 INDEFINITE_PRONOUNS = {

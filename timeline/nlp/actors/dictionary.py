@@ -13,11 +13,11 @@ alias. A short one-word name ("un", "fbi", "ins") is found only where the text w
 capitals. A name several entries share ("President Bush") is the one entry that held a dated
 code on the day asked for, else the one whose main name it is, else none; a bare surname the
 dictionary does not list is the one person of that surname in office on the day, if there is
-one ("Reagan" in 1987); a full name it does not list is the one entry it spells with a letter
-doubled or not ("Francois Mitterand"). `code_on` gives the code an entry held on a day: a dated
-code that covers the day (the latest begun), else the code it has otherwise, else the last one
-before the day, else the first; without a day, the code held from a day on with no end (the
-office it holds as far as the dictionary knows) first.
+one ("Reagan" in 1987); a full name it does not list is the one entry that held a code on the
+day and that it spells with a letter doubled or not ("Francois Mitterand"). `code_on` gives the
+code an entry held on a day: a dated code that covers the day (the latest begun), else the code
+it has otherwise, else the last one before the day, else the first; without a day, the code
+held from a day on with no end (the office it holds as far as the dictionary knows) first.
 """
 
 from __future__ import annotations
@@ -373,12 +373,16 @@ class ActorDictionary:
             main = list(dict.fromkeys(entry for entry, is_main in found if is_main))
             if len(main) == 1:
                 return main[0]
-        return self._spelled_otherwise(forms)
+        return self._spelled_otherwise(forms, day)
 
-    def _spelled_otherwise(self, forms) -> Entry | None:
+    def _spelled_otherwise(self, forms, day: date | None) -> Entry | None:
         """The one entry a full name the dictionary does not list is a spelling of, written with
         a letter doubled or not ("Francois Mitterand" is "francois mitterrand"), as names are
-        spelled in the news; only names of two words or more, and only when one entry fits."""
+        spelled in the news; only names of two words or more, only when one entry fits, and
+        only one that held a dated code on the day (a common name is more often someone else:
+        "Mohammed Ahmed" is no minister of the Comoros of 1978)."""
+        if day is None:
+            return None
         if self._squeezed is None:
             self._squeezed = _squeezed_names(self.shipped)
         for text in forms:
@@ -390,8 +394,8 @@ class ActorDictionary:
                 self.user.entry(self.replaced[n]) if n in self.replaced else self.shipped.entry(n)
                 for n in numbers
             }
-            if len(entries) == 1:
-                return entries.pop()
+            if len(entries) == 1 and _held_on(entry := entries.pop(), day, False):
+                return entry
         return None
 
 

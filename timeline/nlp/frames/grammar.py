@@ -21,6 +21,8 @@ from timeline.nlp.words import (
     LONG_SPANS,
     PEOPLE_NOUNS,
     POLICING_WORDS,
+    REFUSING_VERBS,
+    SPECIFYING_PREPS,
     WISH_VERBS,
 )
 
@@ -431,15 +433,20 @@ def hedged(word: Token) -> bool:
 def claimed_by(noun: Token) -> Token | None:
     """The verb by which someone claims an act a noun names, as its doer: "the militants claimed
     the attacks", "the Houthis claimed responsibility for the attacks", "took credit for the
-    bombing"."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "claim":
-        return noun.head
+    bombing", "the attack was claimed by the Taliban"; not one negated or refused."""
+    verb = None
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() == "claim":
+        verb = noun.head  # (the passive's agent claims it: "was claimed by the Taliban")
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in CLAIM_NOUNS:
         owned = prep.head
         if owned.dep_ == "dobj" and owned.head.lemma_.lower() in CLAIM_VERBS:
-            return owned.head
-    return None
+            verb = owned.head
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None  # "did not claim responsibility for the bombing"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSING_VERBS:
+        return None  # "refused to take responsibility"
+    return verb
 
 
 def accused_of(noun: Token) -> Token | None:
@@ -492,3 +499,13 @@ def serial(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def specific_happening(noun: Token) -> bool:
+    """An event noun that names one happening by what it struck or where: "the attack on the
+    hotel", "the bombing of the embassy" (not "the blockade", "armed invasions")."""
+    return (
+        noun.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
+        and any(c.dep_ == "prep" and c.lower_ in SPECIFYING_PREPS for c in noun.children)
+    )

@@ -784,7 +784,9 @@ class FrameFinder:
             # (or are said to); "Slepian was killed": by the sniper who shot him
             claim = claimed_by(frame.trigger)
             accused = accused_of(frame.trigger)
-            if claim is not None:
+            if claim is not None and passive(claim):
+                frame.sources = self.arguments.participle_agents(claim)
+            elif claim is not None:
                 frame.sources = self.arguments.subject(claim)
             elif accused is not None:
                 frame.sources = self.phrases.actors(accused)
@@ -801,7 +803,9 @@ class FrameFinder:
         if frame.needs_target and not frame.targets and not self._struck_by_weapon(frame):
             return False
         frame.status = status_of(frame)
-        if frame.code[:2] not in RULE_CODES.violence and speculated(frame):
+        if frame.code[:2] not in RULE_CODES.violence and speculated(
+            frame, quoted=self.view.quoted(frame.clause)
+        ):
             return False  # "they could provide him with a better life": no act
         frame.places = self.locations.locations(frame)
         if not frame.sources and self._policing(frame):

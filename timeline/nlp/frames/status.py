@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 
 from timeline.nlp.syntax import infinitive
 from timeline.nlp.words import (
+    COMPLETIVE_ADVERBS,
     CONDITIONAL_MARKS,
+    DECIDING_VERBS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     OBLIGATION_AUX,
@@ -176,15 +178,19 @@ def plan_the_way_there(frames: list[EventFrame]) -> None:
             frame.status = "planned"
 
 
-def speculated(frame: EventFrame) -> bool:
+def speculated(frame: EventFrame, quoted: bool = False) -> bool:
     """Whether a frame's clause only says an act could be, or, in a sentence of its own, ought to
     be: "they could provide him with a better life", "the group might come as soon as Tuesday",
     "Elian cannot apply for asylum", "they must not be allowed to succeed". Such a clause tells
-    a possibility or an opinion, no act. What a decision or a speaker says must be done is an
-    act asked or ordered ("ruled that he must be returned", "said Iran must release the
-    sailors"); and what one would do, or may do if something happens, is a plan or a threat
-    ("may halt mediation efforts if ..."). (Violence feared is still told, "said the exiles
-    might harm the boy": the caller keeps it.)"""
+    a possibility or an opinion, no act. Not so:
+    - what a decision says must or can be done ("ruled that he must be returned", "ruled that
+      Britain can deport them"), or a speaker, also in a quotation going on (`quoted`): "said
+      Iran must release the sailors";
+    - what a state or a body says it cannot do, a refusal ("Serbia cannot recognize Kosovo");
+    - what could be done at last ("inspectors could finally visit the site");
+    - what one would do, or may do if something happens: a plan or a threat ("may halt
+      mediation efforts if ...").
+    (Violence feared is still told, "said the exiles might harm the boy": the caller keeps it.)"""
     clause = frame.clause
     if any(
         c.dep_ == "advcl"
@@ -192,6 +198,27 @@ def speculated(frame: EventFrame) -> bool:
         for c in clause.children
     ):
         return False
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in DECIDING_VERBS:
+        return False  # "the court ruled that Britain can deport them"
+    if any(c.dep_ == "advmod" and c.lower_ in COMPLETIVE_ADVERBS for c in clause.children):
+        return False  # "could finally visit the site"
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    for child in clause.children:
+        if child.dep_ != "aux":
+            continue
+        if child.lower_ in SPECULATION_AUX:
+            return not (negated and _body_subject(clause))
+        if child.lower_ in OBLIGATION_AUX and clause.dep_ == "ROOT" and not quoted:
+            return True
+    return False
+
+
+def _body_subject(clause: Token) -> bool:
+    """Whether a clause's subject is a state, a body or "we": who can say what it will not do."""
+    return any(
+        c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "ORG", "NORP") or c.lower_ in ("we", "i"))
+        for c in clause.children
+    )
     for child in clause.children:
         if child.dep_ != "aux":
             continue
