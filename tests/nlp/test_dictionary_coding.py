@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from timeline.nlp.coding import EventCoder, cameo_lexicon
 from timeline.nlp.dates import find_time_expressions
 from timeline.nlp.events import extract_events
 from timeline.nlp.nominalizations import source_verbs
@@ -119,6 +120,20 @@ def test_a_noun_describing_another_is_no_event(run):
 def test_people_and_ordinary_nouns_made_from_verbs_are_no_events(run):
     events = run("The government and its exiles reached a decision.")
     assert not {"government", "exiles", "decision"} & {e.trigger for e in events}
+    # a feeling, unless it is the apprehension of someone
+    assert run("There was growing apprehension outside the home on Sunday.") == []
+    arrested = run("Police announced the apprehension of two suspects on Sunday.")
+    assert [e.event_code for e in arrested if e.trigger == "apprehension"] == ["173"]
+
+
+def test_studying_a_possibility_is_no_investigation(nlp):
+    coder = EventCoder(cameo_lexicon())
+    for text, code in [
+        ("Exiles were studying the possibility of taking the boy abroad.", None),
+        ("Investigators were studying the wreckage of the plane.", "090"),
+    ]:
+        verb = next(t for t in nlp(text) if t.lemma_ == "study")
+        assert coder.verb_code(verb) == code
 
 
 @pytest.mark.parametrize(
