@@ -962,3 +962,9 @@ def test_who_claims_an_act_did_it_unless_the_claim_is_denied(run):
     assert [a.name for e in denied if e.trigger == "bombing" for a in e.actors_in("source")] == []
     fought = run("Rival fans fought on the court after the basketball game in Belgrade.")
     assert [e.event_code for e in fought if e.trigger == "fought"] != ["115"]
+
+
+def test_where_an_occasion_is_held_is_no_one_it_is_aimed_at(run):
+    text = "Albright has invited the foreign minister of Poland to a ceremony in Independence, Mo."
+    invited = [e for e in run(text) if e.trigger == "invited"]
+    assert {a.country_code for e in invited for a in e.actors_in("target")} == {"POL"}

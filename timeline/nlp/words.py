@@ -62,6 +62,8 @@ STATIVE_PASSIVES = word_set("frames_stative_passives.tsv")
 PLACE_NOUNS = word_set("frames_place_nouns.tsv")
 # A country's premises in another country: "the U.S. embassy in Kenya" is in Kenya
 MISSION_NOUNS = word_set("places_mission_nouns.tsv")
+# Gatherings held somewhere: their "in" place is no actor ("a ceremony in Independence, Mo.")
+OCCASION_NOUNS = word_set("frames_occasion_nouns.tsv")
 # Words that spread an act over many places: "an international manhunt", "a worldwide search"
 SCOPE_WORDS = word_set("places_scope_words.tsv")
 # Nouns that refer back to the company just named: "the company said", "the airline signed"

@@ -31,6 +31,7 @@ from timeline.nlp.words import (
     ENTITY_TYPES,
     MISSION_NOUNS,
     NON_PERSONAL_PRONOUNS,
+    OCCASION_NOUNS,
     OUTSIDE_PHRASE,
     PEOPLE_NOUNS,
     PLACE_NOUNS,
@@ -277,8 +278,10 @@ class PhraseReader:
                         or any(t.ent_type_ in ENTITY_TYPES for t in pobj.subtree)
                     ):
                         if child.lemma_.lower() == "in" and self.is_place(pobj):
-                            # "a market in Kano": the country, without the city's words
-                            found += self.destination(pobj, self.places(pobj))
+                            # "a market in Kano": the country, without the city's words; but
+                            # "a ceremony in Independence, Mo." is only held there
+                            if noun.lemma_.lower() not in OCCASION_NOUNS:
+                                found += self.destination(pobj, self.places(pobj))
                         else:
                             found += self.actors(pobj, loose)
         return found
