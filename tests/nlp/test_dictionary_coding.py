@@ -968,3 +968,10 @@ def test_where_an_occasion_is_held_is_no_one_it_is_aimed_at(run):
     text = "Albright has invited the foreign minister of Poland to a ceremony in Independence, Mo."
     invited = [e for e in run(text) if e.trigger == "invited"]
     assert {a.country_code for e in invited for a in e.actors_in("target")} == {"POL"}
+
+
+def test_what_a_thing_is_for_is_no_act_what_a_decision_is_of_is(run):
+    text = "Prosecutors said they had gathered enough evidence to support the charges."
+    assert "support" not in {e.trigger for e in run(text)}
+    decided = run("The cabinet made a decision to expel the ambassador on Monday.")
+    assert [e.event_code[:2] for e in decided if e.trigger == "expel"] == ["16"]

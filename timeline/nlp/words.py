@@ -62,6 +62,9 @@ STATIVE_PASSIVES = word_set("frames_stative_passives.tsv")
 PLACE_NOUNS = word_set("frames_place_nouns.tsv")
 # A country's premises in another country: "the U.S. embassy in Kenya" is in Kenya
 MISSION_NOUNS = word_set("places_mission_nouns.tsv")
+# Nouns whose "to" infinitive is the act they are of ("a decision to reject"), not what a thing
+# is for ("evidence to support the charges")
+CONTENT_NOUNS = word_set("frames_content_nouns.tsv")
 # Gatherings held somewhere: their "in" place is no actor ("a ceremony in Independence, Mo.")
 OCCASION_NOUNS = word_set("frames_occasion_nouns.tsv")
 # Words that spread an act over many places: "an international manhunt", "a worldwide search"

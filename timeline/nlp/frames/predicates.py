@@ -120,6 +120,7 @@ class EventFrame:
     antecedent: EventFrame | None = None
     action: Token | None = None  # the action an introducing verb governs ("agreed to set up")
     purpose: bool = False  # planned as the aim of another act, not announced or threatened
+    what_for: bool = False  # what a thing is for ("evidence to support the charges"): no act
     needs_target: bool = False  # coded by a dictionary verb alone: an event only with a target
     outcome: bool = False  # what another act of its sentence ended in: told with it, no event
     act: Token | None = None  # for an outcome, the word of the act it ended ("the blasts")
@@ -803,6 +804,8 @@ class FrameFinder:
         if frame.needs_target and not frame.targets and not self._struck_by_weapon(frame):
             return False
         frame.status = status_of(frame)
+        if frame.what_for and frame.code[:2] not in RULE_CODES.violence:
+            return False  # "funding to pay for the repairs": what it is for, no act told
         if frame.code[:2] not in RULE_CODES.violence and speculated(
             frame, quoted=self.view.quoted(frame.clause)
         ):

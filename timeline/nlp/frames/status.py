@@ -21,6 +21,7 @@ from timeline.nlp.syntax import infinitive
 from timeline.nlp.words import (
     COMPLETIVE_ADVERBS,
     CONDITIONAL_MARKS,
+    CONTENT_NOUNS,
     DECIDING_VERBS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
@@ -130,6 +131,8 @@ def status_of(frame: EventFrame) -> str:
             token
         ):  # a purpose: "a deal to destroy the weapons", "went to Geneva to meet the envoy"
             frame.purpose = True
+            if dep == "acl" and head.lemma_.lower() not in CONTENT_NOUNS:
+                frame.what_for = True  # "evidence to support the charges"
             return "planned"
         if dep in ("ccomp", "parataxis") or (dep == "advcl" and token.tag_ != "VBG"):
             if head.lemma_.lower() in REPORTING_VERBS or head.lemma_.lower() in REPORTING_NOUNS:
