@@ -975,3 +975,10 @@ def test_what_a_thing_is_for_is_no_act_what_a_decision_is_of_is(run):
     assert "support" not in {e.trigger for e in run(text)}
     decided = run("The cabinet made a decision to expel the ambassador on Monday.")
     assert [e.event_code[:2] for e in decided if e.trigger == "expel"] == ["16"]
+
+
+def test_a_gerund_naming_the_people_it_describes_is_no_event(run):
+    found = run("The minister paid tribute on Tuesday to bombing victims in Kenya.")
+    assert "bombing" not in {e.trigger for e in found}
+    shot = run("Gunmen were shooting civilians in the market on Friday.")
+    assert [e.trigger for e in shot] == ["shooting"]

@@ -97,7 +97,9 @@ def extract_events_and_places(
     told = [  # "killing 247": the bombing's, told once
         f
         for f in frames
-        if not f.outcome and not (f.trigger.i not in ended_in and unplaced_in_time(f))
+        if not f.outcome
+        and not f.unsaid
+        and not (f.trigger.i not in ended_in and unplaced_in_time(f))
     ]
     events = [event_record(f, view, coder.lexicon, dating, home) for f in told]
     # the places read the actors as the event records have them (dictionary roles, countries)

@@ -98,6 +98,8 @@ BLAME_VERBS = {
 }  # fmt: skip
 # Spans of time an activity is kept up over, no one act: "had been traveling for years"
 LONG_SPANS = {"years", "decades", "generations", "centuries"}
+# People named by what they suffered: "bombing victims", "attack survivors"
+SUFFERER_NOUNS = {"victim", "survivor", "casualty"}
 # Words that give an act as only nearly what it says: "practically kidnapped", "a virtual coup"
 HEDGES = {"practically", "virtually", "almost", "nearly", "virtual"}
 OBLIGATION_AUX = {"must", "should", "ought"}

@@ -23,6 +23,7 @@ from timeline.nlp.words import (
     POLICING_WORDS,
     REFUSING_VERBS,
     SPECIFYING_PREPS,
+    SUFFERER_NOUNS,
     WISH_VERBS,
 )
 
@@ -192,6 +193,23 @@ def nominal(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and verb.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
         and any(c.dep_ == "det" and c.lower_ == "the" for c in verb.children)
+    )
+
+
+def describes_sufferers(verb: Token) -> bool:
+    """A gerund the parser reads as a verb with the people it describes as its bare object:
+    "paid tribute to bombing victims", "met shooting survivors" (a noun, "the victims of the
+    bombing", not "gunmen were shooting civilians")."""
+    if verb.tag_ != "VBG":
+        return False
+    follower = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return (
+        follower is not None
+        and follower.dep_ == "dobj"
+        and follower.head.i == verb.i
+        and follower.lemma_.lower() in SUFFERER_NOUNS
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in follower.children)
+        and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
     )
 
 

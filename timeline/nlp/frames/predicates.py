@@ -38,6 +38,7 @@ from timeline.nlp.frames.grammar import (
     claimed_by,
     content_verbs,
     demonym_doer,
+    describes_sufferers,
     describing_participle,
     generic_plural,
     governed_infinitive,
@@ -121,6 +122,8 @@ class EventFrame:
     action: Token | None = None  # the action an introducing verb governs ("agreed to set up")
     purpose: bool = False  # planned as the aim of another act, not announced or threatened
     what_for: bool = False  # what a thing is for ("evidence to support the charges"): no act
+    unsaid: bool = False  # a word for people it describes ("bombing victims"): no event of its
+    # own, though a later noun may refer back to it
     needs_target: bool = False  # coded by a dictionary verb alone: an event only with a target
     outcome: bool = False  # what another act of its sentence ended in: told with it, no event
     act: Token | None = None  # for an outcome, the word of the act it ended ("the blasts")
@@ -166,7 +169,10 @@ class FrameFinder:
                 return None  # "in custody for questioning": what the police hold him for
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in ABILITY:
                 return None  # "Elian would be free to leave the country": possible, not done
-            return self._verb_frame(token)
+            frame = self._verb_frame(token)
+            if frame is not None and describes_sufferers(token):
+                frame.unsaid = True  # "paid tribute to bombing victims": the people, though
+            return frame  # a later "the blast" may find its victims there
         if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
             return self._noun_frame(token)
         return None
