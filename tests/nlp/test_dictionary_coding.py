@@ -982,3 +982,10 @@ def test_a_gerund_naming_the_people_it_describes_is_no_event(run):
     assert "bombing" not in {e.trigger for e in found}
     shot = run("Gunmen were shooting civilians in the market on Friday.")
     assert [e.trigger for e in shot] == ["shooting"]
+
+
+def test_what_surrounds_a_case_is_what_it_is_about(run):
+    text = "The court case surrounding Maria's fate went on."
+    assert "surrounding" not in {e.trigger for e in run(text)}
+    surrounded = run("Soldiers surrounded the parliament on Monday.")
+    assert [e.event_code[:2] for e in surrounded] == ["19"]

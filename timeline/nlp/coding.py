@@ -395,6 +395,10 @@ class EventCoder:
                 c.dep_ in ("nsubj", "agent") for c in token.children
             ):  # "protesters were beginning to gather": the subject of the verb above
                 token = token.head
+            if token.dep_ == "acl" and token.tag_ == "VBG":  # "the case surrounding his fate":
+                lemmas = {token.head.lemma_.lower()}  # a participle's noun is its subject
+                if lemmas & words:
+                    return True
             for child in token.children:
                 if child.dep_ in ("nsubj", "agent"):
                     heads = [child] if child.dep_ == "nsubj" else list(child.children)
