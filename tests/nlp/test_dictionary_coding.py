@@ -989,3 +989,8 @@ def test_what_surrounds_a_case_is_what_it_is_about(run):
     assert "surrounding" not in {e.trigger for e in run(text)}
     surrounded = run("Soldiers surrounded the parliament on Monday.")
     assert [e.event_code[:2] for e in surrounded] == ["19"]
+
+
+def test_all_that_someone_wants_another_to_do_is_the_one_appeal(run):
+    text = "The relatives want the court to let them meet with the boy's father."
+    assert [(e.trigger, e.event_code[:2]) for e in run(text)] == [("want", "02")]

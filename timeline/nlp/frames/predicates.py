@@ -262,7 +262,7 @@ class FrameFinder:
             # "wants the court to suspend the injunction": an appeal to the court
             code = coder.refine("appeal", coder.verb_code(wanted))
             demanded = wanted
-            self.consumed.add(wanted.i)
+            self._consume_content(wanted)  # ("to let them meet with the father": all asked)
         elif (lemma in INTRODUCERS or governed_infinitive(verb)) and (
             introducer := coder.introducer(code)
         ) is not None:  # "exhorted citizens to keep rallying": any appeal, intent, demand,
