@@ -994,3 +994,11 @@ def test_what_surrounds_a_case_is_what_it_is_about(run):
 def test_all_that_someone_wants_another_to_do_is_the_one_appeal(run):
     text = "The relatives want the court to let them meet with the boy's father."
     assert [(e.trigger, e.event_code[:2]) for e in run(text)] == [("want", "02")]
+
+
+def test_a_clause_joined_inside_what_is_to_be_told_shares_its_that(run):
+    text = (
+        "He urged the minister to tell Americans that Kenya is safe and they should continue "
+        "visiting the country."
+    )
+    assert "visiting" not in {e.trigger for e in run(text)}

@@ -103,6 +103,7 @@ SUFFERER_NOUNS = {"victim", "survivor", "casualty"}
 # Words that give an act as only nearly what it says: "practically kidnapped", "a virtual coup"
 HEDGES = {"practically", "virtually", "almost", "nearly", "virtual"}
 OBLIGATION_AUX = {"must", "should", "ought"}
+MODAL_AUX = HYPOTHETICAL_AUX | FUTURE_AUX | SPECULATION_AUX | OBLIGATION_AUX
 # Verbs of deciding: what they say must or can be done is decided ("ruled that he can stay")
 DECIDING_VERBS = {"rule", "decide", "order", "determine", "hold", "find"}
 # Adverbs of what was done at last: "could finally visit the site"

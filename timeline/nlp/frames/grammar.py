@@ -19,6 +19,7 @@ from timeline.nlp.words import (
     HEDGES,
     INDEFINITE_PRONOUNS,
     LONG_SPANS,
+    MODAL_AUX,
     PEOPLE_NOUNS,
     POLICING_WORDS,
     REFUSING_VERBS,
@@ -144,6 +145,13 @@ def _beside(conj: Token) -> bool:
         return False
     if conj.tag_ == "VBG" and conj.head.tag_ != "VBG":
         return True
+    if (
+        conj.head.dep_ == "ccomp"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.head.children)
+        and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in conj.children)
+    ):
+        return False  # "tell them that it is safe and (that) they should keep visiting" (not
+        # "demanded that he be returned, and the government has said ...")
     if conj.tag_ in ("VBD", "VBZ", "VBP") and conj.head.tag_ == "VB":
         return True
     children = list(conj.children)
