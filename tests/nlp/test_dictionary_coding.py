@@ -1002,3 +1002,10 @@ def test_a_clause_joined_inside_what_is_to_be_told_shares_its_that(run):
         "visiting the country."
     )
     assert "visiting" not in {e.trigger for e in run(text)}
+
+
+def test_what_ought_to_be_of_anyone_is_no_demand(run):
+    said = run("``A child should simply be with his parents,'' the father said on Monday.")
+    assert [e.event_code[:2] for e in said] == ["01"]
+    demanded = run("British Foreign Secretary Boris Johnson said Iran must release the sailors.")
+    assert [e.event_code[:2] for e in demanded] == ["10"]

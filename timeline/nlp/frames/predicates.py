@@ -544,6 +544,11 @@ class FrameFinder:
                 child.dep_ == "ccomp"
                 and any(a in ("must", "should") for a in auxes)
                 and not ("have" in auxes and child.tag_ == "VBN")
+                and not any(  # "a child should be with his parents": what ought to be, of
+                    c.dep_ in ("nsubj", "nsubjpass")  # anyone, no demand on someone
+                    and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+                    for c in child.children
+                )
             ):
                 return child
         return None
