@@ -1009,3 +1009,8 @@ def test_what_ought_to_be_of_anyone_is_no_demand(run):
     assert [e.event_code[:2] for e in said] == ["01"]
     demanded = run("British Foreign Secretary Boris Johnson said Iran must release the sailors.")
     assert [e.event_code[:2] for e in demanded] == ["10"]
+
+
+def test_an_act_a_ruling_prevents_is_no_act_told(run):
+    text = "The court was asked to suspend a ruling that prevents the removal of the boy."
+    assert "removal" not in {e.trigger for e in run(text)}

@@ -100,6 +100,8 @@ BLAME_VERBS = {
 LONG_SPANS = {"years", "decades", "generations", "centuries"}
 # People named by what they suffered: "bombing victims", "attack survivors"
 SUFFERER_NOUNS = {"victim", "survivor", "casualty"}
+# Verbs of keeping an act from happening: their object is no act told ("prevents the removal")
+PREVENTING_VERBS = {"prevent", "block", "stop", "bar", "halt", "forbid", "prohibit", "avert"}
 # Words that give an act as only nearly what it says: "practically kidnapped", "a virtual coup"
 HEDGES = {"practically", "virtually", "almost", "nearly", "virtual"}
 OBLIGATION_AUX = {"must", "should", "ought"}

@@ -76,6 +76,7 @@ from timeline.nlp.words import (
     OUTCOME_VERBS,
     PASS_THROUGH,
     POLICING_WORDS,
+    PREVENTING_VERBS,
     RELATIVE_PRONOUNS,
     SAYING_AGENT_PREPS,
     SPEECH_VERBS,
@@ -174,7 +175,14 @@ class FrameFinder:
                 frame.unsaid = True  # "paid tribute to bombing victims": the people, though
             return frame  # a later "the blast" may find its victims there
         if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
-            return self._noun_frame(token)
+            frame = self._noun_frame(token)
+            if (
+                frame is not None
+                and token.dep_ == "dobj"
+                and token.head.lemma_.lower() in PREVENTING_VERBS
+            ):  # "a ruling that prevents the removal of Elian": what does not happen, though a
+                frame.unsaid = True  # later "the removal" may refer back to it
+            return frame
         return None
 
     def accept(self, frame: EventFrame) -> None:
