@@ -1014,3 +1014,11 @@ def test_what_ought_to_be_of_anyone_is_no_demand(run):
 def test_an_act_a_ruling_prevents_is_no_act_told(run):
     text = "The court was asked to suspend a ruling that prevents the removal of the boy."
     assert "removal" not in {e.trigger for e in run(text)}
+
+
+def test_the_activity_an_office_is_named_by_is_no_act(run):
+    text = (
+        "The head of the FBI investigation in Nairobi, John Roe, said the bureau had "
+        "questioned 100 people."
+    )
+    assert "investigation" not in {e.trigger for e in run(text)}

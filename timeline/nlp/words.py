@@ -65,6 +65,8 @@ MISSION_NOUNS = word_set("places_mission_nouns.tsv")
 # Nouns whose "to" infinitive is the act they are of ("a decision to reject"), not what a thing
 # is for ("evidence to support the charges")
 CONTENT_NOUNS = word_set("frames_content_nouns.tsv")
+# Offices held over an activity: "the head of the investigation" names an office, no act
+OFFICE_NOUNS = word_set("frames_office_nouns.tsv")
 # Gatherings held somewhere: their "in" place is no actor ("a ceremony in Independence, Mo.")
 OCCASION_NOUNS = word_set("frames_occasion_nouns.tsv")
 # Words that spread an act over many places: "an international manhunt", "a worldwide search"

@@ -20,6 +20,7 @@ from timeline.nlp.words import (
     INDEFINITE_PRONOUNS,
     LONG_SPANS,
     MODAL_AUX,
+    OFFICE_NOUNS,
     PEOPLE_NOUNS,
     POLICING_WORDS,
     REFUSING_VERBS,
@@ -534,4 +535,15 @@ def specific_happening(noun: Token) -> bool:
         noun.pos_ in ("NOUN", "PROPN")
         and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
         and any(c.dep_ == "prep" and c.lower_ in SPECIFYING_PREPS for c in noun.children)
+    )
+
+
+def office_of(noun: Token) -> bool:
+    """An event noun that names the activity of an office: "the head of the FBI investigation",
+    "a spokesman for the talks" (frames_office_nouns.tsv)."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("of", "for")
+        and prep.head.lemma_.lower() in OFFICE_NOUNS
     )

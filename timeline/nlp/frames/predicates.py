@@ -48,6 +48,7 @@ from timeline.nlp.frames.grammar import (
     introduced,
     kind_of_acts,
     nominal,
+    office_of,
     placed_weapon,
     private_people,
     questioning_sought,
@@ -176,12 +177,12 @@ class FrameFinder:
             return frame  # a later "the blast" may find its victims there
         if token.pos_ in ("NOUN", "PROPN") and self.coder.is_event_noun(token):
             frame = self._noun_frame(token)
-            if (
-                frame is not None
-                and token.dep_ == "dobj"
-                and token.head.lemma_.lower() in PREVENTING_VERBS
-            ):  # "a ruling that prevents the removal of Elian": what does not happen, though a
-                frame.unsaid = True  # later "the removal" may refer back to it
+            if frame is not None and (
+                (token.dep_ == "dobj" and token.head.lemma_.lower() in PREVENTING_VERBS)
+                or office_of(token)
+            ):  # "a ruling that prevents the removal of Elian": what does not happen; "the head
+                # of the FBI investigation": an office. A later noun may still refer back to it
+                frame.unsaid = True
             return frame
         return None
 
