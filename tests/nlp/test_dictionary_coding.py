@@ -1022,3 +1022,13 @@ def test_the_activity_an_office_is_named_by_is_no_act(run):
         "questioned 100 people."
     )
     assert "investigation" not in {e.trigger for e in run(text)}
+
+
+def test_giving_someone_freedom_or_a_chance_is_no_material_aid(nlp):
+    coder = EventCoder(cameo_lexicon())
+    for text, code in [
+        ("The mother died to give him freedom in the United States.", None),
+        ("They gave the rebels a chance to surrender.", None),
+    ]:
+        verb = next(t for t in nlp(text) if t.lemma_ == "give")
+        assert coder.verb_code(verb) == code
