@@ -11,6 +11,8 @@ import pytest
 from timeline.nlp.coding import EventCoder, cameo_lexicon
 from timeline.nlp.dates import find_time_expressions
 from timeline.nlp.events import extract_events
+from timeline.nlp.frames.predicates import EventFrame
+from timeline.nlp.frames.status import questioned
 from timeline.nlp.nominalizations import source_verbs
 from timeline.nlp.verb_patterns import dictionary_default, verb_dictionary
 
@@ -1032,3 +1034,27 @@ def test_giving_someone_freedom_or_a_chance_is_no_material_aid(nlp):
     ]:
         verb = next(t for t in nlp(text) if t.lemma_ == "give")
         assert coder.verb_code(verb) == code
+
+
+@pytest.mark.parametrize(
+    "text, verb, asked",
+    [
+        (
+            "It was not clear whether the family would come to Miami to get him or if instead "
+            "they would travel to Washington.",
+            "travel",
+            True,
+        ),
+        ("Just how far they are willing to go remains to be seen.", "are", True),
+        ("The debate turned to a question on whether he opposed the law.", "opposed", True),
+        ("The family would come to Miami to get him.", "come", False),
+    ],
+)
+def test_what_a_question_asks_about_is_no_act(nlp, text, verb, asked):
+    token = next(t for t in nlp(text) if t.text == verb)
+    assert questioned(EventFrame(trigger=token, clause=token, code="042")) is asked
+
+
+def test_violence_a_question_asks_about_is_still_told(run):
+    text = "The gun was sent to the laboratory to determine whether it was used to kill Smith."
+    assert "kill" in {e.trigger for e in run(text)}

@@ -58,7 +58,7 @@ from timeline.nlp.frames.grammar import (
     wanted_of_another,
     weapon_subject,
 )
-from timeline.nlp.frames.status import speculated, status_of
+from timeline.nlp.frames.status import questioned, speculated, status_of
 from timeline.nlp.syntax import infinitive, passive, passive_subject
 from timeline.nlp.words import (
     ABILITY,
@@ -826,6 +826,8 @@ class FrameFinder:
         frame.status = status_of(frame)
         if frame.what_for and frame.code[:2] not in RULE_CODES.violence:
             return False  # "funding to pay for the repairs": what it is for, no act told
+        if frame.code[:2] not in RULE_CODES.violence and questioned(frame):
+            return False  # "it was not clear whether the family would come": a question
         if frame.code[:2] not in RULE_CODES.violence and speculated(
             frame, quoted=self.view.quoted(frame.clause)
         ):

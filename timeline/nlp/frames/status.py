@@ -230,3 +230,24 @@ def _body_subject(clause: Token) -> bool:
         if child.lower_ in OBLIGATION_AUX and clause.dep_ == "ROOT":
             return True
     return False
+
+
+def questioned(frame: EventFrame) -> bool:
+    """Whether a frame's act is what a question asks about, no act told: "it was not clear
+    whether the family would come to Miami or travel to Washington", "a question on whether he
+    opposed the law", "just how far they are willing to go remains to be seen"."""
+    token = frame.clause
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ == "whether":
+                return True
+            if (
+                child.dep_ == "advmod"
+                and child.i < token.i
+                and any(t.lower_ == "how" for t in child.subtree)
+            ):
+                return True  # "how far they are willing to go"
+        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
