@@ -1058,3 +1058,13 @@ def test_what_a_question_asks_about_is_no_act(nlp, text, verb, asked):
 def test_violence_a_question_asks_about_is_still_told(run):
     text = "The gun was sent to the laboratory to determine whether it was used to kill Smith."
     assert "kill" in {e.trigger for e in run(text)}
+
+
+def test_a_present_participle_describing_people_is_no_act(run):
+    text = (
+        "The foreign minister, speaking at a joint news conference with Albright, said there "
+        "were no ill feelings."
+    )
+    assert "speaking" not in {e.trigger for e in run(text)}
+    text = "He will wait out appeals by the relatives seeking an asylum hearing for the boy."
+    assert "seeking" not in {e.trigger for e in run(text)}

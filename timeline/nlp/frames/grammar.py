@@ -282,11 +282,12 @@ def bare_definite(noun: Token) -> bool:
 
 
 def describing_participle(verb: Token) -> bool:
-    """Whether a verb is a past participle that describes a noun ("officers assigned to a task
-    force", "the great-uncle, backed by the foundation", "the injunction issued Thursday"): it
-    tells what the thing or the people are, not an act the story reports; not the sentence's own
-    verb the parser hung there ("Doctors from two aid groups donated ...")."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not misread_main_verb(verb)
+    """Whether a verb is a participle that describes a noun ("officers assigned to a task force",
+    "the great-uncle, backed by the foundation", "the injunction issued Thursday", "the
+    relatives seeking an asylum hearing", "the minister, speaking at a news conference, said"):
+    it tells what the thing or the people are or were doing, not an act the story reports; not
+    the sentence's own verb the parser hung there ("Doctors from two aid groups donated ...")."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and not misread_main_verb(verb)
 
 
 def generic_plural(noun: Token) -> bool:
