@@ -1046,6 +1046,7 @@ def test_giving_someone_freedom_or_a_chance_is_no_material_aid(nlp):
             True,
         ),
         ("Just how far they are willing to go remains to be seen.", "are", True),
+        ("Just how far they are willing to go remains to be seen.", "willing", True),
         ("The debate turned to a question on whether he opposed the law.", "opposed", True),
         ("The family would come to Miami to get him.", "come", False),
     ],

@@ -247,7 +247,7 @@ def questioned(frame: EventFrame) -> bool:
                 and any(t.lower_ == "how" for t in child.subtree)
             ):
                 return True  # "how far they are willing to go"
-        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head.i == token.i:
+        if token.dep_ not in ("conj", "xcomp", "advcl", "acomp") or token.head.i == token.i:
             return False
         token = token.head
     return False
