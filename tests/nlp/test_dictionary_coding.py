@@ -1069,3 +1069,9 @@ def test_a_present_participle_describing_people_is_no_act(run):
     assert "speaking" not in {e.trigger for e in run(text)}
     text = "He will wait out appeals by the relatives seeking an asylum hearing for the boy."
     assert "seeking" not in {e.trigger for e in run(text)}
+
+
+def test_what_is_said_to_be_unlikely_is_no_act_what_is_likely_is_planned(run):
+    assert run("It is unlikely that Russia will expel the British diplomats.") == []
+    likely = run("It is likely that Russia will expel the British diplomats.")
+    assert [e.trigger for e in likely] == ["expel"]

@@ -108,6 +108,8 @@ PREVENTING_VERBS = {"prevent", "block", "stop", "bar", "halt", "forbid", "prohib
 HEDGES = {"practically", "virtually", "almost", "nearly", "virtual"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 MODAL_AUX = HYPOTHETICAL_AUX | FUTURE_AUX | SPECULATION_AUX | OBLIGATION_AUX
+# Adjectives of what may or may not be: "it is unlikely that ..." (not "likely": a forecast)
+DOUBTFUL_ADJECTIVES = {"unlikely", "possible", "impossible", "conceivable", "doubtful"}
 # Verbs of deciding: what they say must or can be done is decided ("ruled that he can stay")
 DECIDING_VERBS = {"rule", "decide", "order", "determine", "hold", "find"}
 # Adverbs of what was done at last: "could finally visit the site"

@@ -23,6 +23,7 @@ from timeline.nlp.words import (
     CONDITIONAL_MARKS,
     CONTENT_NOUNS,
     DECIDING_VERBS,
+    DOUBTFUL_ADJECTIVES,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     OBLIGATION_AUX,
@@ -184,7 +185,8 @@ def plan_the_way_there(frames: list[EventFrame]) -> None:
 def speculated(frame: EventFrame, quoted: bool = False) -> bool:
     """Whether a frame's clause only says an act could be, or, in a sentence of its own, ought to
     be: "they could provide him with a better life", "the group might come as soon as Tuesday",
-    "Elian cannot apply for asylum", "they must not be allowed to succeed". Such a clause tells
+    "Elian cannot apply for asylum", "they must not be allowed to succeed", "it is unlikely that
+    his appearance will be sought". Such a clause tells
     a possibility or an opinion, no act. Not so:
     - what a decision says must or can be done ("ruled that he must be returned", "ruled that
       Britain can deport them"), or a speaker, also in a quotation going on (`quoted`): "said
@@ -203,6 +205,10 @@ def speculated(frame: EventFrame, quoted: bool = False) -> bool:
         return False
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in DECIDING_VERBS:
         return False  # "the court ruled that Britain can deport them"
+    if clause.dep_ in ("ccomp", "csubj") and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in DOUBTFUL_ADJECTIVES for c in clause.head.children
+    ):
+        return True  # "it is highly unlikely that his appearance will be sought"
     if any(c.dep_ == "advmod" and c.lower_ in COMPLETIVE_ADVERBS for c in clause.children):
         return False  # "could finally visit the site"
     negated = any(c.dep_ == "neg" for c in clause.children)
