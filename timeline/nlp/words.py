@@ -100,10 +100,14 @@ BLAME_VERBS = {
 }  # fmt: skip
 # Spans of time an activity is kept up over, no one act: "had been traveling for years"
 LONG_SPANS = {"years", "decades", "generations", "centuries"}
+# Verbs of speaking a participle of describes the speaker: "the minister, speaking at a news
+# conference, said ..."
+SPEAKING_VERBS = {"speak", "talk", "address", "testify", "comment"}
 # People named by what they suffered: "bombing victims", "attack survivors"
 SUFFERER_NOUNS = {"victim", "survivor", "casualty"}
 # Verbs of keeping an act from happening: their object is no act told ("prevents the removal")
-PREVENTING_VERBS = {"prevent", "block", "stop", "bar", "halt", "forbid", "prohibit", "avert"}
+# (not "stop" or "halt", which end what is under way, nor "block": "blocked the march")
+PREVENTING_VERBS = {"prevent", "bar", "forbid", "prohibit", "avert"}
 # Words that give an act as only nearly what it says: "practically kidnapped", "a virtual coup"
 HEDGES = {"practically", "virtually", "almost", "nearly", "virtual"}
 OBLIGATION_AUX = {"must", "should", "ought"}

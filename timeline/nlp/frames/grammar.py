@@ -24,6 +24,7 @@ from timeline.nlp.words import (
     PEOPLE_NOUNS,
     POLICING_WORDS,
     REFUSING_VERBS,
+    SPEAKING_VERBS,
     SPECIFYING_PREPS,
     SUFFERER_NOUNS,
     WISH_VERBS,
@@ -209,8 +210,8 @@ def describes_sufferers(verb: Token) -> bool:
     """A gerund the parser reads as a verb with the people it describes as its bare object:
     "paid tribute to bombing victims", "met shooting survivors" (a noun, "the victims of the
     bombing", not "gunmen were shooting civilians")."""
-    if verb.tag_ != "VBG":
-        return False
+    if verb.tag_ != "VBG" or verb.dep_ not in ("pcomp", "pobj", "dobj", "compound"):
+        return False  # (not "kept shooting survivors")
     follower = verb.nbor() if verb.i + 1 < len(verb.doc) else None
     return (
         follower is not None
@@ -287,7 +288,17 @@ def describing_participle(verb: Token) -> bool:
     relatives seeking an asylum hearing", "the minister, speaking at a news conference, said"):
     it tells what the thing or the people are or were doing, not an act the story reports; not
     the sentence's own verb the parser hung there ("Doctors from two aid groups donated ...")."""
-    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and not misread_main_verb(verb)
+    if verb.dep_ != "acl" or misread_main_verb(verb):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    # a present participle describes its noun unless the noun does the sentence's act too
+    # ("protesters demanding his release clashed with police", "the envoy, arriving in Kabul,
+    # met ..."): then it is an act of theirs, but for one of speaking ("the minister, speaking
+    # at a news conference, said ...": the saying is told)
+    return verb.tag_ == "VBG" and (
+        verb.head.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() in SPEAKING_VERBS
+    )
 
 
 def generic_plural(noun: Token) -> bool:

@@ -280,7 +280,11 @@ class PhraseReader:
                         if child.lemma_.lower() == "in" and self.is_place(pobj):
                             # "a market in Kano": the country, without the city's words; but
                             # "a ceremony in Independence, Mo." is only held there
-                            if noun.lemma_.lower() not in OCCASION_NOUNS:
+                            if not (
+                                noun.lemma_.lower() in OCCASION_NOUNS
+                                and noun.dep_ == "pobj"
+                                and noun.head.lower_ == "to"
+                            ):
                                 found += self.destination(pobj, self.places(pobj))
                         else:
                             found += self.actors(pobj, loose)

@@ -553,10 +553,13 @@ class FrameFinder:
                 child.dep_ == "ccomp"
                 and any(a in ("must", "should") for a in auxes)
                 and not ("have" in auxes and child.tag_ == "VBN")
-                and not any(  # "a child should be with his parents": what ought to be, of
-                    c.dep_ in ("nsubj", "nsubjpass")  # anyone, no demand on someone
-                    and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
-                    for c in child.children
+                and not (  # "a child should be with his parents": what ought to be of
+                    child.lemma_.lower() == "be"  # anyone, no demand on someone
+                    and any(
+                        c.dep_ == "nsubj"
+                        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+                        for c in child.children
+                    )
                 )
             ):
                 return child

@@ -250,10 +250,18 @@ def questioned(frame: EventFrame) -> bool:
             if (
                 child.dep_ == "advmod"
                 and child.i < token.i
-                and any(t.lower_ == "how" for t in child.subtree)
+                and any(
+                    t.lower_ == "how" and t.head.i != token.i and t.head.pos_ in ("ADV", "ADJ")
+                    for t in child.subtree
+                )
             ):
-                return True  # "how far they are willing to go"
+                return True  # "how far they are willing to go" (not "showed how police beat")
         if token.dep_ not in ("conj", "xcomp", "advcl", "acomp") or token.head.i == token.i:
             return False
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ not in ("if", "whether") for c in token.children
+        ):
+            return False  # "whether talks would resume after Israel freed the prisoners" (but
+            # "whether they would come ... or if instead they would travel")
         token = token.head
     return False
