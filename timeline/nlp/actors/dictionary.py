@@ -113,6 +113,7 @@ class Index:
     rows: list[tuple] = field(default_factory=list)  # (name, aliases, ((code, from, until),))
     origin: str = SHIPPED
     built: dict[int, Entry] = field(default_factory=dict)
+    squeezed: dict[str, list[int]] = field(default_factory=dict)  # see `_squeezed_names`
 
     def add(self, name: str, aliases, roles) -> int:
         number = len(self.rows)
@@ -237,7 +238,7 @@ def entries_of(rows, origin: str) -> list[Entry]:
 
 
 ACTORS_FILE = "petrarch_actors.tsv"
-CACHE_VERSION = 1  # of the cached index's layout
+CACHE_VERSION = 2  # of the cached index's layout
 
 
 @lru_cache(maxsize=1)
@@ -250,8 +251,8 @@ def shipped_index() -> Index:
     path = folder / f"actors-{digest}.pickle"
     try:
         with open(path, "rb") as file:
-            names, main, rows = pickle.load(file)
-        return Index(names=names, main=main, rows=rows)
+            names, main, rows, squeezed = pickle.load(file)
+        return Index(names=names, main=main, rows=rows, squeezed=squeezed)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         pass  # no cached index yet, or a damaged one: build it again
     index = _build_index(parse_table(ACTORS_FILE, text))
@@ -259,7 +260,7 @@ def shipped_index() -> Index:
         folder.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.part")
         with open(partial, "wb") as file:
-            pickle.dump((index.names, index.main, index.rows), file, protocol=5)
+            pickle.dump((index.names, index.main, index.rows, index.squeezed), file, protocol=5)
         os.replace(partial, path)
     except OSError:
         pass  # a read-only cache folder: each process builds the index
@@ -289,6 +290,7 @@ def _build_index(rows) -> Index:
     for name, (names, roles) in grouped.items():
         if roles:
             index.add(name, dict.fromkeys(a for a in names if a != name), roles)
+    index.squeezed = _squeezed_names(index)
     return index
 
 
@@ -300,7 +302,6 @@ class ActorDictionary:
         self.user = Index(origin=USER)
         self.replaced: dict[int, int] = {}  # shipped entry -> the user's entry replacing it
         self._surnames: dict[str, list[int]] | None = None  # built when first asked for
-        self._squeezed: dict[str, list[int]] | None = None  # likewise
         for entry in user_entries:
             shipped = [
                 n
@@ -383,13 +384,11 @@ class ActorDictionary:
         "Mohammed Ahmed" is no minister of the Comoros of 1978)."""
         if day is None:
             return None
-        if self._squeezed is None:
-            self._squeezed = _squeezed_names(self.shipped)
         for text in forms:
             k = name_key(text)
             if " " not in k or len(k) < 8:
                 continue
-            numbers = self._squeezed.get(_squeeze(k), ())
+            numbers = self.shipped.squeezed.get(_squeeze(k), ())
             entries = {
                 self.user.entry(self.replaced[n]) if n in self.replaced else self.shipped.entry(n)
                 for n in numbers
