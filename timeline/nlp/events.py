@@ -75,7 +75,7 @@ def extract_events_and_places(
             if frame is None or not finder.settle(frame):
                 continue
             coder.recode_by_status(frame)
-            finder.settle_targets(frame)
+            finder.countries.settle_targets(frame)
             coder.recode_by_actors(frame)
             finder.accept(frame)
     frames = [

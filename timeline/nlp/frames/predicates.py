@@ -9,10 +9,9 @@ on Y. An event noun is a frame of its own ("the talks", "a visit by X") unless i
 codes it; "the talks" with no actors takes those of the last frame of its kind in the paragraphs
 before (its antecedent). A frame needs a source, or a target when passive or anaphoric.
 
-`FrameFinder` finds the frames and settles their arguments: groups without a country take the
-country of the place where it happens, else of the source; with no other target, the target is
-the country where it happens ("lifted a curfew in Montenegro"), and coercion of no named actor is
-against the source's own country, as CAMEO codes it; a protest against no one named has no target.
+`FrameFinder` finds the frames and settles their arguments (the countries and the targets a
+place or a source gives them are `countries.FrameCountries`'); a protest against no one named has
+no target.
 """
 
 from __future__ import annotations
@@ -23,11 +22,10 @@ from typing import TYPE_CHECKING
 from timeline.nlp.actors.groups import perpetrator_nouns, unnamed_doer
 from timeline.nlp.actors.mentions import (
     actor_codes,
-    country_actor,
     implied_police,
-    with_country,
 )
 from timeline.nlp.coding import RULE_CODES, received_with, weapon_nouns
+from timeline.nlp.frames.countries import FrameCountries
 from timeline.nlp.frames.earlier import EarlierFrames
 from timeline.nlp.frames.grammar import (
     about_anyone,
@@ -71,7 +69,6 @@ from timeline.nlp.words import (
     FEELING_NOUNS,
     INTENT,
     INTRODUCERS,
-    MOTION_PREPS,
     NAME_TYPES,
     NOUN_AGENT_PREPS,
     OUTCOME_VERBS,
@@ -149,6 +146,7 @@ class FrameFinder:
         self.locations = locations
         self.consumed: set[int] = set()  # tokens a frame took as its trigger, action or object
         self.earlier = EarlierFrames(view)  # the frames accepted so far, in the order found
+        self.countries = FrameCountries(view, phrases, locations)
 
     def frame_at(self, token: Token) -> EventFrame | None:
         """The frame a token triggers, if it is a predicate no frame has taken yet."""
@@ -845,7 +843,7 @@ class FrameFinder:
             or (written and all(a.text.lower().startswith(("a ", "an ", "any ")) for a in written))
         ):  # "potential charges would be filed", "if a suspect is caught": no one in particular
             return False
-        self._fill_countries(frame)
+        self.countries.fill(frame)
         own = {a.country_code for a in frame.sources if a.country_code}
         military = actor_codes().military
         frame.targets = [  # "sent troops to Mali": the source's own forces are not its target
@@ -871,9 +869,9 @@ class FrameFinder:
             and frame.code[:2] not in RULE_CODES.unnamed_target
             and not acts_on_someone(frame)
         ):
-            frame.targets = self._place_country(frame)
+            frame.targets = self.countries.place_country(frame)
         if not frame.targets and frame.code[:2] in RULE_CODES.domestic and frame.sources:
-            frame.targets = self._domestic_target(frame)
+            frame.targets = self.countries.domestic_target(frame)
         return True
 
     @staticmethod
@@ -905,65 +903,6 @@ class FrameFinder:
             for c in frame.clause.children  # shattered the windows"
         )
 
-    def settle_targets(self, frame: EventFrame) -> None:
-        """After coding: the countries of groups again, and the source's own groups are not its
-        targets when a foreign one is ("send troops to Mali": Mali is the target)."""
-        self._fill_countries(frame)
-        own = {a.country_code for a in frame.sources if a.country_code}
-        foreign = [a for a in frame.targets if a.country_code and a.country_code not in own]
-        if foreign:
-            frame.targets = [
-                a for a in frame.targets if not (a.kind == "group" and a.country_code in own)
-            ]
-
-    def _fill_countries(self, frame: EventFrame) -> None:
-        """Domestic groups without a country ("demonstrators", "civilians") take the country of
-        the place it happens, else (for targets) of the source; so do targets that are bodies no
-        dictionary codes ("inspectors to the Esfahan plant in Iran"). A person never takes it:
-        "Putin will meet Sarkozy in Paris" does not make Putin French."""
-        place = next((p.country_code for p in frame.places if p.country_code), None)
-        if place is None and frame.code[:2] in RULE_CODES.violence:
-            place = self.locations.sentence_place(frame.trigger)  # "... killed 23 people when
-            # they blew themselves up in Tel Aviv": victims are of the country where it happened
-        source = next((a.country_code for a in frame.sources if a.country_code), None)
-        domestic = RULE_CODES.domestic
-        start = next(  # where the source acts from: not where it sends someone ("deported him
-            # to Cuba": the government is not Cuba's)
-            (p.country_code for p in frame.places if p.country_code and not self._goal(p)),
-            None,
-        )
-        if start is None and not any(self._goal(p) for p in frame.places):
-            start = place  # the violence's sentence place: "... blew themselves up in Tel Aviv"
-        for role, fallback, kinds in (
-            ("sources", start, ("group",)),
-            ("targets", place, ("group", "organization")),  # "inspectors to the Esfahan plant
-            # in Iran": a body no dictionary codes is of where it is acted on
-            ("targets", source, ("group",)),
-            ("targets", source if frame.code[:2] in domestic else None, ("organization",)),
-        ):
-            if fallback is None:
-                continue
-            setattr(
-                frame,
-                role,
-                [
-                    with_country(a, fallback)
-                    if a.country_code is None
-                    and a.kind in kinds
-                    and a.code in (None, a.sector)  # not "U.N. military" (IGOMIL)
-                    else a
-                    for a in getattr(frame, role)
-                ],
-            )
-
-    def _goal(self, place: PlaceMention) -> bool:
-        """Whether a place is where an act sends someone or something ("to Cuba")."""
-        span = self.view.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        root = span.root
-        return root.dep_ == "pobj" and root.head.lower_ in MOTION_PREPS
-
     def _conjoined(self, actors: list[ActorMention]) -> bool:
         """Whether actors are named joined by "and" ("Bushnell and Kimotho"), not one actor
         and the country it speaks for."""
@@ -975,23 +914,3 @@ class FrameFinder:
                 return False
             heads.append(span.root)
         return all(h.dep_ == "conj" for h in heads[1:])
-
-    def _place_country(self, frame: EventFrame) -> list[ActorMention]:
-        """With no other target, the country where it happens: "lifted a curfew in Montenegro",
-        "arrives in Moscow" (CAMEO codes a visit to a capital as a visit to its country). The place
-        stays a location; the country target takes no words from it, so that "Moscow" is never
-        recorded as a name of Russia."""
-        own = {a.country_code for a in frame.sources}
-        return self.phrases.host_countries(frame.places, own)
-
-    def _domestic_target(self, frame: EventFrame) -> list[ActorMention]:
-        """Coercion of an object that names no actor ("outlawed the largest militant group",
-        "prevented the demonstration") is coded, as CAMEO does, against the source's country."""
-        if frame.code[:2] in RULE_CODES.coercion and not any(
-            c.dep_ in ("dobj", "nsubjpass") for c in frame.clause.children
-        ):
-            return []
-        code = frame.sources[0].country_code
-        if not code:
-            return []
-        return [country_actor(code)]
