@@ -92,14 +92,10 @@ def extract_events_and_places(
     frames.sort(key=lambda f: f.trigger.idx)
     mentions = places.mentions()
     home = story_country(view, mentions)
-    # the acts told with what they ended in: they struck someone ("the blasts killed 257")
+    # the acts told with what they ended in struck someone ("the blasts killed 257")
     ended_in = {f.act.i for f in frames if f.outcome and f.act is not None}
-    told = [  # "killing 247": the bombing's, told once
-        f
-        for f in frames
-        if not f.outcome
-        and not f.unsaid
-        and not (f.trigger.i not in ended_in and unplaced_in_time(f))
+    told = [  # not "killing 247": the bombing's, told once with it
+        f for f in frames if not f.outcome and not f.unsaid and not unplaced_in_time(f, ended_in)
     ]
     events = [event_record(f, view, coder.lexicon, dating, home) for f in told]
     # the places read the actors as the event records have them (dictionary roles, countries)
@@ -109,17 +105,19 @@ def extract_events_and_places(
     return events, mentions
 
 
-def unplaced_in_time(frame: EventFrame) -> bool:
+def unplaced_in_time(frame: EventFrame, ended_in: set[int]) -> bool:
     """Violence that names no one, neither who did it nor whom it struck nor where, and that
     nothing in its sentence or story dates ("the attempt to shut down abortions by shooting
     the doctors", "40 years of the blockade, armed invasions"): it says only that acts of its
-    kind happen, no row of who did what to whom (violence needs a participant; the caller
-    counts the victims its outcome tells of). Named with a date of its own or of its story, a
-    place, what it struck, or someone claiming or blamed for it, it is news ("a bomb went off
-    at the market on Friday", "clashes erupted in Tripoli", "the attack on the hotel")."""
+    kind happen, no row of who did what to whom (violence needs a participant; an act whose
+    trigger is in `ended_in` is told with an outcome that struck someone). Named with a date of
+    its own or of its story, a place, what it struck, or someone claiming or blamed for it, it
+    is news ("a bomb went off at the market on Friday", "clashes erupted in Tripoli", "the
+    attack on the hotel")."""
     trigger = frame.trigger
     return (
         frame.code[:2] in RULE_CODES.violence
+        and trigger.i not in ended_in
         and not frame.sources
         and not frame.targets
         and not frame.places

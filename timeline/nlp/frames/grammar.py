@@ -463,10 +463,7 @@ def acts_on_someone(frame: EventFrame) -> bool:
 def hedged(word: Token) -> bool:
     """Whether a word is given as only nearly what it says ("was practically kidnapped", "a
     virtual kidnapping"): a speaker's name for what happened, not a report of it."""
-    return any(
-        c.dep_ == "advmod" and c.lower_ in HEDGES or c.dep_ == "amod" and c.lower_ in HEDGES
-        for c in word.children
-    )
+    return any(c.dep_ in ("advmod", "amod") and c.lower_ in HEDGES for c in word.children)
 
 
 def claimed_by(noun: Token) -> Token | None:

@@ -827,12 +827,11 @@ class FrameFinder:
         frame.status = status_of(frame)
         if frame.what_for and frame.code[:2] not in RULE_CODES.violence:
             return False  # "funding to pay for the repairs": what it is for, no act told
-        if frame.code[:2] not in RULE_CODES.violence and questioned(frame):
-            return False  # "it was not clear whether the family would come": a question
-        if frame.code[:2] not in RULE_CODES.violence and speculated(
-            frame, quoted=self.view.quoted(frame.clause)
-        ):
-            return False  # "they could provide him with a better life": no act
+        if frame.code[:2] not in RULE_CODES.violence and (
+            questioned(frame)  # "it was not clear whether the family would come"
+            or speculated(frame, quoted=self.view.quoted(frame.clause))  # "they could provide
+        ):  # him with a better life": no act (violence asked about or feared is still told)
+            return False
         frame.places = self.locations.locations(frame)
         if not frame.sources and self._policing(frame):
             frame.sources = [implied_police()]  # "he was arrested": by the police
